@@ -1,0 +1,69 @@
+import path from "node:path";
+import { z } from "zod";
+
+const flag = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
+
+/** Every environment variable Close Call reads, with its default (listed in the README). */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().default("./data"),
+  CLOSECALL_DEMO: flag.optional(),
+  SEED_REPORTS: z.coerce.number().int().min(0).max(5_000_000).default(25_000),
+  SEED: z.coerce.number().int().default(20261129),
+  PRIVACY_K: z.coerce.number().int().min(2).max(100).default(10),
+  AGENCY_MIN_REPORTS: z.coerce.number().int().min(1).default(30),
+  RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  LIBRARY_ACCESS: z.enum(["public", "members"]).default("public"),
+  INTAKE_KEY: z.string().optional(),
+});
+
+export interface AppConfig {
+  env: "development" | "production" | "test";
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseFile: string;
+  /** Demo mode: seed the synthetic dataset and demo accounts; demo sign-ins allowed. */
+  demo: boolean;
+  seedReports: number;
+  seed: number;
+  privacyK: number;
+  agencyMinReports: number;
+  retentionDays: number;
+  libraryAccess: "public" | "members";
+  intakeKey: string | undefined;
+}
+
+export class ConfigError extends Error {}
+
+/**
+ * Reads configuration from the environment. Demo mode is on by default outside production; in
+ * production it needs `--demo` (or CLOSECALL_DEMO=1) explicitly, so demo credentials never reach a
+ * real deployment by accident.
+ */
+export function readConfig(env: Record<string, string | undefined> = process.env, argv: readonly string[] = []): AppConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new ConfigError(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    dataDir,
+    databaseFile: path.join(dataDir, "closecall.duckdb"),
+    demo: argv.includes("--demo") || (e.CLOSECALL_DEMO ?? e.NODE_ENV !== "production"),
+    seedReports: e.SEED_REPORTS,
+    seed: e.SEED,
+    privacyK: e.PRIVACY_K,
+    agencyMinReports: e.AGENCY_MIN_REPORTS,
+    retentionDays: e.RETENTION_DAYS,
+    libraryAccess: e.LIBRARY_ACCESS,
+    intakeKey: e.INTAKE_KEY,
+  };
+}

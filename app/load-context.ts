@@ -1,0 +1,21 @@
+import type { DuckDBInstance } from "@duckdb/node-api";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/database";
+import type { AppConfig } from "./config.server";
+
+/**
+ * What the Express server hands every loader and action (see server/app.ts). Routes get the database
+ * from here, never from a module-level singleton, so tests call loaders with a fresh in-memory context.
+ */
+export interface AppContext {
+  db: Kysely<Database>;
+  duck: DuckDBInstance;
+  config: AppConfig;
+  /** Fresh per request; every inline script and Remix's own scripts carry it (CSP, DESIGN §8). */
+  cspNonce: string;
+}
+
+declare module "@remix-run/server-runtime" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface AppLoadContext extends AppContext {}
+}

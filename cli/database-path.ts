@@ -1,0 +1,11 @@
+import path from "node:path";
+import { DATABASE_FILE } from "../db/open";
+
+/**
+ * `--db PATH` overrides DATA_DIR. PATH ending in `.duckdb` is the database file itself; any other
+ * PATH is a data directory holding closecall.duckdb (as DATA_DIR does).
+ */
+export function resolveDatabasePath(dbOption: string | undefined, env: Record<string, string | undefined>): string {
+  const target = dbOption ?? env.DATA_DIR ?? "./data";
+  return target.endsWith(".duckdb") ? path.resolve(target) : path.resolve(target, DATABASE_FILE);
+}

@@ -1,0 +1,54 @@
+import type { Kysely, Transaction } from "kysely";
+import { type AgencyTable, agencyColumns } from "./schema/agency.table";
+import { type AppMetaTable, type AuditLogTable, appMetaColumns, auditLogColumns } from "./schema/audit.table";
+import type { ColumnSpecs } from "./schema/columns";
+import {
+  type ReportFactorTable, type ReportProtectedTable, type ReportTable, reportColumns, reportFactorColumns,
+  reportProtectedColumns,
+} from "./schema/report.table";
+import {
+  type ReviewActionTable, type SubmissionMessageTable, type SubmissionTable, reviewActionColumns,
+  submissionColumns, submissionMessageColumns,
+} from "./schema/submission.table";
+import {
+  type TaxonomyTermTable, type TaxonomyVersionTable, taxonomyTermColumns, taxonomyVersionColumns,
+} from "./schema/taxonomy.table";
+import { type SessionTable, type UserTable, sessionColumns, userColumns } from "./schema/user.table";
+
+/** Hand-written schema; `tests/schema-drift.test.ts` compares it with information_schema. */
+export interface Database {
+  taxonomy_versions: TaxonomyVersionTable;
+  taxonomy_terms: TaxonomyTermTable;
+  agencies: AgencyTable;
+  users: UserTable;
+  sessions: SessionTable;
+  submissions: SubmissionTable;
+  submission_messages: SubmissionMessageTable;
+  review_actions: ReviewActionTable;
+  reports: ReportTable;
+  report_factors: ReportFactorTable;
+  report_protected: ReportProtectedTable;
+  audit_log: AuditLogTable;
+  app_meta: AppMetaTable;
+}
+
+export type DB = Kysely<Database>;
+/** Repository functions take either the database or an open transaction. */
+export type Executor = Kysely<Database> | Transaction<Database>;
+
+/** Runtime copy of `Database` for the schema-drift test; a missing table or column fails to compile. */
+export const schemaColumns: { [T in keyof Database]: ColumnSpecs<Database[T]> } = {
+  taxonomy_versions: taxonomyVersionColumns,
+  taxonomy_terms: taxonomyTermColumns,
+  agencies: agencyColumns,
+  users: userColumns,
+  sessions: sessionColumns,
+  submissions: submissionColumns,
+  submission_messages: submissionMessageColumns,
+  review_actions: reviewActionColumns,
+  reports: reportColumns,
+  report_factors: reportFactorColumns,
+  report_protected: reportProtectedColumns,
+  audit_log: auditLogColumns,
+  app_meta: appMetaColumns,
+};

@@ -1,0 +1,88 @@
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { Kysely, sql } from "kysely";
+import type { Database } from "./database";
+import { DuckDBDialect } from "./dialect/duckdb-dialect";
+import { migrateToLatest } from "./migrate";
+
+export const DATABASE_FILE = "closecall.duckdb";
+
+export interface OpenDatabase {
+  instance: DuckDBInstance;
+  db: Kysely<Database>;
+  /** The file path, or ":memory:". */
+  location: string;
+  /** Migrations applied by this open (empty when already current). */
+  applied: string[];
+  checkpoint(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class DatabaseLockedError extends Error {
+  constructor(location: string) {
+    super(
+      `The database ${location} is in use by another process (a running Close Call server?). ` +
+        "DuckDB allows one process per database file: stop the server or use --db with another path.",
+    );
+    this.name = "DatabaseLockedError";
+  }
+}
+
+export interface OpenOptions {
+  /** A DuckDB file path, or ":memory:" for tests. */
+  location: string;
+  /**
+   * Lock the configuration after migrations (DESIGN §4): no file access from SQL, no further SET.
+   * Loading tools that need file access (none today) would pass false.
+   */
+  lockDown?: boolean;
+}
+
+/** Opens (creating if needed) a DuckDB database, applies migrations and locks it down. */
+export async function openDatabase({ location, lockDown = true }: OpenOptions): Promise<OpenDatabase> {
+  if (location !== ":memory:") {
+    const dir = path.dirname(location);
+    if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
+  }
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(location, {
+      autoinstall_known_extensions: "false",
+      autoload_known_extensions: "false",
+    });
+  } catch (error) {
+    if (error instanceof Error && /lock/i.test(error.message)) throw new DatabaseLockedError(location);
+    throw error;
+  }
+  const db = new Kysely<Database>({ dialect: new DuckDBDialect({ instance }) });
+  let applied: string[];
+  try {
+    applied = await migrateToLatest(db);
+    if (lockDown) {
+      await sql`SET enable_external_access = false`.execute(db);
+      await sql`SET lock_configuration = true`.execute(db);
+    }
+  } catch (error) {
+    await db.destroy();
+    instance.closeSync();
+    throw error;
+  }
+  let closed = false;
+  return {
+    instance,
+    db,
+    location,
+    applied,
+    async checkpoint() {
+      await sql`CHECKPOINT`.execute(db);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (location !== ":memory:") await sql`CHECKPOINT`.execute(db);
+      await db.destroy();
+      instance.closeSync();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { createHash, createHmac, randomBytes } from "node:crypto";
+
+// Partner codes are typed by officers, so they use Crockford base32 (no I, L, O, U) in groups.
+// 15 characters carry 75 bits: far beyond guessing, so a plain SHA-256 lookup hash is enough
+// (unlike passwords, nothing low-entropy needs a slow hash).
+const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+function format(bytes: Uint8Array): string {
+  const chars = [...bytes.subarray(0, 15)].map((b) => ALPHABET[b & 31]).join("");
+  return `${chars.slice(0, 5)}-${chars.slice(5, 10)}-${chars.slice(10, 15)}`;
+}
+
+export function generatePartnerCode(): string {
+  return format(randomBytes(15));
+}
+
+/** Demo data only: a code reproducible from the dataset seed, so it can be printed at every start. */
+export function demoPartnerCode(seed: number, agencyKey: string): string {
+  return format(createHmac("sha256", `closecall-demo-partner-code:${seed}`).update(agencyKey).digest());
+}
+
+/** Upper-cases, drops separators and maps look-alikes so that "abcd1-..." and "ABCDI ..." match. */
+export function normalisePartnerCode(code: string): string {
+  return code.toUpperCase().replace(/[\s-]/g, "").replace(/[IL]/g, "1").replace(/O/g, "0");
+}
+
+export function hashPartnerCode(code: string): string {
+  return createHash("sha256").update(`closecall-partner-code:${normalisePartnerCode(code)}`).digest("hex");
+}

@@ -1,0 +1,57 @@
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { sql } from "kysely";
+import type { AppContext } from "../app/load-context";
+import { bodyLimit, securityHeaders } from "./security-headers";
+import { requestLog } from "./request-log";
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface ServerOptions {
+  context: Omit<AppContext, "cspNonce">;
+  build: ServerBuild;
+  publicDir: string;
+  log?: (line: string) => void;
+}
+
+/** The Express app: our headers, our logging, our limits, then Remix. */
+export function createServerApp({ context, build, publicDir, log }: ServerOptions): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", false);
+  app.use(requestLog(log));
+  app.use(securityHeaders());
+  app.use(compression());
+  // Static files replace the no-store default with their own caching.
+  app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", index: false }));
+  app.use(express.static(publicDir, { maxAge: "1h", index: false }));
+  app.use(bodyLimit(MAX_BODY_BYTES));
+
+  app.get("/healthz", async (_req, res) => {
+    try {
+      await sql`SELECT 1`.execute(context.db);
+      res.json({ status: "ok" });
+    } catch {
+      res.status(503).json({ status: "unavailable" });
+    }
+  });
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: context.config.env === "production" ? "production" : "development",
+      getLoadContext: (_req, res) => ({ ...context, cspNonce: res.locals.cspNonce as string }),
+    }),
+  );
+
+  app.use(((error, _req, res, _next) => {
+    console.error("Server error:", error instanceof Error ? error.message : error);
+    res.status(500).type("text/html").send("<!doctype html><title>Error</title><h1>Something went wrong</h1><p>Please try again in a moment.</p>");
+  }) as express.ErrorRequestHandler);
+
+  return app;
+}

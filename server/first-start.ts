@@ -1,0 +1,52 @@
+import type { Kysely } from "kysely";
+import type { DuckDBInstance } from "@duckdb/node-api";
+import type { AppConfig } from "../app/config.server";
+import type { Database } from "../db/database";
+import { demoPartnerCode } from "../db/security/partner-code";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../db/synthetic/demo-accounts";
+import { DEMO_AGENCIES } from "../db/synthetic/generate-agencies";
+import { seedSyntheticData } from "../db/synthetic/seed";
+
+async function metaValue(db: Kysely<Database>, key: string): Promise<string | undefined> {
+  const row = await db.selectFrom("app_meta").select("value").where("key", "=", key).executeTakeFirst();
+  return row?.value;
+}
+
+/**
+ * Seeds the synthetic national dataset and demo accounts the first time a demo server starts.
+ * Later starts find `dataset_seed` in app_meta and leave the data alone.
+ */
+export async function seedOnFirstStart(
+  instance: DuckDBInstance,
+  db: Kysely<Database>,
+  config: AppConfig,
+  log: (line: string) => void,
+): Promise<void> {
+  if (!config.demo) return;
+  if ((await metaValue(db, "dataset_seed")) !== undefined) return;
+  log(`First start: generating the synthetic national dataset (${config.seedReports.toLocaleString("en-US")} reports, seed ${config.seed})…`);
+  const summary = await seedSyntheticData(instance, db, { reports: config.seedReports, seed: config.seed, demoAccounts: true });
+  log(`Loaded ${summary.agencies} agencies and ${summary.reports.toLocaleString("en-US")} reports in ${summary.seconds.toFixed(1)} s.`);
+}
+
+/** What a newcomer needs to try the demo: URL, accounts, the shared TOTP secret and partner codes. */
+export async function demoBanner(db: Kysely<Database>, config: AppConfig, url: string): Promise<string> {
+  const lines = [``, `Close Call is running at ${url}`];
+  if (!config.demo) {
+    lines.push(config.env === "production" ? "Production mode: demo accounts are disabled." : "");
+    return lines.join("\n");
+  }
+  const seed = Number((await metaValue(db, "dataset_seed")) ?? config.seed);
+  lines.push(
+    ``,
+    `Demo mode — never use these credentials in production.`,
+    `  Password for every demo account: ${DEMO_PASSWORD}`,
+    `  TOTP secret for every demo account: ${DEMO_TOTP_SECRET} (add it to any authenticator app)`,
+    `  Accounts:`,
+    ...DEMO_ACCOUNTS.map((a) => `    ${a.email.padEnd(42)} ${a.role}${a.agency ? ` (${a.agency})` : ""}`),
+    `  Partner codes for the report form:`,
+    ...DEMO_AGENCIES.map((a) => `    ${a.name.padEnd(34)} ${demoPartnerCode(seed, a.key)}`),
+    ``,
+  );
+  return lines.join("\n");
+}

@@ -1,0 +1,54 @@
+// Close Call server entry: config → database (migrate, lock down, seed on first demo start) → Express.
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { ConfigError, readConfig } from "../app/config.server";
+import { DatabaseLockedError, openDatabase } from "../db/open";
+import { createServerApp } from "./app";
+import { demoBanner, seedOnFirstStart } from "./first-start";
+
+const root = path.resolve(import.meta.dirname, "..");
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main(): Promise<void> {
+  const config = readConfig(process.env, process.argv.slice(2));
+  const database = await openDatabase({ location: config.databaseFile });
+  if (database.applied.length > 0) log(`Applied migrations: ${database.applied.join(", ")}`);
+  await seedOnFirstStart(database.instance, database.db, config, log);
+
+  const build = (await import(pathToFileURL(path.join(root, "build", "index.js")).href)) as ServerBuild;
+  const app = createServerApp({
+    context: { db: database.db, duck: database.instance, config },
+    build,
+    publicDir: path.join(root, "public"),
+    log,
+  });
+  const server = app.listen(config.port, config.host, async () => {
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : config.port;
+    log(await demoBanner(database.db, config, `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`));
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: shutting down…`);
+    server.close();
+    server.closeAllConnections();
+    await database.close(); // checkpoints the WAL into the database file
+    log("Database checkpointed and closed.");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError || error instanceof DatabaseLockedError) {
+    console.error(error.message);
+  } else {
+    console.error("Close Call could not start:", error instanceof Error ? error.message : error);
+  }
+  process.exit(1);
+});

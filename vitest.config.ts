@@ -1,0 +1,18 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "~": path.resolve(import.meta.dirname, "app") } },
+  test: {
+    include: ["{app,db,analytics,server,cli,tests}/**/*.test.{ts,tsx}"],
+    exclude: ["**/node_modules/**", "build/**", "public/build/**"],
+    environment: "node",
+    globals: true,
+    pool: "forks",
+    globalSetup: ["tests/setup/global-setup.ts"],
+    setupFiles: ["tests/setup/fail-on-console-error.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    reporters: ["default"],
+  },
+});
