@@ -3,7 +3,8 @@ import * as m0001 from "./0001-initial-schema";
 import * as m0002 from "./0002-taxonomy-v1";
 
 // Static imports (not a folder scan) so the bundled server and the CLI see the same list.
-// Numbering: 0001–0099 foundation; later work takes the next free number.
+// Numbering by area, so parallel work never collides: 0001–0099 foundation, 0100 accounts,
+// 0200 intake, 0300 review, 0400 library, 0500 analytics, 0600 exports, 0700 later work.
 export const migrations: Record<string, Migration> = {
   "0001-initial-schema": m0001,
   "0002-taxonomy-v1": m0002,
