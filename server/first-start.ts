@@ -1,11 +1,12 @@
 import type { Kysely } from "kysely";
-import type { DuckDBInstance } from "@duckdb/node-api";
 import type { AppConfig } from "../app/config.server";
 import type { Database } from "../db/database";
 import { demoPartnerCode } from "../db/security/partner-code";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../db/synthetic/demo-accounts";
 import { DEMO_AGENCIES } from "../db/synthetic/generate-agencies";
 import { seedSyntheticData } from "../db/synthetic/seed";
+import type { OpenDatabase } from "../db/open";
+import { rebuildDerivedData } from "./derived-data";
 
 async function metaValue(db: Kysely<Database>, key: string): Promise<string | undefined> {
   const row = await db.selectFrom("app_meta").select("value").where("key", "=", key).executeTakeFirst();
@@ -16,17 +17,14 @@ async function metaValue(db: Kysely<Database>, key: string): Promise<string | un
  * Seeds the synthetic national dataset and demo accounts the first time a demo server starts.
  * Later starts find `dataset_seed` in app_meta and leave the data alone.
  */
-export async function seedOnFirstStart(
-  instance: DuckDBInstance,
-  db: Kysely<Database>,
-  config: AppConfig,
-  log: (line: string) => void,
-): Promise<void> {
+export async function seedOnFirstStart(database: OpenDatabase, config: AppConfig, log: (line: string) => void): Promise<void> {
+  const { instance, db } = database;
   if (!config.demo) return;
   if ((await metaValue(db, "dataset_seed")) !== undefined) return;
   log(`First start: generating the synthetic national dataset (${config.seedReports.toLocaleString("en-US")} reports, seed ${config.seed})…`);
   const summary = await seedSyntheticData(instance, db, { reports: config.seedReports, seed: config.seed, demoAccounts: true });
   log(`Loaded ${summary.agencies} agencies and ${summary.reports.toLocaleString("en-US")} reports in ${summary.seconds.toFixed(1)} s.`);
+  await rebuildDerivedData(database, log);
 }
 
 /** What a newcomer needs to try the demo: URL, accounts, the shared TOTP secret and partner codes. */

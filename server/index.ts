@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const config = readConfig(process.env, process.argv.slice(2));
   const database = await openDatabase({ location: config.databaseFile });
   if (database.applied.length > 0) log(`Applied migrations: ${database.applied.join(", ")}`);
-  await seedOnFirstStart(database.instance, database.db, config, log);
+  await seedOnFirstStart(database, config, log);
 
   const build = (await import(pathToFileURL(path.join(root, "build", "index.js")).href)) as ServerBuild;
   const app = createServerApp({

@@ -1,5 +1,6 @@
 import { openDatabase } from "../../db/open";
 import { seedSyntheticData } from "../../db/synthetic/seed";
+import { rebuildDerivedData } from "../../server/derived-data";
 import type { Command } from "../command";
 import { resolveDatabasePath } from "../database-path";
 import { integerOption, parseOptions } from "../parse";
@@ -29,6 +30,7 @@ export const seed: Command = {
         `Seeded ${location}: ${summary.agencies} agencies, ${summary.reports} reports ` +
           `(${summary.reportFactors} factor rows), ${summary.demoAccounts} demo accounts in ${summary.seconds.toFixed(2)} s`,
       );
+      await rebuildDerivedData(database, io.out);
     } finally {
       await database.close();
     }
