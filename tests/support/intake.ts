@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { solveChallenge, type Challenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/sha";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import type { AppContext } from "../../app/load-context";
 import type { ReportFormInput } from "../../app/intake/report-form-schema";
 
@@ -35,15 +35,16 @@ export const VALID_INPUT: ReportFormInput = {
 
 export type FormFields = Record<string, string | readonly string[]>;
 
-export function formBody(fields: FormFields): URLSearchParams {
+/** Form fields as a browser posts them: strings, and repeated names for lists (a ReportFormInput fits). */
+export function formBody(fields: FormFields | ReportFormInput): URLSearchParams {
   const body = new URLSearchParams();
-  for (const [name, value] of Object.entries(fields)) {
+  for (const [name, value] of Object.entries(fields) as [string, string | readonly string[]][]) {
     for (const v of typeof value === "string" ? [value] : value) body.append(name, v);
   }
   return body;
 }
 
-export function postRequest(path: string, fields: FormFields, headers: Record<string, string> = {}): Request {
+export function postRequest(path: string, fields: FormFields | ReportFormInput, headers: Record<string, string> = {}): Request {
   return new Request(`http://closecall.test${path}`, {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
@@ -69,9 +70,9 @@ type Handler = (args: ActionFunctionArgs & LoaderFunctionArgs) => Promise<unknow
 /** Calls a loader or action and returns status and data, whether it returned data() or threw a Response. */
 export async function call<T>(handler: Handler, request: Request, context: AppContext): Promise<Outcome<T>> {
   try {
-    const result = await handler({ request, params: {}, context });
+    const result = await handler({ request, params: {}, context: context as unknown as AppLoadContext });
     if (result && typeof result === "object" && "type" in result && (result as { type: string }).type === "DataWithResponseInit") {
-      const wrapped = result as { data: T; init: ResponseInit | null };
+      const wrapped = result as unknown as { data: T; init: ResponseInit | null };
       return { status: wrapped.init?.status ?? 200, data: wrapped.data };
     }
     return { status: 200, data: result as T };
