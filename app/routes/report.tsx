@@ -59,8 +59,13 @@ export default function ReportPage() {
         <ReviewStep key={result.challenge} values={result.values} agencyName={result.agencyName} challenge={result.challenge} formError={result.formError} />
       ) : (
         <>
-          <p className="lead">Five to ten minutes, no account, no name. Anonymous and non-disciplinary.</p>
-          <IntakeAdvice />
+          {/* Back from the server with errors: the summary comes first, the advice was read already. */}
+          {result?.stage === "edit" && (Object.keys(result.errors).length > 0 || result.formError) ? null : (
+            <>
+              <p className="lead">Five to ten minutes, no account, no name. Anonymous and non-disciplinary.</p>
+              <IntakeAdvice />
+            </>
+          )}
           <ReportForm
             key={result ? JSON.stringify(result) : "new"}
             values={result?.values ?? EMPTY_INPUT}
