@@ -42,7 +42,8 @@ describe("submission repository", () => {
     expect(created.receiptCode).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){5}[0-9A-HJKMNP-TV-Z]{4}$/);
     expect(RECEIPT_CODE_BITS).toBeGreaterThanOrEqual(112);
     const row = await database.db.selectFrom("submissions").selectAll().where("id", "=", created.id).executeTakeFirstOrThrow();
-    expect(row.id).toMatch(/^[0-9a-f-]{36}$/);
+    // Random (version 4) UUIDs, never sequential (DESIGN §6.7).
+    expect(row.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(row.received_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(row.agency_id).toBeNull(); // national: no agency link at all (DESIGN §6)
     expect(row.receipt_hash).not.toContain(normaliseReceiptCode(created.receiptCode));
