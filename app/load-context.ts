@@ -13,6 +13,8 @@ export interface AppContext {
   config: AppConfig;
   /** Fresh per request; every inline script and Remix's own scripts carry it (CSP, DESIGN §8). */
   cspNonce: string;
+  /** Anonymous paths only: HMAC of the client address under a daily in-memory salt, for abuse caps; never stored. */
+  addressKey?: string;
 }
 
 declare module "@remix-run/server-runtime" {

@@ -5,6 +5,8 @@ import compression from "compression";
 import express from "express";
 import { sql } from "kysely";
 import type { AppContext } from "../app/load-context";
+import { anonymousAddressKey } from "./address-key";
+import { nullOriginFromSameSite } from "./null-origin";
 import { bodyLimit, securityHeaders } from "./security-headers";
 import { requestLog } from "./request-log";
 
@@ -24,6 +26,8 @@ export function createServerApp({ context, build, publicDir, log }: ServerOption
   app.set("trust proxy", false);
   app.use(requestLog(log));
   app.use(securityHeaders());
+  app.use(anonymousAddressKey());
+  app.use(nullOriginFromSameSite());
   app.use(compression());
   // Static files replace the no-store default with their own caching.
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", index: false }));
@@ -44,7 +48,7 @@ export function createServerApp({ context, build, publicDir, log }: ServerOption
     createRequestHandler({
       build,
       mode: context.config.env === "production" ? "production" : "development",
-      getLoadContext: (_req, res) => ({ ...context, cspNonce: res.locals.cspNonce as string }),
+      getLoadContext: (_req, res) => ({ ...context, cspNonce: res.locals.cspNonce as string, addressKey: res.locals.addressKey as string | undefined }),
     }),
   );
 

@@ -5,6 +5,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { ConfigError, readConfig } from "../app/config.server";
 import { DatabaseLockedError, openDatabase } from "../db/open";
 import { createServerApp } from "./app";
+import { prepareIntakeKey } from "../db/intake/prepare-key";
 import { demoBanner, seedOnFirstStart } from "./first-start";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   const database = await openDatabase({ location: config.databaseFile });
   if (database.applied.length > 0) log(`Applied migrations: ${database.applied.join(", ")}`);
   await seedOnFirstStart(database, config, log);
+  log(await prepareIntakeKey(database.db, { envKey: config.intakeKey, dataDir: config.dataDir }));
 
   const build = (await import(pathToFileURL(path.join(root, "build", "index.js")).href)) as ServerBuild;
   const app = createServerApp({

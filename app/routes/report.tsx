@@ -1,12 +1,96 @@
-import type { MetaFunction } from "@remix-run/node";
-import { ComingSoon } from "~/components/coming-soon";
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { IntakeAdvice } from "~/intake/intake-advice";
+import { requireIntakeKey } from "~/intake/intake-key.server";
+import { INTAKE_CLOSED_MESSAGE, TOO_LARGE_MESSAGE } from "~/intake/intake-messages";
+import { ReceiptCard } from "~/intake/receipt-card";
+import { EMPTY_INPUT, readReportForm } from "~/intake/report-form-schema";
+import { ReportForm } from "~/intake/report-form";
+import { readFormWithLimit, requireSameOrigin } from "~/intake/request-guards.server";
+import { ReviewStep } from "~/intake/review-step";
+import { reviewReport, sendReport, type ReportActionData } from "~/intake/submit-report.server";
+import intakeStyles from "~/styles/intake.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: intakeStyles }];
 
 export const meta: MetaFunction = () => [{ title: "Share a near miss — Close Call" }];
 
-export default function ReportPlaceholder() {
+export async function loader({ context }: LoaderFunctionArgs) {
+  requireIntakeKey(context);
+  const thisYear = new Date().getUTCFullYear();
+  return { years: Array.from({ length: 15 }, (_, i) => thisYear - i) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  requireSameOrigin(request);
+  const key = requireIntakeKey(context);
+  const form = await readFormWithLimit(request);
+  const values = readReportForm(form);
+  const intent = form.get("intent");
+  const field = (name: string) => (typeof form.get(name) === "string" ? (form.get(name) as string) : "");
+  let outcome: { status: number; data: ReportActionData };
+  if (intent === "edit") {
+    outcome = { status: 200, data: { stage: "edit", values, errors: {}, step: 0 } };
+  } else if (intent === "review") {
+    outcome = await reviewReport(context, values);
+  } else if (intent === "send") {
+    outcome = await sendReport(context, key, values, {
+      challenge: field("challenge"),
+      proof: field("proof"),
+      honeypot: field("website"),
+      addressKey: context.addressKey ?? "unknown",
+    });
+  } else {
+    throw new Response("Unknown form action.", { status: 400 });
+  }
+  return data(outcome.data, { status: outcome.status });
+}
+
+export default function ReportPage() {
+  const { years } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ReportActionData | undefined;
   return (
-    <ComingSoon title="Share a near miss">
-      <p>The anonymous report form is being built. When it is ready you will be able to share a close call from your phone without an account.</p>
-    </ComingSoon>
+    <main className="page narrow intake-page" aria-labelledby="report-title">
+      <h1 id="report-title">Share a near miss</h1>
+      {result?.stage === "receipt" ? (
+        <ReceiptCard receiptCode={result.receiptCode} />
+      ) : result?.stage === "review" ? (
+        <ReviewStep key={result.challenge} values={result.values} agencyName={result.agencyName} challenge={result.challenge} formError={result.formError} />
+      ) : (
+        <>
+          {/* Back from the server with errors: the summary comes first, the advice was read already. */}
+          {result?.stage === "edit" && (Object.keys(result.errors).length > 0 || result.formError) ? null : (
+            <>
+              <p className="lead">Five to ten minutes, no account, no name. Anonymous and non-disciplinary.</p>
+              <IntakeAdvice />
+            </>
+          )}
+          <ReportForm
+            key={result ? JSON.stringify(result) : "new"}
+            values={result?.values ?? EMPTY_INPUT}
+            errors={result?.stage === "edit" ? result.errors : {}}
+            step={result?.stage === "edit" ? result.step : 0}
+            formError={result?.stage === "edit" ? result.formError : undefined}
+            fromServer={Boolean(result)}
+            years={years}
+          />
+        </>
+      )}
+    </main>
   );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error) && (error.status === 503 || error.status === 413)) {
+    return (
+      <main className="page narrow error-page" aria-labelledby="intake-error-title">
+        <p className="eyebrow">Error {error.status}</p>
+        <h1 id="intake-error-title">{error.status === 503 ? "Reporting is paused" : "Too large"}</h1>
+        <p>{error.status === 503 ? INTAKE_CLOSED_MESSAGE : TOO_LARGE_MESSAGE}</p>
+      </main>
+    );
+  }
+  return <GeneralErrorBoundary />;
 }

@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { VALID_INPUT } from "./support/intake";
+import { startServer, type RunningServer } from "./support/run-server";
+
+// The form in a real browser (Debian chromium): the stepped journey with JavaScript, the device draft
+// (written only after opting in, deleted after sending), and the plain-post path without JavaScript.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const dataDir = mkdtempSync(path.join(tmpdir(), "closecall-browser-"));
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer({ DATA_DIR: dataDir, NODE_ENV: "production" });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("report form in a browser", () => {
+  it("with JavaScript: steps, a device draft only after opting in, the receipt, and the draft gone", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const storage = () => page.evaluate(() => Object.keys(localStorage));
+    await page.goto(`${server.url}/report`, { waitUntil: "networkidle" });
+    await page.getByRole("button", { name: "Next: What contributed" }).click();
+    await expect(page.locator("#title-error").textContent()).resolves.toMatch(/short title/);
+
+    await page.fill("#title", VALID_INPUT.title);
+    await page.fill("#narrative", VALID_INPUT.narrative);
+    expect(await storage()).toEqual([]);
+    await page.getByLabel("Keep a draft on this device").check();
+    expect(await storage()).toEqual(["closecall-report-draft"]);
+    await page.getByRole("button", { name: "Next: What contributed" }).click();
+    await page.getByLabel("A weapon was hidden or missed in a search").check();
+    await page.getByRole("button", { name: "Next: Lessons learned" }).click();
+    await page.fill("#lessons", VALID_INPUT.lessons);
+    await page.getByRole("button", { name: "Next: When and where" }).click();
+    await page.selectOption("#incidentType", VALID_INPUT.incidentType);
+    await page.selectOption("#eventMonth", VALID_INPUT.eventMonth);
+    await page.selectOption("#eventYear", VALID_INPUT.eventYear);
+    await page.selectOption("#state", VALID_INPUT.state);
+    await page.getByRole("button", { name: "Next: How bad it could have been" }).click();
+    await page.getByLabel("Serious injury").check();
+    await page.getByRole("button", { name: "Next: Agency sharing" }).click();
+    await page.getByRole("button", { name: "Review my report" }).click();
+    await page.getByText("Security check done").waitFor({ timeout: 30_000 });
+    await page.getByRole("button", { name: "Send report" }).click();
+    await page.getByText("Your receipt code").waitFor();
+    expect(await page.locator(".receipt-code span").allTextContents()).toHaveLength(6);
+    expect(await storage()).toEqual([]); // deleted automatically after sending
+    expect(await context.cookies()).toEqual([]);
+    await context.close();
+  });
+
+  it("without JavaScript: one long form posted as is, errors beside fields, text kept, then the review", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/report`);
+    await page.fill("#title", VALID_INPUT.title);
+    await page.fill("#narrative", "Too short to be a report.");
+    await page.getByRole("button", { name: "Review my report" }).click();
+    await expect(page.locator("#narrative-error").textContent()).resolves.toMatch(/at least 50/);
+    expect(await page.inputValue("#narrative")).toBe("Too short to be a report.");
+    await page.fill("#narrative", VALID_INPUT.narrative);
+    await page.fill("#lessons", VALID_INPUT.lessons);
+    await page.selectOption("#incidentType", VALID_INPUT.incidentType);
+    await page.selectOption("#eventMonth", VALID_INPUT.eventMonth);
+    await page.selectOption("#eventYear", VALID_INPUT.eventYear);
+    await page.selectOption("#state", VALID_INPUT.state);
+    await page.getByLabel("Serious injury").check();
+    await page.getByRole("button", { name: "Review my report" }).click();
+    await page.getByText("Check your report before sending").waitFor();
+    expect(await page.locator('input[name="challenge"]').getAttribute("value")).toMatch(/^[A-Za-z0-9_-]{100,}$/);
+    await context.close();
+  });
+});
