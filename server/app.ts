@@ -5,7 +5,7 @@ import compression from "compression";
 import express from "express";
 import { sql } from "kysely";
 import type { AppContext } from "../app/load-context";
-import { bodyLimit, securityHeaders } from "./security-headers";
+import { bodyLimit, rejectCrossSiteWrites, securityHeaders } from "./security-headers";
 import { requestLog } from "./request-log";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -29,6 +29,7 @@ export function createServerApp({ context, build, publicDir, log }: ServerOption
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static(publicDir, { maxAge: "1h", index: false }));
   app.use(bodyLimit(MAX_BODY_BYTES));
+  app.use(rejectCrossSiteWrites());
 
   app.get("/healthz", async (_req, res) => {
     try {

@@ -10,6 +10,6 @@ export { remainingRecoveryCodes, replaceRecoveryCodes, totpAuthUri, generateTotp
 export { completePasswordReset, findOpenPasswordReset, issuePasswordReset } from "../../db/accounts/password-resets";
 export { deleteSession, endOwnSession, listUserSessions, setEnrolmentSecret, signOutEverywhere } from "../../db/accounts/sessions";
 export { completeSecondFactor, confirmMfaEnrolment, signInWithPassword } from "../../db/accounts/sign-in";
-export { changeUserRole, getUserListing, listUsers, setUserStatus } from "../../db/accounts/user-admin";
+export { changeUserRole, getUserListing, inviteProgrammeStaff, listUsers, setUserStatus } from "../../db/accounts/user-admin";
 export { changeOwnPassword, normaliseEmail } from "../../db/accounts/users";
 export { createInvitation } from "../../db/accounts/invitations";

@@ -17,7 +17,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const redirectTo = safeRedirectPath(url.searchParams.get("redirectTo"));
   const session = await getActiveSession(request, context);
   if (session?.mfaVerified) throw redirect(redirectTo);
-  return { redirectTo, demo: context.config.demo };
+  const notice = url.searchParams.has("welcome")
+    ? "Your account is ready. Sign in to set up two-step verification."
+    : url.searchParams.has("reset") ? "Your password is changed. Sign in with the new one." : null;
+  return { redirectTo, demo: context.config.demo, notice };
 }
 
 const failures = {
@@ -45,13 +48,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SignIn() {
-  const { redirectTo, demo } = useLoaderData<typeof loader>();
+  const { redirectTo, demo, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors: Record<string, string | undefined> = actionData?.errors ?? {};
   return (
     <main className="page narrow auth-page" aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">Partner sign-in</h1>
       <p>For reviewers, agency partners and programme staff. Officers who share a near miss never need an account.</p>
+      {notice ? <p className="notice ok" role="status">{notice}</p> : null}
       {demo ? (
         <p className="notice info">
           Demo server: the demo accounts, their password and the TOTP secret for the second step are printed when the server

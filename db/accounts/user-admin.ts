@@ -1,6 +1,7 @@
 import { appendAuditEntry } from "../audit/audit-log";
 import type { Executor } from "../database";
 import type { Role } from "../schema/user.table";
+import { createInvitation, type IssuedInvitation } from "./invitations";
 import { deleteUserSessions } from "./sessions";
 import { disableUser, isAgencyRole } from "./users";
 
@@ -97,4 +98,12 @@ export async function setUserStatus(db: Executor, input: { userId: string; statu
   }
   await appendAuditEntry(db, { actorUserId: input.by, action: input.status === "disabled" ? "user.disabled" : "user.enabled", targetType: "user", targetId: user.id });
   return "done";
+}
+
+/** An administrator invites a reviewer, administrator or national analyst (no agency). */
+export async function inviteProgrammeStaff(db: Executor, input: { email: string; role: Role; by: string }): Promise<IssuedInvitation> {
+  if (isAgencyRole(input.role)) throw new Error("Agency members are invited by their commander");
+  const invitation = await createInvitation(db, { email: input.email, role: input.role, agencyId: null, invitedBy: input.by });
+  await appendAuditEntry(db, { actorUserId: input.by, action: "invitation.created", targetType: "invitation", targetId: invitation.id, detail: { role: input.role } });
+  return invitation;
 }
