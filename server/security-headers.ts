@@ -79,6 +79,10 @@ export function rejectCrossSiteWrites(): RequestHandler {
         crossSite = true;
       }
     }
+    // Under Referrer-Policy no-referrer, Chromium sends `Origin: null` with plain (no-JS) form posts.
+    // Fetch Metadata already proved this one same-origin, and Remix would otherwise refuse a "null"
+    // origin as a host mismatch, breaking every form without JavaScript.
+    if (!crossSite && origin === "null") delete req.headers.origin;
     if (crossSite) {
       res.status(403).type("text/html").send(
         "<!doctype html><title>Not allowed</title><h1>Not allowed</h1><p>This form was sent from another site. Go back to Close Call and try again.</p>",

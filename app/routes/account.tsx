@@ -82,8 +82,12 @@ export default function Account() {
 
       <section className="settings-section" aria-labelledby="mfa-title">
         <h2 id="mfa-title">Two-step verification</h2>
-        <p>On. You have <strong>{recoveryCodesLeft}</strong> unused recovery code{recoveryCodesLeft === 1 ? "" : "s"}.</p>
-        <p><Link to="/account/recovery-codes">Get new recovery codes</Link></p>
+        {recoveryCodesLeft > 0 ? (
+          <p>On. You have <strong>{recoveryCodesLeft}</strong> unused recovery code{recoveryCodesLeft === 1 ? "" : "s"}.</p>
+        ) : (
+          <p className="notice">On, but you have no recovery codes left. Create some, so that you can still sign in if you lose your phone.</p>
+        )}
+        <p><Link to="/account/recovery-codes">{recoveryCodesLeft > 0 ? "Get new recovery codes" : "Create recovery codes"}</Link></p>
       </section>
 
       <section className="settings-section" aria-labelledby="sessions-title">

@@ -4,7 +4,7 @@ import type { Role } from "../schema/user.table";
 import { generatePartnerCode, hashPartnerCode } from "../security/partner-code";
 import { createInvitation, type IssuedInvitation } from "./invitations";
 import { deleteUserSessions } from "./sessions";
-import { type AgencyRole, isAgencyRole } from "./users";
+import { type AgencyRole, agencyRoles, isAgencyRole } from "./users";
 
 /**
  * The signed-in person as the data layer needs them (app's SessionUser satisfies it). Every query on
@@ -75,8 +75,9 @@ function toMember(r: { id: string; email: string; display_name: string; role: Ro
 }
 
 export async function listMembers(db: Executor, viewer: AgencyViewer): Promise<AgencyMember[]> {
-  const rows = await memberQuery(db, agencyIdOf(viewer)).orderBy("role").orderBy("display_name").execute();
-  return rows.map(toMember);
+  const rows = await memberQuery(db, agencyIdOf(viewer)).orderBy("display_name").execute();
+  const rank = (role: Role) => (agencyRoles as readonly Role[]).indexOf(role);
+  return rows.map(toMember).sort((x, y) => rank(x.role) - rank(y.role));
 }
 
 /** A member of the viewer's own agency; another agency's user id finds nothing. */
