@@ -6,7 +6,7 @@ import { newPasswordErrors } from "~/auth/password-policy.server";
 import { roleLabels } from "~/auth/permissions";
 import { requirePermittedForm, requireSignedInWithPermission } from "~/auth/permissions.server";
 import { clearedSessionCookie } from "~/auth/session.server";
-import { CsrfInput, FormError, TextField } from "~/auth/ui/fields";
+import { CsrfInput, FormError, TextField, NewPasswordFields } from "~/auth/ui/fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDateTime } from "~/auth/ui/format";
 import accountStyles from "~/styles/accounts.css";
@@ -73,9 +73,7 @@ export default function Account() {
           <CsrfInput token={csrf} />
           <input type="hidden" name="intent" value="change-password" />
           <TextField name="currentPassword" label="Current password" type="password" autoComplete="current-password" required error={errors.currentPassword} />
-          <TextField name="password" label="New password" type="password" autoComplete="new-password" required minLength={12} maxLength={128}
-            hint="12 to 128 characters. A few unrelated words make a strong password; very common passwords are refused." error={errors.password} />
-          <TextField name="confirmPassword" label="New password again" type="password" autoComplete="new-password" required error={errors.confirmPassword} />
+          <NewPasswordFields errors={errors} />
           <div className="form-actions"><button type="submit" className="primary">Change password</button></div>
         </Form>
       </section>

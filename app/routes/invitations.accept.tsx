@@ -5,7 +5,7 @@ import { AcceptInvitationSchema, fieldErrors } from "~/auth/forms";
 import { newPasswordErrors } from "~/auth/password-policy.server";
 import { roleLabels } from "~/auth/permissions";
 import { consumeAttempt } from "~/auth/rate-limits.server";
-import { FormError, TextField } from "~/auth/ui/fields";
+import { FormError, TextField, NewPasswordFields } from "~/auth/ui/fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import accountStyles from "~/styles/accounts.css";
 
@@ -55,9 +55,7 @@ export default function AcceptInvitation() {
         <input type="hidden" name="token" value={token} />
         <input type="hidden" name="username" value={email} autoComplete="username" />
         <TextField name="displayName" label="Your name" required maxLength={80} defaultValue={actionData?.displayName} error={errors.displayName} autoComplete="name" />
-        <TextField name="password" label="Password" type="password" autoComplete="new-password" required minLength={12} maxLength={128}
-          hint="12 to 128 characters. A few unrelated words make a strong password; very common passwords are refused." error={errors.password} />
-        <TextField name="confirmPassword" label="Password again" type="password" autoComplete="new-password" required error={errors.confirmPassword} />
+        <NewPasswordFields errors={errors} label="Password" />
         <div className="form-actions"><button type="submit" className="primary">Create my account</button></div>
       </Form>
     </main>

@@ -4,7 +4,7 @@ import { completePasswordReset, findOpenPasswordReset } from "~/auth/accounts.se
 import { fieldErrors, ResetPasswordSchema } from "~/auth/forms";
 import { newPasswordErrors } from "~/auth/password-policy.server";
 import { consumeAttempt } from "~/auth/rate-limits.server";
-import { FormError, TextField } from "~/auth/ui/fields";
+import { FormError, NewPasswordFields } from "~/auth/ui/fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import accountStyles from "~/styles/accounts.css";
 
@@ -46,9 +46,7 @@ export default function PasswordReset() {
       <Form method="post">
         <input type="hidden" name="token" value={token} />
         <input type="hidden" name="username" value={email} autoComplete="username" />
-        <TextField name="password" label="New password" type="password" autoComplete="new-password" required minLength={12} maxLength={128}
-          hint="12 to 128 characters. A few unrelated words make a strong password; very common passwords are refused." error={errors.password} />
-        <TextField name="confirmPassword" label="New password again" type="password" autoComplete="new-password" required error={errors.confirmPassword} />
+        <NewPasswordFields errors={errors} />
         <div className="form-actions"><button type="submit" className="primary">Save new password</button></div>
       </Form>
     </main>

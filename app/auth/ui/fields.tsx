@@ -15,11 +15,17 @@ interface TextFieldProps {
   autoFocus?: boolean;
 }
 
-/** A labelled input with its hint and error tied to it for screen readers. */
-export function TextField({ name, label, hint, error, type = "text", ...input }: TextFieldProps) {
+/** Ids that tie a control to its hint and error for screen readers. */
+function useFieldIds(hint?: string, error?: string) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
+  return { id, hintId, errorId, describedBy: [hintId, errorId].filter(Boolean).join(" ") || undefined };
+}
+
+/** A labelled input with its hint and error tied to it for screen readers. */
+export function TextField({ name, label, hint, error, type = "text", ...input }: TextFieldProps) {
+  const { id, hintId, errorId, describedBy } = useFieldIds(hint, error);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -29,7 +35,7 @@ export function TextField({ name, label, hint, error, type = "text", ...input }:
         name={name}
         type={type}
         aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        aria-describedby={describedBy}
         spellCheck={type === "text" ? undefined : false}
         {...input}
       />
@@ -49,9 +55,7 @@ interface SelectFieldProps {
 }
 
 export function SelectField({ name, label, options, error, hint, defaultValue, placeholder }: SelectFieldProps) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
+  const { id, hintId, errorId, describedBy } = useFieldIds(hint, error);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -61,7 +65,7 @@ export function SelectField({ name, label, options, error, hint, defaultValue, p
         name={name}
         defaultValue={defaultValue ?? ""}
         aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        aria-describedby={describedBy}
         required
       >
         {placeholder ? <option value="" disabled>{placeholder}</option> : null}
@@ -91,5 +95,16 @@ export function OneTimeSecret({ label, value, note }: { label: string; value: st
       <code>{value}</code>
       {note ? <p className="hint">{note}</p> : null}
     </div>
+  );
+}
+
+/** New password and its confirmation, with the policy as a hint (accept invitation, reset, change). */
+export function NewPasswordFields({ errors, label = "New password" }: { errors: Record<string, string | undefined>; label?: string }) {
+  return (
+    <>
+      <TextField name="password" label={label} type="password" autoComplete="new-password" required minLength={12} maxLength={128}
+        hint="12 to 128 characters. A few unrelated words make a strong password; very common passwords are refused." error={errors.password} />
+      <TextField name="confirmPassword" label={`${label} again`} type="password" autoComplete="new-password" required error={errors.confirmPassword} />
+    </>
   );
 }
