@@ -31,6 +31,19 @@ const journeys = [
   { host: "localhost", javaScript: false, email: "admin@demo.closecall.test", name: "Programme Administrator" },
 ];
 
+describe("the running server", () => {
+  it("gives two responses different CSP nonces, carried by the page's scripts", async () => {
+    const pages = await Promise.all([fetch(`${server.url}/sign-in`), fetch(`${server.url}/sign-in`)]);
+    const nonces = pages.map((r) => r.headers.get("Content-Security-Policy")!.match(/'nonce-([^']+)'/)![1]!);
+    expect(nonces[0]).not.toBe(nonces[1]);
+    const html = await pages[0]!.text();
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonces[0]}"`);
+    expect(pages[0]!.headers.get("Cache-Control")).toBe("no-store");
+  });
+});
+
 describe("sign-in in Chromium", () => {
   it.each(journeys)("$host, JavaScript $javaScript: password, TOTP, account page, sign out", async ({ host, javaScript, email, name }) => {
     const base = server.url.replace("127.0.0.1", host);
@@ -48,13 +61,14 @@ describe("sign-in in Chromium", () => {
       await Promise.all([page.waitForURL((url) => url.pathname === "/account"), page.click('main button[type="submit"]')]);
       const [signedIn] = await context.cookies();
       expect(signedIn!.value).not.toBe(pending!.value);
-      expect(await page.locator("h1").innerText()).toBe("Your account");
+      await page.waitForSelector('h1:text-is("Your account")');
       expect(await page.locator(".user-menu").innerText()).toContain(name);
 
       await Promise.all([page.waitForURL((url) => url.pathname === "/"), page.click('.user-menu button[type="submit"]')]);
       expect(await context.cookies()).toEqual([]);
       await page.goto(`${base}/account`);
       expect(new URL(page.url()).pathname).toBe("/sign-in");
+      await page.waitForSelector('h1:text-is("Partner sign-in")');
     } finally {
       await context.close();
     }
