@@ -1,11 +1,14 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import { getHeaderUser } from "./auth/header-user.server";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { SiteFooter, SiteHeader } from "./components/site-header";
 import appStyles from "./styles/app.css";
+import headerStyles from "./styles/site-header.css";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: appStyles },
+  { rel: "stylesheet", href: headerStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
@@ -14,8 +17,8 @@ export const meta: MetaFunction = () => [
   { name: "description", content: "Anonymous, non-disciplinary near-miss reporting for law enforcement officers." },
 ];
 
-export async function loader({ context }: LoaderFunctionArgs) {
-  return { nonce: context.cspNonce };
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  return { nonce: context.cspNonce, user: await getHeaderUser(request, context) };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -32,7 +35,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         <a className="skip-link" href="#main">Skip to content</a>
-        <SiteHeader />
+        <SiteHeader user={data?.user} />
         <div id="main">{children}</div>
         <SiteFooter />
         <ScrollRestoration nonce={nonce} />

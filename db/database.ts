@@ -1,4 +1,8 @@
 import type { Kysely, Transaction } from "kysely";
+import {
+  type InvitationTable, type PasswordResetTable, type RecoveryCodeTable, invitationColumns, passwordResetColumns,
+  recoveryCodeColumns,
+} from "./schema/account.table";
 import { type AgencyTable, agencyColumns } from "./schema/agency.table";
 import { type AppMetaTable, type AuditLogTable, appMetaColumns, auditLogColumns } from "./schema/audit.table";
 import type { ColumnSpecs } from "./schema/columns";
@@ -30,6 +34,9 @@ export interface Database {
   report_protected: ReportProtectedTable;
   audit_log: AuditLogTable;
   app_meta: AppMetaTable;
+  recovery_codes: RecoveryCodeTable;
+  invitations: InvitationTable;
+  password_resets: PasswordResetTable;
 }
 
 export type DB = Kysely<Database>;
@@ -51,4 +58,7 @@ export const schemaColumns: { [T in keyof Database]: ColumnSpecs<Database[T]> } 
   report_protected: reportProtectedColumns,
   audit_log: auditLogColumns,
   app_meta: appMetaColumns,
+  recovery_codes: recoveryCodeColumns,
+  invitations: invitationColumns,
+  password_resets: passwordResetColumns,
 };

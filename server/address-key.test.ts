@@ -3,7 +3,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anonymousAddressKey, createAddressKeyer } from "./address-key";
-import { nullOriginFromSameSite } from "./null-origin";
+import { rejectCrossSiteWrites } from "./security-headers";
 
 describe("address key for abuse caps (DESIGN §6.6)", () => {
   it("is stable within a day, changes with the day, and does not contain the address", () => {
@@ -25,7 +25,7 @@ let base: string;
 beforeAll(async () => {
   const app = express();
   app.use(anonymousAddressKey());
-  app.use(nullOriginFromSameSite());
+  app.use(rejectCrossSiteWrites());
   app.all("*", (req, res) => res.json({ addressKey: res.locals.addressKey ?? null, origin: req.headers.origin ?? null }));
   server = app.listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
@@ -44,7 +44,10 @@ describe("anonymous request middleware", () => {
     expect(await same.json()).toMatchObject({ origin: null });
     const opaque = await fetch(`${base}/report`, { method: "POST", headers: { Origin: "null", "Sec-Fetch-Site": "cross-site" } });
     expect(opaque.status).toBe(403);
-    const normal = await fetch(`${base}/report`, { method: "POST", headers: { Origin: "http://x.test" } });
-    expect(await normal.json()).toMatchObject({ origin: "http://x.test" });
+    const own = new URL(base).origin;
+    const normal = await fetch(`${base}/report`, { method: "POST", headers: { Origin: own } });
+    expect(await normal.json()).toMatchObject({ origin: own });
+    const foreign = await fetch(`${base}/report`, { method: "POST", headers: { Origin: "http://x.test" } });
+    expect(foreign.status).toBe(403);
   });
 });

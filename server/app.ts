@@ -6,8 +6,7 @@ import express from "express";
 import { sql } from "kysely";
 import type { AppContext } from "../app/load-context";
 import { anonymousAddressKey } from "./address-key";
-import { nullOriginFromSameSite } from "./null-origin";
-import { bodyLimit, securityHeaders } from "./security-headers";
+import { bodyLimit, rejectCrossSiteWrites, securityHeaders } from "./security-headers";
 import { requestLog } from "./request-log";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -27,12 +26,12 @@ export function createServerApp({ context, build, publicDir, log }: ServerOption
   app.use(requestLog(log));
   app.use(securityHeaders());
   app.use(anonymousAddressKey());
-  app.use(nullOriginFromSameSite());
   app.use(compression());
   // Static files replace the no-store default with their own caching.
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static(publicDir, { maxAge: "1h", index: false }));
   app.use(bodyLimit(MAX_BODY_BYTES));
+  app.use(rejectCrossSiteWrites());
 
   app.get("/healthz", async (_req, res) => {
     try {

@@ -56,3 +56,39 @@ export function bodyLimit(maxBytes: number): RequestHandler {
     next();
   };
 }
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Refuses state-changing requests that a browser says came from another site (DESIGN §8): first by
+ * Fetch Metadata (`Sec-Fetch-Site`), then by `Origin` against the request's own host. Clients that
+ * send neither (curl, old browsers) pass on to the CSRF token check of authenticated forms.
+ */
+export function rejectCrossSiteWrites(): RequestHandler {
+  return (req, res, next) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    const site = req.headers["sec-fetch-site"];
+    const origin = req.headers.origin;
+    let crossSite = false;
+    if (typeof site === "string") {
+      crossSite = site !== "same-origin" && site !== "none";
+    } else if (typeof origin === "string") {
+      try {
+        crossSite = origin === "null" || new URL(origin).host !== req.headers.host;
+      } catch {
+        crossSite = true;
+      }
+    }
+    // Under Referrer-Policy no-referrer, Chromium sends `Origin: null` with plain (no-JS) form posts.
+    // Fetch Metadata already proved this one same-origin, and Remix would otherwise refuse a "null"
+    // origin as a host mismatch, breaking every form without JavaScript.
+    if (!crossSite && origin === "null") delete req.headers.origin;
+    if (crossSite) {
+      res.status(403).type("text/html").send(
+        "<!doctype html><title>Not allowed</title><h1>Not allowed</h1><p>This form was sent from another site. Go back to Close Call and try again.</p>",
+      );
+      return;
+    }
+    next();
+  };
+}

@@ -1,5 +1,6 @@
 import type { AppLoadContext } from "@remix-run/node";
 import type { Role } from "../../db/schema/user.table";
+import { getActiveSession } from "./session.server";
 
 /** The signed-in person as routes see them (no secrets). */
 export interface SessionUser {
@@ -12,9 +13,12 @@ export interface SessionUser {
 }
 
 /**
- * The signed-in user of this request, or null. Placeholder contract until the Accounts work lands:
- * it answers null (nobody is signed in) and is replaced by the real session lookup.
+ * The signed-in user of this request, or null. Only a session that completed both factors counts;
+ * one still waiting for its TOTP code is not signed in.
  */
-export async function getSessionUser(_request: Request, _context: AppLoadContext): Promise<SessionUser | null> {
-  return null;
+export async function getSessionUser(request: Request, context: AppLoadContext): Promise<SessionUser | null> {
+  const session = await getActiveSession(request, context);
+  if (!session?.mfaVerified) return null;
+  const { id, email, displayName, role, agencyId } = session.user;
+  return { id, email, displayName, role, agencyId };
 }

@@ -30,6 +30,9 @@ export interface UserTable {
   locked_until: Date | null;
   created_at: Date;
   last_sign_in_at: Date | null;
+  /** Last accepted TOTP time step: a code is accepted once only (replay guard). */
+  totp_last_step: number | null;
+  password_changed_at: Date | null;
 }
 
 export type User = Selectable<UserTable>;
@@ -44,6 +47,8 @@ export interface SessionTable {
   last_seen_at: Date;
   mfa_verified: boolean;
   csrf_token: string;
+  /** TOTP secret being enrolled, kept on the session until the first code confirms it. */
+  enrolment_secret: string | null;
 }
 
 export type Session = Selectable<SessionTable>;
@@ -63,6 +68,8 @@ export const userColumns = {
   locked_until: "TIMESTAMP?",
   created_at: "TIMESTAMP",
   last_sign_in_at: "TIMESTAMP?",
+  totp_last_step: "BIGINT?",
+  password_changed_at: "TIMESTAMP?",
 } as const satisfies ColumnSpecs<UserTable>;
 
 export const sessionColumns = {
@@ -72,4 +79,5 @@ export const sessionColumns = {
   last_seen_at: "TIMESTAMP",
   mfa_verified: "BOOLEAN",
   csrf_token: "VARCHAR",
+  enrolment_secret: "VARCHAR?",
 } as const satisfies ColumnSpecs<SessionTable>;

@@ -1,0 +1,15 @@
+// The account functions routes may call: routes reach db/ only through *.server.ts modules, so
+// none of this can end up in the browser bundle (STYLE §5).
+export { applyForPartnership, decideApplication, listPendingApplications } from "../../db/accounts/agency-applications";
+export {
+  AgencyAccessError, changeMemberRole, findMember, getOwnAgency, inviteMember, leaveProgramme, listMembers, listOpenInvitations,
+  removeMember, revokeInvitation, rotatePartnerCode,
+} from "../../db/accounts/agency-scope";
+export { acceptInvitation, findOpenInvitation } from "../../db/accounts/invitations";
+export { remainingRecoveryCodes, replaceRecoveryCodes, totpAuthUri, generateTotpSecret } from "../../db/accounts/mfa";
+export { completePasswordReset, findOpenPasswordReset, issuePasswordReset } from "../../db/accounts/password-resets";
+export { deleteSession, endOwnSession, listUserSessions, setEnrolmentSecret, signOutEverywhere } from "../../db/accounts/sessions";
+export { completeSecondFactor, confirmMfaEnrolment, signInWithPassword } from "../../db/accounts/sign-in";
+export { changeUserRole, getUserListing, inviteProgrammeStaff, listUsers, setUserStatus } from "../../db/accounts/user-admin";
+export { changeOwnPassword, normaliseEmail } from "../../db/accounts/users";
+export { createInvitation } from "../../db/accounts/invitations";

@@ -1,0 +1,109 @@
+import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { confirmMfaEnrolment, generateTotpSecret, setEnrolmentSecret, totpAuthUri } from "~/auth/accounts.server";
+import { EnrolmentSchema, fieldErrors } from "~/auth/forms";
+import { requireCsrf, requirePendingSession, safeRedirectPath } from "~/auth/permissions.server";
+import { qrCodeDataUri } from "~/auth/qr-code.server";
+import { consumeAttempt, resetAttempts } from "~/auth/rate-limits.server";
+import { clearedSessionCookie, sessionCookie } from "~/auth/session.server";
+import { CsrfInput, TextField } from "~/auth/ui/fields";
+import { RecoveryCodeList } from "~/auth/ui/recovery-codes";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import accountStyles from "~/styles/accounts.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
+export const meta: MetaFunction = () => [{ title: "Set up two-step verification — Close Call" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const session = await requirePendingSession(request, context);
+  const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"));
+  // After a successful enrolment the page stays to show the recovery codes (no redirect here).
+  if (session.mfaVerified) return { enrolled: true as const, redirectTo };
+  if (session.user.mfaEnrolled) throw redirect(`/sign-in/mfa?${new URLSearchParams({ redirectTo })}`);
+  let secret = session.enrolmentSecret;
+  if (!secret) {
+    secret = generateTotpSecret();
+    await setEnrolmentSecret(context.db, session.idHash, secret);
+  }
+  const uri = totpAuthUri(secret, session.user.email);
+  return {
+    enrolled: false as const,
+    redirectTo,
+    csrf: session.csrfToken,
+    secret: secret.replace(/(.{4})/g, "$1 ").trim(),
+    qrCode: qrCodeDataUri(uri),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const session = await requirePendingSession(request, context);
+  const form = await request.formData();
+  await requireCsrf(request, context, session, form);
+  const redirectTo = safeRedirectPath(String(form.get("redirectTo") ?? ""));
+  const parsed = EnrolmentSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), recoveryCodes: null, redirectTo }, { status: 400 });
+  await consumeAttempt(context.db, "secondFactor", session.user.id);
+  const result = await confirmMfaEnrolment(context.db, session, parsed.data.code);
+  if (!result.ok) {
+    if (result.reason === "locked") throw redirect("/sign-in", { headers: { "Set-Cookie": clearedSessionCookie() } });
+    const message = result.reason === "no_secret" ? "The set-up expired. Reload the page to start again." : "That code is not right. Check the time on your phone and try the next code.";
+    return data({ errors: { code: message } as Record<string, string>, recoveryCodes: null, redirectTo }, { status: 400 });
+  }
+  await resetAttempts(context.db, "secondFactor", session.user.id);
+  await resetAttempts(context.db, "password", session.user.email);
+  return data({ errors: {} as Record<string, string>, recoveryCodes: result.recoveryCodes, redirectTo }, { headers: { "Set-Cookie": sessionCookie(result.session) } });
+}
+
+export default function EnrolMfa() {
+  const loaderData = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  if (actionData?.recoveryCodes) {
+    return (
+      <main className="page narrow auth-page" aria-labelledby="enrol-title">
+        <h1 id="enrol-title">Two-step verification is on</h1>
+        <p>Save these recovery codes somewhere safe, away from your phone. Each one signs you in once if you lose your authenticator. They are shown only now.</p>
+        <RecoveryCodeList codes={actionData.recoveryCodes} />
+        <p><Link className="button primary" to={actionData.redirectTo}>I have saved my codes — continue</Link></p>
+      </main>
+    );
+  }
+  if (loaderData.enrolled) {
+    return (
+      <main className="page narrow auth-page" aria-labelledby="enrol-title">
+        <h1 id="enrol-title">Two-step verification is on</h1>
+        <p><Link to={loaderData.redirectTo}>Continue</Link></p>
+      </main>
+    );
+  }
+  const errors: Record<string, string | undefined> = actionData?.errors ?? {};
+  return (
+    <main className="page narrow auth-page" aria-labelledby="enrol-title">
+      <h1 id="enrol-title">Set up two-step verification</h1>
+      <p>Every Close Call account signs in with a password and a code from an authenticator app on your phone.</p>
+      <ol className="stack">
+        <li>
+          <p>In your authenticator app, add an account by scanning this code:</p>
+          <div className="totp-setup">
+            <img src={loaderData.qrCode} alt="QR code for your authenticator app. If you cannot scan it, type the key shown below instead." />
+          </div>
+          <p>or by typing this key:</p>
+          <p><span className="secret-text" aria-label="Set-up key">{loaderData.secret}</span></p>
+        </li>
+        <li>
+          <Form method="post">
+            <CsrfInput token={loaderData.csrf} />
+            <input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
+            <TextField name="code" label="Enter the 6-digit code the app shows" inputMode="numeric" autoComplete="one-time-code" required maxLength={7} error={errors.code} />
+            <div className="form-actions">
+              <button type="submit" className="primary">Turn on two-step verification</button>
+            </div>
+          </Form>
+        </li>
+      </ol>
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,35 @@
+import type { Kysely } from "kysely";
+import { createInvitation } from "../../db/accounts/invitations";
+import { issuePasswordReset } from "../../db/accounts/password-resets";
+import type { Database } from "../../db/database";
+import { createTestAgency, createTestUser } from "../support/test-accounts";
+
+/** Records the matrix's routes point at: agency A's people, one-time tokens, an unknown id. */
+export interface MatrixFixtures {
+  agencyA: { id: string; commander: string; trainer: string; analyst: string };
+  agencyB: { id: string; commander: string };
+  invitationToken: string;
+  resetToken: string;
+  unknownId: string;
+}
+
+export async function createMatrixFixtures(db: Kysely<Database>): Promise<MatrixFixtures> {
+  const a = await createTestAgency(db, "Agency A Police Department");
+  const b = await createTestAgency(db, "Agency B Sheriff's Office");
+  const admin = await createTestUser(db, "administrator");
+  const resetTarget = await createTestUser(db, "reviewer");
+  const invitation = await createInvitation(db, { email: "invitee@example.test", role: "reviewer", agencyId: null, invitedBy: admin.id });
+  const reset = await issuePasswordReset(db, { userId: resetTarget.id, issuedBy: admin.id, resetMfa: false });
+  return {
+    agencyA: {
+      id: a.id,
+      commander: (await createTestUser(db, "agency_commander", { agencyId: a.id })).id,
+      trainer: (await createTestUser(db, "agency_trainer", { agencyId: a.id })).id,
+      analyst: (await createTestUser(db, "agency_analyst", { agencyId: a.id })).id,
+    },
+    agencyB: { id: b.id, commander: (await createTestUser(db, "agency_commander", { agencyId: b.id })).id },
+    invitationToken: invitation.token,
+    resetToken: reset.token,
+    unknownId: crypto.randomUUID(),
+  };
+}
