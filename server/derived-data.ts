@@ -1,13 +1,16 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../db/database";
 import type { OpenDatabase } from "../db/open";
 
 /**
  * Tables derived from published reports (the search index, analytics rollups). Each area registers
- * its rebuild here; it runs after a seed and on `closecall rebuild`. Publication updates them
- * incrementally through each area's own functions.
+ * here: `rebuild` runs after a seed and on `closecall rebuild`; `refresh` runs after publication with
+ * the newly published report ids (refreshDerivedData), so every publication path updates them alike.
  */
 export interface DerivedData {
   name: string;
   rebuild(database: OpenDatabase): Promise<void>;
+  refresh?(db: Kysely<Database>, reportIds: readonly string[]): Promise<void>;
 }
 
 export const derivedData: DerivedData[] = [
@@ -20,4 +23,10 @@ export async function rebuildDerivedData(database: OpenDatabase, log: (line: str
     await item.rebuild(database);
     log(`Rebuilt ${item.name} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   }
+}
+
+/** Call after reports are published (or unpublished) so the derived tables include them. */
+export async function refreshDerivedData(db: Kysely<Database>, reportIds: readonly string[]): Promise<void> {
+  if (reportIds.length === 0) return;
+  for (const item of derivedData) await item.refresh?.(db, reportIds);
 }
