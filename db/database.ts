@@ -13,6 +13,10 @@ import {
 import {
   type TaxonomyTermTable, type TaxonomyVersionTable, taxonomyTermColumns, taxonomyVersionColumns,
 } from "./schema/taxonomy.table";
+import {
+  type FeaturedReportTable, type LibraryDocumentTable, type SearchPostingTable, type SearchVocabularyTable,
+  featuredReportColumns, libraryDocumentColumns, searchPostingColumns, searchVocabularyColumns,
+} from "./schema/library.table";
 import { type SessionTable, type UserTable, sessionColumns, userColumns } from "./schema/user.table";
 
 /** Hand-written schema; `tests/schema-drift.test.ts` compares it with information_schema. */
@@ -30,6 +34,10 @@ export interface Database {
   report_protected: ReportProtectedTable;
   audit_log: AuditLogTable;
   app_meta: AppMetaTable;
+  library_documents: LibraryDocumentTable;
+  search_postings: SearchPostingTable;
+  search_vocabulary: SearchVocabularyTable;
+  featured_reports: FeaturedReportTable;
 }
 
 export type DB = Kysely<Database>;
@@ -51,4 +59,8 @@ export const schemaColumns: { [T in keyof Database]: ColumnSpecs<Database[T]> } 
   report_protected: reportProtectedColumns,
   audit_log: auditLogColumns,
   app_meta: appMetaColumns,
+  library_documents: libraryDocumentColumns,
+  search_postings: searchPostingColumns,
+  search_vocabulary: searchVocabularyColumns,
+  featured_reports: featuredReportColumns,
 };

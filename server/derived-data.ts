@@ -1,3 +1,4 @@
+import { rebuildSearchIndex } from "../db/library/search-index";
 import type { OpenDatabase } from "../db/open";
 
 /**
@@ -12,6 +13,7 @@ export interface DerivedData {
 
 export const derivedData: DerivedData[] = [
   // e.g. { name: "search index", rebuild: (d) => rebuildSearchIndex(d.db) },
+  { name: "report library and search index", rebuild: async (d) => void (await rebuildSearchIndex(d.db)) },
 ];
 
 export async function rebuildDerivedData(database: OpenDatabase, log: (line: string) => void): Promise<void> {
