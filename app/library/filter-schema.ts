@@ -143,7 +143,12 @@ export function hrefWith(state: LibraryState, change: Partial<LibraryFilters> | 
   let next: LibraryState;
   if ("page" in change && typeof change.page === "number") next = { ...state, page: { ...state.page, page: change.page } };
   else if ("sort" in change) next = { ...state, sort: change.sort as LibrarySort, page: { ...state.page, page: 1 } };
-  else next = { ...state, filters: { ...state.filters, ...(change as Partial<LibraryFilters>) }, page: { ...state.page, page: 1 } };
+  else {
+    const filters = { ...state.filters, ...(change as Partial<LibraryFilters>) };
+    // A sort that was only the default for the old text query follows the new query's default.
+    const wasDefault = state.sort.column === defaultSort(state.filters.q).column && state.sort.descending;
+    next = { filters, sort: wasDefault ? defaultSort(filters.q) : state.sort, page: { ...state.page, page: 1 } };
+  }
   const query = toSearchParams(next).toString();
   return query ? `/reports?${query}` : "/reports";
 }

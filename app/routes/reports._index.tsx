@@ -33,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     state.filters = { ...state.filters, sharedWithMyAgency: false };
   }
   const result = await exploreReports(context.db, state.filters, state.sort, state.page, viewer);
-  return { state, result, notices, canFilterAgency: viewer.agencyId !== null };
+  return { view: state, result, notices, canFilterAgency: viewer.agencyId !== null };
 }
 
 const SORT_LABELS: Record<SortColumn, string> = {
@@ -53,7 +53,7 @@ export default function ReportLibrary() {
   useEffect(() => {
     if (filters.current && window.matchMedia("(min-width: 60rem)").matches) filters.current.open = true;
   }, []);
-  const { state, result, notices, canFilterAgency } = loaded;
+  const { view: state, result, notices, canFilterAgency } = loaded;
   const loading = navigation.state === "loading" && navigation.location.pathname === "/reports";
   const chips = activeFilters(state, result.facets);
   const blockedWords = result.search?.words.filter((w) => w.matches === 0) ?? [];

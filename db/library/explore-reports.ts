@@ -4,7 +4,8 @@
 import { type RawBuilder, sql } from "kysely";
 import type { Executor } from "../database";
 import { type FacetCounts, type FacetSource, countFacets } from "./facet-counts";
-import { type LibraryFilters, type LibraryPage, type LibrarySort, allOf, facetPredicates } from "./library-query";
+import { allOf, facetPredicates } from "./facet-predicates";
+import type { LibraryFilters, LibraryPage, LibrarySort } from "./library-query";
 import { type LibraryViewer, sharedWithAgency } from "./published-columns";
 import { type AnalysedQuery, analyseQuery, exactTitleBonus, hasUnmatchedWord, searchHits } from "./search-query";
 import { type Snippet, makeSnippet } from "./snippet";

@@ -4,7 +4,8 @@
 import { type RawBuilder, sql } from "kysely";
 import type { Executor } from "../database";
 import { FACTOR_CODES, FAMILY_CODES } from "./factor-bits";
-import { type FacetKey, type LibraryFilters, allOf, facetKeys, facetPredicates } from "./library-query";
+import { allOf, facetPredicates } from "./facet-predicates";
+import { type FacetKey, type LibraryFilters, facetKeys } from "./library-query";
 
 export type FacetCounts = Record<FacetKey, { value: string; count: number }[]>;
 

@@ -71,6 +71,8 @@ export async function analyseQuery(db: Executor, text: string): Promise<Analysed
     const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
     weights.set(term, [Math.max(1, Math.round(idf * 1000 * weight)), mask]);
   }
+  // A term can outlive its postings in the vocabulary (a report withdrawn): it matches nothing.
+  for (const word of queryWords) word.terms = word.terms.filter((t) => weights.has(t));
   return { words: queryWords, ignored, titleKey: titleKey(text), weights };
 }
 
