@@ -113,6 +113,13 @@ describe("report page route", () => {
     expect((await reportLoader({ request: request(`/reports/${public_number}`), params: { publicNumber: public_number }, context })).canFeature).toBe(false);
 
     sessionUser = user("reviewer");
+    const crossSite = reportAction({
+      request: request(`/reports/${public_number}`, {
+        method: "POST", body: new URLSearchParams({ intent: "feature" }), headers: { Origin: "https://evil.example" },
+      }),
+      params: { publicNumber: public_number }, context,
+    });
+    expect((await thrown(crossSite)).status).toBe(403);
     expect((await reportLoader({ request: request(`/reports/${public_number}`), params: { publicNumber: public_number }, context })).canFeature).toBe(true);
     const response = (await post()) as Response;
     expect(response.status).toBe(302);

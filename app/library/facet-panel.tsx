@@ -12,6 +12,17 @@ import { type LibraryState, hrefWith } from "./filter-schema";
 
 interface Option { code: string; label: string }
 
+/** Short, shareable URLs: empty fields and defaults are left out (the loader reads them the same way). */
+export function withoutEmpty(form: FormData): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of form) {
+    if (typeof value !== "string" || value === "") continue;
+    if ((key === "match" && value === "any") || (key === "size" && value === "25") || (key === "dir" && value === "desc")) continue;
+    params.append(key, value);
+  }
+  return params;
+}
+
 function countsOf(facets: FacetCounts, key: FacetKey): Map<string, number> {
   return new Map(facets[key].map((f) => [f.value, f.count]));
 }
@@ -68,7 +79,13 @@ export function FacetPanel({ state, facets, canFilterAgency }: { state: LibraryS
       onChange={(event) => {
         // Text fields submit with Enter or the button; choices apply at once.
         const target = event.target as HTMLInputElement;
-        if (target.type === "checkbox" || target.type === "radio") submit(event.currentTarget, { preventScrollReset: true });
+        if (target.type === "checkbox" || target.type === "radio") {
+          submit(withoutEmpty(new FormData(event.currentTarget)), { action: "/reports", preventScrollReset: true });
+        }
+      }}
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit(withoutEmpty(new FormData(event.currentTarget)), { action: "/reports", preventScrollReset: true });
       }}
     >
       <input type="hidden" name="q" value={f.q} />

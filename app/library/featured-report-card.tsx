@@ -23,8 +23,10 @@ export function FeaturedReportCard({ report }: { report: FeaturedReport }) {
       <p>{excerpt}</p>
       <p className="featured-more">
         <Link to={`/reports/${report.publicNumber}`}>Read the report and its lessons learned</Link>
-        {report.chosen ? null : <span className="hint"> · chosen automatically: the newest report that could have killed or seriously injured an officer</span>}
       </p>
+      {report.chosen ? null : (
+        <p className="hint featured-why">Chosen automatically: the newest report that could have killed or seriously injured an officer.</p>
+      )}
     </section>
   );
 }

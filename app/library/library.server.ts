@@ -42,8 +42,17 @@ export function canChooseFeatured(user: SessionUser | null): boolean {
   return user !== null && FEATURE_ROLES.has(user.role);
 }
 
-/** Only administrators and reviewers choose the near miss of the week; anyone else gets 403. */
+/**
+ * Only administrators and reviewers choose the near miss of the week; anyone else gets 403. A POST
+ * from another site is refused first (Fetch Metadata / Origin), until the Accounts work's CSRF tokens
+ * cover every authenticated form.
+ */
 export async function requireFeatureChooser(request: Request, context: AppLoadContext): Promise<SessionUser> {
+  const site = request.headers.get("Sec-Fetch-Site");
+  const origin = request.headers.get("Origin");
+  if ((site && site !== "same-origin") || (origin && origin !== new URL(request.url).origin)) {
+    throw new Response("Cross-site requests are not accepted.", { status: 403 });
+  }
   const user = await getSessionUser(request, context);
   if (!user) throw new Response("Sign in as a reviewer or administrator to choose the near miss of the week.", { status: 401 });
   if (!canChooseFeatured(user)) throw new Response("Only reviewers and administrators choose the near miss of the week.", { status: 403 });

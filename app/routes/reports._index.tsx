@@ -1,10 +1,12 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, isRouteErrorResponse, Link, useLoaderData, useLocation, useNavigation, useRouteError } from "@remix-run/react";
+import {
+  Form, isRouteErrorResponse, Link, useLoaderData, useLocation, useNavigation, useRouteError, useSubmit,
+} from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { explorerColumns, sortOfColumn } from "~/library/columns";
 import { DataTable } from "~/library/data-table";
-import { FacetPanel, activeFilters } from "~/library/facet-panel";
+import { FacetPanel, activeFilters, withoutEmpty } from "~/library/facet-panel";
 import { hrefWith, MAX_QUERY_LENGTH, PAGE_SIZES, parseLibrarySearch } from "~/library/filter-schema";
 import { exploreReports, requireLibraryReader } from "~/library/library.server";
 import libraryStyles from "~/library/library.css";
@@ -49,6 +51,7 @@ export default function ReportLibrary() {
   const navigation = useNavigation();
   const location = useLocation();
   const filters = useRef<HTMLDetailsElement>(null);
+  const submit = useSubmit();
   // Filters start folded (phones: results first); a wide screen unfolds them into the sidebar.
   useEffect(() => {
     if (filters.current && window.matchMedia("(min-width: 60rem)").matches) filters.current.open = true;
@@ -69,7 +72,16 @@ export default function ReportLibrary() {
           Close calls shared by officers and de-identified by experienced reviewers. Search the narratives, filter by
           what happened, and read the lessons learned.
         </p>
-        <Form method="get" action="/reports" className="library-search" role="search">
+        <Form
+          method="get"
+          action="/reports"
+          className="library-search"
+          role="search"
+          onSubmit={(event) => {
+            event.preventDefault();
+            submit(withoutEmpty(new FormData(event.currentTarget)), { action: "/reports" });
+          }}
+        >
           <label htmlFor="library-q" className="visually-hidden">Search reports</label>
           <input
             type="search"
@@ -131,12 +143,18 @@ export default function ReportLibrary() {
                   name="sort"
                   defaultValue={state.sort.column}
                   key={`${state.sort.column}-${state.sort.descending}`}
-                  onChange={(e) => e.currentTarget.form?.requestSubmit()}
+                  onChange={(e) => submit(withoutEmpty(new FormData(e.currentTarget.form!)), { action: "/reports", preventScrollReset: true })}
                 >
                   {sortOptions.map((s) => <option key={s} value={s}>{SORT_LABELS[s]}</option>)}
                 </select>
                 <label htmlFor="library-size">Per page</label>
-                <select id="library-size" name="size" defaultValue={state.page.size} key={state.page.size} onChange={(e) => e.currentTarget.form?.requestSubmit()}>
+                <select
+                  id="library-size"
+                  name="size"
+                  defaultValue={state.page.size}
+                  key={state.page.size}
+                  onChange={(e) => submit(withoutEmpty(new FormData(e.currentTarget.form!)), { action: "/reports", preventScrollReset: true })}
+                >
                   {PAGE_SIZES.map((n) => <option key={n} value={n}>{n}</option>)}
                 </select>
                 <noscript><button type="submit">Sort</button></noscript>
@@ -160,6 +178,11 @@ export default function ReportLibrary() {
             empty={
               <NoResults
                 blockedWords={blockedWords.map((w) => w.word)}
+                searchWithout={
+                  blockedWords.length > 0 && blockedWords.length < (result.search?.words.length ?? 0)
+                    ? hrefWith(state, { q: result.search!.words.filter((w) => w.matches > 0).map((w) => w.word).join(" ") })
+                    : null
+                }
                 chips={blockedWords.length ? chips.filter((c) => c.key === "q") : chips}
                 pageOutOfRange={result.total > 0 ? { last: result.pageCount, href: hrefWith(state, { page: result.pageCount }) } : null}
               />
@@ -172,8 +195,12 @@ export default function ReportLibrary() {
   );
 }
 
+const reportsCount = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "report" : "reports"}`;
+
 function NoResults(props: {
   blockedWords: string[];
+  /** The same search without the words that match nothing, when some words do match. */
+  searchWithout: string | null;
   chips: ReturnType<typeof activeFilters>;
   pageOutOfRange: { last: number; href: string } | null;
 }) {
@@ -207,17 +234,28 @@ function NoResults(props: {
         <p>No report matches all of these filters together. Try removing one:</p>
       )}
       <ul className="empty-suggestions">
-        {props.chips.map((c) => (
+        {props.searchWithout ? (
+          <li>
+            <Link to={props.searchWithout}>Search without {props.blockedWords.map((w) => `“${w}”`).join(", ")}</Link>
+          </li>
+        ) : null}
+        {suggestions(props.chips).map((c) => (
           <li key={c.key}>
             <Link to={c.href}>
               Remove {c.label}
-              {c.without !== null ? ` (${c.without.toLocaleString("en-US")} reports)` : ""}
+              {c.without !== null ? ` (${reportsCount(c.without)})` : ""}
             </Link>
           </li>
         ))}
       </ul>
     </div>
   );
+}
+
+/** Removals that would bring results back come first; ones known to leave nothing are left out. */
+function suggestions(chips: ReturnType<typeof activeFilters>) {
+  const useful = chips.filter((c) => c.without !== 0);
+  return [...(useful.length > 0 ? useful : chips)].sort((a, b) => (b.without ?? -1) - (a.without ?? -1));
 }
 
 function Pagination({ state, pageCount }: { state: Parameters<typeof hrefWith>[0]; pageCount: number }) {

@@ -20,35 +20,42 @@ function factorBitRows() {
   );
 }
 
-/** Weighted word counts per document of the reports in the temp table `new_docs` (doc_id, report_id). */
-async function countWords(trx: Transaction<Database>): Promise<void> {
-  await sql`CREATE OR REPLACE TEMP TABLE new_doc_words AS
-    SELECT doc_id, word, sum(weight)::INTEGER AS tf FROM (
-      SELECT d.doc_id, ${TITLE_WEIGHT} AS weight, unnest(${words("r.title")}) AS word
-        FROM new_docs d JOIN reports r ON r.id = d.report_id
-      UNION ALL
-      SELECT d.doc_id, 1, unnest(${words("r.summary || ' ' || r.lessons")})
-        FROM new_docs d JOIN reports r ON r.id = d.report_id)
-    GROUP BY ALL`.execute(trx);
+/** Rebuilds write postings this many documents at a time, so memory stays bounded at any library size. */
+const CHUNK_DOCUMENTS = 250_000;
+
+/**
+ * Every word of the reports in the temp table `new_docs` (doc_id, report_id), with its field weight;
+ * optionally only the doc ids in [from, to).
+ */
+function tokens(range?: { from: number; to: number }) {
+  const docs = range ? sql`(SELECT * FROM new_docs WHERE doc_id >= ${range.from} AND doc_id < ${range.to})` : sql`new_docs`;
+  return sql`
+    SELECT d.doc_id, ${sql.lit(TITLE_WEIGHT)} AS weight, unnest(${words("r.title")}) AS word
+      FROM ${docs} d JOIN reports r ON r.id = d.report_id
+    UNION ALL
+    SELECT d.doc_id, 1, unnest(${words("r.summary || ' ' || r.lessons")})
+      FROM ${docs} d JOIN reports r ON r.id = d.report_id`;
 }
 
-/** Stems the words that the vocabulary does not know yet (few: the vocabulary of a language is small). */
+/** Word → term for indexed words (DISTINCT: two publications at once may both have added a word). */
+const indexedWords = sql`(SELECT DISTINCT word, term FROM search_vocabulary WHERE term IS NOT NULL)`;
+
+/**
+ * Stems the words that the vocabulary does not know yet. Only distinct words reach JavaScript, and
+ * they are few (the vocabulary of a language is small; about a thousand in the synthetic corpus).
+ */
 async function extendVocabulary(trx: Transaction<Database>): Promise<void> {
   const { rows } = await sql<{ word: string }>`
-    SELECT DISTINCT w.word FROM new_doc_words w
-    WHERE NOT EXISTS (SELECT 1 FROM search_vocabulary v WHERE v.word = w.word)`.execute(trx);
+    SELECT DISTINCT t.word FROM (${tokens()}) t
+    WHERE NOT EXISTS (SELECT 1 FROM search_vocabulary v WHERE v.word = t.word)`.execute(trx);
   for (let i = 0; i < rows.length; i += 1000) {
     const batch = rows.slice(i, i + 1000).map(({ word }) => ({ word, term: termOf(word) }));
     await trx.insertInto("search_vocabulary").values(batch).execute();
   }
 }
 
-/** Documents and postings for `new_docs`; BM25's length normalisation uses `avgdl` (null: this batch's own). */
-async function writeDocuments(trx: Transaction<Database>, avgdl: number | null): Promise<void> {
-  await sql`CREATE OR REPLACE TEMP TABLE new_doc_terms AS
-    SELECT v.term, w.doc_id, sum(w.tf)::INTEGER AS tf
-    FROM new_doc_words w JOIN search_vocabulary v ON v.word = w.word
-    WHERE v.term IS NOT NULL GROUP BY ALL`.execute(trx);
+/** The documents of `new_docs`, with their published fields, factor bits and BM25 length (indexed terms). */
+async function writeDocuments(trx: Transaction<Database>): Promise<void> {
   await sql`INSERT INTO library_documents
     SELECT d.doc_id, r.id, r.public_number, r.published_month, r.event_month, r.incident_type, r.loss_potential,
       r.census_region, r.light, r.weather, r.officers_band,
@@ -56,22 +63,32 @@ async function writeDocuments(trx: Transaction<Database>, avgdl: number | null):
       array_to_string(${words("r.title")}, ' '), coalesce(l.term_count, 0)
     FROM new_docs d
     JOIN reports r ON r.id = d.report_id
-    LEFT JOIN (SELECT doc_id, sum(tf)::INTEGER AS term_count FROM new_doc_terms GROUP BY doc_id) l ON l.doc_id = d.doc_id
+    LEFT JOIN (
+      SELECT t.doc_id, sum(t.weight)::INTEGER AS term_count FROM (${tokens()}) t JOIN ${indexedWords} v ON v.word = t.word
+      GROUP BY t.doc_id) l ON l.doc_id = d.doc_id
     LEFT JOIN (
       SELECT rf.report_id, bit_or(m.factor_bit) AS factor_mask, bit_or(m.family_bit) AS family_mask
       FROM report_factors rf
       JOIN new_docs nd ON nd.report_id = rf.report_id
       JOIN (VALUES ${factorBitRows()}) m(code, factor_bit, family_bit) ON m.code = rf.factor_code
       GROUP BY rf.report_id) f ON f.report_id = r.id`.execute(trx);
-  const mean = avgdl ?? (await averageLength(trx));
+}
+
+/**
+ * Postings of the `new_docs` in [from, to): term frequency straight from the token stream (the
+ * vocabulary is a small hash table), stored as the BM25 term-frequency component for `avgdl`.
+ * Sorted by term, so a query reads only the row groups of its terms.
+ */
+async function writePostings(trx: Transaction<Database>, avgdl: number, range?: { from: number; to: number }): Promise<void> {
   await sql`INSERT INTO search_postings
     SELECT t.term, t.doc_id,
-      round(100 * t.tf * ${BM25.k1 + 1} / (t.tf + ${BM25.k1} * (${1 - BM25.b} + ${BM25.b} * l.term_count / ${mean}::DOUBLE)))::INTEGER
-    FROM new_doc_terms t JOIN library_documents l ON l.doc_id = t.doc_id
+      round(100 * t.tf * ${BM25.k1 + 1} / (t.tf + ${BM25.k1} * (${1 - BM25.b} + ${BM25.b} * l.term_count / ${avgdl}::DOUBLE)))::INTEGER
+    FROM (
+      SELECT v.term, t.doc_id, sum(t.weight)::INTEGER AS tf
+      FROM (${tokens(range)}) t JOIN ${indexedWords} v ON v.word = t.word
+      GROUP BY ALL) t
+    JOIN library_documents l ON l.doc_id = t.doc_id
     ORDER BY t.term, t.doc_id`.execute(trx);
-  await sql`DROP TABLE new_doc_terms`.execute(trx);
-  await sql`DROP TABLE new_doc_words`.execute(trx);
-  await sql`DROP TABLE new_docs`.execute(trx);
 }
 
 async function averageLength(db: Executor): Promise<number> {
@@ -99,10 +116,14 @@ export async function rebuildSearchIndex(db: Kysely<Database>): Promise<{ docume
     await sql`CREATE OR REPLACE TEMP TABLE new_docs AS
       SELECT (row_number() OVER (ORDER BY published_month, public_number))::INTEGER AS doc_id, id AS report_id
       FROM reports`.execute(trx);
-    await countWords(trx);
     await extendVocabulary(trx);
-    await writeDocuments(trx, null);
+    await writeDocuments(trx);
+    const avgdl = await averageLength(trx);
     const { rows } = await sql<{ next: number }>`SELECT coalesce(max(doc_id), 0) + 1 AS next FROM library_documents`.execute(trx);
+    for (let from = 1; from < rows[0]!.next; from += CHUNK_DOCUMENTS) {
+      await writePostings(trx, avgdl, { from, to: from + CHUNK_DOCUMENTS });
+    }
+    await sql`DROP TABLE new_docs`.execute(trx);
     await sql.raw(`CREATE OR REPLACE SEQUENCE library_doc_id START ${Number(rows[0]!.next)}`).execute(trx);
   });
   const { rows } = await sql<{ documents: number; postings: number }>`
@@ -123,9 +144,10 @@ export async function indexReport(db: Executor, reportId: string): Promise<void>
     const avgdl = await averageLength(trx);
     await sql`CREATE OR REPLACE TEMP TABLE new_docs AS
       SELECT nextval('library_doc_id')::INTEGER AS doc_id, id AS report_id FROM reports WHERE id = ${reportId}`.execute(trx);
-    await countWords(trx);
     await extendVocabulary(trx);
-    await writeDocuments(trx, avgdl);
+    await writeDocuments(trx);
+    await writePostings(trx, avgdl);
+    await sql`DROP TABLE new_docs`.execute(trx);
   });
 }
 

@@ -3,7 +3,7 @@ import type { AnalysedQuery } from "./search-query";
 import { makeSnippet } from "./snippet";
 
 const query = (...terms: string[]): AnalysedQuery => ({
-  words: terms.map((t) => ({ word: t, terms: [t] })),
+  words: terms.map((t) => ({ word: t, terms: [t], postings: 1 })),
   ignored: [],
   titleKey: terms.join(" "),
   weights: new Map(terms.map((t, i) => [t, [1000, 1 << i]])),
