@@ -69,8 +69,8 @@ export default function ReportLibrary() {
       <header className="library-header">
         <h1 id="library-title">Read reports</h1>
         <p className="lead">
-          Close calls shared by officers and de-identified by experienced reviewers. Search the narratives, filter by
-          what happened, and read the lessons learned.
+          Close calls shared by officers and de-identified by experienced reviewers. Search them and read the lessons
+          learned.
         </p>
         <Form
           method="get"
@@ -90,7 +90,7 @@ export default function ReportLibrary() {
             defaultValue={state.filters.q}
             key={state.filters.q}
             maxLength={MAX_QUERY_LENGTH}
-            placeholder="Search reports, e.g. pursuit at night"
+            placeholder="e.g. pursuit at night"
           />
           {/* A new search keeps the chosen filters; sort and page start over. */}
           {[...new URLSearchParams(location.search)]
