@@ -3,30 +3,40 @@
 // factors, factor counts keep the factor filter: they say how many current results also cite X.
 import { type RawBuilder, sql } from "kysely";
 import type { Executor } from "../database";
-import { FACTOR_CODES, FAMILY_CODES } from "./factor-bits";
+import { FACTOR_CODES, FAMILY_CODES, factorsOfMask, familiesOfMask } from "./factor-bits";
 import { allOf, facetPredicates } from "./facet-predicates";
 import { type FacetKey, type LibraryFilters, facetKeys } from "./library-query";
 
 export type FacetCounts = Record<FacetKey, { value: string; count: number }[]>;
 
-const valueOf: Record<Exclude<FacetKey, "factor" | "family">, RawBuilder<string>> = {
+const valueOf: Record<Exclude<FacetKey, "factor" | "family">, RawBuilder<unknown>> = {
   incident_type: sql`d.incident_type`,
   loss_potential: sql`d.loss_potential`,
-  year: sql`CAST(year(d.event_month) AS VARCHAR)`,
+  year: sql`year(d.event_month)`,
   census_region: sql`d.census_region`,
   light: sql`d.light`,
   weather: sql`d.weather`,
   officers_band: sql`d.officers_band`,
 };
 
-/** Reports per factor (or family) bit, in one pass: a count per bit, zipped with the codes. */
-function bitCounts(key: "factor" | "family", where: RawBuilder<boolean>): RawBuilder<unknown> {
-  const codes = key === "factor" ? FACTOR_CODES : FAMILY_CODES;
+/**
+ * Reports per factor (or family): counted per distinct bit mask in SQL (a few thousand combinations),
+ * then per bit in JavaScript. 37 filtered counts over 1M rows took ~0.6 s of CPU; this takes ~20 ms.
+ */
+function maskCounts(key: "factor" | "family", where: RawBuilder<boolean>): RawBuilder<unknown> {
   const column = sql.ref(key === "factor" ? "d.factor_mask" : "d.family_mask");
-  const counts = codes.map((_, bit) => sql`count(*) FILTER (WHERE (${column} & ${sql.lit(2 ** bit)}::BIGINT) <> 0)`);
-  return sql`SELECT ${key} AS facet, unnest(codes) AS value, unnest(counts) AS n FROM (
-    SELECT [${sql.join(codes.map((c) => sql`${c}::VARCHAR`))}] AS codes, [${sql.join(counts)}] AS counts
-    FROM base d WHERE ${where})`;
+  return sql`SELECT ${key} AS facet, CAST(${column} AS VARCHAR) AS value, count(*) AS n
+    FROM base d WHERE ${where} GROUP BY ${column}`;
+}
+
+function addMaskCounts(facets: FacetCounts, key: "factor" | "family", rows: { value: string; n: number }[]) {
+  const codes = key === "factor" ? FACTOR_CODES : FAMILY_CODES;
+  const counts = new Map<string, number>();
+  for (const { value, n } of rows) {
+    const codesOfRow = key === "factor" ? factorsOfMask(Number(value)) : familiesOfMask(Number(value));
+    for (const code of codesOfRow) counts.set(code, (counts.get(code) ?? 0) + n);
+  }
+  for (const code of codes) if (counts.has(code)) facets[key].push({ value: code, count: counts.get(code)! });
 }
 
 /** The documents to count: a FROM clause whose documents are aliased d, and its scope. */
@@ -54,9 +64,10 @@ export async function countFacets(
     const others = facetKeys
       .filter((k) => k !== key || (key === "factor" && filters.factorMatch === "all"))
       .map((k) => predicates[k]);
-    if (key === "factor" || key === "family") return bitCounts(key, allOf(others));
-    return sql`SELECT ${key} AS facet, value, count(*) AS n FROM (
-      SELECT ${valueOf[key]} AS value FROM base d WHERE ${allOf(others)}) GROUP BY value`;
+    if (key === "factor" || key === "family") return maskCounts(key, allOf(others));
+    // Group first, cast after: casting a million years to text cost more than counting them.
+    return sql`SELECT ${key} AS facet, CAST(v AS VARCHAR) AS value, n FROM (
+      SELECT ${valueOf[key]} AS v, count(*) AS n FROM base d WHERE ${allOf(others)} GROUP BY v)`;
   });
   const materialise = source.searching ? sql.raw("MATERIALIZED") : sql.raw("NOT MATERIALIZED");
   const { rows } = await sql<{ facet: FacetKey; value: string | null; n: number }>`
@@ -65,7 +76,14 @@ export async function countFacets(
         d.officers_band, d.factor_mask, d.family_mask
       FROM ${source.from} WHERE ${source.scope})
     ${sql.join(branches, sql` UNION ALL `)}`.execute(db);
-  for (const row of rows) if (row.value !== null && row.n > 0) facets[row.facet].push({ value: row.value, count: row.n });
+  const masks = { factor: [] as { value: string; n: number }[], family: [] as { value: string; n: number }[] };
+  for (const row of rows) {
+    if (row.value === null || row.n === 0) continue;
+    if (row.facet === "factor" || row.facet === "family") masks[row.facet].push({ value: row.value, n: row.n });
+    else facets[row.facet].push({ value: row.value, count: row.n });
+  }
+  addMaskCounts(facets, "factor", masks.factor);
+  addMaskCounts(facets, "family", masks.family);
   for (const key of facetKeys) facets[key].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   return facets;
 }

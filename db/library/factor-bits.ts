@@ -1,5 +1,5 @@
 // Factors and factor families as bits of one integer per report. List columns made the 1M-report
-// facet counts slow (unnest and list_has_any: 200–300 ms); bit tests and sums run in a few ms.
+// facet counts slow (unnest and list_has_any: 200–300 ms); bit tests run in a few ms.
 // Bits follow the taxonomy's order; codes outside the current taxonomy have no bit and are not
 // filterable (a new taxonomy version brings its own migration and rebuild).
 import { factorFamilies, factors, familyOfFactor } from "../taxonomy/index";
@@ -23,6 +23,7 @@ function codesOf(all: readonly string[], mask: number): string[] {
 export const factorMask = (codes: readonly string[]) => maskOf(FACTOR_CODES, codes);
 export const familyMask = (codes: readonly string[]) => maskOf(FAMILY_CODES, codes);
 export const factorsOfMask = (mask: number) => codesOf(FACTOR_CODES, mask);
+export const familiesOfMask = (mask: number) => codesOf(FAMILY_CODES, mask);
 
 /** Families of a set of factors. */
 export function familiesOf(codes: readonly string[]): string[] {
