@@ -14,8 +14,9 @@ import {
   type TaxonomyTermTable, type TaxonomyVersionTable, taxonomyTermColumns, taxonomyVersionColumns,
 } from "./schema/taxonomy.table";
 import {
-  type FeaturedReportTable, type LibraryDocumentTable, type SearchPostingTable, type SearchVocabularyTable,
-  featuredReportColumns, libraryDocumentColumns, searchPostingColumns, searchVocabularyColumns,
+  type FeaturedReportTable, type LibraryDocumentTable, type SearchPostingTable, type SearchTermTable,
+  type SearchVocabularyTable, featuredReportColumns, libraryDocumentColumns, searchPostingColumns, searchTermColumns,
+  searchVocabularyColumns,
 } from "./schema/library.table";
 import { type SessionTable, type UserTable, sessionColumns, userColumns } from "./schema/user.table";
 
@@ -37,6 +38,7 @@ export interface Database {
   library_documents: LibraryDocumentTable;
   search_postings: SearchPostingTable;
   search_vocabulary: SearchVocabularyTable;
+  search_terms: SearchTermTable;
   featured_reports: FeaturedReportTable;
 }
 
@@ -62,5 +64,6 @@ export const schemaColumns: { [T in keyof Database]: ColumnSpecs<Database[T]> } 
   library_documents: libraryDocumentColumns,
   search_postings: searchPostingColumns,
   search_vocabulary: searchVocabularyColumns,
+  search_terms: searchTermColumns,
   featured_reports: featuredReportColumns,
 };

@@ -15,6 +15,7 @@ export const explorerColumns = helper.columns([
   helper.accessor("title", {
     id: "published",
     header: "Report",
+    // Sorting this column sorts by publication: newest first, or oldest first.
     cell: ({ row }) => (
       <div className="report-cell">
         <Link className="report-title" to={`/reports/${row.original.publicNumber}`}>{row.original.title}</Link>

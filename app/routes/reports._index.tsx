@@ -64,6 +64,7 @@ export default function ReportLibrary() {
   const last = Math.min(result.total, state.page.page * state.page.size);
   const searching = state.filters.q.trim() !== "";
   const sortOptions = (Object.keys(SORT_LABELS) as SortColumn[]).filter((s) => searching || s !== "relevance");
+  const sortedColumn = Object.keys(sortOfColumn).find((id) => sortOfColumn[id] === state.sort.column);
   return (
     <main className="page library" aria-labelledby="library-title">
       <header className="library-header">
@@ -166,7 +167,7 @@ export default function ReportLibrary() {
             data={result.rows}
             caption="Published reports"
             getRowId={(row) => row.publicNumber}
-            sorting={sortOfColumn[state.sort.column] === undefined && state.sort.column !== "published" ? [] : [{ id: state.sort.column, desc: state.sort.descending }]}
+            sorting={sortedColumn ? [{ id: sortedColumn, desc: state.sort.descending }] : []}
             sortHref={(columnId, descending) => {
               const column = sortOfColumn[columnId] ?? "published";
               return hrefWith(state, { sort: { column, descending } });

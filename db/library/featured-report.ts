@@ -27,17 +27,7 @@ export async function getFeaturedReport(db: Executor, now: Date = new Date()): P
     .orderBy("f.chosen_at", "desc")
     .limit(1)
     .executeTakeFirst();
-  const row =
-    chosen ??
-    (await db
-      .selectFrom("reports as r")
-      .select(["r.public_number", "r.title", "r.summary", "r.incident_type", "r.loss_potential", "r.published_month"])
-      .where("r.loss_potential", "in", ["fatality", "serious_injury"])
-      .orderBy("r.published_month", "desc")
-      .orderBy(sql`r.loss_potential = 'fatality'`, "desc")
-      .orderBy("r.public_number", "desc")
-      .limit(1)
-      .executeTakeFirst());
+  const row = chosen ?? (await newestHighLossReport(db));
   if (!row) return null;
   return {
     publicNumber: row.public_number,
@@ -48,6 +38,25 @@ export async function getFeaturedReport(db: Executor, now: Date = new Date()): P
     publishedMonth: row.published_month.slice(0, 7),
     chosen: chosen !== undefined,
   };
+}
+
+/** The fallback: in the library's publication order (doc_id), so "newest" reads little. */
+async function newestHighLossReport(db: Executor) {
+  const newest = await db
+    .selectFrom("library_documents")
+    .select("report_id")
+    .where("loss_potential", "in", ["fatality", "serious_injury"])
+    .orderBy("published_month", "desc")
+    .orderBy(sql`loss_potential = 'fatality'`, "desc")
+    .orderBy("doc_id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  if (!newest) return undefined;
+  return db
+    .selectFrom("reports as r")
+    .select(["r.public_number", "r.title", "r.summary", "r.incident_type", "r.loss_potential", "r.published_month"])
+    .where("r.id", "=", newest.report_id)
+    .executeTakeFirst();
 }
 
 export class UnknownReportError extends Error {}

@@ -113,6 +113,7 @@ export async function rebuildSearchIndex(db: Kysely<Database>): Promise<{ docume
     await sql`DELETE FROM search_postings`.execute(trx);
     await sql`DELETE FROM library_documents`.execute(trx);
     await sql`DELETE FROM search_vocabulary`.execute(trx);
+    await sql`DELETE FROM search_terms`.execute(trx);
     await sql`CREATE OR REPLACE TEMP TABLE new_docs AS
       SELECT (row_number() OVER (ORDER BY published_month, public_number))::INTEGER AS doc_id, id AS report_id
       FROM reports`.execute(trx);
@@ -124,6 +125,7 @@ export async function rebuildSearchIndex(db: Kysely<Database>): Promise<{ docume
       await writePostings(trx, avgdl, { from, to: from + CHUNK_DOCUMENTS });
     }
     await sql`DROP TABLE new_docs`.execute(trx);
+    await sql`INSERT INTO search_terms SELECT term, count(*)::INTEGER FROM search_postings GROUP BY term`.execute(trx);
     await sql.raw(`CREATE OR REPLACE SEQUENCE library_doc_id START ${Number(rows[0]!.next)}`).execute(trx);
   });
   const { rows } = await sql<{ documents: number; postings: number }>`
@@ -148,6 +150,10 @@ export async function indexReport(db: Executor, reportId: string): Promise<void>
     await writeDocuments(trx);
     await writePostings(trx, avgdl);
     await sql`DROP TABLE new_docs`.execute(trx);
+    // Insert-only (no UPDATE of shared rows), so concurrent publications never conflict here.
+    await sql`INSERT INTO search_terms
+      SELECT DISTINCT p.term, 1 FROM search_postings p JOIN library_documents d ON d.doc_id = p.doc_id
+      WHERE d.report_id = ${reportId} AND NOT EXISTS (SELECT 1 FROM search_terms t WHERE t.term = p.term)`.execute(trx);
   });
 }
 

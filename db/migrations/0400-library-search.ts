@@ -9,6 +9,8 @@ import { type Kysely, sql } from "kysely";
 // - search_postings: term → doc_id with a precomputed BM25 term-frequency weight (0–255), sorted by
 //   term so that a query reads only the blocks of its terms.
 // - search_vocabulary: every word seen and its term (Porter2 stem; NULL for a stop word).
+// - search_terms: documents per term as of the last rebuild (new terms are added at publication with
+//   a count of one); "reports like this" picks a report's rarest terms with it.
 // - featured_reports: "Near miss of the week" choices, append-only (latest wins).
 // No key constraints on the derived tables: they are rebuilt in bulk and DuckDB's index checks
 // would only slow that down; the repository keeps one document per report.
@@ -39,6 +41,10 @@ const statements = [
   `CREATE TABLE search_vocabulary (
     word VARCHAR NOT NULL,
     term VARCHAR
+  )`,
+  `CREATE TABLE search_terms (
+    term VARCHAR NOT NULL,
+    doc_freq INTEGER NOT NULL
   )`,
   `CREATE TABLE featured_reports (
     id UUID PRIMARY KEY,

@@ -41,6 +41,12 @@ export interface SearchVocabularyTable {
   term: string | null;
 }
 
+/** Documents per term at the last rebuild (approximate after it: publication adds new terms at 1). */
+export interface SearchTermTable {
+  term: string;
+  doc_freq: number;
+}
+
 /** "Near miss of the week" choices; append-only, the latest one is shown. */
 export interface FeaturedReportTable {
   id: string;
@@ -77,6 +83,11 @@ export const searchVocabularyColumns = {
   word: "VARCHAR",
   term: "VARCHAR?",
 } as const satisfies ColumnSpecs<SearchVocabularyTable>;
+
+export const searchTermColumns = {
+  term: "VARCHAR",
+  doc_freq: "INTEGER",
+} as const satisfies ColumnSpecs<SearchTermTable>;
 
 export const featuredReportColumns = {
   id: "UUID",
