@@ -3,7 +3,7 @@
 // factors, factor counts keep the factor filter: they say how many current results also cite X.
 import { type RawBuilder, sql } from "kysely";
 import type { Executor } from "../database";
-import { FACTOR_CODES, FAMILY_CODES, factorsOfMask, familiesOfMask } from "./factor-bits";
+import { FACTOR_CODES, FAMILY_CODES } from "./factor-bits";
 import { allOf, facetPredicates } from "./facet-predicates";
 import { type FacetKey, type LibraryFilters, facetKeys } from "./library-query";
 
@@ -20,23 +20,18 @@ const valueOf: Record<Exclude<FacetKey, "factor" | "family">, RawBuilder<unknown
 };
 
 /**
- * Reports per factor (or family): counted per distinct bit mask in SQL (a few thousand combinations),
- * then per bit in JavaScript. 37 filtered counts over 1M rows took ~0.6 s of CPU; this takes ~20 ms.
+ * Reports per factor (or family) in two steps: count per distinct bit mask (one hash aggregation over
+ * the documents; ~100k combinations at 1M reports), then add those counts up per bit. Filtering the
+ * documents once per bit took ~0.6 s of CPU at 1M reports, and returning every mask to JavaScript
+ * ~0.4 s; this answers one row per code.
  */
 function maskCounts(key: "factor" | "family", where: RawBuilder<boolean>): RawBuilder<unknown> {
-  const column = sql.ref(key === "factor" ? "d.factor_mask" : "d.family_mask");
-  return sql`SELECT ${key} AS facet, CAST(${column} AS VARCHAR) AS value, count(*) AS n
-    FROM base d WHERE ${where} GROUP BY ${column}`;
-}
-
-function addMaskCounts(facets: FacetCounts, key: "factor" | "family", rows: { value: string; n: number }[]) {
   const codes = key === "factor" ? FACTOR_CODES : FAMILY_CODES;
-  const counts = new Map<string, number>();
-  for (const { value, n } of rows) {
-    const codesOfRow = key === "factor" ? factorsOfMask(Number(value)) : familiesOfMask(Number(value));
-    for (const code of codesOfRow) counts.set(code, (counts.get(code) ?? 0) + n);
-  }
-  for (const code of codes) if (counts.has(code)) facets[key].push({ value: code, count: counts.get(code)! });
+  const column = sql.ref(key === "factor" ? "d.factor_mask" : "d.family_mask");
+  const perBit = codes.map((_, bit) => sql`sum(n) FILTER (WHERE (m & ${sql.lit(2 ** bit)}::BIGINT) <> 0)`);
+  return sql`SELECT ${key} AS facet, unnest(codes) AS value, unnest(counts) AS n FROM (
+    SELECT [${sql.join(codes.map((c) => sql`${c}::VARCHAR`))}] AS codes, [${sql.join(perBit)}]::BIGINT[] AS counts
+    FROM (SELECT ${column} AS m, count(*) AS n FROM base d WHERE ${where} GROUP BY m))`;
 }
 
 /** The documents to count: a FROM clause whose documents are aliased d, and its scope. */
@@ -70,20 +65,13 @@ export async function countFacets(
       SELECT ${valueOf[key]} AS v, count(*) AS n FROM base d WHERE ${allOf(others)} GROUP BY v)`;
   });
   const materialise = source.searching ? sql.raw("MATERIALIZED") : sql.raw("NOT MATERIALIZED");
-  const { rows } = await sql<{ facet: FacetKey; value: string | null; n: number }>`
+  const { rows } = await sql<{ facet: FacetKey; value: string | null; n: number | null }>`
     WITH base AS ${materialise} (
       SELECT d.doc_id, d.incident_type, d.loss_potential, d.event_month, d.census_region, d.light, d.weather,
         d.officers_band, d.factor_mask, d.family_mask
       FROM ${source.from} WHERE ${source.scope})
     ${sql.join(branches, sql` UNION ALL `)}`.execute(db);
-  const masks = { factor: [] as { value: string; n: number }[], family: [] as { value: string; n: number }[] };
-  for (const row of rows) {
-    if (row.value === null || row.n === 0) continue;
-    if (row.facet === "factor" || row.facet === "family") masks[row.facet].push({ value: row.value, n: row.n });
-    else facets[row.facet].push({ value: row.value, count: row.n });
-  }
-  addMaskCounts(facets, "factor", masks.factor);
-  addMaskCounts(facets, "family", masks.family);
+  for (const row of rows) if (row.value !== null && row.n) facets[row.facet].push({ value: row.value, count: row.n });
   for (const key of facetKeys) facets[key].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   return facets;
 }

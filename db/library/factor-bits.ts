@@ -23,7 +23,6 @@ function codesOf(all: readonly string[], mask: number): string[] {
 export const factorMask = (codes: readonly string[]) => maskOf(FACTOR_CODES, codes);
 export const familyMask = (codes: readonly string[]) => maskOf(FAMILY_CODES, codes);
 export const factorsOfMask = (mask: number) => codesOf(FACTOR_CODES, mask);
-export const familiesOfMask = (mask: number) => codesOf(FAMILY_CODES, mask);
 
 /** Families of a set of factors. */
 export function familiesOf(codes: readonly string[]): string[] {
