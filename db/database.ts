@@ -17,6 +17,11 @@ import {
 import {
   type TaxonomyTermTable, type TaxonomyVersionTable, taxonomyTermColumns, taxonomyVersionColumns,
 } from "./schema/taxonomy.table";
+import {
+  type FeaturedReportTable, type LibraryDocumentTable, type SearchPostingTable, type SearchTermTable,
+  type SearchVocabularyTable, featuredReportColumns, libraryDocumentColumns, searchPostingColumns, searchTermColumns,
+  searchVocabularyColumns,
+} from "./schema/library.table";
 import { type SessionTable, type UserTable, sessionColumns, userColumns } from "./schema/user.table";
 
 /** Hand-written schema; `tests/schema-drift.test.ts` compares it with information_schema. */
@@ -37,6 +42,11 @@ export interface Database {
   recovery_codes: RecoveryCodeTable;
   invitations: InvitationTable;
   password_resets: PasswordResetTable;
+  library_documents: LibraryDocumentTable;
+  search_postings: SearchPostingTable;
+  search_vocabulary: SearchVocabularyTable;
+  search_terms: SearchTermTable;
+  featured_reports: FeaturedReportTable;
 }
 
 export type DB = Kysely<Database>;
@@ -61,4 +71,9 @@ export const schemaColumns: { [T in keyof Database]: ColumnSpecs<Database[T]> } 
   recovery_codes: recoveryCodeColumns,
   invitations: invitationColumns,
   password_resets: passwordResetColumns,
+  library_documents: libraryDocumentColumns,
+  search_postings: searchPostingColumns,
+  search_vocabulary: searchVocabularyColumns,
+  search_terms: searchTermColumns,
+  featured_reports: featuredReportColumns,
 };

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/database";
+import { indexReport, rebuildSearchIndex } from "../db/library/search-index";
 import type { OpenDatabase } from "../db/open";
 
 /**
@@ -14,7 +15,13 @@ export interface DerivedData {
 }
 
 export const derivedData: DerivedData[] = [
-  // e.g. { name: "search index", rebuild: (d) => rebuildSearchIndex(d.db) },
+  {
+    name: "report library and search index",
+    rebuild: async (d) => void (await rebuildSearchIndex(d.db)),
+    refresh: async (db, reportIds) => {
+      for (const id of reportIds) await indexReport(db, id);
+    },
+  },
 ];
 
 export async function rebuildDerivedData(database: OpenDatabase, log: (line: string) => void): Promise<void> {

@@ -3,7 +3,7 @@
 import type { Role } from "../../db/schema/user.table";
 
 type Action = "read" | "review" | "publish" | "export" | "manage" | "rotate" | "leave" | "decide" | "update";
-type Entity = "report" | "submission" | "analytics" | "agency-library" | "member" | "partner-code" | "programme" | "enrolment" | "user" | "audit-log" | "taxonomy" | "retention" | "account";
+type Entity = "report" | "submission" | "analytics" | "agency-library" | "member" | "partner-code" | "programme" | "enrolment" | "user" | "audit-log" | "taxonomy" | "retention" | "account" | "featured-report";
 /** `own`: the person's own agency (or own account); `any`: programme-wide. */
 type Access = "own" | "any";
 export type PermissionString = `${Action}:${Entity}:${Access}`;
@@ -12,8 +12,8 @@ const everyone = ["read:report:any", "update:account:own"] as const satisfies re
 const agencyReader = [...everyone, "read:analytics:own", "read:agency-library:own"] as const satisfies readonly PermissionString[];
 
 export const rolePermissions: Record<Role, readonly PermissionString[]> = {
-  reviewer: [...everyone, "review:submission:any", "publish:report:any"],
-  administrator: [...everyone, "decide:enrolment:any", "manage:user:any", "read:audit-log:any", "manage:taxonomy:any", "manage:retention:any"],
+  reviewer: [...everyone, "review:submission:any", "publish:report:any", "manage:featured-report:any"],
+  administrator: [...everyone, "manage:featured-report:any", "decide:enrolment:any", "manage:user:any", "read:audit-log:any", "manage:taxonomy:any", "manage:retention:any"],
   national_analyst: [...everyone, "read:analytics:any", "export:analytics:any"],
   agency_commander: [...agencyReader, "export:analytics:own", "manage:member:own", "rotate:partner-code:own", "leave:programme:own"],
   agency_trainer: [...agencyReader, "export:analytics:own"],

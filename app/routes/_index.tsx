@@ -1,9 +1,20 @@
-import type { MetaFunction } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { FeaturedReportCard } from "~/library/featured-report-card";
+import { getFeaturedReport, mayReadLibrary } from "~/library/library.server";
+import libraryStyles from "~/library/library.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: libraryStyles }];
 
 export const meta: MetaFunction = () => [{ title: "Close Call — learn from law enforcement near misses" }];
 
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const featured = (await mayReadLibrary(request, context)) ? await getFeaturedReport(context.db) : null;
+  return { featured };
+}
+
 export default function Home() {
+  const { featured } = useLoaderData<typeof loader>();
   return (
     <main className="page" aria-labelledby="home-title">
       <section className="hero">
@@ -17,6 +28,7 @@ export default function Home() {
           <Link className="button" to="/reports">Read reports</Link>
         </div>
       </section>
+      {featured ? <FeaturedReportCard report={featured} /> : null}
       <section className="cards" aria-label="What you can do">
         <article className="card">
           <h2>Share a near miss</h2>

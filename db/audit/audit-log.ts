@@ -32,6 +32,7 @@ export const auditActions = [
   "agency.left",
   "export.created",
   "report.published",
+  "report.featured",
   "submission.rejected",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

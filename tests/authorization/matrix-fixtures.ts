@@ -11,6 +11,8 @@ export interface MatrixFixtures {
   invitationToken: string;
   resetToken: string;
   unknownId: string;
+  /** A published report's public number (report pages, featuring). */
+  publicNumber: string;
 }
 
 export async function createMatrixFixtures(db: Kysely<Database>): Promise<MatrixFixtures> {
@@ -20,6 +22,15 @@ export async function createMatrixFixtures(db: Kysely<Database>): Promise<Matrix
   const resetTarget = await createTestUser(db, "reviewer");
   const invitation = await createInvitation(db, { email: "invitee@example.test", role: "reviewer", agencyId: null, invitedBy: admin.id });
   const reset = await issuePasswordReset(db, { userId: resetTarget.id, issuedBy: admin.id, resetMfa: false });
+  const publicNumber = "2024-00001";
+  const reportId = crypto.randomUUID();
+  await db.insertInto("reports").values({
+    id: reportId, public_number: publicNumber, taxonomy_version: 1, title: "Matrix report", summary: "A de-identified summary.",
+    lessons: "A lesson.", incident_type: "traffic_stop", loss_potential: "serious_injury", event_month: "2024-01-01",
+    time_block: null, light: null, weather: null, officers_band: null, assignment: null, service_band: null,
+    census_region: "midwest", published_month: "2024-03-01",
+  }).execute();
+  await db.insertInto("report_factors").values({ report_id: reportId, factor_code: "hc_low_light" }).execute();
   return {
     agencyA: {
       id: a.id,
@@ -31,5 +42,6 @@ export async function createMatrixFixtures(db: Kysely<Database>): Promise<Matrix
     invitationToken: invitation.token,
     resetToken: reset.token,
     unknownId: crypto.randomUUID(),
+    publicNumber,
   };
 }

@@ -36,6 +36,8 @@ export interface RuleOptions {
    * when params or form point at agency A's records.
    */
   otherAgency?: "deny";
+  /** When the action (POST) has its own rule, e.g. a public page with a staff-only form. */
+  post?: Rule;
 }
 
 const everyone = (options?: RuleOptions): Rule => ({ kind: "everyone", options });
@@ -48,7 +50,13 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "$": { kind: "not-found", options: { params: () => ({ "*": "no-such-page" }) } },
   "report": everyone(),
   "receipt": everyone(),
-  "reports": everyone(),
+  "reports._index": everyone(),
+  "reports.feed[.]atom": everyone(),
+  "reports.$publicNumber": everyone({
+    params: (f) => ({ publicNumber: f.publicNumber }),
+    form: () => ({ intent: "feature" }),
+    post: roles(["reviewer", "administrator"]),
+  }),
   "sign-in": everyone(),
   "sign-in_.mfa": secondFactor(),
   "sign-in_.enrol": secondFactor(),

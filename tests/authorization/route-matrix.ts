@@ -107,7 +107,10 @@ export async function checkRoute(m: MatrixContext, routeId: string, module: Rout
       });
       const outcome = await callRoute(module.action, request, m.context, params);
       const post = classify(outcome);
-      if (!acceptable(expected, persona, post)) mismatches.push({ route: routeId, persona, method: "POST", expected, got: post, status: outcome.status });
+      const postExpected = rule.options?.post ? expectedVerdict(rule.options.post, persona) : expected;
+      if (!acceptable(postExpected, persona, post)) {
+        mismatches.push({ route: routeId, persona, method: "POST", expected: postExpected, got: post, status: outcome.status });
+      }
     }
   }
   return mismatches;

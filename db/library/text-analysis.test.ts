@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { sql } from "kysely";
+import { createTestDatabase } from "../../tests/support/test-database";
+import { termOf, titleKey, WORD_PATTERN, words } from "./text-analysis";
+
+describe("text analysis", () => {
+  it("stems with Porter2 and drops stop words", () => {
+    expect(words("The officer's pursuing, Pursued!")).toEqual(["the", "officer", "s", "pursuing", "pursued"]);
+    expect(["the", "s", "pursuing", "pursued", "officers", "vehicles", "searched"].map(termOf)).toEqual([
+      null, null, "pursu", "pursu", "offic", "vehicl", "search",
+    ]);
+  });
+
+  it("folds accents and case like the SQL used to build the index", async () => {
+    const samples = [
+      "Café at [a restaurant], 3 a.m.; the suspect's SUV",
+      "Naïve rookie — didn't wait for back-up (Unit 12B)",
+      "ÉMILE ran 100 m; l'agent était là",
+      "tabs\tand\nnew lines, x-ray, O'Brien",
+    ];
+    const database = await createTestDatabase();
+    try {
+      for (const text of samples) {
+        const { rows } = await sql<{ w: string[] }>`
+          SELECT regexp_extract_all(lower(strip_accents(${text})), ${WORD_PATTERN}) AS w`.execute(database.db);
+        expect(words(text)).toEqual(rows[0]!.w);
+      }
+    } finally {
+      await database.close();
+    }
+  });
+
+  it("keys a title by its words", () => {
+    expect(titleKey("  Loaded handgun missed after a Traffic-Stop ")).toBe("loaded handgun missed after a traffic stop");
+  });
+});
