@@ -6,6 +6,7 @@ import {
 import { type AgencyTable, agencyColumns } from "./schema/agency.table";
 import { type AppMetaTable, type AuditLogTable, appMetaColumns, auditLogColumns } from "./schema/audit.table";
 import type { ColumnSpecs } from "./schema/columns";
+import { type PublicationBatchTable, publicationBatchColumns } from "./schema/publication.table";
 import {
   type ReportFactorTable, type ReportProtectedTable, type ReportTable, reportColumns, reportFactorColumns,
   reportProtectedColumns,
@@ -37,6 +38,7 @@ export interface Database {
   recovery_codes: RecoveryCodeTable;
   invitations: InvitationTable;
   password_resets: PasswordResetTable;
+  publication_batches: PublicationBatchTable;
 }
 
 export type DB = Kysely<Database>;
@@ -61,4 +63,5 @@ export const schemaColumns: { [T in keyof Database]: ColumnSpecs<Database[T]> } 
   recovery_codes: recoveryCodeColumns,
   invitations: invitationColumns,
   password_resets: passwordResetColumns,
+  publication_batches: publicationBatchColumns,
 };

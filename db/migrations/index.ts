@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from "kysely";
 import * as m0001 from "./0001-initial-schema";
 import * as m0002 from "./0002-taxonomy-v1";
 import * as m0100 from "./0100-accounts";
+import * as m0300 from "./0300-review";
 
 // Static imports (not a folder scan) so the bundled server and the CLI see the same list.
 // Numbering by area, so parallel work never collides: 0001–0099 foundation, 0100 accounts,
@@ -10,6 +11,7 @@ export const migrations: Record<string, Migration> = {
   "0001-initial-schema": m0001,
   "0002-taxonomy-v1": m0002,
   "0100-accounts": m0100,
+  "0300-review": m0300,
 };
 
 export const migrationProvider: MigrationProvider = {
