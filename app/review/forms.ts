@@ -42,7 +42,7 @@ export const DuplicateSchema = z.object({
   primaryId: z.string().trim().uuid("Paste the id of the submission this one repeats (from the queue)."),
 });
 
-export const intents = ["claim", "release", "texts", "finding", "mark", "coding", "submit", "approve", "send-back", "ask", "reject", "duplicate"] as const;
+export const intents = ["claim", "release", "texts", "finding", "finding-all", "mark", "coding", "submit", "approve", "send-back", "ask", "reject", "duplicate"] as const;
 export type Intent = (typeof intents)[number];
 
 /** Coding fields as the form posts them (factors repeat), ready for CodingSchema. */

@@ -11,7 +11,7 @@ import {
 } from "~/review/forms";
 import { highlightSegments } from "~/review/highlight.server";
 import {
-  type ActionFailure, approveSubmission, askOfficer, attempt, claimSubmission, decideDraftFinding, getWorkspace, markDraftSpan, markDuplicate,
+  type ActionFailure, acceptOpenFindings, approveSubmission, askOfficer, attempt, claimSubmission, decideDraftFinding, getWorkspace, markDraftSpan, markDuplicate,
   rejectSubmission, releaseSubmission, requireReviewKey, saveCoding, saveTexts, sendBack, submitStage1,
 } from "~/review/review.server";
 import { CodingForm } from "~/review/ui/coding-form";
@@ -78,6 +78,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (!parsed.success) return invalid("finding", parsed.error, fields);
       return attempt("finding", () => decideDraftFinding(context.db, key, id, actor, parsed.data));
     }
+    case "finding-all": return attempt("finding-all", () => acceptOpenFindings(context.db, key, id, actor));
     case "mark": {
       const parsed = MarkSpanSchema.safeParse(fields);
       if (!parsed.success) return invalid("mark", parsed.error, fields);

@@ -23,6 +23,7 @@ export function defaultReplacement(type: IdentifierType, text: string): string {
 }
 
 const KINDS: [RegExp, string][] = [
+  [/^(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|Wisconsin|Wyoming)$/, "[state]"],
   [/\b(?:mile\s?(?:marker|post)|MM)\b/i, "[mile marker]"],
   [/\b(?:I-\s?\d|Interstate|US[- ]\d|Route|Highway|Hwy|SR[- ]\d|County Road|Farm Road|FM \d)/i, "[highway]"],
   [/\bexit\b/i, "[highway exit]"],

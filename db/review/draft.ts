@@ -131,6 +131,11 @@ export function decideFinding(draft: Draft, findingId: string, decision: "accept
   return enforceAccepted({ ...draft, findings });
 }
 
+/** Removes every finding still to decide, each with its suggested replacement. */
+export function acceptAllOpen(draft: Draft): Draft {
+  return enforceAccepted({ ...draft, findings: draft.findings.map((f) => (f.status === "open" ? { ...f, status: "accepted" as const } : f)) });
+}
+
 /** A replacement is always bracketed, so the published text shows where something was removed. */
 export function normaliseReplacement(value: string): string {
   const inner = value.trim().replace(/^\[+|\]+$/g, "").replace(/[[\]]/g, "").trim();

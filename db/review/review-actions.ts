@@ -9,7 +9,7 @@ import { dateOnly } from "../intake/submission-payload";
 import type { Submission } from "../schema/submission.table";
 import { isClaimActive, releaseClaim, takeClaim } from "./claims";
 import { type Coding, CodingSchema } from "./coding";
-import { type Draft, decideFinding, editTexts, initialDraft, markSpan, recheck, type TextField, unresolvedFindings } from "./draft";
+import { acceptAllOpen, type Draft, decideFinding, editTexts, initialDraft, markSpan, recheck, type TextField, unresolvedFindings } from "./draft";
 import { RawDataGoneError, readDraft, writeDraft } from "./draft-store";
 import type { IdentifierType } from "../deidentify/types";
 import { rejectionReasons, type RejectionReasonCode } from "./rejection-reasons";
@@ -119,6 +119,10 @@ export function decideDraftFinding(db: Db, key: ServerKey, submissionId: string,
     if (!finding) throw new ReviewError("invalid", "That finding is no longer in the draft. Reload the page.");
     return decideFinding(d, input.findingId, input.decision, input.replacement);
   });
+}
+
+export function acceptOpenFindings(db: Db, key: ServerKey, submissionId: string, actor: Actor): Promise<Draft> {
+  return changeDraft(db, key, submissionId, actor, "findings_all_accepted", acceptAllOpen);
 }
 
 export function markDraftSpan(db: Db, key: ServerKey, submissionId: string, actor: Actor, input: { text: string; type: IdentifierType; replacement?: string }): Promise<Draft> {

@@ -61,7 +61,7 @@ export function CodingForm({ coding, suggested, csrf, editable, errors }: { codi
             <div className="field">
               <label htmlFor="coding-eventMonth">Event month</label>
               <span className="hint" id="coding-eventMonth-hint">YYYY-MM: never a day.</span>
-              <input id="coding-eventMonth" name="eventMonth" defaultValue={coding.eventMonth ?? ""} inputMode="numeric" maxLength={7} pattern="\d{4}-\d{2}"
+              <input type="text" id="coding-eventMonth" name="eventMonth" defaultValue={coding.eventMonth ?? ""} inputMode="numeric" maxLength={7} pattern="\d{4}-\d{2}"
                 aria-invalid={errors?.eventMonth ? true : undefined} aria-describedby={errors?.eventMonth ? "coding-eventMonth-hint coding-eventMonth-error" : "coding-eventMonth-hint"} />
               {errors?.eventMonth ? <p className="field-error" id="coding-eventMonth-error">{errors.eventMonth}</p> : null}
             </div>

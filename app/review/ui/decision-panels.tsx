@@ -88,7 +88,7 @@ export function OtherDecisions({ ws, csrf, failure }: { ws: Workspace; csrf: str
           <div className="field">
             <label htmlFor="primaryId">Merge into submission</label>
             <span className="hint" id="primaryId-hint">{ws.possibleDuplicateOf ? "The same narrative arrived before: its id is filled in." : "The id of the submission this one repeats (shown in the queue)."}</span>
-            <input id="primaryId" name="primaryId" defaultValue={value("duplicate", "primaryId") ?? ws.possibleDuplicateOf ?? ""} className="mono" spellCheck={false}
+            <input type="text" id="primaryId" name="primaryId" defaultValue={value("duplicate", "primaryId") ?? ws.possibleDuplicateOf ?? ""} className="mono" spellCheck={false}
               aria-invalid={failure?.intent === "duplicate" && errors.primaryId ? true : undefined} aria-describedby={failure?.intent === "duplicate" && errors.primaryId ? "primaryId-hint primaryId-error" : "primaryId-hint"} />
             {failure?.intent === "duplicate" && errors.primaryId ? <p className="field-error" id="primaryId-error">{errors.primaryId}</p> : null}
           </div>

@@ -11,6 +11,13 @@ export function FindingsList({ findings, csrf, editable }: { findings: DraftFind
   return (
     <section className="pane findings" aria-labelledby="findings-title">
       <h2 id="findings-title">Findings <span className="pane-note">{open} to decide · {findings.length} in all</span></h2>
+      {editable && open > 1 ? (
+        <Form method="post" preventScrollReset className="bulk-form">
+          <CsrfInput token={csrf} />
+          <button type="submit" name="intent" value="finding-all">Remove all {open} still to decide</button>
+          <span className="hint">Each with its suggested replacement. Keep the ones that are not identifying first.</span>
+        </Form>
+      ) : null}
       {findings.length === 0 ? <p className="hint">The detector found nothing. Read the text yourself: it finds most identifiers, not all.</p> : null}
       <ol className="finding-list">
         {findings.map((f) => (
@@ -27,7 +34,7 @@ export function FindingsList({ findings, csrf, editable }: { findings: DraftFind
                 <input type="hidden" name="intent" value="finding" />
                 <input type="hidden" name="findingId" value={f.id} />
                 <label className="visually-hidden" htmlFor={`replacement-${f.id}`}>Replacement for {f.text}</label>
-                <input id={`replacement-${f.id}`} name="replacement" defaultValue={f.replacement} maxLength={60} className="replacement-input" />
+                <input type="text" id={`replacement-${f.id}`} name="replacement" defaultValue={f.replacement} maxLength={60} className="replacement-input" />
                 <button type="submit" name="decision" value="accepted" className={f.status === "open" ? "primary" : undefined}>{f.status === "accepted" ? "Update" : "Remove"}</button>
                 {f.status !== "rejected" ? <button type="submit" name="decision" value="rejected">Keep</button> : null}
                 {f.status !== "open" ? <button type="submit" name="decision" value="open" className="link-button">Undo</button> : null}

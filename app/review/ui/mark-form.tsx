@@ -12,7 +12,7 @@ export function MarkForm({ csrf, text, onText, errors }: { csrf: string; text: s
       <div className="field">
         <label htmlFor="mark-text">Text to remove</label>
         <span className="hint" id="mark-text-hint">Select it in the officer's report, or type it exactly. Every mention is replaced.</span>
-        <input id="mark-text" name="text" value={text} onChange={(e) => onText(e.target.value)} maxLength={2000}
+        <input type="text" id="mark-text" name="text" value={text} onChange={(e) => onText(e.target.value)} maxLength={2000}
           aria-invalid={errors?.text ? true : undefined} aria-describedby={errors?.text ? "mark-text-hint mark-text-error" : "mark-text-hint"} />
         {errors?.text ? <p className="field-error" id="mark-text-error">{errors.text}</p> : null}
       </div>
@@ -25,7 +25,7 @@ export function MarkForm({ csrf, text, onText, errors }: { csrf: string; text: s
         </div>
         <div className="field">
           <label htmlFor="mark-replacement">Replace with</label>
-          <input id="mark-replacement" name="replacement" placeholder="[restaurant]" maxLength={60} />
+          <input type="text" id="mark-replacement" name="replacement" placeholder="[restaurant]" maxLength={60} />
         </div>
       </div>
       <button type="submit">Remove this text</button>

@@ -10,7 +10,7 @@ function Area({ name, label, hint, value, error, rows, editable }: { name: keyof
       <label htmlFor={id}>{label}</label>
       <span className="hint" id={`${id}-hint`}>{hint}</span>
       {name === "title" ? (
-        <input id={id} name={name} defaultValue={value} maxLength={200} readOnly={!editable}
+        <input type="text" id={id} name={name} defaultValue={value} maxLength={200} readOnly={!editable}
           aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`} />
       ) : (
         <textarea id={id} name={name} defaultValue={value} rows={rows} readOnly={!editable}

@@ -27,7 +27,8 @@ export function trimmed(finding: Finding): Finding {
   let text = source;
   const lead = text.match(/^[\s,;:()"'“”‘’]+/)?.[0].length ?? 0;
   let trail = text.match(/[\s,;:()"“”‘’]+$/)?.[0].length ?? 0;
-  if (trail === 0 && /[.]$/.test(text) && !/\b(?:[A-Z][a-z]{0,3}|[a-z]\.[a-z]|[NSEW])\.$/.test(text)) trail = 1;
+  // A final "." belongs to the sentence, not the identifier, except in "a.m." or an initial ("N.").
+  if (trail === 0 && /[.]$/.test(text) && !/(?:\b[a-zA-Z]\.[a-zA-Z]\.|\b[A-Z]\.)$/.test(text)) trail = 1;
   start += lead;
   end -= trail;
   text = source.slice(lead, source.length - trail);

@@ -51,6 +51,7 @@ function nlpNames(text: string): Finding[] {
       value = value.slice(title[0].length);
     }
     value = value.replace(/[\s,.;:)!?'’]+$/, "").replace(/['’]s$/, "");
+    if (new RegExp(`^${TITLE}$`).test(value) || new RegExp(`^${TITLE}$`).test(`${value}.`)) continue; // a rank before "[name]"
     const words = value.split(/\s+/).filter(Boolean);
     if (words.length === 0 || !words.every((w) => /^[A-Z]/.test(w) && isNameWord(w))) continue;
     findings.push({ type: "PERSON", start, end: start + value.length, text: value });

@@ -39,8 +39,15 @@ export function locationFindings(text: string): Finding[] {
     // A named tower, range, bridge or park in lower case after a proper name: "Hill Top tower", "Elk Ridge range"
     /\b(?:[A-Z][a-z]+\s){1,2}(?:tower|range|grounds|bridge|lot|yard)\b/g,
   ];
-  return patterns.flatMap((p) => regexFindings(text, p, "LOCATION", (v) => !STOP_PLACE.test(v) && !TITLED.test(v)));
+  return [
+    ...patterns.flatMap((p) => regexFindings(text, p, "LOCATION", (v) => !STOP_PLACE.test(v) && !TITLED.test(v))),
+    // The state is a protected field (DESIGN §6): "Ohio plate", "a Texas trooper" must not reach a report.
+    ...regexFindings(text, new RegExp(`\\b(?:${STATE_NAMES})\\b`, "g"), "LOCATION"),
+  ];
 }
+
+const STATE_NAMES =
+  "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|Wisconsin|Wyoming";
 
 // A title starts a name, not a place ("Inmate Lorenzo Pike" is a person, though Pike is a street suffix).
 const TITLED = /^(?:Inmate|Prisoner|Officer|Ofc\.?|Deputy|Sergeant|Sgt\.?|Lt\.?|Lieutenant|Captain|Detective|Det\.|Trooper|Trainee|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s/;
