@@ -64,18 +64,39 @@ function replaceMentions(text: string, needle: string, replacement: string): str
   return out + text.slice(last);
 }
 
-/** Applies every accepted finding to the publishable texts (longest first, so "Rick Dunn" goes before "Rick"). */
+/**
+ * Applies every accepted finding to the publishable texts, longest first ("Rick Dunn" before "Rick").
+ * A finding decided after a shorter one inside it ("Kowalski", then "Daniel Kowalski") is also found
+ * in its already half-replaced form ("Daniel [name]"), so no part of it is left behind.
+ */
 export function enforceAccepted(draft: Draft): Draft {
   const accepted = draft.findings.filter((f) => f.status === "accepted").sort((a, b) => b.text.length - a.text.length);
   const next = { ...draft };
-  for (const field of textFields) for (const f of accepted) next[field] = replaceMentions(next[field], f.text, f.replacement);
+  for (const f of accepted) {
+    const inner = accepted.filter((g) => g !== f && g.text.length < f.text.length && mentions(f.text, g.text).length > 0);
+    const forms = new Set([f.text]);
+    let combined = f.text;
+    for (const g of inner) {
+      forms.add(replaceMentions(f.text, g.text, g.replacement));
+      combined = replaceMentions(combined, g.text, g.replacement);
+    }
+    forms.add(combined);
+    for (const field of textFields) for (const form of forms) next[field] = replaceMentions(next[field], form, f.replacement);
+  }
   return next;
 }
 
-let counter = 0;
-function findingId(): string {
-  counter = (counter + 1) % 1_000_000;
-  return `f${Date.now().toString(36)}${counter.toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+/**
+ * A finding's id follows from its text (FNV-1a), so the findings a re-check adds on every view keep the
+ * same id between the page and the action that decides them.
+ */
+export function findingId(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `f${hash.toString(36)}${text.length.toString(36)}`;
 }
 
 function groupFindings(texts: string[], origin: DraftFinding["origin"], known: DraftFinding[]): DraftFinding[] {
@@ -84,7 +105,7 @@ function groupFindings(texts: string[], origin: DraftFinding["origin"], known: D
     for (const f of detectIdentifiers(text)) {
       if (/^\[.*\]$/.test(f.text)) continue;
       if ([...known, ...added].some((k) => k.text === f.text)) continue;
-      added.push({ id: findingId(), type: f.type, text: f.text, replacement: defaultReplacement(f.type, f.text), status: "open", origin });
+      added.push({ id: findingId(f.text), type: f.type, text: f.text, replacement: defaultReplacement(f.type, f.text), status: "open", origin });
     }
   }
   return added;
@@ -148,7 +169,7 @@ export function markSpan(draft: Draft, span: { text: string; type: IdentifierTyp
   const replacement = normaliseReplacement(span.replacement?.trim() ? span.replacement : defaultReplacement(span.type, span.text));
   const findings = existing
     ? draft.findings.map((f) => (f === existing ? { ...f, status: "accepted" as const, type: span.type, replacement } : f))
-    : [...draft.findings, { id: findingId(), type: span.type, text: span.text, replacement, status: "accepted" as const, origin: "reviewer" as const }];
+    : [...draft.findings, { id: findingId(span.text), type: span.type, text: span.text, replacement, status: "accepted" as const, origin: "reviewer" as const }];
   return enforceAccepted({ ...draft, findings });
 }
 
