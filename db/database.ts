@@ -6,7 +6,7 @@ import {
 import { type AgencyTable, agencyColumns } from "./schema/agency.table";
 import { type AppMetaTable, type AuditLogTable, appMetaColumns, auditLogColumns } from "./schema/audit.table";
 import type { ColumnSpecs } from "./schema/columns";
-import { type PublicationBatchTable, publicationBatchColumns } from "./schema/publication.table";
+import { type PublicationBatchTable, publicationBatchColumns, type ReviewClaimTable, reviewClaimColumns } from "./schema/publication.table";
 import {
   type ReportFactorTable, type ReportProtectedTable, type ReportTable, reportColumns, reportFactorColumns,
   reportProtectedColumns,
@@ -39,6 +39,7 @@ export interface Database {
   invitations: InvitationTable;
   password_resets: PasswordResetTable;
   publication_batches: PublicationBatchTable;
+  review_claims: ReviewClaimTable;
 }
 
 export type DB = Kysely<Database>;
@@ -64,4 +65,5 @@ export const schemaColumns: { [T in keyof Database]: ColumnSpecs<Database[T]> } 
   invitations: invitationColumns,
   password_resets: passwordResetColumns,
   publication_batches: publicationBatchColumns,
+  review_claims: reviewClaimColumns,
 };

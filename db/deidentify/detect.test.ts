@@ -24,7 +24,7 @@ describe("detectIdentifiers", () => {
   });
 
   it("needs a context word for plates and badges, so ordinary numbers stay", () => {
-    expect(types("Ohio plate HJK 4402 came back clear")).toEqual(["PLATE:HJK 4402"]);
+    expect(types("Ohio plate HJK 4402 came back clear")).toEqual(["LOCATION:Ohio", "PLATE:HJK 4402"]);
     expect(types("We waited 10 minutes for 2 more units")).toEqual([]);
     expect(types("badge #4471 was on the report")).toEqual(["BADGE_OR_UNIT:4471"]);
   });

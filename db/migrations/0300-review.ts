@@ -5,13 +5,17 @@ import { type Kysely, sql } from "kysely";
 // submission's own data key and lives on the submission row, so deleting that key destroys it with the
 // raw text and the thread.
 const statements = [
-  `ALTER TABLE submissions ADD COLUMN claimed_by UUID`,
-  `ALTER TABLE submissions ADD COLUMN claim_expires_at TIMESTAMP`,
   `ALTER TABLE submissions ADD COLUMN stage1_by UUID`,
   `ALTER TABLE submissions ADD COLUMN approved_by UUID`,
   `ALTER TABLE submissions ADD COLUMN approved_on DATE`,
   `ALTER TABLE submissions ADD COLUMN draft_ciphertext BLOB`,
   `ALTER TABLE submissions ADD COLUMN draft_nonce BLOB`,
+  // Claims live apart from submissions: intake tables keep no time of day (DESIGN §6.3, tested by intake).
+  `CREATE TABLE review_claims (
+    submission_id UUID PRIMARY KEY,
+    reviewer_id UUID,
+    expires_at TIMESTAMP
+  )`,
   `CREATE TABLE publication_batches (
     id UUID PRIMARY KEY,
     run_on DATE NOT NULL,

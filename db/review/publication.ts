@@ -7,6 +7,7 @@ import { decryptSubmission } from "../intake/submission-repository";
 import { dateOnly } from "../intake/submission-payload";
 import type { NewReport, ReportProtected } from "../schema/report.table";
 import { censusRegionOf, TAXONOMY_VERSION } from "../taxonomy/index";
+import { clearClaims } from "./claims";
 import { CodingSchema } from "./coding";
 import { recheck, unresolvedFindings } from "./draft";
 import { readDraft } from "./draft-store";
@@ -104,10 +105,11 @@ export async function runPublicationBatch(
       await trx.insertInto("reports").values(item.report).execute();
       if (item.factors.length) await trx.insertInto("report_factors").values(item.factors.map((factor_code) => ({ report_id: item.report.id, factor_code }))).execute();
       await trx.insertInto("report_protected").values(item.protectedFields).execute();
-      const decided = { status: "published" as const, report_id: item.report.id, decided_on: today, destroy_on: addDays(today, options.retentionDays), claimed_by: null, claim_expires_at: null };
+      const decided = { status: "published" as const, report_id: item.report.id, decided_on: today, destroy_on: addDays(today, options.retentionDays) };
       await trx.updateTable("submissions").set(decided).where("id", "=", item.row.id).execute();
       await trx.updateTable("submissions").set(decided).where("duplicate_of", "=", item.row.id).where("status", "not in", ["published", "not_published"]).execute();
     }
+    await clearClaims(trx, ready.map((r) => r.row.id));
     await trx.insertInto("publication_batches").values({ id: batchId, run_on: today, published_month: `${today.slice(0, 7)}-01`, report_count: ready.length, run_by: options.runBy }).execute();
   });
 

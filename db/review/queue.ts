@@ -2,7 +2,7 @@ import { type Kysely, sql } from "kysely";
 import type { Database } from "../database";
 import type { ServerKey } from "../intake/server-key";
 import { decryptSubmission } from "../intake/submission-repository";
-import { isClaimActive } from "./claims";
+import { activeClaims } from "./claims";
 import { readDraft } from "./draft-store";
 import { type QueueState, queueStates, queueStateOf } from "./review-state";
 
@@ -49,6 +49,7 @@ export async function getQueue(db: Kysely<Database>, key: ServerKey, options: { 
     .limit(options.limit ?? 100)
     .execute();
   const names = new Map((await db.selectFrom("users").select(["id", "display_name"]).execute()).map((u) => [u.id, u.display_name]));
+  const claims = await activeClaims(db, now);
   const out: QueueRow[] = [];
   for (const row of rows) {
     const draft = readDraft(key, row);
@@ -58,7 +59,7 @@ export async function getQueue(db: Kysely<Database>, key: ServerKey, options: { 
       receivedOn: row.received_on,
       state: queueStateOf(row),
       title,
-      holder: isClaimActive(row, now) ? (names.get(row.claimed_by!) ?? "another reviewer") : null,
+      holder: claims.has(row.id) ? (names.get(claims.get(row.id)!.reviewerId) ?? "another reviewer") : null,
       stage1By: row.stage1_by ? (names.get(row.stage1_by) ?? null) : null,
       possibleDuplicate: !!row.possible_duplicate_of,
       destroyed: !row.wrapped_key,

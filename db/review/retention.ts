@@ -22,8 +22,9 @@ export async function destroyDueSubmissions(db: Kysely<Database>, options: { tod
   if (ids.length === 0) return [];
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("submissions")
-      .set({ wrapped_key: null, ciphertext: null, nonce: null, draft_ciphertext: null, draft_nonce: null, narrative_fingerprint: null, destroyed_on: today, claimed_by: null, claim_expires_at: null })
+      .set({ wrapped_key: null, ciphertext: null, nonce: null, draft_ciphertext: null, draft_nonce: null, narrative_fingerprint: null, destroyed_on: today })
       .where("id", "in", ids).execute();
+    await trx.deleteFrom("review_claims").where("submission_id", "in", ids).execute();
     await trx.updateTable("submission_messages").set({ ciphertext: null, nonce: null }).where("submission_id", "in", ids).execute();
   });
   for (const id of ids) {

@@ -7,7 +7,7 @@ import type { ServerKey } from "../intake/server-key";
 import { decryptSubmission } from "../intake/submission-repository";
 import { dateOnly } from "../intake/submission-payload";
 import type { Submission } from "../schema/submission.table";
-import { isClaimActive, releaseClaim, takeClaim } from "./claims";
+import { activeClaim, clearClaims, releaseClaim, takeClaim } from "./claims";
 import { type Coding, CodingSchema } from "./coding";
 import { acceptAllOpen, type Draft, decideFinding, editTexts, initialDraft, markSpan, recheck, type TextField, unresolvedFindings } from "./draft";
 import { RawDataGoneError, readDraft, writeDraft } from "./draft-store";
@@ -39,8 +39,9 @@ async function record(db: Db, row: Pick<Submission, "id">, actor: Actor, step: {
   await appendAuditEntry(db, { actorUserId: actor.reviewerId, action: step.audit, targetType: "submission", targetId: row.id, detail: step.detail, occurredAt: now });
 }
 
-function requireHeld(row: Submission, actor: Actor): void {
-  if (row.claimed_by !== actor.reviewerId || !isClaimActive(row, actor.now ?? new Date())) {
+async function requireHeld(db: Db, row: Submission, actor: Actor): Promise<void> {
+  const claim = await activeClaim(db, row.id, actor.now ?? new Date());
+  if (claim?.reviewerId !== actor.reviewerId) {
     throw new ReviewError("conflict", "Claim this report first: only the reviewer who holds it can change it (claims expire after an hour without changes).");
   }
 }
@@ -51,18 +52,18 @@ function requireUndecided(row: Submission): void {
 }
 
 /** Stage 1 work (de-identify, code, ask) is possible in review or while the officer is asked a question. */
-function requireStage1(row: Submission, actor: Actor): void {
+async function requireStage1(db: Db, row: Submission, actor: Actor): Promise<void> {
   requireUndecided(row);
   if (row.duplicate_of) throw new ReviewError("conflict", "This submission was merged into another as a duplicate.");
   if (row.status === "awaiting_approval") throw new ReviewError("conflict", "Stage 1 is complete: the report now waits for a second reviewer's approval.");
-  requireHeld(row, actor);
+  await requireHeld(db, row, actor);
 }
 
-function requireStage2(row: Submission, actor: Actor): void {
+async function requireStage2(db: Db, row: Submission, actor: Actor): Promise<void> {
   requireUndecided(row);
   if (row.status !== "awaiting_approval" || row.approved_by) throw new ReviewError("conflict", "This report is not waiting for approval.");
   if (row.stage1_by === actor.reviewerId) throw new ReviewError("conflict", "You completed stage 1 of this report: a different reviewer must approve it.");
-  requireHeld(row, actor);
+  await requireHeld(db, row, actor);
 }
 
 async function draftOf(db: Db, key: ServerKey, row: Submission): Promise<Draft> {
@@ -94,14 +95,14 @@ export async function claimSubmission(db: Db, key: ServerKey, submissionId: stri
 
 export async function releaseSubmission(db: Db, submissionId: string, actor: Actor): Promise<void> {
   const row = await load(db, submissionId);
-  requireHeld(row, actor);
+  await requireHeld(db, row, actor);
   await releaseClaim(db, row.id, actor.reviewerId);
   await record(db, row, actor, { stage: row.status === "awaiting_approval" ? 2 : 1, action: "released", audit: "review.claim_released" });
 }
 
 async function changeDraft(db: Db, key: ServerKey, submissionId: string, actor: Actor, change: string, apply: (draft: Draft) => Draft, detail: AuditDetail = {}): Promise<Draft> {
   const row = await load(db, submissionId);
-  requireStage1(row, actor);
+  await requireStage1(db, row, actor);
   const draft = apply(await draftOf(db, key, row));
   await writeDraft(db, key, row, draft);
   await takeClaim(db, row.id, actor.reviewerId, actor.now ?? new Date()); // an action renews the claim
@@ -146,41 +147,44 @@ export function blockers(draft: Draft): string[] {
 /** Stage 1 done: the draft is checked again, then waits for a different reviewer. */
 export async function submitStage1(db: Db, key: ServerKey, submissionId: string, actor: Actor): Promise<void> {
   const row = await load(db, submissionId);
-  requireStage1(row, actor);
+  await requireStage1(db, row, actor);
   if (row.status === "waiting_for_officer") throw new ReviewError("conflict", "The report waits for the officer's answer (or the time-out) before stage 1 can be completed.");
   const draft = recheck(await draftOf(db, key, row));
   await writeDraft(db, key, row, draft);
   const problems = blockers(draft);
   if (problems.length) throw new ReviewError("invalid", problems.join(" "));
-  await db.updateTable("submissions").set({ status: "awaiting_approval", stage1_by: actor.reviewerId, approved_by: null, approved_on: null, claimed_by: null, claim_expires_at: null }).where("id", "=", row.id).execute();
+  await db.updateTable("submissions").set({ status: "awaiting_approval", stage1_by: actor.reviewerId, approved_by: null, approved_on: null }).where("id", "=", row.id).execute();
+  await clearClaims(db, [row.id]);
   await record(db, row, actor, { stage: 1, action: "stage1_submitted", audit: "review.stage1_submitted" });
 }
 
 /** Stage 2: a different reviewer approves; the report joins the next publication batch. */
 export async function approveSubmission(db: Db, key: ServerKey, submissionId: string, actor: Actor): Promise<void> {
   const row = await load(db, submissionId);
-  requireStage2(row, actor);
+  await requireStage2(db, row, actor);
   const draft = recheck(await draftOf(db, key, row));
   const problems = blockers(draft);
   if (problems.length) throw new ReviewError("invalid", `${problems.join(" ")} Send it back to stage 1.`);
-  await db.updateTable("submissions").set({ approved_by: actor.reviewerId, approved_on: dateOnly(actor.now), claimed_by: null, claim_expires_at: null }).where("id", "=", row.id).execute();
+  await db.updateTable("submissions").set({ approved_by: actor.reviewerId, approved_on: dateOnly(actor.now) }).where("id", "=", row.id).execute();
+  await clearClaims(db, [row.id]);
   await record(db, row, actor, { stage: 2, action: "approved", audit: "review.approved" });
 }
 
 /** Stage 2: back to stage 1 with comments (kept in the encrypted draft: they may quote identifiers). */
 export async function sendBack(db: Db, key: ServerKey, submissionId: string, actor: Actor, comment: string): Promise<void> {
   const row = await load(db, submissionId);
-  requireStage2(row, actor);
+  await requireStage2(db, row, actor);
   const draft = await draftOf(db, key, row);
   await writeDraft(db, key, row, { ...draft, comments: [...draft.comments, { stage: 2, reviewerId: actor.reviewerId, text: comment, on: dateOnly(actor.now) }] });
-  await db.updateTable("submissions").set({ status: "in_review", claimed_by: null, claim_expires_at: null }).where("id", "=", row.id).execute();
+  await db.updateTable("submissions").set({ status: "in_review" }).where("id", "=", row.id).execute();
+  await clearClaims(db, [row.id]);
   await record(db, row, actor, { stage: 2, action: "sent_back", audit: "review.sent_back" });
 }
 
 /** A question through the receipt thread; the report waits for the answer or the time-out. */
 export async function askOfficer(db: Db, key: ServerKey, submissionId: string, actor: Actor, question: string): Promise<void> {
   const row = await load(db, submissionId);
-  requireStage1(row, actor);
+  await requireStage1(db, row, actor);
   await createReviewerQuestion(db, key, { submissionId: row.id, reviewerId: actor.reviewerId, text: question, createdOn: dateOnly(actor.now) });
   await releaseClaim(db, row.id, actor.reviewerId);
   await record(db, row, actor, { stage: 1, action: "question_asked", audit: "review.question_asked" });
@@ -193,16 +197,17 @@ export async function askOfficer(db: Db, key: ServerKey, submissionId: string, a
 export async function rejectSubmission(db: Db, submissionId: string, actor: Actor, input: { reason: RejectionReasonCode; retentionDays: number }): Promise<void> {
   const row = await load(db, submissionId);
   requireUndecided(row);
-  requireHeld(row, actor);
+  await requireHeld(db, row, actor);
   const reason = rejectionReasons.find((r) => r.code === input.reason);
   if (!reason) throw new ReviewError("invalid", "Choose a reason.");
   const today = dateOnly(actor.now);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("submissions")
-      .set({ status: "not_published", rejection_reason: reason.text, decided_on: today, destroy_on: addDays(today, input.retentionDays), claimed_by: null, claim_expires_at: null, approved_by: null })
+      .set({ status: "not_published", rejection_reason: reason.text, decided_on: today, destroy_on: addDays(today, input.retentionDays), approved_by: null })
       .where("id", "=", row.id).execute();
     await trx.updateTable("submissions").set({ duplicate_of: null, status: "received" }).where("duplicate_of", "=", row.id).where("status", "not in", ["published", "not_published"]).execute();
   });
+  await clearClaims(db, [row.id]);
   await record(db, row, actor, { stage: row.status === "awaiting_approval" ? 2 : 1, action: "rejected", audit: "submission.rejected", detail: { reason: reason.code } });
 }
 
@@ -213,7 +218,7 @@ export async function rejectSubmission(db: Db, submissionId: string, actor: Acto
 export async function markDuplicate(db: Db, submissionId: string, actor: Actor, input: { primaryId: string; retentionDays: number }): Promise<void> {
   const row = await load(db, submissionId);
   requireUndecided(row);
-  requireHeld(row, actor);
+  await requireHeld(db, row, actor);
   if (input.primaryId === row.id) throw new ReviewError("invalid", "A submission cannot be a duplicate of itself.");
   const primary = await db.selectFrom("submissions").selectAll().where("id", "=", input.primaryId).executeTakeFirst();
   if (!primary) throw new ReviewError("invalid", "There is no submission with that id.");
@@ -225,9 +230,10 @@ export async function markDuplicate(db: Db, submissionId: string, actor: Actor, 
     await trx.updateTable("submissions").set({ duplicate_of: primary.id }).where("duplicate_of", "=", row.id).execute();
     await trx.updateTable("submissions")
       .set(published
-        ? { duplicate_of: primary.id, status: "published", report_id: primary.report_id, decided_on: today, destroy_on: addDays(today, input.retentionDays), claimed_by: null, claim_expires_at: null }
-        : { duplicate_of: primary.id, status: row.status === "received" ? "in_review" : row.status, approved_by: null, claimed_by: null, claim_expires_at: null })
+        ? { duplicate_of: primary.id, status: "published", report_id: primary.report_id, decided_on: today, destroy_on: addDays(today, input.retentionDays) }
+        : { duplicate_of: primary.id, status: row.status === "received" ? "in_review" : row.status, approved_by: null })
       .where("id", "=", row.id).execute();
   });
+  await clearClaims(db, [row.id]);
   await record(db, row, actor, { stage: 1, action: "duplicate_marked", audit: "review.duplicate_marked", detail: { primary: primary.id } });
 }

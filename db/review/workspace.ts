@@ -4,7 +4,7 @@ import type { ServerKey } from "../intake/server-key";
 import { decryptSubmission } from "../intake/submission-repository";
 import type { SubmissionPayload } from "../intake/submission-payload";
 import { listThread, type ThreadMessage } from "../intake/thread-repository";
-import { isClaimActive } from "./claims";
+import { activeClaim } from "./claims";
 import { type Draft, initialDraft, recheck } from "./draft";
 import { readDraft } from "./draft-store";
 import { blockers } from "./review-actions";
@@ -46,8 +46,9 @@ export async function getWorkspace(db: Kysely<Database>, key: ServerKey, submiss
   const draft = raw ? recheck(stored ?? initialDraft(raw)) : null;
   const state = queueStateOf(row);
   const decided = state === "published" || state === "not_published";
-  const held = isClaimActive(row, now);
-  const mine = held && row.claimed_by === viewerId;
+  const claim = await activeClaim(db, row.id, now);
+  const held = !!claim;
+  const mine = claim?.reviewerId === viewerId;
   const stage1Open = !decided && state !== "merged" && state !== "stage2" && state !== "approved" && !!raw;
   const stage2Open = state === "stage2" && !!raw && row.stage1_by !== viewerId;
   const duplicates = await db.selectFrom("submissions").select(["id", "received_on"]).where("duplicate_of", "=", row.id).orderBy("received_on").execute();
@@ -68,7 +69,7 @@ export async function getWorkspace(db: Kysely<Database>, key: ServerKey, submiss
     blockers: draft ? blockers(draft) : [],
     thread: raw ? await listThread(db, key, row.id) : [],
     duplicates: await Promise.all(duplicates.map(async (d) => ({ id: d.id, receivedOn: d.received_on, narrative: (await decryptSubmission(db, key, d.id))?.narrative ?? null }))),
-    claim: held ? { holder: nameOf(row.claimed_by), mine, expiresAt: row.claim_expires_at!.toISOString() } : null,
+    claim: claim ? { holder: nameOf(claim.reviewerId), mine, expiresAt: claim.expiresAt.toISOString() } : null,
     stage1By: row.stage1_by ? { id: row.stage1_by, name: nameOf(row.stage1_by) } : null,
     approvedBy: row.approved_by ? nameOf(row.approved_by) : null,
     history: history.map((h) => ({ action: h.action, stage: h.stage, reviewer: nameOf(h.reviewer_id), at: h.created_at.toISOString() })),

@@ -14,6 +14,22 @@ export interface PublicationBatchTable {
 
 export type PublicationBatch = Selectable<PublicationBatchTable>;
 
+/**
+ * Who holds a submission under review (one reviewer at a time) and until when. Apart from `submissions`
+ * so that intake tables hold no time of day; a free claim has both fields NULL.
+ */
+export interface ReviewClaimTable {
+  submission_id: string;
+  reviewer_id: string | null;
+  expires_at: Date | null;
+}
+
+export const reviewClaimColumns = {
+  submission_id: "UUID",
+  reviewer_id: "UUID?",
+  expires_at: "TIMESTAMP?",
+} as const satisfies ColumnSpecs<ReviewClaimTable>;
+
 export const publicationBatchColumns = {
   id: "UUID",
   run_on: "DATE",

@@ -35,10 +35,7 @@ export interface SubmissionTable {
   decided_on: string | null;
   destroy_on: string | null;
   destroyed_on: string | null;
-  /** Review (migration 0300): one reviewer holds a submission at a time, until the claim expires. */
-  claimed_by: string | null;
-  claim_expires_at: Date | null;
-  /** Who completed stage 1 (de-identify and code) last; a different reviewer must approve. */
+  /** Review (migration 0300). Who completed stage 1 (de-identify and code) last; a different reviewer must approve. */
   stage1_by: string | null;
   approved_by: string | null;
   approved_on: string | null;
@@ -96,8 +93,6 @@ export const submissionColumns = {
   decided_on: "DATE?",
   destroy_on: "DATE?",
   destroyed_on: "DATE?",
-  claimed_by: "UUID?",
-  claim_expires_at: "TIMESTAMP?",
   stage1_by: "UUID?",
   approved_by: "UUID?",
   approved_on: "DATE?",
