@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { userHasPermission } from "~/auth/permissions";
 import { requirePermittedForm, requireSignedInWithPermission } from "~/auth/permissions.server";
 import { CsrfInput } from "~/auth/ui/fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -10,9 +11,9 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: reviewStyl
 export const meta: MetaFunction = () => [{ title: "Publication batch — Close Call" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { session } = await requireSignedInWithPermission(request, context, "publish:report:any");
+  const { session, user } = await requireSignedInWithPermission(request, context, "publish:report:any");
   const queue = await getQueue(context.db, requireReviewKey(context), { state: "approved", limit: 0 });
-  return { csrf: session.csrfToken, approved: queue.counts.approved };
+  return { csrf: session.csrfToken, approved: queue.counts.approved, canReview: userHasPermission(user, "review:submission:any") };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -22,12 +23,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function PublicationBatch() {
-  const { csrf, approved } = useLoaderData<typeof loader>();
+  const { csrf, approved, canReview } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   return (
     <main className="page narrow review-page" aria-labelledby="batch-title">
-      <p><Link to="/review">← Review queue</Link></p>
+      {canReview ? <p><Link to="/review">← Review queue</Link></p> : null}
       <h1 id="batch-title">Publication batch</h1>
       <p>
         Approved reports are published together once a day (03:00 UTC), in random order and with the month of

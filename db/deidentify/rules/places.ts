@@ -9,7 +9,7 @@ const ROAD_NUMBERED =
   "(?:I-\\s?\\d{1,3}|Interstate\\s\\d{1,3}|US[- ]\\d{1,3}|U\\.S\\.\\s(?:Route|Highway)\\s\\d{1,3}|(?:State\\s)?(?:Route|Highway|Hwy|Rte\\.?)\\s\\d{1,4}|SR[- ]\\d{1,4}|(?:County|Farm|Ranch)\\s(?:Road|Rd)\\s\\d{1,4}|CR[- ]\\d{1,4}|FM\\s\\d{1,4})";
 const UNIT = "(?:,?\\s(?:Apt\\.?|Apartment|Unit|Suite|Ste\\.?|Room|Rm\\.?|Lot|#)\\s?[A-Z0-9-]{1,5})?";
 const PLACE_NOUN =
-  "(?:Park|Motel|Hotel|Inn|Lodge|School|Middle School|High School|Elementary(?: School)?|Academy|College|University|Apartments|Apts|Homes|Estates|Village|Mall|Plaza|Center|Centre|Bridge|Tower|tower|Station|Hospital|Clinic|Church|Chapel|Mosque|Temple|Stadium|Arena|Range|range|Fairgrounds|Fair grounds|grounds|Buffet|Pub|Bar|Tavern|Saloon|Lounge|Grill|Taqueria|Restaurant|Cafe|Café|Diner|Pizzeria|Bakery|Hardware|Market|Supermarket|Liquor|Pharmacy|Motors|Auto|Garage|Marina|boat launch|Lake|River|Creek|Bay|Airport|Library|Casino|Campus|Cemetery|Warehouse|Depot|Yard|Farm|Ranch|Trailer Park|Mobile Home Park|Shelter|Mission|Courthouse|City Hall|Terminal|Pier|Wharf|Dam|Tunnel|Overpass|Underpass|Rest Area|Truck Stop|Travel Center|Car Wash|Laundromat|Gym|Club|Theater|Theatre|Cinema|Store|Shop|Food Mart|Mart|Stop|Pawn|Salon|Barbershop)";
+  "(?:Park|Motel|Hotel|Inn|Lodge|School|Middle School|High School|Elementary(?: School)?|Academy|College|University|Apartments|Apts|Homes|Estates|Village|Mall|Plaza|Center|Centre|Bridge|Tower|tower|Station|Hospital|Clinic|Church|Chapel|Mosque|Temple|Stadium|Arena|Range|range|Fairgrounds|Fair grounds|grounds|Buffet|Pub|Bar|Tavern|Saloon|Lounge|Grill|Taqueria|Restaurant|Cafe|Café|Diner|Pizzeria|Bakery|Hardware|Market|Supermarket|Liquor|Pharmacy|Motors|Auto|Garage|Marina|boat launch|Lake|River|Creek|Bay|Airport|Library|Casino|Campus|Cemetery|Warehouse|Depot|Yard|Farm|Ranch|Trailer Park|Mobile Home Park|Shelter|Mission|Courthouse|City Hall|Terminal|Pier|Wharf|Dam|Tunnel|Overpass|Underpass|Rest Area|Truck Stop|Travel Center|Car Wash|Laundromat|Gym|Club|Theater|Theatre|Cinema|Store|Shop|Food Mart|Mart|Stop|Pawn|Salon|Barbershop|housing project|projects|Projects|Housing|Courts|training center|Training Center|Academy|Bldg|Building)";
 const CHAINS =
   "(?:Walmart|Wal-Mart|Target|Kroger|Walgreens|CVS|Rite Aid|Shell|Exxon|Mobil|Chevron|BP|Sunoco|Marathon|Speedway|Circle K|Wawa|Sheetz|QuikTrip|QT|Casey's|Love's|Pilot|Flying J|Buc-ee's|7-Eleven|Dollar General|Dollar Tree|Family Dollar|Home Depot|Lowe's|Costco|Sam's Club|Best Buy|McDonald's|Burger King|Wendy's|Taco Bell|Starbucks|Dunkin'?|Subway|Waffle House|Denny's|IHOP|Applebee's|Chili's|Sonic|KFC|Popeyes|Arby's|Publix|Safeway|Meijer|Aldi|H-E-B|HEB|Whole Foods|Trader Joe's|Kmart|Menards|AutoZone|Planet Fitness)";
 
@@ -30,6 +30,10 @@ export function locationFindings(text: string): Finding[] {
     new RegExp(`\\b(?:${DIRECTION}\\s)?(?:${CAP}\\s){1,3}${SUFFIX}\\b\\.?`, "g"),
     // Intersections: "Elm St and 4th Ave", "Lakeshore and Division", "the corner of Halsted and 79th"
     new RegExp(`\\b(?:${CAP}(?:\\s${SUFFIX}\\.?)?)\\s(?:and|&|at|\\/)\\s(?:${CAP}(?:\\s${SUFFIX}\\.?)?)(?=[\\s,.;)])`, "g"),
+    // Counties and townships name the place (and so often the agency): "Marlow County", "Town of Easton"
+    /\b(?:[A-Z][a-z]+\s){1,2}(?:County|Parish|Township|Borough)\b|\b(?:County|City|Town|Township|Village) of [A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b/g,
+    // Fire and police stations by number: "Station 3", "Substation 12"
+    /\b(?:Fire |Police )?(?:Station|Substation|Firehouse)\s#?\d{1,3}\b/g,
     // Beats, districts, sectors, zones, precincts, posts; jail blocks and pods
     /\b(?:Beat|District|Sector|Zone|Precinct|Post|Area|Ward|Patrol Area|Reporting District|RD|Division)\s(?:[A-Z][a-z]+\s)?(?:\d{1,3}[A-Z]?|[A-Z]\b)/g,
     /\b(?:cell ?block|pod|tier|housing unit|dorm|wing)\s[A-Z0-9]{1,3}\b/gi,

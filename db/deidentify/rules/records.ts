@@ -11,7 +11,7 @@ const ID_TOKEN = "(?=[A-Z0-9-]*\\d)[A-Z]{0,4}#?-?\\d[A-Z0-9]*(?:-[A-Z0-9]+)*";
  * ("24-118734", "W-2023-11872").
  */
 export function caseNumberFindings(text: string): Finding[] {
-  const labelled = new RegExp(`\\b${CASE_WORDS}\\s*(?:number|num\\.?|no\\.?|nr\\.?|#|:|\\s)*\\s*(?<id>#?${ID_TOKEN})\\b`, "gi");
+  const labelled = new RegExp(`\\b${CASE_WORDS}\\s*(?:number|num\\.?|no\\.?|nr\\.?|#|:|is|was|\\s)*\\s*(?<id>#?${ID_TOKEN})\\b`, "gi");
   const shaped = [
     /\b(?<![-/.\d])\d{2}-\d{5,7}(?![-/.\d])\b/g,
     /\b[A-Z]{1,3}-(?:19|20)?\d{2}-\d{3,6}\b/g,

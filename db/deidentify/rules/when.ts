@@ -14,6 +14,7 @@ export function timeFindings(text: string): Finding[] {
     ...regexFindings(text, /\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s?[ap]\.?\s?m\b\.?)?/gi, "TIME"),
     ...regexFindings(text, /\b(?:1[0-2]|0?[1-9])\s?(?:[ap]\.m\.|[ap]m\b)/gi, "TIME"),
     ...regexFindings(text, /\b(?:1[0-2]|0?[1-9])\s?o'clock\b/gi, "TIME"),
+    ...regexFindings(text, /\b(?:half|quarter|\d{1,2} minutes)\s(?:past|after|to|before)\s(?:midnight|noon|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\b/gi, "TIME"),
     // "at 2245", "around 1930", "arrived first at 0105": not when a street follows ("at 1600 N. Oak").
     ...regexFindings(
       text,
@@ -40,5 +41,7 @@ export function dateFindings(text: string): Finding[] {
     // "on the 23rd": an ordinal day after "on the"/"the", not an ordinal street, floor or unit.
     /\b(?:on\s+)?the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))|\s*(?:floor|street|st\b|avenue|ave\b|precinct|district|ward|grade|time|shift|round|call|year|day|week|month|century|place|percentile|and)\b)/gi,
   ];
-  return [...numeric, ...named].flatMap((pattern) => regexFindings(text, pattern, "DATE"));
+  // Holidays name a day as exactly as a date does.
+  const holidays = new RegExp(`\\b(?:Christmas(?: Eve| Day)?|New Year's(?: Eve| Day)|Thanksgiving(?: Day)?|Independence Day|Fourth of July|Halloween|Memorial Day|Labor Day|Veterans Day|Easter(?: Sunday)?|Mother's Day|Father's Day|Super Bowl Sunday)\\b(?:,?\\s+${YEAR})?`, "g");
+  return [...numeric, ...named, holidays].flatMap((pattern) => regexFindings(text, pattern, "DATE"));
 }
