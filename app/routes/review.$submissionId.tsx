@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { z } from "zod";
 import { fieldErrors } from "~/auth/forms";
 import { requirePermittedForm, requireSignedInWithPermission } from "~/auth/permissions.server";
@@ -118,6 +118,10 @@ export default function ReviewWorkspace() {
   const result = useActionData<typeof action>();
   const failure = result && !result.ok ? (result as ActionFailure) : undefined;
   const [markText, setMarkText] = useState("");
+  // A span marked successfully is gone from the text: clear the field for the next one.
+  useEffect(() => {
+    if (result?.ok && result.intent === "mark") setMarkText("");
+  }, [result]);
   const errorsFor = (intent: string) => (failure?.intent === intent ? failure.errors : undefined);
   const draft = ws.draft;
   const texts = draft
