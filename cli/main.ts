@@ -4,11 +4,15 @@ import { audit } from "./commands/audit";
 import { demoCode } from "./commands/demo-code";
 import { migrate } from "./commands/migrate";
 import { rebuild } from "./commands/rebuild";
+import { destroy } from "./commands/destroy";
+import { publish } from "./commands/publish";
+import { redact } from "./commands/redact";
 import { seed } from "./commands/seed";
 import { stats } from "./commands/stats";
 
 // Later work registers its commands here (e.g. audit, analyze, redact).
 const commands: Command[] = [migrate, seed, stats, rebuild, audit, demoCode];
+commands.push(redact, publish, destroy);
 
 function help(io: CommandIO): void {
   io.out("Usage: closecall <command> [options]\n\nCommands:");

@@ -6,6 +6,7 @@ import {
 import { type AgencyTable, agencyColumns } from "./schema/agency.table";
 import { type AppMetaTable, type AuditLogTable, appMetaColumns, auditLogColumns } from "./schema/audit.table";
 import type { ColumnSpecs } from "./schema/columns";
+import { type PublicationBatchTable, publicationBatchColumns, type ReviewClaimTable, reviewClaimColumns } from "./schema/publication.table";
 import {
   type ReportFactorTable, type ReportProtectedTable, type ReportTable, reportColumns, reportFactorColumns,
   reportProtectedColumns,
@@ -47,6 +48,8 @@ export interface Database {
   search_vocabulary: SearchVocabularyTable;
   search_terms: SearchTermTable;
   featured_reports: FeaturedReportTable;
+  publication_batches: PublicationBatchTable;
+  review_claims: ReviewClaimTable;
 }
 
 export type DB = Kysely<Database>;
@@ -76,4 +79,6 @@ export const schemaColumns: { [T in keyof Database]: ColumnSpecs<Database[T]> } 
   search_vocabulary: searchVocabularyColumns,
   search_terms: searchTermColumns,
   featured_reports: featuredReportColumns,
+  publication_batches: publicationBatchColumns,
+  review_claims: reviewClaimColumns,
 };

@@ -7,6 +7,7 @@ import { DatabaseLockedError, openDatabase } from "../db/open";
 import { createServerApp } from "./app";
 import { prepareIntakeKey } from "../db/intake/prepare-key";
 import { demoBanner, seedOnFirstStart } from "./first-start";
+import { startDailyJobs } from "./jobs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     publicDir: path.join(root, "public"),
     log,
   });
+  startDailyJobs(database.db, config, log);
   const server = app.listen(config.port, config.host, async () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.port;

@@ -34,6 +34,17 @@ export const auditActions = [
   "report.published",
   "report.featured",
   "submission.rejected",
+  "review.claimed",
+  "review.claim_released",
+  "review.draft_saved",
+  "review.stage1_submitted",
+  "review.approved",
+  "review.sent_back",
+  "review.question_asked",
+  "review.question_timed_out",
+  "review.duplicate_marked",
+  "publication.batch_run",
+  "submission.destroyed",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -43,7 +54,7 @@ export interface NewAuditEntry {
   /** A users.id, or null for a system or anonymous attempt. Never anything about a submitter. */
   actorUserId: string | null;
   action: AuditAction;
-  targetType?: "user" | "agency" | "invitation" | "report" | "export" | "route" | "session";
+  targetType?: "user" | "agency" | "invitation" | "report" | "export" | "route" | "session" | "submission" | "publication_batch";
   targetId?: string | null;
   detail?: AuditDetail;
   occurredAt?: Date;

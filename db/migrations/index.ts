@@ -3,6 +3,7 @@ import * as m0001 from "./0001-initial-schema";
 import * as m0002 from "./0002-taxonomy-v1";
 import * as m0100 from "./0100-accounts";
 import * as m0400 from "./0400-library-search";
+import * as m0300 from "./0300-review";
 
 // Static imports (not a folder scan) so the bundled server and the CLI see the same list.
 // Numbering by area, so parallel work never collides: 0001–0099 foundation, 0100 accounts,
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   "0002-taxonomy-v1": m0002,
   "0100-accounts": m0100,
   "0400-library-search": m0400,
+  "0300-review": m0300,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -35,6 +35,13 @@ export interface SubmissionTable {
   decided_on: string | null;
   destroy_on: string | null;
   destroyed_on: string | null;
+  /** Review (migration 0300). Who completed stage 1 (de-identify and code) last; a different reviewer must approve. */
+  stage1_by: string | null;
+  approved_by: string | null;
+  approved_on: string | null;
+  /** The working draft, encrypted with the submission's data key (destroyed with it). */
+  draft_ciphertext: Uint8Array | null;
+  draft_nonce: Uint8Array | null;
 }
 
 export type Submission = Selectable<SubmissionTable>;
@@ -86,6 +93,11 @@ export const submissionColumns = {
   decided_on: "DATE?",
   destroy_on: "DATE?",
   destroyed_on: "DATE?",
+  stage1_by: "UUID?",
+  approved_by: "UUID?",
+  approved_on: "DATE?",
+  draft_ciphertext: "BLOB?",
+  draft_nonce: "BLOB?",
 } as const satisfies ColumnSpecs<SubmissionTable>;
 
 export const submissionMessageColumns = {

@@ -3,6 +3,14 @@ import { createInvitation } from "../../db/accounts/invitations";
 import { issuePasswordReset } from "../../db/accounts/password-resets";
 import type { Database } from "../../db/database";
 import { createTestAgency, createTestUser } from "../support/test-accounts";
+import { randomBytes } from "node:crypto";
+import { serverKeyFromBytes } from "../../db/intake/server-key";
+import { createSubmission } from "../../db/intake/submission-repository";
+
+const matrixPayload = {
+  version: 1 as const, title: "Matrix", narrative: "A narrative for the authorization matrix.", lessons: "None.", factors: ["other"], incidentType: "other",
+  eventMonth: "2025-01", timeBlock: null, light: null, weather: null, officersOnScene: null, assignment: null, serviceBand: null, state: "OH", lossPotential: "minor_injury",
+};
 
 /** Records the matrix's routes point at: agency A's people, one-time tokens, an unknown id. */
 export interface MatrixFixtures {
@@ -13,6 +21,8 @@ export interface MatrixFixtures {
   unknownId: string;
   /** A published report's public number (report pages, featuring). */
   publicNumber: string;
+  /** A submission for the review workspace (encrypted under a key the server does not hold). */
+  submissionId: string;
 }
 
 export async function createMatrixFixtures(db: Kysely<Database>): Promise<MatrixFixtures> {
@@ -43,5 +53,6 @@ export async function createMatrixFixtures(db: Kysely<Database>): Promise<Matrix
     resetToken: reset.token,
     unknownId: crypto.randomUUID(),
     publicNumber,
+    submissionId: (await createSubmission(db, serverKeyFromBytes(randomBytes(32)), { payload: matrixPayload, consentLevel: "national", agencyId: null })).id,
   };
 }

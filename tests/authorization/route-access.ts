@@ -70,6 +70,9 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "admin.users._index": roles(["administrator"]),
   "admin.users.$userId": roles(["administrator"], { params: (f) => ({ userId: f.agencyA.analyst }), form: () => ({ intent: "role", role: "agency_analyst" }) }),
   "agency_.members._index": roles(["agency_commander"]),
+  "review._index": roles(["reviewer"]),
+  "review.publish": roles(["reviewer", "administrator"]),
+  "review.$submissionId": roles(["reviewer"], { params: (f) => ({ submissionId: f.submissionId }), form: () => ({}) }),
   "agency_.members.$memberId": roles(["agency_commander"], {
     params: (f) => ({ memberId: f.agencyA.analyst }), form: () => ({ intent: "role", role: "agency_analyst" }), otherAgency: "deny",
   }),

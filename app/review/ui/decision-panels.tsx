@@ -1,0 +1,152 @@
+import { Form, Link } from "@remix-run/react";
+import { rejectionReasons } from "../../../db/review/rejection-reasons";
+import type { Workspace } from "../../../db/review/workspace";
+import { CsrfInput } from "~/auth/ui/fields";
+
+type Failure = { intent: string; message?: string; errors?: Record<string, string>; values?: Record<string, unknown> } | undefined;
+
+function ErrorFor({ failure, intent }: { failure: Failure; intent: string }) {
+  return failure?.intent === intent && failure.message ? <p className="notice danger" role="alert">{failure.message}</p> : null;
+}
+
+function TextArea({ name, label, hint, error, value, rows = 3 }: { name: string; label: string; hint?: string; error?: string; value?: string; rows?: number }) {
+  const id = `decision-${name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? <span className="hint" id={`${id}-hint`}>{hint}</span> : null}
+      <textarea id={id} name={name} rows={rows} defaultValue={value} aria-invalid={error ? true : undefined}
+        aria-describedby={[hint ? `${id}-hint` : "", error ? `${id}-error` : ""].join(" ").trim() || undefined} />
+      {error ? <p className="field-error" id={`${id}-error`}>{error}</p> : null}
+    </div>
+  );
+}
+
+/** Stage 1's completion, stage 2's approval or send-back: the two-reviewer rule in the page. */
+export function StagePanel({ ws, csrf, failure }: { ws: Workspace; csrf: string; failure: Failure }) {
+  if (ws.can.submit) {
+    return (
+      <section className="panel stage-panel" aria-labelledby="stage-title">
+        <h2 id="stage-title">Stage 1: de-identify and code</h2>
+        {ws.blockers.length ? (
+          <ul className="blockers">{ws.blockers.map((b) => <li key={b}>{b}</li>)}</ul>
+        ) : <p>Everything is decided and coded. A different reviewer will check it in stage 2.</p>}
+        <ErrorFor failure={failure} intent="submit" />
+        <Form method="post" preventScrollReset>
+          <CsrfInput token={csrf} />
+          <button type="submit" name="intent" value="submit" className="primary" disabled={ws.blockers.length > 0}>Complete stage 1</button>
+        </Form>
+      </section>
+    );
+  }
+  if (ws.can.approve) {
+    const errors = failure?.intent === "send-back" ? failure.errors : undefined;
+    return (
+      <section className="panel stage-panel" aria-labelledby="stage-title">
+        <h2 id="stage-title">Stage 2: approve or send back</h2>
+        <p>Stage 1 by {ws.stage1By?.name}. Read the publishable report against the officer's words: anything that could identify the officer, agency, suspect or place must be gone.</p>
+        {ws.blockers.length ? <ul className="blockers">{ws.blockers.map((b) => <li key={b}>{b}</li>)}</ul> : null}
+        <ErrorFor failure={failure} intent="approve" />
+        <Form method="post" preventScrollReset>
+          <CsrfInput token={csrf} />
+          <button type="submit" name="intent" value="approve" className="primary" disabled={ws.blockers.length > 0}>Approve for the next batch</button>
+        </Form>
+        <Form method="post" preventScrollReset className="send-back">
+          <CsrfInput token={csrf} />
+          <input type="hidden" name="intent" value="send-back" />
+          <TextArea name="comment" label="Send back to stage 1 with comments" hint="Kept encrypted with the report; destroyed with it." error={errors?.comment} value={failure?.intent === "send-back" ? String(failure.values?.comment ?? "") : undefined} />
+          <ErrorFor failure={failure} intent="send-back" />
+          <button type="submit">Send back</button>
+        </Form>
+      </section>
+    );
+  }
+  return null;
+}
+
+/** Ask the officer through the receipt thread, reject with a reason, or merge as a duplicate. */
+export function OtherDecisions({ ws, csrf, failure }: { ws: Workspace; csrf: string; failure: Failure }) {
+  const errors = failure?.errors ?? {};
+  const value = (intent: string, name: string) => (failure?.intent === intent ? String(failure.values?.[name] ?? "") : undefined);
+  return (
+    <div className="other-decisions">
+      {ws.can.ask ? (
+        <Form method="post" preventScrollReset className="panel">
+          <h3>Ask the officer</h3>
+          <CsrfInput token={csrf} />
+          <input type="hidden" name="intent" value="ask" />
+          <TextArea name="question" label="Question" hint="The officer sees it on the receipt page. The report waits for the answer, or 14 days." error={failure?.intent === "ask" ? errors.question : undefined} value={value("ask", "question")} />
+          <ErrorFor failure={failure} intent="ask" />
+          <button type="submit">Send question</button>
+        </Form>
+      ) : null}
+      {ws.can.duplicate ? (
+        <Form method="post" preventScrollReset className="panel">
+          <h3>Duplicate</h3>
+          <CsrfInput token={csrf} />
+          <input type="hidden" name="intent" value="duplicate" />
+          <div className="field">
+            <label htmlFor="primaryId">Merge into submission</label>
+            <span className="hint" id="primaryId-hint">{ws.possibleDuplicateOf ? "The same narrative arrived before: its id is filled in." : "The id of the submission this one repeats (shown in the queue)."}</span>
+            <input type="text" id="primaryId" name="primaryId" defaultValue={value("duplicate", "primaryId") ?? ws.possibleDuplicateOf ?? ""} className="mono" spellCheck={false}
+              aria-invalid={failure?.intent === "duplicate" && errors.primaryId ? true : undefined} aria-describedby={failure?.intent === "duplicate" && errors.primaryId ? "primaryId-hint primaryId-error" : "primaryId-hint"} />
+            {failure?.intent === "duplicate" && errors.primaryId ? <p className="field-error" id="primaryId-error">{errors.primaryId}</p> : null}
+          </div>
+          <ErrorFor failure={failure} intent="duplicate" />
+          <button type="submit">Mark as duplicate</button>
+        </Form>
+      ) : null}
+      {ws.can.reject ? (
+        <Form method="post" preventScrollReset className="panel">
+          <h3>Do not publish</h3>
+          <CsrfInput token={csrf} />
+          <input type="hidden" name="intent" value="reject" />
+          <div className="field">
+            <label htmlFor="reason">Reason the officer will see</label>
+            <select id="reason" name="reason" defaultValue="" aria-invalid={failure?.intent === "reject" && errors.reason ? true : undefined} aria-describedby={failure?.intent === "reject" && errors.reason ? "reason-error" : undefined}>
+              <option value="" disabled>Choose a reason…</option>
+              {rejectionReasons.map((r) => <option key={r.code} value={r.code}>{r.label}</option>)}
+            </select>
+            {failure?.intent === "reject" && errors.reason ? <p className="field-error" id="reason-error">{errors.reason}</p> : null}
+          </div>
+          <ErrorFor failure={failure} intent="reject" />
+          <button type="submit" className="danger">Do not publish</button>
+        </Form>
+      ) : null}
+    </div>
+  );
+}
+
+export function ThreadAndHistory({ ws }: { ws: Workspace }) {
+  return (
+    <div className="thread-history">
+      {ws.draft?.comments.length ? (
+        <section className="panel">
+          <h3>Stage 2 comments</h3>
+          <ul>{ws.draft.comments.map((c, i) => <li key={i}><span className="meta">{c.on}</span> {c.text}</li>)}</ul>
+        </section>
+      ) : null}
+      {ws.thread.length ? (
+        <section className="panel">
+          <h3>Messages with the officer</h3>
+          <ol className="thread-list">
+            {ws.thread.map((m) => <li key={m.id} className={`message from-${m.author}`}><p className="meta">{m.author === "reviewer" ? "Reviewer" : "Officer"} · {m.createdOn}</p><p>{m.text}</p></li>)}
+          </ol>
+        </section>
+      ) : null}
+      {ws.duplicates.length ? (
+        <section className="panel">
+          <h3>Merged duplicates</h3>
+          <p className="hint">Published as this one report. Fold in anything useful they add.</p>
+          <ul>{ws.duplicates.map((d) => <li key={d.id}><Link to={`/review/${d.id}`} className="mono">{d.id.slice(0, 8)}</Link> · received {d.receivedOn}{d.narrative ? <p className="duplicate-text">{d.narrative}</p> : null}</li>)}</ul>
+        </section>
+      ) : null}
+      {ws.history.length ? (
+        <section className="panel">
+          <h3>History</h3>
+          <ol className="history">{ws.history.map((h, i) => <li key={i}><span className="meta">{h.at.slice(0, 16).replace("T", " ")} UTC</span> {h.reviewer}: {h.action.replace(/_/g, " ")} (stage {h.stage})</li>)}</ol>
+        </section>
+      ) : null}
+    </div>
+  );
+}

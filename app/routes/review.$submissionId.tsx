@@ -1,0 +1,186 @@
+import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { z } from "zod";
+import { fieldErrors } from "~/auth/forms";
+import { requirePermittedForm, requireSignedInWithPermission } from "~/auth/permissions.server";
+import { CsrfInput } from "~/auth/ui/fields";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import {
+  type Coding, CodingSchema, codingInput, DuplicateSchema, FindingDecisionSchema, intents, MarkSpanSchema, QuestionSchema, RejectSchema, SendBackSchema, TextsSchema,
+} from "~/review/forms";
+import { highlightSegments } from "~/review/highlight.server";
+import {
+  type ActionFailure, acceptOpenFindings, approveSubmission, askOfficer, attempt, claimSubmission, decideDraftFinding, getWorkspace, markDraftSpan, markDuplicate,
+  rejectSubmission, releaseSubmission, requireReviewKey, saveCoding, saveTexts, sendBack, submitStage1,
+} from "~/review/review.server";
+import { CodingForm } from "~/review/ui/coding-form";
+import { OtherDecisions, StagePanel, ThreadAndHistory } from "~/review/ui/decision-panels";
+import { FindingsList } from "~/review/ui/findings-list";
+import { MarkForm } from "~/review/ui/mark-form";
+import { RawPane } from "~/review/ui/raw-pane";
+import { TextsForm } from "~/review/ui/texts-form";
+import { queueStateLabels } from "../../db/review/review-state";
+import { labels } from "../../db/taxonomy/index";
+import reviewStyles from "~/styles/review.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: reviewStyles }];
+export const meta: MetaFunction = () => [{ title: "Review workspace — Close Call" }];
+
+const Params = z.object({ submissionId: z.string().uuid() });
+
+function submissionIdOf(params: Record<string, string | undefined>): string {
+  const parsed = Params.safeParse(params);
+  if (!parsed.success) throw new Response("There is no such submission.", { status: 404 });
+  return parsed.data.submissionId;
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { user, session } = await requireSignedInWithPermission(request, context, "review:submission:any");
+  const ws = await getWorkspace(context.db, requireReviewKey(context), submissionIdOf(params), user.id).catch((error: unknown) => {
+    if (error instanceof Error && error.name === "ReviewError") throw new Response(error.message, { status: 404 });
+    throw error;
+  });
+  const segments = ws.raw
+    ? { title: highlightSegments(ws.raw.title, ws.draft), narrative: highlightSegments(ws.raw.narrative, ws.draft), lessons: highlightSegments(ws.raw.lessons, ws.draft) }
+    : null;
+  const suggested = ws.raw ? { factors: ws.raw.factors, incidentType: ws.raw.incidentType } : { factors: [], incidentType: "" };
+  return { csrf: session.csrfToken, ws: { ...ws, raw: null }, segments, suggested, state: ws.raw ? ws.raw.state : null };
+}
+
+const invalid = (intent: string, error: z.ZodError, values: Record<string, unknown>) =>
+  data<ActionFailure>({ ok: false, intent, errors: fieldErrors(error), values }, { status: 400 });
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, form } = await requirePermittedForm(request, context, "review:submission:any");
+  const id = submissionIdOf(params);
+  const key = requireReviewKey(context);
+  const actor = { reviewerId: user.id };
+  const fields = Object.fromEntries(form);
+  const intent = z.enum(intents).safeParse(form.get("intent"));
+  if (!intent.success) return data<ActionFailure>({ ok: false, intent: "unknown", message: "Unknown form action." }, { status: 400 });
+  const retentionDays = context.config.retentionDays;
+  switch (intent.data) {
+    case "claim": return attempt("claim", () => claimSubmission(context.db, key, id, actor));
+    case "release": return attempt("release", () => releaseSubmission(context.db, id, actor));
+    case "submit": return attempt("submit", () => submitStage1(context.db, key, id, actor));
+    case "approve": {
+      await requireSignedInWithPermission(request, context, "publish:report:any");
+      return attempt("approve", () => approveSubmission(context.db, key, id, actor));
+    }
+    case "texts": {
+      const parsed = TextsSchema.safeParse(fields);
+      if (!parsed.success) return invalid("texts", parsed.error, fields);
+      return attempt("texts", () => saveTexts(context.db, key, id, actor, parsed.data));
+    }
+    case "finding": {
+      const parsed = FindingDecisionSchema.safeParse(fields);
+      if (!parsed.success) return invalid("finding", parsed.error, fields);
+      return attempt("finding", () => decideDraftFinding(context.db, key, id, actor, parsed.data));
+    }
+    case "finding-all": return attempt("finding-all", () => acceptOpenFindings(context.db, key, id, actor));
+    case "mark": {
+      const parsed = MarkSpanSchema.safeParse(fields);
+      if (!parsed.success) return invalid("mark", parsed.error, fields);
+      return attempt("mark", () => markDraftSpan(context.db, key, id, actor, parsed.data));
+    }
+    case "coding": {
+      const input = codingInput(form);
+      const parsed = CodingSchema.safeParse(input);
+      if (!parsed.success) return invalid("coding", parsed.error, input);
+      return attempt("coding", () => saveCoding(context.db, key, id, actor, parsed.data));
+    }
+    case "send-back": {
+      const parsed = SendBackSchema.safeParse(fields);
+      if (!parsed.success) return invalid("send-back", parsed.error, fields);
+      return attempt("send-back", () => sendBack(context.db, key, id, actor, parsed.data.comment));
+    }
+    case "ask": {
+      const parsed = QuestionSchema.safeParse(fields);
+      if (!parsed.success) return invalid("ask", parsed.error, fields);
+      return attempt("ask", () => askOfficer(context.db, key, id, actor, parsed.data.question));
+    }
+    case "reject": {
+      const parsed = RejectSchema.safeParse(fields);
+      if (!parsed.success) return invalid("reject", parsed.error, fields);
+      return attempt("reject", () => rejectSubmission(context.db, id, actor, { reason: parsed.data.reason, retentionDays }));
+    }
+    case "duplicate": {
+      const parsed = DuplicateSchema.safeParse(fields);
+      if (!parsed.success) return invalid("duplicate", parsed.error, fields);
+      return attempt("duplicate", () => markDuplicate(context.db, id, actor, { primaryId: parsed.data.primaryId, retentionDays }));
+    }
+  }
+}
+
+export default function ReviewWorkspace() {
+  const { csrf, ws, segments, suggested, state } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failure = result && !result.ok ? (result as ActionFailure) : undefined;
+  const [markText, setMarkText] = useState("");
+  // A span marked successfully is gone from the text: clear the field for the next one.
+  useEffect(() => {
+    if (result?.ok && result.intent === "mark") setMarkText("");
+  }, [result]);
+  const errorsFor = (intent: string) => (failure?.intent === intent ? failure.errors : undefined);
+  const draft = ws.draft;
+  const texts = draft
+    ? failure?.intent === "texts" && failure.values
+      ? { title: String(failure.values.title ?? ""), summary: String(failure.values.summary ?? ""), lessons: String(failure.values.lessons ?? "") }
+      : { title: draft.title, summary: draft.summary, lessons: draft.lessons }
+    : null;
+  const coding = (failure?.intent === "coding" && failure.values ? failure.values : (draft?.coding ?? {})) as Partial<Coding>;
+  return (
+    <main className="page wide review-page" aria-labelledby="ws-title">
+      <p><Link to="/review">← Review queue</Link></p>
+      <div className="review-heading">
+        <h1 id="ws-title">Review <span className="mono id-chip">{ws.id.slice(0, 8)}</span></h1>
+        <span className={`state-chip state-${ws.state}`}>{queueStateLabels[ws.state]}</span>
+      </div>
+      <div className="claim-bar panel" role="region" aria-label="Claim">
+        <p>
+          Received {ws.receivedOn}{state ? ` · ${state}` : ""} · {labels.consentLevel(ws.consentLevel).split(":")[0]}
+          {ws.claim ? <> · held by <strong>{ws.claim.mine ? "you" : ws.claim.holder}</strong> until {ws.claim.expiresAt.slice(11, 16)} UTC</> : " · not claimed"}
+          {ws.stage1By ? <> · stage 1 by {ws.stage1By.name}</> : null}
+          {ws.approvedBy ? <> · approved by {ws.approvedBy}</> : null}
+          {ws.publicNumber ? <> · published as <Link to={`/reports/${ws.publicNumber}`}>{ws.publicNumber}</Link></> : null}
+        </p>
+        {ws.can.claim ? (
+          <Form method="post" preventScrollReset><CsrfInput token={csrf} /><button type="submit" name="intent" value="claim" className="primary">{ws.state === "stage2" ? "Claim for approval" : "Claim to work on it"}</button></Form>
+        ) : null}
+        {ws.can.release ? (
+          <Form method="post" preventScrollReset><CsrfInput token={csrf} /><button type="submit" name="intent" value="release">Release</button></Form>
+        ) : null}
+      </div>
+      {failure?.intent === "claim" || failure?.intent === "release" || failure?.intent === "unknown" ? <p className="notice danger" role="alert">{failure.message}</p> : null}
+      {failure && failure.message && ["texts", "finding", "mark", "coding"].includes(failure.intent) ? <p className="notice danger" role="alert">{failure.message}</p> : null}
+      {ws.rejectionReason ? <p className="notice">Not published. The officer reads: “{ws.rejectionReason}”</p> : null}
+      {ws.duplicateOf ? <p className="notice info">Merged into <Link to={`/review/${ws.duplicateOf}`} className="mono">{ws.duplicateOf.slice(0, 8)}</Link>: it is published as that report.</p> : null}
+      {ws.unreadable || !segments || !draft || !texts ? (
+        <p className="notice">The raw submission was destroyed after the retention window (or is under a key this server no longer has). Only its outcome remains.</p>
+      ) : (
+        <>
+          {ws.possibleDuplicateOf && !ws.duplicateOf ? <p className="notice info">The same narrative was received before as <Link to={`/review/${ws.possibleDuplicateOf}`} className="mono">{ws.possibleDuplicateOf.slice(0, 8)}</Link>.</p> : null}
+          <div className="side-by-side">
+            <div>
+              <RawPane title={segments.title} narrative={segments.narrative} lessons={segments.lessons} onSelect={ws.can.edit ? setMarkText : undefined} />
+              {ws.can.edit ? <MarkForm csrf={csrf} text={markText} onText={setMarkText} errors={errorsFor("mark")} /> : null}
+            </div>
+            <TextsForm texts={texts} csrf={csrf} editable={ws.can.edit} errors={errorsFor("texts")} />
+          </div>
+          <StagePanel ws={{ ...ws, raw: null }} csrf={csrf} failure={failure} />
+          <div className="work-grid">
+            <FindingsList findings={draft.findings} csrf={csrf} editable={ws.can.edit} />
+            <CodingForm coding={coding} suggested={suggested} csrf={csrf} editable={ws.can.edit} errors={errorsFor("coding")} />
+          </div>
+          <OtherDecisions ws={{ ...ws, raw: null }} csrf={csrf} failure={failure} />
+        </>
+      )}
+      <ThreadAndHistory ws={{ ...ws, raw: null }} />
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,34 @@
+import path from "node:path";
+import { readConfig } from "../../app/config.server";
+import { loadServerKey } from "../../db/intake/server-key";
+import { openDatabase } from "../../db/open";
+import { publishBatch } from "../../server/publication";
+import type { Command } from "../command";
+import { resolveDatabasePath } from "../database-path";
+import { parseOptions } from "../parse";
+
+export const publish: Command = {
+  name: "publish",
+  summary: "publish the approved reports now, as one batch (the daily job does this at 03:00 UTC)",
+  usage: "closecall publish [--db PATH]",
+  async run(args, io) {
+    const { values } = parseOptions(args, { db: { type: "string" } });
+    const location = resolveDatabasePath(values.db, io.env);
+    const config = readConfig(io.env);
+    // The key file sits beside the database (DATA_DIR), unless INTAKE_KEY is set.
+    const key = loadServerKey({ envKey: config.intakeKey, dataDir: path.dirname(location) });
+    if (!key.ok) {
+      io.err(`Cannot read the approved drafts: ${key.reason}.`);
+      return 1;
+    }
+    const database = await openDatabase({ location });
+    try {
+      const result = await publishBatch(database.db, key.key, { retentionDays: config.retentionDays, runBy: null });
+      io.out(result.reportIds.length ? `Published ${result.reportIds.length} report(s): ${result.publicNumbers.join(", ")}.` : "No approved reports are waiting.");
+      for (const s of result.skipped) io.out(`Held back ${s.id}: ${s.why}.`);
+    } finally {
+      await database.close();
+    }
+    return 0;
+  },
+};

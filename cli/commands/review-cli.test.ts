@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../db/open";
+import { serverKeyFromBytes } from "../../db/intake/server-key";
+import { approveSubmission, claimSubmission, acceptOpenFindings, submitStage1 } from "../../db/review/review-actions";
+import { createTestUser } from "../../tests/support/test-accounts";
+import { testIntakeKey } from "../../tests/support/intake";
+import { submitTestReport } from "../../tests/review/review-fixtures";
+import type { CommandIO } from "../command";
+import { main } from "../main";
+
+const dir = mkdtempSync(path.join(tmpdir(), "closecall-review-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function io(env: Record<string, string>): CommandIO & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l), env, readStdin: async () => "" };
+}
+
+describe("closecall publish and destroy", () => {
+  it("publishes the approved reports as one batch, then destroys nothing before the window ends", async () => {
+    const keyText = testIntakeKey();
+    const key = serverKeyFromBytes(Buffer.from(keyText, "base64"));
+    const database = await openDatabase({ location: path.join(dir, "closecall.duckdb") });
+    const [a, b] = [await createTestUser(database.db, "reviewer"), await createTestUser(database.db, "reviewer")];
+    const created = await submitTestReport(database.db, key);
+    await claimSubmission(database.db, key, created.id, { reviewerId: a.id });
+    await acceptOpenFindings(database.db, key, created.id, { reviewerId: a.id });
+    await submitStage1(database.db, key, created.id, { reviewerId: a.id });
+    await claimSubmission(database.db, key, created.id, { reviewerId: b.id });
+    await approveSubmission(database.db, key, created.id, { reviewerId: b.id });
+    await database.close();
+
+    const noKey = io({});
+    expect(await main(["publish", "--db", dir], noKey)).toBe(1);
+    expect(noKey.stderr.join()).toMatch(/Cannot read the approved drafts/);
+
+    const run = io({ INTAKE_KEY: keyText });
+    expect(await main(["publish", "--db", dir], run)).toBe(0);
+    expect(run.stdout.join()).toMatch(/^Published 1 report\(s\): \d{4}-\d{5}\.$/);
+    const again = io({ INTAKE_KEY: keyText });
+    expect(await main(["publish", "--db", dir], again)).toBe(0);
+    expect(again.stdout).toEqual(["No approved reports are waiting."]);
+
+    const destroy = io({});
+    expect(await main(["destroy", "--db", dir], destroy)).toBe(0);
+    expect(destroy.stdout).toEqual(["Destroyed the raw data of 0 submission(s); 0 unanswered question(s) timed out."]);
+  });
+});

@@ -1,0 +1,31 @@
+import { Cron } from "croner";
+import type { Kysely } from "kysely";
+import type { AppConfig } from "../app/config.server";
+import type { Database } from "../db/database";
+import { loadServerKey } from "../db/intake/server-key";
+import { destroyDueSubmissions, returnUnansweredQuestions } from "../db/review/retention";
+import { publishBatch } from "./publication";
+
+/**
+ * The daily jobs (issue 5): publish the approved reports as one batch, time out unanswered questions,
+ * and destroy raw submissions past their retention window, every day at 03:00 UTC. At start-up only the
+ * destruction and time-outs catch up (a missed day must not keep raw text longer); publication waits for
+ * its hour, so restarts do not change when batches appear. A failure is logged and retried the next day.
+ */
+export async function runDailyJobs(db: Kysely<Database>, config: AppConfig, log: (line: string) => void, options: { publish: boolean }): Promise<void> {
+  const key = loadServerKey({ envKey: config.intakeKey, dataDir: config.dataDir });
+  if (options.publish && key.ok) {
+    const batch = await publishBatch(db, key.key, { retentionDays: config.retentionDays, runBy: null });
+    if (batch.reportIds.length) log(`Publication batch: ${batch.reportIds.length} report(s) published.`);
+  }
+  const timedOut = await returnUnansweredQuestions(db);
+  if (timedOut.length) log(`${timedOut.length} unanswered question(s) timed out; the reports went back to review.`);
+  const destroyed = await destroyDueSubmissions(db);
+  if (destroyed.length) log(`Destroyed the raw data of ${destroyed.length} submission(s) past the retention window.`);
+}
+
+export function startDailyJobs(db: Kysely<Database>, config: AppConfig, log: (line: string) => void): Cron {
+  const run = (publish: boolean) => runDailyJobs(db, config, log, { publish }).catch((error: unknown) => log(`Daily jobs failed: ${error instanceof Error ? error.message : String(error)}`));
+  void run(false);
+  return new Cron("0 3 * * *", { timezone: "UTC", protect: true }, () => run(true));
+}
