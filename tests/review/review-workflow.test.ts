@@ -7,6 +7,8 @@ import {
 } from "../../db/review/review-actions";
 import { readDraft } from "../../db/review/draft-store";
 import { getWorkspace } from "../../db/review/workspace";
+import { parseLibrarySearch } from "../../app/library/filter-schema";
+import { exploreReports } from "../../db/library/explore-reports";
 import { publishBatch } from "../../server/publication";
 import { createTestAgency, createTestUser } from "../support/test-accounts";
 import { createTestDatabase } from "../support/test-database";
@@ -94,6 +96,12 @@ describe("two-stage review to publication", () => {
     const stored = await everyStoredText(["submissions", "submission_messages"]);
     for (const raw of RAW_IDENTIFIERS) expect(stored).not.toContain(raw);
     expect(stored).not.toContain(RAW_PAYLOAD.narrative.slice(40, 90));
+
+    // Publication refreshed the library: a search for words of the published title finds the report.
+    const parsed = parseLibrarySearch(new URLSearchParams({ q: report.title }));
+    if (!parsed.ok) throw new Error("the title is a valid search");
+    const found = await exploreReports(database.db, parsed.state.filters, parsed.state.sort, parsed.state.page, { agencyId: null });
+    expect(found.rows[0]?.publicNumber).toBe(report.public_number);
 
     // The officer's receipt shows the publication.
     const submission = await database.db.selectFrom("submissions").selectAll().where("id", "=", created.id).executeTakeFirstOrThrow();
