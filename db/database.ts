@@ -1,5 +1,9 @@
 import type { Kysely, Transaction } from "kysely";
 import { type AgencyTable, agencyColumns } from "./schema/agency.table";
+import {
+  type AnalyticsCubeFactorTable, type AnalyticsCubeReportTable, type AnalyticsReportFactorTable, type AnalyticsReportTable,
+  analyticsCubeFactorColumns, analyticsCubeReportColumns, analyticsReportColumns, analyticsReportFactorColumns,
+} from "./schema/analytics.table";
 import { type AppMetaTable, type AuditLogTable, appMetaColumns, auditLogColumns } from "./schema/audit.table";
 import type { ColumnSpecs } from "./schema/columns";
 import {
@@ -30,6 +34,10 @@ export interface Database {
   report_protected: ReportProtectedTable;
   audit_log: AuditLogTable;
   app_meta: AppMetaTable;
+  analytics_reports: AnalyticsReportTable;
+  analytics_report_factors: AnalyticsReportFactorTable;
+  analytics_cube_reports: AnalyticsCubeReportTable;
+  analytics_cube_factors: AnalyticsCubeFactorTable;
 }
 
 export type DB = Kysely<Database>;
@@ -51,4 +59,8 @@ export const schemaColumns: { [T in keyof Database]: ColumnSpecs<Database[T]> } 
   report_protected: reportProtectedColumns,
   audit_log: auditLogColumns,
   app_meta: appMetaColumns,
+  analytics_reports: analyticsReportColumns,
+  analytics_report_factors: analyticsReportFactorColumns,
+  analytics_cube_reports: analyticsCubeReportColumns,
+  analytics_cube_factors: analyticsCubeFactorColumns,
 };

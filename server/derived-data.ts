@@ -1,3 +1,4 @@
+import { rebuildAnalyticsRollups } from "../analytics/rollups/rebuild-rollups";
 import type { OpenDatabase } from "../db/open";
 
 /**
@@ -12,6 +13,7 @@ export interface DerivedData {
 
 export const derivedData: DerivedData[] = [
   // e.g. { name: "search index", rebuild: (d) => rebuildSearchIndex(d.db) },
+  { name: "analytics rollups", rebuild: (d) => rebuildAnalyticsRollups(d.db) },
 ];
 
 export async function rebuildDerivedData(database: OpenDatabase, log: (line: string) => void): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as m0001 from "./0001-initial-schema";
 import * as m0002 from "./0002-taxonomy-v1";
+import * as m0500 from "./0500-analytics-rollups";
 
 // Static imports (not a folder scan) so the bundled server and the CLI see the same list.
 // Numbering by area, so parallel work never collides: 0001–0099 foundation, 0100 accounts,
@@ -8,6 +9,7 @@ import * as m0002 from "./0002-taxonomy-v1";
 export const migrations: Record<string, Migration> = {
   "0001-initial-schema": m0001,
   "0002-taxonomy-v1": m0002,
+  "0500-analytics-rollups": m0500,
 };
 
 export const migrationProvider: MigrationProvider = {
