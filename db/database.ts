@@ -1,8 +1,9 @@
 import type { Kysely, Transaction } from "kysely";
 import { type AgencyTable, agencyColumns } from "./schema/agency.table";
 import {
-  type AnalyticsCubeFactorTable, type AnalyticsCubeReportTable, type AnalyticsReportFactorTable, type AnalyticsReportTable,
-  analyticsCubeFactorColumns, analyticsCubeReportColumns, analyticsReportColumns, analyticsReportFactorColumns,
+  type AnalyticsCubeFactorTable, type AnalyticsCubeReportTable, type AnalyticsMonthFactorTable, type AnalyticsReportFactorTable,
+  type AnalyticsReportTable, analyticsCubeFactorColumns, analyticsCubeReportColumns, analyticsMonthFactorColumns,
+  analyticsReportColumns, analyticsReportFactorColumns,
 } from "./schema/analytics.table";
 import { type AppMetaTable, type AuditLogTable, appMetaColumns, auditLogColumns } from "./schema/audit.table";
 import type { ColumnSpecs } from "./schema/columns";
@@ -38,6 +39,7 @@ export interface Database {
   analytics_report_factors: AnalyticsReportFactorTable;
   analytics_cube_reports: AnalyticsCubeReportTable;
   analytics_cube_factors: AnalyticsCubeFactorTable;
+  analytics_month_factors: AnalyticsMonthFactorTable;
 }
 
 export type DB = Kysely<Database>;
@@ -63,4 +65,5 @@ export const schemaColumns: { [T in keyof Database]: ColumnSpecs<Database[T]> } 
   analytics_report_factors: analyticsReportFactorColumns,
   analytics_cube_reports: analyticsCubeReportColumns,
   analytics_cube_factors: analyticsCubeFactorColumns,
+  analytics_month_factors: analyticsMonthFactorColumns,
 };

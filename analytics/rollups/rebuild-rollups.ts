@@ -9,6 +9,7 @@ const statements = [
   sql`DELETE FROM analytics_reports`,
   sql`DELETE FROM analytics_cube_factors`,
   sql`DELETE FROM analytics_cube_reports`,
+  sql`DELETE FROM analytics_month_factors`,
   sql`INSERT INTO analytics_reports
     SELECT r.id, r.event_month, r.incident_type, r.loss_potential, r.census_region, r.light, r.assignment,
       p.agency_id, p.agency_size_band, coalesce(m.mask, 0)
@@ -30,6 +31,9 @@ const statements = [
   sql`INSERT INTO analytics_cube_factors
     SELECT event_month, census_region, incident_type, loss_potential, factor_code, count(*)
     FROM analytics_report_factors GROUP BY ALL ORDER BY ALL`,
+  sql`INSERT INTO analytics_month_factors
+    SELECT event_month, census_region, loss_potential, factor_code, sum(reports)
+    FROM analytics_cube_factors GROUP BY ALL ORDER BY ALL`,
 ];
 
 /**

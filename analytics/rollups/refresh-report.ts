@@ -4,6 +4,8 @@ import { inTransaction } from "./in-transaction";
 
 const sameReportKey = sql`c.event_month = a.event_month AND c.census_region = a.census_region
   AND c.incident_type = a.incident_type AND c.loss_potential = a.loss_potential`;
+const sameMonthFactorKey = sql`c.event_month = a.event_month AND c.census_region = a.census_region
+  AND c.loss_potential = a.loss_potential AND c.factor_code = a.factor_code`;
 
 function removeStatements(id: string) {
   return [
@@ -11,10 +13,13 @@ function removeStatements(id: string) {
       FROM analytics_reports a WHERE a.report_id = ${id}::UUID AND ${sameReportKey}`,
     sql`UPDATE analytics_cube_factors c SET reports = c.reports - 1
       FROM analytics_report_factors a WHERE a.report_id = ${id}::UUID AND ${sameReportKey} AND c.factor_code = a.factor_code`,
+    sql`UPDATE analytics_month_factors c SET reports = c.reports - 1
+      FROM analytics_report_factors a WHERE a.report_id = ${id}::UUID AND ${sameMonthFactorKey}`,
     sql`DELETE FROM analytics_report_factors WHERE report_id = ${id}::UUID`,
     sql`DELETE FROM analytics_reports WHERE report_id = ${id}::UUID`,
     sql`DELETE FROM analytics_cube_reports WHERE reports <= 0`,
     sql`DELETE FROM analytics_cube_factors WHERE reports <= 0`,
+    sql`DELETE FROM analytics_month_factors WHERE reports <= 0`,
   ];
 }
 
@@ -43,6 +48,12 @@ function addStatements(id: string) {
       SELECT a.event_month, a.census_region, a.incident_type, a.loss_potential, a.factor_code, 1
       FROM analytics_report_factors a WHERE a.report_id = ${id}::UUID
         AND NOT EXISTS (SELECT 1 FROM analytics_cube_factors c WHERE ${sameReportKey} AND c.factor_code = a.factor_code)`,
+    sql`UPDATE analytics_month_factors c SET reports = c.reports + 1
+      FROM analytics_report_factors a WHERE a.report_id = ${id}::UUID AND ${sameMonthFactorKey}`,
+    sql`INSERT INTO analytics_month_factors
+      SELECT a.event_month, a.census_region, a.loss_potential, a.factor_code, 1
+      FROM analytics_report_factors a WHERE a.report_id = ${id}::UUID
+        AND NOT EXISTS (SELECT 1 FROM analytics_month_factors c WHERE ${sameMonthFactorKey})`,
   ];
 }
 

@@ -18,7 +18,7 @@ afterAll(async () => {
 /** Every rollup row, in a canonical order, as text. */
 async function snapshot(): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
-  for (const table of ["analytics_reports", "analytics_report_factors", "analytics_cube_reports", "analytics_cube_factors"]) {
+  for (const table of ["analytics_reports", "analytics_report_factors", "analytics_cube_reports", "analytics_cube_factors", "analytics_month_factors"]) {
     const { rows } = await sql<{ line: string }>`SELECT t::VARCHAR AS line FROM ${sql.table(table)} t ORDER BY line`
       .execute(database.db);
     out[table] = rows.map((r) => r.line);
@@ -34,16 +34,18 @@ async function someReportIds(n: number): Promise<string[]> {
 describe("analytics rollups", () => {
   it("the rebuild counts every published report and every cited factor once", async () => {
     await rebuildAnalyticsRollups(database.db);
-    const { rows } = await sql<{ facts: number; factors: number; cube: number; cubeFactors: number; masked: number }>`
+    const { rows } = await sql<{ facts: number; factors: number; cube: number; cubeFactors: number; masked: number; monthFactors: number }>`
       SELECT (SELECT count(*) FROM analytics_reports) AS facts,
         (SELECT count(*) FROM analytics_report_factors) AS factors,
         (SELECT sum(reports) FROM analytics_cube_reports) AS cube,
         (SELECT sum(reports) FROM analytics_cube_factors) AS "cubeFactors",
-        (SELECT sum(bit_count(factor_mask)) FROM analytics_reports) AS masked`.execute(database.db);
+        (SELECT sum(bit_count(factor_mask)) FROM analytics_reports) AS masked,
+        (SELECT sum(reports) FROM analytics_month_factors) AS "monthFactors"`.execute(database.db);
     const { rows: source } = await sql<{ n: number; f: number }>`
       SELECT (SELECT count(*) FROM reports) AS n, (SELECT count(*) FROM (SELECT DISTINCT * FROM report_factors)) AS f`
       .execute(database.db);
-    expect(rows[0]).toEqual({ facts: 1500, factors: source[0]!.f, cube: 1500, cubeFactors: source[0]!.f, masked: source[0]!.f });
+    const f = source[0]!.f;
+    expect(rows[0]).toEqual({ facts: 1500, factors: f, cube: 1500, cubeFactors: f, masked: f, monthFactors: f });
   });
 
   it("refreshing reports one by one after withdrawal, re-publication and re-coding equals a full rebuild", async () => {

@@ -22,30 +22,41 @@ export interface AlertPoint {
   triggered: boolean;
 }
 
-function levelsOf(baseline: number[]): AlertLevels | null {
-  if (baseline.length < ALERT_MIN_BASELINE) return null;
-  const mean = baseline.reduce((s, v) => s + v, 0) / baseline.length;
-  const variance = baseline.reduce((s, v) => s + (v - mean) ** 2, 0) / (baseline.length - 1);
-  const sd = Math.sqrt(variance);
-  return { mean, sd, level1: mean + sd, level2: mean + 2 * sd, level3: mean + 3 * sd };
-}
-
 /**
  * Alert levels for every point of a monthly series (null = no value that month): each month is
  * compared with mean + 1/2/3 SD of the previous 12–24 months that have values.
  */
 export function alertLevels(series: readonly (number | null)[]): AlertPoint[] {
-  const above: (0 | 1 | 2 | 3 | null)[] = [];
-  const points: AlertPoint[] = series.map((value, t) => {
-    const baseline = series.slice(Math.max(0, t - ALERT_BASELINE_MONTHS), t).filter((v): v is number => v !== null);
-    const levels = levelsOf(baseline);
-    const level = levels === null || value === null ? null : value > levels.level3 ? 3 : value > levels.level2 ? 2 : value > levels.level1 ? 1 : 0;
-    above.push(level);
-    return { levels, above: level, triggered: false };
-  });
-  const atLeast = (t: number, level: number) => (above[t] ?? 0) >= level && above[t] !== null;
-  points.forEach((point, t) => {
-    point.triggered = atLeast(t, 3) || (atLeast(t, 2) && atLeast(t - 1, 2)) || (atLeast(t, 1) && atLeast(t - 1, 1) && atLeast(t - 2, 1));
-  });
+  const points: AlertPoint[] = new Array(series.length);
+  for (let t = 0; t < series.length; t++) {
+    let count = 0;
+    let sum = 0;
+    for (let i = Math.max(0, t - ALERT_BASELINE_MONTHS); i < t; i++) {
+      const v = series[i];
+      if (v === null || v === undefined) continue;
+      count++;
+      sum += v;
+    }
+    let levels: AlertLevels | null = null;
+    if (count >= ALERT_MIN_BASELINE) {
+      const mean = sum / count;
+      let squares = 0;
+      for (let i = Math.max(0, t - ALERT_BASELINE_MONTHS); i < t; i++) {
+        const v = series[i];
+        if (v !== null && v !== undefined) squares += (v - mean) ** 2;
+      }
+      const sd = Math.sqrt(squares / (count - 1));
+      levels = { mean, sd, level1: mean + sd, level2: mean + 2 * sd, level3: mean + 3 * sd };
+    }
+    const value = series[t];
+    const above = levels === null || value === null || value === undefined
+      ? null
+      : value > levels.level3 ? 3 : value > levels.level2 ? 2 : value > levels.level1 ? 1 : 0;
+    points[t] = { levels, above, triggered: false };
+  }
+  const atLeast = (t: number, level: number) => t >= 0 && (points[t]!.above ?? 0) >= level;
+  for (let t = 0; t < points.length; t++) {
+    points[t]!.triggered = atLeast(t, 3) || (atLeast(t, 2) && atLeast(t - 1, 2)) || (atLeast(t, 1) && atLeast(t - 1, 1) && atLeast(t - 2, 1));
+  }
   return points;
 }

@@ -1,4 +1,4 @@
-import { binomialCdfAt, binomialQuantileAt } from "./distributions";
+import { binomialCdfAt, standardNormalQuantile } from "./distributions";
 
 export interface FunnelLimits {
   n: number;
@@ -13,10 +13,34 @@ export interface FunnelLimits {
  * r = the q-quantile of Binomial(n, p0), interpolated between r−1 and r so that the limit is a smooth
  * function of n (Spiegelhalter 2005, "Funnel plots for comparing institutional performance", appendix A.1.1).
  */
+const zByTail = new Map<number, number>();
+function zFor(q: number): number {
+  let z = zByTail.get(q);
+  if (z === undefined) {
+    z = standardNormalQuantile(q);
+    zByTail.set(q, z);
+  }
+  return z;
+}
+
 export function binomialLimit(q: number, n: number, p0: number): number {
-  const r = binomialQuantileAt(q, n, p0);
-  const atR = binomialCdfAt(r, n, p0);
-  const belowR = binomialCdfAt(r - 1, n, p0);
+  if (p0 <= 0) return 0;
+  if (p0 >= 1) return 1;
+  // The q-quantile r: smallest r with F(r) ≥ q. Start from the normal approximation and step with the
+  // exact CDF (@stdlib), usually one or two evaluations instead of a full search.
+  let r = Math.min(n, Math.max(0, Math.floor(n * p0 + zFor(q) * Math.sqrt(n * p0 * (1 - p0)))));
+  let atR = binomialCdfAt(r, n, p0);
+  let belowR = binomialCdfAt(r - 1, n, p0);
+  while (atR < q && r < n) {
+    r++;
+    belowR = atR;
+    atR = binomialCdfAt(r, n, p0);
+  }
+  while (belowR >= q && r > 0) {
+    r--;
+    atR = belowR;
+    belowR = binomialCdfAt(r - 1, n, p0);
+  }
   const alpha = atR === belowR ? 0 : (atR - q) / (atR - belowR);
   return Math.min(1, Math.max(0, (r - alpha) / n));
 }

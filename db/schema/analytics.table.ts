@@ -43,6 +43,15 @@ export interface AnalyticsCubeFactorTable extends AnalyticsCubeReportTable {
   factor_code: string;
 }
 
+/** Reports citing each factor by month × region × loss potential (national factor series without an incident filter). */
+export interface AnalyticsMonthFactorTable {
+  event_month: string;
+  census_region: string;
+  loss_potential: string;
+  factor_code: string;
+  reports: number;
+}
+
 export type AnalyticsReport = Selectable<AnalyticsReportTable>;
 
 type Coded = readonly { readonly code: string }[];
@@ -101,3 +110,11 @@ export const analyticsCubeFactorColumns = {
   ...analyticsCubeReportColumns,
   factor_code: E.factor,
 } as const satisfies ColumnSpecs<AnalyticsCubeFactorTable>;
+
+export const analyticsMonthFactorColumns = {
+  event_month: "DATE",
+  census_region: E.region,
+  loss_potential: E.loss,
+  factor_code: E.factor,
+  reports: "INTEGER",
+} as const satisfies ColumnSpecs<AnalyticsMonthFactorTable>;

@@ -1,0 +1,131 @@
+import { sql } from "kysely";
+import { z } from "zod";
+import { factors } from "../db/taxonomy/index";
+import { type AnalyticsFilters, resolveFilters } from "./filters";
+import { type MeasureMeta, measureMeta, REPORTS_NOT_RATES } from "./measure-meta";
+import { CellBook } from "./privacy/cell-book";
+import { type Count, type Suppressed, suppressed } from "./privacy/figures";
+import type { PrivacyRules } from "./privacy/rules";
+import { aggregate, type AggregateRow } from "./queries/aggregate";
+import { windowFactorTotals, windowTotal } from "./queries/slices";
+import { type AnalyticsDb, type AnalyticsSource, latestMonth, sourceOf } from "./source";
+import { type FunnelLimits, funnelLimits } from "./stats/funnel-limits";
+import { AnalyticsAccessError, type Viewer } from "./viewer";
+
+export type FunnelPosition = "above_99_8" | "above_95" | "within" | "below_95" | "below_99_8";
+
+export interface FunnelPoint {
+  /** Programme staff only; an agency sees its own point without identity. */
+  agencyId?: string;
+  agencyName?: string;
+  reports: Count;
+  count: Count;
+  share: number | Suppressed;
+  position: FunnelPosition | Suppressed;
+}
+
+export interface FunnelFactor {
+  factor: string;
+  label: string;
+  /** The national share every agency is compared with (all reports, public). */
+  nationalShare: number | null;
+  /** Limits along n, to draw the funnel. */
+  curve: FunnelLimits[];
+  points: FunnelPoint[];
+}
+
+export interface FunnelResult {
+  meta: MeasureMeta;
+  factors: FunnelFactor[];
+}
+
+/** Points along n where the limits are computed for drawing (a smooth line through them is close enough). */
+const CURVE_POINTS = 16;
+
+function curve(from: number, to: number, p0: number): FunnelLimits[] {
+  const lo = Math.max(1, from);
+  const hi = Math.max(lo + 1, to);
+  const ns = new Set<number>();
+  for (let i = 0; i < CURVE_POINTS; i++) ns.add(Math.round(lo * (hi / lo) ** (i / (CURVE_POINTS - 1))));
+  return [...ns].map((n) => funnelLimits(n, p0));
+}
+
+function position(share: number, limits: FunnelLimits): FunnelPosition {
+  if (share > limits.upper998) return "above_99_8";
+  if (share > limits.upper95) return "above_95";
+  if (share < limits.lower998) return "below_99_8";
+  if (share < limits.lower95) return "below_95";
+  return "within";
+}
+
+const NameSchema = z.object({ id: z.string(), name: z.string() });
+
+async function agencyNames(source: AnalyticsSource, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await sql`SELECT id::VARCHAR AS id, name FROM agencies WHERE id IN (SELECT unnest(${ids}::UUID[]))`.execute(source.db);
+  return new Map(z.array(NameSchema).parse(rows).map((r) => [r.id, r.name]));
+}
+
+/**
+ * Funnel plot (Spiegelhalter 2005): each agency's share of reports citing a factor against its number of
+ * reports, with exact binomial 95% and 99.8% limits around the national share. Programme staff see every
+ * agency above the minimum; an agency sees only its own point and the limits (DESIGN §7).
+ */
+export async function getFunnel(
+  db: AnalyticsDb, filters: AnalyticsFilters, viewer: Viewer, privacy: PrivacyRules, options: { factors?: readonly string[] } = {},
+): Promise<FunnelResult> {
+  if (viewer.kind === "public") throw new AnalyticsAccessError("Funnel plots compare agencies: for programme staff and agency members only");
+  const source = sourceOf(db);
+  const resolved = resolveFilters({ ...filters, scope: "national" }, await latestMonth(source));
+  const window = { filters: resolved, months: resolved.window };
+  const all = { kind: "all" as const };
+  const [nationalTotal, nationalByFactor, totals, perFactor] = await Promise.all([
+    windowTotal(source, all, resolved),
+    windowFactorTotals(source, all, resolved),
+    viewer.kind === "agency"
+      ? windowTotal(source, { kind: "agency", agencyId: viewer.agencyId }, resolved).then((reports): AggregateRow[] => [{ reports }])
+      : aggregate(source, { ...window, population: { kind: "linked" }, groupBy: ["agency_id"], perFactor: false }),
+    viewer.kind === "agency"
+      ? windowFactorTotals(source, { kind: "agency", agencyId: viewer.agencyId }, resolved)
+          .then((m): AggregateRow[] => [...m].map(([factor_code, reports]) => ({ factor_code, reports })))
+      : aggregate(source, { ...window, population: { kind: "linked" }, groupBy: ["agency_id"], perFactor: true }),
+  ]);
+  const agencyOf = (r: AggregateRow) => r.agency_id ?? "viewer";
+  // The agency-minimum rule: agencies below it are left out of the plot altogether.
+  const included = totals.filter((r) => viewer.kind === "agency" || r.reports >= Math.max(privacy.agencyMinReports, privacy.k));
+  const ids = included.map(agencyOf);
+  const tags = viewer.kind === "agency" ? ({ protected: true, gate: "agency" } as const) : ({ protected: true } as const);
+  const book = new CellBook();
+  for (const r of included) book.add(`n:${agencyOf(r)}`, r.reports, tags);
+  if (viewer.kind === "agency" && included.length === 0) book.add("n:viewer", 0, tags);
+  const counts = new Map(perFactor.map((r) => [`${agencyOf(r)}:${r.factor_code}`, r.reports]));
+  const wanted = factors.filter((f) => !options.factors || options.factors.includes(f.code));
+  const agencyIds = viewer.kind === "agency" ? ["viewer"] : ids;
+  for (const f of wanted) for (const id of agencyIds) book.add(`a:${id}:${f.code}`, counts.get(`${id}:${f.code}`) ?? 0, tags);
+  const released = book.release(privacy, viewer.kind === "agency" ? { agency: { reports: totals[0]?.reports ?? 0 } } : {});
+  const names = viewer.kind === "national" ? await agencyNames(source, ids) : new Map<string, string>();
+
+  const releasedNs = agencyIds.map((id) => released.count(`n:${id}`)).filter((n): n is number => typeof n === "number");
+  const lo = Math.max(privacy.agencyMinReports, privacy.k);
+  const hi = Math.max(lo * 4, ...releasedNs.map((n) => n * 1.2));
+  return {
+    meta: measureMeta(
+      { measure: "funnel", title: "Agencies against the national share", description: `Each agency's share of reports citing the factor against its number of reports, with 95% and 99.8% limits around the national share. ${REPORTS_NOT_RATES}` },
+      resolved,
+      { subject: { label: viewer.kind === "agency" ? { kind: "agency", label: "Your agency" } : { kind: "partner_agencies", label: "Partner agencies" } }, reference: null },
+      released, privacy,
+    ),
+    factors: wanted.map((f) => {
+      const p0 = nationalTotal > 0 ? (nationalByFactor.get(f.code) ?? 0) / nationalTotal : null;
+      const points: FunnelPoint[] = agencyIds.map((id) => {
+        const reports = released.count(`n:${id}`);
+        const count = released.count(`a:${id}:${f.code}`);
+        const values = released.values([`a:${id}:${f.code}`, `n:${id}`]);
+        const share = Array.isArray(values) ? (values[1]! > 0 ? values[0]! / values[1]! : suppressed("agency_minimum")) : values;
+        const pos = typeof share === "number" && p0 !== null && typeof reports === "number" ? position(share, funnelLimits(reports, p0)) : suppressed("derived");
+        return viewer.kind === "national" ? { agencyId: id, agencyName: names.get(id) ?? "", reports, count, share, position: pos } : { reports, count, share, position: pos };
+      });
+      return { factor: f.code, label: f.label, nationalShare: p0, curve: p0 === null ? [] : curve(lo, hi, p0), points };
+    }),
+  };
+}
