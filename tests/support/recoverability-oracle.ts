@@ -43,9 +43,7 @@ function rank(matrix: Fraction[][]): number {
   return r;
 }
 
-/** Withheld cells that the relations pin down exactly (should always be empty). */
-export function recoverableCells(relations: readonly OracleRelation[], withheld: ReadonlySet<string>): string[] {
-  const unknown = [...withheld];
+function recoverableInGroup(relations: readonly OracleRelation[], unknown: string[]): string[] {
   const column = new Map(unknown.map((key, i) => [key, i]));
   const matrix: Fraction[][] = [];
   for (const r of relations) {
@@ -61,8 +59,42 @@ export function recoverableCells(relations: readonly OracleRelation[], withheld:
   }
   if (matrix.length === 0) return [];
   const base = rank(matrix);
-  return unknown.filter((key, i) => {
-    const unit: Fraction[] = unknown.map((_, j) => (j === i ? [1n, 1n] : [0n, 1n]));
+  return unknown.filter((_, i) => {
+    const unit: Fraction[] = unknown.map((__, j) => (j === i ? [1n, 1n] : [0n, 1n]));
     return rank([...matrix, unit]) === base;
   });
+}
+
+/** Unknown cells that the relations pin down exactly. Solved per connected group of unknowns. */
+export function recoverableCells(relations: readonly OracleRelation[], unknown: ReadonlySet<string>): string[] {
+  const groupOf = new Map<string, number>();
+  const members: string[][] = [];
+  const rels: OracleRelation[][] = [];
+  for (const r of relations) {
+    const keys = [r.total, ...r.parts].filter((k) => unknown.has(k));
+    if (keys.length === 0) continue;
+    const groups = [...new Set(keys.map((k) => groupOf.get(k)).filter((g): g is number => g !== undefined))];
+    let target: number;
+    if (groups.length === 0) {
+      target = members.push([]) - 1;
+      rels.push([]);
+    } else {
+      target = groups[0]!;
+      for (const g of groups.slice(1)) {
+        for (const k of members[g]!) groupOf.set(k, target);
+        members[target]!.push(...members[g]!);
+        rels[target]!.push(...rels[g]!);
+        members[g] = [];
+        rels[g] = [];
+      }
+    }
+    for (const k of keys) {
+      if (groupOf.get(k) !== target) {
+        groupOf.set(k, target);
+        members[target]!.push(k);
+      }
+    }
+    rels[target]!.push(r);
+  }
+  return members.flatMap((keys, g) => (keys.length ? recoverableInGroup(rels[g]!, [...new Set(keys)]) : []));
 }
