@@ -70,7 +70,11 @@ export class FilterError extends Error {
 export function parseAnalyticsFilters(input: AnalyticsFiltersInput | URLSearchParams): AnalyticsFilters {
   const raw = input instanceof URLSearchParams ? Object.fromEntries([...input].filter(([, v]) => v !== "")) : input;
   const parsed = AnalyticsFiltersSchema.safeParse(raw);
-  if (!parsed.success) throw new FilterError(parsed.error.flatten().fieldErrors as Record<string, string[]>);
+  if (!parsed.success) {
+    const { fieldErrors, formErrors } = parsed.error.flatten();
+    // Unknown parameters (e.g. an agency id in the URL) are form errors: reported, never ignored.
+    throw new FilterError({ ...(fieldErrors as Record<string, string[]>), ...(formErrors.length ? { _: formErrors } : {}) });
+  }
   return parsed.data;
 }
 

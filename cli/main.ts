@@ -1,12 +1,13 @@
 import { DatabaseLockedError } from "../db/open";
 import { type Command, type CommandIO, UsageError } from "./command";
+import { analyze } from "./commands/analyze";
 import { migrate } from "./commands/migrate";
 import { rebuild } from "./commands/rebuild";
 import { seed } from "./commands/seed";
 import { stats } from "./commands/stats";
 
 // Later work registers its commands here (e.g. audit, analyze, redact).
-const commands: Command[] = [migrate, seed, stats, rebuild];
+const commands: Command[] = [migrate, seed, stats, rebuild, analyze];
 
 function help(io: CommandIO): void {
   io.out("Usage: closecall <command> [options]\n\nCommands:");
