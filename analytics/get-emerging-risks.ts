@@ -91,11 +91,15 @@ export async function getEmergingRisks(db: AnalyticsDb, filters: AnalyticsFilter
   const areaIndex = new Map(areas.map((a, i) => [a.code, i]));
   const zero = () => new Array<number>(months.length).fill(0);
   const denominators = areas.map(zero);
-  const byArea = (code: string | undefined) => [0, ...(code === undefined || !areaIndex.has(code) || code === "national" ? [] : [areaIndex.get(code)!])];
+  // Each row counts toward the nation (area 0) and its own region (when shown).
+  const regionArea = (code: string | undefined) => (code === undefined ? -1 : areaIndex.get(code) ?? -1);
   const inRange = (month: number) => month >= range.from && month <= range.to;
   for (const r of byIncident) {
     if (!inRange(r.month!)) continue;
-    for (const a of byArea(r.census_region)) denominators[a]![slot(r.month!)]! += r.reports;
+    const o = slot(r.month!);
+    denominators[0]![o]! += r.reports;
+    const a = regionArea(r.census_region);
+    if (a > 0) denominators[a]![o]! += r.reports;
   }
   // series[area][dimension] maps a code to its counts.
   const series = areas.map((area, a): Record<Series["dimension"], Map<string, Series>> => ({
@@ -104,10 +108,10 @@ export async function getEmergingRisks(db: AnalyticsDb, filters: AnalyticsFilter
   }));
   const add = (dimension: "factor" | "incident_type", code: string, region: string, month: number, reports: number) => {
     if (!inRange(month)) return;
-    for (const a of byArea(region)) {
-      const s = series[a]![dimension].get(code);
-      if (s) s.counts[slot(month)]! += reports;
-    }
+    const o = slot(month);
+    series[0]![dimension].get(code)!.counts[o]! += reports;
+    const a = regionArea(region);
+    if (a > 0) series[a]![dimension].get(code)!.counts[o]! += reports;
   };
   for (const r of byFactor) add("factor", r.factor_code!, r.census_region!, r.month!, r.reports);
   for (const r of byIncident) add("incident_type", r.incident_type!, r.census_region!, r.month!, r.reports);

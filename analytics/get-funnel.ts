@@ -9,16 +9,21 @@ import type { PrivacyRules } from "./privacy/rules";
 import { aggregate, type AggregateRow } from "./queries/aggregate";
 import { windowFactorTotals, windowTotal } from "./queries/slices";
 import { type AnalyticsDb, type AnalyticsSource, latestMonth, sourceOf } from "./source";
-import { type FunnelLimits, funnelLimits } from "./stats/funnel-limits";
+import { type FunnelLimits, funnelLimits, type FunnelSide, funnelSide } from "./stats/funnel-limits";
 import { AnalyticsAccessError, type Viewer } from "./viewer";
 
-export type FunnelPosition = "above_99_8" | "above_95" | "within" | "below_95" | "below_99_8";
+export type FunnelPosition = FunnelSide;
 
-export interface FunnelPoint {
-  /** Programme staff only; an agency sees its own point without identity. */
+/** An agency on the plot: programme staff see which one; an agency sees only itself, without identity. */
+export interface FunnelAgency {
   agencyId?: string;
   agencyName?: string;
   reports: Count;
+}
+
+export interface FunnelPoint {
+  /** Index into FunnelResult.agencies. */
+  agency: number;
   count: Count;
   share: number | Suppressed;
   position: FunnelPosition | Suppressed;
@@ -36,11 +41,15 @@ export interface FunnelFactor {
 
 export interface FunnelResult {
   meta: MeasureMeta;
+  agencies: FunnelAgency[];
   factors: FunnelFactor[];
 }
 
-/** Points along n where the limits are computed for drawing (a smooth line through them is close enough). */
-const CURVE_POINTS = 16;
+/**
+ * Points along n where the limits are computed for drawing: the limits are smooth in n, so a monotone
+ * line through ten log-spaced points is indistinguishable from more (points are classified exactly).
+ */
+const CURVE_POINTS = 10;
 
 function curve(from: number, to: number, p0: number): FunnelLimits[] {
   const lo = Math.max(1, from);
@@ -48,14 +57,6 @@ function curve(from: number, to: number, p0: number): FunnelLimits[] {
   const ns = new Set<number>();
   for (let i = 0; i < CURVE_POINTS; i++) ns.add(Math.round(lo * (hi / lo) ** (i / (CURVE_POINTS - 1))));
   return [...ns].map((n) => funnelLimits(n, p0));
-}
-
-function position(share: number, limits: FunnelLimits): FunnelPosition {
-  if (share > limits.upper998) return "above_99_8";
-  if (share > limits.upper95) return "above_95";
-  if (share < limits.lower998) return "below_99_8";
-  if (share < limits.lower95) return "below_95";
-  return "within";
 }
 
 const NameSchema = z.object({ id: z.string(), name: z.string() });
@@ -93,19 +94,22 @@ export async function getFunnel(
   const agencyOf = (r: AggregateRow) => r.agency_id ?? "viewer";
   // The agency-minimum rule: agencies below it are left out of the plot altogether.
   const included = totals.filter((r) => viewer.kind === "agency" || r.reports >= Math.max(privacy.agencyMinReports, privacy.k));
+  if (viewer.kind === "agency" && included.length === 0) included.push({ reports: 0 });
   const ids = included.map(agencyOf);
   const tags = viewer.kind === "agency" ? ({ protected: true, gate: "agency" } as const) : ({ protected: true } as const);
   const book = new CellBook();
-  for (const r of included) book.add(`n:${agencyOf(r)}`, r.reports, tags);
-  if (viewer.kind === "agency" && included.length === 0) book.add("n:viewer", 0, tags);
+  const nCells = included.map((r) => book.add(`n:${agencyOf(r)}`, r.reports, tags));
   const counts = new Map(perFactor.map((r) => [`${agencyOf(r)}:${r.factor_code}`, r.reports]));
   const wanted = factors.filter((f) => !options.factors || options.factors.includes(f.code));
-  const agencyIds = viewer.kind === "agency" ? ["viewer"] : ids;
-  for (const f of wanted) for (const id of agencyIds) book.add(`a:${id}:${f.code}`, counts.get(`${id}:${f.code}`) ?? 0, tags);
+  const aCells = wanted.map((f) => ids.map((id) => book.add(`a:${id}:${f.code}`, counts.get(`${id}:${f.code}`) ?? 0, tags)));
   const released = book.release(privacy, viewer.kind === "agency" ? { agency: { reports: totals[0]?.reports ?? 0 } } : {});
   const names = viewer.kind === "national" ? await agencyNames(source, ids) : new Map<string, string>();
 
-  const releasedNs = agencyIds.map((id) => released.count(`n:${id}`)).filter((n): n is number => typeof n === "number");
+  const agencies: FunnelAgency[] = ids.map((id, i) => {
+    const reports = released.count(nCells[i]!);
+    return viewer.kind === "national" ? { agencyId: id, agencyName: names.get(id) ?? "", reports } : { reports };
+  });
+  const releasedNs = agencies.map((a) => a.reports).filter((n): n is number => typeof n === "number");
   const lo = Math.max(privacy.agencyMinReports, privacy.k);
   const hi = Math.max(lo * 4, ...releasedNs.map((n) => n * 1.2));
   return {
@@ -115,15 +119,14 @@ export async function getFunnel(
       { subject: { label: viewer.kind === "agency" ? { kind: "agency", label: "Your agency" } : { kind: "partner_agencies", label: "Partner agencies" } }, reference: null },
       released, privacy,
     ),
-    factors: wanted.map((f) => {
+    agencies,
+    factors: wanted.map((f, j) => {
       const p0 = nationalTotal > 0 ? (nationalByFactor.get(f.code) ?? 0) / nationalTotal : null;
-      const points: FunnelPoint[] = agencyIds.map((id) => {
-        const reports = released.count(`n:${id}`);
-        const count = released.count(`a:${id}:${f.code}`);
-        const values = released.values([`a:${id}:${f.code}`, `n:${id}`]);
+      const points: FunnelPoint[] = ids.map((_, i) => {
+        const values = released.values([aCells[j]![i]!, nCells[i]!]);
         const share = Array.isArray(values) ? (values[1]! > 0 ? values[0]! / values[1]! : suppressed("agency_minimum")) : values;
-        const pos = typeof share === "number" && p0 !== null && typeof reports === "number" ? position(share, funnelLimits(reports, p0)) : suppressed("derived");
-        return viewer.kind === "national" ? { agencyId: id, agencyName: names.get(id) ?? "", reports, count, share, position: pos } : { reports, count, share, position: pos };
+        const position = Array.isArray(values) && p0 !== null && values[1]! > 0 ? funnelSide(values[0]!, values[1]!, p0) : suppressed("derived");
+        return { agency: i, count: released.count(aCells[j]![i]!), share, position };
       });
       return { factor: f.code, label: f.label, nationalShare: p0, curve: p0 === null ? [] : curve(lo, hi, p0), points };
     }),

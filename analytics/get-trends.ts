@@ -156,12 +156,14 @@ function buildSeries(released: ReleasedCells, cells: SeriesCells, total: SeriesC
   const isTotal = spec.dimension === "total";
   const hasMonths = cells.months.length > 0;
   const points = hasMonths ? cells.months.map((_, o) => pointValue(released, cells, total, isTotal, o)) : [];
-  const withheldAt = points.map((p) => typeof p === "object" && p !== null);
+  // withheldBefore[o]: how many of the months before offset o are withheld (an alert needs none in its baseline).
+  const withheldBefore = [0];
+  for (const p of points) withheldBefore.push(withheldBefore[withheldBefore.length - 1]! + (typeof p === "object" && p !== null ? 1 : 0));
   const alerts = alertLevels(points.map((p) => (typeof p === "number" ? p : null)));
   const monthly: TrendMonth[] = (hasMonths ? monthsOf(window) : []).map((m) => {
     const o = m - range.from;
     // An alert depends on the month and its whole baseline: withheld if any of them is.
-    const inputsWithheld = withheldAt.slice(Math.max(0, o - ALERT_BASELINE_MONTHS), o + 1).some(Boolean);
+    const inputsWithheld = withheldBefore[o + 1]! - withheldBefore[Math.max(0, o - ALERT_BASELINE_MONTHS)]! > 0;
     const point = alerts[o]!;
     const alert: TrendMonth["alert"] = inputsWithheld
       ? suppressed("derived")

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { z } from "zod";
 import type { Executor } from "../db/database";
 import { monthIndex } from "./period";
+import { readRollupVersion } from "./rollups/rollup-version";
 
 /**
  * The database plus a per-call memo, so that the measures of one dashboard share the queries they have
@@ -20,6 +21,46 @@ export class AnalyticsSource {
     }
     return pending;
   }
+}
+
+/**
+ * National aggregates (the "all" population: published fields only) are the same for every viewer with
+ * the same filters until the rollups change, so they are kept per database object and rollup version,
+ * most recently used first. Everything that depends on an agency or peer group is always read afresh.
+ */
+const NATIONAL_CACHE_ENTRIES = 256;
+const nationalCaches = new WeakMap<object, Map<string, Promise<unknown>>>();
+let nationalCacheEnabled = true;
+
+/** Turns the national cache off or on (the benchmark measures both). */
+export function setNationalCache(enabled: boolean): void {
+  nationalCacheEnabled = enabled;
+}
+
+export function rollupVersion(source: AnalyticsSource): Promise<string> {
+  return source.once("rollup-version", () => readRollupVersion(source.db));
+}
+
+/** `load` once per rollup version for this database (shared across requests), or once per source when off. */
+export async function nationalOnce<T>(source: AnalyticsSource, key: string, load: () => Promise<T>): Promise<T> {
+  if (!nationalCacheEnabled) return source.once(key, load);
+  const version = await rollupVersion(source);
+  let cache = nationalCaches.get(source.db);
+  if (!cache) {
+    cache = new Map();
+    nationalCaches.set(source.db, cache);
+  }
+  const full = `${version}|${key}`;
+  let pending = cache.get(full) as Promise<T> | undefined;
+  if (pending) {
+    cache.delete(full); // re-insert: most recently used last
+  } else {
+    pending = load();
+    pending.catch(() => cache.delete(full));
+  }
+  cache.set(full, pending);
+  if (cache.size > NATIONAL_CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+  return source.once(key, () => pending);
 }
 
 /** Measures take the database or a shared source. */

@@ -1,9 +1,9 @@
 import type { Kysely, Transaction } from "kysely";
 import { type AgencyTable, agencyColumns } from "./schema/agency.table";
 import {
-  type AnalyticsCubeFactorTable, type AnalyticsCubeReportTable, type AnalyticsMonthFactorTable, type AnalyticsReportFactorTable,
-  type AnalyticsReportTable, analyticsCubeFactorColumns, analyticsCubeReportColumns, analyticsMonthFactorColumns,
-  analyticsReportColumns, analyticsReportFactorColumns,
+  type AnalyticsCubeFactorTable, type AnalyticsCubeReportTable, type AnalyticsMonthFactorTable, type AnalyticsMonthLossFactorTable,
+  type AnalyticsReportFactorTable, type AnalyticsReportTable, analyticsCubeFactorColumns, analyticsCubeReportColumns,
+  analyticsMonthFactorColumns, analyticsMonthLossFactorColumns, analyticsReportColumns, analyticsReportFactorColumns,
 } from "./schema/analytics.table";
 import { type AppMetaTable, type AuditLogTable, appMetaColumns, auditLogColumns } from "./schema/audit.table";
 import type { ColumnSpecs } from "./schema/columns";
@@ -40,6 +40,7 @@ export interface Database {
   analytics_cube_reports: AnalyticsCubeReportTable;
   analytics_cube_factors: AnalyticsCubeFactorTable;
   analytics_month_factors: AnalyticsMonthFactorTable;
+  analytics_month_loss_factors: AnalyticsMonthLossFactorTable;
 }
 
 export type DB = Kysely<Database>;
@@ -66,4 +67,5 @@ export const schemaColumns: { [T in keyof Database]: ColumnSpecs<Database[T]> } 
   analytics_cube_reports: analyticsCubeReportColumns,
   analytics_cube_factors: analyticsCubeFactorColumns,
   analytics_month_factors: analyticsMonthFactorColumns,
+  analytics_month_loss_factors: analyticsMonthLossFactorColumns,
 };

@@ -130,10 +130,8 @@ describe("analytics privacy properties (DESIGN §6)", () => {
             expect(json.includes(`"${a.name}"`), `another agency's name ${a.name}`).toBe(false);
           }
           expect(json.includes(viewer.agencyId)).toBe(false); // not even its own id: the session knows it
-          for (const f of dashboard.funnel!.factors) {
-            expect(f.points).toHaveLength(1);
-            expect(f.points[0]!.agencyId).toBeUndefined();
-          }
+          expect(dashboard.funnel!.agencies).toEqual([{ reports: expect.anything() }]); // itself, without identity
+          for (const f of dashboard.funnel!.factors) expect(f.points).toHaveLength(1);
           const ref = dashboard.factorProfile.referenceReports;
           if ((filters.scope === "peer_size" || filters.scope === "peer_region") && typeof ref === "number") {
             const w = dashboard.factorProfile.meta.window;

@@ -10,12 +10,11 @@ export class CellBook {
   readonly #protected: boolean[] = [];
   readonly #gate: (CellInput["gate"] | undefined)[] = [];
   readonly #additive: { total: number; parts: number[] }[] = [];
-  readonly #byKey = new Map<string, number>();
+  #byKey: Map<string, number> | undefined;
 
   /** Adds a cell; returns its position, the cheapest way to refer to it. */
   add(key: string, value: number, tags: CellTags): number {
-    if (this.#byKey.has(key)) throw new Error(`Duplicate cell "${key}"`);
-    this.#byKey.set(key, this.#keys.length);
+    this.#byKey?.set(key, this.#keys.length);
     this.#keys.push(key);
     this.#values.push(value);
     this.#protected.push(tags.protected);
@@ -29,12 +28,15 @@ export class CellBook {
 
   #id(ref: CellRef): number {
     if (typeof ref === "number") return ref;
+    // Built on the first lookup by key (measures with thousands of cells refer to them by position).
+    this.#byKey ??= new Map(this.#keys.map((key, i) => [key, i]));
     const id = this.#byKey.get(ref);
     if (id === undefined) throw new Error(`No cell "${ref}" in this book`);
     return id;
   }
 
   release(rules: PrivacyRules, gates: Gates = {}): ReleasedCells {
+    if (new Set(this.#keys).size !== this.#keys.length) throw new Error("Duplicate cell keys in one result");
     return suppressCells(
       { keys: this.#keys, values: this.#values, isProtected: this.#protected, gate: this.#gate, additive: this.#additive },
       rules,

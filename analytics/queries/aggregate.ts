@@ -3,7 +3,7 @@ import { z } from "zod";
 import { censusRegions, factorFamilies, factors, incidentTypes, lossPotentials } from "../../db/taxonomy/index";
 import type { ResolvedFilters } from "../filters";
 import { monthDate, type MonthWindow } from "../period";
-import type { AnalyticsSource } from "../source";
+import { type AnalyticsSource, nationalOnce } from "../source";
 import { type Population, populationKey } from "./population";
 
 /** Columns a count can be grouped by (fixed identifiers, never input). */
@@ -42,26 +42,20 @@ const CODES = {
 type CodedColumn = keyof typeof CODES;
 const CODED_COLUMNS = Object.keys(CODES) as CodedColumn[];
 
+/** Checks a raw row and turns its ordinals into codes in place (no copy: dashboards read ~25k rows). */
 function toAggregateRow(value: unknown): AggregateRow | null {
   if (typeof value !== "object" || value === null) return null;
-  const raw = value as Record<string, unknown>;
-  if (!Number.isInteger(raw.reports) || (raw.reports as number) < 0) return null;
-  const row: AggregateRow = { reports: raw.reports as number };
-  if (raw.month !== undefined) {
-    if (!Number.isInteger(raw.month)) return null;
-    row.month = raw.month as number;
-  }
-  if (raw.agency_id !== undefined) {
-    if (typeof raw.agency_id !== "string") return null;
-    row.agency_id = raw.agency_id;
-  }
+  const row = value as Record<string, unknown>;
+  if (!Number.isInteger(row.reports) || (row.reports as number) < 0) return null;
+  if (row.month !== undefined && !Number.isInteger(row.month)) return null;
+  if (row.agency_id !== undefined && typeof row.agency_id !== "string") return null;
   for (const column of CODED_COLUMNS) {
-    if (raw[column] === undefined) continue;
-    const code = CODES[column][raw[column] as number];
+    if (row[column] === undefined) continue;
+    const code = CODES[column][row[column] as number];
     if (code === undefined) return null;
     row[column] = code;
   }
-  return row;
+  return row as unknown as AggregateRow;
 }
 
 // One pass over the rows: zod's per-element machinery cost ~1 µs a row, more than the query itself for
@@ -92,26 +86,31 @@ export function factorMask(filters: Pick<ResolvedFilters, "factor" | "factorFami
   return mask;
 }
 
-type Source = "facts" | "cube" | "month";
+type Source = "facts" | "cube" | "month" | "monthLoss";
 
 /**
  * Which table answers a request. National counts filtered and grouped on the published month, region,
- * incident type and loss potential come from the pre-aggregated cube (at most 34,560 rows for reports),
- * and per-factor counts without an incident filter or grouping from the month table (at most 71,040
- * rows); everything else (agencies, peers, light, assignment, factor filters) from the per-report rows.
+ * incident type and loss potential come from the pre-aggregated cube (at most 34,560 rows for reports);
+ * per-factor counts without incident type from a month table by region or by loss potential (at most
+ * 17,760 rows each); everything else (agencies, peers, light, assignment, factor filters) from the
+ * per-report rows.
  */
 function sourceFor(r: AggregateRequest): Source {
   const f = r.filters;
   if (r.population.kind !== "all" || f.light || f.assignment || f.factor || f.factorFamily) return "facts";
   if (!r.groupBy.every((d) => CUBE_DIMENSIONS.has(d))) return "facts";
-  if (r.perFactor && !f.incidentType && !r.groupBy.includes("incident_type")) return "month";
-  return "cube";
+  if (!r.perFactor || f.incidentType || r.groupBy.includes("incident_type")) return "cube";
+  const byLoss = f.lossPotential || r.groupBy.includes("loss_potential");
+  const byRegion = f.censusRegion || r.groupBy.includes("census_region");
+  if (!byLoss) return "month";
+  return byRegion ? "cube" : "monthLoss";
 }
 
 const tables: Record<Source, [string, string]> = {
   facts: ["analytics_reports", "analytics_report_factors"],
   cube: ["analytics_cube_reports", "analytics_cube_factors"],
   month: ["analytics_cube_reports", "analytics_month_factors"],
+  monthLoss: ["analytics_cube_reports", "analytics_month_loss_factors"],
 };
 
 function conditions(r: AggregateRequest, source: Source): RawBuilder<unknown>[] {
@@ -146,7 +145,9 @@ function requestKey(r: AggregateRequest): string {
 
 /** Report counts (or per-factor counts) of a population, grouped by the requested dimensions. */
 export function aggregate(source: AnalyticsSource, r: AggregateRequest): Promise<AggregateRow[]> {
-  return source.once(requestKey(r), async () => {
+  // Rows are shared between measures (and, for the nation, between requests): callers never mutate them.
+  const once = r.population.kind === "all" ? nationalOnce : (s: AnalyticsSource, k: string, load: () => Promise<AggregateRow[]>) => s.once(k, load);
+  return once(source, requestKey(r), async () => {
     const from = sourceFor(r);
     const table = tables[from][r.perFactor ? 1 : 0];
     const columns = [...r.groupBy, ...(r.perFactor ? (["factor_code"] as const) : [])];
@@ -160,12 +161,16 @@ export function aggregate(source: AnalyticsSource, r: AggregateRequest): Promise
     const measure = from === "facts" ? sql`count(*)` : sql`sum(reports)`;
     const groupBy = columns.length ? sql`GROUP BY ${sql.join(columns.map((c) => sql.ref(c)))}` : sql``;
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const { rows } = await sql`
       SELECT ${sql.join([...select, sql`${measure}::INTEGER AS reports`])}
       FROM ${sql.table(table)}
       WHERE ${sql.join(conditions(r, from), sql` AND `)}
       ${groupBy}`.execute(source.db);
-    if (process.env.ANALYTICS_TRACE) console.log(`${(performance.now() - started).toFixed(1)} ms ${rows.length} rows ${table} ${requestKey(r)}`);
+    if (process.env.ANALYTICS_TRACE) {
+      const used = process.cpuUsage(cpu);
+      console.log(`${(performance.now() - started).toFixed(1)} ms cpu ${((used.user + used.system) / 1000).toFixed(1)} ${rows.length} rows ${table} ${requestKey(r).slice(0, 90)}`);
+    }
     return RowsSchema.parse(rows);
   });
 }
@@ -185,7 +190,8 @@ const MaskRowSchema = z.object({ factor_mask: z.number().int(), reports: z.numbe
 /** Reports per combination of cited factors (co-occurrence is counted from these in memory). */
 export function factorCombinations(source: AnalyticsSource, r: Omit<AggregateRequest, "groupBy" | "perFactor">) {
   const request: AggregateRequest = { ...r, groupBy: [], perFactor: false };
-  return source.once(`masks:${requestKey(request)}`, async () => {
+  const once = r.population.kind === "all" ? nationalOnce : <T>(s: AnalyticsSource, k: string, load: () => Promise<T>) => s.once(k, load);
+  return once(source, `masks:${requestKey(request)}`, async () => {
     const { rows } = await sql`SELECT factor_mask, count(*)::BIGINT AS reports FROM analytics_reports
       WHERE ${sql.join(conditions(request, "facts"), sql` AND `)} GROUP BY factor_mask`.execute(source.db);
     return z.array(MaskRowSchema).parse(rows);

@@ -3,7 +3,7 @@ import type { MonthWindow } from "../period";
 import type { AnalyticsSource } from "../source";
 import { ALERT_BASELINE_MONTHS } from "../stats/alert-levels";
 import { aggregate, type AggregateRow } from "./aggregate";
-import type { Population } from "./population";
+import { type Population, populationKey } from "./population";
 
 // The few shapes every measure reads, so that one dashboard runs each query once (AnalyticsSource
 // memoises them) and measures roll them up in memory.
@@ -41,15 +41,17 @@ export async function windowCounts(
 ): Promise<AggregateRow[]> {
   const request = { population, filters, months: filters.window, perFactor };
   if (national(population)) return aggregate(source, { ...request, groupBy: [dimension] });
-  const rows = await aggregate(source, { ...request, groupBy: ["incident_type", "loss_potential"] });
-  const sums = new Map<string, AggregateRow>();
-  for (const r of rows) {
-    const key = `${r[dimension]}|${r.factor_code ?? ""}`;
-    const row = sums.get(key);
-    if (row) row.reports += r.reports;
-    else sums.set(key, { [dimension]: r[dimension], ...(perFactor ? { factor_code: r.factor_code } : {}), reports: r.reports });
-  }
-  return [...sums.values()];
+  return source.once(`window-counts:${populationKey(population)}:${dimension}:${perFactor}:${JSON.stringify(filters)}`, async () => {
+    const rows = await aggregate(source, { ...request, groupBy: ["incident_type", "loss_potential"] });
+    const sums = new Map<string, AggregateRow>();
+    for (const r of rows) {
+      const key = perFactor ? `${r[dimension]}|${r.factor_code}` : r[dimension]!;
+      const row = sums.get(key);
+      if (row) row.reports += r.reports;
+      else sums.set(key, { [dimension]: r[dimension], ...(perFactor ? { factor_code: r.factor_code } : {}), reports: r.reports });
+    }
+    return [...sums.values()];
+  });
 }
 
 /** Σ reports of the rows whose month lies in the window, by a key (rows without month count as inside). */

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Executor } from "../../db/database";
 import { inTransaction } from "./in-transaction";
+import { bumpRollupVersion } from "./rollup-version";
 
 // Rows are sorted by agency, then month: DuckDB skips row groups by their min/max, so an agency's
 // queries read only the few row groups that hold its reports.
@@ -10,6 +11,7 @@ const statements = [
   sql`DELETE FROM analytics_cube_factors`,
   sql`DELETE FROM analytics_cube_reports`,
   sql`DELETE FROM analytics_month_factors`,
+  sql`DELETE FROM analytics_month_loss_factors`,
   sql`INSERT INTO analytics_reports
     SELECT r.id, r.event_month, r.incident_type, r.loss_potential, r.census_region, r.light, r.assignment,
       p.agency_id, p.agency_size_band, coalesce(m.mask, 0)
@@ -32,7 +34,10 @@ const statements = [
     SELECT event_month, census_region, incident_type, loss_potential, factor_code, count(*)
     FROM analytics_report_factors GROUP BY ALL ORDER BY ALL`,
   sql`INSERT INTO analytics_month_factors
-    SELECT event_month, census_region, loss_potential, factor_code, sum(reports)
+    SELECT event_month, census_region, factor_code, sum(reports)
+    FROM analytics_cube_factors GROUP BY ALL ORDER BY ALL`,
+  sql`INSERT INTO analytics_month_loss_factors
+    SELECT event_month, loss_potential, factor_code, sum(reports)
     FROM analytics_cube_factors GROUP BY ALL ORDER BY ALL`,
 ];
 
@@ -43,5 +48,6 @@ const statements = [
 export async function rebuildAnalyticsRollups(db: Executor): Promise<void> {
   await inTransaction(db, async (trx) => {
     for (const statement of statements) await statement.execute(trx);
+    await bumpRollupVersion(trx);
   });
 }

@@ -1,11 +1,12 @@
 import { sql } from "kysely";
 import type { Executor } from "../../db/database";
 import { inTransaction } from "./in-transaction";
+import { bumpRollupVersion } from "./rollup-version";
 
 const sameReportKey = sql`c.event_month = a.event_month AND c.census_region = a.census_region
   AND c.incident_type = a.incident_type AND c.loss_potential = a.loss_potential`;
-const sameMonthFactorKey = sql`c.event_month = a.event_month AND c.census_region = a.census_region
-  AND c.loss_potential = a.loss_potential AND c.factor_code = a.factor_code`;
+const sameMonthFactorKey = sql`c.event_month = a.event_month AND c.census_region = a.census_region AND c.factor_code = a.factor_code`;
+const sameMonthLossKey = sql`c.event_month = a.event_month AND c.loss_potential = a.loss_potential AND c.factor_code = a.factor_code`;
 
 function removeStatements(id: string) {
   return [
@@ -15,11 +16,14 @@ function removeStatements(id: string) {
       FROM analytics_report_factors a WHERE a.report_id = ${id}::UUID AND ${sameReportKey} AND c.factor_code = a.factor_code`,
     sql`UPDATE analytics_month_factors c SET reports = c.reports - 1
       FROM analytics_report_factors a WHERE a.report_id = ${id}::UUID AND ${sameMonthFactorKey}`,
+    sql`UPDATE analytics_month_loss_factors c SET reports = c.reports - 1
+      FROM analytics_report_factors a WHERE a.report_id = ${id}::UUID AND ${sameMonthLossKey}`,
     sql`DELETE FROM analytics_report_factors WHERE report_id = ${id}::UUID`,
     sql`DELETE FROM analytics_reports WHERE report_id = ${id}::UUID`,
     sql`DELETE FROM analytics_cube_reports WHERE reports <= 0`,
     sql`DELETE FROM analytics_cube_factors WHERE reports <= 0`,
     sql`DELETE FROM analytics_month_factors WHERE reports <= 0`,
+    sql`DELETE FROM analytics_month_loss_factors WHERE reports <= 0`,
   ];
 }
 
@@ -51,9 +55,15 @@ function addStatements(id: string) {
     sql`UPDATE analytics_month_factors c SET reports = c.reports + 1
       FROM analytics_report_factors a WHERE a.report_id = ${id}::UUID AND ${sameMonthFactorKey}`,
     sql`INSERT INTO analytics_month_factors
-      SELECT a.event_month, a.census_region, a.loss_potential, a.factor_code, 1
+      SELECT a.event_month, a.census_region, a.factor_code, 1
       FROM analytics_report_factors a WHERE a.report_id = ${id}::UUID
         AND NOT EXISTS (SELECT 1 FROM analytics_month_factors c WHERE ${sameMonthFactorKey})`,
+    sql`UPDATE analytics_month_loss_factors c SET reports = c.reports + 1
+      FROM analytics_report_factors a WHERE a.report_id = ${id}::UUID AND ${sameMonthLossKey}`,
+    sql`INSERT INTO analytics_month_loss_factors
+      SELECT a.event_month, a.loss_potential, a.factor_code, 1
+      FROM analytics_report_factors a WHERE a.report_id = ${id}::UUID
+        AND NOT EXISTS (SELECT 1 FROM analytics_month_loss_factors c WHERE ${sameMonthLossKey})`,
   ];
 }
 
@@ -66,5 +76,6 @@ function addStatements(id: string) {
 export async function refreshReportInRollups(db: Executor, reportId: string): Promise<void> {
   await inTransaction(db, async (trx) => {
     for (const statement of [...removeStatements(reportId), ...addStatements(reportId)]) await statement.execute(trx);
+    await bumpRollupVersion(trx);
   });
 }

@@ -5,6 +5,10 @@ import { seedSyntheticData } from "../../db/synthetic/seed";
 import { createTestDatabase } from "../../tests/support/test-database";
 import { rebuildAnalyticsRollups } from "./rebuild-rollups";
 import { refreshReportInRollups } from "./refresh-report";
+import { readRollupVersion } from "./rollup-version";
+import { parseAnalyticsFilters, resolveFilters } from "../filters";
+import { windowTotal } from "../queries/slices";
+import { AnalyticsSource } from "../source";
 
 let database: OpenDatabase;
 beforeAll(async () => {
@@ -18,7 +22,7 @@ afterAll(async () => {
 /** Every rollup row, in a canonical order, as text. */
 async function snapshot(): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
-  for (const table of ["analytics_reports", "analytics_report_factors", "analytics_cube_reports", "analytics_cube_factors", "analytics_month_factors"]) {
+  for (const table of ["analytics_reports", "analytics_report_factors", "analytics_cube_reports", "analytics_cube_factors", "analytics_month_factors", "analytics_month_loss_factors"]) {
     const { rows } = await sql<{ line: string }>`SELECT t::VARCHAR AS line FROM ${sql.table(table)} t ORDER BY line`
       .execute(database.db);
     out[table] = rows.map((r) => r.line);
@@ -34,18 +38,19 @@ async function someReportIds(n: number): Promise<string[]> {
 describe("analytics rollups", () => {
   it("the rebuild counts every published report and every cited factor once", async () => {
     await rebuildAnalyticsRollups(database.db);
-    const { rows } = await sql<{ facts: number; factors: number; cube: number; cubeFactors: number; masked: number; monthFactors: number }>`
+    const { rows } = await sql<{ facts: number; factors: number; cube: number; cubeFactors: number; masked: number; monthFactors: number; monthLossFactors: number }>`
       SELECT (SELECT count(*) FROM analytics_reports) AS facts,
         (SELECT count(*) FROM analytics_report_factors) AS factors,
         (SELECT sum(reports) FROM analytics_cube_reports) AS cube,
         (SELECT sum(reports) FROM analytics_cube_factors) AS "cubeFactors",
         (SELECT sum(bit_count(factor_mask)) FROM analytics_reports) AS masked,
-        (SELECT sum(reports) FROM analytics_month_factors) AS "monthFactors"`.execute(database.db);
+        (SELECT sum(reports) FROM analytics_month_factors) AS "monthFactors",
+        (SELECT sum(reports) FROM analytics_month_loss_factors) AS "monthLossFactors"`.execute(database.db);
     const { rows: source } = await sql<{ n: number; f: number }>`
       SELECT (SELECT count(*) FROM reports) AS n, (SELECT count(*) FROM (SELECT DISTINCT * FROM report_factors)) AS f`
       .execute(database.db);
     const f = source[0]!.f;
-    expect(rows[0]).toEqual({ facts: 1500, factors: f, cube: 1500, cubeFactors: f, masked: f, monthFactors: f });
+    expect(rows[0]).toEqual({ facts: 1500, factors: f, cube: 1500, cubeFactors: f, masked: f, monthFactors: f, monthLossFactors: f });
   });
 
   it("refreshing reports one by one after withdrawal, re-publication and re-coding equals a full rebuild", async () => {
@@ -79,5 +84,25 @@ describe("analytics rollups", () => {
     const recoded = await snapshot();
     await rebuildAnalyticsRollups(database.db);
     expect(recoded).toEqual(await snapshot());
+  });
+
+  it("a publication changes the rollup version, so cached national figures are never served stale", async () => {
+    await rebuildAnalyticsRollups(database.db);
+    const filters = resolveFilters(parseAnalyticsFilters({ from: "2016-11", to: "2026-10" }), 0);
+    const before = await windowTotal(new AnalyticsSource(database.db), { kind: "all" }, filters);
+    const version = await readRollupVersion(database.db);
+    const [id] = await someReportIds(1);
+    const saved = await sql<Record<string, unknown>>`SELECT * FROM reports WHERE id = ${id}::UUID`.execute(database.db);
+    await sql`DELETE FROM reports WHERE id = ${id}::UUID`.execute(database.db);
+    // Two refreshes in one transaction (a batch publication) bump the version twice without conflict.
+    await database.db.transaction().execute(async (trx) => {
+      await refreshReportInRollups(trx, id!);
+      await refreshReportInRollups(trx, id!);
+    });
+    expect(await readRollupVersion(database.db)).not.toBe(version);
+    expect(await windowTotal(new AnalyticsSource(database.db), { kind: "all" }, filters)).toBe(before - 1);
+    await database.db.insertInto("reports").values(saved.rows as never).execute();
+    await refreshReportInRollups(database.db, id!);
+    expect(await windowTotal(new AnalyticsSource(database.db), { kind: "all" }, filters)).toBe(before);
   });
 });

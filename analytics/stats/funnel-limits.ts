@@ -1,4 +1,4 @@
-import { binomialCdfAt, standardNormalQuantile } from "./distributions";
+import { binomialCdfAt, standardNormalCdf, standardNormalQuantile } from "./distributions";
 
 export interface FunnelLimits {
   n: number;
@@ -54,4 +54,36 @@ export function funnelLimits(n: number, p0: number): FunnelLimits {
     lower998: binomialLimit(0.001, n, p0),
     upper998: binomialLimit(0.999, n, p0),
   };
+}
+
+export type FunnelSide = "above_99_8" | "above_95" | "within" | "below_95" | "below_99_8";
+
+/** Berry–Esseen constant for sums of independent Bernoulli variables (Shevtsova 2011: C ≤ 0.4748). */
+const BERRY_ESSEEN = 0.4748;
+
+/**
+ * Where x of n falls against the funnel around p0, decided from two CDF values instead of the four
+ * limits: with the interpolated limits above, x/n is above the upper q-limit iff F(x−1) ≥ q or F(x) > q,
+ * and below the lower q-limit iff F(x) < q (tested against funnelLimits). Most agencies sit well inside
+ * the funnel: the normal approximation with its Berry–Esseen error bound proves "within" for them
+ * without the exact CDF, which is evaluated only near a limit.
+ */
+export function funnelSide(x: number, n: number, p0: number): FunnelSide {
+  const variance = n * p0 * (1 - p0);
+  if (variance > 0) {
+    const sd = Math.sqrt(variance);
+    const bound = (BERRY_ESSEEN * (p0 * p0 + (1 - p0) * (1 - p0))) / sd;
+    const atX = standardNormalCdf((x - n * p0) / sd);
+    const belowX = standardNormalCdf((x - 1 - n * p0) / sd);
+    if (belowX + bound < 0.975 && atX + bound <= 0.975 && atX - bound >= 0.025) return "within";
+  }
+  const atX = binomialCdfAt(x, n, p0);
+  const belowX = binomialCdfAt(x - 1, n, p0);
+  // Limits never fall below 0, so no share of 0 is above one.
+  const above = (q: number) => x > 0 && (belowX >= q || atX > q);
+  if (above(0.999)) return "above_99_8";
+  if (above(0.975)) return "above_95";
+  if (atX < 0.001) return "below_99_8";
+  if (atX < 0.025) return "below_95";
+  return "within";
 }

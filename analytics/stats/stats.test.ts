@@ -1,8 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { alertLevels } from "./alert-levels";
 import { benjaminiHochberg } from "./benjamini-hochberg";
 import { binomialUpperTail, Z95 } from "./distributions";
-import { funnelLimits } from "./funnel-limits";
+import { funnelLimits, funnelSide } from "./funnel-limits";
 import { mannKendall } from "./mann-kendall";
 import { proportionalReportingRatio } from "./prr";
 import { wilsonInterval } from "./wilson";
@@ -112,6 +113,36 @@ describe("funnel limits (exact binomial, Spiegelhalter 2005)", () => {
     expect(limits.lower95).toBeCloseTo(l95!, 8);
     expect(limits.upper95).toBeCloseTo(u95!, 8);
     expect(limits.upper998).toBeCloseTo(u998!, 8);
+  });
+});
+
+describe("funnel side", () => {
+  it("classifies every count exactly as comparing its share with the four limits does", () => {
+    for (const [n, p0] of [[30, 0.075], [100, 0.2], [1000, 0.05], [4000, 0.011]] as const) {
+      const limits = funnelLimits(n, p0);
+      for (let x = 0; x <= Math.min(n, 400); x++) {
+        const share = x / n;
+        const expected = share > limits.upper998 ? "above_99_8" : share > limits.upper95 ? "above_95"
+          : share < limits.lower998 ? "below_99_8" : share < limits.lower95 ? "below_95" : "within";
+        expect(funnelSide(x, n, p0), `${x}/${n} around ${p0}`).toBe(expected);
+      }
+    }
+  });
+});
+
+describe("funnel side (random cases, including the Berry–Esseen shortcut)", () => {
+  it("agrees with the exact limits", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5000 }), fc.double({ min: 0.001, max: 0.6, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (n, p0, u) => {
+        const x = Math.round(u * Math.min(n, 3 * n * p0 + 30));
+        const limits = funnelLimits(n, p0);
+        const share = x / n;
+        const expected = share > limits.upper998 ? "above_99_8" : share > limits.upper95 ? "above_95"
+          : share < limits.lower998 ? "below_99_8" : share < limits.lower95 ? "below_95" : "within";
+        expect(funnelSide(x, n, p0)).toBe(expected);
+      }),
+      { numRuns: 1500, seed: 11 },
+    );
   });
 });
 

@@ -41,6 +41,7 @@ describe("closecall analyze", () => {
     const d = JSON.parse(text);
     expect(d.factorProfile.meta.subject.kind).toBe("agency");
     expect(d.factorProfile.meta.filters.incidentType).toBe("traffic_stop");
+    expect(d.funnel.agencies).toHaveLength(1);
     expect(d.funnel.factors[0].points).toHaveLength(1);
     for (const a of agencies) if (a.id !== metro.id) expect(text.includes(a.name)).toBe(false);
     // Small traffic-stop cells of one agency are withheld, never printed as numbers below k.

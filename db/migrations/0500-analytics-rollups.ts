@@ -3,9 +3,10 @@ import { analyticsEnums } from "../schema/analytics.table";
 
 // Analytics rollups (issue 7), derived from published reports and rebuildable at any time: per-report
 // rows (agency, peer and filtered queries), a cube by month × region × incident type × loss potential
-// (national queries filtered on those fields; at most 34,560 rows for reports) and, per factor, a month
-// table without incident type (the national factor series every dashboard shows: at most 71,040 rows at
-// any volume, where grouping the factor cube's ~740k rows at 1M reports took 14 ms).
+// (national queries filtered on those fields; at most 34,560 rows for reports) and, per factor, two month
+// tables without incident type — by region and by loss potential — for the national series and mixes
+// every dashboard shows (at most 17,760 rows each at any volume, where grouping the factor cube's ~740k
+// rows at 1M reports took 14 ms).
 // ENUM types over the taxonomy v1 codes keep scans and group-bys on one-byte codes (about 2.5× faster
 // than VARCHAR at 1M reports); a later taxonomy version recreates them with the rollup tables.
 // No primary keys: a rebuild deletes and re-inserts every row in one transaction, which DuckDB's
@@ -46,6 +47,11 @@ const tables = [
   `CREATE TABLE analytics_month_factors (
     event_month DATE NOT NULL,
     census_region analytics_census_region NOT NULL,
+    factor_code analytics_factor NOT NULL,
+    reports INTEGER NOT NULL
+  )`,
+  `CREATE TABLE analytics_month_loss_factors (
+    event_month DATE NOT NULL,
     loss_potential analytics_loss_potential NOT NULL,
     factor_code analytics_factor NOT NULL,
     reports INTEGER NOT NULL

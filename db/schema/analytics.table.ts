@@ -43,10 +43,17 @@ export interface AnalyticsCubeFactorTable extends AnalyticsCubeReportTable {
   factor_code: string;
 }
 
-/** Reports citing each factor by month × region × loss potential (national factor series without an incident filter). */
+/** Reports citing each factor by month × region (national factor series without incident or loss filters). */
 export interface AnalyticsMonthFactorTable {
   event_month: string;
   census_region: string;
+  factor_code: string;
+  reports: number;
+}
+
+/** Reports citing each factor by month × loss potential (national loss mixes without incident or region filters). */
+export interface AnalyticsMonthLossFactorTable {
+  event_month: string;
   loss_potential: string;
   factor_code: string;
   reports: number;
@@ -114,7 +121,13 @@ export const analyticsCubeFactorColumns = {
 export const analyticsMonthFactorColumns = {
   event_month: "DATE",
   census_region: E.region,
-  loss_potential: E.loss,
   factor_code: E.factor,
   reports: "INTEGER",
 } as const satisfies ColumnSpecs<AnalyticsMonthFactorTable>;
+
+export const analyticsMonthLossFactorColumns = {
+  event_month: "DATE",
+  loss_potential: E.loss,
+  factor_code: E.factor,
+  reports: "INTEGER",
+} as const satisfies ColumnSpecs<AnalyticsMonthLossFactorTable>;

@@ -109,9 +109,7 @@ export function readPayload(d: DashboardResult, publicProfile: FactorProfileResu
   }
 
   // Funnel: every point depends on an agency.
-  d.funnel?.factors.forEach((f) => f.points.forEach((point, i) => {
-    cell(`fu:${point.agencyId ?? i}:n`, point.reports, true);
-    cell(`fu:${point.agencyId ?? i}:${f.factor}`, point.count, true);
-  }));
+  d.funnel?.agencies.forEach((a, i) => cell(`fu:${i}:n`, a.reports, true));
+  d.funnel?.factors.forEach((f) => f.points.forEach((point) => cell(`fu:${point.agency}:${f.factor}`, point.count, true)));
   return { cells: [...cells.values()], relations };
 }
