@@ -1,10 +1,10 @@
 import { censusRegions, factors, incidentTypes } from "../db/taxonomy/index";
-import { type AnalyticsFilters, resolveFilters } from "./filters";
+import { type AnalyticsFilters, type ResolvedFilters, resolveFilters } from "./filters";
 import { type MeasureMeta, measureMeta } from "./measure-meta";
 import { monthLabel, monthsOf } from "./period";
 import type { PrivacyRules } from "./privacy/rules";
 import { monthlyFactors, monthlyReports } from "./queries/slices";
-import { type AnalyticsDb, latestMonth, sourceOf } from "./source";
+import { type AnalyticsDb, type AnalyticsSource, latestMonth, nationalOnce, sourceOf } from "./source";
 import { ALERT_BASELINE_MONTHS, alertLevels } from "./stats/alert-levels";
 import { benjaminiHochberg } from "./stats/benjamini-hochberg";
 import { binomialUpperTail } from "./stats/distributions";
@@ -80,6 +80,11 @@ interface Series {
 export async function getEmergingRisks(db: AnalyticsDb, filters: AnalyticsFilters, _viewer: Viewer, privacy: PrivacyRules): Promise<EmergingRisksResult> {
   const source = sourceOf(db);
   const resolved = resolveFilters({ ...filters, scope: "national" }, await latestMonth(source));
+  // The same for every viewer until the rollups change: computed once per rollup version and filter state.
+  return nationalOnce(source, `emerging-risks:${JSON.stringify(resolved)}:${JSON.stringify(privacy)}`, () => computeEmergingRisks(source, resolved, privacy));
+}
+
+async function computeEmergingRisks(source: AnalyticsSource, resolved: ResolvedFilters, privacy: PrivacyRules): Promise<EmergingRisksResult> {
   const to = resolved.window.to;
   const evaluationFrom = to - EVALUATION_MONTHS + 1;
   const range = { from: evaluationFrom - ALERT_BASELINE_MONTHS, to };

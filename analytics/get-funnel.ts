@@ -51,12 +51,22 @@ export interface FunnelResult {
  */
 const CURVE_POINTS = 10;
 
+// Limits are pure functions of (n, p0): the curves of the last filter states are kept (the national
+// shares repeat for every viewer of the same filters).
+const curves = new Map<string, FunnelLimits[]>();
+
 function curve(from: number, to: number, p0: number): FunnelLimits[] {
+  const key = `${from}|${to}|${p0}`;
+  const known = curves.get(key);
+  if (known) return known;
   const lo = Math.max(1, from);
   const hi = Math.max(lo + 1, to);
   const ns = new Set<number>();
   for (let i = 0; i < CURVE_POINTS; i++) ns.add(Math.round(lo * (hi / lo) ** (i / (CURVE_POINTS - 1))));
-  return [...ns].map((n) => funnelLimits(n, p0));
+  const limits = [...ns].map((n) => funnelLimits(n, p0));
+  curves.set(key, limits);
+  if (curves.size > 2000) curves.delete(curves.keys().next().value!);
+  return limits;
 }
 
 const NameSchema = z.object({ id: z.string(), name: z.string() });

@@ -9,7 +9,7 @@ import type { PrivacyRules } from "./privacy/rules";
 import type { ReleasedCells } from "./privacy/suppress";
 import { analysisSpan, monthlyFactors, monthlyReports } from "./queries/slices";
 import type { Population } from "./queries/population";
-import { type AnalyticsDb, type AnalyticsSource, latestMonth, sourceOf } from "./source";
+import { type AnalyticsDb, type AnalyticsSource, latestMonth, nationalOnce, sourceOf } from "./source";
 import { ALERT_BASELINE_MONTHS, alertLevels } from "./stats/alert-levels";
 import { mannKendall, type MannKendallOutcome } from "./stats/mann-kendall";
 import type { Viewer } from "./viewer";
@@ -249,15 +249,28 @@ export async function getTrends(db: AnalyticsDb, filters: AnalyticsFilters, view
   const range = analysisSpan(resolved.window);
   const reference = referencePopulation(cmp);
   const book = new CellBook();
-  const [subjectCells, referenceCells] = await Promise.all([
+  // A peer reference is protected and shares the subject's suppression; the national reference is
+  // public, has no relation to the agency's cells, and is the same for every viewer (built once per
+  // rollup version and filter state).
+  const sharedReference = reference && reference.tags.protected ? reference : null;
+  const [subjectCells, referenceCells, nationalLines] = await Promise.all([
     addPopulation(source, book, "s", cmp.subject.population, cmp.subject.tags, resolved, range),
-    reference ? addPopulation(source, book, "r", reference.population, reference.tags, resolved, resolved.window) : null,
+    sharedReference ? addPopulation(source, book, "r", sharedReference.population, sharedReference.tags, resolved, resolved.window) : null,
+    reference && !reference.tags.protected
+      ? nationalOnce(source, `trend-lines:${JSON.stringify(resolved)}`, async () => {
+        const publicBook = new CellBook();
+        const cells = await addPopulation(source, publicBook, "r", reference.population, reference.tags, resolved, resolved.window);
+        const lines = publicBook.release(privacy);
+        return seriesSpecs.map((spec, i) => buildReferenceSeries(lines, cells[i]!, cells[0]!, spec, resolved.window));
+      })
+      : null,
   ]);
   const released = book.release(privacy, cmp.gates);
   const series = seriesSpecs.map((spec, i) => buildSeries(released, subjectCells[i]!, subjectCells[0]!, spec, resolved.window, range));
   if (referenceCells) {
     series.push(...seriesSpecs.map((spec, i) => buildReferenceSeries(released, referenceCells[i]!, referenceCells[0]!, spec, resolved.window)));
   }
+  if (nationalLines) series.push(...nationalLines);
   return {
     meta: measureMeta(
       {

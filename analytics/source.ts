@@ -55,12 +55,21 @@ export async function nationalOnce<T>(source: AnalyticsSource, key: string, load
   if (pending) {
     cache.delete(full); // re-insert: most recently used last
   } else {
-    pending = load();
+    // Frozen: one value serves many requests, so no caller may change it.
+    pending = load().then(deepFreeze);
     pending.catch(() => cache.delete(full));
   }
   cache.set(full, pending);
   if (cache.size > NATIONAL_CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
   return source.once(key, () => pending);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 /** Measures take the database or a shared source. */

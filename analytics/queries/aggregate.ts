@@ -192,7 +192,8 @@ export function factorCombinations(source: AnalyticsSource, r: Omit<AggregateReq
   const request: AggregateRequest = { ...r, groupBy: [], perFactor: false };
   const once = r.population.kind === "all" ? nationalOnce : <T>(s: AnalyticsSource, k: string, load: () => Promise<T>) => s.once(k, load);
   return once(source, `masks:${requestKey(request)}`, async () => {
-    const { rows } = await sql`SELECT factor_mask, count(*)::BIGINT AS reports FROM analytics_reports
+    // DOUBLE holds the 37-bit masks exactly and reads without BigInt conversions.
+    const { rows } = await sql`SELECT factor_mask::DOUBLE AS factor_mask, count(*)::INTEGER AS reports FROM analytics_reports
       WHERE ${sql.join(conditions(request, "facts"), sql` AND `)} GROUP BY factor_mask`.execute(source.db);
     return z.array(MaskRowSchema).parse(rows);
   });
