@@ -6,7 +6,7 @@ import { type MeasureMeta, measureMeta, REPORTS_NOT_RATES } from "./measure-meta
 import { CellBook } from "./privacy/cell-book";
 import { type Count, type Suppressed, suppressed } from "./privacy/figures";
 import type { PrivacyRules } from "./privacy/rules";
-import { aggregate, type AggregateRow } from "./queries/aggregate";
+import { aggregate, type AggregateRow, agencyFactorCounts } from "./queries/aggregate";
 import { windowFactorTotals, windowTotal } from "./queries/slices";
 import { type AnalyticsDb, type AnalyticsSource, latestMonth, sourceOf } from "./source";
 import { type FunnelLimits, funnelLimits, type FunnelSide, funnelSide } from "./stats/funnel-limits";
@@ -90,29 +90,26 @@ export async function getFunnel(
   const resolved = resolveFilters({ ...filters, scope: "national" }, await latestMonth(source));
   const window = { filters: resolved, months: resolved.window };
   const all = { kind: "all" as const };
-  const [nationalTotal, nationalByFactor, totals, perFactor] = await Promise.all([
+  const agency = viewer.kind === "agency" ? { kind: "agency" as const, agencyId: viewer.agencyId } : null;
+  const [nationalTotal, nationalByFactor, totals] = await Promise.all([
     windowTotal(source, all, resolved),
     windowFactorTotals(source, all, resolved),
-    viewer.kind === "agency"
-      ? windowTotal(source, { kind: "agency", agencyId: viewer.agencyId }, resolved).then((reports): AggregateRow[] => [{ reports }])
+    agency
+      ? windowTotal(source, agency, resolved).then((reports): AggregateRow[] => [{ agency_id: "viewer", reports }])
       : aggregate(source, { ...window, population: { kind: "linked" }, groupBy: ["agency_id"], perFactor: false }),
-    viewer.kind === "agency"
-      ? windowFactorTotals(source, { kind: "agency", agencyId: viewer.agencyId }, resolved)
-          .then((m): AggregateRow[] => [...m].map(([factor_code, reports]) => ({ factor_code, reports })))
-      : aggregate(source, { ...window, population: { kind: "linked" }, groupBy: ["agency_id"], perFactor: true }),
   ]);
-  const agencyOf = (r: AggregateRow) => r.agency_id ?? "viewer";
   // The agency-minimum rule: agencies below it are left out of the plot altogether.
-  const included = totals.filter((r) => viewer.kind === "agency" || r.reports >= Math.max(privacy.agencyMinReports, privacy.k));
-  if (viewer.kind === "agency" && included.length === 0) included.push({ reports: 0 });
-  const ids = included.map(agencyOf);
-  const tags = viewer.kind === "agency" ? ({ protected: true, gate: "agency" } as const) : ({ protected: true } as const);
+  const included = totals.filter((r) => agency || r.reports >= Math.max(privacy.agencyMinReports, privacy.k));
+  const ids = included.map((r) => r.agency_id!);
+  const counts = new Map<string, number>();
+  if (agency) for (const [code, n] of await windowFactorTotals(source, agency, resolved)) counts.set(`0:${code}`, n);
+  else for (const r of await agencyFactorCounts(source, window, ids)) counts.set(`${r.agency}:${r.factor_code}`, r.reports);
+  const tags = agency ? ({ protected: true, gate: "agency" } as const) : ({ protected: true } as const);
   const book = new CellBook();
-  const nCells = included.map((r) => book.add(`n:${agencyOf(r)}`, r.reports, tags));
-  const counts = new Map(perFactor.map((r) => [`${agencyOf(r)}:${r.factor_code}`, r.reports]));
+  const nCells = included.map((r, i) => book.add(`n:${i}`, r.reports, tags));
   const wanted = factors.filter((f) => !options.factors || options.factors.includes(f.code));
-  const aCells = wanted.map((f) => ids.map((id) => book.add(`a:${id}:${f.code}`, counts.get(`${id}:${f.code}`) ?? 0, tags)));
-  const released = book.release(privacy, viewer.kind === "agency" ? { agency: { reports: totals[0]?.reports ?? 0 } } : {});
+  const aCells = wanted.map((f) => ids.map((_, i) => book.add(`a:${i}:${f.code}`, counts.get(`${i}:${f.code}`) ?? 0, tags)));
+  const released = book.release(privacy, agency ? { agency: { reports: totals[0]?.reports ?? 0 } } : {});
   const names = viewer.kind === "national" ? await agencyNames(source, ids) : new Map<string, string>();
 
   const agencies: FunnelAgency[] = ids.map((id, i) => {
@@ -133,10 +130,11 @@ export async function getFunnel(
     factors: wanted.map((f, j) => {
       const p0 = nationalTotal > 0 ? (nationalByFactor.get(f.code) ?? 0) / nationalTotal : null;
       const points: FunnelPoint[] = ids.map((_, i) => {
-        const values = released.values([aCells[j]![i]!, nCells[i]!]);
-        const share = Array.isArray(values) ? (values[1]! > 0 ? values[0]! / values[1]! : suppressed("agency_minimum")) : values;
-        const position = Array.isArray(values) && p0 !== null && values[1]! > 0 ? funnelSide(values[0]!, values[1]!, p0) : suppressed("derived");
-        return { agency: i, count: released.count(aCells[j]![i]!), share, position };
+        const count = released.count(aCells[j]![i]!);
+        const n = agencies[i]!.reports;
+        if (typeof count !== "number" || typeof n !== "number") return { agency: i, count, share: suppressed("derived"), position: suppressed("derived") };
+        if (n === 0) return { agency: i, count, share: suppressed("agency_minimum"), position: suppressed("agency_minimum") };
+        return { agency: i, count, share: count / n, position: p0 === null ? suppressed("derived") : funnelSide(count, n, p0) };
       });
       return { factor: f.code, label: f.label, nationalShare: p0, curve: p0 === null ? [] : curve(lo, hi, p0), points };
     }),
