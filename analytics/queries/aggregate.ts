@@ -160,17 +160,11 @@ export function aggregate(source: AnalyticsSource, r: AggregateRequest): Promise
           : sql`enum_code(${sql.ref(c)})::INTEGER AS ${sql.ref(c)}`);
     const measure = from === "facts" ? sql`count(*)` : sql`sum(reports)`;
     const groupBy = columns.length ? sql`GROUP BY ${sql.join(columns.map((c) => sql.ref(c)))}` : sql``;
-    const started = performance.now();
-    const cpu = process.cpuUsage();
     const { rows } = await sql`
       SELECT ${sql.join([...select, sql`${measure}::INTEGER AS reports`])}
       FROM ${sql.table(table)}
       WHERE ${sql.join(conditions(r, from), sql` AND `)}
       ${groupBy}`.execute(source.db);
-    if (process.env.ANALYTICS_TRACE) {
-      const used = process.cpuUsage(cpu);
-      console.log(`${(performance.now() - started).toFixed(1)} ms cpu ${((used.user + used.system) / 1000).toFixed(1)} ${rows.length} rows ${table} ${requestKey(r).slice(0, 90)}`);
-    }
     return RowsSchema.parse(rows);
   });
 }
