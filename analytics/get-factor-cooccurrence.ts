@@ -2,6 +2,7 @@ import { factors } from "../db/taxonomy/index";
 import { resolveComparison } from "./comparison";
 import { type AnalyticsFilters, resolveFilters } from "./filters";
 import { type MeasureMeta, measureMeta } from "./measure-meta";
+import { coreFigures } from "./core-figures";
 import { CellBook } from "./privacy/cell-book";
 import { type Count, type Share, type Suppressed } from "./privacy/figures";
 import type { PrivacyRules } from "./privacy/rules";
@@ -42,7 +43,10 @@ export async function getFactorCooccurrence(db: AnalyticsDb, filters: AnalyticsF
   const source = sourceOf(db);
   const resolved = resolveFilters(filters, await latestMonth(source));
   const cmp = await resolveComparison(source, resolved, viewer);
-  const combinations = await factorCombinations(source, { population: cmp.subject.population, filters: resolved, months: resolved.window });
+  const [combinations, core] = await Promise.all([
+    factorCombinations(source, { population: cmp.subject.population, filters: resolved, months: resolved.window }),
+    coreFigures(source, resolved, cmp, privacy),
+  ]);
   const count = factors.length;
   const single = new Array<number>(count).fill(0);
   const pair = new Array<number>(count * count).fill(0);
@@ -60,8 +64,8 @@ export async function getFactorCooccurrence(db: AnalyticsDb, filters: AnalyticsF
   }
   const tags = cmp.subject.tags;
   const book = new CellBook();
-  book.add("n", n, tags);
-  factors.forEach((f, i) => book.add(`f:${f.code}`, single[i]!, tags));
+  book.add("n", n, { ...tags, shared: core.count("s:n") });
+  factors.forEach((f, i) => book.add(`f:${f.code}`, single[i]!, { ...tags, shared: core.count(`s:f:${f.code}`) }));
   const present: [number, number][] = [];
   for (let a = 0; a < count; a++) {
     for (let b = a + 1; b < count; b++) {

@@ -2,11 +2,9 @@ import { factorFamilies, factors } from "../db/taxonomy/index";
 import { resolveComparison } from "./comparison";
 import { type AnalyticsFilters, resolveFilters } from "./filters";
 import { type MeasureMeta, measureMeta, REPORTS_NOT_RATES } from "./measure-meta";
-import { CellBook } from "./privacy/cell-book";
+import { coreFigures } from "./core-figures";
 import type { Count, Share, Suppressed } from "./privacy/figures";
 import type { PrivacyRules } from "./privacy/rules";
-import { windowFactorTotals, windowTotal } from "./queries/slices";
-import type { Population } from "./queries/population";
 import { type AnalyticsDb, latestMonth, sourceOf } from "./source";
 import type { PrrResult } from "./stats/prr";
 import type { Viewer } from "./viewer";
@@ -49,50 +47,17 @@ export async function getFactorProfile(db: AnalyticsDb, filters: AnalyticsFilter
   const source = sourceOf(db);
   const resolved = resolveFilters(filters, await latestMonth(source));
   const cmp = await resolveComparison(source, resolved, viewer);
-  const needAll = cmp.subject.kind === "national" || cmp.reference?.kind === "national_excluding_agency";
-  const refPopulation = cmp.reference?.population ?? null;
-  const figures = (population: Population) =>
-    Promise.all([windowTotal(source, population, resolved), windowFactorTotals(source, population, resolved)]);
-  const [[sn, sf], all, ref] = await Promise.all([
-    figures(cmp.subject.population),
-    needAll ? figures({ kind: "all" }) : null,
-    refPopulation ? figures(refPopulation) : null,
-  ]);
-
-  const book = new CellBook();
-  book.add("s:n", sn, cmp.subject.tags);
-  for (const f of factors) book.add(`s:${f.code}`, sf.get(f.code) ?? 0, cmp.subject.tags);
-  if (cmp.reference) {
-    const tags = cmp.reference.tags;
-    if (cmp.reference.kind === "national_excluding_agency") {
-      // Reference = all − agency; the public national figures are known to anyone, so the relation is declared.
-      const [an, af] = all!;
-      book.add("all:n", an, { protected: false });
-      book.add("r:n", an - sn, tags);
-      book.sum("all:n", ["s:n", "r:n"]);
-      for (const f of factors) {
-        const total = af.get(f.code) ?? 0;
-        book.add(`all:${f.code}`, total, { protected: false });
-        book.add(`r:${f.code}`, total - (sf.get(f.code) ?? 0), tags);
-        book.sum(`all:${f.code}`, [`s:${f.code}`, `r:${f.code}`]);
-      }
-    } else {
-      const [rn, rf] = ref!;
-      book.add("r:n", rn, tags);
-      for (const f of factors) book.add(`r:${f.code}`, rf.get(f.code) ?? 0, tags);
-    }
-  }
-  const released = book.release(privacy, cmp.gates);
+  const released = await coreFigures(source, resolved, cmp, privacy);
 
   const rows: FactorProfileRow[] = factors.map((f) => {
-    const prr = cmp.reference ? released.prr(`s:${f.code}`, "s:n", `r:${f.code}`, "r:n") : null;
+    const prr = cmp.reference ? released.prr(`s:f:${f.code}`, "s:n", `r:f:${f.code}`, "r:n") : null;
     return {
       factor: f.code,
       label: f.label,
       family: f.family,
       familyLabel: familyLabel.get(f.family) ?? f.family,
-      subject: { count: released.count(`s:${f.code}`), share: released.share(`s:${f.code}`, "s:n") },
-      reference: cmp.reference ? { count: released.count(`r:${f.code}`), share: released.share(`r:${f.code}`, "r:n") } : null,
+      subject: { count: released.count(`s:f:${f.code}`), share: released.share(`s:f:${f.code}`, "s:n") },
+      reference: cmp.reference ? { count: released.count(`r:f:${f.code}`), share: released.share(`r:f:${f.code}`, "r:n") } : null,
       prr,
     };
   });

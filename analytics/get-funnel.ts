@@ -3,6 +3,8 @@ import { z } from "zod";
 import { factors } from "../db/taxonomy/index";
 import { type AnalyticsFilters, resolveFilters } from "./filters";
 import { type MeasureMeta, measureMeta, REPORTS_NOT_RATES } from "./measure-meta";
+import { resolveComparison } from "./comparison";
+import { coreFigures } from "./core-figures";
 import { CellBook } from "./privacy/cell-book";
 import { type Count, type Suppressed, suppressed } from "./privacy/figures";
 import type { PrivacyRules } from "./privacy/rules";
@@ -91,6 +93,11 @@ export async function getFunnel(
   const window = { filters: resolved, months: resolved.window };
   const all = { kind: "all" as const };
   const agency = viewer.kind === "agency" ? { kind: "agency" as const, agencyId: viewer.agencyId } : null;
+  // When the agency is the dashboard's subject, its point repeats the core figures: same verdicts.
+  const scoped = resolveFilters(filters, await latestMonth(source));
+  const core = agency && scoped.scope !== "national"
+    ? await coreFigures(source, scoped, await resolveComparison(source, scoped, viewer), privacy)
+    : null;
   const [nationalTotal, nationalByFactor, totals] = await Promise.all([
     windowTotal(source, all, resolved),
     windowFactorTotals(source, all, resolved),
@@ -106,9 +113,9 @@ export async function getFunnel(
   else for (const r of await agencyFactorCounts(source, window, ids)) counts.set(`${r.agency}:${r.factor_code}`, r.reports);
   const tags = agency ? ({ protected: true, gate: "agency" } as const) : ({ protected: true } as const);
   const book = new CellBook();
-  const nCells = included.map((r, i) => book.add(`n:${i}`, r.reports, tags));
+  const nCells = included.map((r, i) => book.add(`n:${i}`, r.reports, { ...tags, shared: core?.count("s:n") }));
   const wanted = factors.filter((f) => !options.factors || options.factors.includes(f.code));
-  const aCells = wanted.map((f) => ids.map((_, i) => book.add(`a:${i}:${f.code}`, counts.get(`${i}:${f.code}`) ?? 0, tags)));
+  const aCells = wanted.map((f) => ids.map((_, i) => book.add(`a:${i}:${f.code}`, counts.get(`${i}:${f.code}`) ?? 0, { ...tags, shared: core?.count(`s:f:${f.code}`) })));
   const released = book.release(privacy, agency ? { agency: { reports: totals[0]?.reports ?? 0 } } : {});
   const names = viewer.kind === "national" ? await agencyNames(source, ids) : new Map<string, string>();
 

@@ -2,6 +2,7 @@ import { factors, incidentTypes } from "../db/taxonomy/index";
 import { resolveComparison } from "./comparison";
 import { type AnalyticsFilters, resolveFilters } from "./filters";
 import { type MeasureMeta, measureMeta, REPORTS_NOT_RATES } from "./measure-meta";
+import { coreFigures } from "./core-figures";
 import { CellBook } from "./privacy/cell-book";
 import type { Count, Share } from "./privacy/figures";
 import type { PrivacyRules } from "./privacy/rules";
@@ -40,16 +41,17 @@ export async function getIncidentFactorMatrix(db: AnalyticsDb, filters: Analytic
   const source = sourceOf(db);
   const resolved = resolveFilters(filters, await latestMonth(source));
   const cmp = await resolveComparison(source, resolved, viewer);
-  const [byIncident, byCell] = await Promise.all([
+  const [byIncident, byCell, core] = await Promise.all([
     windowCounts(source, cmp.subject.population, resolved, "incident_type", false),
     windowCounts(source, cmp.subject.population, resolved, "incident_type", true),
+    coreFigures(source, resolved, cmp, privacy),
   ]);
   const reports = new Map(byIncident.map((r) => [r.incident_type!, r.reports]));
   const cells = new Map(byCell.map((r) => [`${r.incident_type}:${r.factor_code}`, r.reports]));
   const tags = cmp.subject.tags;
   const book = new CellBook();
-  book.add("n", [...reports.values()].reduce((a, b) => a + b, 0), tags);
-  for (const t of incidentTypes) book.add(`r:${t.code}`, reports.get(t.code) ?? 0, tags);
+  book.add("n", [...reports.values()].reduce((a, b) => a + b, 0), { ...tags, shared: core.count("s:n") });
+  for (const t of incidentTypes) book.add(`r:${t.code}`, reports.get(t.code) ?? 0, { ...tags, shared: core.count(`s:i:${t.code}`) });
   book.sum("n", incidentTypes.map((t) => `r:${t.code}`));
   for (const f of factors) {
     let column = 0;
@@ -58,7 +60,7 @@ export async function getIncidentFactorMatrix(db: AnalyticsDb, filters: Analytic
       column += v;
       book.add(`c:${t.code}:${f.code}`, v, tags);
     }
-    book.add(`col:${f.code}`, column, tags);
+    book.add(`col:${f.code}`, column, { ...tags, shared: core.count(`s:f:${f.code}`) });
     book.sum(`col:${f.code}`, incidentTypes.map((t) => `c:${t.code}:${f.code}`));
   }
   const released = book.release(privacy, cmp.gates);

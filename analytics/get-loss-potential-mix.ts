@@ -2,6 +2,7 @@ import { factors, lossPotentials } from "../db/taxonomy/index";
 import { type Comparison, resolveComparison } from "./comparison";
 import { type AnalyticsFilters, type ResolvedFilters, resolveFilters } from "./filters";
 import { type MeasureMeta, measureMeta, REPORTS_NOT_RATES } from "./measure-meta";
+import { coreFigures } from "./core-figures";
 import { CellBook, type CellTags } from "./privacy/cell-book";
 import type { Count, Share } from "./privacy/figures";
 import type { PrivacyRules } from "./privacy/rules";
@@ -30,7 +31,9 @@ export interface LossPotentialMixResult {
   rows: LossMixRow[];
 }
 
-async function addPopulation(source: AnalyticsSource, book: CellBook, prefix: string, population: Population, tags: CellTags, filters: ResolvedFilters) {
+async function addPopulation(
+  source: AnalyticsSource, book: CellBook, prefix: string, population: Population, tags: CellTags, filters: ResolvedFilters, core: ReleasedCells | null,
+) {
   const [totals, perFactor] = await Promise.all([
     windowCounts(source, population, filters, "loss_potential", false),
     windowCounts(source, population, filters, "loss_potential", true),
@@ -40,9 +43,11 @@ async function addPopulation(source: AnalyticsSource, book: CellBook, prefix: st
   for (const row of [{ code: "all" }, ...factors]) {
     const parts = lossPotentials.map((l) => {
       const v = row.code === "all" ? byLoss.get(l.code) ?? 0 : cells.get(`${row.code}:${l.code}`) ?? 0;
-      return { key: book.add(`${prefix}:${row.code}:${l.code}`, v, tags), v };
+      const shared = row.code === "all" && core ? core.count(`s:l:${l.code}`) : undefined;
+      return { key: book.add(`${prefix}:${row.code}:${l.code}`, v, { ...tags, shared }), v };
     });
-    book.add(`${prefix}:${row.code}`, parts.reduce((s, p) => s + p.v, 0), tags);
+    const shared = core ? core.count(row.code === "all" ? "s:n" : `s:f:${row.code}`) : undefined;
+    book.add(`${prefix}:${row.code}`, parts.reduce((s, p) => s + p.v, 0), { ...tags, shared });
     book.sum(`${prefix}:${row.code}`, parts.map((p) => p.key));
   }
 }
@@ -74,9 +79,10 @@ export async function getLossPotentialMix(db: AnalyticsDb, filters: AnalyticsFil
   const cmp = await resolveComparison(source, resolved, viewer);
   const withReference = nationalReference(cmp);
   const book = new CellBook();
+  const core = await coreFigures(source, resolved, cmp, privacy);
   await Promise.all([
-    addPopulation(source, book, "s", cmp.subject.population, cmp.subject.tags, resolved),
-    withReference ? addPopulation(source, book, "r", { kind: "all" }, { protected: false }, resolved) : null,
+    addPopulation(source, book, "s", cmp.subject.population, cmp.subject.tags, resolved, core),
+    withReference ? addPopulation(source, book, "r", { kind: "all" }, { protected: false }, resolved, null) : null,
   ]);
   const released = book.release(privacy, cmp.gates);
   const rows: LossMixRow[] = [{ code: "all", label: "All reports" }, ...factors].map((row) => ({

@@ -3,6 +3,7 @@ import { type Comparison, resolveComparison } from "./comparison";
 import { type AnalyticsFilters, type ResolvedFilters, resolveFilters } from "./filters";
 import { type MeasureMeta, measureMeta, REPORTS_NOT_RATES } from "./measure-meta";
 import { monthLabel, monthsOf, type MonthWindow, wholeQuarters } from "./period";
+import { coreFigures } from "./core-figures";
 import { CellBook, type CellTags } from "./privacy/cell-book";
 import { type Count, type Share, type Suppressed, suppressed } from "./privacy/figures";
 import type { PrivacyRules } from "./privacy/rules";
@@ -96,7 +97,7 @@ function monthlyReleased(tags: CellTags, spec: SeriesSpec): boolean {
 /** Adds one population's monthly, quarterly and yearly cells with the sums that tie them together. */
 async function addPopulation(
   source: AnalyticsSource, book: CellBook, prefix: string, population: Population, tags: CellTags,
-  filters: ResolvedFilters, range: MonthWindow,
+  filters: ResolvedFilters, range: MonthWindow, windowTotals: ((spec: SeriesSpec) => Count | undefined) | null,
 ): Promise<SeriesCells[]> {
   const [byIncident, byFactor] = await Promise.all([
     monthlyReports(source, population, filters),
@@ -132,7 +133,18 @@ async function addPopulation(
         if (monthly && tags.protected) book.sum(id, offsets.map((o) => months[o]!));
         return id;
       });
-    return { months, quarters: cellsFor(quarters, "q"), years: cellsFor(years, "y") };
+    const quarterCells = cellsFor(quarters, "q");
+    if (windowTotals) {
+      // The window total is released by the other measures (core figures): tie the months (or the
+      // quarters, when they cover the window) to it, so that it cannot give a withheld one away.
+      const windowOffsets = monthsOf(window).map((m) => m - range.from);
+      const parts = monthly ? windowOffsets.map((o) => months[o]!) : quarters.length * 3 === windowOffsets.length ? quarterCells : null;
+      if (parts) {
+        const total = book.add(`${prefix}|${spec.id}|w`, windowOffsets.reduce((sum, o) => sum + values[o]!, 0), { ...tags, shared: windowTotals(spec) });
+        book.sum(total, parts);
+      }
+    }
+    return { months, quarters: quarterCells, years: cellsFor(years, "y") };
   });
   if (tags.protected) {
     // Each report has exactly one incident type: a quarter's (year's) total is the sum of its incident-type counts.
@@ -249,17 +261,21 @@ export async function getTrends(db: AnalyticsDb, filters: AnalyticsFilters, view
   const range = analysisSpan(resolved.window);
   const reference = referencePopulation(cmp);
   const book = new CellBook();
+  const core = cmp.subject.kind === "agency" ? await coreFigures(source, resolved, cmp, privacy) : null;
+  const coreKey = (spec: SeriesSpec) => (spec.dimension === "total" ? "n" : spec.dimension === "factor" ? `f:${spec.code}` : `i:${spec.code}`);
+  const subjectTotals = core ? (spec: SeriesSpec) => core.count(`s:${coreKey(spec)}`) : null;
+  const referenceTotals = core ? (spec: SeriesSpec) => (spec.dimension === "incident_type" ? undefined : core.count(`r:${coreKey(spec)}`)) : null;
   // A peer reference is protected and shares the subject's suppression; the national reference is
   // public, has no relation to the agency's cells, and is the same for every viewer (built once per
   // rollup version and filter state).
   const sharedReference = reference && reference.tags.protected ? reference : null;
   const [subjectCells, referenceCells, nationalLines] = await Promise.all([
-    addPopulation(source, book, "s", cmp.subject.population, cmp.subject.tags, resolved, range),
-    sharedReference ? addPopulation(source, book, "r", sharedReference.population, sharedReference.tags, resolved, resolved.window) : null,
+    addPopulation(source, book, "s", cmp.subject.population, cmp.subject.tags, resolved, range, subjectTotals),
+    sharedReference ? addPopulation(source, book, "r", sharedReference.population, sharedReference.tags, resolved, resolved.window, referenceTotals) : null,
     reference && !reference.tags.protected
       ? nationalOnce(source, `trend-lines:${JSON.stringify(resolved)}`, async () => {
         const publicBook = new CellBook();
-        const cells = await addPopulation(source, publicBook, "r", reference.population, reference.tags, resolved, resolved.window);
+        const cells = await addPopulation(source, publicBook, "r", reference.population, reference.tags, resolved, resolved.window, null);
         const lines = publicBook.release(privacy);
         return seriesSpecs.map((spec, i) => buildReferenceSeries(lines, cells[i]!, cells[0]!, spec, resolved.window));
       })

@@ -144,7 +144,7 @@ describe("analytics privacy properties (DESIGN §6)", () => {
           }
         }
       }),
-      { numRuns: 40, seed: 20261129 },
+      { numRuns: 50, seed: 20261129 },
     );
     expect(checked).toBeGreaterThan(15);
   });
@@ -181,5 +181,48 @@ describe("period bins", () => {
   it("quarters and years cover whole months", () => {
     expect(binMonths("quarter", "2025-Q2")).toEqual({ from: 2025 * 12 + 3, to: 2025 * 12 + 5 });
     expect(monthDate(binMonths("year", "2024").to)).toBe("2024-12-01");
+  });
+});
+
+describe("one verdict per figure across the measures of a dashboard", () => {
+  it("a factor total withheld to protect the national-excluding-agency figure is withheld by every measure", async () => {
+    // Hand-made data: the agency cites the factor in 40 reports, the rest of the nation in 2 (below k).
+    // The factor profile must withhold the agency's 40 (else 42 − 40 = 2 leaks); so must the matrix, the
+    // loss mix, co-occurrence, trends and the funnel, which all show the same total.
+    const db = await createTestDatabase();
+    try {
+      const agencyId = "7d1f7a5e-0000-4000-8000-000000000001";
+      await sql`INSERT INTO agencies (id, name, state, census_region, size_band, status, applied_at, is_synthetic)
+        VALUES (${agencyId}::UUID, 'Test Agency', 'IL', 'midwest', '100-499', 'active', now(), true)`.execute(db.db);
+      let n = 0;
+      const add = async (agency: string | null, factorCodes: string[], month: string) => {
+        const id = `00000000-0000-4000-8000-${String(++n).padStart(12, "0")}`;
+        await sql`INSERT INTO reports (id, public_number, taxonomy_version, title, summary, lessons, incident_type, loss_potential,
+            event_month, census_region, published_month)
+          VALUES (${id}::UUID, ${`T-${n}`}, 1, 't', 's', 'l', 'traffic_stop', 'serious_injury', ${month}::DATE, 'midwest', ${month}::DATE)`.execute(db.db);
+        await sql`INSERT INTO report_protected VALUES (${id}::UUID, 'IL', ${agency}::UUID, ${agency ? "100-499" : null}, ${agency ? "agency_stats" : "national"})`.execute(db.db);
+        for (const f of factorCodes) await sql`INSERT INTO report_factors VALUES (${id}::UUID, ${f})`.execute(db.db);
+      };
+      for (let i = 0; i < 60; i++) await add(agencyId, i < 40 ? ["sa_lapse", "eq_less_lethal_failure"] : ["sa_lapse"], `2025-${String((i % 12) + 1).padStart(2, "0")}-01`);
+      for (let i = 0; i < 300; i++) await add(null, i < 2 ? ["sa_lapse", "eq_less_lethal_failure"] : ["sa_lapse"], `2025-${String((i % 12) + 1).padStart(2, "0")}-01`);
+      await rebuildAnalyticsRollups(db.db);
+      const filters = parseAnalyticsFilters({ scope: "agency", from: "2025-01", to: "2025-12" });
+      const privacy = { k: 10, agencyMinReports: 30 };
+      const d = await getDashboard(db.db, filters, { kind: "agency", agencyId }, privacy);
+      const f = "eq_less_lethal_failure";
+      expect(d.factorProfile.rows.find((r) => r.factor === f)!.reference!.count).toEqual({ suppressed: true, reason: "below_k" });
+      expect(isSuppressed(d.factorProfile.rows.find((r) => r.factor === f)!.subject.count)).toBe(true);
+      expect(isSuppressed(d.incidentFactorMatrix.columns.find((c) => c.factor === f)!.reports)).toBe(true);
+      expect(isSuppressed(d.lossPotentialMix.rows.find((r) => r.factor === f)!.subject.reports)).toBe(true);
+      expect(isSuppressed(d.cooccurrence.factors.find((x) => x.factor === f)!.reports)).toBe(true);
+      expect(isSuppressed(d.funnel!.factors.find((x) => x.factor === f)!.points[0]!.count)).toBe(true);
+      const publicProfile = await getFactorProfile(db.db, { ...filters, scope: "national" }, { kind: "public" }, privacy);
+      const facts = readPayload(d, publicProfile);
+      const withheld = new Set(facts.cells.filter((c) => isSuppressed(c.value)).map((c) => c.key));
+      const unknown = new Set([...withheld, ...facts.cells.filter((c) => c.value === undefined).map((c) => c.key)]);
+      expect(recoverableCells(facts.relations, unknown).filter((key) => withheld.has(key))).toEqual([]);
+    } finally {
+      await db.close();
+    }
   });
 });

@@ -2,6 +2,7 @@ import type { PrivacyRules } from "./rules";
 import { type CellInput, type CellRef, type Gates, type ReleasedCells, suppressCells } from "./suppress";
 
 export type CellTags = Pick<CellInput, "protected" | "gate">;
+type AddTags = CellTags & Pick<CellInput, "shared">;
 
 /** Collects a result's cells and additive relations, then releases them through the suppression function. */
 export class CellBook {
@@ -9,15 +10,17 @@ export class CellBook {
   readonly #values: number[] = [];
   readonly #protected: boolean[] = [];
   readonly #gate: (CellInput["gate"] | undefined)[] = [];
+  readonly #shared: (CellInput["shared"] | undefined)[] = [];
   readonly #additive: { total: number; parts: number[] }[] = [];
   #byKey: Map<string, number> | undefined;
 
   /** Adds a cell; returns its position, the cheapest way to refer to it. */
-  add(key: string, value: number, tags: CellTags): number {
+  add(key: string, value: number, tags: AddTags): number {
     this.#byKey?.set(key, this.#keys.length);
     this.#keys.push(key);
     this.#values.push(value);
     this.#protected.push(tags.protected);
+    this.#shared.push(tags.shared);
     return this.#gate.push(tags.gate) - 1;
   }
 
@@ -38,7 +41,7 @@ export class CellBook {
   release(rules: PrivacyRules, gates: Gates = {}): ReleasedCells {
     if (new Set(this.#keys).size !== this.#keys.length) throw new Error("Duplicate cell keys in one result");
     return suppressCells(
-      { keys: this.#keys, values: this.#values, isProtected: this.#protected, gate: this.#gate, additive: this.#additive },
+      { keys: this.#keys, values: this.#values, isProtected: this.#protected, gate: this.#gate, shared: this.#shared, additive: this.#additive },
       rules,
       gates,
     );

@@ -16,6 +16,12 @@ export interface CellInput {
   protected: boolean;
   /** Cells of the viewer's own agency (or differenced against it) close with the agency gate; peer cells with the peer gate. */
   gate?: "agency" | "peer";
+  /**
+   * The same figure as released by the dashboard's core figures (analytics/core-figures.ts): a number is
+   * known to the viewer from another measure, so it stays released and is never a complement; a
+   * withheld value stays withheld for the same reason.
+   */
+  shared?: Count;
 }
 
 /** total = Σ parts, holding among cells of the same result (public cells included). */
@@ -44,6 +50,7 @@ export interface IndexedCells {
   values: readonly number[];
   isProtected: readonly boolean[];
   gate: readonly (CellInput["gate"] | undefined)[];
+  shared?: readonly (Count | undefined)[];
   additive: readonly { total: number; parts: readonly number[] }[];
 }
 
@@ -155,6 +162,7 @@ export function suppress(input: SuppressionInput, rules: PrivacyRules): Released
       values: input.cells.map((c) => c.value),
       isProtected: input.cells.map((c) => c.protected),
       gate: input.cells.map((c) => c.gate),
+      shared: input.cells.map((c) => c.shared),
       additive: input.additive.map((a) => ({ total: id(a.total), parts: a.parts.map(id) })),
     },
     rules,
@@ -193,9 +201,21 @@ export function suppressCells(cells: IndexedCells, rules: PrivacyRules, gates: G
     withheld[i] = 1;
     status[i] = suppressed(reason);
   };
+  // Figures another measure of the dashboard releases are known: never withheld here, never a complement.
+  const known = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     if (!cells.isProtected[i]) continue;
     const v = cells.values[i]!;
+    const shared = cells.shared?.[i];
+    if (typeof shared === "object") {
+      withhold(i, shared.reason);
+      continue;
+    }
+    if (typeof shared === "number") {
+      if (shared !== v) throw new PrivacyError(`Cell "${cells.keys[i]}" differs from the shared figure`);
+      known[i] = 1;
+      continue;
+    }
     if (cells.gate[i] === "agency" && !agencyGate.open) withhold(i, "agency_minimum");
     else if (cells.gate[i] === "peer" && !peerGate.open) withhold(i, "peer_group_too_small");
     else if (v > 0 && v < k) withhold(i, "below_k");
@@ -246,7 +266,7 @@ export function suppressCells(cells: IndexedCells, rules: PrivacyRules, gates: G
               seen.add(i);
               next.push(i);
             }
-          } else if (cells.isProtected[i] && (best < 0 || cheaper(i, best) < 0)) best = i;
+          } else if (cells.isProtected[i] && !known[i] && (best < 0 || cheaper(i, best) < 0)) best = i;
         }
       }
       if (best >= 0) return best;
@@ -254,7 +274,7 @@ export function suppressCells(cells: IndexedCells, rules: PrivacyRules, gates: G
     }
     // Only public or withheld figures remain around it and it is still pinned down: the value is public
     // knowledge, which a measure must never build. Refuse rather than release it.
-    throw new PrivacyError(`Cell "${cells.keys[target]}" cannot be protected: it is determined by public figures`);
+    throw new PrivacyError(`Cell "${cells.keys[target]}" cannot be protected: it is determined by public or already released figures`);
   };
 
   const dirty = new Set<number>();

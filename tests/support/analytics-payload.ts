@@ -108,6 +108,38 @@ export function readPayload(d: DashboardResult, publicProfile: FactorProfileResu
     }
   }
 
+  // The same figure released by several measures of one dashboard: equal, so an attacker can use any.
+  const same = (a: string, b: string) => {
+    if (cells.has(a) && cells.has(b)) relations.push({ total: a, parts: [b] });
+  };
+  const w = d.factorProfile.meta.window;
+  const windowMonths = Array.from({ length: w.months }, (_, i) => monthIndex(w.from) + i);
+  if (fp.meta.subject.kind === mx.meta.subject.kind) {
+    same("fp:s:n", "mx:n");
+    same("fp:s:n", "co:n");
+    same("fp:s:n", "lm:s:null");
+    for (const row of fp.rows) {
+      same(`fp:s:${row.factor}`, `mx:col:${row.factor}`);
+      same(`fp:s:${row.factor}`, `co:f:${row.factor}`);
+      same(`fp:s:${row.factor}`, `lm:s:${row.factor}`);
+    }
+    // A series' window total is the sum of its months (or of its quarters when they cover the window).
+    for (const series of t.series) {
+      const id = `tr:${series.population}:${series.dimension}:${series.code}`;
+      const side = series.population === "subject" ? "s" : "r";
+      if (side === "r" && t.meta.reference?.kind !== fp.meta.reference?.kind) continue;
+      const total = series.dimension === "total" ? `fp:${side}:n` : series.dimension === "factor" ? `fp:${side}:${series.code}` : side === "s" ? `mx:r:${series.code}` : "";
+      if (!cells.has(total)) continue;
+      const p = side === "s" ? sp : rp;
+      if (series.monthly.length > 0) relations.push({ total, parts: windowMonths.map((m) => cell(`${id}:m${monthLabel(m)}`, undefined, p)) });
+      else if (series.quarterly.length * 3 === w.months) relations.push({ total, parts: series.quarterly.map((q) => `${id}:${q.quarter}`) });
+    }
+  }
+  if (d.funnel && d.funnel.agencies.length === 1 && fp.meta.subject.kind === "agency") {
+    same("fp:s:n", "fu:0:n");
+    for (const f of d.funnel.factors) same(`fp:s:${f.factor}`, `fu:0:${f.factor}`);
+  }
+
   // Funnel: every point depends on an agency.
   d.funnel?.agencies.forEach((a, i) => cell(`fu:${i}:n`, a.reports, true));
   d.funnel?.factors.forEach((f) => f.points.forEach((point) => cell(`fu:${point.agency}:${f.factor}`, point.count, true)));
