@@ -7,17 +7,19 @@ export interface LinearRelation {
 const EPS = 1e-9;
 
 /**
- * Which unknown cells are pinned down exactly by the relations, whatever the other unknowns are:
- * cell u is determined iff the unit vector e_u lies in the row space of the relations restricted to the
- * unknowns. Solved per connected group of unknowns by Gauss-Jordan elimination: a pivot column is
- * determined iff its reduced row has no entry in a free column.
+ * Which unknown cells are pinned down exactly by the relations, whatever the other unknowns are, and
+ * from which known cells: cell u is determined iff the unit vector e_u lies in the row space of the
+ * relations restricted to the unknowns. Solved per connected group of unknowns by sparse Gauss-Jordan
+ * elimination, carrying each row's known cells along: a pivot cell is determined iff its reduced row
+ * holds no other unknown, and the known cells left in that row are what its value is computed from
+ * (withholding one of them breaks that computation).
  */
 export function determinedUnknowns(
   relations: readonly LinearRelation[],
   unknown: (cell: number) => boolean,
   /** Only groups holding one of these cells are solved (the others were solved before and did not change). */
   changed?: ReadonlySet<number>,
-): number[] {
+): Map<number, number[]> {
   const parent = new Map<number, number>();
   const find = (x: number): number => {
     let root = x;
@@ -48,49 +50,48 @@ export function determinedUnknowns(
     if (list) list.push(r);
     else groups.set(root, [r]);
   }
-  const determined: number[] = [];
+  const determined = new Map<number, number[]>();
+  const addTo = (row: Map<number, number>, c: number, v: number) => {
+    const next = (row.get(c) ?? 0) + v;
+    if (Math.abs(next) < EPS) row.delete(c);
+    else row.set(c, next);
+  };
   for (const group of groups.values()) {
     if (changed && !group.some((r) => r.cells.some((c) => changed.has(c)))) continue;
-    const index = new Map<number, number>();
-    const columns: number[] = [];
-    for (const r of group) for (const c of r.cells) if (unknown(c) && !index.has(c)) index.set(c, columns.push(c) - 1);
-    const width = columns.length;
-    const rows = group.map((r) => {
-      const row = new Float64Array(width);
-      r.cells.forEach((c, i) => {
-        const col = index.get(c);
-        if (col !== undefined) row[col]! += r.coefficients[i]!;
-      });
-      return row;
-    });
-    const pivots: number[] = [];
-    let rank = 0;
-    for (let col = 0; col < width && rank < rows.length; col++) {
-      let best = rank;
-      for (let r = rank + 1; r < rows.length; r++) if (Math.abs(rows[r]![col]!) > Math.abs(rows[best]![col]!)) best = r;
-      if (Math.abs(rows[best]![col]!) < EPS) continue;
-      [rows[rank], rows[best]] = [rows[best]!, rows[rank]!];
-      const pivotRow = rows[rank]!;
-      const scale = pivotRow[col]!;
-      for (let c = col; c < width; c++) pivotRow[c]! /= scale;
-      for (let r = 0; r < rows.length; r++) {
-        if (r === rank) continue;
-        const row = rows[r]!;
-        const factor = row[col]!;
-        if (Math.abs(factor) < EPS) continue;
-        for (let c = col; c < width; c++) row[c]! -= factor * pivotRow[c]!;
+    // Each pivot row stays reduced against every other pivot cell; `known` carries its known cells.
+    const pivots = new Map<number, { row: Map<number, number>; known: Map<number, number> }>();
+    for (const relation of group) {
+      const row = new Map<number, number>();
+      const known = new Map<number, number>();
+      relation.cells.forEach((c, i) => addTo(unknown(c) ? row : known, c, relation.coefficients[i]!));
+      for (const col of [...row.keys()]) {
+        const pivot = pivots.get(col);
+        const factor = row.get(col);
+        if (!pivot || factor === undefined) continue;
+        for (const [c, v] of pivot.row) addTo(row, c, -factor * v);
+        for (const [c, v] of pivot.known) addTo(known, c, -factor * v);
       }
-      pivots.push(col);
-      rank++;
+      if (row.size === 0) continue;
+      let col = -1;
+      let best = 0;
+      for (const [c, v] of row) {
+        if (Math.abs(v) > best) {
+          best = Math.abs(v);
+          col = c;
+        }
+      }
+      const scale = row.get(col)!;
+      for (const [c, v] of row) row.set(c, v / scale);
+      for (const [c, v] of known) known.set(c, v / scale);
+      for (const other of pivots.values()) {
+        const factor = other.row.get(col);
+        if (factor === undefined) continue;
+        for (const [c, v] of row) addTo(other.row, c, -factor * v);
+        for (const [c, v] of known) addTo(other.known, c, -factor * v);
+      }
+      pivots.set(col, { row, known });
     }
-    const isPivot = new Uint8Array(width);
-    for (const col of pivots) isPivot[col] = 1;
-    pivots.forEach((col, r) => {
-      const row = rows[r]!;
-      let alone = true;
-      for (let c = 0; c < width && alone; c++) if (!isPivot[c] && Math.abs(row[c]!) >= EPS) alone = false;
-      if (alone) determined.push(columns[col]!);
-    });
+    for (const [col, { row, known }] of pivots) if (row.size === 1) determined.set(col, [...known.keys()]);
   }
   return determined;
 }

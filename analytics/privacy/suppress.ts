@@ -252,28 +252,15 @@ export function suppressCells(cells: IndexedCells, rules: PrivacyRules, gates: G
     return vx - vy || x - y;
   };
 
-  /** The nearest, cheapest complement for a pinned-down cell: its own relations first, then outward. */
-  const complementFor = (target: number): number => {
-    const queue = [target];
-    const seen = new Set(queue);
-    while (queue.length > 0) {
-      let best = -1;
-      const next: number[] = [];
-      for (const r of relationsOf[queue.shift()!]!) {
-        for (const i of relations[r]!.cells) {
-          if (withheld[i]) {
-            if (!seen.has(i)) {
-              seen.add(i);
-              next.push(i);
-            }
-          } else if (cells.isProtected[i] && !known[i] && (best < 0 || cheaper(i, best) < 0)) best = i;
-        }
-      }
-      if (best >= 0) return best;
-      queue.push(...next);
+  /** The cheapest cell that may still be withheld among those a pinned-down cell is computed from. */
+  const complementFor = (target: number, from: readonly number[]): number => {
+    let best = -1;
+    for (const i of from) {
+      if (withheld[i] || !cells.isProtected[i] || known[i]) continue;
+      if (best < 0 || cheaper(i, best) < 0) best = i;
     }
-    // Only public or withheld figures remain around it and it is still pinned down: the value is public
-    // knowledge, which a measure must never build. Refuse rather than release it.
+    if (best >= 0) return best;
+    // Only public or released-elsewhere figures give it away: a measure must never build such a result.
     throw new PrivacyError(`Cell "${cells.keys[target]}" cannot be protected: it is determined by public or already released figures`);
   };
 
@@ -304,14 +291,18 @@ export function suppressCells(cells: IndexedCells, rules: PrivacyRules, gates: G
           if (++count > 1) break;
         }
       }
-      if (count === 1) addComplement(complementFor(hidden));
+      if (count === 1) addComplement(complementFor(hidden, relations[r]!.cells));
     }
     // Then the exact test on the groups that changed: a withheld cell pinned down by a combination of
-    // relations gets a complement too.
-    const exposed = determinedUnknowns(relations, (i) => withheld[i] === 1, dirty).sort((a, b) => a - b);
+    // relations gets a complement among the cells that combination uses.
+    const exposed = [...determinedUnknowns(relations, (i) => withheld[i] === 1, dirty)].sort((a, b) => a[0] - b[0]);
     dirty.clear();
     if (exposed.length === 0) break;
-    const chosen = new Set(exposed.map(complementFor));
+    const chosen = new Set<number>();
+    for (const [target, from] of exposed) {
+      const complement = complementFor(target, from);
+      if (!chosen.has(complement)) chosen.add(complement);
+    }
     for (const i of chosen) addComplement(i);
   }
 
