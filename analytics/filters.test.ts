@@ -38,3 +38,15 @@ describe("analytics filters", () => {
     expect(errors({ agency: "5b2c1a7e-0000-4000-8000-000000000000" })?._?.[0]).toMatch(/Unrecognized key.*agency/);
   });
 });
+
+describe("viewerFor", () => {
+  it("builds the viewer from the session's role and agency, never from the request", async () => {
+    const { viewerFor, AnalyticsAccessError } = await import("./viewer");
+    expect(viewerFor(null)).toEqual({ kind: "public" });
+    expect(viewerFor({ role: "national_analyst", agencyId: null })).toEqual({ kind: "national" });
+    expect(viewerFor({ role: "administrator", agencyId: null })).toEqual({ kind: "national" });
+    expect(viewerFor({ role: "agency_trainer", agencyId: "a" })).toEqual({ kind: "agency", agencyId: "a" });
+    expect(viewerFor({ role: "reviewer", agencyId: null })).toEqual({ kind: "public" });
+    expect(() => viewerFor({ role: "agency_commander", agencyId: null })).toThrow(AnalyticsAccessError);
+  });
+});

@@ -92,7 +92,10 @@ async function computeEmergingRisks(source: AnalyticsSource, resolved: ResolvedF
   const [byIncident, byFactor] = await Promise.all([monthlyReports(source, all, resolved), monthlyFactors(source, all, resolved)]);
   const months = monthsOf(range);
   const slot = (month: number) => month - range.from;
-  const areas = [{ code: "national", label: "National" }, ...censusRegions.filter((r) => !resolved.censusRegion || r.code === resolved.censusRegion)];
+  // With a region filter the "national" series would repeat the region's: the region alone is tested.
+  const areas = resolved.censusRegion
+    ? censusRegions.filter((r) => r.code === resolved.censusRegion)
+    : [{ code: "national", label: "National" }, ...censusRegions];
   const areaIndex = new Map(areas.map((a, i) => [a.code, i]));
   const zero = () => new Array<number>(months.length).fill(0);
   const denominators = areas.map(zero);
