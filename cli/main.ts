@@ -1,5 +1,6 @@
 import { DatabaseLockedError } from "../db/open";
 import { type Command, type CommandIO, UsageError } from "./command";
+import { analyze } from "./commands/analyze";
 import { audit } from "./commands/audit";
 import { demoCode } from "./commands/demo-code";
 import { migrate } from "./commands/migrate";
@@ -11,8 +12,7 @@ import { seed } from "./commands/seed";
 import { stats } from "./commands/stats";
 
 // Later work registers its commands here (e.g. audit, analyze, redact).
-const commands: Command[] = [migrate, seed, stats, rebuild, audit, demoCode];
-commands.push(redact, publish, destroy);
+const commands: Command[] = [migrate, seed, stats, rebuild, analyze, audit, demoCode, redact, publish, destroy];
 
 function help(io: CommandIO): void {
   io.out("Usage: closecall <command> [options]\n\nCommands:");

@@ -4,6 +4,11 @@ import {
   recoveryCodeColumns,
 } from "./schema/account.table";
 import { type AgencyTable, agencyColumns } from "./schema/agency.table";
+import {
+  type AnalyticsCubeFactorTable, type AnalyticsCubeReportTable, type AnalyticsMonthFactorTable, type AnalyticsMonthLossFactorTable,
+  type AnalyticsReportFactorTable, type AnalyticsReportTable, analyticsCubeFactorColumns, analyticsCubeReportColumns,
+  analyticsMonthFactorColumns, analyticsMonthLossFactorColumns, analyticsReportColumns, analyticsReportFactorColumns,
+} from "./schema/analytics.table";
 import { type AppMetaTable, type AuditLogTable, appMetaColumns, auditLogColumns } from "./schema/audit.table";
 import type { ColumnSpecs } from "./schema/columns";
 import { type PublicationBatchTable, publicationBatchColumns, type ReviewClaimTable, reviewClaimColumns } from "./schema/publication.table";
@@ -50,6 +55,12 @@ export interface Database {
   featured_reports: FeaturedReportTable;
   publication_batches: PublicationBatchTable;
   review_claims: ReviewClaimTable;
+  analytics_reports: AnalyticsReportTable;
+  analytics_report_factors: AnalyticsReportFactorTable;
+  analytics_cube_reports: AnalyticsCubeReportTable;
+  analytics_cube_factors: AnalyticsCubeFactorTable;
+  analytics_month_factors: AnalyticsMonthFactorTable;
+  analytics_month_loss_factors: AnalyticsMonthLossFactorTable;
 }
 
 export type DB = Kysely<Database>;
@@ -81,4 +92,10 @@ export const schemaColumns: { [T in keyof Database]: ColumnSpecs<Database[T]> } 
   featured_reports: featuredReportColumns,
   publication_batches: publicationBatchColumns,
   review_claims: reviewClaimColumns,
+  analytics_reports: analyticsReportColumns,
+  analytics_report_factors: analyticsReportFactorColumns,
+  analytics_cube_reports: analyticsCubeReportColumns,
+  analytics_cube_factors: analyticsCubeFactorColumns,
+  analytics_month_factors: analyticsMonthFactorColumns,
+  analytics_month_loss_factors: analyticsMonthLossFactorColumns,
 };

@@ -1,4 +1,6 @@
 import type { Kysely } from "kysely";
+import { rebuildAnalyticsRollups } from "../analytics/rollups/rebuild-rollups";
+import { refreshReportInRollups } from "../analytics/rollups/refresh-report";
 import type { Database } from "../db/database";
 import { indexReport, rebuildSearchIndex } from "../db/library/search-index";
 import type { OpenDatabase } from "../db/open";
@@ -20,6 +22,13 @@ export const derivedData: DerivedData[] = [
     rebuild: async (d) => void (await rebuildSearchIndex(d.db)),
     refresh: async (db, reportIds) => {
       for (const id of reportIds) await indexReport(db, id);
+    },
+  },
+  {
+    name: "analytics rollups",
+    rebuild: (d) => rebuildAnalyticsRollups(d.db),
+    refresh: async (db, reportIds) => {
+      for (const id of reportIds) await refreshReportInRollups(db, id);
     },
   },
 ];

@@ -1,3 +1,4 @@
+import { refreshDerivedData } from "~/derived-data.server";
 import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import {
@@ -69,7 +70,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (!parsed.success || !agency || parsed.data.confirmName !== agency.name) {
         return data<Result>({ intent, errors: { confirmName: "Type the agency's name exactly as shown to confirm." } }, { status: 400 });
       }
-      await leaveProgramme(context.db, user);
+      const left = await leaveProgramme(context.db, user);
+      // The agency's past reports now count only nationally: rebuild what analytics derived from the link.
+      await refreshDerivedData(context.db, left.unlinkedReportIds);
       throw redirect("/", { headers: { "Set-Cookie": clearedSessionCookie() } });
     }
     default:

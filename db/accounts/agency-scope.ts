@@ -181,6 +181,8 @@ export async function rotatePartnerCode(db: Executor, viewer: AgencyViewer): Pro
 export interface LeaveSummary {
   agencyName: string;
   reportsUnlinked: number;
+  /** The reports that lost their agency link: derived tables (analytics rollups) must be refreshed. */
+  unlinkedReportIds: string[];
   membersDisabled: number;
 }
 
@@ -194,6 +196,7 @@ export async function leaveProgramme(db: Executor, viewer: AgencyViewer, now = n
   const agency = await db.selectFrom("agencies").select("name").where("id", "=", agencyId).where("status", "=", "active").executeTakeFirst();
   if (!agency) throw new AgencyAccessError("The agency is not active");
   await db.updateTable("agencies").set({ status: "left", left_at: now, partner_code_hash: null }).where("id", "=", agencyId).execute();
+  const linked = await db.selectFrom("report_protected").select("report_id").where("agency_id", "=", agencyId).execute();
   const reports = await db.updateTable("report_protected").set({ agency_id: null }).where("agency_id", "=", agencyId).executeTakeFirst();
   await db.updateTable("submissions").set({ agency_id: null }).where("agency_id", "=", agencyId).execute();
   await db.updateTable("invitations").set({ revoked_at: now }).where("agency_id", "=", agencyId).where("accepted_at", "is", null).where("revoked_at", "is", null).execute();
@@ -204,5 +207,10 @@ export async function leaveProgramme(db: Executor, viewer: AgencyViewer, now = n
     actorUserId: viewer.id, action: "agency.left", targetType: "agency", targetId: agencyId,
     detail: { reportsUnlinked: Number(reports.numUpdatedRows), membersDisabled: members.length },
   });
-  return { agencyName: agency.name, reportsUnlinked: Number(reports.numUpdatedRows), membersDisabled: members.length };
+  return {
+    agencyName: agency.name,
+    reportsUnlinked: Number(reports.numUpdatedRows),
+    unlinkedReportIds: linked.map((r) => r.report_id),
+    membersDisabled: members.length,
+  };
 }

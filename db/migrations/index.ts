@@ -4,6 +4,7 @@ import * as m0002 from "./0002-taxonomy-v1";
 import * as m0100 from "./0100-accounts";
 import * as m0400 from "./0400-library-search";
 import * as m0300 from "./0300-review";
+import * as m0500 from "./0500-analytics-rollups";
 
 // Static imports (not a folder scan) so the bundled server and the CLI see the same list.
 // Numbering by area, so parallel work never collides: 0001–0099 foundation, 0100 accounts,
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   "0100-accounts": m0100,
   "0400-library-search": m0400,
   "0300-review": m0300,
+  "0500-analytics-rollups": m0500,
 };
 
 export const migrationProvider: MigrationProvider = {

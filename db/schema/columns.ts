@@ -1,7 +1,9 @@
 import type { SelectType } from "kysely";
 
 /** DuckDB type names as information_schema.columns.data_type spells them. */
-export type SqlType = "UUID" | "VARCHAR" | "INTEGER" | "BIGINT" | "DOUBLE" | "DATE" | "TIMESTAMP" | "BOOLEAN" | "BLOB" | "VARCHAR[]";
+export type SqlType = "UUID" | "VARCHAR" | "INTEGER" | "BIGINT" | "DOUBLE" | "DATE" | "TIMESTAMP" | "BOOLEAN" | "BLOB" | "VARCHAR[]" | EnumType;
+/** A DuckDB ENUM as information_schema spells it, e.g. ENUM('a', 'b') (the analytics rollups use them). */
+export type EnumType = `ENUM(${string})`;
 
 /**
  * A runtime copy of a table interface: every column with its SQL type, "?" marking NULL-able ones.

@@ -1,3 +1,4 @@
+import { refreshReportInRollups } from "../../analytics/rollups/refresh-report";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getSessionUser } from "../../app/auth/session-user.server";
 import type { AppLoadContext } from "@remix-run/node";
@@ -88,14 +89,25 @@ describe("agency partnership programme", () => {
     expect(trainer.agency_id).toBe(commander.agencyId);
     const trainerSession = await signInTestUser(database.db, { id: trainer.id, email: "trainer@cedarfalls.test", role: "agency_trainer", agencyId: commander.agencyId, totpSecret: "" });
 
+    // A published report linked to the agency, already in the analytics rollups.
     const reportId = crypto.randomUUID();
+    await database.db.insertInto("reports").values({
+      id: reportId, public_number: "2026-00042", taxonomy_version: 1, title: "Linked report", summary: "De-identified.", lessons: "Lesson.",
+      incident_type: "traffic_stop", loss_potential: "serious_injury", event_month: "2026-05-01", time_block: null, light: null, weather: null,
+      officers_band: null, assignment: null, service_band: null, census_region: "midwest", published_month: "2026-07-01",
+    }).execute();
+    await database.db.insertInto("report_factors").values({ report_id: reportId, factor_code: "hc_low_light" }).execute();
     await database.db.insertInto("report_protected").values({ report_id: reportId, state: "IA", agency_id: commander.agencyId, agency_size_band: "25-99", consent_level: "agency_stats" }).execute();
+    await refreshReportInRollups(database.db, reportId);
+    const rollupAgency = () => database.db.selectFrom("analytics_reports").select("agency_id").where("report_id", "=", reportId).executeTakeFirstOrThrow();
+    expect((await rollupAgency()).agency_id).toBe(commander.agencyId);
 
     const left = await callRoute(members.action, postAs("/agency/members", commander, { intent: "leave", confirmName: application.agencyName }), context);
     expect(left.location).toBe("/");
     expect(await findActiveAgencyByPartnerCode(database.db, partnerCode)).toBeUndefined();
     const report = await database.db.selectFrom("report_protected").select("agency_id").where("report_id", "=", reportId).executeTakeFirstOrThrow();
     expect(report.agency_id).toBeNull();
+    expect((await rollupAgency()).agency_id).toBeNull(); // the analytics rollups were refreshed too
     const statuses = await database.db.selectFrom("users").select("status").where("agency_id", "=", commander.agencyId).execute();
     expect(statuses.map((s) => s.status)).toEqual(["disabled", "disabled"]);
     expect(await getSessionUser(getAs("/account", trainerSession), context)).toBeNull();

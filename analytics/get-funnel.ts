@@ -1,0 +1,149 @@
+import { sql } from "kysely";
+import { z } from "zod";
+import { factors } from "../db/taxonomy/index";
+import { type AnalyticsFilters, resolveFilters } from "./filters";
+import { type MeasureMeta, measureMeta, REPORTS_NOT_RATES } from "./measure-meta";
+import { resolveComparison } from "./comparison";
+import { coreFigures } from "./core-figures";
+import { CellBook } from "./privacy/cell-book";
+import { type Count, type Suppressed, suppressed } from "./privacy/figures";
+import type { PrivacyRules } from "./privacy/rules";
+import { aggregate, type AggregateRow, agencyFactorCounts } from "./queries/aggregate";
+import { windowFactorTotals, windowTotal } from "./queries/slices";
+import { type AnalyticsDb, type AnalyticsSource, latestMonth, sourceOf } from "./source";
+import { type FunnelLimits, funnelLimits, type FunnelSide, funnelSide } from "./stats/funnel-limits";
+import { AnalyticsAccessError, type Viewer } from "./viewer";
+
+export type FunnelPosition = FunnelSide;
+
+/** An agency on the plot: programme staff see which one; an agency sees only itself, without identity. */
+export interface FunnelAgency {
+  agencyId?: string;
+  agencyName?: string;
+  reports: Count;
+}
+
+export interface FunnelPoint {
+  /** Index into FunnelResult.agencies. */
+  agency: number;
+  count: Count;
+  share: number | Suppressed;
+  position: FunnelPosition | Suppressed;
+}
+
+export interface FunnelFactor {
+  factor: string;
+  label: string;
+  /** The national share every agency is compared with (all reports, public). */
+  nationalShare: number | null;
+  /** Limits along n, to draw the funnel. */
+  curve: FunnelLimits[];
+  points: FunnelPoint[];
+}
+
+export interface FunnelResult {
+  meta: MeasureMeta;
+  agencies: FunnelAgency[];
+  factors: FunnelFactor[];
+}
+
+/**
+ * Points along n where the limits are computed for drawing: the limits are smooth in n, so a monotone
+ * line through ten log-spaced points is indistinguishable from more (points are classified exactly).
+ */
+const CURVE_POINTS = 10;
+
+// Limits are pure functions of (n, p0): the curves of the last filter states are kept (the national
+// shares repeat for every viewer of the same filters).
+const curves = new Map<string, FunnelLimits[]>();
+
+function curve(from: number, to: number, p0: number): FunnelLimits[] {
+  const key = `${from}|${to}|${p0}`;
+  const known = curves.get(key);
+  if (known) return known;
+  const lo = Math.max(1, from);
+  const hi = Math.max(lo + 1, to);
+  const ns = new Set<number>();
+  for (let i = 0; i < CURVE_POINTS; i++) ns.add(Math.round(lo * (hi / lo) ** (i / (CURVE_POINTS - 1))));
+  const limits = [...ns].map((n) => funnelLimits(n, p0));
+  curves.set(key, limits);
+  if (curves.size > 2000) curves.delete(curves.keys().next().value!);
+  return limits;
+}
+
+const NameSchema = z.object({ id: z.string(), name: z.string() });
+
+async function agencyNames(source: AnalyticsSource, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await sql`SELECT id::VARCHAR AS id, name FROM agencies WHERE id IN (SELECT unnest(${ids}::UUID[]))`.execute(source.db);
+  return new Map(z.array(NameSchema).parse(rows).map((r) => [r.id, r.name]));
+}
+
+/**
+ * Funnel plot (Spiegelhalter 2005): each agency's share of reports citing a factor against its number of
+ * reports, with exact binomial 95% and 99.8% limits around the national share. Programme staff see every
+ * agency above the minimum; an agency sees only its own point and the limits (DESIGN §7).
+ */
+export async function getFunnel(
+  db: AnalyticsDb, filters: AnalyticsFilters, viewer: Viewer, privacy: PrivacyRules, options: { factors?: readonly string[] } = {},
+): Promise<FunnelResult> {
+  if (viewer.kind === "public") throw new AnalyticsAccessError("Funnel plots compare agencies: for programme staff and agency members only");
+  const source = sourceOf(db);
+  const resolved = resolveFilters({ ...filters, scope: "national" }, await latestMonth(source));
+  const window = { filters: resolved, months: resolved.window };
+  const all = { kind: "all" as const };
+  const agency = viewer.kind === "agency" ? { kind: "agency" as const, agencyId: viewer.agencyId } : null;
+  // When the agency is the dashboard's subject, its point repeats the core figures: same verdicts.
+  const scoped = resolveFilters(filters, await latestMonth(source));
+  const core = agency && scoped.scope !== "national"
+    ? await coreFigures(source, scoped, await resolveComparison(source, scoped, viewer), privacy)
+    : null;
+  const [nationalTotal, nationalByFactor, totals] = await Promise.all([
+    windowTotal(source, all, resolved),
+    windowFactorTotals(source, all, resolved),
+    agency
+      ? windowTotal(source, agency, resolved).then((reports): AggregateRow[] => [{ agency_id: "viewer", reports }])
+      : aggregate(source, { ...window, population: { kind: "linked" }, groupBy: ["agency_id"], perFactor: false }),
+  ]);
+  // The agency-minimum rule: agencies below it are left out of the plot altogether.
+  const included = totals.filter((r) => agency || r.reports >= Math.max(privacy.agencyMinReports, privacy.k));
+  const ids = included.map((r) => r.agency_id!);
+  const counts = new Map<string, number>();
+  if (agency) for (const [code, n] of await windowFactorTotals(source, agency, resolved)) counts.set(`0:${code}`, n);
+  else for (const r of await agencyFactorCounts(source, window, ids)) counts.set(`${r.agency}:${r.factor_code}`, r.reports);
+  const tags = agency ? ({ protected: true, gate: "agency" } as const) : ({ protected: true } as const);
+  const book = new CellBook();
+  const nCells = included.map((r, i) => book.add(`n:${i}`, r.reports, { ...tags, shared: core?.count("s:n") }));
+  const wanted = factors.filter((f) => !options.factors || options.factors.includes(f.code));
+  const aCells = wanted.map((f) => ids.map((_, i) => book.add(`a:${i}:${f.code}`, counts.get(`${i}:${f.code}`) ?? 0, { ...tags, shared: core?.count(`s:f:${f.code}`) })));
+  const released = book.release(privacy, agency ? { agency: { reports: totals[0]?.reports ?? 0 } } : {});
+  const names = viewer.kind === "national" ? await agencyNames(source, ids) : new Map<string, string>();
+
+  const agencies: FunnelAgency[] = ids.map((id, i) => {
+    const reports = released.count(nCells[i]!);
+    return viewer.kind === "national" ? { agencyId: id, agencyName: names.get(id) ?? "", reports } : { reports };
+  });
+  const releasedNs = agencies.map((a) => a.reports).filter((n): n is number => typeof n === "number");
+  const lo = Math.max(privacy.agencyMinReports, privacy.k);
+  const hi = Math.max(lo * 4, ...releasedNs.map((n) => n * 1.2));
+  return {
+    meta: measureMeta(
+      { measure: "funnel", title: "Agencies against the national share", description: `Each agency's share of reports citing the factor against its number of reports, with 95% and 99.8% limits around the national share. ${REPORTS_NOT_RATES}` },
+      resolved,
+      { subject: { label: viewer.kind === "agency" ? { kind: "agency", label: "Your agency" } : { kind: "partner_agencies", label: "Partner agencies" } }, reference: null },
+      released, privacy,
+    ),
+    agencies,
+    factors: wanted.map((f, j) => {
+      const p0 = nationalTotal > 0 ? (nationalByFactor.get(f.code) ?? 0) / nationalTotal : null;
+      const points: FunnelPoint[] = ids.map((_, i) => {
+        const count = released.count(aCells[j]![i]!);
+        const n = agencies[i]!.reports;
+        if (typeof count !== "number" || typeof n !== "number") return { agency: i, count, share: suppressed("derived"), position: suppressed("derived") };
+        if (n === 0) return { agency: i, count, share: suppressed("agency_minimum"), position: suppressed("agency_minimum") };
+        return { agency: i, count, share: count / n, position: p0 === null ? suppressed("derived") : funnelSide(count, n, p0) };
+      });
+      return { factor: f.code, label: f.label, nationalShare: p0, curve: p0 === null ? [] : curve(lo, hi, p0), points };
+    }),
+  };
+}

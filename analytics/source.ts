@@ -1,0 +1,93 @@
+import { sql } from "kysely";
+import { z } from "zod";
+import type { Executor } from "../db/database";
+import { monthIndex } from "./period";
+import { readRollupVersion } from "./rollups/rollup-version";
+
+/**
+ * The database plus a per-call memo, so that the measures of one dashboard share the queries they have
+ * in common (the national series, the agency's totals). Create one per request: it never outlives the
+ * data it has read.
+ */
+export class AnalyticsSource {
+  readonly #memo = new Map<string, Promise<unknown>>();
+  constructor(readonly db: Executor) {}
+
+  once<T>(key: string, load: () => Promise<T>): Promise<T> {
+    let pending = this.#memo.get(key) as Promise<T> | undefined;
+    if (!pending) {
+      pending = load();
+      this.#memo.set(key, pending);
+    }
+    return pending;
+  }
+}
+
+/**
+ * National aggregates (the "all" population: published fields only) are the same for every viewer with
+ * the same filters until the rollups change, so they are kept per database object and rollup version,
+ * most recently used first. Everything that depends on an agency or peer group is always read afresh.
+ */
+const NATIONAL_CACHE_ENTRIES = 256;
+const nationalCaches = new WeakMap<object, Map<string, Promise<unknown>>>();
+let nationalCacheEnabled = true;
+
+/** Turns the national cache off or on (the benchmark measures both). */
+export function setNationalCache(enabled: boolean): void {
+  nationalCacheEnabled = enabled;
+}
+
+export function rollupVersion(source: AnalyticsSource): Promise<string> {
+  return source.once("rollup-version", () => readRollupVersion(source.db));
+}
+
+/** `load` once per rollup version for this database (shared across requests), or once per source when off. */
+export async function nationalOnce<T>(source: AnalyticsSource, key: string, load: () => Promise<T>): Promise<T> {
+  if (!nationalCacheEnabled) return source.once(key, load);
+  const version = await rollupVersion(source);
+  let cache = nationalCaches.get(source.db);
+  if (!cache) {
+    cache = new Map();
+    nationalCaches.set(source.db, cache);
+  }
+  const full = `${version}|${key}`;
+  let pending = cache.get(full) as Promise<T> | undefined;
+  if (pending) {
+    cache.delete(full); // re-insert: most recently used last
+  } else {
+    // Frozen: one value serves many requests, so no caller may change it.
+    pending = load().then(deepFreeze);
+    pending.catch(() => cache.delete(full));
+  }
+  cache.set(full, pending);
+  if (cache.size > NATIONAL_CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+  return source.once(key, () => pending);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/** Measures take the database or a shared source. */
+export type AnalyticsDb = Executor | AnalyticsSource;
+
+export function sourceOf(db: AnalyticsDb): AnalyticsSource {
+  return db instanceof AnalyticsSource ? db : new AnalyticsSource(db);
+}
+
+const LatestSchema = z.object({ latest: z.string().nullable() });
+
+/** The latest event month with a published report (month index), or the current month when there is none. */
+export function latestMonth(source: AnalyticsSource): Promise<number> {
+  return source.once("latest-month", async () => {
+    const { rows } = await sql`SELECT max(event_month) AS latest FROM analytics_cube_reports`.execute(source.db);
+    const { latest } = LatestSchema.parse(rows[0]);
+    if (latest) return monthIndex(latest);
+    const now = new Date();
+    return now.getUTCFullYear() * 12 + now.getUTCMonth();
+  });
+}

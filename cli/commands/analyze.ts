@@ -1,0 +1,91 @@
+import { z } from "zod";
+import { FilterError, parseAnalyticsFilters, type Scope } from "../../analytics/filters";
+import { getDashboard } from "../../analytics/get-dashboard";
+import { isSuppressed } from "../../analytics/privacy/figures";
+import { checkPrivacyRules, type PrivacyRules } from "../../analytics/privacy/rules";
+import { AnalyticsAccessError, type Viewer } from "../../analytics/viewer";
+import { openDatabase } from "../../db/open";
+import { type Command, UsageError } from "../command";
+import { resolveDatabasePath } from "../database-path";
+import { parseOptions } from "../parse";
+
+const Uuid = z.string().uuid();
+
+/** The same privacy settings as the server (PRIVACY_K, AGENCY_MIN_REPORTS; README configuration table). */
+function privacyFromEnv(env: Record<string, string | undefined>): PrivacyRules {
+  const read = (name: string, fallback: number) => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") return fallback;
+    if (!/^\d+$/.test(raw)) throw new UsageError(`${name} must be a whole number, got "${raw}"`);
+    return Number(raw);
+  };
+  try {
+    return checkPrivacyRules({ k: read("PRIVACY_K", 10), agencyMinReports: read("AGENCY_MIN_REPORTS", 30) });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+export const analyze: Command = {
+  name: "analyze",
+  summary: "print every measure of a dashboard (national, or one agency's, suppressed as that agency sees it)",
+  usage: "closecall analyze [--agency ID] [--scope agency|peer_size|peer_region|national] [--from YYYY-MM --to YYYY-MM] [--incident-type T] [--db PATH] [--json]",
+  async run(args, io) {
+    const { values } = parseOptions(args, {
+      agency: { type: "string" },
+      scope: { type: "string" },
+      from: { type: "string" },
+      to: { type: "string" },
+      "incident-type": { type: "string" },
+      db: { type: "string" },
+      json: { type: "boolean" },
+    });
+    if (values.agency !== undefined && !Uuid.safeParse(values.agency).success) {
+      throw new UsageError(`--agency must be an agency id (a UUID), got "${values.agency}"`);
+    }
+    if (values.scope !== undefined && !values.agency && values.scope !== "national") {
+      throw new UsageError("--scope agency, peer_size and peer_region need --agency");
+    }
+    const viewer: Viewer = values.agency ? { kind: "agency", agencyId: values.agency } : { kind: "national" };
+    let filters;
+    try {
+      filters = parseAnalyticsFilters({
+        grain: "month",
+        from: values.from,
+        to: values.to,
+        incidentType: values["incident-type"] as never,
+        scope: (values.scope ?? (values.agency ? "agency" : "national")) as Scope,
+      });
+    } catch (error) {
+      if (error instanceof FilterError) throw new UsageError(error.message);
+      throw error;
+    }
+    const privacy = privacyFromEnv(io.env);
+    const database = await openDatabase({ location: resolveDatabasePath(values.db, io.env) });
+    try {
+      const dashboard = await getDashboard(database.db, filters, viewer, privacy);
+      if (values.json) {
+        io.out(JSON.stringify(dashboard));
+        return 0;
+      }
+      const fp = dashboard.factorProfile;
+      const show = (v: unknown) => (isSuppressed(v) ? `withheld (${v.reason})` : String(v));
+      io.out(`${fp.meta.subject.label}, ${fp.meta.window.from} to ${fp.meta.window.to}: ${show(fp.subjectReports)} reports`);
+      if (fp.meta.reference) io.out(`Compared with: ${fp.meta.reference.label} (${show(fp.referenceReports)} reports)`);
+      io.out(`Flagged factors (PRR): ${fp.flagged.length ? fp.flagged.join(", ") : "none"}`);
+      const risks = dashboard.emergingRisks.risks.filter((r) => r.significant).slice(0, 10);
+      io.out(`Emerging risks (q ≤ 5%, ${dashboard.emergingRisks.tests} series tested): ${risks.length ? "" : "none"}`);
+      for (const r of risks) io.out(`  ${r.areaLabel}: ${r.label} — ${(100 * (r.evaluation.share ?? 0)).toFixed(1)}% vs ${(100 * (r.baselineShare ?? 0)).toFixed(1)}%, q = ${r.qValue.toPrecision(2)}`);
+      io.out("Use --json for every measure.");
+      return 0;
+    } catch (error) {
+      if (error instanceof AnalyticsAccessError) {
+        io.err(error.message);
+        return 1;
+      }
+      throw error;
+    } finally {
+      await database.close();
+    }
+  },
+};
