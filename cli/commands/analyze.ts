@@ -4,9 +4,8 @@ import { getDashboard } from "../../analytics/get-dashboard";
 import { isSuppressed } from "../../analytics/privacy/figures";
 import { checkPrivacyRules, type PrivacyRules } from "../../analytics/privacy/rules";
 import { AnalyticsAccessError, type Viewer } from "../../analytics/viewer";
-import { openDatabase } from "../../db/open";
 import { type Command, UsageError } from "../command";
-import { resolveDatabasePath } from "../database-path";
+import { resolveDatabasePath, withDatabase } from "../database-path";
 import { parseOptions } from "../parse";
 
 const Uuid = z.string().uuid();
@@ -61,9 +60,17 @@ export const analyze: Command = {
       throw error;
     }
     const privacy = privacyFromEnv(io.env);
-    const database = await openDatabase({ location: resolveDatabasePath(values.db, io.env) });
-    try {
-      const dashboard = await getDashboard(database.db, filters, viewer, privacy);
+    return withDatabase(resolveDatabasePath(values.db, io.env), async (database) => {
+      let dashboard;
+      try {
+        dashboard = await getDashboard(database.db, filters, viewer, privacy);
+      } catch (error) {
+        if (error instanceof AnalyticsAccessError) {
+          io.err(error.message);
+          return 1;
+        }
+        throw error;
+      }
       if (values.json) {
         io.out(JSON.stringify(dashboard));
         return 0;
@@ -78,14 +85,6 @@ export const analyze: Command = {
       for (const r of risks) io.out(`  ${r.areaLabel}: ${r.label} — ${(100 * (r.evaluation.share ?? 0)).toFixed(1)}% vs ${(100 * (r.baselineShare ?? 0)).toFixed(1)}%, q = ${r.qValue.toPrecision(2)}`);
       io.out("Use --json for every measure.");
       return 0;
-    } catch (error) {
-      if (error instanceof AnalyticsAccessError) {
-        io.err(error.message);
-        return 1;
-      }
-      throw error;
-    } finally {
-      await database.close();
-    }
+    });
   },
 };

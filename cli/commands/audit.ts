@@ -1,7 +1,6 @@
 import { verifyAuditChain } from "../../db/audit/audit-log";
-import { openDatabase } from "../../db/open";
 import { type Command, UsageError } from "../command";
-import { resolveDatabasePath } from "../database-path";
+import { resolveDatabasePath, withDatabase } from "../database-path";
 import { parseOptions } from "../parse";
 
 export const audit: Command = {
@@ -11,8 +10,7 @@ export const audit: Command = {
   async run(args, io) {
     const { values, positionals } = parseOptions(args, { db: { type: "string" } });
     if (positionals[0] !== "verify" || positionals.length !== 1) throw new UsageError("The only audit sub-command is \"verify\".");
-    const database = await openDatabase({ location: resolveDatabasePath(values.db, io.env) });
-    try {
+    return withDatabase(resolveDatabasePath(values.db, io.env), async (database) => {
       const result = await verifyAuditChain(database.db);
       if (!result.ok) {
         io.err(`Audit log BROKEN at entry ${result.brokenAt}: ${result.problem}. ${result.entries} entries before it verified.`);
@@ -21,8 +19,6 @@ export const audit: Command = {
       io.out(`Audit log intact: ${result.entries.toLocaleString("en-US")} entries. Head hash ${result.headHash}`);
       io.out("Keep the head hash somewhere else (e.g. a ticket or a signed note) to detect a rewrite of the whole chain later.");
       return 0;
-    } finally {
-      await database.close();
-    }
+    });
   },
 };

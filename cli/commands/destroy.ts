@@ -1,7 +1,6 @@
-import { openDatabase } from "../../db/open";
 import { destroyDueSubmissions, returnUnansweredQuestions } from "../../db/review/retention";
 import type { Command } from "../command";
-import { resolveDatabasePath } from "../database-path";
+import { resolveDatabasePath, withDatabase } from "../database-path";
 import { parseOptions } from "../parse";
 
 export const destroy: Command = {
@@ -10,14 +9,11 @@ export const destroy: Command = {
   usage: "closecall destroy [--db PATH]",
   async run(args, io) {
     const { values } = parseOptions(args, { db: { type: "string" } });
-    const database = await openDatabase({ location: resolveDatabasePath(values.db, io.env) });
-    try {
+    return withDatabase(resolveDatabasePath(values.db, io.env), async (database) => {
       const timedOut = await returnUnansweredQuestions(database.db);
       const destroyed = await destroyDueSubmissions(database.db);
       io.out(`Destroyed the raw data of ${destroyed.length} submission(s); ${timedOut.length} unanswered question(s) timed out.`);
-    } finally {
-      await database.close();
-    }
-    return 0;
+      return 0;
+    });
   },
 };

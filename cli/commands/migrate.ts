@@ -1,6 +1,5 @@
-import { openDatabase } from "../../db/open";
 import type { Command } from "../command";
-import { resolveDatabasePath } from "../database-path";
+import { resolveDatabasePath, withDatabase } from "../database-path";
 import { parseOptions } from "../parse";
 
 export const migrate: Command = {
@@ -10,12 +9,9 @@ export const migrate: Command = {
   async run(args, io) {
     const { values } = parseOptions(args, { db: { type: "string" } });
     const location = resolveDatabasePath(values.db, io.env);
-    const database = await openDatabase({ location });
-    try {
+    return withDatabase(location, async (database) => {
       io.out(database.applied.length ? `Applied: ${database.applied.join(", ")}` : `${location} is up to date.`);
-    } finally {
-      await database.close();
-    }
-    return 0;
+      return 0;
+    });
   },
 };

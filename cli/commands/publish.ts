@@ -1,10 +1,9 @@
 import path from "node:path";
 import { readConfig } from "../../app/config.server";
 import { loadServerKey } from "../../db/intake/server-key";
-import { openDatabase } from "../../db/open";
 import { publishBatch } from "../../server/publication";
 import type { Command } from "../command";
-import { resolveDatabasePath } from "../database-path";
+import { resolveDatabasePath, withDatabase } from "../database-path";
 import { parseOptions } from "../parse";
 
 export const publish: Command = {
@@ -21,14 +20,11 @@ export const publish: Command = {
       io.err(`Cannot read the approved drafts: ${key.reason}.`);
       return 1;
     }
-    const database = await openDatabase({ location });
-    try {
+    return withDatabase(location, async (database) => {
       const result = await publishBatch(database.db, key.key, { retentionDays: config.retentionDays, runBy: null });
       io.out(result.reportIds.length ? `Published ${result.reportIds.length} report(s): ${result.publicNumbers.join(", ")}.` : "No approved reports are waiting.");
       for (const s of result.skipped) io.out(`Held back ${s.id}: ${s.why}.`);
-    } finally {
-      await database.close();
-    }
-    return 0;
+      return 0;
+    });
   },
 };

@@ -1,7 +1,6 @@
-import { openDatabase } from "../../db/open";
 import { derivedData, rebuildDerivedData } from "../../server/derived-data";
 import type { Command } from "../command";
-import { resolveDatabasePath } from "../database-path";
+import { resolveDatabasePath, withDatabase } from "../database-path";
 import { parseOptions } from "../parse";
 
 export const rebuild: Command = {
@@ -10,13 +9,10 @@ export const rebuild: Command = {
   usage: "closecall rebuild [--db PATH]",
   async run(args, io) {
     const { values } = parseOptions(args, { db: { type: "string" } });
-    const database = await openDatabase({ location: resolveDatabasePath(values.db, io.env) });
-    try {
+    return withDatabase(resolveDatabasePath(values.db, io.env), async (database) => {
       if (derivedData.length === 0) io.out("Nothing to rebuild.");
       await rebuildDerivedData(database, io.out);
-    } finally {
-      await database.close();
-    }
-    return 0;
+      return 0;
+    });
   },
 };

@@ -1,8 +1,7 @@
-import { openDatabase } from "../../db/open";
 import { seedSyntheticData } from "../../db/synthetic/seed";
 import { rebuildDerivedData } from "../../server/derived-data";
 import type { Command } from "../command";
-import { resolveDatabasePath } from "../database-path";
+import { resolveDatabasePath, withDatabase } from "../database-path";
 import { integerOption, parseOptions } from "../parse";
 
 export const seed: Command = {
@@ -21,8 +20,7 @@ export const seed: Command = {
     const seedValue = integerOption(values.seed, "seed", 20261129);
     const agencies = integerOption(values.agencies, "agencies", 3000, 10);
     const location = resolveDatabasePath(values.db, io.env);
-    const database = await openDatabase({ location });
-    try {
+    return withDatabase(location, async (database) => {
       const summary = await seedSyntheticData(database.instance, database.db, {
         reports, seed: seedValue, agencies, demoAccounts: values["demo-accounts"] ?? false,
       });
@@ -31,9 +29,7 @@ export const seed: Command = {
           `(${summary.reportFactors} factor rows), ${summary.demoAccounts} demo accounts in ${summary.seconds.toFixed(2)} s`,
       );
       await rebuildDerivedData(database, io.out);
-    } finally {
-      await database.close();
-    }
-    return 0;
+      return 0;
+    });
   },
 };

@@ -1,7 +1,6 @@
 import { sql } from "kysely";
-import { openDatabase } from "../../db/open";
 import type { Command } from "../command";
-import { resolveDatabasePath } from "../database-path";
+import { resolveDatabasePath, withDatabase } from "../database-path";
 import { parseOptions } from "../parse";
 
 export const stats: Command = {
@@ -11,8 +10,7 @@ export const stats: Command = {
   async run(args, io) {
     const { values } = parseOptions(args, { db: { type: "string" }, json: { type: "boolean" } });
     const location = resolveDatabasePath(values.db, io.env);
-    const database = await openDatabase({ location });
-    try {
+    return withDatabase(location, async (database) => {
       const tables = await database.db.introspection.getTables();
       const counts: Record<string, number> = {};
       for (const table of tables.sort((a, b) => a.name.localeCompare(b.name))) {
@@ -21,9 +19,7 @@ export const stats: Command = {
       }
       if (values.json) io.out(JSON.stringify(counts));
       else for (const [name, n] of Object.entries(counts)) io.out(`${name.padEnd(24)} ${n.toLocaleString("en-US")}`);
-    } finally {
-      await database.close();
-    }
-    return 0;
+      return 0;
+    });
   },
 };
