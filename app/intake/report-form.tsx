@@ -1,10 +1,12 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { Form, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import {
   assignments, consentLevels, factorFamilies, factors, incidentTypes, lightConditions, lossPotentials,
   MAX_FACTORS_PER_REPORT, officerBands, serviceBands, states, timeBlocks, weatherConditions,
 } from "../../db/taxonomy";
-import { deleteDraft, readDraft, writeDraft } from "./device-draft";
+import { OfflineFormOption } from "~/pwa/offline-form-option";
+import { useOnline } from "~/pwa/use-online";
+import { deleteDraft, draftWaiting, markDraftWaiting, readDraft, writeDraft } from "./device-draft";
 import { FieldErrorList, RadioGroup, SelectField, TextAreaField, TextField } from "./form-fields";
 import {
   createReportFormSchema, errorsForStep, fieldErrorsOf, firstStepWithErrors, readReportForm, STEPS, TEXT_MAX, TEXT_MIN,
@@ -44,6 +46,10 @@ export function ReportForm(props: ReportFormProps) {
   const [step, setStep] = useState(props.step);
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   const [consent, setConsent] = useState(props.values.consentLevel);
+  // The officer pressed "Review" without a connection: nothing was sent; once online, ask before sending.
+  const [heldOffline, setHeldOffline] = useState(false);
+  const online = useOnline();
+  const submit = useSubmit();
   const formRef = useRef<HTMLFormElement>(null);
   const topRef = useRef<HTMLDivElement>(null);
   const navigation = useNavigation();
@@ -60,6 +66,7 @@ export function ReportForm(props: ReportFormProps) {
       setConsent(draft.consentLevel);
       setFormKey((k) => k + 1); // the fields are uncontrolled: remount them with the draft
       setDraftRestored(true);
+      if (draftWaiting()) setHeldOffline(true);
     }
   }, [props.fromServer]);
 
@@ -69,8 +76,10 @@ export function ReportForm(props: ReportFormProps) {
   };
   const toggleDraft = (on: boolean) => {
     setDraftOn(on);
-    if (on) writeDraft(currentValues());
-    else deleteDraft();
+    if (on) {
+      writeDraft(currentValues());
+      if (heldOffline) markDraftWaiting(true);
+    } else deleteDraft();
   };
   const goTo = (index: number) => {
     setStep(index);
@@ -88,11 +97,33 @@ export function ReportForm(props: ReportFormProps) {
   };
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     const parsed = createReportFormSchema().safeParse(currentValues());
-    if (parsed.success) return;
+    if (parsed.success) {
+      if (navigator.onLine) return setHeldOffline(false);
+      event.preventDefault();
+      setHeldOffline(true);
+      if (draftOn) {
+        writeDraft(currentValues());
+        markDraftWaiting(true);
+      }
+      return;
+    }
     event.preventDefault();
     const all = fieldErrorsOf(parsed.error);
     setClientErrors(all);
     goTo(firstStepWithErrors(all));
+  };
+
+  // Back online: the officer confirms, and the usual server review (proof of work, "Send report") follows.
+  const reviewNow = () => {
+    if (!formRef.current) return;
+    const data = new FormData(formRef.current);
+    data.set("intent", "review");
+    setHeldOffline(false);
+    submit(data, { method: "post" });
+  };
+  const notNow = () => {
+    setHeldOffline(false);
+    if (draftOn) markDraftWaiting(false);
   };
 
   const last = STEPS.length - 1;
@@ -174,6 +205,7 @@ export function ReportForm(props: ReportFormProps) {
           <input type="text" id="website" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
         </div>
 
+        {heldOffline ? <OfflineNotice online={online} draftOn={draftOn} onReview={reviewNow} onDismiss={notNow} /> : null}
         {hydrated ? (
           <div className="draft-option">
             <label className="choice">
@@ -189,6 +221,7 @@ export function ReportForm(props: ReportFormProps) {
             {draftRestored && draftOn ? <p className="hint" role="status">Your draft from this device was restored.</p> : null}
           </div>
         ) : null}
+        {hydrated ? <OfflineFormOption /> : null}
 
         <div className="form-actions step-actions">
           {hydrated && step > 0 ? (
@@ -204,6 +237,35 @@ export function ReportForm(props: ReportFormProps) {
           )}
         </div>
       </Form>
+    </div>
+  );
+}
+
+/** Nothing was sent without a connection; once back online, the officer decides whether to send. */
+function OfflineNotice({ online, draftOn, onReview, onDismiss }: { online: boolean; draftOn: boolean; onReview: () => void; onDismiss: () => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  // Announced by role=alert; on a phone it would otherwise appear out of sight, above the buttons.
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: "center" }); // newer browsers return a promise: not a cleanup
+  }, [online]);
+  return (
+    <div className={`notice offline-notice${online ? " info" : ""}`} role="alert" ref={ref}>
+      {online ? (
+        <>
+          <p><strong>You are back online.</strong> Send the report you wrote without a connection? You will see it once more before it goes.</p>
+          <div className="form-actions">
+            <button type="button" className="primary" onClick={onReview}>Review my report now</button>
+            <button type="button" onClick={onDismiss}>Not now</button>
+          </div>
+        </>
+      ) : (
+        <p>
+          <strong>You are offline: nothing was sent.</strong>{" "}
+          {draftOn
+            ? "Your report is kept on this device as a draft. When you are back online, this form asks you before sending it."
+            : "To keep your report if this page closes, turn on “Keep a draft on this device”. Otherwise keep this page open until you are back online."}
+        </p>
+      )}
     </div>
   );
 }

@@ -46,6 +46,7 @@ export async function startJourney(browser: Browser, { name, allowConsoleErrors 
   mkdirSync(OUTPUT_DIR, { recursive: true });
   // On a failure, the page as it was, for whoever reads the CI log next.
   onTestFailed(async () => {
+    if (errors.length) process.stderr.write(`Browser errors in ${name}:\n${errors.join("\n")}\n`);
     if (!page.isClosed()) await page.screenshot({ path: path.join(OUTPUT_DIR, `${name}-failure.png`), fullPage: true }).catch(() => undefined);
   });
 

@@ -39,6 +39,11 @@ export async function fillReportForm(page: Page, input: ReportFormInput, audit: 
 /** From the last step: the server's review, the page's own proof of work, then "Send report". Returns the receipt code. */
 export async function reviewAndSend(page: Page, audit: (label: string) => Promise<unknown>, checkReview?: (text: string) => void): Promise<string> {
   await page.getByRole("button", { name: "Review my report" }).click();
+  return sendFromReview(page, audit, checkReview);
+}
+
+/** On the server's review step: waits for the proof of work, sends, and returns the receipt code. */
+export async function sendFromReview(page: Page, audit: (label: string) => Promise<unknown>, checkReview?: (text: string) => void): Promise<string> {
   await page.getByRole("heading", { name: "Check your report before sending" }).waitFor();
   checkReview?.(await page.locator(".review").innerText());
   // The proof of work is solved by the page itself (ALTCHA, SHA-256): a second or two.
