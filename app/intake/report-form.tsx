@@ -1,5 +1,6 @@
 import { Form, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import {
   assignments, consentLevels, factorFamilies, factors, incidentTypes, lightConditions, lossPotentials,
   MAX_FACTORS_PER_REPORT, officerBands, serviceBands, states, timeBlocks, weatherConditions,
@@ -86,13 +87,17 @@ export function ReportForm(props: ReportFormProps) {
     topRef.current?.scrollIntoView({ block: "start" });
     topRef.current?.focus();
   };
+  const focusFirstError = (index: number, found: FieldErrors) => {
+    const first = STEPS[index]!.fields.find((f) => found[f]);
+    formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+  };
   const checkStep = (index: number): boolean => {
     const parsed = createReportFormSchema().safeParse(currentValues());
     const stepErrors = parsed.success ? {} : errorsForStep(fieldErrorsOf(parsed.error), index);
-    setClientErrors(stepErrors);
+    // Rendered before the focus moves, so a screen reader reads the field together with its error.
+    flushSync(() => setClientErrors(stepErrors));
     if (Object.keys(stepErrors).length === 0) return true;
-    const first = STEPS[index]!.fields.find((f) => stepErrors[f]);
-    formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+    focusFirstError(index, stepErrors);
     return false;
   };
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
@@ -109,8 +114,12 @@ export function ReportForm(props: ReportFormProps) {
     }
     event.preventDefault();
     const all = fieldErrorsOf(parsed.error);
-    setClientErrors(all);
-    goTo(firstStepWithErrors(all));
+    const index = firstStepWithErrors(all);
+    flushSync(() => {
+      setClientErrors(all);
+      setStep(index);
+    });
+    focusFirstError(index, all);
   };
 
   // Back online: the officer confirms, and the usual server review (proof of work, "Send report") follows.
