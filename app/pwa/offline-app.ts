@@ -41,8 +41,9 @@ export async function disableOfflineApp(): Promise<void> {
 }
 
 /**
- * On every page: keeps an existing worker on the current build, and turns offline use on when the
- * person installs the app (an explicit choice to keep it on the device). Never registers otherwise.
+ * On every page: keeps an existing worker on the current build, and turns offline use on at the moment
+ * the person installs the app (an explicit choice to keep it on the device). Never registers otherwise,
+ * so turning offline use off stays off, in the installed app too.
  */
 export function keepOfflineAppCurrent(): () => void {
   if (!offlineAppSupported()) return () => undefined;
@@ -50,9 +51,8 @@ export function keepOfflineAppCurrent(): () => void {
   window.addEventListener("appinstalled", onInstalled);
   void (async () => {
     const registration = await navigator.serviceWorker.getRegistration("/");
-    const installedApp = window.matchMedia("(display-mode: standalone)").matches;
-    const current = registration?.active?.scriptURL ?? registration?.installing?.scriptURL ?? registration?.waiting?.scriptURL;
-    if ((registration && current && !current.endsWith(scriptUrl())) || (!registration && installedApp)) await enableOfflineApp();
+    const current = registration?.active?.scriptURL ?? registration?.waiting?.scriptURL ?? registration?.installing?.scriptURL;
+    if (current && !current.endsWith(scriptUrl())) await enableOfflineApp();
   })().catch(() => undefined);
   return () => window.removeEventListener("appinstalled", onInstalled);
 }

@@ -1,5 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { currentTotp } from "../../db/accounts/mfa";
 import { VALID_INPUT } from "../support/intake";
 import { describeInBrowser, DESKTOP, launchBrowser, PHONE } from "../support/browser";
 import { type AppServer, startAppServer } from "./support/app-server";
@@ -7,9 +8,10 @@ import { remixSettled, startJourney } from "./support/journey";
 import { fillReportForm, reviewAndSend } from "./support/report-form";
 import { signIn } from "./support/sign-in";
 
-// Journey 5: an agency applies, an administrator approves it and receives the partner code once, and an
-// officer of that agency uses the code on the report form (after a mistyped code is refused beside
-// the field, with nothing lost).
+// Journey 5: an agency applies, an administrator approves it and receives the partner code and the
+// commander's set-up link once; an officer of that agency uses the code on the report form (after a
+// mistyped code is refused beside the field, with nothing lost); the applicant becomes the commander.
+const COMMANDER_PASSWORD = "larkspur radio tower seventeen";
 const AGENCY = "Larkspur Hollow Marshal's Office"; // not a name the synthetic dataset generates
 
 describeInBrowser("journey 5: a new partner agency", () => {
@@ -35,7 +37,6 @@ describeInBrowser("journey 5: a new partner agency", () => {
     await applicant.page.getByRole("button", { name: "Send application" }).click();
     await applicant.page.getByRole("heading", { name: "Application received" }).waitFor();
     await applicant.audit("partner application: received");
-    await applicant.finish();
 
     const admin = await startJourney(browser, { name: "journey-5-admin", viewport: DESKTOP });
     await signIn(admin.page, server.url, "admin@demo.closecall.test", admin.audit, "/admin/enrolments");
@@ -46,6 +47,7 @@ describeInBrowser("journey 5: a new partner agency", () => {
     await remixSettled(admin.page);
     await admin.audit("enrolments: approved");
     const partnerCode = await admin.page.locator(".one-time-secret", { hasText: "Partner code for the report form" }).locator("code").innerText();
+    const setUpLink = await admin.page.locator(".one-time-secret", { hasText: "Commander set-up link" }).locator("code").innerText();
     expect(partnerCode).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}$/);
     await admin.screenshot("final");
     await admin.finish();
@@ -69,5 +71,33 @@ describeInBrowser("journey 5: a new partner agency", () => {
     expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){5}$/);
     await officer.screenshot("final");
     await officer.finish();
+
+    // The applicant follows the one-time link: an account, two-step verification, the agency's members.
+    const a = applicant.page;
+    await a.goto(setUpLink);
+    await applicant.audit("set up your account");
+    await a.getByLabel("Your name").fill("Alex Morgan");
+    await a.getByLabel("Password", { exact: true }).fill(COMMANDER_PASSWORD);
+    await a.getByLabel("Password again").fill(COMMANDER_PASSWORD);
+    await a.getByRole("button", { name: "Create my account" }).click();
+    await a.waitForURL(/\/sign-in\?welcome/);
+    await a.goto(`${server.url}/sign-in?redirectTo=${encodeURIComponent("/agency/members")}`);
+    await applicant.audit("sign-in after set-up");
+    await a.getByLabel("Email").fill("chief@cedarfalls.example");
+    await a.getByLabel("Password").fill(COMMANDER_PASSWORD);
+    await a.getByRole("button", { name: "Continue" }).click();
+    await a.getByRole("heading", { name: "Set up two-step verification" }).waitFor();
+    await applicant.audit("two-step set-up");
+    const secret = (await a.getByLabel("Set-up key").innerText()).replace(/\s/g, "");
+    await a.getByLabel("Enter the 6-digit code the app shows").fill(await currentTotp(secret));
+    await a.getByRole("button", { name: "Turn on two-step verification" }).click();
+    await a.getByRole("heading", { name: "Two-step verification is on" }).waitFor();
+    await applicant.audit("recovery codes");
+    await a.getByRole("link", { name: "I have saved my codes — continue" }).click();
+    await a.waitForURL(`${server.url}/agency/members`);
+    await a.getByText("Alex Morgan").first().waitFor();
+    await applicant.audit("agency members");
+    await applicant.screenshot("final");
+    await applicant.finish();
   });
 });

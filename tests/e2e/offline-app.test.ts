@@ -105,4 +105,26 @@ describeInBrowser("the report form offline (service worker)", () => {
     await expect.poll(() => page.evaluate(() => caches.keys()), { timeout: 10_000 }).toEqual([]);
     await officer.finish();
   });
+
+  it("moves a saved form to a new build: the next page load installs the new worker, which drops the old copy", async () => {
+    const context = await browser.newContext({ viewport: PHONE });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/report`);
+      // A worker left by an earlier build (its version is in the script URL).
+      await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.register("/sw.js?v=an-earlier-build", { scope: "/" });
+        const worker = registration.installing!;
+        await new Promise<void>((resolve) => worker.addEventListener("statechange", () => worker.state === "activated" && resolve()));
+      });
+      expect(await page.evaluate(() => caches.keys())).toEqual(["closecall-offline-an-earlier-build"]);
+      await page.reload();
+      const version = await page.evaluate(() => (window as unknown as { __remixManifest: { version: string } }).__remixManifest.version);
+      await expect.poll(() => page.evaluate(() => caches.keys()), { timeout: 15_000 }).toEqual([`closecall-offline-${version}`]);
+      const scripts = await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).map((r) => new URL(r.active!.scriptURL).search));
+      expect(scripts).toEqual([`?v=${version}`]);
+    } finally {
+      await context.close();
+    }
+  });
 });
