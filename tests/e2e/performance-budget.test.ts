@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -19,6 +19,7 @@ describeInBrowser("performance budget", () => {
     [server, browser] = await Promise.all([startAppServer(), launchBrowser()]);
   });
   afterAll(async () => {
+    mkdirSync(OUTPUT_DIR, { recursive: true });
     if (measured.length) writeFileSync(path.join(OUTPUT_DIR, "performance-budget.json"), `${JSON.stringify(measured, null, 2)}\n`);
     await browser?.close();
     await server?.stop();
