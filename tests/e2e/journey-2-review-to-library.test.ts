@@ -93,6 +93,7 @@ describeInBrowser("journey 2: from review to the library", () => {
     await clickAndWait(r1, "Complete stage 1");
     await r1.getByText("Awaiting approval (stage 2)", { exact: true }).first().waitFor();
     await first.audit("workspace: stage 1 complete");
+    await first.screenshot("final");
 
     // Reviewer 2 approves and runs the publication batch.
     const r2 = second.page;
