@@ -12,9 +12,16 @@ export const ANONYMOUS_PATH_PREFIXES = ["/report", "/receipt"] as const;
  */
 const ANONYMOUS_ASSETS = /^(\/build)?\/(routes\/(report|receipt)[-.]|_assets\/intake-)/;
 
+/**
+ * Files of the installable app (issue 10) that a browser fetches from the report form too: the service
+ * worker (registration and update checks), the manifest, the icons and the favicon.
+ */
+const APP_FILES = /^\/(sw\.js|manifest\.webmanifest|favicon\.svg|icons\/)/;
+
 export function isAnonymousPath(pathname: string): boolean {
   return (
     ANONYMOUS_PATH_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`) || pathname.startsWith(`${prefix}.`)) ||
-    ANONYMOUS_ASSETS.test(pathname)
+    ANONYMOUS_ASSETS.test(pathname) ||
+    APP_FILES.test(pathname)
   );
 }

@@ -3,6 +3,8 @@ import { EMPTY_INPUT, type ReportFormInput } from "./report-form-schema";
 // The optional draft on this device (DESIGN §6.2): written only after the officer turns it on,
 // deleted by the visible button, when turned off, and automatically once the report is sent.
 const DRAFT_KEY = "closecall-report-draft";
+// Set beside the draft when the officer pressed "Review" offline: once online, the form asks before sending.
+const WAITING_KEY = "closecall-report-draft-waiting";
 
 function storage(): Storage | null {
   try {
@@ -39,4 +41,19 @@ export function writeDraft(values: ReportFormInput): void {
 
 export function deleteDraft(): void {
   storage()?.removeItem(DRAFT_KEY);
+  storage()?.removeItem(WAITING_KEY);
+}
+
+/** Only ever called with a draft on: the mark lives and dies with it. */
+export function markDraftWaiting(waiting: boolean): void {
+  try {
+    if (waiting) storage()?.setItem(WAITING_KEY, "1");
+    else storage()?.removeItem(WAITING_KEY);
+  } catch {
+    // As for the draft: a convenience.
+  }
+}
+
+export function draftWaiting(): boolean {
+  return storage()?.getItem(WAITING_KEY) === "1";
 }

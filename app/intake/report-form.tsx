@@ -1,10 +1,13 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { Form, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import {
   assignments, consentLevels, factorFamilies, factors, incidentTypes, lightConditions, lossPotentials,
   MAX_FACTORS_PER_REPORT, officerBands, serviceBands, states, timeBlocks, weatherConditions,
 } from "../../db/taxonomy";
-import { deleteDraft, readDraft, writeDraft } from "./device-draft";
+import { OfflineFormOption } from "~/pwa/offline-form-option";
+import { useOnline } from "~/pwa/use-online";
+import { deleteDraft, draftWaiting, markDraftWaiting, readDraft, writeDraft } from "./device-draft";
 import { FieldErrorList, RadioGroup, SelectField, TextAreaField, TextField } from "./form-fields";
 import {
   createReportFormSchema, errorsForStep, fieldErrorsOf, firstStepWithErrors, readReportForm, STEPS, TEXT_MAX, TEXT_MIN,
@@ -44,6 +47,10 @@ export function ReportForm(props: ReportFormProps) {
   const [step, setStep] = useState(props.step);
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   const [consent, setConsent] = useState(props.values.consentLevel);
+  // The officer pressed "Review" without a connection: nothing was sent; once online, ask before sending.
+  const [heldOffline, setHeldOffline] = useState(false);
+  const online = useOnline();
+  const submit = useSubmit();
   const formRef = useRef<HTMLFormElement>(null);
   const topRef = useRef<HTMLDivElement>(null);
   const navigation = useNavigation();
@@ -60,6 +67,7 @@ export function ReportForm(props: ReportFormProps) {
       setConsent(draft.consentLevel);
       setFormKey((k) => k + 1); // the fields are uncontrolled: remount them with the draft
       setDraftRestored(true);
+      if (draftWaiting()) setHeldOffline(true);
     }
   }, [props.fromServer]);
 
@@ -69,30 +77,62 @@ export function ReportForm(props: ReportFormProps) {
   };
   const toggleDraft = (on: boolean) => {
     setDraftOn(on);
-    if (on) writeDraft(currentValues());
-    else deleteDraft();
+    if (on) {
+      writeDraft(currentValues());
+      if (heldOffline) markDraftWaiting(true);
+    } else deleteDraft();
   };
   const goTo = (index: number) => {
     setStep(index);
     topRef.current?.scrollIntoView({ block: "start" });
     topRef.current?.focus();
   };
+  const focusFirstError = (index: number, found: FieldErrors) => {
+    const first = STEPS[index]!.fields.find((f) => found[f]);
+    formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+  };
   const checkStep = (index: number): boolean => {
     const parsed = createReportFormSchema().safeParse(currentValues());
     const stepErrors = parsed.success ? {} : errorsForStep(fieldErrorsOf(parsed.error), index);
-    setClientErrors(stepErrors);
+    // Rendered before the focus moves, so a screen reader reads the field together with its error.
+    flushSync(() => setClientErrors(stepErrors));
     if (Object.keys(stepErrors).length === 0) return true;
-    const first = STEPS[index]!.fields.find((f) => stepErrors[f]);
-    formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+    focusFirstError(index, stepErrors);
     return false;
   };
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     const parsed = createReportFormSchema().safeParse(currentValues());
-    if (parsed.success) return;
+    if (parsed.success) {
+      if (navigator.onLine) return setHeldOffline(false);
+      event.preventDefault();
+      setHeldOffline(true);
+      if (draftOn) {
+        writeDraft(currentValues());
+        markDraftWaiting(true);
+      }
+      return;
+    }
     event.preventDefault();
     const all = fieldErrorsOf(parsed.error);
-    setClientErrors(all);
-    goTo(firstStepWithErrors(all));
+    const index = firstStepWithErrors(all);
+    flushSync(() => {
+      setClientErrors(all);
+      setStep(index);
+    });
+    focusFirstError(index, all);
+  };
+
+  // Back online: the officer confirms, and the usual server review (proof of work, "Send report") follows.
+  const reviewNow = () => {
+    if (!formRef.current) return;
+    const data = new FormData(formRef.current);
+    data.set("intent", "review");
+    setHeldOffline(false);
+    submit(data, { method: "post" });
+  };
+  const notNow = () => {
+    setHeldOffline(false);
+    if (draftOn) markDraftWaiting(false);
   };
 
   const last = STEPS.length - 1;
@@ -174,6 +214,7 @@ export function ReportForm(props: ReportFormProps) {
           <input type="text" id="website" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
         </div>
 
+        {heldOffline ? <OfflineNotice online={online} draftOn={draftOn} onReview={reviewNow} onDismiss={notNow} /> : null}
         {hydrated ? (
           <div className="draft-option">
             <label className="choice">
@@ -189,6 +230,7 @@ export function ReportForm(props: ReportFormProps) {
             {draftRestored && draftOn ? <p className="hint" role="status">Your draft from this device was restored.</p> : null}
           </div>
         ) : null}
+        {hydrated ? <OfflineFormOption /> : null}
 
         <div className="form-actions step-actions">
           {hydrated && step > 0 ? (
@@ -204,6 +246,35 @@ export function ReportForm(props: ReportFormProps) {
           )}
         </div>
       </Form>
+    </div>
+  );
+}
+
+/** Nothing was sent without a connection; once back online, the officer decides whether to send. */
+function OfflineNotice({ online, draftOn, onReview, onDismiss }: { online: boolean; draftOn: boolean; onReview: () => void; onDismiss: () => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  // Announced by role=alert; on a phone it would otherwise appear out of sight, above the buttons.
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: "center" }); // newer browsers return a promise: not a cleanup
+  }, [online]);
+  return (
+    <div className={`notice offline-notice${online ? " info" : ""}`} role="alert" ref={ref}>
+      {online ? (
+        <>
+          <p><strong>You are back online.</strong> Send the report you wrote without a connection? You will see it once more before it goes.</p>
+          <div className="form-actions">
+            <button type="button" className="primary" onClick={onReview}>Review my report now</button>
+            <button type="button" onClick={onDismiss}>Not now</button>
+          </div>
+        </>
+      ) : (
+        <p>
+          <strong>You are offline: nothing was sent.</strong>{" "}
+          {draftOn
+            ? "Your report is kept on this device as a draft. When you are back online, this form asks you before sending it."
+            : "To keep your report if this page closes, turn on “Keep a draft on this device”. Otherwise keep this page open until you are back online."}
+        </p>
+      )}
     </div>
   );
 }

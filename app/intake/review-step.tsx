@@ -11,6 +11,7 @@ export function ReviewStep({ values, agencyName, challenge, formError }: { value
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   const [hydrated, setHydrated] = useState(false);
+  const [offline, setOffline] = useState(false);
   useEffect(() => setHydrated(true), []);
   const { proof, state } = useProofOfWork(challenge);
   const stateName = states.find((s) => s.code === values.state)?.name ?? values.state;
@@ -52,7 +53,15 @@ export function ReviewStep({ values, agencyName, challenge, formError }: { value
           ))}
         </dl>
       </article>
-      <Form method="post" className="review-actions" onSubmit={() => window.scrollTo(0, 0)}>
+      <Form method="post" className="review-actions" onSubmit={(event) => {
+        // Without a connection the post would fail and take the page with it: keep everything here.
+        if (!navigator.onLine) {
+          event.preventDefault();
+          return setOffline(true);
+        }
+        setOffline(false);
+        window.scrollTo(0, 0);
+      }}>
         {TEXT_FIELDS.map((field) => <input key={field} type="hidden" name={field} value={values[field]} />)}
         {values.factors.map((factor) => <input key={factor} type="hidden" name="factors" value={factor} />)}
         <input type="hidden" name="challenge" value={challenge} />
@@ -62,6 +71,7 @@ export function ReviewStep({ values, agencyName, challenge, formError }: { value
           <input type="text" id="website-review" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
         </div>
         <ProofOfWorkStatus state={state} />
+        {offline ? <p className="notice danger" role="alert">You are offline: nothing was sent. Everything is still here; press “Send report” again when you are back online.</p> : null}
         <div className="form-actions">
           <button type="submit" name="intent" value="send" className="primary" disabled={busy || (hydrated && state === "working")}>
             {busy && navigation.formData?.get("intent") === "send" ? "Sending…" : "Send report"}

@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { currentTotp } from "../../db/accounts/mfa";
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../../db/synthetic/demo-accounts";
+import { browserAvailable, describeInBrowser, launchBrowser } from "../support/browser";
 import { type RunningServer, startServer } from "../support/run-server";
 
 // A real browser signs in through both factors, with and without JavaScript, on 127.0.0.1 and on
@@ -15,7 +16,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   server = await startServer({ DATA_DIR: dataDir, SEED_REPORTS: "300", NODE_ENV: "development" });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+  if (browserAvailable) browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -44,7 +45,7 @@ describe("the running server", () => {
   });
 });
 
-describe("sign-in in Chromium", () => {
+describeInBrowser("sign-in in Chromium", () => {
   it.each(journeys)("$host, JavaScript $javaScript: password, TOTP, account page, sign out", async ({ host, javaScript, email, name }) => {
     const base = server.url.replace("127.0.0.1", host);
     const context = await browser.newContext({ javaScriptEnabled: javaScript, viewport: { width: 390, height: 844 } });
