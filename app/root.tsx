@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { isAnonymousPath } from "./anonymous-paths";
 import { useEffect } from "react";
 import { getHeaderUser } from "./auth/header-user.server";
 import { GeneralErrorBoundary } from "./components/error-boundary";
@@ -28,6 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const nonce = data?.nonce;
+  const { pathname } = useLocation();
   return (
     <html lang="en">
       <head>
@@ -43,7 +45,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <SiteHeader user={data?.user} />
         <div id="main">{children}</div>
         <SiteFooter />
-        <ScrollRestoration nonce={nonce} />
+        {/* Scroll restoration keeps positions in sessionStorage: never on the anonymous pages (DESIGN §6.2). */}
+        {isAnonymousPath(pathname) ? null : <ScrollRestoration nonce={nonce} />}
         <Scripts nonce={nonce} />
       </body>
     </html>

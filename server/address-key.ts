@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from "node:crypto";
 import type { RequestHandler } from "express";
-import { isAnonymousPath } from "./anonymous-paths";
+import { isAnonymousPath } from "../app/anonymous-paths";
 
 /**
  * For the anonymous paths only: an HMAC of the client address under a salt that changes every UTC day

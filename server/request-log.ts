@@ -1,5 +1,5 @@
 import type { RequestHandler } from "express";
-import { isAnonymousPath } from "./anonymous-paths";
+import { isAnonymousPath } from "../app/anonymous-paths";
 
 /**
  * The app's own request log: method, path, status and duration only. Never the address, User-Agent,

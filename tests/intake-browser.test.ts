@@ -1,29 +1,30 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeInBrowser, launchBrowser } from "./support/browser";
 import { VALID_INPUT } from "./support/intake";
 import { startServer, type RunningServer } from "./support/run-server";
 
 // The form in a real browser (Debian chromium): the stepped journey with JavaScript, the device draft
 // (written only after opting in, deleted after sending), and the plain-post path without JavaScript.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const dataDir = mkdtempSync(path.join(tmpdir(), "closecall-browser-"));
 let server: RunningServer;
 let browser: Browser;
+let dataDir: string;
 
-beforeAll(async () => {
-  server = await startServer({ DATA_DIR: dataDir, NODE_ENV: "production" });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu"] });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+describeInBrowser("report form in a browser", () => {
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), "closecall-browser-"));
+    server = await startServer({ DATA_DIR: dataDir, NODE_ENV: "production" });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
-describe("report form in a browser", () => {
   it("with JavaScript: steps, a device draft only after opting in, the receipt, and the draft gone", async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();

@@ -1,6 +1,6 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { type ActiveSession, findActiveSession, type NewSession, SESSION_ABSOLUTE_MS } from "../../db/accounts/sessions";
-import { isAnonymousPath } from "../../server/anonymous-paths";
+import { isAnonymousPath } from "../anonymous-paths";
 
 // __Host- prefix: the browser only accepts it with Secure, Path=/ and no Domain, so no subdomain or
 // plain-http page can set or overwrite it (DESIGN §8). Browsers treat http://localhost and

@@ -48,7 +48,9 @@ describeInBrowser("journey 1: an officer reports from a phone", () => {
     await officer.audit("receipt: status");
     await officer.screenshot("final");
 
-    // The intake invariants, seen from the browser: nothing stored on the device.
+    // The intake invariants, seen from the browser: nothing stored on the device — also after the page
+    // is left (a reload fires pagehide, when Remix's scroll restoration would write sessionStorage).
+    await page.reload({ waitUntil: "networkidle" });
     expect(await context.cookies()).toEqual([]);
     expect(await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length }))).toEqual({ local: 0, session: 0 });
     expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
