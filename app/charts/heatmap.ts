@@ -45,7 +45,7 @@ export function heatmapOption(input: HeatmapInput): EChartsOption {
       type: "category", position: "top", data: input.columns.map((c) => shorten(c.label, 22)),
       axisLabel: { rotate: 40, interval: 0, fontSize: 11 }, axisTick: { show: false }, splitArea: { show: false },
     },
-    yAxis: { type: "category", inverse: true, data: input.rows.map((r) => shorten(r.label, 30)), axisTick: { show: false }, axisLabel: { fontSize: 12 } },
+    yAxis: { type: "category", inverse: true, data: input.rows.map((r) => shorten(r.label, 30)), axisTick: { show: false }, axisLabel: { fontSize: 12, width: 170, overflow: "truncate" } },
     series: [{
       type: "custom",
       name: "Share of the incident type's reports",

@@ -33,7 +33,12 @@ export function rankedBarsHeight(bars: number): number {
 }
 
 export function rankedBarsOption(input: RankedBarsInput): EChartsOption {
-  return responsive(rankedBarsBase(input), { xAxis: { splitNumber: 3 }, yAxis: { axisLabel: { width: 130, overflow: "truncate", fontSize: 11 } } });
+  const legend = input.bars.some((b) => b.strong) || input.baseline !== undefined;
+  return responsive(rankedBarsBase(input), {
+    grid: { top: legend ? 60 : 8 },
+    xAxis: { splitNumber: 3 },
+    yAxis: { axisLabel: { width: 130, overflow: "truncate", fontSize: 11 } },
+  });
 }
 
 function rankedBarsBase(input: RankedBarsInput): EChartsOption {

@@ -20,7 +20,7 @@ export function EmergingPanel(props: { emerging: EmergingView; state: DashboardS
   }));
   const option = useMemo(() => rankedBarsOption({
     bars: rows.map((r) => ({
-      label: `${r.label} (${r.area === "national" ? "national" : r.areaLabel})`,
+      label: `${r.area === "national" ? "National" : r.areaLabel}: ${r.label}`,
       value: r.ratio ?? 0,
       strong: r.significant,
       note: `q = ${r.qValue < 0.001 ? "<0.001" : r.qValue.toFixed(3)}`,

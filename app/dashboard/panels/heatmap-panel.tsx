@@ -18,7 +18,7 @@ export function HeatmapPanel(props: { heatmap: HeatmapView; state: DashboardStat
     rows: heatmap.rows, columns: heatmap.factors, cells: rows.map((r) => r.cells),
     description: `Share of each incident type's reports citing each of the most cited factors (${heatmap.label}).`,
   }), [heatmap, state, period]);
-  const title = `Incident types and factors (${heatmap.label.toLowerCase()})`;
+  const title = `Incident types and factors: ${heatmap.label.replace(/ \(all reports\)$/, "").toLowerCase()}`;
   return (
     <ChartPanel
       id="heatmap"
