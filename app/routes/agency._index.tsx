@@ -20,7 +20,8 @@ export const meta: MetaFunction = () => [{ title: "Agency dashboard — Close Ca
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requireSignedInWithPermission(request, context, "read:analytics:own");
-  const state = dashboardState(request);
+  // The funnel's factor belongs to the national view: ignored here.
+  const state = { ...dashboardState(request), funnel: undefined };
   return { view: await answering(request, () => getAgencyDashboard(context, user, state)) };
 }
 

@@ -12,7 +12,8 @@ export const meta: MetaFunction = () => [{ title: "National view — Close Call"
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireSignedInWithPermission(request, context, "read:analytics:any");
-  const state = dashboardState(request);
+  // "Compare your agency with" belongs to the agency dashboard: ignored here.
+  const state = { ...dashboardState(request), vs: "national" as const };
   return { view: await answering(request, () => getNationalDashboard(context, "national", state)) };
 }
 

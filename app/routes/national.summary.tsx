@@ -13,8 +13,8 @@ export const meta: MetaFunction = () => [{ title: "National trends — Close Cal
 /** Public: published fields only (no agency comparison), open to whoever may read the library. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireLibraryReader(request, context);
-  const state = dashboardState(request);
-  return { view: await answering(request, () => getNationalDashboard(context, "public", { ...state, funnel: undefined })) };
+  const state = { ...dashboardState(request), vs: "national" as const, funnel: undefined };
+  return { view: await answering(request, () => getNationalDashboard(context, "public", state)) };
 }
 
 export default NationalDashboard;
