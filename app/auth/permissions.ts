@@ -13,7 +13,7 @@ const agencyReader = [...everyone, "read:analytics:own", "read:agency-library:ow
 
 export const rolePermissions: Record<Role, readonly PermissionString[]> = {
   reviewer: [...everyone, "review:submission:any", "publish:report:any", "manage:featured-report:any"],
-  administrator: [...everyone, "manage:featured-report:any", "decide:enrolment:any", "manage:user:any", "read:audit-log:any", "manage:taxonomy:any", "manage:retention:any", "publish:report:any"],
+  administrator: [...everyone, "manage:featured-report:any", "decide:enrolment:any", "manage:user:any", "read:audit-log:any", "manage:taxonomy:any", "manage:retention:any", "publish:report:any", "read:analytics:any"],
   national_analyst: [...everyone, "read:analytics:any", "export:analytics:any"],
   agency_commander: [...agencyReader, "export:analytics:own", "manage:member:own", "rotate:partner-code:own", "leave:programme:own"],
   agency_trainer: [...agencyReader, "export:analytics:own"],

@@ -1,0 +1,176 @@
+// Shares of reports for two populations side by side, each as a dot with its 95% interval (a forest
+// plot): the agency against the nation excluding it, the nation against peers, a loss-potential mix.
+// A withheld share is a hatched band marked "withheld", never a dot at zero. Pure: (data) → option.
+import type { CustomSeriesOption, CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams, EChartsOption } from "echarts";
+import { isSuppressed, type Share } from "../../analytics/privacy/figures";
+import { baseOption, escapeHtml, gridWithin, itemOf, responsive } from "./common";
+import { percent, shareText, shorten } from "./format";
+import { hatchedRect } from "./hatch";
+import { colors, WITHHELD_TEXT } from "./palette";
+
+export interface ShareRow {
+  key: string;
+  label: string;
+  a: Share | null;
+  b: Share | null;
+  /** Flagged by the PRR rule (drawn with a marker in the axis label). */
+  flagged?: boolean;
+  /** Drill-down target for a click on the row's dots. */
+  href?: string;
+}
+
+export interface ShareComparisonInput {
+  rows: ShareRow[];
+  aLabel: string;
+  bLabel: string | null;
+  description: string;
+}
+
+export const FLAG_MARK = "▲";
+const ROW_HEIGHT = 30;
+
+/** Height that gives each row room for two dots and their intervals. */
+export function shareComparisonHeight(rows: number): number {
+  return Math.max(160, rows * ROW_HEIGHT + 80);
+}
+
+type Side = "a" | "b";
+
+function axisMax(rows: ShareRow[]): number {
+  const uppers = rows.flatMap((r) => [r.a, r.b]).filter((s): s is Exclude<Share, { suppressed: true }> => s !== null && !isSuppressed(s)).map((s) => s.upper);
+  const top = Math.max(0.05, ...uppers) * 100;
+  const step = top > 40 ? 10 : 5;
+  return Math.min(100, Math.ceil(top / step) * step);
+}
+
+/** Vertical offset of a side within its row: A above, B below (both centred when there is no B). */
+function offset(api: CustomSeriesRenderItemAPI, side: Side, twoSides: boolean): number {
+  const band = (api.size!([0, 1]) as number[])[1]!;
+  if (!twoSides) return 0;
+  return (side === "a" ? -1 : 1) * band * 0.2;
+}
+
+function dotSeries(input: ShareComparisonInput, side: Side, color: string): CustomSeriesOption {
+  const twoSides = input.bLabel !== null;
+  const data = input.rows.flatMap((r, index) => {
+    const s = r[side];
+    if (s === null || isSuppressed(s)) return [];
+    return [{ value: [s.share * 100, index, s.lower * 100, s.upper * 100], name: r.label, href: r.href }];
+  });
+  return {
+    type: "custom",
+    name: side === "a" ? input.aLabel : input.bLabel!,
+    itemStyle: { color },
+    encode: { x: [0, 2, 3], y: 1 },
+    data,
+    tooltip: {
+      formatter: (p) => {
+        const v = (p as { value: number[] }).value;
+        return `${escapeHtml((p as { name: string }).name)}<br/>${escapeHtml((p as { seriesName: string }).seriesName)}: <b>${v[0]!.toFixed(1)}%</b> (95% interval ${v[2]!.toFixed(1)}–${v[3]!.toFixed(1)}%)`;
+      },
+    },
+    renderItem: (_params: CustomSeriesRenderItemParams, api: CustomSeriesRenderItemAPI) => {
+      const dy = offset(api, side, twoSides);
+      const [x, y] = api.coord([api.value(0), api.value(1)]) as [number, number];
+      const [lo] = api.coord([api.value(2), api.value(1)]) as [number, number];
+      const [hi] = api.coord([api.value(3), api.value(1)]) as [number, number];
+      const yy = y + dy;
+      const stroke = { stroke: color, lineWidth: 2 };
+      return {
+        type: "group",
+        children: [
+          { type: "line", shape: { x1: lo, y1: yy, x2: hi, y2: yy }, style: stroke },
+          { type: "line", shape: { x1: lo, y1: yy - 4, x2: lo, y2: yy + 4 }, style: stroke },
+          { type: "line", shape: { x1: hi, y1: yy - 4, x2: hi, y2: yy + 4 }, style: stroke },
+          side === "a"
+            ? { type: "circle", shape: { cx: x, cy: yy, r: 5 }, style: { fill: color, stroke: "#fff", lineWidth: 1 } }
+            : { type: "rect", shape: { x: x - 4.5, y: yy - 4.5, width: 9, height: 9 }, rotation: Math.PI / 4, originX: x, originY: yy, style: { fill: color, stroke: "#fff", lineWidth: 1 } } as never,
+        ],
+      };
+    },
+  };
+}
+
+function withheldSeries(input: ShareComparisonInput, max: number): CustomSeriesOption {
+  const twoSides = input.bLabel !== null;
+  const data = input.rows.flatMap((r, index) =>
+    (["a", "b"] as const).flatMap((side) => {
+      const s = r[side];
+      if (s === null || !isSuppressed(s)) return [];
+      // The band spans the whole axis: its length says nothing about the hidden value.
+      return [{ value: [0, index, max, side === "a" ? 0 : 1], name: r.label, reason: shareText(s), side: side === "a" ? input.aLabel : input.bLabel }];
+    }),
+  );
+  return {
+    type: "custom",
+    name: "Withheld (privacy)",
+    itemStyle: { color: "#9ca3af" },
+    encode: { x: [0, 2], y: 1 },
+    data,
+    tooltip: {
+      formatter: (p) => {
+        const d = itemOf<{ name: string; reason: string; side: string }>(p);
+        return `${escapeHtml(d.name)}<br/>${escapeHtml(d.side)}: ${escapeHtml(d.reason)}`;
+      },
+    },
+    renderItem: (_params: CustomSeriesRenderItemParams, api: CustomSeriesRenderItemAPI) => {
+      const side: Side = api.value(3) === 0 ? "a" : "b";
+      const dy = offset(api, side, twoSides);
+      const [x0, y] = api.coord([api.value(0), api.value(1)]) as [number, number];
+      const [x1] = api.coord([api.value(2), api.value(1)]) as [number, number];
+      const h = twoSides ? 9 : 12;
+      const rect = hatchedRect(x0, y + dy - h / 2, x1 - x0, h);
+      return {
+        type: "group",
+        children: [
+          ...rect.children,
+          {
+            type: "text", x: x0 + 4, y: y + dy, silent: true,
+            style: { text: WITHHELD_TEXT, fill: colors.ink, fontSize: 10, verticalAlign: "middle", backgroundColor: "rgba(255,255,255,0.85)", padding: [0, 2] },
+          },
+        ],
+      };
+    },
+  };
+}
+
+export function shareComparisonOption(input: ShareComparisonInput): EChartsOption {
+  return responsive(shareComparisonBase(input), {
+    grid: { top: 60 },
+    xAxis: { splitNumber: 3 },
+    yAxis: { axisLabel: { width: 120, overflow: "truncate", fontSize: 11 } },
+  });
+}
+
+function shareComparisonBase(input: ShareComparisonInput): EChartsOption {
+  const max = axisMax(input.rows);
+  const series: CustomSeriesOption[] = [dotSeries(input, "a", colors.blue)];
+  if (input.bLabel !== null) series.push(dotSeries(input, "b", colors.orange));
+  if (input.rows.some((r) => (r.a !== null && isSuppressed(r.a)) || (r.b !== null && isSuppressed(r.b)))) series.push(withheldSeries(input, max));
+  return {
+    ...baseOption(input.description),
+    legend: { top: 0, left: 0, data: series.map((s) => ({ name: s.name as string, icon: s.name === input.aLabel ? "circle" : s.name === input.bLabel ? "diamond" : "rect" })) },
+    grid: gridWithin({ left: 8, right: 24, top: 36, bottom: 8 }),
+    tooltip: { ...baseOption("").tooltip, trigger: "item" },
+    xAxis: {
+      type: "value", min: 0, max,
+      name: "Share of reports (%)", nameLocation: "middle", nameGap: 22,
+      axisLabel: { formatter: "{value}%" },
+      splitLine: { lineStyle: { color: colors.line } },
+    },
+    yAxis: {
+      type: "category",
+      inverse: true,
+      data: input.rows.map((r) => (r.flagged ? `${FLAG_MARK} ${shorten(r.label)}` : shorten(r.label))),
+      axisTick: { show: false },
+      axisLabel: { fontSize: 12, color: colors.ink },
+    },
+    series,
+  };
+}
+
+/** A share as the label a screen reader would hear (tables use the same words). */
+export function describeShare(label: string, share: Share | null): string {
+  if (share === null) return `${label}: no figure`;
+  return isSuppressed(share) ? `${label}: ${shareText(share)}` : `${label}: ${percent(share.share)}`;
+}

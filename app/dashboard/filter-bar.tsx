@@ -1,0 +1,149 @@
+// The filter bar: a plain GET form (works without script), so every state is a URL: shareable and
+// back-button safe. With script, empty fields are left out of the URL. Above the panels, a summary of
+// the active filters, each removable, and a reset.
+import { Form, Link, useSubmit } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { censusRegions, factorFamilies, factors, incidentTypes, lossPotentials } from "../../db/taxonomy/index";
+import { activeFilters, type DashboardState } from "./filter-schema";
+
+function withoutEmpty(form: FormData): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of form) {
+    if (typeof value !== "string" || value === "") continue;
+    if ((key === "compare" && value === "quarter") || (key === "vs" && value === "national")) continue;
+    params.append(key, value);
+  }
+  return params;
+}
+
+export function FilterBar(props: {
+  path: string;
+  state: DashboardState;
+  period: { from: string; to: string };
+  /** Agency pages choose what to compare with; the national view chooses the funnel's factor. */
+  variant: "agency" | "national" | "public";
+}) {
+  const { path, state, period, variant } = props;
+  const submit = useSubmit();
+  const key = JSON.stringify(state);
+  const panel = useRef<HTMLDetailsElement>(null);
+  // Folded on phones (the charts first); a wide screen unfolds it.
+  useEffect(() => {
+    if (panel.current && window.matchMedia("(min-width: 48rem)").matches) panel.current.open = true;
+  }, []);
+  const count = activeFilters(path, state).length;
+  return (
+    <details className="filter-panel" ref={panel}>
+      <summary>Filters{count > 0 ? ` (${count} active)` : ""}</summary>
+    <Form
+      method="get"
+      action={path}
+      className="filter-bar"
+      key={key}
+      aria-label="Dashboard filters"
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit(withoutEmpty(new FormData(event.currentTarget)), { action: path, method: "get", preventScrollReset: true });
+      }}
+    >
+      <fieldset className="filter-period">
+        <legend>Period (event months)</legend>
+        <div className="field">
+          <label htmlFor="f-from">From</label>
+          <input id="f-from" type="month" name="from" defaultValue={state.from ?? ""} placeholder={period.from} aria-describedby="f-period-hint" />
+        </div>
+        <div className="field">
+          <label htmlFor="f-to">To</label>
+          <input id="f-to" type="month" name="to" defaultValue={state.to ?? ""} placeholder={period.to} aria-describedby="f-period-hint" />
+        </div>
+        <p className="hint" id="f-period-hint">Empty: the latest 36 months with reports ({period.from} to {period.to}). Whole months only.</p>
+        <div className="field">
+          <label htmlFor="f-compare">Compare</label>
+          <select id="f-compare" name="compare" defaultValue={state.compare}>
+            <option value="quarter">Latest quarter with the previous and a year earlier</option>
+            <option value="month">Latest month with the previous and a year earlier</option>
+            <option value="year">Latest 12 months with the 12 before</option>
+          </select>
+        </div>
+      </fieldset>
+      <fieldset className="filter-codes">
+        <legend>Reports</legend>
+        <div className="field">
+          <label htmlFor="f-type">Incident type</label>
+          <select id="f-type" name="type" defaultValue={state.type ?? ""}>
+            <option value="">All incident types</option>
+            {incidentTypes.map((t) => <option key={t.code} value={t.code}>{t.label}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-factor">Contributing factor</label>
+          <select id="f-factor" name="factor" defaultValue={state.factor ?? ""}>
+            <option value="">All factors</option>
+            {factorFamilies.map((family) => (
+              <optgroup key={family.code} label={family.label}>
+                {factors.filter((f) => f.family === family.code).map((f) => <option key={f.code} value={f.code}>{f.label}</option>)}
+              </optgroup>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-loss">Loss potential</label>
+          <select id="f-loss" name="loss" defaultValue={state.loss ?? ""}>
+            <option value="">All</option>
+            {lossPotentials.map((l) => <option key={l.code} value={l.code}>{l.label}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-region">Census region</label>
+          <select id="f-region" name="region" defaultValue={state.region ?? ""}>
+            <option value="">All regions</option>
+            {censusRegions.map((r) => <option key={r.code} value={r.code}>{r.label}</option>)}
+          </select>
+        </div>
+        {variant === "agency" ? (
+          <div className="field">
+            <label htmlFor="f-vs">Compare your agency with</label>
+            <select id="f-vs" name="vs" defaultValue={state.vs}>
+              <option value="national">The nation, excluding your agency</option>
+              <option value="size">Other agencies of your size</option>
+              <option value="region">Other agencies in your region</option>
+            </select>
+          </div>
+        ) : null}
+        {variant === "national" ? (
+          <div className="field">
+            <label htmlFor="f-funnel">Funnel plot factor</label>
+            <select id="f-funnel" name="funnel" defaultValue={state.funnel ?? ""}>
+              <option value="">The most cited factor</option>
+              {factors.map((f) => <option key={f.code} value={f.code}>{f.label}</option>)}
+            </select>
+          </div>
+        ) : null}
+      </fieldset>
+      <div className="filter-actions">
+        <button type="submit" className="primary">Apply filters</button>
+        <Link to={path} className="button">Reset</Link>
+      </div>
+    </Form>
+    </details>
+  );
+}
+
+export function ActiveFilters({ path, state }: { path: string; state: DashboardState }) {
+  const active = activeFilters(path, state);
+  if (active.length === 0) return <p className="active-filters-none">No filters: all reports of the latest 36 months.</p>;
+  return (
+    <div className="active-filters">
+      <ul aria-label="Active filters">
+        {active.map((f) => (
+          <li key={f.key}>
+            <Link to={f.removeHref} className="chip" preventScrollReset aria-label={`Remove filter: ${f.label}`}>
+              {f.label} <span aria-hidden="true">×</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <Link to={path} className="reset-link">Reset all</Link>
+    </div>
+  );
+}

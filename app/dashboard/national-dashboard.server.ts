@@ -1,0 +1,79 @@
+// The national view's one server entry point: programme staff get the funnel plot of agencies (anonymous
+// dots) on top of the public summary, which anyone may see (published fields only, no suppression needed).
+import type { AppLoadContext } from "@remix-run/node";
+import { getEmergingRisks } from "../../analytics/get-emerging-risks";
+import { getFactorCooccurrence } from "../../analytics/get-factor-cooccurrence";
+import { getFactorProfile } from "../../analytics/get-factor-profile";
+import { getFunnel } from "../../analytics/get-funnel";
+import { getIncidentFactorMatrix } from "../../analytics/get-incident-factor-matrix";
+import { getLossPotentialMix } from "../../analytics/get-loss-potential-mix";
+import { getTrends } from "../../analytics/get-trends";
+import { sourceOf } from "../../analytics/source";
+import { censusRegions, labels } from "../../db/taxonomy/index";
+import { analyticsFilters, privacyRules } from "./analytics-input.server";
+import type { DashboardState } from "./filter-schema";
+import {
+  buildCooccurrence, buildEmerging, buildFunnel, buildHeadline, buildHeatmap, buildLossMix, buildProfile, buildTotals, buildTrends, topFactors,
+} from "./view-builders";
+import type { NationalDashboardView, RegionalView } from "./view-types";
+
+const TREND_FACTORS = 4;
+const TOP_FACTORS = 10;
+const REGION_FACTORS = 8;
+const EMERGING_ROWS = 12;
+const PAIRS = 12;
+
+/**
+ * `kind` national: programme staff (national analysts, administrators); public: everyone else. The
+ * viewer is decided by the route from the session, never from the URL.
+ */
+export async function getNationalDashboard(context: AppLoadContext, kind: "national" | "public", state: DashboardState): Promise<NationalDashboardView> {
+  const viewer = { kind } as const;
+  const privacy = privacyRules(context);
+  const source = sourceOf(context.db);
+  const filters = analyticsFilters(state, "national");
+  const [profile, trends, matrix, lossMix, emerging, cooccurrence, regions] = await Promise.all([
+    getFactorProfile(source, filters, viewer, privacy),
+    getTrends(source, filters, viewer, privacy),
+    getIncidentFactorMatrix(source, filters, viewer, privacy),
+    getLossPotentialMix(source, filters, viewer, privacy),
+    getEmergingRisks(source, filters, viewer, privacy),
+    getFactorCooccurrence(source, filters, viewer, privacy),
+    // Regions are a published field: each region's profile is public (the region filter does not apply here).
+    Promise.all(censusRegions.map((r) => getFactorProfile(source, analyticsFilters({ ...state, region: r.code }, "national"), viewer, privacy))),
+  ]);
+  const top = topFactors(profile, TOP_FACTORS);
+  const funnelFactor = state.funnel ?? top[0];
+  const funnel = kind === "national" && funnelFactor
+    ? buildFunnel(await getFunnel(source, filters, viewer, privacy, { factors: [funnelFactor] }), funnelFactor)
+    : null;
+  const regionFactors = top.slice(0, REGION_FACTORS);
+  const regional: RegionalView = {
+    factors: regionFactors.map((code) => ({ code, label: labels.factor(code) })),
+    rows: censusRegions.map((r, i) => {
+      const p = regions[i]!;
+      return {
+        region: r.code,
+        label: r.label,
+        reports: typeof p.subjectReports === "number" ? p.subjectReports : 0,
+        shares: regionFactors.map((code) => p.rows.find((row) => row.factor === code)?.subject.share ?? null),
+      };
+    }),
+  };
+  return {
+    kind,
+    state,
+    period: profile.meta.window,
+    privacy: { k: privacy.k, agencyMinReports: privacy.agencyMinReports },
+    headline: buildHeadline(trends, profile.subjectReports, typeof profile.subjectReports === "number" ? profile.subjectReports : null, state.compare, []),
+    profile: buildProfile(profile),
+    trends: buildTrends(trends, top.slice(0, TREND_FACTORS)),
+    totals: buildTotals(trends),
+    emerging: buildEmerging(emerging, EMERGING_ROWS),
+    funnel,
+    regional,
+    cooccurrence: buildCooccurrence(cooccurrence, PAIRS),
+    heatmap: buildHeatmap(matrix, top),
+    lossMix: buildLossMix(lossMix, top.slice(0, 5)),
+  };
+}

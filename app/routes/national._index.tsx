@@ -1,0 +1,22 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { requireSignedInWithPermission } from "~/auth/permissions.server";
+import dashboardStyles from "~/dashboard/dashboard.css";
+import { DashboardErrorBoundary } from "~/dashboard/error-boundary";
+import { NationalDashboard } from "~/dashboard/national-page";
+import { getNationalDashboard } from "~/dashboard/national-dashboard.server";
+import { answering, dashboardState } from "~/dashboard/request.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
+
+export const meta: MetaFunction = () => [{ title: "National view — Close Call" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireSignedInWithPermission(request, context, "read:analytics:any");
+  // "Compare your agency with" belongs to the agency dashboard: ignored here.
+  const state = { ...dashboardState(request), vs: "national" as const };
+  return { view: await answering(request, () => getNationalDashboard(context, "national", state)) };
+}
+
+export default NationalDashboard;
+
+export const ErrorBoundary = DashboardErrorBoundary;

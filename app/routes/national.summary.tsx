@@ -1,0 +1,22 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import dashboardStyles from "~/dashboard/dashboard.css";
+import { DashboardErrorBoundary } from "~/dashboard/error-boundary";
+import { NationalDashboard } from "~/dashboard/national-page";
+import { getNationalDashboard } from "~/dashboard/national-dashboard.server";
+import { answering, dashboardState } from "~/dashboard/request.server";
+import { requireLibraryReader } from "~/library/library.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
+
+export const meta: MetaFunction = () => [{ title: "National trends — Close Call" }];
+
+/** Public: published fields only (no agency comparison), open to whoever may read the library. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireLibraryReader(request, context);
+  const state = { ...dashboardState(request), vs: "national" as const, funnel: undefined };
+  return { view: await answering(request, () => getNationalDashboard(context, "public", state)) };
+}
+
+export default NationalDashboard;
+
+export const ErrorBoundary = DashboardErrorBoundary;
