@@ -6,7 +6,8 @@
  * without a reason written here.
  *
  * Measured 2026-11-29 (Remix 2.17 production build): home 93.7 KB JS, 4.7 KB CSS; report form
- * 117.9 KB JS, 3.6 KB CSS (React, Remix, zod, the ALTCHA solver and the taxonomy).
+ * 117.9 KB JS, 3.6 KB CSS (React, Remix, zod, the ALTCHA solver and the taxonomy); agency dashboard
+ * 335.9 KB JS, 3.7 KB CSS.
  */
 export const KB = 1024;
 
@@ -22,5 +23,6 @@ export interface PageBudget {
 export const PAGE_BUDGETS: PageBudget[] = [
   { name: "home page", path: "/", js: 120 * KB, css: 8 * KB },
   { name: "report form", path: "/report", js: 150 * KB, css: 8 * KB },
-  // With the Dashboards work: { name: "agency dashboard", path: "/agency", account: "analyst@metro.demo.closecall.test", js: 350 * KB, css: … },
+  // DESIGN §9's limit for the dashboard's JS; ECharts is most of it (imported per chart type).
+  { name: "agency dashboard", path: "/agency", account: "analyst@metro.demo.closecall.test", js: 350 * KB, css: 8 * KB },
 ];
