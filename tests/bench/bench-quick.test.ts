@@ -37,9 +37,12 @@ describe("npm run bench -- --quick", () => {
     } else {
       expect(result.postgres!.available).toBe(true);
       expect(result.postgres!.version).toMatch(/^PostgreSQL 15/);
-      for (const d of result.postgres!.dashboards!) {
-        expect(d.queries.length).toBeGreaterThan(5);
-        expect(d.queries.filter((q) => !q.equal).map((q) => q.label)).toEqual([]);
+      expect(result.postgres!.layouts!.map((l) => l.name)).toEqual(["same rollup tables", "published tables, rollups as views"]);
+      for (const layout of result.postgres!.layouts!) {
+        for (const d of layout.dashboards) {
+          expect(d.queries.length).toBeGreaterThan(5);
+          expect(d.queries.filter((q) => !q.equal).map((q) => `${layout.name}: ${q.label}`)).toEqual([]);
+        }
       }
     }
 
@@ -47,6 +50,7 @@ describe("npm run bench -- --quick", () => {
     const measured = new Set(result.http!.runs.map((r) => r.path));
     expect(measured).toEqual(new Set(["/reports", "/reports?q=traffic+stop", "/report", ...(result.http!.skipped.length ? [] : ["/agency"])]));
     for (const r of result.http!.runs) expect(r.errors, `${r.path} at ${r.connections}`).toBe(0);
+    expect(result.http!.runs.find((r) => r.path === "/report" && r.connections === 10)!.requests).toBeGreaterThan(0);
 
     const [steady, killed] = result.durability!.phases;
     expect(steady!.acknowledged).toBeGreaterThan(0);

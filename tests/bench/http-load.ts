@@ -82,3 +82,18 @@ export async function probeTarget(baseUrl: string, target: HttpTarget): Promise<
   if (response.status !== 200) return `answers ${response.status} before any load`;
   return null;
 }
+
+/**
+ * Waits until the server has worked off what a run left queued (autocannon stops at its deadline, the
+ * server still answers what it had accepted): /healthz answers quickly twice in a row, or 90 s passed.
+ */
+export async function settle(baseUrl: string): Promise<void> {
+  const deadline = performance.now() + 90_000;
+  let quick = 0;
+  while (quick < 2 && performance.now() < deadline) {
+    const started = performance.now();
+    await fetch(`${baseUrl}/healthz`).then((r) => r.arrayBuffer()).catch(() => undefined);
+    quick = performance.now() - started < 50 ? quick + 1 : 0;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -18,11 +18,11 @@ import { openDatabase } from "../../db/open";
 import { runAnalyticsBench, benchViews, type AnalyticsResult } from "./analytics";
 import { startBenchServer, freePort } from "./bench-server";
 import { runDurabilityPhase, type DurabilityResult } from "./durability";
-import { loadTarget, probeTarget, type HttpResult, type HttpTarget } from "./http-load";
+import { loadTarget, probeTarget, settle, type HttpResult, type HttpTarget } from "./http-load";
 import { runLoad, type LoadResult } from "./load";
 import { machineFacts, type MachineFacts } from "./machine";
-import { captureDashboardQueries, compareDashboard, type DashboardComparison } from "./postgres/pg-compare";
-import { exportForPostgres, loadIntoPostgres, type PgLoadResult } from "./postgres/pg-dataset";
+import { captureDashboardQueries, compareDashboard, type CapturedQuery, type DashboardComparison } from "./postgres/pg-compare";
+import { exportForPostgres, LAYOUTS, loadIntoPostgres, type PgLoadResult } from "./postgres/pg-dataset";
 import { postgresUnavailable, startPostgres, type PgServer } from "./postgres/pg-server";
 import { renderMarkdown } from "./report";
 import { runSearchBench, type SearchResult } from "./search";
@@ -44,17 +44,26 @@ export interface BenchSettings {
   durabilitySeconds: number;
 }
 
+export interface PostgresLayoutResult {
+  name: string;
+  description: string;
+  runs: number;
+  load: PgLoadResult;
+  dashboards: DashboardComparison[];
+  allEqual: boolean;
+  /** Σ PostgreSQL medians ÷ Σ DuckDB medians over every dashboard query of the three dashboards. */
+  overallRatio: number;
+}
+
 export interface PostgresResult {
   available: boolean;
   reason?: string;
   version?: string;
   settings?: Record<string, string>;
   exportSeconds?: number;
-  load?: PgLoadResult;
-  dashboards?: DashboardComparison[];
+  /** The same statements against PostgreSQL holding the data two ways (see pg-dataset.ts). */
+  layouts?: PostgresLayoutResult[];
   allEqual?: boolean;
-  /** Σ PostgreSQL medians ÷ Σ DuckDB medians over every dashboard query of the three dashboards. */
-  overallRatio?: number;
 }
 
 export interface BenchResult {
@@ -87,7 +96,7 @@ function settingsFrom(argv: string[]): { settings: BenchSettings; out: string; w
   const seed = Number(values.seed ?? 1);
   if (!Number.isInteger(seed)) throw new Error("--seed must be a whole number");
   const settings: BenchSettings = quick
-    ? { reports, seed, quick, analyticsRuns: 2, analyticsWarmup: 1, searchRuns: 1, postgresRuns: 2, postgresWarmup: 1, httpSeconds: 1, httpConnections: [10, 50], durabilityClients: 4, durabilitySeconds: 4 }
+    ? { reports, seed, quick, analyticsRuns: 2, analyticsWarmup: 1, searchRuns: 1, postgresRuns: 1, postgresWarmup: 0, httpSeconds: 1.5, httpConnections: [10, 50], durabilityClients: 4, durabilitySeconds: 3 }
     : { reports, seed, quick, analyticsRuns: 30, analyticsWarmup: 5, searchRuns: 10, postgresRuns: 15, postgresWarmup: 3, httpSeconds: 10, httpConnections: [10, 50], durabilityClients: 8, durabilitySeconds: 16 };
   return { settings, out: path.resolve(values.out ?? path.join(root, "bench-results")), work: values.work ? path.resolve(values.work) : undefined };
 }
@@ -159,33 +168,44 @@ async function main(): Promise<number> {
       }
       if (exportSeconds === undefined) return { available: false, reason: "the export for PostgreSQL failed (see errors)" };
       let server: PgServer | undefined;
-      const client = () => new pg.Client(server!.connection);
       try {
         server = await startPostgres(path.join(pgDir, "cluster"), log);
         result.machine.postgres = server.version;
-        const c = client();
-        await c.connect();
-        try {
-          const loaded = await loadIntoPostgres(c, csvDir);
-          log(`Loaded into ${server.version}: COPY ${loaded.copySeconds.toFixed(1)} s, indexes ${loaded.indexSeconds.toFixed(1)} s, VACUUM ANALYZE ${loaded.analyzeSeconds.toFixed(1)} s, ${loaded.sizeMiB} MiB`);
-          const dashboards: DashboardComparison[] = [];
-          for (const view of await benchViews(database.db)) {
-            const queries = await captureDashboardQueries(database.instance, view.filters, view.viewer);
-            const compared = await compareDashboard(database.db, c, view.title, queries, { runs: settings.postgresRuns, warmup: settings.postgresWarmup });
-            dashboards.push(compared);
-            log(`\n${view.title}: ${queries.length} queries, DuckDB ${compared.duckdbTotal.toFixed(1)} ms, PostgreSQL ${compared.postgresTotal.toFixed(1)} ms, ratio ${compared.ratio.toFixed(1)}×${compared.allEqual ? "" : "  RESULTS DIFFER"}`);
-            for (const q of compared.queries) {
-              log(`  ${q.label.padEnd(70)} DuckDB ${q.duckdb.median.toFixed(1).padStart(7)} ms  PostgreSQL ${q.postgres.median.toFixed(1).padStart(7)} ms  ${q.ratio.toFixed(1).padStart(6)}×  ${q.equal ? "equal" : "DIFFERENT"} (${q.rows} rows)`);
+        const layouts: PostgresLayoutResult[] = [];
+        const queries = new Map<string, CapturedQuery[]>();
+        const views = await benchViews(database.db);
+        for (const view of views) queries.set(view.title, await captureDashboardQueries(database.instance, view.filters, view.viewer));
+        for (const [i, layout] of LAYOUTS.entries()) {
+          const admin = new pg.Client(server.connection);
+          await admin.connect();
+          await admin.query(`CREATE DATABASE bench_${i}`);
+          await admin.end();
+          const c = new pg.Client({ ...server.connection, database: `bench_${i}` });
+          await c.connect();
+          try {
+            const loaded = await loadIntoPostgres(c, csvDir, layout);
+            log(`\n${layout.name}: COPY ${loaded.copySeconds.toFixed(1)} s, indexes ${loaded.indexSeconds.toFixed(1)} s, VACUUM ANALYZE ${loaded.analyzeSeconds.toFixed(1)} s, ${loaded.sizeMiB} MiB`);
+            // Without the rollups PostgreSQL needs seconds per dashboard: fewer rounds.
+            const rounds = i === 0 ? { runs: settings.postgresRuns, warmup: settings.postgresWarmup } : { runs: Math.max(1, Math.ceil(settings.postgresRuns / 3)), warmup: Math.min(1, settings.postgresWarmup) };
+            const dashboards: DashboardComparison[] = [];
+            for (const view of views) {
+              const compared = await compareDashboard(database.db, c, view.title, queries.get(view.title)!, rounds);
+              dashboards.push(compared);
+              log(`${view.title}: ${compared.queries.length} queries, DuckDB ${compared.duckdbTotal.toFixed(1)} ms, PostgreSQL ${compared.postgresTotal.toFixed(1)} ms, ratio ${compared.ratio.toFixed(1)}×${compared.allEqual ? "" : "  RESULTS DIFFER"}`);
+              for (const q of compared.queries) {
+                log(`  ${q.label.padEnd(70)} DuckDB ${q.duckdb.median.toFixed(1).padStart(7)} ms  PostgreSQL ${q.postgres.median.toFixed(1).padStart(7)} ms  ${q.ratio.toFixed(1).padStart(6)}×  ${q.equal ? "equal" : "DIFFERENT"} (${q.rows} rows)`);
+              }
             }
+            const sumDuck = dashboards.reduce((sum, d) => sum + d.duckdbTotal, 0);
+            const sumPg = dashboards.reduce((sum, d) => sum + d.postgresTotal, 0);
+            const allEqual = dashboards.every((d) => d.allEqual);
+            log(`${layout.name} overall: PostgreSQL ÷ DuckDB = ${(sumPg / sumDuck).toFixed(1)}×; results ${allEqual ? "equal" : "DIFFER"}`);
+            layouts.push({ name: layout.name, description: layout.description, runs: rounds.runs, load: loaded, dashboards, allEqual, overallRatio: sumPg / sumDuck });
+          } finally {
+            await c.end();
           }
-          const sumDuck = dashboards.reduce((s, d) => s + d.duckdbTotal, 0);
-          const sumPg = dashboards.reduce((s, d) => s + d.postgresTotal, 0);
-          const allEqual = dashboards.every((d) => d.allEqual);
-          log(`\nOverall: PostgreSQL ÷ DuckDB = ${(sumPg / sumDuck).toFixed(1)}×; results ${allEqual ? "equal" : "DIFFER"}`);
-          return { available: true, version: server.version, settings: server.settings, exportSeconds, load: loaded, dashboards, allEqual, overallRatio: sumPg / sumDuck };
-        } finally {
-          await c.end();
         }
+        return { available: true, version: server.version, settings: server.settings, exportSeconds, layouts, allEqual: layouts.every((l) => l.allEqual) };
       } finally {
         await server?.stop();
       }
@@ -228,8 +248,9 @@ async function main(): Promise<number> {
         let throughput = Number.POSITIVE_INFINITY;
         for (const connections of settings.httpConnections) {
           // A slow page needs longer than a fast one before every client has had a few answers.
-          const seconds = Math.min(settings.quick ? 3 : 60, Math.max(settings.httpSeconds, Math.ceil((connections * 3) / throughput)));
+          const seconds = Math.min(settings.quick ? 2 : 60, Math.max(settings.httpSeconds, Math.ceil((connections * 3) / throughput)));
           const r = await loadTarget(server.url, target, connections, seconds);
+          await settle(server.url);
           throughput = r.throughput;
           http.runs.push(r);
           log(`  ${`${target.name}, ${connections} clients`.padEnd(56)} ${r.throughput.toFixed(0).padStart(5)} req/s  p50 ${r.p50.toFixed(0).padStart(5)} ms  p95 ${r.p95.toFixed(0).padStart(5)} ms  p99 ${r.p99.toFixed(0).padStart(5)} ms  errors ${r.errors}`);

@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import path from "node:path";
@@ -107,6 +107,12 @@ export async function startPostgres(dir: string, log: (line: string) => void): P
   const { rows } = await client.query<{ server_version: string }>("SHOW server_version");
   await client.end();
   let stopped = false;
+  // Should the benchmark die before stop(), the cluster must not outlive it.
+  const stopOnExit = () => {
+    const [cmd, args] = asServerUser(path.join(PG_BIN, "pg_ctl"), ["-D", dataDir, "-m", "immediate", "-w", "stop"]);
+    if (!stopped) execFileSync(cmd, args, { stdio: "ignore" });
+  };
+  process.once("exit", stopOnExit);
   return {
     version: `PostgreSQL ${rows[0]!.server_version}`,
     connection,
@@ -114,6 +120,7 @@ export async function startPostgres(dir: string, log: (line: string) => void): P
     async stop() {
       if (stopped) return;
       stopped = true;
+      process.off("exit", stopOnExit);
       const [stopCmd, stopArgs] = asServerUser(path.join(PG_BIN, "pg_ctl"), ["-D", dataDir, "-m", "fast", "-w", "stop"]);
       await run(stopCmd, stopArgs).catch(() => undefined);
     },
