@@ -10,6 +10,8 @@ import { derivedData } from "../../server/derived-data";
 export interface LoadPhase {
   name: string;
   seconds: number;
+  /** CPU time of the process in this phase (all threads: JavaScript, the generator worker, DuckDB). */
+  cpuSeconds: number;
   /** Peak resident memory of the process (JavaScript and DuckDB) up to the end of this phase. */
   peakRssMiB: number;
 }
@@ -25,12 +27,18 @@ const { values } = parseArgs({ options: { db: { type: "string" }, reports: { typ
 if (!values.db || !values.reports) throw new Error("usage: load-child.ts --db PATH --reports N [--seed S]");
 
 const peakRssMiB = () => Math.round(process.resourceUsage().maxRSS / 1024);
+const cpuSeconds = () => {
+  const usage = process.resourceUsage();
+  return (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+};
 const phases: LoadPhase[] = [];
 async function phase<T>(name: string, work: () => Promise<T>): Promise<T> {
   const started = performance.now();
+  const cpuAtStart = cpuSeconds();
   const result = await work();
-  phases.push({ name, seconds: (performance.now() - started) / 1000, peakRssMiB: peakRssMiB() });
-  process.stderr.write(`  ${name}: ${phases.at(-1)!.seconds.toFixed(1)} s\n`);
+  phases.push({ name, seconds: (performance.now() - started) / 1000, cpuSeconds: cpuSeconds() - cpuAtStart, peakRssMiB: peakRssMiB() });
+  const p = phases.at(-1)!;
+  process.stderr.write(`  ${name}: ${p.seconds.toFixed(1)} s (CPU ${p.cpuSeconds.toFixed(1)} s, peak ${p.peakRssMiB} MiB)\n`);
   return result;
 }
 

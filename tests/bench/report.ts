@@ -86,7 +86,7 @@ export function renderMarkdown(r: BenchResult): string {
 
   if (r.load) {
     out.push("## 1. Load", "", `Generate and load ${n(r.load.reports)} reports (${n(r.load.reportFactors)} factor rows, ${n(r.load.agencies)} agencies, demo accounts) in a child process; wall time of the whole child ${r.load.totalSeconds.toFixed(1)} s.`, "");
-    out.push(table(["Phase", "Seconds", "Peak memory so far (MiB)"], r.load.phases.map((p) => [p.name, p.seconds.toFixed(1), n(p.peakRssMiB)])), "");
+    out.push(table(["Phase", "Seconds", "CPU seconds (all threads)", "Peak memory so far (MiB)"], r.load.phases.map((p) => [p.name, p.seconds.toFixed(1), p.cpuSeconds?.toFixed(1) ?? "–", n(p.peakRssMiB)])), "");
   }
 
   if (r.analytics) {
