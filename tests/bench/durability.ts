@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { request } from "node:http";
 import path from "node:path";
+import { DEFAULT_LIMITS } from "../../app/intake/abuse-guard.server";
 import { findSubmissionByReceipt, decryptSubmission } from "../../db/intake/submission-repository";
 import { loadServerKey } from "../../db/intake/server-key";
 import { openDatabase } from "../../db/open";
@@ -28,6 +29,8 @@ export interface DurabilityPhase {
   failed: number;
   otherStatuses: Record<string, number>;
   submitLatency: { median: number; p95: number };
+  /** The officers stopped before the time was up because the server process had taken its hourly cap. */
+  stoppedAtCap: boolean;
   /** Set when the server was killed with SIGKILL mid-run. */
   kill?: { atSeconds: number; acknowledgedBefore: number; inFlight: number; restartSeconds: number };
   lookedUp: number;
@@ -169,15 +172,25 @@ export async function runDurabilityPhase(name: string, options: DurabilityOption
   let inFlight = 0;
   let kill: DurabilityPhase["kill"];
   let down = false;
+  // The server takes at most this many submissions an hour per process (production caps, in memory):
+  // officers start no more than that on one process, so that no send is refused by the cap.
+  let startedOnThisProcess = 0;
+  let stoppedAtCap = false;
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
 
   const officer = async () => {
     while (elapsed() < options.seconds) {
-      if (down) {
+      const killPending = options.killAtSeconds !== undefined && kill === undefined;
+      if (down || (startedOnThisProcess >= DEFAULT_LIMITS.submissionsPerHour && killPending)) {
         await new Promise((r) => setTimeout(r, 100));
         continue;
       }
+      if (startedOnThisProcess >= DEFAULT_LIMITS.submissionsPerHour) {
+        stoppedAtCap = true;
+        break;
+      }
+      startedOnThisProcess++;
       const token = randomUUID();
       attempted++;
       inFlight++;
@@ -203,6 +216,7 @@ export async function runDurabilityPhase(name: string, options: DurabilityOption
     options.log(`  SIGKILL at ${atSeconds.toFixed(1)} s with ${flying} submissions in flight; restarting…`);
     const restarted = await startBenchServer(options);
     server = restarted;
+    startedOnThisProcess = 0;
     down = false;
     kill = { atSeconds, acknowledgedBefore, inFlight: flying, restartSeconds: restarted.startSeconds };
     options.log(`  restarted in ${restarted.startSeconds.toFixed(1)} s`);
@@ -215,7 +229,7 @@ export async function runDurabilityPhase(name: string, options: DurabilityOption
   const s = summarise(latencies);
   const phase: DurabilityPhase = {
     name, seconds: options.seconds, clients: options.clients, attempted, acknowledged: acknowledged.length, capped, failed, otherStatuses,
-    submitLatency: { median: s.median, p95: s.p95 }, kill, lookedUp: acknowledged.length, lost: checked.lost,
+    submitLatency: { median: s.median, p95: s.p95 }, stoppedAtCap, kill, lookedUp: acknowledged.length, lost: checked.lost,
     storedUnacknowledged: checked.stored - before - (acknowledged.length - checked.lost),
   };
   options.log(

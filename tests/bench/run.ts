@@ -97,7 +97,7 @@ function settingsFrom(argv: string[]): { settings: BenchSettings; out: string; w
   if (!Number.isInteger(seed)) throw new Error("--seed must be a whole number");
   const settings: BenchSettings = quick
     ? { reports, seed, quick, analyticsRuns: 2, analyticsWarmup: 1, searchRuns: 1, postgresRuns: 1, postgresWarmup: 0, httpSeconds: 1.5, httpConnections: [10, 50], durabilityClients: 4, durabilitySeconds: 3 }
-    : { reports, seed, quick, analyticsRuns: 30, analyticsWarmup: 5, searchRuns: 10, postgresRuns: 15, postgresWarmup: 3, httpSeconds: 10, httpConnections: [10, 50], durabilityClients: 8, durabilitySeconds: 12 };
+    : { reports, seed, quick, analyticsRuns: 30, analyticsWarmup: 5, searchRuns: 10, postgresRuns: 15, postgresWarmup: 3, httpSeconds: 10, httpConnections: [10, 50], durabilityClients: 8, durabilitySeconds: 15 };
   return { settings, out: path.resolve(values.out ?? path.join(root, "bench-results")), work: values.work ? path.resolve(values.work) : undefined };
 }
 
