@@ -151,7 +151,7 @@ export function renderMarkdown(r: BenchResult): string {
     out.push(
       "## 6. Submission durability",
       "",
-      `Simulated officers post the real form (review, proof of work solved like the browser with the ${r.durability.powCounter.split(",")[0]} difficulty, send), each from its own loopback address (127.x.y.z), so per-address caps count each officer once; the server is unchanged, production caps included: a server process takes at most 120 submissions an hour, so the officers start no more than 120 on one process (a phase that reaches it ends early, marked "at cap"). After each phase the server stops and every acknowledged receipt is looked up in the database with the receipt page's function and its text decrypted and compared.`,
+      `Simulated officers post the real form (review; proof of work solved like the browser, difficulty: ${r.durability.powCounter}; send), each from its own loopback address (127.x.y.z), so per-address caps count each officer once; the server is unchanged, production caps included: a server process takes at most 120 submissions an hour, so the officers start no more than 120 on one process (a phase that reaches it ends early, marked "at cap"). After each phase the server stops and every acknowledged receipt is looked up in the database with the receipt page's function and its text decrypted and compared.`,
       "",
       table(
         ["Phase", "Clients × s", "Attempted", "Acknowledged", "Capped (429)", "Failed (connection)", "Send p50 / p95 (ms)", "Lost", "Stored, not acknowledged", "Kill"],
