@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { postgresUnavailable } from "./postgres/pg-server";
-import type { BenchResult } from "./run";
+import type { BenchResult } from "./result";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const out = mkdtempSync(path.join(tmpdir(), "closecall-bench-quick-"));

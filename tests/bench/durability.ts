@@ -238,3 +238,10 @@ export async function runDurabilityPhase(name: string, options: DurabilityOption
   );
   return phase;
 }
+
+/** Section 6: a steady phase, then a phase with the server killed (SIGKILL) halfway and restarted. */
+export async function runDurability(options: DurabilityOptions): Promise<DurabilityResult> {
+  const steady = await runDurabilityPhase("steady", options);
+  const killed = await runDurabilityPhase("SIGKILL mid-run and restart", { ...options, killAtSeconds: options.seconds / 2 });
+  return { powCounter: "production default (25,000–60,000), solved by the client", phases: [steady, killed] };
+}

@@ -1,4 +1,9 @@
+import { loadavg } from "node:os";
+import path from "node:path";
 import autocannon from "autocannon";
+import { createSession } from "../../db/accounts/sessions";
+import { openDatabase } from "../../db/open";
+import { startBenchServer, type BenchServerOptions } from "./bench-server";
 import { summarise } from "./stats";
 
 export interface HttpTarget {
@@ -96,4 +101,59 @@ export async function settle(baseUrl: string): Promise<void> {
     quick = performance.now() - started < 50 ? quick + 1 : 0;
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+export interface HttpSectionOptions extends BenchServerOptions {
+  /** Seconds per run, and at most this long for a slow page. */
+  seconds: number;
+  maxSeconds: number;
+  connections: number[];
+}
+
+/**
+ * Section 5: the real server on the benchmark's data; each page at each number of clients. The agency
+ * dashboard is requested with a session of the demo commander of Metro City PD, created in the database.
+ */
+export async function runHttpSection(options: HttpSectionOptions, log: (line: string) => void): Promise<HttpResult> {
+  const signedIn = await openDatabase({ location: path.join(options.dataDir, "closecall.duckdb") });
+  let cookie: string;
+  try {
+    const commander = await signedIn.db.selectFrom("users").select("id").where("email", "=", "commander@metro.demo.closecall.test").executeTakeFirstOrThrow();
+    cookie = `__Host-closecall_session=${(await createSession(signedIn.db, commander.id, true)).id}`;
+  } finally {
+    await signedIn.close();
+  }
+  const targets: HttpTarget[] = [
+    // The agency dashboard (the Dashboards work) answers 404 until it lands; then it is measured with no change here.
+    { name: "Agency dashboard (Metro City PD commander)", path: "/agency", headers: { cookie } },
+    { name: "Report library, first page", path: "/reports" },
+    { name: "Report library, search 'traffic stop'", path: "/reports?q=traffic+stop" },
+    { name: "Report form", path: "/report" },
+  ];
+  const server = await startBenchServer(options);
+  const http: HttpResult = { runs: [], skipped: [], loadAverageAtStart: loadavg()[0]! };
+  try {
+    log(`Server started in ${server.startSeconds.toFixed(1)} s at ${server.url}`);
+    for (const target of targets) {
+      const problem = await probeTarget(server.url, target);
+      if (problem) {
+        http.skipped.push({ target: target.name, path: target.path, reason: problem });
+        log(`  ${target.name} (${target.path}): not measured — ${problem}`);
+        continue;
+      }
+      let throughput = Number.POSITIVE_INFINITY;
+      for (const connections of options.connections) {
+        // A slow page needs longer than a fast one before every client has had a few answers.
+        const seconds = Math.min(options.maxSeconds, Math.max(options.seconds, Math.ceil((connections * 3) / throughput)));
+        const r = await loadTarget(server.url, target, connections, seconds);
+        await settle(server.url);
+        throughput = r.throughput;
+        http.runs.push(r);
+        log(`  ${`${target.name}, ${connections} clients`.padEnd(56)} ${r.throughput.toFixed(0).padStart(5)} req/s  p50 ${r.p50.toFixed(0).padStart(5)} ms  p95 ${r.p95.toFixed(0).padStart(5)} ms  p99 ${r.p99.toFixed(0).padStart(5)} ms  errors ${r.errors}`);
+      }
+    }
+  } finally {
+    await server.stop("SIGTERM");
+  }
+  return http;
 }

@@ -2,7 +2,7 @@
 //   npx tsx tests/bench/render.ts bench-results/latest.json [more.json …]
 import { readFileSync, writeFileSync } from "node:fs";
 import { renderMarkdown } from "./report";
-import type { BenchResult } from "./run";
+import type { BenchResult } from "./result";
 
 for (const file of process.argv.slice(2)) {
   const result = JSON.parse(readFileSync(file, "utf8")) as BenchResult;

@@ -1,5 +1,5 @@
 import { ALL_MEASURES, ALL_MEASURES_COLD } from "./analytics";
-import type { BenchResult } from "./run";
+import type { BenchResult } from "./result";
 import { SEARCH_FIGURE } from "./search";
 import { ms } from "./stats";
 

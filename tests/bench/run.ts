@@ -11,77 +11,22 @@ import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
-import pg from "pg";
-import { createSession } from "../../db/accounts/sessions";
 import { generateServerKeyText } from "../../db/intake/server-key";
 import { openDatabase } from "../../db/open";
-import { runAnalyticsBench, benchViews, type AnalyticsResult } from "./analytics";
-import { startBenchServer, freePort } from "./bench-server";
-import { runDurabilityPhase, type DurabilityResult } from "./durability";
-import { loadTarget, probeTarget, settle, type HttpResult, type HttpTarget } from "./http-load";
-import { runLoad, type LoadResult } from "./load";
-import { machineFacts, type MachineFacts } from "./machine";
-import { captureDashboardQueries, compareDashboard, type CapturedQuery, type DashboardComparison } from "./postgres/pg-compare";
-import { exportForPostgres, LAYOUTS, loadIntoPostgres, type PgLoadResult } from "./postgres/pg-dataset";
-import { postgresUnavailable, startPostgres, type PgServer } from "./postgres/pg-server";
+import { runAnalyticsBench } from "./analytics";
+import { freePort } from "./bench-server";
+import { runDurability } from "./durability";
+import { runHttpSection } from "./http-load";
+import { runLoad } from "./load";
+import { machineFacts } from "./machine";
+import { exportForPostgres } from "./postgres/pg-dataset";
+import { postgresUnavailable } from "./postgres/pg-server";
+import { runPostgresComparison, type PostgresResult } from "./postgres/pg-section";
 import { renderMarkdown } from "./report";
-import { runSearchBench, type SearchResult } from "./search";
+import type { BenchResult, BenchSettings } from "./result";
+import { runSearchBench } from "./search";
 
 const root = path.resolve(import.meta.dirname, "../..");
-
-export interface BenchSettings {
-  reports: number;
-  seed: number;
-  quick: boolean;
-  analyticsRuns: number;
-  analyticsWarmup: number;
-  searchRuns: number;
-  postgresRuns: number;
-  postgresWarmup: number;
-  httpSeconds: number;
-  httpConnections: number[];
-  durabilityClients: number;
-  durabilitySeconds: number;
-}
-
-export interface PostgresLayoutResult {
-  name: string;
-  description: string;
-  runs: number;
-  load: PgLoadResult;
-  dashboards: DashboardComparison[];
-  allEqual: boolean;
-  /** Σ PostgreSQL medians ÷ Σ DuckDB medians over every dashboard query of the three dashboards. */
-  overallRatio: number;
-}
-
-export interface PostgresResult {
-  available: boolean;
-  reason?: string;
-  version?: string;
-  settings?: Record<string, string>;
-  exportSeconds?: number;
-  /** The same statements against PostgreSQL holding the data two ways (see pg-dataset.ts). */
-  layouts?: PostgresLayoutResult[];
-  allEqual?: boolean;
-}
-
-export interface BenchResult {
-  startedAt: string;
-  finishedAt: string;
-  settings: BenchSettings;
-  machine: MachineFacts;
-  duckdbVersion: string;
-  /** Each section's wall time and the 1/5/15-minute load averages when it started (other work on the machine). */
-  sections: { section: string; loadAverage: number[]; seconds: number }[];
-  load?: LoadResult;
-  analytics?: AnalyticsResult;
-  postgres?: PostgresResult;
-  search?: SearchResult;
-  http?: HttpResult;
-  durability?: DurabilityResult;
-  errors: { section: string; message: string }[];
-}
 
 function settingsFrom(argv: string[]): { settings: BenchSettings; out: string; work: string | undefined } {
   const { values } = parseArgs({
@@ -167,107 +112,23 @@ async function main(): Promise<number> {
         return { available: false, reason: unavailable };
       }
       if (exportSeconds === undefined) return { available: false, reason: "the export for PostgreSQL failed (see errors)" };
-      let server: PgServer | undefined;
-      try {
-        server = await startPostgres(path.join(pgDir, "cluster"), log);
-        result.machine.postgres = server.version;
-        const layouts: PostgresLayoutResult[] = [];
-        const queries = new Map<string, CapturedQuery[]>();
-        const views = await benchViews(database.db);
-        for (const view of views) queries.set(view.title, await captureDashboardQueries(database.instance, view.filters, view.viewer));
-        for (const [i, layout] of LAYOUTS.entries()) {
-          const admin = new pg.Client(server.connection);
-          await admin.connect();
-          await admin.query(`CREATE DATABASE bench_${i}`);
-          await admin.end();
-          const c = new pg.Client({ ...server.connection, database: `bench_${i}` });
-          await c.connect();
-          try {
-            const loaded = await loadIntoPostgres(c, csvDir, layout);
-            log(`\n${layout.name}: COPY ${loaded.copySeconds.toFixed(1)} s, indexes ${loaded.indexSeconds.toFixed(1)} s, VACUUM ANALYZE ${loaded.analyzeSeconds.toFixed(1)} s, ${loaded.sizeMiB} MiB`);
-            // Without the rollups PostgreSQL needs seconds per dashboard: fewer rounds.
-            const rounds = i === 0 ? { runs: settings.postgresRuns, warmup: settings.postgresWarmup } : { runs: Math.max(1, Math.ceil(settings.postgresRuns / 3)), warmup: Math.min(1, settings.postgresWarmup) };
-            const dashboards: DashboardComparison[] = [];
-            for (const view of views) {
-              const compared = await compareDashboard(database.db, c, view.title, queries.get(view.title)!, rounds);
-              dashboards.push(compared);
-              log(`${view.title}: ${compared.queries.length} queries, DuckDB ${compared.duckdbTotal.toFixed(1)} ms, PostgreSQL ${compared.postgresTotal.toFixed(1)} ms, ratio ${compared.ratio.toFixed(1)}×${compared.allEqual ? "" : "  RESULTS DIFFER"}`);
-              for (const q of compared.queries) {
-                log(`  ${q.label.padEnd(70)} DuckDB ${q.duckdb.median.toFixed(1).padStart(7)} ms  PostgreSQL ${q.postgres.median.toFixed(1).padStart(7)} ms  ${q.ratio.toFixed(1).padStart(6)}×  ${q.equal ? "equal" : "DIFFERENT"} (${q.rows} rows)`);
-              }
-            }
-            const sumDuck = dashboards.reduce((sum, d) => sum + d.duckdbTotal, 0);
-            const sumPg = dashboards.reduce((sum, d) => sum + d.postgresTotal, 0);
-            const allEqual = dashboards.every((d) => d.allEqual);
-            log(`${layout.name} overall: PostgreSQL ÷ DuckDB = ${(sumPg / sumDuck).toFixed(1)}×; results ${allEqual ? "equal" : "DIFFER"}`);
-            layouts.push({ name: layout.name, description: layout.description, runs: rounds.runs, load: loaded, dashboards, allEqual, overallRatio: sumPg / sumDuck });
-          } finally {
-            await c.end();
-          }
-        }
-        return { available: true, version: server.version, settings: server.settings, exportSeconds, layouts, allEqual: layouts.every((l) => l.allEqual) };
-      } finally {
-        await server?.stop();
-      }
+      const compared = await runPostgresComparison(database, { csvDir, exportSeconds, clusterDir: path.join(pgDir, "cluster"), runs: settings.postgresRuns, warmup: settings.postgresWarmup }, log);
+      result.machine.postgres = compared.version ?? null;
+      return compared;
     });
   } finally {
     await database.close();
+    rmSync(pgDir, { recursive: true, force: true });
   }
-  rmSync(pgDir, { recursive: true, force: true });
 
   // 5 and 6 run the real server on the same data.
   const intakeKey = generateServerKeyText();
   const port = await freePort();
-  result.http = await section("5. HTTP under load", async (): Promise<HttpResult> => {
-    const signedIn = await openDatabase({ location: dbFile });
-    let cookie: string;
-    try {
-      const commander = await signedIn.db.selectFrom("users").select("id").where("email", "=", "commander@metro.demo.closecall.test").executeTakeFirstOrThrow();
-      cookie = `__Host-closecall_session=${(await createSession(signedIn.db, commander.id, true)).id}`;
-    } finally {
-      await signedIn.close();
-    }
-    const targets: HttpTarget[] = [
-      // The agency dashboard (issue 8) answers 404 until it lands: then it is measured with no change here.
-      { name: "Agency dashboard (Metro City PD commander)", path: "/agency", headers: { cookie } },
-      { name: "Report library, first page", path: "/reports" },
-      { name: "Report library, search 'traffic stop'", path: "/reports?q=traffic+stop" },
-      { name: "Report form", path: "/report" },
-    ];
-    const server = await startBenchServer({ dataDir, port, intakeKey });
-    const http: HttpResult = { runs: [], skipped: [], loadAverageAtStart: loadavg()[0]! };
-    try {
-      log(`Server started in ${server.startSeconds.toFixed(1)} s at ${server.url}`);
-      for (const target of targets) {
-        const problem = await probeTarget(server.url, target);
-        if (problem) {
-          http.skipped.push({ target: target.name, path: target.path, reason: problem });
-          log(`  ${target.name} (${target.path}): not measured — ${problem}`);
-          continue;
-        }
-        let throughput = Number.POSITIVE_INFINITY;
-        for (const connections of settings.httpConnections) {
-          // A slow page needs longer than a fast one before every client has had a few answers.
-          const seconds = Math.min(settings.quick ? 2 : 60, Math.max(settings.httpSeconds, Math.ceil((connections * 3) / throughput)));
-          const r = await loadTarget(server.url, target, connections, seconds);
-          await settle(server.url);
-          throughput = r.throughput;
-          http.runs.push(r);
-          log(`  ${`${target.name}, ${connections} clients`.padEnd(56)} ${r.throughput.toFixed(0).padStart(5)} req/s  p50 ${r.p50.toFixed(0).padStart(5)} ms  p95 ${r.p95.toFixed(0).padStart(5)} ms  p99 ${r.p99.toFixed(0).padStart(5)} ms  errors ${r.errors}`);
-        }
-      }
-    } finally {
-      await server.stop("SIGTERM");
-    }
-    return http;
-  });
+  result.http = await section("5. HTTP under load", () =>
+    runHttpSection({ dataDir, port, intakeKey, seconds: settings.httpSeconds, maxSeconds: settings.quick ? 2 : 60, connections: settings.httpConnections }, log));
 
-  result.durability = await section("6. Submission durability", async (): Promise<DurabilityResult> => {
-    const options = { dataDir, port, intakeKey, clients: settings.durabilityClients, seconds: settings.durabilitySeconds, log };
-    const steady = await runDurabilityPhase("steady", options);
-    const killed = await runDurabilityPhase("SIGKILL mid-run and restart", { ...options, killAtSeconds: settings.durabilitySeconds / 2 });
-    return { powCounter: "production default (25,000–60,000), solved by the client", phases: [steady, killed] };
-  });
+  result.durability = await section("6. Submission durability", () =>
+    runDurability({ dataDir, port, intakeKey, clients: settings.durabilityClients, seconds: settings.durabilitySeconds, log }));
 
   result.finishedAt = new Date().toISOString();
   mkdirSync(out, { recursive: true });
