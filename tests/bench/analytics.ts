@@ -108,6 +108,7 @@ async function time(fn: () => Promise<unknown>, runs: number, warmup: number): P
     samples.push(performance.now() - started);
     cpu.push((used.user + used.system) / 1000);
   }
+  if (warmup === 0) bytes = JSON.stringify(await fn()).length; // size only, not timed
   samples.sort((a, b) => a - b);
   cpu.sort((a, b) => a - b);
   return { median: percentile(samples, 50), p95: percentile(samples, 95), cpuMedian: percentile(cpu, 50), jsonKiB: Math.round(bytes / 1024) };
