@@ -6,6 +6,9 @@
 // The database must hold the analytics rollups (`closecall seed` or `closecall rebuild` build them).
 // National aggregates are cached per rollup version (the same for every viewer until a publication):
 // each measure is timed with that cache warm, and the whole dashboard once more with it off (cold).
+// `npm run bench` runs this as its analytics section (runAnalyticsBench).
+import { cpus, loadavg } from "node:os";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
 import { parseAnalyticsFilters } from "../../analytics/filters";
@@ -23,15 +26,11 @@ import type { Viewer } from "../../analytics/viewer";
 import { resolveDatabasePath } from "../../cli/database-path";
 import type { Executor } from "../../db/database";
 import { openDatabase } from "../../db/open";
+import { percentile } from "./stats";
 
-const { values } = parseArgs({ options: { db: { type: "string" }, runs: { type: "string" }, warmup: { type: "string" } } });
-const runs = Number(values.runs ?? 30);
-const warmup = Number(values.warmup ?? 5);
-const database = await openDatabase({ location: resolveDatabasePath(values.db, process.env) });
-const db = database.db;
 const privacy = DEFAULT_PRIVACY_RULES;
 
-async function agencyByName(name: string, fallback: "largest" | "smallest-open"): Promise<{ id: string; label: string }> {
+export async function agencyByName(db: Executor, name: string, fallback: "largest" | "smallest-open"): Promise<{ id: string; label: string }> {
   const named = await sql<{ id: string }>`SELECT id::VARCHAR AS id FROM agencies WHERE name = ${name}`.execute(db);
   if (named.rows[0]) return { id: named.rows[0].id, label: name };
   const { rows } = await sql<{ id: string; name: string }>`
@@ -43,7 +42,12 @@ async function agencyByName(name: string, fallback: "largest" | "smallest-open")
 type Measure = (db: Executor, viewer: Viewer) => Promise<unknown>;
 const agencyFilters = parseAnalyticsFilters({ scope: "agency" });
 const nationalFilters = parseAnalyticsFilters({});
-const measures = (filters: typeof agencyFilters): [string, Measure][] => [
+type Filters = typeof agencyFilters;
+
+export const ALL_MEASURES = "ALL MEASURES (getDashboard)";
+export const ALL_MEASURES_COLD = "ALL MEASURES, no national cache";
+
+const measures = (filters: Filters): [string, Measure][] => [
   ["factor profile", (d, v) => getFactorProfile(d, filters, v, privacy)],
   ["trends", (d, v) => getTrends(d, filters, v, privacy)],
   ["incident × factor matrix", (d, v) => getIncidentFactorMatrix(d, filters, v, privacy)],
@@ -51,8 +55,8 @@ const measures = (filters: typeof agencyFilters): [string, Measure][] => [
   ["loss-potential mix", (d, v) => getLossPotentialMix(d, filters, v, privacy)],
   ["funnel", (d, v) => getFunnel(d, filters, v, privacy)],
   ["emerging risks", (d, v) => getEmergingRisks(d, filters, v, privacy)],
-  ["ALL MEASURES (getDashboard)", (d, v) => getDashboard(d, filters, v, privacy)],
-  ["ALL MEASURES, no national cache", async (d, v) => {
+  [ALL_MEASURES, (d, v) => getDashboard(d, filters, v, privacy)],
+  [ALL_MEASURES_COLD, async (d, v) => {
     setNationalCache(false);
     try {
       return await getDashboard(d, filters, v, privacy);
@@ -62,15 +66,36 @@ const measures = (filters: typeof agencyFilters): [string, Measure][] => [
   }],
 ];
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+export interface MeasureTiming {
+  measure: string;
+  median: number;
+  p95: number;
+  /** Median process CPU time per run (JavaScript and DuckDB's threads together). */
+  cpuMedian: number;
+  jsonKiB: number;
+}
+
+export interface DashboardTiming {
+  title: string;
+  viewer: "agency" | "national";
+  agency?: string;
+  measures: MeasureTiming[];
+}
+
+export interface AnalyticsResult {
+  reports: number;
+  runs: number;
+  warmup: number;
+  k: number;
+  loadAverageAtStart: number;
+  dashboards: DashboardTiming[];
 }
 
 /**
- * Wall-clock median and p95 (the target), plus the process CPU time per run (JavaScript and DuckDB's
- * threads together): on a machine shared with other work, CPU time shows the cost without the waiting.
+ * Wall-clock median and p95 (the target), plus the process CPU time per run: on a machine shared with
+ * other work, CPU time shows the cost without the waiting.
  */
-async function time(fn: () => Promise<unknown>): Promise<{ median: number; p95: number; cpu: number; bytes: number }> {
+async function time(fn: () => Promise<unknown>, runs: number, warmup: number): Promise<Omit<MeasureTiming, "measure">> {
   let bytes = 0;
   for (let i = 0; i < warmup; i++) bytes = JSON.stringify(await fn()).length;
   const samples: number[] = [];
@@ -83,32 +108,58 @@ async function time(fn: () => Promise<unknown>): Promise<{ median: number; p95: 
     samples.push(performance.now() - started);
     cpu.push((used.user + used.system) / 1000);
   }
+  if (warmup === 0) bytes = JSON.stringify(await fn()).length; // size only, not timed
   samples.sort((a, b) => a - b);
   cpu.sort((a, b) => a - b);
-  return { median: percentile(samples, 0.5), p95: percentile(samples, 0.95), cpu: percentile(cpu, 0.5), bytes };
+  return { median: percentile(samples, 50), p95: percentile(samples, 95), cpuMedian: percentile(cpu, 50), jsonKiB: Math.round(bytes / 1024) };
 }
 
-const { rows: size } = await sql<{ n: number }>`SELECT count(*) AS n FROM analytics_reports`.execute(db);
-const large = await agencyByName("Metro City Police Department", "largest");
-const small = await agencyByName("Pine Hollow Police Department", "smallest-open");
-const [load] = (await import("node:os")).loadavg();
-console.log(
-  `Analytics benchmark: ${size[0]!.n.toLocaleString("en-US")} reports, ${runs} runs after ${warmup} warm-up runs, k = ${privacy.k}, ` +
-    `${(await import("node:os")).cpus().length} cores, load average ${load!.toFixed(1)} at start`,
-);
-const views: [string, Viewer, typeof agencyFilters][] = [
-  [`Agency dashboard, large agency (${large.label})`, { kind: "agency", agencyId: large.id }, agencyFilters],
-  [`Agency dashboard, small agency (${small.label})`, { kind: "agency", agencyId: small.id }, agencyFilters],
-  ["National view (national analyst)", { kind: "national" }, nationalFilters],
-];
-for (const [title, viewer, filters] of views) {
-  console.log(`\n${title}`);
-  for (const [name, measure] of measures(filters)) {
-    const t = await time(() => measure(db, viewer));
-    console.log(
-      `  ${name.padEnd(30)} median ${t.median.toFixed(1).padStart(7)} ms   p95 ${t.p95.toFixed(1).padStart(7)} ms   ` +
-        `CPU ${t.cpu.toFixed(1).padStart(7)} ms   ${(t.bytes / 1024).toFixed(0).padStart(6)} KB JSON`,
-    );
+/** The dashboards the benchmark times: the large and the small demo agency, and the national view. */
+export async function benchViews(db: Executor): Promise<{ title: string; viewer: Viewer; filters: Filters; agency?: string }[]> {
+  const large = await agencyByName(db, "Metro City Police Department", "largest");
+  const small = await agencyByName(db, "Pine Hollow Police Department", "smallest-open");
+  return [
+    { title: `Agency dashboard, large agency (${large.label})`, viewer: { kind: "agency", agencyId: large.id }, filters: agencyFilters, agency: large.label },
+    { title: `Agency dashboard, small agency (${small.label})`, viewer: { kind: "agency", agencyId: small.id }, filters: agencyFilters, agency: small.label },
+    { title: "National view (national analyst)", viewer: { kind: "national" }, filters: nationalFilters },
+  ];
+}
+
+export async function runAnalyticsBench(
+  db: Executor, options: { runs: number; warmup: number }, log: (line: string) => void = console.log,
+): Promise<AnalyticsResult> {
+  const { rows: size } = await sql<{ n: number }>`SELECT count(*) AS n FROM analytics_reports`.execute(db);
+  const result: AnalyticsResult = {
+    reports: size[0]!.n, runs: options.runs, warmup: options.warmup, k: privacy.k, loadAverageAtStart: loadavg()[0]!, dashboards: [],
+  };
+  log(
+    `Analytics benchmark: ${result.reports.toLocaleString("en-US")} reports, ${options.runs} runs after ${options.warmup} warm-up runs, ` +
+      `k = ${privacy.k}, ${cpus().length} cores, load average ${result.loadAverageAtStart.toFixed(1)} at start`,
+  );
+  for (const view of await benchViews(db)) {
+    log(`\n${view.title}`);
+    const dashboard: DashboardTiming = { title: view.title, viewer: view.viewer.kind === "national" ? "national" : "agency", agency: view.agency, measures: [] };
+    for (const [name, measure] of measures(view.filters)) {
+      const t = await time(() => measure(db, view.viewer), options.runs, options.warmup);
+      dashboard.measures.push({ measure: name, ...t });
+      log(
+        `  ${name.padEnd(30)} median ${t.median.toFixed(1).padStart(7)} ms   p95 ${t.p95.toFixed(1).padStart(7)} ms   ` +
+          `CPU ${t.cpuMedian.toFixed(1).padStart(7)} ms   ${String(t.jsonKiB).padStart(6)} KB JSON`,
+      );
+    }
+    result.dashboards.push(dashboard);
+  }
+  return result;
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { db: { type: "string" }, runs: { type: "string" }, warmup: { type: "string" } } });
+  const database = await openDatabase({ location: resolveDatabasePath(values.db, process.env) });
+  try {
+    await runAnalyticsBench(database.db, { runs: Number(values.runs ?? 30), warmup: Number(values.warmup ?? 5) });
+  } finally {
+    await database.close();
   }
 }
-await database.close();
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await main();

@@ -1,0 +1,159 @@
+import { loadavg } from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { createSession } from "../../db/accounts/sessions";
+import { openDatabase } from "../../db/open";
+import { startBenchServer, type BenchServerOptions } from "./bench-server";
+import { summarise } from "./stats";
+
+export interface HttpTarget {
+  name: string;
+  path: string;
+  headers?: Record<string, string>;
+}
+
+export interface HttpRun {
+  target: string;
+  path: string;
+  connections: number;
+  seconds: number;
+  requests: number;
+  throughput: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  /** Non-2xx answers, connection errors and timeouts. */
+  errors: number;
+  /** Requests still waiting for their answer when the run ended (not in the latencies: read them as slower than p99). */
+  unfinished: number;
+  statusCounts: Record<string, number>;
+  meanKiB: number;
+}
+
+export interface HttpResult {
+  runs: HttpRun[];
+  /** Targets that could not be measured and why (e.g. a route not on this branch yet). */
+  skipped: { target: string; path: string; reason: string }[];
+  loadAverageAtStart: number;
+}
+
+// Browsers ask for compressed pages; the server compresses (compression middleware), so the bench does too.
+const BROWSER_HEADERS = { "accept-encoding": "gzip", accept: "text/html" };
+
+/** One autocannon run: every response time is recorded, so p95 is exact (autocannon reports p97.5). */
+export async function loadTarget(baseUrl: string, target: HttpTarget, connections: number, seconds: number): Promise<HttpRun> {
+  const latencies: number[] = [];
+  const statusCounts: Record<string, number> = {};
+  let bytes = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      { url: `${baseUrl}${target.path}`, connections, duration: seconds, timeout: 30, headers: { ...BROWSER_HEADERS, ...target.headers } },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    instance.on("response", (_client, statusCode, resBytes, responseTime) => {
+      latencies.push(responseTime);
+      statusCounts[statusCode] = (statusCounts[statusCode] ?? 0) + 1;
+      bytes += resBytes;
+    });
+  });
+  const s = summarise(latencies);
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const p99 = sorted[Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)] ?? Number.NaN;
+  const non2xx = Object.entries(statusCounts).filter(([code]) => !code.startsWith("2")).reduce((n, [, c]) => n + c, 0);
+  return {
+    target: target.name,
+    path: target.path,
+    connections,
+    seconds,
+    requests: latencies.length,
+    throughput: latencies.length / seconds,
+    p50: s.median,
+    p95: s.p95,
+    p99,
+    max: s.max,
+    errors: non2xx + result.errors + result.timeouts,
+    unfinished: Math.max(0, ((result.requests as { sent?: number }).sent ?? 0) - latencies.length - result.errors),
+    statusCounts,
+    meanKiB: latencies.length ? bytes / latencies.length / 1024 : 0,
+  };
+}
+
+/** Fetches a target once (warm-up and check): the status it answers, or why it cannot be measured. */
+export async function probeTarget(baseUrl: string, target: HttpTarget): Promise<string | null> {
+  const response = await fetch(`${baseUrl}${target.path}`, { headers: { ...BROWSER_HEADERS, ...target.headers }, redirect: "manual" });
+  await response.arrayBuffer();
+  if (response.status === 404) return "404: this route is not on this branch yet";
+  if (response.status !== 200) return `answers ${response.status} before any load`;
+  return null;
+}
+
+/**
+ * Waits until the server has worked off what a run left queued (autocannon stops at its deadline, the
+ * server still answers what it had accepted): /healthz answers quickly twice in a row, or 90 s passed.
+ */
+export async function settle(baseUrl: string): Promise<void> {
+  const deadline = performance.now() + 90_000;
+  let quick = 0;
+  while (quick < 2 && performance.now() < deadline) {
+    const started = performance.now();
+    await fetch(`${baseUrl}/healthz`).then((r) => r.arrayBuffer()).catch(() => undefined);
+    quick = performance.now() - started < 50 ? quick + 1 : 0;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export interface HttpSectionOptions extends BenchServerOptions {
+  /** Seconds per run, and at most this long for a slow page. */
+  seconds: number;
+  maxSeconds: number;
+  connections: number[];
+}
+
+/**
+ * Section 5: the real server on the benchmark's data; each page at each number of clients. The agency
+ * dashboard is requested with a session of the demo commander of Metro City PD, created in the database.
+ */
+export async function runHttpSection(options: HttpSectionOptions, log: (line: string) => void): Promise<HttpResult> {
+  const signedIn = await openDatabase({ location: path.join(options.dataDir, "closecall.duckdb") });
+  let cookie: string;
+  try {
+    const commander = await signedIn.db.selectFrom("users").select("id").where("email", "=", "commander@metro.demo.closecall.test").executeTakeFirstOrThrow();
+    cookie = `__Host-closecall_session=${(await createSession(signedIn.db, commander.id, true)).id}`;
+  } finally {
+    await signedIn.close();
+  }
+  const targets: HttpTarget[] = [
+    // The agency dashboard (the Dashboards work) answers 404 until it lands; then it is measured with no change here.
+    { name: "Agency dashboard (Metro City PD commander)", path: "/agency", headers: { cookie } },
+    { name: "Report library, first page", path: "/reports" },
+    { name: "Report library, search 'traffic stop'", path: "/reports?q=traffic+stop" },
+    { name: "Report form", path: "/report" },
+  ];
+  const server = await startBenchServer(options);
+  const http: HttpResult = { runs: [], skipped: [], loadAverageAtStart: loadavg()[0]! };
+  try {
+    log(`Server started in ${server.startSeconds.toFixed(1)} s at ${server.url}`);
+    for (const target of targets) {
+      const problem = await probeTarget(server.url, target);
+      if (problem) {
+        http.skipped.push({ target: target.name, path: target.path, reason: problem });
+        log(`  ${target.name} (${target.path}): not measured — ${problem}`);
+        continue;
+      }
+      let throughput = Number.POSITIVE_INFINITY;
+      for (const connections of options.connections) {
+        // A slow page needs longer than a fast one before every client has had a few answers.
+        const seconds = Math.min(options.maxSeconds, Math.max(options.seconds, Math.ceil((connections * 3) / throughput)));
+        const r = await loadTarget(server.url, target, connections, seconds);
+        await settle(server.url);
+        throughput = r.throughput;
+        http.runs.push(r);
+        log(`  ${`${target.name}, ${connections} clients`.padEnd(56)} ${r.throughput.toFixed(0).padStart(5)} req/s  p50 ${r.p50.toFixed(0).padStart(5)} ms  p95 ${r.p95.toFixed(0).padStart(5)} ms  p99 ${r.p99.toFixed(0).padStart(5)} ms  errors ${r.errors}`);
+      }
+    }
+  } finally {
+    await server.stop("SIGTERM");
+  }
+  return http;
+}

@@ -1,0 +1,168 @@
+import { ALL_MEASURES, ALL_MEASURES_COLD } from "./analytics";
+import type { BenchResult } from "./result";
+import { SEARCH_FIGURE } from "./search";
+import { ms } from "./stats";
+
+const n = (value: number) => value.toLocaleString("en-US");
+const row = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
+const table = (head: string[], rows: (string | number)[][]) => [row(head), row(head.map(() => "---")), ...rows.map(row)].join("\n");
+
+let scale = "";
+
+function verdict(met: boolean | null): string {
+  return met === null ? "not measured" : `${met ? "met" : "**missed**"}${scale}`;
+}
+
+function loadCpu(r: BenchResult): string {
+  const cpu = r.load?.phases.find((p) => p.name === "generate and load reports")?.cpuSeconds;
+  return cpu === undefined ? "" : `, ${cpu.toFixed(1)} CPU s`;
+}
+
+/** The DESIGN §9 targets next to this run's figures. */
+function targets(r: BenchResult): string {
+  // The targets are for 1,000,000 reports: at another size a verdict says at which.
+  scale = r.settings.reports === 1_000_000 ? "" : ` (at ${n(r.settings.reports)} reports)`;
+  const large = r.analytics?.dashboards.find((d) => d.title.includes("large agency"));
+  const cached = large?.measures.find((m) => m.measure === ALL_MEASURES);
+  const cold = large?.measures.find((m) => m.measure === ALL_MEASURES_COLD);
+  const search = r.search?.measures.find((m) => m.name === SEARCH_FIGURE);
+  const dashboardHttp = r.http?.runs.find((x) => x.path === "/agency" && x.connections === 50);
+  const libraryHttp = r.http?.runs.find((x) => x.path === "/reports" && x.connections === 50);
+  const lost = r.durability?.phases.reduce((s, p) => s + p.lost, 0);
+  const [sameTables, published] = r.postgres?.layouts ?? [];
+  const rows: (string | number)[][] = [
+    [
+      `Synthetic load of ${n(r.settings.reports)} reports (target for 1,000,000: ≤ 20 s)`,
+      r.load ? `${r.load.loadSeconds.toFixed(1)} s${loadCpu(r)} (search index and rollups: ${r.load.phases.filter((p) => p.name.startsWith("rebuild")).map((p) => `${p.seconds.toFixed(1)} s`).join(" + ")}; peak ${n(r.load.peakRssMiB)} MiB)` : "not run (reused data)",
+      r.load ? verdict(r.load.loadSeconds <= 20) : verdict(null),
+    ],
+    [
+      "All panels of one agency dashboard, large agency, server side (≤ 50 ms median)",
+      cached && cold
+        ? `${ms(cached.median)} ms median, p95 ${ms(cached.p95)} ms with national figures cached; ${ms(cold.median)} ms median, p95 ${ms(cold.p95)} ms with nothing cached (CPU medians ${ms(cached.cpuMedian)} / ${ms(cold.cpuMedian)} ms)`
+        : "–",
+      cached && cold ? (cold.median <= 50 ? verdict(true) : cached.median <= 50 ? `met when cached; **missed** cold${scale}` : verdict(false)) : verdict(null),
+    ],
+    [
+      "Same dashboard queries on PostgreSQL 15 with indexes (Close Call ≥ 10× faster)",
+      sameTables && published
+        ? `${published.overallRatio.toFixed(1)}× against PostgreSQL over the published tables; ${sameTables.overallRatio.toFixed(1)}× when PostgreSQL is given Close Call's own rollup tables (results ${r.postgres!.allEqual ? "equal" : "DIFFER"})`
+        : `not run: ${r.postgres?.reason ?? "–"}`,
+      sameTables && published
+        ? published.overallRatio >= 10 && sameTables.overallRatio >= 10 ? verdict(true) : published.overallRatio >= 10 ? `met against the published tables; **missed** on identical rollup tables${scale}` : verdict(false)
+        : verdict(null),
+    ],
+    [
+      "Full-text search (≤ 100 ms median)",
+      search ? `${ms(search.median)} ms median, p95 ${ms(search.p95)} ms (CPU median ${ms(search.cpuMedian)} ms)` : "–",
+      search ? verdict(search.median <= 100) : verdict(null),
+    ],
+    [
+      "Dashboard page under 50 concurrent clients (p95 ≤ 500 ms, zero errors)",
+      dashboardHttp
+        ? `p95 ${dashboardHttp.p95.toFixed(0)} ms, ${dashboardHttp.errors} errors`
+        : `agency dashboard not on this branch (slot ready: /agency)${libraryHttp ? `; report library instead: p95 ${libraryHttp.p95.toFixed(0)} ms, ${libraryHttp.errors} errors` : ""}`,
+      dashboardHttp ? verdict(dashboardHttp.p95 <= 500 && dashboardHttp.errors === 0) : verdict(null),
+    ],
+    [
+      "Report submission under load: acknowledged submissions lost, also across kill -9 and restart (0)",
+      r.durability ? r.durability.phases.map((p) => `${p.name}: ${p.lost} lost of ${n(p.acknowledged)}`).join("; ") : "–",
+      lost === undefined ? verdict(null) : verdict(lost === 0),
+    ],
+    ["Client JavaScript for a dashboard page (≤ 350 KB gzip)", "not measured by this benchmark (the dashboard's bundle test)", verdict(null)],
+  ];
+  return table(["DESIGN §9 target", "This run", "Verdict"], rows);
+}
+
+export function renderMarkdown(r: BenchResult): string {
+  const m = r.machine;
+  const out: string[] = [
+    `# Close Call benchmark — ${n(r.settings.reports)} reports${r.settings.quick ? " (quick)" : ""}`,
+    "",
+    `Run ${r.startedAt} → ${r.finishedAt}, commit ${m.closecallCommit}. Reproduce with \`npm run bench -- --reports ${r.settings.reports}${r.settings.quick ? " --quick" : ""}\` (seed ${r.settings.seed}).`,
+    "",
+    `Machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB (${m.freeMemoryGiB} GiB free at start), ${m.os}; Node ${m.node}; ${r.duckdbVersion} (${m.duckdb}); ${m.postgres ?? "PostgreSQL not run"}.`,
+    `Sections (wall time; 1-minute load average at their start): ${r.sections.map((l) => `${l.section} ${l.seconds} s (${l.loadAverage[0]})`).join(", ")} — other work shares this machine, so compare ratios measured in one run.`,
+    "",
+    "## Targets",
+    "",
+    targets(r),
+    "",
+  ];
+  if (r.errors.length) out.push("## Errors", "", ...r.errors.map((e) => `- **${e.section}**: \`${e.message.split("\n")[0]}\``), "");
+
+  if (r.load) {
+    out.push("## 1. Load", "", `Generate and load ${n(r.load.reports)} reports (${n(r.load.reportFactors)} factor rows, ${n(r.load.agencies)} agencies, demo accounts) in a child process; wall time of the whole child ${r.load.totalSeconds.toFixed(1)} s.`, "");
+    out.push(table(["Phase", "Seconds", "CPU seconds (all threads)", "Peak memory so far (MiB)"], r.load.phases.map((p) => [p.name, p.seconds.toFixed(1), p.cpuSeconds?.toFixed(1) ?? "–", n(p.peakRssMiB)])), "");
+  }
+
+  if (r.analytics) {
+    out.push("## 2. Analytics (server side)", "", `${n(r.analytics.reports)} reports, ${r.analytics.runs} runs after ${r.analytics.warmup} warm-up runs, k = ${r.analytics.k}. "No national cache" is the first viewer after a publication (national aggregates are cached per rollup version).`, "");
+    for (const d of r.analytics.dashboards) {
+      out.push(`### ${d.title}`, "", table(["Measure", "Median (ms)", "p95 (ms)", "CPU median (ms)", "JSON (KiB)"], d.measures.map((x) => [x.measure, ms(x.median), ms(x.p95), ms(x.cpuMedian), x.jsonKiB])), "");
+    }
+  }
+
+  if (r.postgres) {
+    out.push("## 3. Versus PostgreSQL", "");
+    if (!r.postgres.available) out.push(`Not run: ${r.postgres.reason}`, "");
+    else {
+      const p = r.postgres;
+      out.push(
+        `${p.version} in a private cluster (settings: ${Object.entries(p.settings ?? {}).map(([k, v]) => `${k}=${v}`).join(", ")}), loaded from CSV files exported from Close Call's DuckDB file in ${p.exportSeconds?.toFixed(1)} s. ` +
+          "Every SQL statement each dashboard runs is captured from getDashboard with nothing cached, and runs unchanged but for dialect names (enum_code, year/month, list_position → a join WITH ORDINALITY) on both engines, alternately. " +
+          "The ratio is PostgreSQL's median over DuckDB's (DuckDB through Close Call's Kysely dialect, PostgreSQL through `pg`); rows are compared for every statement.",
+        "",
+      );
+      for (const layout of p.layouts ?? []) {
+        out.push(
+          `### PostgreSQL with ${layout.name}: Close Call ${layout.overallRatio.toFixed(1)}× faster overall; results ${layout.allEqual ? "equal for every statement" : "**DIFFER**"}`,
+          "",
+          `${layout.description}. COPY ${layout.load.copySeconds.toFixed(1)} s, indexes ${layout.load.indexSeconds.toFixed(1)} s, VACUUM ANALYZE ${layout.load.analyzeSeconds.toFixed(1)} s, ${n(layout.load.sizeMiB)} MiB; ${layout.runs} timed rounds.`,
+          "",
+        );
+        for (const d of layout.dashboards) {
+          out.push(`#### ${d.title}: ${d.ratio.toFixed(1)}× (DuckDB ${ms(d.duckdbTotal)} ms, PostgreSQL ${ms(d.postgresTotal)} ms, Σ of medians)`, "");
+          out.push(table(["Statement", "Rows", "DuckDB median (ms)", "PostgreSQL median (ms)", "Ratio", "Results"], d.queries.map((q) => [q.label, n(q.rows), ms(q.duckdb.median), ms(q.postgres.median), `${q.ratio.toFixed(1)}×`, q.equal ? "equal" : "**differ**"])), "");
+        }
+      }
+    }
+  }
+
+  if (r.search) {
+    out.push("## 4. Search (server side)", "", `${n(r.search.reports)} published narratives, ${r.search.runs} runs per query, round robin.`, "");
+    for (const s of r.search.measures) {
+      out.push(`### ${s.name}: median ${ms(s.median)} ms, p95 ${ms(s.p95)} ms`, "");
+      out.push(table(["Query", "Median (ms)", "p95 (ms)", "CPU median (ms)", "Matches"], Object.entries(s.perQuery).map(([label, q]) => [label, ms(q.median), ms(q.p95), ms(q.cpuMedian), n(q.total)])), "");
+    }
+  }
+
+  if (r.http) {
+    out.push("## 5. HTTP under load", "", `The built server (\`node scripts/start.mjs\`, NODE_ENV=production with --demo) on the same data; autocannon in the benchmark's process on the same 2 cores, gzip accepted like a browser, ${r.settings.httpSeconds} s per run, longer for a slow page (until each client has had about three answers, at most 60 s). Errors: non-2xx answers, connection errors and timeouts (30 s). Each run ends with one request in flight per client, not counted (\`unfinished\` in the JSON).`, "");
+    out.push(table(
+      ["Page", "Clients", "Seconds", "Requests/s", "p50 (ms)", "p95 (ms)", "p99 (ms)", "Errors", "Mean KiB"],
+      r.http.runs.map((x) => [`${x.target} \`${x.path}\``, x.connections, x.seconds, x.throughput.toFixed(1), x.p50.toFixed(0), x.p95.toFixed(0), x.p99.toFixed(0), x.errors, x.meanKiB.toFixed(1)]),
+    ), "");
+    for (const s of r.http.skipped) out.push(`- Not measured: ${s.target} \`${s.path}\` — ${s.reason}.`);
+    out.push("");
+  }
+
+  if (r.durability) {
+    out.push(
+      "## 6. Submission durability",
+      "",
+      `Simulated officers post the real form (review; proof of work solved like the browser, difficulty: ${r.durability.powCounter}; send), each from its own loopback address (127.x.y.z), so per-address caps count each officer once; the server is unchanged, production caps included: a server process takes at most 120 submissions an hour, so the officers start no more than 120 on one process (a phase that reaches it ends early, marked "at cap"). After each phase the server stops and every acknowledged receipt is looked up in the database with the receipt page's function and its text decrypted and compared.`,
+      "",
+      table(
+        ["Phase", "Clients × s", "Attempted", "Acknowledged", "Capped (429)", "Failed (connection)", "Send p50 / p95 (ms)", "Lost", "Stored, not acknowledged", "Kill"],
+        r.durability.phases.map((p) => [
+          p.name, `${p.clients} × ${p.seconds}${p.stoppedAtCap ? " (at cap)" : ""}`, p.attempted, p.acknowledged, p.capped, p.failed, `${p.submitLatency.median.toFixed(0)} / ${p.submitLatency.p95.toFixed(0)}`,
+          `**${p.lost}**`, p.storedUnacknowledged,
+          p.kill ? `SIGKILL at ${p.kill.atSeconds.toFixed(1)} s (${p.kill.acknowledgedBefore} acknowledged before, ${p.kill.inFlight} in flight), restart ${p.kill.restartSeconds.toFixed(1)} s` : "–",
+        ]),
+      ),
+      "",
+    );
+  }
+  return `${out.join("\n")}\n`;
+}
