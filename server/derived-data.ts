@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { rebuildAnalyticsRollups } from "../analytics/rollups/rebuild-rollups";
 import { refreshReportInRollups } from "../analytics/rollups/refresh-report";
+import { warmNationalCache } from "../analytics/warm-national-cache";
 import type { Database } from "../db/database";
 import { indexReport, rebuildSearchIndex } from "../db/library/search-index";
 import type { OpenDatabase } from "../db/open";
@@ -31,6 +32,8 @@ export const derivedData: DerivedData[] = [
       for (const id of reportIds) await refreshReportInRollups(db, id);
     },
   },
+  // Last, after the rollups changed version: the first visitor then finds the national figures cached.
+  { name: "national analytics cache", rebuild: (d) => warmNationalCache(d.db), refresh: (db) => warmNationalCache(db) },
 ];
 
 export async function rebuildDerivedData(database: OpenDatabase, log: (line: string) => void): Promise<void> {

@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { ConfigError, readConfig } from "../app/config.server";
 import { DatabaseLockedError, openDatabase } from "../db/open";
+import { warmNationalCache } from "../analytics/warm-national-cache";
 import { createServerApp } from "./app";
 import { prepareIntakeKey } from "../db/intake/prepare-key";
 import { demoBanner, seedOnFirstStart } from "./first-start";
@@ -18,6 +19,8 @@ async function main(): Promise<void> {
   if (database.applied.length > 0) log(`Applied migrations: ${database.applied.join(", ")}`);
   await seedOnFirstStart(database, config, log);
   log(await prepareIntakeKey(database.db, { envKey: config.intakeKey, dataDir: config.dataDir }));
+  // In the background: the first dashboard visitor then finds the national figures computed.
+  warmNationalCache(database.db).catch((error) => console.error("Could not warm the analytics cache:", error instanceof Error ? error.message : error));
 
   const build = (await import(pathToFileURL(path.join(root, "build", "index.js")).href)) as ServerBuild;
   const app = createServerApp({
