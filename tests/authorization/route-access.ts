@@ -76,6 +76,12 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "review._index": roles(["reviewer"]),
   "review.publish": roles(["reviewer", "administrator"]),
   "review.$submissionId": roles(["reviewer"], { params: (f) => ({ submissionId: f.submissionId }), form: () => ({}) }),
+  "agency_.tables.$file": roles(["agency_commander", "agency_trainer"], { params: () => ({ file: "profile.csv" }) }),
+  "agency_.charts.$file": roles(["agency_commander", "agency_trainer"], { params: () => ({ file: "loss.svg" }) }),
+  "national_.tables.$file": roles(["national_analyst"], { params: () => ({ file: "profile.xlsx" }) }),
+  "national_.charts.$file": roles(["national_analyst"], { params: () => ({ file: "loss.png" }) }),
+  "national.summary_.tables.$file": everyone({ params: () => ({ file: "all.xlsx" }) }),
+  "national.summary_.charts.$file": everyone({ params: () => ({ file: "loss.svg" }) }),
   "agency_.members.$memberId": roles(["agency_commander"], {
     params: (f) => ({ memberId: f.agencyA.analyst }), form: () => ({ intent: "role", role: "agency_analyst" }), otherAgency: "deny",
   }),
