@@ -74,6 +74,53 @@ function titlePage(doc: Doc, input: BriefingInput) {
   );
 }
 
+const TABLE_FONT = 7.5;
+const CELL_PAD = 3;
+
+/** Column widths: the label columns wider, the figures sharing the rest. */
+function columnWidths(doc: Doc, count: number): number[] {
+  const total = doc.page.width - 2 * MARGIN;
+  const fixed = [120, 70].slice(0, count);
+  const rest = (total - fixed.reduce((a, b) => a + b, 0)) / Math.max(1, count - fixed.length);
+  return Array.from({ length: count }, (_, i) => fixed[i] ?? rest);
+}
+
+function rowHeight(doc: Doc, cells: string[], widths: number[], bold: boolean): number {
+  doc.font(bold ? "Bold" : "Regular").fontSize(TABLE_FONT);
+  return Math.max(...cells.map((t, i) => doc.heightOfString(t, { width: widths[i]! - 2 * CELL_PAD }))) + 2 * CELL_PAD + 1;
+}
+
+/** The table in page-sized pieces, each with the header row again, so a continued table stays readable. */
+function drawTable(doc: Doc, table: ExportTable) {
+  const widths = columnWidths(doc, table.headers.length);
+  const header = table.headers.map((h) => ({ text: h, type: "TH" as const, font: { src: "Bold" as const, size: TABLE_FONT }, backgroundColor: "#eef2f7" }));
+  const headerHeight = rowHeight(doc, table.headers, widths, true);
+  const bottom = () => doc.page.height - doc.page.margins.bottom;
+  const flush = (rows: string[][]) => {
+    doc.font("Regular").fontSize(TABLE_FONT).fillColor(INK);
+    doc.table({
+      data: [header, ...rows],
+      position: { x: MARGIN, y: doc.y },
+      columnStyles: widths,
+      defaultStyle: { border: 0.5, borderColor: LINE, padding: CELL_PAD, font: { size: TABLE_FONT } } as PDFKit.Mixins.CellStyle,
+    });
+  };
+  let piece: string[][] = [];
+  let used = headerHeight;
+  for (const row of table.rows.map((r) => r.map((c) => cellText(c)))) {
+    const height = rowHeight(doc, row, widths, false);
+    if (doc.y + used + height > bottom()) {
+      if (piece.length > 0) flush(piece);
+      doc.addPage();
+      piece = [];
+      used = headerHeight;
+    }
+    piece.push(row);
+    used += height;
+  }
+  if (piece.length > 0) flush(piece);
+}
+
 function factorPages(doc: Doc, input: BriefingInput) {
   doc.addPage();
   doc.font("Bold").fontSize(18).fillColor(ACCENT).text(input.chart?.title ?? input.table.title);
@@ -83,21 +130,10 @@ function factorPages(doc: Doc, input: BriefingInput) {
   if (input.chart) {
     const width = doc.page.width - 2 * MARGIN;
     const height = (input.chart.height * width) / input.chart.width;
-    SVGtoPDF(doc, input.chart.svg, MARGIN, doc.y, { width, height, assumePt: false, preserveAspectRatio: "xMinYMin meet", fontCallback: (_family: string, bold: boolean) => (bold ? "Bold" : "Regular") });
+    SVGtoPDF(doc, input.chart.svg, MARGIN, doc.y, { width, height, assumePt: false, preserveAspectRatio: "xMinYMin meet", fontCallback: (_family: string, bold: boolean) => (bold ? "ChartBold" : "ChartRegular") });
     doc.y += height + 8;
   }
-  const data = [
-    input.table.headers.map((h) => ({ text: h, type: "TH" as const, font: { src: "Bold" as const }, backgroundColor: "#eef2f7" })),
-    ...input.table.rows.map((row) => row.map((c) => cellText(c))),
-  ];
-  doc.font("Regular").fontSize(7.5).fillColor(INK);
-  doc.table({
-    data,
-    position: { x: MARGIN },
-    maxWidth: doc.page.width - 2 * MARGIN,
-    columnStyles: (i: number) => (i === 0 ? { width: 120 } : i === 1 ? { width: 70 } : undefined),
-    defaultStyle: { border: 0.5, borderColor: LINE, padding: [2, 3, 2, 3] },
-  });
+  drawTable(doc, input.table);
 }
 
 function reportPage(doc: Doc, report: BriefingReport, index: number, total: number) {
@@ -145,6 +181,8 @@ export function briefingPdf(input: BriefingInput): Readable {
   });
   doc.registerFont("Regular", fontFiles.regular);
   doc.registerFont("Bold", fontFiles.bold);
+  doc.registerFont("ChartRegular", fontFiles.condensed);
+  doc.registerFont("ChartBold", fontFiles.condensedBold);
   doc.font("Regular");
   titlePage(doc, input);
   factorPages(doc, input);

@@ -59,14 +59,16 @@ export function framedChartSvg(chartSvg: string, width: number, height: number, 
   ].join("\n");
 }
 
-/** The SVG as a PNG at `scale` times its size, with DejaVu Sans for every font the SVG names. */
+/** The SVG as a PNG at `scale` times its size, with DejaVu Sans Condensed for every font the SVG names. */
 export function svgToPng(svg: string, scale = 2): Buffer {
   const resvg = new Resvg(svg, {
     fitTo: { mode: "zoom", value: scale },
     background: "#ffffff",
     font: {
       loadSystemFonts: false,
-      fontFiles: [fontFiles.regular, fontFiles.bold, fontFiles.oblique],
+      // Only the condensed faces: their family name is "DejaVu Sans" (condensed is a stretch), so every
+      // font the SVG names resolves to them.
+      fontFiles: [fontFiles.condensed, fontFiles.condensedBold],
       defaultFontFamily: FONT_FAMILY,
       sansSerifFamily: FONT_FAMILY,
     },

@@ -10,5 +10,8 @@ export const FONT_FAMILY = "DejaVu Sans";
 export const fontFiles = {
   regular: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf"),
   bold: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"),
-  oblique: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf"),
+  // Chart text: ECharts lays charts out on the server with the glyph widths of an Arial-like font;
+  // DejaVu Sans is wider and would overrun the axis labels, DejaVu Sans Condensed fits.
+  condensed: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSansCondensed.ttf"),
+  condensedBold: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSansCondensed-Bold.ttf"),
 };

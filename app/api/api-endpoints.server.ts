@@ -44,7 +44,7 @@ export function parseApiQuery(request: Request, endpoint: Endpoint): ApiQuery {
   if (params.has("funnel")) details.push({ param: "funnel", message: "“funnel” is not a filter of this endpoint" });
   params.delete("funnel");
   const parsed = parseDashboardSearch(params);
-  if (!parsed.ok) details.push(...parsed.problems);
+  if (!parsed.ok) details.push(...parsed.problems.map((p) => ({ ...p, message: p.message.replace("of this page", "of this endpoint") })));
   if (details.length > 0 || !parsed.ok) {
     throw new ApiError(400, "invalid_filters", `Some parameters are not valid: ${details.map((d) => d.message).join("; ")}.`, details);
   }

@@ -24,7 +24,7 @@ import { toExportTable } from "./dashboard-tables";
 import { dashboardFilterList, downloadHeaders, fileStem } from "./export-files";
 import { exportView } from "./export-request.server";
 
-const CANDIDATES = 30;
+const CANDIDATES = 20;
 const CHART_WIDTH = 720;
 
 export interface BriefingCandidate {

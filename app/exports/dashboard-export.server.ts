@@ -112,7 +112,7 @@ export async function chartDownload(
     subtitle: `${panel.units} · ${view.period.from} to ${view.period.to}`,
     footer: [
       `${meta.source} · generated ${meta.generatedAt.toISOString().slice(0, 10)} · taxonomy version ${meta.taxonomyVersion}`,
-      ...(reasons.size > 0 ? [`Hatched marks are withheld for privacy (figures that depend on an agency, below k = ${view.privacy.k} reports, or that would reveal one).`] : []),
+      ...(reasons.size > 0 ? [`Withheld figures are drawn hatched, never as 0: figures that depend on an agency below k = ${view.privacy.k} reports, or that would reveal one (the table says which).`] : []),
     ],
   });
   const name = `${fileStem(page, file.id, view.period)}.${file.format}`;

@@ -88,7 +88,8 @@ export default function ApiTokens() {
 
       <section className="settings-section" aria-labelledby="new-token-title">
         <h2 id="new-token-title">Create a token</h2>
-        <Form method="post">
+        {/* A new key after a token is made: the form starts empty again. */}
+        <Form method="post" key={result?.secret?.value ?? "new-token"}>
           <CsrfInput token={csrf} />
           <input type="hidden" name="intent" value="create" />
           <TextField name="name" label="What will use it" required maxLength={80} defaultValue={values?.name} error={errors.name}

@@ -87,6 +87,10 @@ export default function Briefing() {
           {chart ? <div className="briefing-chart" role="img" aria-label={chart.title} dangerouslySetInnerHTML={{ __html: chart.svg }} /> : <p className="dash-empty">No reports match these filters in this period.</p>}
         </section>
 
+        <p className="briefing-summary">
+          The PDF: a title page, the chart above with its table, then {state.reports.length === 0 ? "no report yet — tick the ones to discuss below" : `${state.reports.length} ${state.reports.length === 1 ? "report" : "reports"} with discussion questions`}.
+          {" "}<button type="submit" className="primary" formAction="/agency/briefing.pdf">Download the briefing (PDF)</button>
+        </p>
         <fieldset className="briefing-reports" aria-describedby={tooMany ? "briefing-too-many" : "briefing-reports-hint"}>
           <legend>Reports to discuss ({state.reports.length} of at most {MAX_BRIEFING_REPORTS} chosen)</legend>
           <span className="hint" id="briefing-reports-hint">
