@@ -14,9 +14,9 @@ export function LibraryDownloads({ total }: { total: number }) {
   return (
     <div className="library-downloads">
       <span className="label" id="library-downloads-label">Download these {what}</span>
-      <a className="download" href={href("reports.csv")} download aria-label={`Download these ${what} as CSV`}>CSV</a>
-      <a className="download" href={href("reports.xlsx")} download aria-label={`Download these ${what} as XLSX`}>XLSX</a>
-      <a className="download" href={href("reports-with-narratives.csv")} download aria-label={`Download these ${what} with their narratives as CSV`}>CSV with narratives</a>
+      <a className="download" href={href("reports.csv")} download aria-label={`Download these ${what}: CSV`}>CSV</a>
+      <a className="download" href={href("reports.xlsx")} download aria-label={`Download these ${what}: XLSX`}>XLSX</a>
+      <a className="download" href={href("reports-with-narratives.csv")} download aria-label={`Download these ${what}: CSV with narratives`}>CSV with narratives</a>
     </div>
   );
 }
