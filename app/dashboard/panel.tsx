@@ -4,7 +4,7 @@
 import type { ReactNode } from "react";
 import { Chart } from "~/charts/chart";
 import { PanelDownloads } from "./export-links";
-import type { PanelModel } from "./panel-models";
+import type { PanelModel } from "./models/panel-model";
 import { formatPeriod } from "./period-label";
 import { toColumns } from "./tables/columns";
 import { StaticTable } from "./tables/static-table";

@@ -2,7 +2,7 @@
 // figures, the same chart option and table columns) and up to eight published reports chosen by the
 // trainer, with discussion questions from their lessons. The builder page lists reports to choose from;
 // the PDF route makes the file.
-import { type AppLoadContext, createReadableStreamFromReadable } from "@remix-run/node";
+import type { AppLoadContext } from "@remix-run/node";
 import { type BriefingReport, briefingPdf } from "../../analytics/exports/briefing-pdf";
 import { discussionQuestions } from "../../analytics/exports/discussion-questions";
 import { type ExportMetadata, suppressionNotes } from "../../analytics/exports/export-metadata";
@@ -15,11 +15,12 @@ import { appendAuditEntry } from "~/auth/audit.server";
 import type { SessionUser } from "~/auth/session-user.server";
 import { renderChartSvg } from "~/charts/render-svg";
 import { getAgencyDashboard } from "~/dashboard/agency-dashboard.server";
-import { agencyProfileTitle, profilePanel } from "~/dashboard/panel-models";
+import { agencyProfileTitle, profilePanel } from "~/dashboard/models/profile";
 import { formatPeriod } from "~/dashboard/period-label";
 import type { AgencyDashboardView } from "~/dashboard/view-types";
 import { formatMonth } from "~/library/report-bits";
 import type { BriefingState } from "./briefing-schema";
+import { downloadBody } from "./download-body.server";
 import { toExportTable } from "./dashboard-tables";
 import { dashboardFilterList, downloadHeaders, fileStem } from "./export-files";
 import { exportView } from "./export-request.server";
@@ -124,5 +125,5 @@ export async function briefingDownload(context: AppLoadContext, user: SessionUse
     actorUserId: user.id, action: "export.created", targetType: "export", targetId: "agency/briefing.pdf",
     detail: { page: "briefing", file: "briefing.pdf", reports: chosen.length, period: `${view.period.from}..${view.period.to}` },
   });
-  return new Response(createReadableStreamFromReadable(pdf), { headers: downloadHeaders("application/pdf", `${fileStem("briefing", "agency", view.period)}.pdf`) });
+  return new Response(downloadBody(pdf, context), { headers: downloadHeaders("application/pdf", `${fileStem("briefing", "agency", view.period)}.pdf`) });
 }

@@ -2,7 +2,7 @@
 // any chart as SVG or PNG. The routes repeat the page's permission check and call the page's own query
 // (getAgencyDashboard / getNationalDashboard) with the same URL filters, so a file holds exactly the
 // figures the page shows — withheld cells included. Each download is written to the audit log.
-import { type AppLoadContext, createReadableStreamFromReadable } from "@remix-run/node";
+import type { AppLoadContext } from "@remix-run/node";
 import { type Readable } from "node:stream";
 import { framedChartSvg, svgToPng } from "../../analytics/exports/chart-image";
 import { csvStream } from "../../analytics/exports/csv-export";
@@ -14,8 +14,10 @@ import { TAXONOMY_VERSION } from "../../db/taxonomy/index";
 import { appendAuditEntry } from "~/auth/audit.server";
 import { renderChartSvg } from "~/charts/render-svg";
 import type { DashboardState } from "~/dashboard/filter-schema";
-import { agencyPanels, nationalPanels, type PanelModel } from "~/dashboard/panel-models";
+import { agencyPanels, nationalPanels } from "~/dashboard/models/page-panels";
+import type { PanelModel } from "~/dashboard/models/panel-model";
 import type { AgencyDashboardView, NationalDashboardView } from "~/dashboard/view-types";
+import { downloadBody } from "./download-body.server";
 import { dashboardFilterList, downloadHeaders, fileStem, type ExportPage, pageLabels } from "./export-files";
 import { toExportTable } from "./dashboard-tables";
 
@@ -70,8 +72,8 @@ async function audit(context: AppLoadContext, exporter: Exporter, page: ExportPa
   });
 }
 
-function streamResponse(stream: Readable, headers: Headers): Response {
-  return new Response(createReadableStreamFromReadable(stream), { headers });
+function streamResponse(context: AppLoadContext, stream: Readable, headers: Headers): Response {
+  return new Response(downloadBody(stream, context), { headers });
 }
 
 /** One table as CSV/XLSX, or `all.xlsx`: every table of the page, a sheet each. */
@@ -90,10 +92,10 @@ export async function tableDownload(
   await audit(context, exporter, page, `${file.id}.${file.format}`, view.state);
   if (file.format === "csv") {
     const only = exported[0]!;
-    return streamResponse(csvStream({ meta, headers: only.headers, rows: only.rows }), downloadHeaders("text/csv; charset=utf-8", name));
+    return streamResponse(context, csvStream({ meta, headers: only.headers, rows: only.rows }), downloadHeaders("text/csv; charset=utf-8", name));
   }
   const sheets = exported.map((t) => ({ name: t.title, headers: t.headers, rows: t.rows }));
-  return streamResponse(xlsxStream(meta, sheets), downloadHeaders("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name));
+  return streamResponse(context, xlsxStream(meta, sheets), downloadHeaders("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name));
 }
 
 /** One chart as SVG or PNG, drawn from the panel's own option and framed with its title and notes. */

@@ -4,7 +4,7 @@
 import { countCell, type ExportCell, type ExportTable } from "../../analytics/exports/export-table";
 import type { SuppressionReason } from "../../analytics/privacy/figures";
 import { cellText, type CellValue, withheldReason } from "~/dashboard/tables/cell-values";
-import type { TableModel } from "~/dashboard/panel-models";
+import type { TableModel } from "~/dashboard/models/panel-model";
 
 export function exportCell(value: CellValue): ExportCell {
   if (value.kind === "count" && typeof value.value === "number") return countCell(value.value);

@@ -1,7 +1,7 @@
 // The report library's current results as CSV or XLSX: the page's own filters, search and sort, its
 // reader check and agency scope (from the session), published fields only, streamed. The route reaches
 // the library query through this module (db/ and analytics/ stay out of the browser bundle).
-import { type AppLoadContext, createReadableStreamFromReadable } from "@remix-run/node";
+import type { AppLoadContext } from "@remix-run/node";
 import { csvStream } from "../../analytics/exports/csv-export";
 import { type ExportMetadata, suppressionNotes } from "../../analytics/exports/export-metadata";
 import { libraryHeaders, libraryRows, rankedDocuments } from "../../analytics/exports/library-export";
@@ -10,6 +10,7 @@ import type { LibraryFilters, LibrarySort } from "../../db/library/library-query
 import type { LibraryViewer } from "../../db/library/published-columns";
 import { labels, TAXONOMY_VERSION } from "../../db/taxonomy/index";
 import { appendAuditEntry } from "~/auth/audit.server";
+import { downloadBody } from "./download-body.server";
 import { downloadHeaders, fileStem } from "./export-files";
 
 export const LIBRARY_FILES = {
@@ -96,7 +97,7 @@ export async function libraryDownload(
     stream.once("close", release);
     handedOver = true;
     const type = format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    return new Response(createReadableStreamFromReadable(stream), { headers: downloadHeaders(type, name) });
+    return new Response(downloadBody(stream, context), { headers: downloadHeaders(type, name) });
   } finally {
     if (!handedOver) release();
   }

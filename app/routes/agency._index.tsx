@@ -16,7 +16,7 @@ import { answering, dashboardState } from "~/dashboard/request.server";
 import { roleHasPermission } from "~/auth/permissions";
 import { ExportLinksContext, PageDownloads } from "~/dashboard/export-links";
 import { toSearchParams } from "~/dashboard/filter-schema";
-import { agencyProfileTitle } from "~/dashboard/panel-models";
+import { agencyProfileTitle } from "~/dashboard/models/profile";
 import exportStyles from "~/exports/exports.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }, { rel: "stylesheet", href: exportStyles }];

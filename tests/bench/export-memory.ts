@@ -1,9 +1,11 @@
 // Benchmark: the server's memory while it streams the full national library as CSV.
 //   npx closecall seed --reports 1000000 --seed 1 --db /tmp/exp-1m
-//   npx tsx tests/bench/export-memory.ts --db /tmp/exp-1m [--port 3299] [--files reports.csv,reports-with-narratives.csv]
+//   npx tsx tests/bench/export-memory.ts --db /tmp/exp-1m [--port 3299] [--files reports.csv,reports-with-narratives.csv] [--slow 30]
 // Starts `npm start` on that data folder (its own process, as in production), waits for /healthz, reads
 // the server's resident memory (VmRSS of /proc/<pid>/status) every 50 ms, downloads each file as a
 // browser would (gzip accepted) and counts its rows, then stops the server. Prints a JSON summary.
+// --slow N: the client reads at about 1 MB/s for the first N seconds (a slow connection), to show that
+// the server then waits for it instead of holding the rest of the file in memory.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -14,6 +16,7 @@ const { values } = parseArgs({
     db: { type: "string" },
     port: { type: "string", default: "3299" },
     files: { type: "string", default: "reports.csv,reports-with-narratives.csv" },
+    slow: { type: "string", default: "0" },
   },
 });
 if (!values.db) throw new Error("--db DATA_DIR is required (a folder holding closecall.duckdb)");
@@ -68,6 +71,9 @@ try {
     for (;;) {
       const { done, value: chunk } = await reader.read();
       if (done) break;
+      const elapsed = (performance.now() - started) / 1000;
+      // About 1 MB/s while slow: wait as long as this chunk takes at that rate.
+      if (elapsed < Number(values.slow)) await new Promise((r) => setTimeout(r, chunk.length / 1048.576));
       if (!firstByte) firstByte = performance.now() - started;
       bytes += chunk.length;
       // Records end with CRLF; narratives hold bare LF only.
@@ -90,6 +96,7 @@ try {
       rssPeakMb: Math.round(peak),
       rssGrowthMb: Math.round(peak - baseline),
       rssAfterMb: Math.round(rssMb(pid)),
+      slowSeconds: Number(values.slow),
     });
     console.error(JSON.stringify(results.at(-1)));
   }

@@ -7,7 +7,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rebuildAnalyticsRollups } from "../../analytics/rollups/rebuild-rollups";
 import type { AppContext } from "../../app/load-context";
-import { agencyPanels, nationalPanels } from "../../app/dashboard/panel-models";
+import { agencyPanels, nationalPanels } from "../../app/dashboard/models/page-panels";
 import type { AgencyDashboardView, NationalDashboardView } from "../../app/dashboard/view-types";
 import { loader as agencyLoader } from "../../app/routes/agency._index";
 import { loader as agencyChart } from "../../app/routes/agency_.charts.$file";

@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import type { DashboardState } from "../filter-schema";
 import { ModelPanel } from "../panel";
-import { cooccurrencePanel } from "../panel-models";
+import { cooccurrencePanel } from "../models/cooccurrence";
 import type { CooccurrenceView, PeriodInfo } from "../view-types";
 
 export function CooccurrencePanel(props: { cooccurrence: CooccurrenceView; state: DashboardState; period: PeriodInfo }) {

@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import type { DashboardState } from "../filter-schema";
 import { ModelPanel } from "../panel";
-import { emergingPanel } from "../panel-models";
+import { emergingPanel } from "../models/emerging";
 import type { EmergingView, PeriodInfo } from "../view-types";
 
 export function EmergingPanel(props: { emerging: EmergingView; state: DashboardState; period: PeriodInfo }) {

@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import type { DashboardState } from "../filter-schema";
 import { ModelPanel } from "../panel";
-import { funnelPanel } from "../panel-models";
+import { funnelPanel } from "../models/funnel";
 import type { FunnelView, PeriodInfo } from "../view-types";
 
 export function FunnelPanel(props: { funnel: FunnelView; state: DashboardState; period: PeriodInfo }) {

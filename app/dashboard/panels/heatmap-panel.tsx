@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import type { DashboardState } from "../filter-schema";
 import { ModelPanel } from "../panel";
-import { heatmapPanel } from "../panel-models";
+import { heatmapPanel } from "../models/heatmap";
 import type { HeatmapView, PeriodInfo } from "../view-types";
 
 export function HeatmapPanel(props: { heatmap: HeatmapView; state: DashboardState; period: PeriodInfo }) {

@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import type { DashboardState } from "../filter-schema";
 import { ModelPanel } from "../panel";
-import { lossMixPanel } from "../panel-models";
+import { lossMixPanel } from "../models/loss-mix";
 import type { LossMixView, PeriodInfo } from "../view-types";
 
 export function LossMixPanel(props: { mix: LossMixView; state: DashboardState; period: PeriodInfo }) {

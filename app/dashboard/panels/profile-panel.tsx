@@ -2,7 +2,7 @@ import { useMemo } from "react";
 import { FLAG_MARK } from "~/charts/share-comparison";
 import type { DashboardState } from "../filter-schema";
 import { ModelPanel } from "../panel";
-import { isFlagged, PROFILE_CHART_ROWS, profilePanel } from "../panel-models";
+import { isFlagged, PROFILE_CHART_ROWS, profilePanel } from "../models/profile";
 import type { PeriodInfo, ProfileView } from "../view-types";
 
 export function ProfilePanel(props: { profile: ProfileView; state: DashboardState; period: PeriodInfo; title: string; notes?: React.ReactNode }) {

@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import type { DashboardState } from "../filter-schema";
 import { ModelPanel } from "../panel";
-import { regionalPanel } from "../panel-models";
+import { regionalPanel } from "../models/regional";
 import type { PeriodInfo, RegionalView } from "../view-types";
 
 export function RegionalPanel(props: { regional: RegionalView; state: DashboardState; period: PeriodInfo }) {

@@ -2,7 +2,7 @@ import { useMemo } from "react";
 import { changeText, countText } from "~/charts/format";
 import type { DashboardState } from "../filter-schema";
 import { EmptyChart, ModelPanel } from "../panel";
-import { totalsPanel, trendPanel } from "../panel-models";
+import { totalsPanel, trendPanel } from "../models/trends";
 import type { Count, PeriodInfo, TrendFactor, TrendView } from "../view-types";
 
 function FactorTrend({ factor, trends, state, period }: { factor: TrendFactor; trends: TrendView; state: DashboardState; period: PeriodInfo }) {
