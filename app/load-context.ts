@@ -15,6 +15,8 @@ export interface AppContext {
   cspNonce: string;
   /** Anonymous paths only: HMAC of the client address under a daily in-memory salt, for abuse caps; never stored. */
   addressKey?: string;
+  /** Resolves when the client has taken what was sent (server/client-ready.ts): long downloads go at its pace. */
+  clientReady?: () => Promise<void>;
 }
 
 declare module "@remix-run/server-runtime" {

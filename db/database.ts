@@ -29,6 +29,7 @@ import {
   searchVocabularyColumns,
 } from "./schema/library.table";
 import { type SessionTable, type UserTable, sessionColumns, userColumns } from "./schema/user.table";
+import { type ApiTokenTable, apiTokenColumns } from "./schema/api-token.table";
 
 /** Hand-written schema; `tests/schema-drift.test.ts` compares it with information_schema. */
 export interface Database {
@@ -61,6 +62,7 @@ export interface Database {
   analytics_cube_factors: AnalyticsCubeFactorTable;
   analytics_month_factors: AnalyticsMonthFactorTable;
   analytics_month_loss_factors: AnalyticsMonthLossFactorTable;
+  api_tokens: ApiTokenTable;
 }
 
 export type DB = Kysely<Database>;
@@ -98,4 +100,5 @@ export const schemaColumns: { [T in keyof Database]: ColumnSpecs<Database[T]> } 
   analytics_cube_factors: analyticsCubeFactorColumns,
   analytics_month_factors: analyticsMonthFactorColumns,
   analytics_month_loss_factors: analyticsMonthLossFactorColumns,
+  api_tokens: apiTokenColumns,
 };

@@ -6,6 +6,7 @@ import express from "express";
 import { sql } from "kysely";
 import type { AppContext } from "../app/load-context";
 import { anonymousAddressKey } from "./address-key";
+import { clientReadiness } from "./client-ready";
 import { bodyLimit, rejectCrossSiteWrites, securityHeaders } from "./security-headers";
 import { requestLog } from "./request-log";
 
@@ -47,7 +48,9 @@ export function createServerApp({ context, build, publicDir, log }: ServerOption
     createRequestHandler({
       build,
       mode: context.config.env === "production" ? "production" : "development",
-      getLoadContext: (_req, res) => ({ ...context, cspNonce: res.locals.cspNonce as string, addressKey: res.locals.addressKey as string | undefined }),
+      getLoadContext: (_req, res) => ({
+        ...context, cspNonce: res.locals.cspNonce as string, addressKey: res.locals.addressKey as string | undefined, clientReady: clientReadiness(res),
+      }),
     }),
   );
 

@@ -8,6 +8,7 @@ const memberLinks: { to: string; label: string; permission: PermissionString }[]
   { to: "/review", label: "Review", permission: "review:submission:any" },
   { to: "/agency", label: "Agency dashboard", permission: "read:analytics:own" },
   { to: "/agency/members", label: "Members", permission: "manage:member:own" },
+  { to: "/agency/api-tokens", label: "API tokens", permission: "manage:api-token:own" },
   { to: "/national", label: "National", permission: "read:analytics:any" },
   { to: "/admin/enrolments", label: "Enrolments", permission: "decide:enrolment:any" },
   { to: "/admin/users", label: "Users", permission: "manage:user:any" },

@@ -1,7 +1,13 @@
 // The frame of every chart: a title that says what is shown, in which units and for which period; the
-// chart; and its data table behind a toggle (for screen readers and for copying). Works without script.
+// chart; its data table behind a toggle (for screen readers and for copying); and, for people who may
+// export, download links for the table and the chart. Works without script.
 import type { ReactNode } from "react";
+import { Chart } from "~/charts/chart";
+import { PanelDownloads } from "./export-links";
+import type { PanelModel } from "./models/panel-model";
 import { formatPeriod } from "./period-label";
+import { toColumns } from "./tables/columns";
+import { StaticTable } from "./tables/static-table";
 
 export function ChartPanel(props: {
   id: string;
@@ -13,6 +19,8 @@ export function ChartPanel(props: {
   table: ReactNode;
   notes?: ReactNode;
   wide?: boolean;
+  /** What can be downloaded from this panel (shown only to people who may export). */
+  downloads?: { chart: boolean; tables: { id: string; caption: string }[] };
 }) {
   return (
     <section className={`panel dash-panel${props.wide ? " dash-wide" : ""}`} aria-labelledby={`${props.id}-title`}>
@@ -26,6 +34,7 @@ export function ChartPanel(props: {
         <summary>Data table</summary>
         {props.table}
       </details>
+      {props.downloads ? <PanelDownloads panelId={props.id} title={props.title} {...props.downloads} /> : null}
     </section>
   );
 }
@@ -33,4 +42,26 @@ export function ChartPanel(props: {
 /** Shown instead of a chart that has nothing to draw. */
 export function EmptyChart({ children }: { children: ReactNode }) {
   return <div className="dash-empty" role="note">{children}</div>;
+}
+
+/** A panel drawn from its model (panel-models.ts): chart or empty note, tables, downloads. */
+export function ModelPanel({ model, period, notes }: { model: PanelModel; period: { from: string; to: string }; notes?: ReactNode }) {
+  const chart = model.chart
+    ? <Chart option={model.chart.option} height={model.chart.height} label={model.chart.label} ssrWidth={model.chart.ssrWidth} />
+    : <EmptyChart>{model.emptyChart}</EmptyChart>;
+  return (
+    <ChartPanel
+      id={model.id}
+      title={model.title}
+      units={model.units}
+      period={period}
+      wide={model.wide}
+      chart={model.chart?.scroll ? <div className="chart-scroll">{chart}</div> : chart}
+      notes={notes}
+      table={<>{model.tables.map((t) => (
+        <StaticTable key={t.id} columns={toColumns(t.columns)} data={t.rows} caption={t.caption} getRowId={t.rowId} empty={t.empty ? <p>{t.empty}</p> : undefined} />
+      ))}</>}
+      downloads={{ chart: model.chart !== null, tables: model.tables.map((t) => ({ id: t.id, caption: t.caption })) }}
+    />
+  );
 }

@@ -13,8 +13,13 @@ import { LossMixPanel } from "~/dashboard/panels/loss-mix-panel";
 import { ProfilePanel } from "~/dashboard/panels/profile-panel";
 import { TrendPanels } from "~/dashboard/panels/trend-panels";
 import { answering, dashboardState } from "~/dashboard/request.server";
+import { roleHasPermission } from "~/auth/permissions";
+import { ExportLinksContext, PageDownloads } from "~/dashboard/export-links";
+import { toSearchParams } from "~/dashboard/filter-schema";
+import { agencyProfileTitle } from "~/dashboard/models/profile";
+import exportStyles from "~/exports/exports.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }, { rel: "stylesheet", href: exportStyles }];
 
 export const meta: MetaFunction = () => [{ title: "Agency dashboard — Close Call" }];
 
@@ -22,15 +27,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requireSignedInWithPermission(request, context, "read:analytics:own");
   // The funnel's factor belongs to the national view: ignored here.
   const state = { ...dashboardState(request), funnel: undefined };
-  return { view: await answering(request, () => getAgencyDashboard(context, user, state)) };
+  return { view: await answering(request, () => getAgencyDashboard(context, user, state)), canExport: roleHasPermission(user.role, "export:analytics:own") };
 }
 
 export default function AgencyDashboard() {
-  const { view } = useLoaderData<typeof loader>();
+  const { view, canExport } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const loading = navigation.state === "loading" && navigation.location.pathname === "/agency";
   const { state, period } = view;
+  const query = toSearchParams(state).toString();
   return (
+    <ExportLinksContext.Provider value={canExport ? { base: "/agency", query } : null}>
     <main className="page dashboard" aria-labelledby="dash-title">
       <header className="dash-header">
         <h1 id="dash-title">Your agency's reports</h1>
@@ -41,6 +48,7 @@ export default function AgencyDashboard() {
       </header>
       <FilterBar path="/agency" state={state} period={period} variant="agency" />
       <ActiveFilters path="/agency" state={state} />
+      <PageDownloads briefingHref={`/agency/briefing${query ? `?${query}` : ""}`} />
       {loading ? <p className="dash-loading" role="status">Updating the dashboard…</p> : null}
       <div className={`dash-body${loading ? " is-loading" : ""}`} aria-busy={loading || undefined}>
         {view.open ? null : (
@@ -59,7 +67,7 @@ export default function AgencyDashboard() {
             profile={view.profile}
             state={state}
             period={period}
-            title={view.open ? `Contributing factors: your agency and ${view.profile.bLabel?.toLowerCase() ?? "the reference"}` : `Contributing factors: national${view.profile.bLabel ? ` and ${view.profile.bLabel.toLowerCase()}` : ""}`}
+            title={agencyProfileTitle(view)}
           />
           <TrendPanels trends={view.trends} state={state} period={period} />
           {view.heatmap ? <HeatmapPanel heatmap={view.heatmap} state={state} period={period} /> : null}
@@ -76,6 +84,7 @@ export default function AgencyDashboard() {
         </p>
       </div>
     </main>
+    </ExportLinksContext.Provider>
   );
 }
 

@@ -5,16 +5,18 @@ import { DashboardErrorBoundary } from "~/dashboard/error-boundary";
 import { NationalDashboard } from "~/dashboard/national-page";
 import { getNationalDashboard } from "~/dashboard/national-dashboard.server";
 import { answering, dashboardState } from "~/dashboard/request.server";
+import { roleHasPermission } from "~/auth/permissions";
+import exportStyles from "~/exports/exports.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }, { rel: "stylesheet", href: exportStyles }];
 
 export const meta: MetaFunction = () => [{ title: "National view — Close Call" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireSignedInWithPermission(request, context, "read:analytics:any");
+  const { user } = await requireSignedInWithPermission(request, context, "read:analytics:any");
   // "Compare your agency with" belongs to the agency dashboard: ignored here.
   const state = { ...dashboardState(request), vs: "national" as const };
-  return { view: await answering(request, () => getNationalDashboard(context, "national", state)) };
+  return { view: await answering(request, () => getNationalDashboard(context, "national", state)), canExport: roleHasPermission(user.role, "export:analytics:any") };
 }
 
 export default NationalDashboard;

@@ -11,9 +11,12 @@ import { hrefWith, MAX_QUERY_LENGTH, PAGE_SIZES, parseLibrarySearch } from "~/li
 import { exploreReports, requireLibraryReader } from "~/library/library.server";
 import libraryStyles from "~/library/library.css";
 import type { SortColumn } from "../../db/library/library-query";
+import { LibraryDownloads } from "~/exports/library-downloads";
+import exportStyles from "~/exports/exports.css";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: libraryStyles },
+  { rel: "stylesheet", href: exportStyles },
   { rel: "alternate", type: "application/atom+xml", title: "Close Call: new reports", href: "/reports/feed.atom" },
 ];
 
@@ -162,6 +165,7 @@ export default function ReportLibrary() {
               </Form>
             ) : null}
           </div>
+          <LibraryDownloads total={result.total} />
           <DataTable
             columns={explorerColumns}
             data={result.rows}

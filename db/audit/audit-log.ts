@@ -31,6 +31,8 @@ export const auditActions = [
   "agency.member_role_changed",
   "agency.left",
   "export.created",
+  "api_token.created",
+  "api_token.revoked",
   "report.published",
   "report.featured",
   "submission.rejected",
@@ -54,7 +56,7 @@ export interface NewAuditEntry {
   /** A users.id, or null for a system or anonymous attempt. Never anything about a submitter. */
   actorUserId: string | null;
   action: AuditAction;
-  targetType?: "user" | "agency" | "invitation" | "report" | "export" | "route" | "session" | "submission" | "publication_batch";
+  targetType?: "user" | "agency" | "invitation" | "report" | "export" | "route" | "session" | "submission" | "publication_batch" | "api_token";
   targetId?: string | null;
   detail?: AuditDetail;
   occurredAt?: Date;

@@ -40,7 +40,7 @@ const lossRank = sql`CASE d.loss_potential WHEN 'fatality' THEN 4 WHEN 'serious_
  * The sort key computed per matching document (k) and the order over it. Every order ends in the
  * unique doc_id, so pages never overlap or skip a report.
  */
-function ordering(sort: LibrarySort, searching: boolean, score: RawBuilder<unknown>) {
+export function ordering(sort: LibrarySort, searching: boolean, score: RawBuilder<unknown>) {
   const dir = sql.raw(sort.descending ? "DESC" : "ASC");
   switch (sort.column) {
     case "relevance":

@@ -22,7 +22,9 @@ export type Rule =
   /** Signed-in accounts with one of these roles. */
   | { kind: "roles"; roles: readonly Role[]; options?: RuleOptions }
   /** Nobody: answers 404 for everyone (the catch-all). */
-  | { kind: "not-found"; options?: RuleOptions };
+  | { kind: "not-found"; options?: RuleOptions }
+  /** The agency data API: a bearer token only; every session (and nobody) gets a JSON 401. */
+  | { kind: "api-token"; options?: RuleOptions };
 
 export interface RuleOptions {
   /** Route params ($userId …) from the fixtures: ids of agency A's people and records. */
@@ -44,6 +46,7 @@ const everyone = (options?: RuleOptions): Rule => ({ kind: "everyone", options }
 const secondFactor = (options?: RuleOptions): Rule => ({ kind: "second-factor", options });
 const signedIn = (options?: RuleOptions): Rule => ({ kind: "signed-in", options });
 const roles = (list: readonly Role[], options?: RuleOptions): Rule => ({ kind: "roles", roles: list, options });
+const apiToken = (options?: RuleOptions): Rule => ({ kind: "api-token", options });
 
 export const ROUTE_ACCESS: Record<string, Rule> = {
   "_index": everyone(),
@@ -52,6 +55,11 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "receipt": everyone(),
   "reports._index": everyone(),
   "reports.feed[.]atom": everyone(),
+  "reports_.export.$file": everyone({ params: () => ({ file: "reports.csv" }) }),
+  "api.v1.profile": apiToken(),
+  "api.v1.trends": apiToken(),
+  "api.v1.reports": apiToken(),
+  "api.v1.$": apiToken({ params: () => ({ "*": "no-such-endpoint" }) }),
   "reports.$publicNumber": everyone({
     params: (f) => ({ publicNumber: f.publicNumber }),
     form: () => ({ intent: "feature" }),
@@ -76,6 +84,15 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "review._index": roles(["reviewer"]),
   "review.publish": roles(["reviewer", "administrator"]),
   "review.$submissionId": roles(["reviewer"], { params: (f) => ({ submissionId: f.submissionId }), form: () => ({}) }),
+  "agency_.api-tokens": roles(["agency_commander"], { form: () => ({ intent: "create", name: "Matrix token", days: "30" }) }),
+  "agency_.briefing": roles(["agency_commander", "agency_trainer"]),
+  "agency_.briefing[.]pdf": roles(["agency_commander", "agency_trainer"], { query: (f) => `report=${f.publicNumber}` }),
+  "agency_.tables.$file": roles(["agency_commander", "agency_trainer"], { params: () => ({ file: "profile.csv" }) }),
+  "agency_.charts.$file": roles(["agency_commander", "agency_trainer"], { params: () => ({ file: "loss.svg" }) }),
+  "national_.tables.$file": roles(["national_analyst"], { params: () => ({ file: "profile.xlsx" }) }),
+  "national_.charts.$file": roles(["national_analyst"], { params: () => ({ file: "loss.png" }) }),
+  "national.summary_.tables.$file": everyone({ params: () => ({ file: "all.xlsx" }) }),
+  "national.summary_.charts.$file": everyone({ params: () => ({ file: "loss.svg" }) }),
   "agency_.members.$memberId": roles(["agency_commander"], {
     params: (f) => ({ memberId: f.agencyA.analyst }), form: () => ({ intent: "role", role: "agency_analyst" }), otherAgency: "deny",
   }),

@@ -17,11 +17,12 @@ export interface RouteModule {
   action?: (args: any) => unknown;
 }
 
-type Verdict = "allow" | "deny" | "not-found";
-type Outcome = "ok" | "sign-in" | "forbidden" | "not-found" | "error";
+type Verdict = "allow" | "deny" | "not-found" | "unauthorized";
+type Outcome = "ok" | "sign-in" | "forbidden" | "not-found" | "error" | "unauthorized";
 
 export function expectedVerdict(rule: Rule, persona: Persona): Verdict {
   if (rule.kind === "not-found") return "not-found";
+  if (rule.kind === "api-token") return "unauthorized";
   if (rule.kind === "everyone") return "allow";
   if (persona === "anonymous") return "deny";
   if (persona === "pending") return rule.kind === "second-factor" ? "allow" : "deny";
@@ -34,6 +35,7 @@ function classify(outcome: RouteOutcome): Outcome {
   if (outcome.status >= 300 && outcome.status < 400 && outcome.location) {
     return new URL(outcome.location, "http://x").pathname === "/sign-in" ? "sign-in" : "ok";
   }
+  if (outcome.status === 401) return "unauthorized";
   if (outcome.status === 403) return "forbidden";
   if (outcome.status === 404) return "not-found";
   if (outcome.status >= 500) return "error";
@@ -43,6 +45,7 @@ function classify(outcome: RouteOutcome): Outcome {
 function acceptable(verdict: Verdict, persona: Persona, outcome: Outcome): boolean {
   if (verdict === "allow") return outcome === "ok";
   if (verdict === "not-found") return outcome === "not-found";
+  if (verdict === "unauthorized") return outcome === "unauthorized";
   if (persona === "anonymous" || persona === "pending") return outcome === "sign-in";
   return outcome === "forbidden" || outcome === "not-found";
 }

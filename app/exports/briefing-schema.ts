@@ -1,0 +1,56 @@
+// The training briefing's URL: the dashboard's filters (one schema, app/dashboard/filter-schema.ts) plus
+// which reports to choose from (search words, only those shared with the agency) and the chosen reports.
+// Shared by the builder page and the PDF route. Browser-safe.
+import { z } from "zod";
+import { type DashboardState, parseDashboardSearch, toSearchParams } from "~/dashboard/filter-schema";
+
+/** At most this many reports in one briefing (a roll call is short). */
+export const MAX_BRIEFING_REPORTS = 8;
+const PUBLIC_NUMBER = /^\d{4}-\d{5}$/;
+
+export const BriefingExtrasSchema = z.object({
+  report: z.array(z.string().regex(PUBLIC_NUMBER, "Report numbers look like 2024-00413")).default([]),
+  q: z.string().trim().max(200, "Use at most 200 characters").default(""),
+  mine: z.enum(["1"], { errorMap: () => ({ message: "must be 1 when present" }) }).optional(),
+});
+
+export interface BriefingState {
+  dashboard: DashboardState;
+  reports: string[];
+  q: string;
+  mine: boolean;
+}
+
+export type BriefingParse =
+  /** `tooMany`: more reports chosen than a briefing holds (the page keeps the choice and says so). */
+  | { ok: true; state: BriefingState; tooMany: boolean }
+  | { ok: false; problems: { param: string; message: string }[] };
+
+export const TOO_MANY_MESSAGE = `Choose at most ${MAX_BRIEFING_REPORTS} reports: a briefing holds ${MAX_BRIEFING_REPORTS} at most. Untick some and download again.`;
+
+const EXTRA = new Set(["report", "q", "mine"]);
+
+export function parseBriefingSearch(params: URLSearchParams): BriefingParse {
+  const dashboardParams = new URLSearchParams([...params].filter(([k]) => !EXTRA.has(k) && k !== "funnel"));
+  const dashboard = parseDashboardSearch(dashboardParams);
+  const extras = BriefingExtrasSchema.safeParse({
+    report: [...new Set(params.getAll("report").filter((r) => r !== ""))],
+    q: params.get("q") ?? undefined,
+    mine: params.get("mine") || undefined,
+  });
+  const problems = [
+    ...(dashboard.ok ? [] : dashboard.problems),
+    ...(extras.success ? [] : extras.error.issues.map((i) => ({ param: String(i.path[0]), message: `“${String(i.path[0])}” ${i.message}` }))),
+  ];
+  if (!dashboard.ok || !extras.success) return { ok: false, problems };
+  const state = { dashboard: { ...dashboard.state, funnel: undefined }, reports: extras.data.report, q: extras.data.q, mine: extras.data.mine === "1" };
+  return { ok: true, state, tooMany: state.reports.length > MAX_BRIEFING_REPORTS };
+}
+
+export function briefingQuery(state: BriefingState): string {
+  const params = toSearchParams(state.dashboard);
+  if (state.q) params.set("q", state.q);
+  if (state.mine) params.set("mine", "1");
+  for (const r of state.reports) params.append("report", r);
+  return params.toString();
+}

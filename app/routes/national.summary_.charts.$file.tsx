@@ -1,0 +1,14 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getNationalDashboard } from "~/dashboard/national-dashboard.server";
+import { chartDownload, parseExportFile } from "~/exports/dashboard-export.server";
+import { exportState, exportView } from "~/exports/export-request.server";
+import { requireLibraryReader } from "~/library/library.server";
+
+/** A chart of the public national summary (published fields only) as SVG or PNG, for whoever may read it. */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user } = await requireLibraryReader(request, context);
+  const file = parseExportFile(params.file, ["svg", "png"] as const);
+  const state = { ...exportState(request), vs: "national" as const, funnel: undefined };
+  const view = await exportView(() => getNationalDashboard(context, "public", state));
+  return chartDownload(context, { userId: user?.id ?? null }, "summary", view, file);
+}

@@ -1,0 +1,265 @@
+import path from "node:path";
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rebuildAnalyticsRollups } from "../../analytics/rollups/rebuild-rollups";
+import type { AppContext } from "../../app/load-context";
+import { agencyPanels, nationalPanels } from "../../app/dashboard/models/page-panels";
+import type { AgencyDashboardView, NationalDashboardView } from "../../app/dashboard/view-types";
+import { loader as agencyLoader } from "../../app/routes/agency._index";
+import { loader as agencyChart } from "../../app/routes/agency_.charts.$file";
+import { loader as agencyTable } from "../../app/routes/agency_.tables.$file";
+import { loader as briefingPage } from "../../app/routes/agency_.briefing";
+import { loader as briefingPdf } from "../../app/routes/agency_.briefing[.]pdf";
+import { loader as nationalLoader } from "../../app/routes/national._index";
+import { loader as nationalTable } from "../../app/routes/national_.tables.$file";
+import { loader as summaryTable } from "../../app/routes/national.summary_.tables.$file";
+import { rebuildSearchIndex } from "../../db/library/search-index";
+import type { OpenDatabase } from "../../db/open";
+import { seedSyntheticData } from "../../db/synthetic/seed";
+import { readCsv, readXlsx } from "../support/export-files";
+import { htmlTables } from "../support/html-tables";
+import { callRoute } from "../support/route-call";
+import { createTestUser, getAs, signInTestUser, type SignedInTestUser } from "../support/test-accounts";
+import { createTestContext } from "../support/test-context";
+import { createTestDatabase } from "../support/test-database";
+
+// The dashboards' downloads against what the page shows: the same tables (headers, rows, cell texts,
+// withheld cells included) for the same filters, for the person's own agency only.
+
+let database: OpenDatabase;
+/** k = 25: many withheld cells even for the large agency. */
+let strict: AppContext;
+let context: AppContext;
+let html: (path: string, who: SignedInTestUser | null, ctx?: AppContext) => Promise<string>;
+let agencyA: { id: string; reports: number };
+let agencyB: { id: string; reports: number };
+const people: Record<string, SignedInTestUser> = {};
+const QUERY = "?from=2023-01&to=2025-12&vs=national";
+
+type Loader = (args: { request: Request; params: Record<string, string>; context: AppContext }) => Promise<Response>;
+
+async function download(loader: unknown, url: string, file: string, who: SignedInTestUser | null, ctx = strict) {
+  try {
+    const response = await (loader as Loader)({ request: getAs(url, who), params: { file }, context: ctx });
+    return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
+  } catch (thrown) {
+    if (!(thrown instanceof Response)) throw thrown;
+    return { status: thrown.status, headers: thrown.headers, bytes: Buffer.from(await thrown.arrayBuffer()) };
+  }
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedSyntheticData(database.instance, database.db, { reports: 6000, seed: 12, agencies: 40 });
+  await rebuildAnalyticsRollups(database.db);
+  await rebuildSearchIndex(database.db);
+  context = createTestContext(database);
+  strict = createTestContext(database, { privacyK: 25 });
+  const { rows } = await sql<{ id: string; reports: number }>`
+    SELECT p.agency_id::VARCHAR AS id, count(*) AS reports FROM report_protected p JOIN reports r ON r.id = p.report_id
+    WHERE p.agency_id IS NOT NULL AND r.event_month BETWEEN '2023-01-01'::DATE AND '2025-12-01'::DATE
+    GROUP BY 1 ORDER BY reports DESC, id LIMIT 2`.execute(database.db);
+  [agencyA, agencyB] = rows.map((r) => ({ id: r.id, reports: Number(r.reports) })) as [typeof agencyA, typeof agencyB];
+  const signedIn = async (role: Parameters<typeof createTestUser>[1], agencyId: string | null = null) => signInTestUser(database.db, await createTestUser(database.db, role, { agencyId }));
+  people.trainerA = await signedIn("agency_trainer", agencyA.id);
+  people.commanderA = await signedIn("agency_commander", agencyA.id);
+  people.analystA = await signedIn("agency_analyst", agencyA.id);
+  people.trainerB = await signedIn("agency_trainer", agencyB.id);
+  people.national = await signedIn("national_analyst");
+  people.admin = await signedIn("administrator");
+  const build = (await import(path.resolve(import.meta.dirname, "../../build/index.js"))) as ServerBuild;
+  const handler = createRequestHandler(build, "production");
+  html = async (p, who, ctx = strict) => (await handler(getAs(p, who), { ...ctx })).text();
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+/** Compares every table of a page with its CSV and XLSX download; returns how many cells were withheld. */
+async function compareTables(page: string, tableIds: string[], loader: unknown, base: string, who: SignedInTestUser) {
+  const screen = htmlTables(await html(`${base}${QUERY}`, who));
+  let withheld = 0;
+  for (const id of tableIds) {
+    const csv = await download(loader, `${base}/tables/${id}.csv${QUERY}`, `${id}.csv`, who);
+    expect(csv.status, `${page} ${id}.csv`).toBe(200);
+    const fromCsv = readCsv(csv.bytes);
+    const caption = fromCsv.meta.find(([k]) => k === "File")![1];
+    const onScreen = screen.filter((t) => t.caption === caption);
+    expect(onScreen, `${page}: one table captioned “${caption}” on the screen`).toHaveLength(1);
+    expect(fromCsv.headers, `${page} ${id}.csv`).toEqual(onScreen[0]!.headers);
+    expect(fromCsv.rows, `${page} ${id}.csv`).toEqual(onScreen[0]!.rows);
+    const xlsx = await download(loader, `${base}/tables/${id}.xlsx${QUERY}`, `${id}.xlsx`, who);
+    const book = await readXlsx(xlsx.bytes);
+    expect(book.sheets).toHaveLength(1);
+    expect(book.sheets[0]!.headers).toEqual(onScreen[0]!.headers);
+    expect(book.sheets[0]!.rows, `${page} ${id}.xlsx`).toEqual(onScreen[0]!.rows);
+    withheld += onScreen[0]!.rows.flat().filter((c) => c.startsWith("withheld — ")).length;
+  }
+  return withheld;
+}
+
+describe("a download is the table on the screen", () => {
+  it("agency dashboard: every table's CSV and XLSX equal the page's table for the same filters, withheld cells included", async () => {
+    const view = (await callRoute(agencyLoader, getAs(`/agency${QUERY}`, people.trainerA!), strict)).data.view as AgencyDashboardView;
+    expect(view.open).toBe(true);
+    const ids = agencyPanels(view).flatMap((p) => p.tables.map((t) => t.id));
+    expect(ids).toEqual(expect.arrayContaining(["profile", "loss", "emerging"]));
+    const withheld = await compareTables("agency", ids, agencyTable, "/agency", people.trainerA!);
+    expect(withheld).toBeGreaterThan(20);
+  });
+
+  it("national view: every table, the funnel's included (national analyst)", async () => {
+    const view = (await callRoute(nationalLoader, getAs(`/national${QUERY}`, people.national!), strict)).data.view as NationalDashboardView;
+    const ids = nationalPanels(view).flatMap((p) => p.tables.map((t) => t.id));
+    expect(ids).toEqual(expect.arrayContaining(["totals", "funnel-agencies", "funnel-limits", "regional", "cooccurrence", "heatmap"]));
+    await compareTables("national", ids, nationalTable, "/national", people.national!);
+  });
+
+  it("all.xlsx holds every table of the page, a sheet each, and the metadata sheet", async () => {
+    const view = (await callRoute(agencyLoader, getAs(`/agency${QUERY}`, people.trainerA!), strict)).data.view as AgencyDashboardView;
+    const tables = agencyPanels(view).flatMap((p) => p.tables);
+    const book = await readXlsx((await download(agencyTable, `/agency/tables/all.xlsx${QUERY}`, "all.xlsx", people.trainerA!)).bytes);
+    expect(book.sheets.map((s) => s.rows.length)).toEqual(tables.map((t) => t.rows.length));
+    expect(book.sheets.map((s) => s.headers)).toEqual(tables.map((t) => t.columns.map((c) => c.header)));
+    expect(book.sheets.reduce((n, s) => n + s.numeric, 0)).toBeGreaterThan(20); // counts stay numbers
+  });
+
+  it("each file carries its filters, date, taxonomy version and privacy notes", async () => {
+    const csv = readCsv((await download(agencyTable, `/agency/tables/profile.csv${QUERY}&type=traffic_stop`, "profile.csv", people.trainerA!)).bytes);
+    const meta = Object.fromEntries(csv.meta.map(([k, v]) => [k, v]));
+    expect(meta).toMatchObject({
+      "Filter: Period": "2023-01 to 2025-12",
+      "Filter: Incident type": "Traffic stop",
+      "Filter: Compared with": "the nation, excluding your agency",
+      "Taxonomy version": "1",
+    });
+    expect(meta["Generated (UTC)"]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    const privacy = csv.meta.filter(([k]) => k === "Privacy").map(([, v]) => v).join(" ");
+    expect(privacy).toContain("withheld below k = 25 reports");
+    expect(privacy).toContain('"withheld — fewer than k reports"');
+    const book = await readXlsx((await download(agencyTable, `/agency/tables/profile.xlsx${QUERY}&type=traffic_stop`, "profile.xlsx", people.trainerA!)).bytes);
+    expect(book.meta.map(([k]) => k)).toEqual(csv.meta.map(([k]) => k));
+  });
+
+  it("chart downloads are the panel's chart: SVG and PNG", async () => {
+    const svg = await download(agencyChart, `/agency/charts/profile.svg${QUERY}`, "profile.svg", people.trainerA!);
+    expect(svg.status).toBe(200);
+    expect(svg.headers.get("Content-Type")).toBe("image/svg+xml; charset=utf-8");
+    expect(svg.headers.get("Content-Disposition")).toBe('attachment; filename="closecall-agency-profile-2023-01-to-2025-12.svg"');
+    const text = svg.bytes.toString("utf8");
+    expect(text).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(text).toContain("Contributing factors: your agency and national, excluding your agency");
+    expect(text).not.toMatch(/<style|<script/i);
+    const png = await download(agencyChart, `/agency/charts/profile.png${QUERY}`, "profile.png", people.trainerA!);
+    expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(png.bytes.readUInt32BE(16)).toBe(1440); // 720 px drawn at twice the size
+    expect((await download(agencyChart, `/agency/charts/nothing.svg${QUERY}`, "nothing.svg", people.trainerA!)).status).toBe(404);
+  });
+});
+
+describe("a trainer of agency A cannot export agency B's data by any parameter", () => {
+  async function rawCounts(agencyId: string) {
+    const { rows } = await sql<{ factor_code: string; n: number }>`
+      SELECT f.factor_code, count(*) AS n FROM reports r JOIN report_protected p ON p.report_id = r.id JOIN report_factors f ON f.report_id = r.id
+      WHERE p.agency_id = ${agencyId}::UUID AND r.event_month BETWEEN '2023-01-01'::DATE AND '2025-12-01'::DATE GROUP BY 1`.execute(database.db);
+    return new Map(rows.map((r) => [r.factor_code, Number(r.n)]));
+  }
+
+  it("the file holds the trainer's own agency: released counts are A's, and the same URL gives B's trainer B's", async () => {
+    const a = readCsv((await download(agencyTable, `/agency/tables/profile.csv${QUERY}`, "profile.csv", people.trainerA!, context)).bytes);
+    const b = readCsv((await download(agencyTable, `/agency/tables/profile.csv${QUERY}`, "profile.csv", people.trainerB!, context)).bytes);
+    const { factors } = await import("../../db/taxonomy/index");
+    const label = new Map<string, string>(factors.map((f) => [f.label, f.code]));
+    for (const [table, agency] of [[a, agencyA], [b, agencyB]] as const) {
+      const raw = await rawCounts(agency.id);
+      let checked = 0;
+      for (const row of table.rows) {
+        const code = label.get(row[0]!.replace(/^▲ /, ""))!;
+        if (/^\d/.test(row[3]!)) {
+          expect(Number(row[3]!.replace(/,/g, ""))).toBe(raw.get(code) ?? 0);
+          checked++;
+        }
+      }
+      expect(checked).toBeGreaterThan(5);
+    }
+    expect(a.rows).not.toEqual(b.rows);
+  });
+
+  it("refuses any parameter that is not a filter of the page — an agency id above all — instead of ignoring it", async () => {
+    for (const param of ["agency", "agencyId", "agency_id", "scope", "viewer", "user", "as"]) {
+      const response = await download(agencyTable, `/agency/tables/profile.csv?${param}=${agencyB.id}`, "profile.csv", people.trainerA!);
+      expect(response.status, param).toBe(400);
+      expect(response.bytes.toString("utf8")).toContain(`“${param}” is not a filter of this page`);
+    }
+    const chart = await download(agencyChart, `/agency/charts/profile.png?agency=${agencyB.id}`, "profile.png", people.trainerA!);
+    expect(chart.status).toBe(400);
+  });
+
+  it("only people who may export get files: not an agency analyst, not an administrator, not someone signed out", async () => {
+    expect((await download(agencyTable, "/agency/tables/profile.csv", "profile.csv", people.analystA!)).status).toBe(403);
+    expect((await download(nationalTable, "/national/tables/profile.csv", "profile.csv", people.admin!)).status).toBe(403);
+    expect((await download(nationalTable, "/national/tables/profile.csv", "profile.csv", people.trainerA!)).status).toBe(403);
+    const signedOut = await download(agencyTable, "/agency/tables/profile.csv", "profile.csv", null);
+    expect(signedOut.status).toBe(302);
+    // The public summary is published figures: anyone who may read the library gets them.
+    expect((await download(summaryTable, "/national/summary/tables/profile.csv", "profile.csv", null)).status).toBe(200);
+  });
+
+  it("every export by a signed-in person is in the audit log", async () => {
+    const before = await database.db.selectFrom("audit_log").select("seq").where("action", "=", "export.created").where("actor_user_id", "=", people.commanderA!.id).execute();
+    await download(agencyTable, `/agency/tables/loss.xlsx${QUERY}`, "loss.xlsx", people.commanderA!);
+    await download(agencyChart, `/agency/charts/loss.png${QUERY}`, "loss.png", people.commanderA!);
+    const after = await database.db.selectFrom("audit_log").selectAll().where("action", "=", "export.created").where("actor_user_id", "=", people.commanderA!.id).orderBy("seq").execute();
+    expect(after.length - before.length).toBe(2);
+    expect(after.slice(-2).map((e) => e.target_id)).toEqual(["agency/loss.xlsx", "agency/loss.png"]);
+  });
+});
+
+describe("the training briefing", () => {
+  async function pdfText(bytes: Buffer): Promise<string> {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "briefing-")), "b.pdf");
+    writeFileSync(file, bytes);
+    return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+  }
+
+  it("the builder lists published reports to choose from and keeps the choice; the PDF is the trainer's own agency", async () => {
+    const page = await callRoute(briefingPage, getAs(`/agency/briefing${QUERY}&type=traffic_stop`, people.trainerA!), strict);
+    expect(page.status).toBe(200);
+    const numbers = page.data.candidates.slice(0, 2).map((c: { publicNumber: string }) => c.publicNumber) as string[];
+    expect(numbers).toHaveLength(2);
+    const chosen = await callRoute(briefingPage, getAs(`/agency/briefing${QUERY}&report=${numbers.join("&report=")}`, people.trainerA!), strict);
+    expect(chosen.data.state.reports).toEqual(numbers);
+    const pdf = await download(briefingPdf, `/agency/briefing.pdf${QUERY}&report=${numbers.join("&report=")}`, "", people.trainerA!);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
+    expect(pdf.bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    const { name: nameA } = await database.db.selectFrom("agencies").select("name").where("id", "=", agencyA.id).executeTakeFirstOrThrow();
+    const { name: nameB } = await database.db.selectFrom("agencies").select("name").where("id", "=", agencyB.id).executeTakeFirstOrThrow();
+    const text = await pdfText(pdf.bytes);
+    expect(text).toContain(nameA);
+    expect(text).not.toContain(nameB);
+    for (const n of numbers) expect(text).toContain(`No. ${n}`);
+    const audit = await database.db.selectFrom("audit_log").selectAll().where("actor_user_id", "=", people.trainerA!.id).where("target_id", "=", "agency/briefing.pdf").execute();
+    expect(audit).toHaveLength(1);
+  });
+
+  it("more than eight reports, or a parameter that is not a filter, sends the trainer back to the builder, which says what is wrong", async () => {
+    const many = Array.from({ length: 9 }, (_, i) => `2024-0000${i + 1}`);
+    const tooMany = await download(briefingPdf, `/agency/briefing.pdf?report=${many.join("&report=")}`, "", people.trainerA!);
+    expect(tooMany.status).toBe(302);
+    expect(tooMany.headers.get("Location")).toBe(`/agency/briefing?report=${many.join("&report=")}`);
+    const page = await callRoute(briefingPage, getAs(`/agency/briefing?report=${many.join("&report=")}`, people.trainerA!), strict);
+    expect(page.data.tooMany).toBe(true);
+    const agency = await download(briefingPdf, `/agency/briefing.pdf?agency=${agencyB.id}`, "", people.trainerA!);
+    expect(agency.status).toBe(302);
+    const builder = await callRoute(briefingPage, getAs(`/agency/briefing?agency=${agencyB.id}`, people.trainerA!), strict);
+    expect(builder.status).toBe(400);
+    expect(JSON.stringify(builder.data)).toContain("is not a filter of this page");
+    expect((await download(briefingPdf, "/agency/briefing.pdf?report=2099-99999", "", people.trainerA!)).status).toBe(400);
+    expect((await callRoute(briefingPage, getAs("/agency/briefing", people.analystA!), strict)).status).toBe(403);
+  });
+});
