@@ -17,6 +17,8 @@ export interface AppContext {
   addressKey?: string;
   /** Resolves when the client has taken what was sent (server/client-ready.ts): long downloads go at its pace. */
   clientReady?: () => Promise<void>;
+  /** A full garbage collection (server/reclaim-memory.ts), called by long downloads every few MB sent. */
+  reclaimMemory?: () => void;
 }
 
 declare module "@remix-run/server-runtime" {

@@ -7,6 +7,7 @@ import { sql } from "kysely";
 import type { AppContext } from "../app/load-context";
 import { anonymousAddressKey } from "./address-key";
 import { clientReadiness } from "./client-ready";
+import { reclaimMemory } from "./reclaim-memory";
 import { bodyLimit, rejectCrossSiteWrites, securityHeaders } from "./security-headers";
 import { requestLog } from "./request-log";
 
@@ -49,7 +50,7 @@ export function createServerApp({ context, build, publicDir, log }: ServerOption
       build,
       mode: context.config.env === "production" ? "production" : "development",
       getLoadContext: (_req, res) => ({
-        ...context, cspNonce: res.locals.cspNonce as string, addressKey: res.locals.addressKey as string | undefined, clientReady: clientReadiness(res),
+        ...context, cspNonce: res.locals.cspNonce as string, addressKey: res.locals.addressKey as string | undefined, clientReady: clientReadiness(res), reclaimMemory,
       }),
     }),
   );

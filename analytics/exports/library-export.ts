@@ -1,8 +1,7 @@
 // The report library's current results as export rows: the explorer's own filters, text query, agency
 // scope and sort, published de-identified fields only. Streamed in two steps so that memory stays flat
 // at any library size: (1) the matching document ids in the page's order — a lean sort of (id, key) —
-// kept as a typed array; (2) the published fields of BATCH ids at a time, written out before the next
-// batch is read. Sorting the full rows in one query instead held every row (1 GB at 1M reports).
+// kept as a typed array; (2) the published fields of BATCH ids at a time, in that order, each row written out as it is read. Sorting the full rows in one query instead held every row (1 GB at 1M reports).
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/database";
 import { ordering } from "../../db/library/explore-reports";
@@ -14,7 +13,8 @@ import { analyseQuery, exactTitleBonus, hasUnmatchedWord, searchHits } from "../
 import { labels } from "../../db/taxonomy/index";
 import type { ExportCell } from "./export-table";
 
-const BATCH = 5000;
+/** Documents per query of the export (see libraryRows). */
+const BATCH = 10_000;
 
 export interface LibraryExportOptions {
   /** Add the event summary and lessons learned (the narrative: about 0.4 KB a report). */
@@ -95,14 +95,22 @@ function toCells(r: PublishedRow, options: LibraryExportOptions): ExportCell[] {
   ];
 }
 
-/** Export rows in the given order, read BATCH at a time (a report withdrawn meanwhile is skipped). */
+/**
+ * Export rows in the given order. Each query takes BATCH ids with their positions and returns the rows
+ * already in that order, and its result is read a DuckDB chunk (about 2,000 rows) at a time: a row lives
+ * only until it is written, so it dies young in V8 instead of piling up in the old generation (5,000-row
+ * batches held in a Map grew the server by 300 MB at 1M rows). Fewer, larger queries also scan `reports`
+ * fewer times. A report withdrawn meanwhile is skipped.
+ */
 export async function* libraryRows(db: Kysely<Database>, docIds: Int32Array, options: LibraryExportOptions): AsyncGenerator<ExportCell[]> {
+  const narrative = options.narratives ? sql`, r.summary, r.lessons` : sql``;
   for (let start = 0; start < docIds.length; start += BATCH) {
     const batch = Array.from(docIds.subarray(start, start + BATCH));
-    const rows = await readPublishedRows(db, batch, options);
-    for (const id of batch) {
-      const row = rows.get(id);
-      if (row) yield toCells(row, options);
-    }
+    const ordered = sql<PublishedRow & { pos: number }>`(
+      SELECT w.pos, d.doc_id, d.public_number, r.title, d.incident_type, d.factor_mask, d.loss_potential, d.event_month, d.published_month,
+        d.census_region, r.time_block, d.light, d.weather, d.officers_band, r.assignment, r.service_band, r.taxonomy_version ${narrative}
+      FROM (SELECT unnest(l) AS doc_id, generate_subscripts(l, 1) AS pos FROM (SELECT ${batch}::INTEGER[] AS l)) w
+      JOIN library_documents d ON d.doc_id = w.doc_id JOIN reports r ON r.id = d.report_id)`;
+    for await (const row of db.selectFrom(ordered.as("x")).selectAll().orderBy("x.pos").stream()) yield toCells(row, options);
   }
 }

@@ -16,7 +16,7 @@ async function downloaded(page: Page, click: () => Promise<unknown>): Promise<{ 
   return { name: download.suggestedFilename(), bytes: readFileSync(file!) };
 }
 
-describeInBrowser("journey: exports", () => {
+describeInBrowser("journey 4: trainer exports and API tokens", () => {
   let server: AppServer;
   let browser: Browser;
   beforeAll(async () => {
