@@ -110,17 +110,20 @@ describeInBrowser("the report form offline (service worker)", () => {
     const context = await browser.newContext({ viewport: PHONE });
     try {
       const page = await context.newPage();
-      await page.goto(`${server.url}/report`);
-      // A worker left by an earlier build (its version is in the script URL).
+      // A worker left by an earlier build (its version is in the script URL), registered from a page of
+      // the site that runs none of the app's code: an app page would move it to the current build at
+      // once if it hydrated while the old worker was installing (a race the test lost on a busy machine).
+      await page.goto(`${server.url}/manifest.webmanifest`);
       await page.evaluate(async () => {
         const registration = await navigator.serviceWorker.register("/sw.js?v=an-earlier-build", { scope: "/" });
         const worker = registration.installing!;
         await new Promise<void>((resolve) => worker.addEventListener("statechange", () => worker.state === "activated" && resolve()));
       });
       expect(await page.evaluate(() => caches.keys())).toEqual(["closecall-offline-an-earlier-build"]);
-      await page.reload();
+      await page.goto(`${server.url}/report`);
       const version = await page.evaluate(() => (window as unknown as { __remixManifest: { version: string } }).__remixManifest.version);
-      await expect.poll(() => page.evaluate(() => caches.keys()), { timeout: 15_000 }).toEqual([`closecall-offline-${version}`]);
+      // The new worker saves the form and its build files before the old cache goes: slow on a busy machine.
+      await expect.poll(() => page.evaluate(() => caches.keys()), { timeout: 45_000 }).toEqual([`closecall-offline-${version}`]);
       const scripts = await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).map((r) => new URL(r.active!.scriptURL).search));
       expect(scripts).toEqual([`?v=${version}`]);
     } finally {
