@@ -8,7 +8,7 @@ import { discussionQuestions, sentences } from "../../analytics/exports/discussi
 import { suppressionNotes } from "../../analytics/exports/export-metadata";
 import { renderChartSvg } from "../../app/charts/render-svg";
 import { shareComparisonOption } from "../../app/charts/share-comparison";
-import { factors } from "../../db/taxonomy/index";
+import { factors, labels } from "../../db/taxonomy/index";
 
 // The briefing PDF read back with Debian's poppler-utils (pdfinfo, pdftotext, pdftoppm), as a person
 // would see it: pages, headings, vector chart text, footers with page numbers and the privacy note.
@@ -36,7 +36,7 @@ function input(): BriefingInput {
     table: {
       id: "profile", title: "Contributing factors",
       headers: ["Factor", "Family", "Your agency: share (95% interval)", "Your agency: reports"],
-      rows: factors.map((f, i) => [f.label, f.family, i % 3 === 2 ? "withheld — based on a withheld figure" : "12.5% (8.1%–18.7%)", i % 3 === 2 ? "withheld — fewer than k reports" : { text: "25", number: 25, numFmt: "#,##0" }]),
+      rows: factors.map((f, i) => [f.label, labels.factorFamily(f.family), i % 3 === 2 ? "withheld — based on a withheld figure" : "12.5% (8.1%–18.7%)", i % 3 === 2 ? "withheld — fewer than k reports" : { text: "25", number: 25, numFmt: "#,##0" }]),
     },
     reports: [1, 2].map((n) => ({
       publicNumber: `2025-0000${n}`,
