@@ -5,8 +5,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Page } from "playwright-core";
-import { currentTotp } from "../db/accounts/mfa";
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../db/synthetic/demo-accounts";
+import { signInDemo } from "./demo-sign-in";
 
 const [base = "http://127.0.0.1:3000", out = "test-output/dashboards"] = process.argv.slice(2);
 mkdirSync(out, { recursive: true });
@@ -19,12 +18,7 @@ const shots = [
 ];
 
 async function signIn(page: Page, email: string) {
-  await page.goto(`${base}/sign-in`);
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', DEMO_PASSWORD);
-  await Promise.all([page.waitForURL(/\/sign-in\/mfa/), page.click('main button[type="submit"]')]);
-  await page.fill('input[name="code"]', await currentTotp(DEMO_TOTP_SECRET));
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/sign-in")), page.click('main button[type="submit"]')]);
+  await signInDemo(page, base, email);
 }
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });

@@ -8,19 +8,13 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
-import { currentTotp } from "../db/accounts/mfa";
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../db/synthetic/demo-accounts";
+import { signInDemo } from "./demo-sign-in";
 
 const [base = "http://127.0.0.1:3000", out = "test-output/exports"] = process.argv.slice(2);
 mkdirSync(out, { recursive: true });
 
 async function signIn(page: Page, email: string) {
-  await page.goto(`${base}/sign-in`);
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', DEMO_PASSWORD);
-  await Promise.all([page.waitForURL(/\/sign-in\/mfa/), page.click('main button[type="submit"]')]);
-  await page.fill('input[name="code"]', await currentTotp(DEMO_TOTP_SECRET));
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/sign-in")), page.click('main button[type="submit"]')]);
+  await signInDemo(page, base, email);
 }
 
 function watch(page: Page, problems: string[]) {

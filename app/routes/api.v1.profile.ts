@@ -1,20 +1,6 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { requireApiCaller } from "~/api/api-auth.server";
-import { profileEndpoint, parseApiQuery } from "~/api/api-endpoints.server";
-import { answerApi, ApiError } from "~/api/api-response.server";
+import { apiLoader, readOnlyApiAction } from "~/api/api-route.server";
+import { profileEndpoint } from "~/api/api-endpoints.server";
 
 /** GET /api/v1/profile (agency data API, bearer token; see the README "Exports and API"). */
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  return answerApi(async () => {
-    const caller = await requireApiCaller(request, context);
-    return profileEndpoint(context, caller, parseApiQuery(request, "profile"));
-  });
-}
-
-/** The API is read-only. */
-export async function action({ request, context }: ActionFunctionArgs) {
-  return answerApi(async () => {
-    await requireApiCaller(request, context);
-    throw new ApiError(405, "method_not_allowed", "The API is read-only: use GET.", undefined, { Allow: "GET" });
-  });
-}
+export const loader = apiLoader("profile", profileEndpoint);
+export const action = readOnlyApiAction;

@@ -1,8 +1,9 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { VALID_INPUT } from "../support/intake";
-import { describeInBrowser, launchBrowser, PHONE } from "../support/browser";
-import { type AppServer, startAppServer } from "./support/app-server";
+import { describeInBrowser, PHONE } from "../support/browser";
+import type { AppServer } from "./support/app-server";
+import { withServerAndBrowser } from "./support/server-and-browser";
 import { startJourney } from "./support/journey";
 import { fillReportForm, reviewAndSend } from "./support/report-form";
 
@@ -11,12 +12,8 @@ import { fillReportForm, reviewAndSend } from "./support/report-form";
 describeInBrowser("journey 1: an officer reports from a phone", () => {
   let server: AppServer;
   let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startAppServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  withServerAndBrowser((s, b) => {
+    [server, browser] = [s, b];
   });
 
   it("submits on a 390×844 viewport, copies the receipt, checks the status, and leaves nothing behind", async () => {

@@ -1,8 +1,9 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { VALID_INPUT } from "../support/intake";
-import { describeInBrowser, DESKTOP, launchBrowser, PHONE } from "../support/browser";
-import { type AppServer, startAppServer } from "./support/app-server";
+import { describeInBrowser, DESKTOP, PHONE } from "../support/browser";
+import type { AppServer } from "./support/app-server";
+import { withServerAndBrowser } from "./support/server-and-browser";
 import { type Journey, remixSettled, startJourney } from "./support/journey";
 import { fillReportForm, reviewAndSend } from "./support/report-form";
 import { signIn } from "./support/sign-in";
@@ -24,12 +25,8 @@ const ANSWER = "No sheath, it was loose in the waistband. The driver was not cuf
 describeInBrowser("journey 2: from review to the library", () => {
   let server: AppServer;
   let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startAppServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  withServerAndBrowser((s, b) => {
+    [server, browser] = [s, b];
   });
 
   const checkReceipt = async (officer: Journey, receipt: string, status: string) => {

@@ -1,7 +1,8 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeInBrowser, DESKTOP, launchBrowser } from "../support/browser";
-import { type AppServer, startAppServer } from "./support/app-server";
+import { expect, it } from "vitest";
+import { describeInBrowser, DESKTOP } from "../support/browser";
+import type { AppServer } from "./support/app-server";
+import { withServerAndBrowser } from "./support/server-and-browser";
 import { remixSettled, startJourney } from "./support/journey";
 import { signIn } from "./support/sign-in";
 
@@ -12,13 +13,9 @@ import { signIn } from "./support/sign-in";
 describeInBrowser("journey 3: an agency commander's dashboard", () => {
   let server: AppServer;
   let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startAppServer({ SEED_REPORTS: "12000" }), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  withServerAndBrowser((s, b) => {
+    [server, browser] = [s, b];
+  }, { SEED_REPORTS: "12000" });
 
   /** What the headline strip says: the view's figures, to compare two loads of one URL. */
   const headline = (page: Page) => page.locator(".headline-strip").innerText();

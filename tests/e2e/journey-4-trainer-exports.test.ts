@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeInBrowser, DESKTOP, launchBrowser, PHONE } from "../support/browser";
-import { type AppServer, startAppServer } from "./support/app-server";
+import { expect, it } from "vitest";
+import { describeInBrowser, DESKTOP, PHONE } from "../support/browser";
+import type { AppServer } from "./support/app-server";
+import { withServerAndBrowser } from "./support/server-and-browser";
 import { remixSettled, startJourney } from "./support/journey";
 import { signIn } from "./support/sign-in";
 
@@ -19,12 +20,8 @@ async function downloaded(page: Page, click: () => Promise<unknown>): Promise<{ 
 describeInBrowser("journey 4: trainer exports and API tokens", () => {
   let server: AppServer;
   let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startAppServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  withServerAndBrowser((s, b) => {
+    [server, browser] = [s, b];
   });
 
   it("a trainer downloads tables, a chart, the library's results and a training briefing", async () => {

@@ -1,9 +1,10 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { currentTotp } from "../../db/accounts/mfa";
 import { VALID_INPUT } from "../support/intake";
-import { describeInBrowser, DESKTOP, launchBrowser, PHONE } from "../support/browser";
-import { type AppServer, startAppServer } from "./support/app-server";
+import { describeInBrowser, DESKTOP, PHONE } from "../support/browser";
+import type { AppServer } from "./support/app-server";
+import { withServerAndBrowser } from "./support/server-and-browser";
 import { remixSettled, startJourney } from "./support/journey";
 import { fillReportForm, reviewAndSend } from "./support/report-form";
 import { signIn } from "./support/sign-in";
@@ -17,12 +18,8 @@ const AGENCY = "Larkspur Hollow Marshal's Office"; // not a name the synthetic d
 describeInBrowser("journey 5: a new partner agency", () => {
   let server: AppServer;
   let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startAppServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  withServerAndBrowser((s, b) => {
+    [server, browser] = [s, b];
   });
 
   it("applies, is approved by an administrator, and an officer's report counts toward it", async () => {

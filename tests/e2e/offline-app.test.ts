@@ -1,8 +1,9 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { VALID_INPUT } from "../support/intake";
-import { describeInBrowser, launchBrowser, PHONE } from "../support/browser";
-import { type AppServer, startAppServer } from "./support/app-server";
+import { describeInBrowser, PHONE } from "../support/browser";
+import type { AppServer } from "./support/app-server";
+import { withServerAndBrowser } from "./support/server-and-browser";
 import { startJourney } from "./support/journey";
 import { fillReportForm, sendFromReview } from "./support/report-form";
 
@@ -21,12 +22,8 @@ const cachedPaths = (page: Page) =>
 describeInBrowser("the report form offline (service worker)", () => {
   let server: AppServer;
   let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startAppServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  withServerAndBrowser((s, b) => {
+    [server, browser] = [s, b];
   });
 
   it("opens offline after one visit, keeps an offline report only in the opt-in draft, sends it once online with confirmation", async () => {

@@ -1,8 +1,9 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { VALID_INPUT } from "../support/intake";
-import { describeInBrowser, DESKTOP, launchBrowser, PHONE } from "../support/browser";
-import { type AppServer, startAppServer } from "./support/app-server";
+import { describeInBrowser, DESKTOP, PHONE } from "../support/browser";
+import type { AppServer } from "./support/app-server";
+import { withServerAndBrowser } from "./support/server-and-browser";
 import { startJourney } from "./support/journey";
 import { type FocusStop, tabTo } from "./support/keyboard";
 
@@ -13,12 +14,8 @@ import { type FocusStop, tabTo } from "./support/keyboard";
 describeInBrowser("the report form by keyboard", () => {
   let server: AppServer;
   let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startAppServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  withServerAndBrowser((s, b) => {
+    [server, browser] = [s, b];
   });
 
   it.each([
