@@ -25,7 +25,7 @@ describeInBrowser("journey 4: trainer exports and API tokens", () => {
   });
 
   it("a trainer downloads tables, a chart, the library's results and a training briefing", async () => {
-    const trainer = await startJourney(browser, { name: "journey-exports-trainer", viewport: DESKTOP, acceptDownloads: true });
+    const trainer = await startJourney(browser, { name: "journey-4-trainer", viewport: DESKTOP, acceptDownloads: true });
     const { page } = trainer;
     await signIn(page, server.url, "trainer@metro.demo.closecall.test", trainer.audit, "/agency");
     await trainer.audit("agency dashboard with download links");
@@ -56,7 +56,7 @@ describeInBrowser("journey 4: trainer exports and API tokens", () => {
   });
 
   it("a commander on a phone creates an API token, sees it once, uses it and revokes it", async () => {
-    const commander = await startJourney(browser, { name: "journey-exports-commander", viewport: PHONE, isMobile: true, hasTouch: true });
+    const commander = await startJourney(browser, { name: "journey-4-commander", viewport: PHONE, isMobile: true, hasTouch: true });
     const { page } = commander;
     await signIn(page, server.url, "commander@metro.demo.closecall.test", commander.audit, "/agency/api-tokens");
     await commander.audit("API tokens");
