@@ -35,13 +35,20 @@ export async function demoBanner(db: Kysely<Database>, config: AppConfig, url: s
     return lines.join("\n");
   }
   const seed = Number((await metaValue(db, "dataset_seed")) ?? config.seed);
+  // A database seeded by `closecall seed` without --demo-accounts has none: list only those that exist.
+  const present = new Set((await db.selectFrom("users").select("email").where("email", "in", DEMO_ACCOUNTS.map((a) => a.email)).execute()).map((u) => u.email));
+  const accounts = DEMO_ACCOUNTS.filter((a) => present.has(a.email));
+  if (accounts.length === 0) {
+    lines.push(``, `Demo mode, but this database has no demo accounts (seed it with \`closecall seed --demo-accounts\`).`, ``);
+    return lines.join("\n");
+  }
   lines.push(
     ``,
     `Demo mode — never use these credentials in production.`,
     `  Password for every demo account: ${DEMO_PASSWORD}`,
     `  TOTP secret for every demo account: ${DEMO_TOTP_SECRET} (add it to any authenticator app)`,
     `  Accounts:`,
-    ...DEMO_ACCOUNTS.map((a) => `    ${a.email.padEnd(42)} ${a.role}${a.agency ? ` (${a.agency})` : ""}`),
+    ...accounts.map((a) => `    ${a.email.padEnd(42)} ${a.role}${a.agency ? ` (${a.agency})` : ""}`),
     `  Partner codes for the report form:`,
     ...DEMO_AGENCIES.map((a) => `    ${a.name.padEnd(34)} ${demoPartnerCode(seed, a.key)}`),
     ``,
