@@ -64,7 +64,8 @@ export async function nationalOnce<T>(source: AnalyticsSource, key: string, load
   return source.once(key, () => pending);
 }
 
-function deepFreeze<T>(value: T): T {
+/** Freezes a value and everything in it: for values one cache entry shares between requests. */
+export function deepFreeze<T>(value: T): T {
   if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const child of Object.values(value)) deepFreeze(child);

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { type AppLoadContext, createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rebuildAnalyticsRollups } from "../analytics/rollups/rebuild-rollups";
@@ -7,6 +7,9 @@ import { wilsonInterval } from "../analytics/stats/wilson";
 import type { AppContext } from "../app/load-context";
 import type { AgencyDashboardView, NationalDashboardView } from "../app/dashboard/view-types";
 import { loader as agencyLoader } from "../app/routes/agency._index";
+import { getAgencyDashboard } from "../app/dashboard/agency-dashboard.server";
+import { parseDashboardSearch } from "../app/dashboard/filter-schema";
+import { bumpRollupVersion } from "../analytics/rollups/rollup-version";
 import { loader as nationalLoader } from "../app/routes/national._index";
 import { loader as summaryLoader } from "../app/routes/national.summary";
 import { rebuildSearchIndex } from "../db/library/search-index";
@@ -269,6 +272,29 @@ describe("below the minimum-report rule", () => {
     for (const row of view.profile.rows) expect(row.a.count).toBe(national.get(row.factor) ?? 0);
     const page = await html("/agency", people.smallCommander!);
     expect(page.text).toContain("Your agency&#x27;s own figures are not shown for this period");
+  });
+});
+
+describe("the view cache", () => {
+  it("serves one frozen view per agency and filters until the rollups change, and never another agency's", async () => {
+    const parsed = parseDashboardSearch(new URLSearchParams("type=traffic_stop"));
+    if (!parsed.ok) throw new Error("bad filters");
+    const ctx = context as unknown as AppLoadContext;
+    const asUser = (who: SignedInTestUser) => ({ id: who.id, email: who.email, displayName: "Test", role: who.role, agencyId: who.agencyId });
+    const first = await getAgencyDashboard(ctx, asUser(people.commander!), parsed.state);
+    expect(await getAgencyDashboard(ctx, asUser(people.trainer!), parsed.state)).toBe(first); // same agency, same filters
+    expect(Object.isFrozen(first.profile.rows[0])).toBe(true);
+    const otherAgency = await getAgencyDashboard(ctx, asUser(people.otherCommander!), parsed.state);
+    expect(otherAgency).not.toBe(first);
+    expect(otherAgency.profile.aReports).not.toBe(first.profile.aReports);
+    const unfiltered = parseDashboardSearch(new URLSearchParams());
+    if (!unfiltered.ok) throw new Error("bad filters");
+    expect(await getAgencyDashboard(ctx, asUser(people.commander!), unfiltered.state)).not.toBe(first);
+
+    await bumpRollupVersion(database.db); // what every publication, withdrawal and rebuild does
+    const after = await getAgencyDashboard(ctx, asUser(people.commander!), parsed.state);
+    expect(after).not.toBe(first);
+    expect(after).toEqual(first); // the data did not change, only its version
   });
 });
 

@@ -31,6 +31,21 @@ describe("server-side sessions", () => {
     expect(await exists(id)).toBe(false);
   });
 
+  it("survive the root and route loaders reading a stale session at the same moment (both move the idle clock)", async () => {
+    const start = new Date("2026-03-01T08:00:00Z");
+    const { id } = await createSession(database.db, userId, true, start);
+    // Remix runs a page's loaders in parallel: each finds last_seen_at older than a minute and writes it.
+    const later = at(start, 5 * minute);
+    const found = await Promise.all(Array.from({ length: 6 }, () => findActiveSession(database.db, id, later)));
+    expect(found.every((s) => s !== null && s.lastSeenAt.getTime() === later.getTime())).toBe(true);
+    const row = await database.db.selectFrom("sessions").select("last_seen_at").where("id_hash", "=", tokenHash(id)).executeTakeFirstOrThrow();
+    expect(row.last_seen_at.getTime()).toBe(later.getTime());
+    // And an expired one read by several loaders at once is deleted once, and refused to all.
+    const gone = await Promise.all(Array.from({ length: 6 }, () => findActiveSession(database.db, id, at(later, SESSION_IDLE_MS + minute))));
+    expect(gone).toEqual(Array(6).fill(null));
+    expect(await exists(id)).toBe(false);
+  });
+
   it("end 12 hours after sign-in even when active all along (absolute timeout)", async () => {
     const start = new Date("2026-03-02T08:00:00Z");
     const { id } = await createSession(database.db, userId, true, start);

@@ -2,6 +2,7 @@ import { appendAuditEntry } from "../audit/audit-log";
 import type { Executor } from "../database";
 import type { Role, Session } from "../schema/user.table";
 import { randomToken, tokenHash } from "./tokens";
+import { unlessWrittenConcurrently } from "../write-conflict";
 
 /** OWASP session timeouts for this risk level (DESIGN §8). */
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
@@ -69,12 +70,13 @@ export async function findActiveSession(db: Executor, rawId: string, now = new D
     .where("sessions.id_hash", "=", idHash)
     .executeTakeFirst();
   if (!row) return null;
+  // A page's loaders run in parallel and read the session at the same moment: these writes may meet.
   if (expired(row, now) || row.status !== "active") {
-    await deleteSession(db, idHash);
+    await unlessWrittenConcurrently(() => deleteSession(db, idHash));
     return null;
   }
   if (now.getTime() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
-    await db.updateTable("sessions").set({ last_seen_at: now }).where("id_hash", "=", idHash).execute();
+    await unlessWrittenConcurrently(() => db.updateTable("sessions").set({ last_seen_at: now }).where("id_hash", "=", idHash).execute());
   }
   return {
     idHash,

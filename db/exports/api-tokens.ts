@@ -6,6 +6,7 @@ import { AgencyAccessError, agencyIdOf, type AgencyViewer } from "../accounts/ag
 import { randomToken, tokenHash } from "../accounts/tokens";
 import { appendAuditEntry } from "../audit/audit-log";
 import type { Executor } from "../database";
+import { unlessWrittenConcurrently } from "../write-conflict";
 
 /** Every secret starts with this, so a leaked token is recognisable (secret scanners, logs). */
 export const TOKEN_PREFIX = "ccapi_";
@@ -122,7 +123,8 @@ export async function checkApiToken(db: Executor, secret: string, now = new Date
   if (row.agency_status !== "active") return { ok: false, problem: "agency_inactive" };
   if (row.user_status !== "active" || row.role !== "agency_commander" || row.user_agency !== row.agency_id) return { ok: false, problem: "creator_inactive" };
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > TOUCH_AFTER_MS) {
-    await db.updateTable("api_tokens").set({ last_used_at: now }).where("id", "=", row.id).execute();
+    // Parallel requests with one token may write this at the same moment: one write is enough.
+    await unlessWrittenConcurrently(() => db.updateTable("api_tokens").set({ last_used_at: now }).where("id", "=", row.id).execute());
   }
   return { ok: true, caller: { tokenId: row.id, agencyId: row.agency_id, createdBy: row.created_by } };
 }

@@ -159,6 +159,12 @@ describe("tokens that fail", () => {
     expect(inUrl.body.error.code).toBe("token_in_url");
   });
 
+  it("a script's parallel requests with one new token all answer (the first use is written once)", async () => {
+    const issued = await createApiToken(database.db, commanderA, { name: "Parallel script", days: 30 });
+    const answers = await Promise.all(Array.from({ length: 5 }, () => api(profileApi, "/api/v1/profile", issued.token)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+  });
+
   it("a revoked token fails at once; so does an expired one, and one whose commander no longer commands the agency", async () => {
     const issued = await createApiToken(database.db, commanderA, { name: "Soon revoked", days: 30 });
     expect((await api(profileApi, "/api/v1/profile", issued.token)).status).toBe(200);
