@@ -2,7 +2,6 @@ import path from "node:path";
 import { type AppLoadContext, createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rebuildAnalyticsRollups } from "../analytics/rollups/rebuild-rollups";
 import { wilsonInterval } from "../analytics/stats/wilson";
 import type { AppContext } from "../app/load-context";
 import type { AgencyDashboardView, NationalDashboardView } from "../app/dashboard/view-types";
@@ -12,14 +11,12 @@ import { parseDashboardSearch } from "../app/dashboard/filter-schema";
 import { bumpRollupVersion } from "../analytics/rollups/rollup-version";
 import { loader as nationalLoader } from "../app/routes/national._index";
 import { loader as summaryLoader } from "../app/routes/national.summary";
-import { rebuildSearchIndex } from "../db/library/search-index";
 import type { OpenDatabase } from "../db/open";
-import { seedSyntheticData } from "../db/synthetic/seed";
 import { factors } from "../db/taxonomy/index";
 import { callRoute } from "./support/route-call";
 import { createTestUser, getAs, signInTestUser, type SignedInTestUser } from "./support/test-accounts";
 import { createTestContext } from "./support/test-context";
-import { createTestDatabase } from "./support/test-database";
+import { createSeededTestDatabase } from "./support/test-database";
 
 // What each role receives from the dashboards, read the way an attacker would read it: the loader's
 // JSON payload and the rendered HTML (the built app, through Remix's request handler).
@@ -64,10 +61,7 @@ function numbersIn(value: unknown): number[] {
 const near = (list: number[], x: number) => list.some((v) => Math.abs(v - x) < 1e-12);
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedSyntheticData(database.instance, database.db, { reports: 6000, seed: 12, agencies: 40 });
-  await rebuildAnalyticsRollups(database.db);
-  await rebuildSearchIndex(database.db);
+  database = await createSeededTestDatabase({ reports: 6000, seed: 12, agencies: 40 });
   context = createTestContext(database);
   strict = createTestContext(database, { privacyK: 25 });
 

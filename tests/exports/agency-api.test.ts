@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rebuildAnalyticsRollups } from "../../analytics/rollups/rebuild-rollups";
 import type { AppContext } from "../../app/load-context";
 import type { AgencyDashboardView } from "../../app/dashboard/view-types";
 import { loader as agencyLoader } from "../../app/routes/agency._index";
@@ -12,13 +11,11 @@ import { loader as reportsApi } from "../../app/routes/api.v1.reports";
 import { loader as trendsApi } from "../../app/routes/api.v1.trends";
 import { changeMemberRole } from "../../db/accounts/agency-scope";
 import { createApiToken, revokeApiToken } from "../../db/exports/api-tokens";
-import { rebuildSearchIndex } from "../../db/library/search-index";
 import type { OpenDatabase } from "../../db/open";
-import { seedSyntheticData } from "../../db/synthetic/seed";
 import { callRoute } from "../support/route-call";
 import { createTestUser, getAs, postAs, signInTestUser, type SignedInTestUser, type TestUser } from "../support/test-accounts";
 import { createTestContext } from "../support/test-context";
-import { createTestDatabase } from "../support/test-database";
+import { createSeededTestDatabase } from "../support/test-database";
 
 // The agency data API: tokens of agency A read A's figures (the dashboard's, with the same suppression)
 // and nothing of B's; revoked, expired and orphaned tokens fail; errors are JSON; requests are limited.
@@ -44,10 +41,7 @@ async function api(route: unknown, path: string, token: string | null, init: { m
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedSyntheticData(database.instance, database.db, { reports: 6000, seed: 12, agencies: 40 });
-  await rebuildAnalyticsRollups(database.db);
-  await rebuildSearchIndex(database.db);
+  database = await createSeededTestDatabase({ reports: 6000, seed: 12, agencies: 40 });
   context = createTestContext(database, { privacyK: 25 });
   const { rows } = await sql<{ id: string }>`
     SELECT p.agency_id::VARCHAR AS id FROM report_protected p JOIN reports r ON r.id = p.report_id

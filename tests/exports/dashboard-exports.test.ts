@@ -5,7 +5,6 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rebuildAnalyticsRollups } from "../../analytics/rollups/rebuild-rollups";
 import type { AppContext } from "../../app/load-context";
 import { agencyPanels, nationalPanels } from "../../app/dashboard/models/page-panels";
 import type { AgencyDashboardView, NationalDashboardView } from "../../app/dashboard/view-types";
@@ -17,15 +16,13 @@ import { loader as briefingPdf } from "../../app/routes/agency_.briefing[.]pdf";
 import { loader as nationalLoader } from "../../app/routes/national._index";
 import { loader as nationalTable } from "../../app/routes/national_.tables.$file";
 import { loader as summaryTable } from "../../app/routes/national.summary_.tables.$file";
-import { rebuildSearchIndex } from "../../db/library/search-index";
 import type { OpenDatabase } from "../../db/open";
-import { seedSyntheticData } from "../../db/synthetic/seed";
 import { readCsv, readXlsx } from "../support/export-files";
 import { htmlTables } from "../support/html-tables";
 import { callRoute } from "../support/route-call";
 import { createTestUser, getAs, signInTestUser, type SignedInTestUser } from "../support/test-accounts";
 import { createTestContext } from "../support/test-context";
-import { createTestDatabase } from "../support/test-database";
+import { createSeededTestDatabase } from "../support/test-database";
 
 // The dashboards' downloads against what the page shows: the same tables (headers, rows, cell texts,
 // withheld cells included) for the same filters, for the person's own agency only.
@@ -53,10 +50,7 @@ async function download(loader: unknown, url: string, file: string, who: SignedI
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedSyntheticData(database.instance, database.db, { reports: 6000, seed: 12, agencies: 40 });
-  await rebuildAnalyticsRollups(database.db);
-  await rebuildSearchIndex(database.db);
+  database = await createSeededTestDatabase({ reports: 6000, seed: 12, agencies: 40 });
   context = createTestContext(database);
   strict = createTestContext(database, { privacyK: 25 });
   const { rows } = await sql<{ id: string; reports: number }>`

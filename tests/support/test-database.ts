@@ -1,6 +1,21 @@
 import { openDatabase, type OpenDatabase } from "../../db/open";
+import { rebuildAnalyticsRollups } from "../../analytics/rollups/rebuild-rollups";
+import { rebuildSearchIndex } from "../../db/library/search-index";
+import { seedSyntheticData } from "../../db/synthetic/seed";
 
 /** A fresh in-memory database built from the migrations, one per test file (never shared). */
 export async function createTestDatabase(): Promise<OpenDatabase> {
   return openDatabase({ location: ":memory:" });
+}
+
+/**
+ * A fresh database with the synthetic dataset and everything derived from it (analytics rollups, the
+ * library's search index), as a server has it after its first start: for dashboard, export and API tests.
+ */
+export async function createSeededTestDatabase(options: { reports: number; seed: number; agencies: number }): Promise<OpenDatabase> {
+  const database = await createTestDatabase();
+  await seedSyntheticData(database.instance, database.db, options);
+  await rebuildAnalyticsRollups(database.db);
+  await rebuildSearchIndex(database.db);
+  return database;
 }
