@@ -1,7 +1,8 @@
 // The report library's current results as export rows: the explorer's own filters, text query, agency
 // scope and sort, published de-identified fields only. Streamed in two steps so that memory stays flat
 // at any library size: (1) the matching document ids in the page's order — a lean sort of (id, key) —
-// kept as a typed array; (2) the published fields of BATCH ids at a time, in that order, each row written out as it is read. Sorting the full rows in one query instead held every row (1 GB at 1M reports).
+// kept as a typed array; (2) the published fields of BATCH ids at a time, in that order, each row
+// written out as it is read. Sorting the full rows in one query instead held every row (1 GB at 1M).
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/database";
 import { ordering } from "../../db/library/explore-reports";
@@ -98,9 +99,9 @@ function toCells(r: PublishedRow, options: LibraryExportOptions): ExportCell[] {
 /**
  * Export rows in the given order. Each query takes BATCH ids with their positions and returns the rows
  * already in that order, and its result is read a DuckDB chunk (about 2,000 rows) at a time: a row lives
- * only until it is written, so it dies young in V8 instead of piling up in the old generation (5,000-row
- * batches held in a Map grew the server by 300 MB at 1M rows). Fewer, larger queries also scan `reports`
- * fewer times. A report withdrawn meanwhile is skipped.
+ * only until it is written, and no batch is held whole (the rest of the memory story is in
+ * app/exports/download-body.server.ts). Each query scans `reports` once, so fewer, larger batches are
+ * faster. A report withdrawn meanwhile is skipped.
  */
 export async function* libraryRows(db: Kysely<Database>, docIds: Int32Array, options: LibraryExportOptions): AsyncGenerator<ExportCell[]> {
   const narrative = options.narratives ? sql`, r.summary, r.lessons` : sql``;
