@@ -71,6 +71,16 @@ describe("incremental indexing at publication", () => {
     expect(postings.rows[0]!.n).toBe(0);
   });
 
+  it("re-indexing an older report keeps its place in 'newest first' (an agency leaving must not lift its reports to the top)", async () => {
+    const newest = async () => (await findReports(database.db, emptyFilters, { column: "published", descending: true }, { page: 1, size: 5 }, anonymousViewer)).rows.map((r) => r.publicNumber);
+    const before = await newest();
+    const oldest = await database.db.selectFrom("library_documents").select(["report_id", "doc_id"]).orderBy("doc_id").limit(3).execute();
+    for (const doc of oldest) await indexReport(database.db, doc.report_id);
+    expect(await newest()).toEqual(before);
+    const after = await database.db.selectFrom("library_documents").select(["report_id", "doc_id"]).where("report_id", "in", oldest.map((d) => d.report_id)).orderBy("doc_id").execute();
+    expect(after).toEqual(oldest);
+  });
+
   it("runs inside the caller's transaction: a rolled-back publication leaves no trace", async () => {
     const before = await sql<{ n: number }>`SELECT count(*) AS n FROM library_documents`.execute(database.db);
     await expect(

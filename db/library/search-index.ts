@@ -140,12 +140,17 @@ export async function rebuildSearchIndex(db: Kysely<Database>): Promise<{ docume
  */
 export async function indexReport(db: Executor, reportId: string): Promise<void> {
   await inTransaction(db, async (trx) => {
+    // A report already in the library keeps its doc id, which is its place in "newest first": a new id
+    // would lift every re-indexed report to the top — after an agency leaves the programme, a block of
+    // exactly the reports linked to it (a protected field, DESIGN §6).
+    const indexed = await trx.selectFrom("library_documents").select("doc_id").where("report_id", "=", reportId).executeTakeFirst();
     await removeFromIndex(trx, reportId);
     const report = await trx.selectFrom("reports").select("id").where("id", "=", reportId).executeTakeFirst();
     if (!report) return;
     const avgdl = await averageLength(trx);
+    const docId = indexed ? sql`${indexed.doc_id}` : sql`nextval('library_doc_id')`;
     await sql`CREATE OR REPLACE TEMP TABLE new_docs AS
-      SELECT nextval('library_doc_id')::INTEGER AS doc_id, id AS report_id FROM reports WHERE id = ${reportId}`.execute(trx);
+      SELECT ${docId}::INTEGER AS doc_id, id AS report_id FROM reports WHERE id = ${reportId}`.execute(trx);
     await extendVocabulary(trx);
     await writeDocuments(trx);
     await writePostings(trx, avgdl);
