@@ -10,18 +10,34 @@ import { publishBatch } from "./publication";
  * The daily jobs (issue 5): publish the approved reports as one batch, time out unanswered questions,
  * and destroy raw submissions past their retention window, every day at 03:00 UTC. At start-up only the
  * destruction and time-outs catch up (a missed day must not keep raw text longer); publication waits for
- * its hour, so restarts do not change when batches appear. A failure is logged and retried the next day.
+ * its hour, so restarts do not change when batches appear.
  */
 export async function runDailyJobs(db: Kysely<Database>, config: AppConfig, log: (line: string) => void, options: { publish: boolean }): Promise<void> {
-  const key = loadServerKey({ envKey: config.intakeKey, dataDir: config.dataDir });
-  if (options.publish && key.ok) {
-    const batch = await publishBatch(db, key.key, { retentionDays: config.retentionDays, runBy: null });
-    if (batch.reportIds.length) log(`Publication batch: ${batch.reportIds.length} report(s) published.`);
+  // Each step on its own: a publication that fails (or cannot run) must never hold raw text past its
+  // retention window (DESIGN §6), and is retried at the next run.
+  const step = async (name: string, work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (error) {
+      log(`${name} failed (retried at the next run): ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  if (options.publish) {
+    await step("Publication", async () => {
+      const key = loadServerKey({ envKey: config.intakeKey, dataDir: config.dataDir });
+      if (!key.ok) return log(`Publication skipped: ${key.reason}`);
+      const batch = await publishBatch(db, key.key, { retentionDays: config.retentionDays, runBy: null });
+      if (batch.reportIds.length) log(`Publication batch: ${batch.reportIds.length} report(s) published.`);
+    });
   }
-  const timedOut = await returnUnansweredQuestions(db);
-  if (timedOut.length) log(`${timedOut.length} unanswered question(s) timed out; the reports went back to review.`);
-  const destroyed = await destroyDueSubmissions(db);
-  if (destroyed.length) log(`Destroyed the raw data of ${destroyed.length} submission(s) past the retention window.`);
+  await step("Question time-outs", async () => {
+    const timedOut = await returnUnansweredQuestions(db);
+    if (timedOut.length) log(`${timedOut.length} unanswered question(s) timed out; the reports went back to review.`);
+  });
+  await step("Destruction of raw submissions", async () => {
+    const destroyed = await destroyDueSubmissions(db);
+    if (destroyed.length) log(`Destroyed the raw data of ${destroyed.length} submission(s) past the retention window.`);
+  });
 }
 
 export function startDailyJobs(db: Kysely<Database>, config: AppConfig, log: (line: string) => void): Cron {
