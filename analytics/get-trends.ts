@@ -144,7 +144,16 @@ async function addPopulation(
         book.sum(total, parts);
       }
     }
-    return { months, quarters: quarterCells, years: cellsFor(years, "y") };
+    const yearCells = cellsFor(years, "y");
+    if (!monthly && tags.protected) {
+      // Released by quarter only: a 12-month period made of whole quarters is their sum (else a withheld
+      // quarter would follow from the year total and the three others).
+      years.forEach((offsets, j) => {
+        const inside = quarters.flatMap((q, i) => (q.every((o) => offsets.includes(o)) ? [i] : []));
+        if (inside.length * 3 === offsets.length) book.sum(yearCells[j]!, inside.map((i) => quarterCells[i]!));
+      });
+    }
+    return { months, quarters: quarterCells, years: yearCells };
   });
   if (tags.protected) {
     // Each report has exactly one incident type: a quarter's (year's) total is the sum of its incident-type counts.

@@ -149,6 +149,26 @@ describe("analytics privacy properties (DESIGN §6)", () => {
     expect(checked).toBeGreaterThan(15);
   });
 
+  it("quarterly agency series whose 12-month totals are whole quarters: no withheld quarter follows from the year total", async () => {
+    // Agency and peer series are released by quarter only; when the window ends on a quarter's last month,
+    // each 12-month total is exactly four released quarters (a case random filters rarely reach).
+    let yearsChecked = 0;
+    for (const agencyId of agencyPool.slice(0, 8)) { // the largest: they have quarters released and withheld
+      for (const scope of ["agency", "peer_size"] as const) {
+        const filters = parseAnalyticsFilters({ scope, grain: "quarter", from: "2023-Q4", to: "2025-Q3" });
+        const privacy = { k: 10, agencyMinReports: 30 };
+        const dashboard = await getDashboard(database.db, filters, { kind: "agency", agencyId }, privacy);
+        yearsChecked += dashboard.trends.series.filter((x) => x.yearOverYear && x.monthly.length === 0).length;
+        const publicProfile = await getFactorProfile(database.db, { ...filters, scope: "national" }, { kind: "public" }, privacy);
+        const facts = readPayload(dashboard, publicProfile);
+        const withheld = new Set(facts.cells.filter((c) => isSuppressed(c.value)).map((c) => c.key));
+        const unknown = new Set([...withheld, ...facts.cells.filter((c) => c.value === undefined).map((c) => c.key)]);
+        expect(recoverableCells(facts.relations, unknown).filter((key) => withheld.has(key)), `${scope} ${agencyId}`).toEqual([]);
+      }
+    }
+    expect(yearsChecked).toBeGreaterThan(0);
+  });
+
   it("a peer group of fewer than 3 other agencies is withheld: here Metro City PD shares its size band with one agency", async () => {
     const metro = agencies.find((a) => a.name === "Metro City Police Department")!;
     const others = agencies.filter((a) => a.size_band === metro.size_band && a.id !== metro.id);

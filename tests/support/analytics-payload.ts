@@ -3,7 +3,7 @@
 import type { DashboardResult } from "../../analytics/get-dashboard";
 import type { FactorProfileResult } from "../../analytics/get-factor-profile";
 import type { Count } from "../../analytics/privacy/figures";
-import { monthIndex, monthLabel } from "../../analytics/period";
+import { monthIndex, monthLabel, quarterOf } from "../../analytics/period";
 import type { OracleRelation } from "./recoverability-oracle";
 
 export interface PayloadCell {
@@ -68,6 +68,13 @@ export function readPayload(d: DashboardResult, publicProfile: FactorProfileResu
       if (series.monthly.length > 0) {
         relations.push({ total: y0, parts: Array.from({ length: 12 }, (_, i) => cell(monthKey(to - 11 + i), undefined, p)) });
         relations.push({ total: y1, parts: Array.from({ length: 12 }, (_, i) => cell(monthKey(to - 23 + i), undefined, p)) });
+      } else if ((to + 1) % 3 === 0) {
+        // Quarters only: a 12-month period that ends on a quarter's last month is its four quarters.
+        const known = new Set(series.quarterly.map((q) => q.quarter));
+        for (const [total, end] of [[y0, to], [y1, to - 12]] as const) {
+          const quarters = [end - 11, end - 8, end - 5, end - 2].map(quarterOf);
+          if (quarters.every((q) => known.has(q))) relations.push({ total, parts: quarters.map((q) => cell(`${id}:${q}`, undefined, p)) });
+        }
       }
     }
   }
