@@ -1,18 +1,19 @@
-// Reads a vitest JSON report and prints "passed failed unfinished-files" for .ci/run.
-// A failed test counts once; so does a file that could not load ("failed" with no tests) and a file
-// whose worker process died: vitest leaves such a file "passed" with its unfinished tests "pending"
-// (checked with a test that SIGKILLs its own worker). Unfinished files are listed on the lines after.
+// Reads a vitest JSON report and prints "passed failed unfinished", then the unfinished files, one a line.
+// failed: every failed test, plus one for each file that failed without a failed test (it could not load,
+// or a beforeAll/afterAll hook threw). unfinished: files whose worker process died — vitest leaves such a
+// file "passed" with its unfinished tests "pending" (checked with a test that SIGKILLs its own worker);
+// their passed tests are left out here, as .ci/run runs those files again and counts that run.
 const fs = require("fs");
 const path = require("path");
 try {
   const r = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
-  const notLoaded = (f) => f.status === "failed" && f.assertionResults.length === 0;
-  const killed = (f) => f.assertionResults.some((a) => a.status === "pending");
-  const unfinished = r.testResults.filter((f) => notLoaded(f) || killed(f));
-  const passedElsewhere = r.testResults.filter((f) => !unfinished.includes(f)).flatMap((f) => f.assertionResults).filter((a) => a.status === "passed").length;
-  const failedElsewhere = r.testResults.filter((f) => !unfinished.includes(f)).flatMap((f) => f.assertionResults).filter((a) => a.status === "failed").length;
-  // Passed tests of unfinished files are left out: such a file counts as one failure (or by its re-run).
-  console.log(passedElsewhere, failedElsewhere, unfinished.length);
+  const tests = (f, status) => f.assertionResults.filter((a) => a.status === status).length;
+  const failedFiles = r.testResults.filter((f) => f.status === "failed" && tests(f, "failed") === 0);
+  const unfinished = r.testResults.filter((f) => !failedFiles.includes(f) && tests(f, "pending") > 0 && tests(f, "failed") === 0);
+  const finished = r.testResults.filter((f) => !unfinished.includes(f));
+  const passed = finished.reduce((n, f) => n + tests(f, "passed"), 0);
+  const failed = r.testResults.reduce((n, f) => n + tests(f, "failed"), 0) + failedFiles.length;
+  console.log(passed, failed, unfinished.length);
   for (const f of unfinished) console.log(path.relative(process.cwd(), f.name));
 } catch {
   console.log(0, 1, 0);
