@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { libraryHeaders } from "../../analytics/exports/library-export";
 import type { AppContext } from "../../app/load-context";
 import { loader as libraryExport } from "../../app/routes/reports_.export.$file";
@@ -113,8 +113,12 @@ describe("library downloads", () => {
     expect(third.headers.get("Retry-After")).toBe("60");
     await first.body!.cancel();
     await bytes(second);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const fourth = await get(`/reports/export/reports.csv`, "reports.csv");
+    // The slot is freed when the stream closes, which may wait for a database read in flight.
+    const fourth = await vi.waitFor(async () => {
+      const answer = await get(`/reports/export/reports.csv`, "reports.csv");
+      if (answer.status !== 200) throw new Error(`export answered ${answer.status}`);
+      return answer;
+    }, { timeout: 10_000, interval: 50 });
     expect(fourth.status).toBe(200);
     await bytes(fourth);
   });
