@@ -8,7 +8,3 @@ const TRIGGER = /^[=+\-@\t\r]/;
 export function neutraliseFormula(text: string): string {
   return TRIGGER.test(text) ? `'${text}` : text;
 }
-
-export function isNeutralised(text: string): boolean {
-  return !TRIGGER.test(text);
-}

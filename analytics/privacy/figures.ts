@@ -40,11 +40,6 @@ export function suppressed(reason: SuppressionReason): Suppressed {
   return { suppressed: true, reason };
 }
 
-/** The number to plot, or null for a gap (charts show withheld values as gaps, never as zero). */
-export function plotValue(value: Count): number | null {
-  return typeof value === "number" ? value : null;
-}
-
 export const suppressionLabels: Record<SuppressionReason, string> = {
   below_k: "Fewer than k reports",
   complementary: "Withheld to protect another figure",

@@ -95,11 +95,6 @@ export class ReleasedCells {
     return this.#status[id] ?? this.#cells.values[id]!;
   }
 
-  has(key: string): boolean {
-    this.#byKey ??= new Map(this.#cells.keys.map((k, i) => [k, i]));
-    return this.#byKey.has(key);
-  }
-
   /** The count, or why it is withheld. */
   count(ref: CellRef): Count {
     return this.#known(ref);

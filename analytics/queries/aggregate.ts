@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from "kysely";
 import { z } from "zod";
-import { censusRegions, factorFamilies, factors, incidentTypes, lossPotentials } from "../../db/taxonomy/index";
+import { censusRegions, factors, incidentTypes, lossPotentials } from "../../db/taxonomy/index";
 import type { ResolvedFilters } from "../filters";
 import { monthDate, type MonthWindow } from "../period";
 import { type AnalyticsSource, nationalOnce } from "../source";
@@ -192,8 +192,6 @@ export function factorCombinations(source: AnalyticsSource, r: Omit<AggregateReq
     return z.array(MaskRowSchema).parse(rows);
   });
 }
-
-export const familyCodes = factorFamilies.map((f) => f.code);
 
 const AgencyFactorSchema = z.array(z.object({ agency: z.number().int().nonnegative(), factor: z.number().int().nonnegative(), reports: z.number().int() }));
 

@@ -1,7 +1,6 @@
 // Distribution functions from @stdlib (maintained, tested against reference implementations) rather
 // than hand-written CDFs (DESIGN §7). Re-exported with names that say what they compute.
 import binomialCdf from "@stdlib/stats-base-dists-binomial-cdf";
-import binomialQuantile from "@stdlib/stats-base-dists-binomial-quantile";
 import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 
@@ -18,11 +17,6 @@ export function standardNormalCdf(z: number): number {
 /** P(X ≤ x) for X ~ Binomial(n, p). */
 export function binomialCdfAt(x: number, n: number, p: number): number {
   return x < 0 ? 0 : binomialCdf(x, n, p);
-}
-
-/** Smallest x with P(X ≤ x) ≥ q for X ~ Binomial(n, p). */
-export function binomialQuantileAt(q: number, n: number, p: number): number {
-  return binomialQuantile(q, n, p);
 }
 
 /** One-sided exact binomial test: P(X ≥ x) for X ~ Binomial(n, p). */

@@ -4,7 +4,7 @@
 import type { CustomSeriesOption, CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams, EChartsOption } from "echarts";
 import { isSuppressed, type Share } from "../../analytics/privacy/figures";
 import { baseOption, escapeHtml, gridWithin, itemOf, responsive } from "./common";
-import { percent, shareText, shorten } from "./format";
+import { shareText, shorten } from "./format";
 import { hatchedRect } from "./hatch";
 import { colors, WITHHELD_TEXT } from "./palette";
 
@@ -167,10 +167,4 @@ function shareComparisonBase(input: ShareComparisonInput): EChartsOption {
     },
     series,
   };
-}
-
-/** A share as the label a screen reader would hear (tables use the same words). */
-export function describeShare(label: string, share: Share | null): string {
-  if (share === null) return `${label}: no figure`;
-  return isSuppressed(share) ? `${label}: ${shareText(share)}` : `${label}: ${percent(share.share)}`;
 }

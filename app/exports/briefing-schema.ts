@@ -2,7 +2,7 @@
 // which reports to choose from (search words, only those shared with the agency) and the chosen reports.
 // Shared by the builder page and the PDF route. Browser-safe.
 import { z } from "zod";
-import { type DashboardState, parseDashboardSearch, toSearchParams } from "~/dashboard/filter-schema";
+import { type DashboardState, parseDashboardSearch } from "~/dashboard/filter-schema";
 
 /** At most this many reports in one briefing (a roll call is short). */
 export const MAX_BRIEFING_REPORTS = 8;
@@ -45,12 +45,4 @@ export function parseBriefingSearch(params: URLSearchParams): BriefingParse {
   if (!dashboard.ok || !extras.success) return { ok: false, problems };
   const state = { dashboard: { ...dashboard.state, funnel: undefined }, reports: extras.data.report, q: extras.data.q, mine: extras.data.mine === "1" };
   return { ok: true, state, tooMany: state.reports.length > MAX_BRIEFING_REPORTS };
-}
-
-export function briefingQuery(state: BriefingState): string {
-  const params = toSearchParams(state.dashboard);
-  if (state.q) params.set("q", state.q);
-  if (state.mine) params.set("mine", "1");
-  for (const r of state.reports) params.append("report", r);
-  return params.toString();
 }

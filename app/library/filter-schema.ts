@@ -14,13 +14,6 @@ const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 /** Reports describe events from this month on; earlier months are refused rather than searched. */
 export const FIRST_MONTH = "2000-01";
 
-/** URL parameter → what it holds (the names people see in shared links). */
-export const PARAMS = {
-  q: "q", incidentTypes: "type", factors: "factor", factorMatch: "match", families: "family",
-  lossPotentials: "loss", from: "from", to: "to", regions: "region", light: "light", weather: "weather",
-  officers: "officers", sharedWithMyAgency: "mine", sort: "sort", dir: "dir", page: "page", size: "size",
-} as const;
-
 const many = <T extends [string, ...string[]]>(codes: T, what: string) =>
   z.array(z.enum(codes, { errorMap: () => ({ message: `is not a known ${what}` }) })).default([]);
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Executor } from "../database";
-import type { Submission, SubmissionStatus } from "../schema/submission.table";
+import type { Submission } from "../schema/submission.table";
 import { decryptJson, encryptJson, newDataKey, unwrapDataKey } from "./envelope";
 import { narrativeFingerprint } from "./narrative-fingerprint";
 import { generateReceiptCode, hashReceiptCode, normaliseReceiptCode } from "./receipt-code";
@@ -89,8 +89,4 @@ export async function decryptSubmission(db: Executor, key: ServerKey, submission
   const dataKey = dataKeyOf(key, row);
   if (!dataKey) return null;
   return decryptJson<SubmissionPayload>(dataKey, { nonce: row.nonce, ciphertext: row.ciphertext }, payloadAad(row.id));
-}
-
-export async function setSubmissionStatus(db: Executor, submissionId: string, status: SubmissionStatus): Promise<void> {
-  await db.updateTable("submissions").set({ status }).where("id", "=", submissionId).execute();
 }

@@ -2,7 +2,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import type { Kysely } from "kysely";
 import { createSession } from "../../db/accounts/sessions";
 import type { Database } from "../../db/database";
-import { roles, type Role } from "../../db/schema/user.table";
+import { roles } from "../../db/schema/user.table";
 import { SESSION_COOKIE } from "../../app/auth/session.server";
 import { callRoute, type RouteOutcome } from "../support/route-call";
 import type { MatrixFixtures } from "./matrix-fixtures";
@@ -117,8 +117,4 @@ export async function checkRoute(m: MatrixContext, routeId: string, module: Rout
     }
   }
   return mismatches;
-}
-
-export function roleOf(persona: Persona): Role | null {
-  return persona === "anonymous" ? null : persona === "pending" ? "reviewer" : persona === "other_agency" ? "agency_commander" : persona;
 }
