@@ -29,8 +29,35 @@ export class AnalyticsSource {
  * most recently used first. Everything that depends on an agency or peer group is always read afresh.
  */
 const NATIONAL_CACHE_ENTRIES = 256;
-const nationalCaches = new WeakMap<object, Map<string, Promise<unknown>>>();
 let nationalCacheEnabled = true;
+
+/**
+ * Values shared by many requests until the data changes (the key says which version): per database
+ * object, most recently used last, the oldest dropped past `entries`. A value is frozen, since one value
+ * serves many callers; a failed load is forgotten.
+ */
+export class SharedCache<T> {
+  readonly #byDb = new WeakMap<object, Map<string, Promise<T>>>();
+  constructor(readonly entries: number) {}
+
+  get(db: object, key: string, load: () => Promise<T>): Promise<T> {
+    let cache = this.#byDb.get(db);
+    if (!cache) this.#byDb.set(db, (cache = new Map()));
+    let pending = cache.get(key);
+    if (pending) {
+      cache.delete(key); // re-inserted below: most recently used last
+    } else {
+      const entries = cache;
+      pending = load().then(deepFreeze);
+      pending.catch(() => entries.delete(key));
+    }
+    cache.set(key, pending);
+    if (cache.size > this.entries) cache.delete(cache.keys().next().value!);
+    return pending;
+  }
+}
+
+const nationalCache = new SharedCache<unknown>(NATIONAL_CACHE_ENTRIES);
 
 /** Turns the national cache off or on (the benchmark measures both). */
 export function setNationalCache(enabled: boolean): void {
@@ -45,27 +72,12 @@ export function rollupVersion(source: AnalyticsSource): Promise<string> {
 export async function nationalOnce<T>(source: AnalyticsSource, key: string, load: () => Promise<T>): Promise<T> {
   if (!nationalCacheEnabled) return source.once(key, load);
   const version = await rollupVersion(source);
-  let cache = nationalCaches.get(source.db);
-  if (!cache) {
-    cache = new Map();
-    nationalCaches.set(source.db, cache);
-  }
-  const full = `${version}|${key}`;
-  let pending = cache.get(full) as Promise<T> | undefined;
-  if (pending) {
-    cache.delete(full); // re-insert: most recently used last
-  } else {
-    // Frozen: one value serves many requests, so no caller may change it.
-    pending = load().then(deepFreeze);
-    pending.catch(() => cache.delete(full));
-  }
-  cache.set(full, pending);
-  if (cache.size > NATIONAL_CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+  const pending = nationalCache.get(source.db, `${version}|${key}`, load) as Promise<T>;
   return source.once(key, () => pending);
 }
 
 /** Freezes a value and everything in it: for values one cache entry shares between requests. */
-export function deepFreeze<T>(value: T): T {
+function deepFreeze<T>(value: T): T {
   if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const child of Object.values(value)) deepFreeze(child);

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Executor } from "../../db/database";
-import { inTransaction } from "./in-transaction";
+import { inTransaction } from "../../db/in-transaction";
 import { bumpRollupVersion } from "./rollup-version";
 
 // Rows are sorted by agency, then month: DuckDB skips row groups by their min/max, so an agency's

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Executor } from "../../db/database";
-import { inTransaction } from "./in-transaction";
+import { inTransaction } from "../../db/in-transaction";
 import { bumpRollupVersion } from "./rollup-version";
 
 const sameReportKey = sql`c.event_month = a.event_month AND c.census_region = a.census_region

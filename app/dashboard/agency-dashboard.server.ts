@@ -7,8 +7,7 @@ import { getIncidentFactorMatrix } from "../../analytics/get-incident-factor-mat
 import { getLossPotentialMix } from "../../analytics/get-loss-potential-mix";
 import { getTrends } from "../../analytics/get-trends";
 import { suppressionLabels } from "../../analytics/privacy/figures";
-import { deepFreeze, sourceOf } from "../../analytics/source";
-import { readRollupVersion } from "../../analytics/rollups/rollup-version";
+import { type AnalyticsSource, rollupVersion, SharedCache, sourceOf } from "../../analytics/source";
 import type { Viewer } from "../../analytics/viewer";
 import type { SessionUser } from "~/auth/session-user.server";
 import { viewerFor } from "../../analytics/viewer";
@@ -34,13 +33,11 @@ export function agencyViewer(user: SessionUser): Extract<Viewer, { kind: "agency
 }
 
 /**
- * Views already computed, per database object: an agency's view changes only when the rollups do (every
- * publication, withdrawal, rebuild or agency leaving the programme bumps their version, and the lessons
- * to read are published reports, which change with them), so it is kept per agency, filters and rollup
- * version, most recently used last. One view is served to many requests: it is frozen.
+ * Views already computed: an agency's view changes only when the rollups do (every publication,
+ * withdrawal, rebuild or agency leaving the programme bumps their version, and the lessons to read are
+ * published reports, which change with them), so it is kept per agency, filters and rollup version.
  */
-const VIEW_CACHE_ENTRIES = 128;
-const viewCaches = new WeakMap<object, Map<string, Promise<AgencyDashboardView>>>();
+const agencyViews = new SharedCache<AgencyDashboardView>(128);
 
 /**
  * The agency dashboard of the signed-in member's own agency for these filters (the agency comes from
@@ -48,31 +45,21 @@ const viewCaches = new WeakMap<object, Map<string, Promise<AgencyDashboardView>>
  */
 export async function getAgencyDashboard(context: AppLoadContext, user: SessionUser, state: DashboardState): Promise<AgencyDashboardView> {
   const viewer = agencyViewer(user);
-  const privacy = privacyRules(context);
+  const source = sourceOf(context.db);
   // The month is in the key too: nothing here should depend on today's date, but a cached view must not
   // outlive a month boundary if something ever does.
-  const key = JSON.stringify([viewer.agencyId, await readRollupVersion(context.db), new Date().toISOString().slice(0, 7), privacy, state]);
-  let cache = viewCaches.get(context.db);
-  if (!cache) viewCaches.set(context.db, (cache = new Map()));
-  let view = cache.get(key);
-  if (view) {
-    cache.delete(key);
-  } else {
-    view = computeAgencyDashboard(context, viewer, state).then(deepFreeze);
-    view.catch(() => cache.delete(key));
-  }
-  cache.set(key, view);
-  if (cache.size > VIEW_CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
-  return view;
+  const key = JSON.stringify([viewer.agencyId, await rollupVersion(source), new Date().toISOString().slice(0, 7), privacyRules(context), state]);
+  return agencyViews.get(context.db, key, () => computeAgencyDashboard(context, source, viewer, state));
 }
 
 /**
  * Open agency: its figures against the chosen reference. Below the minimum-report rule its own figures
  * stay withheld, and the page shows the national figures with its peer group's instead.
  */
-async function computeAgencyDashboard(context: AppLoadContext, viewer: Extract<Viewer, { kind: "agency" }>, state: DashboardState): Promise<AgencyDashboardView> {
+async function computeAgencyDashboard(
+  context: AppLoadContext, source: AnalyticsSource, viewer: Extract<Viewer, { kind: "agency" }>, state: DashboardState,
+): Promise<AgencyDashboardView> {
   const privacy = privacyRules(context);
-  const source = sourceOf(context.db);
   const filters = analyticsFilters(state, "agency");
   const [profile, trends, matrix, lossMix, emerging] = await Promise.all([
     getFactorProfile(source, filters, viewer, privacy),

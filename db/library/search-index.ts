@@ -6,6 +6,7 @@ import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database, Executor } from "../database";
 import { FACTOR_CODES, factorMask, familiesOf, familyMask } from "./factor-bits";
 import { termOf, WORD_PATTERN } from "./text-analysis";
+import { inTransaction } from "../in-transaction";
 
 /** BM25 parameters (Robertson's defaults) and field weights: a title word counts three times. */
 export const BM25 = { k1: 1.2, b: 0.75 } as const;
@@ -97,11 +98,6 @@ async function averageLength(db: Executor): Promise<number> {
     .select((eb) => eb.fn.avg<number | null>("term_count").as("avgdl"))
     .executeTakeFirstOrThrow();
   return row.avgdl && row.avgdl > 0 ? row.avgdl : 1;
-}
-
-async function inTransaction(db: Executor, work: (trx: Transaction<Database>) => Promise<void>): Promise<void> {
-  if (db.isTransaction) return work(db as Transaction<Database>);
-  return (db as Kysely<Database>).transaction().execute(work);
 }
 
 /**
