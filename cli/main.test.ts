@@ -3,14 +3,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { CommandIO } from "./command";
 import { main } from "./main";
-
-function captureIO(env: Record<string, string | undefined> = {}): CommandIO & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l), env, readStdin: async () => "" };
-}
+import { captureIO } from "../tests/support/command-io";
 
 const dir = mkdtempSync(path.join(tmpdir(), "closecall-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -4,14 +4,8 @@ import path from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/open";
-import type { CommandIO } from "../command";
 import { main } from "../main";
-
-function captureIO(env: Record<string, string | undefined> = {}): CommandIO & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l), env, readStdin: async () => "" };
-}
+import { captureIO } from "../../tests/support/command-io";
 
 const dir = mkdtempSync(path.join(tmpdir(), "closecall-analyze-"));
 let agencies: { id: string; name: string }[];

@@ -1,11 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { CommandIO } from "../command";
 import { main } from "../main";
+import { captureIO } from "../../tests/support/command-io";
 
-function io(stdin: string): CommandIO & { stdout: string[] } {
-  const stdout: string[] = [];
-  return { stdout, out: (l) => stdout.push(l), err: () => undefined, env: {}, readStdin: async () => stdin };
-}
+const io = (stdin: string) => captureIO({}, stdin);
 
 describe("closecall redact", () => {
   it("prints the findings in the text on stdin as JSON with exclusive ends", async () => {

@@ -8,17 +8,13 @@ import { approveSubmission, claimSubmission, acceptOpenFindings, submitStage1 } 
 import { createTestUser } from "../../tests/support/test-accounts";
 import { testIntakeKey } from "../../tests/support/intake";
 import { submitTestReport } from "../../tests/review/review-fixtures";
-import type { CommandIO } from "../command";
 import { main } from "../main";
+import { captureIO } from "../../tests/support/command-io";
 
 const dir = mkdtempSync(path.join(tmpdir(), "closecall-review-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function io(env: Record<string, string>): CommandIO & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l), env, readStdin: async () => "" };
-}
+const io = (env: Record<string, string>) => captureIO(env);
 
 describe("closecall publish and destroy", () => {
   it("publishes the approved reports as one batch, then destroys nothing before the window ends", async () => {
