@@ -4,10 +4,8 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/open";
 import { serverKeyFromBytes } from "../../db/intake/server-key";
-import { approveSubmission, claimSubmission, acceptOpenFindings, submitStage1 } from "../../db/review/review-actions";
-import { createTestUser } from "../../tests/support/test-accounts";
 import { testIntakeKey } from "../../tests/support/intake";
-import { submitTestReport } from "../../tests/review/review-fixtures";
+import { approveTestReport } from "../../tests/review/review-fixtures";
 import { main } from "../main";
 import { captureIO } from "../../tests/support/command-io";
 
@@ -21,13 +19,7 @@ describe("closecall publish and destroy", () => {
     const keyText = testIntakeKey();
     const key = serverKeyFromBytes(Buffer.from(keyText, "base64"));
     const database = await openDatabase({ location: path.join(dir, "closecall.duckdb") });
-    const [a, b] = [await createTestUser(database.db, "reviewer"), await createTestUser(database.db, "reviewer")];
-    const created = await submitTestReport(database.db, key);
-    await claimSubmission(database.db, key, created.id, { reviewerId: a.id });
-    await acceptOpenFindings(database.db, key, created.id, { reviewerId: a.id });
-    await submitStage1(database.db, key, created.id, { reviewerId: a.id });
-    await claimSubmission(database.db, key, created.id, { reviewerId: b.id });
-    await approveSubmission(database.db, key, created.id, { reviewerId: b.id });
+    await approveTestReport(database.db, key);
     await database.close();
 
     const noKey = io({});

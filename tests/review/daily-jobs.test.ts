@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { OpenDatabase } from "../../db/open";
-import { acceptOpenFindings, approveSubmission, claimSubmission, rejectSubmission, submitStage1 } from "../../db/review/review-actions";
+import { claimSubmission, rejectSubmission } from "../../db/review/review-actions";
 import { runDailyJobs } from "../../server/jobs";
 import { createTestContext } from "../support/test-context";
 import { createTestDatabase } from "../support/test-database";
 import { createTestUser } from "../support/test-accounts";
-import { submitTestReport, testServerKey } from "./review-fixtures";
+import { approveTestReport, submitTestReport, testServerKey } from "./review-fixtures";
 
 // A publication that throws (a full disk, say), switched on by one test.
 const publication = vi.hoisted(() => ({ fail: false }));
@@ -24,13 +24,7 @@ afterAll(() => database.close());
 describe("daily jobs", () => {
   it("publish approved reports only when asked to (the 03:00 run), and destroy what is due", async () => {
     const config = createTestContext(database, { intakeKey: text, retentionDays: 0 }).config;
-    const [a, b] = [await createTestUser(database.db, "reviewer"), await createTestUser(database.db, "reviewer")];
-    const created = await submitTestReport(database.db, key);
-    await claimSubmission(database.db, key, created.id, { reviewerId: a.id });
-    await acceptOpenFindings(database.db, key, created.id, { reviewerId: a.id });
-    await submitStage1(database.db, key, created.id, { reviewerId: a.id });
-    await claimSubmission(database.db, key, created.id, { reviewerId: b.id });
-    await approveSubmission(database.db, key, created.id, { reviewerId: b.id });
+    const created = await approveTestReport(database.db, key);
 
     const lines: string[] = [];
     await runDailyJobs(database.db, config, (l) => lines.push(l), { publish: false });

@@ -3,7 +3,9 @@ import type { Database } from "../../db/database";
 import { serverKeyFromBytes, type ServerKey } from "../../db/intake/server-key";
 import { createSubmission, type ConsentLevel } from "../../db/intake/submission-repository";
 import type { SubmissionPayload } from "../../db/intake/submission-payload";
+import { acceptOpenFindings, approveSubmission, claimSubmission, submitStage1 } from "../../db/review/review-actions";
 import { testIntakeKey } from "../support/intake";
+import { createTestUser } from "../support/test-accounts";
 
 /** Identifiers planted in the test narrative: none of them may ever leave the review workspace. */
 export const RAW_IDENTIFIERS = [
@@ -44,4 +46,16 @@ export async function submitTestReport(db: Kysely<Database>, key: ServerKey, opt
     agencyId: options.agencyId ?? null,
     receivedOn: options.receivedOn,
   });
+}
+
+/** A submission taken through both review stages by two new reviewers: approved, waiting for the batch. */
+export async function approveTestReport(db: Kysely<Database>, key: ServerKey): Promise<{ id: string }> {
+  const [a, b] = [await createTestUser(db, "reviewer"), await createTestUser(db, "reviewer")];
+  const created = await submitTestReport(db, key);
+  await claimSubmission(db, key, created.id, { reviewerId: a.id });
+  await acceptOpenFindings(db, key, created.id, { reviewerId: a.id });
+  await submitStage1(db, key, created.id, { reviewerId: a.id });
+  await claimSubmission(db, key, created.id, { reviewerId: b.id });
+  await approveSubmission(db, key, created.id, { reviewerId: b.id });
+  return created;
 }
