@@ -1,8 +1,9 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireSignedInWithPermission } from "~/auth/permissions.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import dashboardStyles from "~/dashboard/dashboard.css";
+import { DashboardErrorBoundary } from "~/dashboard/error-boundary";
+import type { FilterProblems } from "~/dashboard/request.server";
 import { formatPeriod } from "~/dashboard/period-label";
 import { MAX_BRIEFING_REPORTS, parseBriefingSearch, TOO_MANY_MESSAGE } from "~/exports/briefing-schema";
 import { briefingBuilder } from "~/exports/briefing.server";
@@ -16,7 +17,8 @@ export const meta: MetaFunction = () => [{ title: "Training briefing — Close C
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requireSignedInWithPermission(request, context, "export:analytics:own");
   const parsed = parseBriefingSearch(new URL(request.url).searchParams);
-  if (!parsed.ok) throw data({ problems: parsed.problems }, { status: 400 });
+  // The dashboard's error page lists what is wrong and links to the builder without it.
+  if (!parsed.ok) throw data<FilterProblems>({ problems: parsed.problems, validHref: new URL(request.url).pathname }, { status: 400 });
   const built = await briefingBuilder(context, user, parsed.state);
   return { state: parsed.state, tooMany: parsed.tooMany, ...built };
 }
@@ -120,6 +122,4 @@ export default function Briefing() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export const ErrorBoundary = DashboardErrorBoundary;
