@@ -1,0 +1,330 @@
+// Suppression of one agency's year (DESIGN §6.1): primary suppression of the part of each cell the
+// agency's members cannot already see, then an audit by linear programming of every withheld cell
+// against everything released (this year's earlier releases included) and the public figures; a cell
+// pinned to a range narrower than k (or than the public figures alone allow, when that is less) gets a
+// complement among the new cells that limit it, and the audit runs again until none is.
+import { cellKey as cellKeyOf } from "./book-layout";
+import { closedAgencyRaise, singlePatternRaise } from "./closed-agency-bounds";
+import { type Polytope, RangeSolver, type Row } from "./lp-ranges";
+import {
+  type AuditedPopulation, auditedPopulations, cellId, cellsIn, complementCost, groupRelations, knownOf, type PeriodData, refOf,
+  type Status, unknownOf,
+} from "./year-group";
+
+export interface AuditRules {
+  k: number;
+}
+
+export interface AuditStats {
+  lpSolves: number;
+  rounds: number;
+  primary: number;
+  complements: number;
+  /** Withheld cells pinned by earlier releases and public figures alone (none expected: reported if any). */
+  unprotectable: number;
+}
+
+export type GroupStatus = Record<AuditedPopulation, Status[]>[];
+
+/** Below this a bound is taken as reached: HiGHS's default feasibility tolerance is 1e-7. */
+const EPS = 1e-6;
+
+function primaryStatus(data: PeriodData, population: AuditedPopulation, cell: number, k: number): Status {
+  if (population === "agency" && !data.gates.agency) return "agency_minimum";
+  if (population === "peer_size" && !data.gates.peerSize) return "peer_group_too_small";
+  if (population === "peer_region" && !data.gates.peerRegion) return "peer_group_too_small";
+  const unknown = unknownOf(data, population, cell);
+  return unknown > 0 && unknown < k ? "below_k" : null;
+}
+
+function initialStatus(periods: readonly PeriodData[], k: number): GroupStatus {
+  return periods.map((data) => {
+    if (data.frozen) {
+      if (!data.status) throw new Error(`Period ${data.period} was released but its statuses are missing`);
+      return { agency: [...data.status.agency], peer_size: [...data.status.peer_size], peer_region: [...data.status.peer_region] };
+    }
+    const out = {} as Record<AuditedPopulation, Status[]>;
+    for (const population of auditedPopulations) {
+      const n = cellsIn(data, population);
+      out[population] = Array.from({ length: n }, (_, x) => primaryStatus(data, population, x, k));
+    }
+    return out;
+  });
+}
+
+interface Built {
+  polytope: Polytope;
+  /** Group cell id of each variable. */
+  varIds: number[];
+  varOf: Map<number, number>;
+  /** Per row: the released cells of new periods in it (complement candidates). */
+  rowCandidates: number[][];
+  /** Per variable: the rows it appears in. */
+  rowsOfVar: number[][];
+}
+
+function statusOf(status: GroupStatus, id: number): Status {
+  const ref = refOf(id);
+  return status[ref.period]![ref.population][ref.cell]!;
+}
+
+/**
+ * The linear program of a group: withheld cells are variables (their unknown part), released ones
+ * constants. With `fixAgency`, every agency cell is taken at its shared part (no count-only reports):
+ * when nothing of the agency is released, that is where its peers' figures are least constrained, so
+ * their ranges are exactly those of the whole problem.
+ */
+function build(periods: readonly PeriodData[], status: GroupStatus, relations: ReturnType<typeof groupRelations>, fixAgency = false): Built {
+  const varIds: number[] = [];
+  const varOf = new Map<number, number>();
+  const lower: number[] = [];
+  const upper: number[] = [];
+  periods.forEach((data, p) => {
+    for (const population of auditedPopulations) {
+      const n = cellsIn(data, population);
+      for (let x = 0; x < n; x++) {
+        if (status[p]![population][x] === null || (fixAgency && population === "agency")) continue;
+        const id = cellId({ period: p, population, cell: x });
+        varOf.set(id, varIds.push(id) - 1);
+        lower.push(0);
+        upper.push(knownOf(data, population, x).upper);
+      }
+    }
+  });
+  const rows: Row[] = [];
+  const rowCandidates: number[][] = [];
+  const rowsOfVar: number[][] = varIds.map(() => []);
+  for (const r of relations) {
+    const cols: number[] = [];
+    const coefs: number[] = [];
+    const candidates: number[] = [];
+    let constant = 0;
+    for (const { id, coef } of r.terms) {
+      const ref = refOf(id);
+      const data = periods[ref.period]!;
+      const known = knownOf(data, ref.population, ref.cell);
+      const v = varOf.get(id);
+      if (fixAgency && ref.population === "agency") {
+        constant += coef * known.shared;
+      } else if (v === undefined) {
+        // Released: its value as released (the agency's includes the shared reports).
+        constant += coef * (known.shared + unknownOf(data, ref.population, ref.cell));
+        if (!data.frozen) candidates.push(id);
+      } else {
+        constant += coef * known.shared;
+        cols.push(v);
+        coefs.push(coef);
+      }
+    }
+    if (cols.length === 0) continue;
+    const row = rows.push({ cols, coefs, lower: r.lower - constant, upper: r.upper - constant }) - 1;
+    rowCandidates.push(candidates);
+    for (const c of cols) rowsOfVar[c]!.push(row);
+  }
+  return { polytope: { lower: Float64Array.from(lower), upper: Float64Array.from(upper), rows }, varIds, varOf, rowCandidates, rowsOfVar };
+}
+
+/** Required width of a withheld cell: k, or the public range when that is narrower (nothing can widen it). */
+function requiredWidth(upper: number, k: number): number {
+  return Math.min(k, upper);
+}
+
+/** Released new cells reachable from a variable through rows that share withheld cells (fallback candidates). */
+function reachableCandidates(built: Built, start: number): number[] {
+  const seenVars = new Set([start]);
+  const seenRows = new Set<number>();
+  const queue = [start];
+  const out: number[] = [];
+  while (queue.length) {
+    const v = queue.pop()!;
+    for (const r of built.rowsOfVar[v]!) {
+      if (seenRows.has(r)) continue;
+      seenRows.add(r);
+      out.push(...built.rowCandidates[r]!);
+      for (const c of built.polytope.rows[r]!.cols) {
+        if (!seenVars.has(c)) {
+          seenVars.add(c);
+          queue.push(c);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function cheapest(periods: readonly PeriodData[], ids: Iterable<number>, taken: Set<number>): number | undefined {
+  let best: number | undefined;
+  let bestCost: number[] | undefined;
+  for (const id of ids) {
+    if (taken.has(id)) continue;
+    const ref = refOf(id);
+    const cost = complementCost(periods[ref.period]!, ref);
+    if (!bestCost || lessThan(cost, bestCost)) {
+      best = id;
+      bestCost = cost;
+    }
+  }
+  return best;
+}
+
+function lessThan(a: number[], b: number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
+  return false;
+}
+
+interface Failure {
+  id: number;
+  /** Released new cells that limit it (from the rows binding its bounds, else any reachable). */
+  candidates: number[];
+}
+
+/**
+ * Solves the targets' ranges, starting from ranges already shown feasible: first the sum of all targets
+ * both ways (one vertex widens many at once), then each target still too narrow on its own.
+ */
+async function solveTargets(built: Built, targets: number[], observed: { min: Float64Array; max: Float64Array }, k: number, stats: AuditStats): Promise<Failure[]> {
+  const { min, max } = observed;
+  const need = (v: number) => requiredWidth(built.polytope.upper[v]!, k) - EPS;
+  let open = targets.filter((v) => max[v]! - min[v]! < need(v));
+  if (open.length === 0) return [];
+  const solver = await RangeSolver.create(built.polytope);
+  const failing: Failure[] = [];
+  try {
+    const observe = (point: Float64Array) => {
+      for (let v = 0; v < point.length; v++) {
+        if (point[v]! < min[v]!) min[v] = point[v]!;
+        if (point[v]! > max[v]!) max[v] = point[v]!;
+      }
+    };
+    // Pushing the sum of the open targets up (and down) moves many of them to their bounds at once;
+    // repeated while it still shows some safe.
+    while (open.length > 1) {
+      const ones = open.map(() => 1);
+      observe(solver.bound("max", open, ones).point);
+      observe(solver.bound("min", open, ones).point);
+      const still = open.filter((v) => max[v]! - min[v]! < need(v));
+      const progress = still.length < open.length;
+      open = still;
+      if (!progress) break;
+    }
+    if (process.env.BOOK_DEBUG) console.log(`individual: ${open.length} of ${targets.length} (cols ${built.varIds.length}, rows ${built.polytope.rows.length})`);
+    for (const v of open) {
+      if (max[v]! - min[v]! >= need(v)) continue;
+      if (process.env.BOOK_DEBUG) { const r = refOf(built.varIds[v]!); console.log(`  target ${r.period}/${r.population}/${cellKeyOf(r.cell)} observed ${min[v]}..${max[v]} need ${need(v)} upper ${built.polytope.upper[v]}`); }
+      const hi = solver.bound("max", [v], [1]);
+      observe(hi.point);
+      if (max[v]! - min[v]! >= need(v)) continue;
+      const lo = solver.bound("min", [v], [1]);
+      observe(lo.point);
+      if (max[v]! - min[v]! >= need(v)) continue;
+      // The rows that limit its bounds, and its own rows (a degenerate dual may name others).
+      const rows = new Set([...hi.bindingRows, ...lo.bindingRows, ...built.rowsOfVar[v]!]);
+      const candidates = [...rows].flatMap((r) => built.rowCandidates[r]!);
+      failing.push({ id: built.varIds[v]!, candidates: candidates.length ? candidates : reachableCandidates(built, v) });
+    }
+  } finally {
+    stats.lpSolves += solver.solves;
+    solver.dispose();
+  }
+  return failing;
+}
+
+/** Observed ranges: the truth is feasible. */
+function truthRanges(periods: readonly PeriodData[], built: Built): { min: Float64Array; max: Float64Array } {
+  const min = Float64Array.from(built.varIds, (id) => {
+    const ref = refOf(id);
+    return unknownOf(periods[ref.period]!, ref.population, ref.cell);
+  });
+  return { min, max: Float64Array.from(min) };
+}
+
+function variablesOf(built: Built, keep: (id: number) => boolean): number[] {
+  const out: number[] = [];
+  built.varIds.forEach((id, v) => {
+    if (keep(id)) out.push(v);
+  });
+  return out;
+}
+
+/**
+ * The statuses of every cell of the group's new periods (frozen periods keep theirs), such that no
+ * withheld cell can be pinned to a range narrower than k by linear programming.
+ */
+export async function suppressYearGroup(periods: readonly PeriodData[], rules: AuditRules): Promise<{ status: GroupStatus; stats: AuditStats }> {
+  const { k } = rules;
+  const status = initialStatus(periods, k);
+  const stats: AuditStats = { lpSolves: 0, rounds: 0, primary: 0, complements: 0, unprotectable: 0 };
+  periods.forEach((data, p) => {
+    if (!data.frozen) for (const population of auditedPopulations) stats.primary += status[p]![population].filter((s) => s !== null).length;
+  });
+  const relations = groupRelations(periods);
+  const agencyClosed = status.every((s) => s.agency.every((v) => v !== null));
+  const quick = agencyClosed ? singlePatternRaise(periods) : null;
+  // Cells shown safe stay safe when more cells are withheld (the feasible set only grows): after the
+  // first round only the new complements and the cells that failed are audited again.
+  let toCheck: Set<number> | null = null;
+  const unprotectable = new Set<number>();
+  for (;;) {
+    stats.rounds++;
+    const failures: Failure[] = [];
+    const checking = (id: number) => (toCheck ? toCheck.has(id) : true) && !unprotectable.has(id);
+    if (agencyClosed) {
+      // Peers first, in the problem without the agency's count-only reports (exact for them).
+      const peers = build(periods, status, relations, true);
+      failures.push(...(await solveTargets(peers, variablesOf(peers, checking), truthRanges(periods, peers), k, stats)));
+      // The agency's cells: shown safe by closedAgencyRaise, or solved in the whole problem.
+      const hard: number[] = [];
+      periods.forEach((data, p) => {
+        for (let x = 0; x < cellsIn(data, "agency"); x++) {
+          const id = cellId({ period: p, population: "agency", cell: x });
+          if (!checking(id)) continue;
+          const need = requiredWidth(knownOf(data, "agency", x).upper, k) - EPS;
+          const truth = unknownOf(data, "agency", x);
+          if (truth >= need) continue;
+          if (truth + quick![p]![x]! >= need) continue;
+          if (truth + closedAgencyRaise(periods, { period: p, cell: x }, Math.ceil(need - truth)) >= need) continue;
+          hard.push(id);
+          if (process.env.BOOK_DEBUG) console.log(`hard ${data.period} ${cellKeyOf(x)} truth=${truth} need=${need}`);
+        }
+      });
+      if (hard.length) {
+        const whole = build(periods, status, relations);
+        const observed = truthRanges(periods, whole);
+        for (const id of hard) observed.min[whole.varOf.get(id)!] = 0;
+        failures.push(...(await solveTargets(whole, hard.map((id) => whole.varOf.get(id)!), observed, k, stats)));
+      }
+    } else {
+      const whole = build(periods, status, relations);
+      failures.push(...(await solveTargets(whole, variablesOf(whole, checking), truthRanges(periods, whole), k, stats)));
+    }
+    if (failures.length === 0) break;
+    const taken = new Set<number>();
+    const next = new Set<number>();
+    for (const { id, candidates } of failures) {
+      next.add(id);
+      if (candidates.length === 0) {
+        // Nothing released is left to withhold around it: earlier releases and public figures pin it.
+        if (process.env.BOOK_DEBUG) {
+          const ref = refOf(id);
+          const d = periods[ref.period]!;
+          console.log(`unprotectable ${d.period} ${ref.population} ${cellKeyOf(ref.cell)} truth=${unknownOf(d, ref.population, ref.cell)} upper=${knownOf(d, ref.population, ref.cell).upper}`);
+        }
+        unprotectable.add(id);
+        continue;
+      }
+      // One complement per failing cell and round; a cell whose candidates were all taken by others
+      // is audited again next round, when those may already protect it.
+      const complement = cheapest(periods, candidates, taken);
+      if (complement === undefined) continue;
+      taken.add(complement);
+      next.add(complement);
+      const ref = refOf(complement);
+      status[ref.period]![ref.population][ref.cell] = "complementary";
+      stats.complements++;
+    }
+    if (taken.size === 0) break;
+    toCheck = next;
+  }
+  stats.unprotectable = unprotectable.size;
+  return { status, stats };
+}

@@ -1,0 +1,70 @@
+// From a year's raw counts to what the audit solves for one agency: its cells, its members' shared part,
+// its two peer groups without it, the public national and regional figures and the gates (DESIGN §6.1
+// minimums) of each period of the year released so far.
+import { type Cells, emptyCells, nationalCells, type YearCounts } from "./book-counts";
+import { CELL, type PeriodLabel } from "./book-layout";
+import { type AuditedPopulation, type PeriodData, type Status, sumCells } from "./year-group";
+
+export interface BookAgency {
+  id: string;
+  sizeBand: string;
+  region: string;
+}
+
+export interface PrivacyMinimums {
+  k: number;
+  agencyMinReports: number;
+}
+
+/** A peer group is shown with at least this many other agencies in the period (DESIGN §6.1). */
+export const PEER_MIN_OTHER_AGENCIES = 3;
+
+export interface PeriodPlan {
+  period: PeriodLabel;
+  frozen: boolean;
+  status?: Record<AuditedPopulation, Status[]>;
+}
+
+function minus(a: Cells, b: Cells): Cells {
+  const out = emptyCells();
+  for (let i = 0; i < out.length; i++) out[i] = a[i]! - b[i]!;
+  return out;
+}
+
+function othersIn(sets: Set<string>[] | undefined, quarters: number[], self: string): number {
+  const all = new Set<string>();
+  for (const q of quarters) for (const id of sets?.[q] ?? []) all.add(id);
+  all.delete(self);
+  return all.size;
+}
+
+/** The audit's input for one agency and the given periods of `counts.year` (quarters, then the year). */
+export function periodDataFor(counts: YearCounts, agency: BookAgency, plan: readonly PeriodPlan[], rules: PrivacyMinimums): PeriodData[] {
+  const nation = nationalCells(counts);
+  const zero = emptyCells();
+  const own = counts.byAgency.get(agency.id);
+  const regionLinked = counts.linkedByRegion.get(agency.region);
+  const bandLinked = counts.linkedByBand.get(agency.sizeBand);
+  const regional = counts.national.get(agency.region);
+  const sum = (list: Cells[] | undefined, quarters: number[]) => sumCells(quarters.map((q) => list?.[q] ?? zero));
+  return plan.map(({ period, frozen, status }) => {
+    const quarters = period.includes("Q") ? [Number(period.slice(-1)) - 1] : [0, 1, 2, 3];
+    const linked = sum(own?.linked, quarters);
+    const shared = sum(own?.shared, quarters);
+    const inBand = sum(own?.bandCells.get(agency.sizeBand), quarters);
+    const peerSize = minus(sum(bandLinked, quarters), inBand);
+    const peerRegion = minus(sum(regionLinked, quarters), linked);
+    const reg = sum(regional, quarters);
+    const minimum = Math.max(rules.agencyMinReports, rules.k);
+    return {
+      period, frozen, status,
+      agency: linked, shared, peerSize, peerRegion,
+      national: sum(nation, quarters), regional: reg, regionalUnlinked: minus(reg, sum(regionLinked, quarters)),
+      gates: {
+        agency: linked[CELL.total]! >= minimum,
+        peerSize: othersIn(counts.agenciesByBand.get(agency.sizeBand), quarters, agency.id) >= PEER_MIN_OTHER_AGENCIES && peerSize[CELL.total]! >= rules.k,
+        peerRegion: othersIn(counts.agenciesByRegion.get(agency.region), quarters, agency.id) >= PEER_MIN_OTHER_AGENCIES && peerRegion[CELL.total]! >= rules.k,
+      },
+    };
+  });
+}
