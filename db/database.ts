@@ -30,6 +30,9 @@ import {
 } from "./schema/library.table";
 import { type SessionTable, type UserTable, sessionColumns, userColumns } from "./schema/user.table";
 import { type ApiTokenTable, apiTokenColumns } from "./schema/api-token.table";
+import {
+  type ReleaseBookCellTable, type ReleaseBookReleaseTable, releaseBookCellColumns, releaseBookReleaseColumns,
+} from "./schema/release-book.table";
 
 /** Hand-written schema; `tests/schema-drift.test.ts` compares it with information_schema. */
 export interface Database {
@@ -63,6 +66,8 @@ export interface Database {
   analytics_month_factors: AnalyticsMonthFactorTable;
   analytics_month_loss_factors: AnalyticsMonthLossFactorTable;
   api_tokens: ApiTokenTable;
+  release_book_releases: ReleaseBookReleaseTable;
+  release_book_cells: ReleaseBookCellTable;
 }
 
 export type DB = Kysely<Database>;
@@ -101,4 +106,6 @@ export const schemaColumns: { [T in keyof Database]: ColumnSpecs<Database[T]> } 
   analytics_month_factors: analyticsMonthFactorColumns,
   analytics_month_loss_factors: analyticsMonthLossFactorColumns,
   api_tokens: apiTokenColumns,
+  release_book_releases: releaseBookReleaseColumns,
+  release_book_cells: releaseBookCellColumns,
 };

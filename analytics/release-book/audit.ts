@@ -5,6 +5,7 @@
 // complement among the new cells that limit it, and the audit runs again until none is.
 import { cellKey as cellKeyOf } from "./book-layout";
 import { closedAgencyRaise, singlePatternRaise } from "./closed-agency-bounds";
+import { matrixShift, peerWidth, quarterShift } from "./moves";
 import { type Polytope, RangeSolver, type Row } from "./lp-ranges";
 import {
   type AuditedPopulation, auditedPopulations, cellId, cellsIn, complementCost, groupRelations, knownOf, type PeriodData, refOf,
@@ -25,6 +26,8 @@ export interface AuditStats {
 }
 
 export type GroupStatus = Record<AuditedPopulation, Status[]>[];
+
+export const individualStats = new Map<string, number>();
 
 /** Below this a bound is taken as reached: HiGHS's default feasibility tolerance is 1e-7. */
 const EPS = 1e-6;
@@ -182,49 +185,95 @@ interface Failure {
  * Solves the targets' ranges, starting from ranges already shown feasible: first the sum of all targets
  * both ways (one vertex widens many at once), then each target still too narrow on its own.
  */
+/** Connected groups of variables (sharing a row): each is solved as its own, smaller, linear program. */
+function components(built: Built): { vars: number[]; rows: number[] }[] {
+  const n = built.varIds.length;
+  const parent = Int32Array.from({ length: n }, (_, i) => i);
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
+    return x;
+  };
+  for (const row of built.polytope.rows) for (let j = 1; j < row.cols.length; j++) parent[find(row.cols[j]!)] = find(row.cols[0]!);
+  const groups = new Map<number, { vars: number[]; rows: number[] }>();
+  for (let v = 0; v < n; v++) {
+    const root = find(v);
+    let g = groups.get(root);
+    if (!g) groups.set(root, (g = { vars: [], rows: [] }));
+    g.vars.push(v);
+  }
+  built.polytope.rows.forEach((row, r) => groups.get(find(row.cols[0]!))!.rows.push(r));
+  return [...groups.values()];
+}
+
+/**
+ * Solves the targets' ranges, starting from ranges already shown feasible: per connected group, first
+ * the sum of its open targets both ways (one vertex widens many at once), then each target still too
+ * narrow on its own.
+ */
 async function solveTargets(built: Built, targets: number[], observed: { min: Float64Array; max: Float64Array }, k: number, stats: AuditStats): Promise<Failure[]> {
   const { min, max } = observed;
   const need = (v: number) => requiredWidth(built.polytope.upper[v]!, k) - EPS;
-  let open = targets.filter((v) => max[v]! - min[v]! < need(v));
-  if (open.length === 0) return [];
-  const solver = await RangeSolver.create(built.polytope);
+  const open = new Set(targets.filter((v) => max[v]! - min[v]! < need(v)));
+  if (open.size === 0) return [];
   const failing: Failure[] = [];
-  try {
-    const observe = (point: Float64Array) => {
-      for (let v = 0; v < point.length; v++) {
-        if (point[v]! < min[v]!) min[v] = point[v]!;
-        if (point[v]! > max[v]!) max[v] = point[v]!;
-      }
+  for (const group of components(built)) {
+    let local = group.vars.map((v, i) => (open.has(v) ? i : -1)).filter((i) => i >= 0);
+    if (local.length === 0) continue;
+    const position = new Map(group.vars.map((v, i) => [v, i]));
+    const polytope: Polytope = {
+      lower: Float64Array.from(group.vars, (v) => built.polytope.lower[v]!),
+      upper: Float64Array.from(group.vars, (v) => built.polytope.upper[v]!),
+      rows: group.rows.map((r) => {
+        const row = built.polytope.rows[r]!;
+        return { ...row, cols: row.cols.map((c) => position.get(c)!) };
+      }),
     };
-    // Pushing the sum of the open targets up (and down) moves many of them to their bounds at once;
-    // repeated while it still shows some safe.
-    while (open.length > 1) {
-      const ones = open.map(() => 1);
-      observe(solver.bound("max", open, ones).point);
-      observe(solver.bound("min", open, ones).point);
-      const still = open.filter((v) => max[v]! - min[v]! < need(v));
-      const progress = still.length < open.length;
-      open = still;
-      if (!progress) break;
+    const solver = await RangeSolver.create(polytope);
+    if (process.env.BOOK_DEBUG) console.log(`component: ${group.vars.length} vars, ${group.rows.length} rows, ${local.length} open`);
+    try {
+      const observe = (point: Float64Array) => {
+        point.forEach((value, i) => {
+          const v = group.vars[i]!;
+          if (value < min[v]!) min[v] = value;
+          if (value > max[v]!) max[v] = value;
+        });
+      };
+      const safe = (i: number) => max[group.vars[i]!]! - min[group.vars[i]!]! >= need(group.vars[i]!);
+      // Pushing the sum of the open targets up (and down) moves many of them to their bounds at once;
+      // repeated while that still shows enough of them safe.
+      for (let pass = 0; pass < 4 && local.length > 1; pass++) {
+        const ones = local.map(() => 1);
+        observe(solver.bound("max", local, ones).point);
+        observe(solver.bound("min", local, ones).point);
+        if (process.env.BOOK_STATS) individualStats.set("sum-pass", (individualStats.get("sum-pass") ?? 0) + 1);
+        const still = local.filter((i) => !safe(i));
+        const progress = local.length - still.length;
+        local = still;
+        if (progress < Math.max(2, local.length / 10)) break;
+      }
+      for (const i of local) {
+        if (safe(i)) continue;
+        if (process.env.BOOK_STATS) {
+          const r = refOf(built.varIds[group.vars[i]!]!);
+          const key = `${r.population}:${cellKeyOf(r.cell).split(":")[0]}:${r.period === 4 ? "year" : "quarter"}`;
+          individualStats.set(key, (individualStats.get(key) ?? 0) + 1);
+        }
+        const hi = solver.bound("max", [i], [1]);
+        observe(hi.point);
+        if (safe(i)) continue;
+        const lo = solver.bound("min", [i], [1]);
+        observe(lo.point);
+        if (safe(i)) continue;
+        const v = group.vars[i]!;
+        // The rows that limit its bounds, and its own rows (a degenerate dual may name others).
+        const rows = new Set([...hi.bindingRows, ...lo.bindingRows].map((r) => group.rows[r]!).concat(built.rowsOfVar[v]!));
+        const candidates = [...rows].flatMap((r) => built.rowCandidates[r]!);
+        failing.push({ id: built.varIds[v]!, candidates: candidates.length ? candidates : reachableCandidates(built, v) });
+      }
+    } finally {
+      stats.lpSolves += solver.solves;
+      solver.dispose();
     }
-    if (process.env.BOOK_DEBUG) console.log(`individual: ${open.length} of ${targets.length} (cols ${built.varIds.length}, rows ${built.polytope.rows.length})`);
-    for (const v of open) {
-      if (max[v]! - min[v]! >= need(v)) continue;
-      if (process.env.BOOK_DEBUG) { const r = refOf(built.varIds[v]!); console.log(`  target ${r.period}/${r.population}/${cellKeyOf(r.cell)} observed ${min[v]}..${max[v]} need ${need(v)} upper ${built.polytope.upper[v]}`); }
-      const hi = solver.bound("max", [v], [1]);
-      observe(hi.point);
-      if (max[v]! - min[v]! >= need(v)) continue;
-      const lo = solver.bound("min", [v], [1]);
-      observe(lo.point);
-      if (max[v]! - min[v]! >= need(v)) continue;
-      // The rows that limit its bounds, and its own rows (a degenerate dual may name others).
-      const rows = new Set([...hi.bindingRows, ...lo.bindingRows, ...built.rowsOfVar[v]!]);
-      const candidates = [...rows].flatMap((r) => built.rowCandidates[r]!);
-      failing.push({ id: built.varIds[v]!, candidates: candidates.length ? candidates : reachableCandidates(built, v) });
-    }
-  } finally {
-    stats.lpSolves += solver.solves;
-    solver.dispose();
   }
   return failing;
 }
@@ -268,10 +317,24 @@ export async function suppressYearGroup(periods: readonly PeriodData[], rules: A
     stats.rounds++;
     const failures: Failure[] = [];
     const checking = (id: number) => (toCheck ? toCheck.has(id) : true) && !unprotectable.has(id);
+    // Cells a move shows safe need no linear program (the moves keep every released figure).
+    const needsSolving = (id: number) => {
+      if (!checking(id)) return false;
+      const ref = refOf(id);
+      const d = periods[ref.period]!;
+      const need = requiredWidth(knownOf(d, ref.population, ref.cell).upper, k) - EPS;
+      if (ref.population === "agency") {
+        const width = d.period.includes("Q") ? quarterShift(periods, status, ref) : matrixShift(d, status[ref.period]!, ref.cell);
+        return width < need;
+      }
+      const withheld = Uint8Array.from(status[ref.period]![ref.population], (s) => (s === null ? 0 : 1));
+      const population = ref.population;
+      return peerWidth(d, withheld, population, ref.cell, (x) => knownOf(d, population, x).upper) < need;
+    };
     if (agencyClosed) {
       // Peers first, in the problem without the agency's count-only reports (exact for them).
       const peers = build(periods, status, relations, true);
-      failures.push(...(await solveTargets(peers, variablesOf(peers, checking), truthRanges(periods, peers), k, stats)));
+      failures.push(...(await solveTargets(peers, variablesOf(peers, needsSolving), truthRanges(periods, peers), k, stats)));
       // The agency's cells: shown safe by closedAgencyRaise, or solved in the whole problem.
       const hard: number[] = [];
       periods.forEach((data, p) => {
@@ -295,7 +358,7 @@ export async function suppressYearGroup(periods: readonly PeriodData[], rules: A
       }
     } else {
       const whole = build(periods, status, relations);
-      failures.push(...(await solveTargets(whole, variablesOf(whole, checking), truthRanges(periods, whole), k, stats)));
+      failures.push(...(await solveTargets(whole, variablesOf(whole, needsSolving), truthRanges(periods, whole), k, stats)));
     }
     if (failures.length === 0) break;
     const taken = new Set<number>();

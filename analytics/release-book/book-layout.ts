@@ -12,13 +12,17 @@ export const populations = ["agency", "rest", "peer_size", "peer_region"] as con
 export type Population = (typeof populations)[number];
 
 /**
- * The incident type × factor table is released for the agency (and the rest) by year only: by quarter
- * nearly all its cells are below k for any agency, and each one would be one more unknown to protect.
- * Peer groups carry the four margins, by year only (context for the agency's own figures: quarterly
- * peer cells would be small and tie each year to four more tables to protect).
+ * The incident type × factor table is in the book for the agency (and the rest) by year only, and only
+ * for a year with at least MATRIX_MIN_REPORTS_PER_K·k reports counted toward the agency: by quarter, or
+ * below that, nearly all its 666 cells are under k (at 200 reports there are ~520 citations to share
+ * among them), and each one would be one more unknown to protect. Peer groups carry the four margins,
+ * by year only (context for the agency's own figures: quarterly peer cells would be small and tie each
+ * year to four more tables to protect).
  */
-export function hasMatrix(population: Population, period: PeriodLabel): boolean {
-  return (population === "agency" || population === "rest") && !isQuarter(period);
+export const MATRIX_MIN_REPORTS_PER_K = 20;
+
+export function hasMatrix(population: Population, period: PeriodLabel, matrixOpen: boolean): boolean {
+  return (population === "agency" || population === "rest") && !isQuarter(period) && matrixOpen;
 }
 
 const T = incidentTypes.length;
@@ -36,8 +40,8 @@ export const CELL = {
 export const MARGIN_CELLS = 1 + T + F + L;
 export const MATRIX_CELLS = MARGIN_CELLS + T * F;
 
-export function cellCount(population: Population, period: PeriodLabel): number {
-  if (hasMatrix(population, period)) return MATRIX_CELLS;
+export function cellCount(population: Population, period: PeriodLabel, matrixOpen = false): number {
+  if (hasMatrix(population, period, matrixOpen)) return MATRIX_CELLS;
   return isQuarter(period) && (population === "peer_size" || population === "peer_region") ? 0 : MARGIN_CELLS;
 }
 

@@ -5,7 +5,7 @@
 // the released peer figures (the upper end). Cells this cannot show safe go to the linear program.
 import { factors, incidentTypes, lossPotentials } from "../../db/taxonomy/index";
 import { CELL } from "./book-layout";
-import type { PeriodData } from "./year-group";
+import { cellsIn, type PeriodData } from "./year-group";
 
 const T = incidentTypes.length;
 const F = factors.length;
@@ -74,7 +74,8 @@ export function closedAgencyRaise(periods: readonly PeriodData[], target: Target
   const Y = yearIndex >= 0 ? periods[yearIndex]! : null;
   const quarters = target.period === yearIndex ? periods.map((d, p) => (d.period.includes("Q") ? p : -1)).filter((p) => p >= 0) : [target.period];
   const yearCap = Y ? copy(capacityCached(Y)) : null;
-  const matrix = Y ? Array.from({ length: T * F }, (_, i) => Y.regional[CELL.matrix(Math.floor(i / F), i % F)]! - Y.agency[CELL.matrix(Math.floor(i / F), i % F)]!) : null;
+  const withMatrix = Y !== null && Y.gates.matrix;
+  const matrix = Array.from({ length: T * F }, (_, i) => (withMatrix ? Y!.regional[CELL.matrix(Math.floor(i / F), i % F)]! - Y!.agency[CELL.matrix(Math.floor(i / F), i % F)]! : Infinity));
   const only = restriction(target.cell);
   let raised = 0;
   quarter: for (const q of quarters) {
@@ -82,13 +83,13 @@ export function closedAgencyRaise(periods: readonly PeriodData[], target: Target
     for (const t of range(T, only.t)) {
       if (cap.t[t]! <= 0 || (yearCap && yearCap.t[t]! <= 0)) continue;
       for (const f of range(F, only.f)) {
-        if (cap.f[f]! <= 0 || (yearCap && (yearCap.f[f]! <= 0 || matrix![t * F + f]! <= 0))) continue;
+        if (cap.f[f]! <= 0 || (yearCap && (yearCap.f[f]! <= 0 || matrix[t * F + f]! <= 0))) continue;
         for (const l of range(L, only.l)) {
           if (yearCap && yearCap.n <= 0) return raised;
           if (cap.n <= 0) continue quarter;
           if (raised >= need) return raised;
           let a = Math.min(cap.n, cap.t[t]!, cap.f[f]!, cap.l[l]!, need - raised);
-          if (yearCap) a = Math.min(a, yearCap.n, yearCap.t[t]!, yearCap.f[f]!, yearCap.l[l]!, matrix![t * F + f]!);
+          if (yearCap) a = Math.min(a, yearCap.n, yearCap.t[t]!, yearCap.f[f]!, yearCap.l[l]!, matrix[t * F + f]!);
           if (a <= 0) continue;
           cap.n -= a;
           cap.t[t]! -= a;
@@ -99,7 +100,7 @@ export function closedAgencyRaise(periods: readonly PeriodData[], target: Target
             yearCap.t[t]! -= a;
             yearCap.f[f]! -= a;
             yearCap.l[l]! -= a;
-            matrix![t * F + f]! -= a;
+            matrix[t * F + f]! -= a;
           }
           raised += a;
         }
@@ -117,8 +118,8 @@ export function singlePatternRaise(periods: readonly PeriodData[]): number[][] {
   const yearIndex = periods.findIndex((d) => !d.period.includes("Q"));
   const Y = yearIndex >= 0 ? periods[yearIndex]! : null;
   const yc = Y ? capacityCached(Y) : null;
-  const matrix = (t: number, f: number) => (Y ? Y.regional[CELL.matrix(t, f)]! - Y.agency[CELL.matrix(t, f)]! : Infinity);
-  const out = periods.map((d) => new Array<number>(d.agency.length).fill(0));
+  const matrix = (t: number, f: number) => (Y && Y.gates.matrix ? Y.regional[CELL.matrix(t, f)]! - Y.agency[CELL.matrix(t, f)]! : Infinity);
+  const out = periods.map((d) => new Array<number>(cellsIn(d, "agency")).fill(0));
   periods.forEach((d, q) => {
     if (!d.period.includes("Q")) return;
     const c = capacityCached(d);
@@ -147,7 +148,7 @@ export function singlePatternRaise(periods: readonly PeriodData[]): number[][] {
     for (let t = 0; t < T; t++) set(CELL.incident(t), Math.min(n, maxL, tS[t]!, bestForT[t]!));
     for (let f = 0; f < F; f++) set(CELL.factor(f), Math.min(n, maxL, fS[f]!, bestForF[f]!));
     for (let l = 0; l < L; l++) set(CELL.loss(l), Math.min(n, lS[l]!, tf));
-    if (Y) {
+    if (Y && Y.gates.matrix) {
       for (let t = 0; t < T; t++) {
         for (let f = 0; f < F; f++) {
           const x = CELL.matrix(t, f);

@@ -2,7 +2,7 @@
 // its two peer groups without it, the public national and regional figures and the gates (DESIGN §6.1
 // minimums) of each period of the year released so far.
 import { type Cells, emptyCells, nationalCells, type YearCounts } from "./book-counts";
-import { CELL, type PeriodLabel } from "./book-layout";
+import { CELL, MATRIX_MIN_REPORTS_PER_K, type PeriodLabel } from "./book-layout";
 import { type AuditedPopulation, type PeriodData, type Status, sumCells } from "./year-group";
 
 export interface BookAgency {
@@ -31,11 +31,20 @@ function minus(a: Cells, b: Cells): Cells {
   return out;
 }
 
+const unions = new WeakMap<object, Map<string, Set<string>>>();
+/** Other agencies with reports in the quarters (the union is computed once per year and group). */
 function othersIn(sets: Set<string>[] | undefined, quarters: number[], self: string): number {
-  const all = new Set<string>();
-  for (const q of quarters) for (const id of sets?.[q] ?? []) all.add(id);
-  all.delete(self);
-  return all.size;
+  if (!sets) return 0;
+  let cache = unions.get(sets);
+  if (!cache) unions.set(sets, (cache = new Map()));
+  const key = quarters.join(",");
+  let all = cache.get(key);
+  if (!all) {
+    all = new Set<string>();
+    for (const q of quarters) for (const id of sets[q] ?? []) all.add(id);
+    cache.set(key, all);
+  }
+  return all.size - (all.has(self) ? 1 : 0);
 }
 
 /** The audit's input for one agency and the given periods of `counts.year` (quarters, then the year). */
@@ -62,6 +71,7 @@ export function periodDataFor(counts: YearCounts, agency: BookAgency, plan: read
       national: sum(nation, quarters), regional: reg, regionalUnlinked: minus(reg, sum(regionLinked, quarters)),
       gates: {
         agency: linked[CELL.total]! >= minimum,
+        matrix: linked[CELL.total]! >= Math.max(minimum, MATRIX_MIN_REPORTS_PER_K * rules.k),
         peerSize: othersIn(counts.agenciesByBand.get(agency.sizeBand), quarters, agency.id) >= PEER_MIN_OTHER_AGENCIES && peerSize[CELL.total]! >= rules.k,
         peerRegion: othersIn(counts.agenciesByRegion.get(agency.region), quarters, agency.id) >= PEER_MIN_OTHER_AGENCIES && peerRegion[CELL.total]! >= rules.k,
       },

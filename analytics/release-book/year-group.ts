@@ -27,7 +27,8 @@ export interface PeriodData {
   regional: Cells;
   /** Published reports in the region linked to no agency (officers chose "national only"). */
   regionalUnlinked: Cells;
-  gates: { agency: boolean; peerSize: boolean; peerRegion: boolean };
+  /** DESIGN §6.1 minimums; `matrix`: the year's incident type × factor table is in the book. */
+  gates: { agency: boolean; peerSize: boolean; peerRegion: boolean; matrix: boolean };
   /** For frozen periods: the statuses as released. */
   status?: Record<AuditedPopulation, Status[]>;
 }
@@ -70,7 +71,7 @@ function relationsOf(withMatrix: boolean): Relation[] {
 
 /** Cells of a population in a period of the group. */
 export function cellsIn(data: PeriodData, population: AuditedPopulation): number {
-  return cellCount(population === "agency" ? "agency" : population, data.period);
+  return cellCount(population === "agency" ? "agency" : population, data.period, data.gates.matrix);
 }
 
 /** The unknown an attacker solves for: the count-only part of an agency cell, the whole peer cell. */

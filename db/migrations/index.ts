@@ -5,6 +5,7 @@ import * as m0100 from "./0100-accounts";
 import * as m0400 from "./0400-library-search";
 import * as m0300 from "./0300-review";
 import * as m0500 from "./0500-analytics-rollups";
+import * as m0510 from "./0510-release-book";
 import * as m0600 from "./0600-api-tokens";
 
 // Static imports (not a folder scan) so the bundled server and the CLI see the same list.
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   "0400-library-search": m0400,
   "0300-review": m0300,
   "0500-analytics-rollups": m0500,
+  "0510-release-book": m0510,
   "0600-api-tokens": m0600,
 };
 

@@ -1,0 +1,18 @@
+import { sql } from "kysely";
+import { openDatabase } from "../db/open";
+import { readYearCounts } from "../analytics/release-book/book-counts";
+import { periodDataFor } from "../analytics/release-book/period-data";
+import { suppressYearGroup } from "../analytics/release-book/audit";
+const [dbPath, yearArg, name] = process.argv.slice(2);
+const database = await openDatabase({ location: dbPath! });
+const year = Number(yearArg);
+const a = (await sql<{ id: string; size_band: string; census_region: string; name: string }>`SELECT id::VARCHAR AS id, size_band, census_region, name FROM agencies WHERE name LIKE ${name + "%"} LIMIT 1`.execute(database.db)).rows[0]!;
+const counts = await readYearCounts(database.db, year);
+const plan = [...counts.quarters.map((p) => ({ period: p, frozen: false })), { period: String(year), frozen: false }];
+const rules = { k: 10, agencyMinReports: 30 };
+const t = performance.now();
+const data = periodDataFor(counts, { id: a.id, sizeBand: a.size_band, region: a.census_region }, plan, rules);
+console.log(a.name, data.map((d) => `${d.period} n=${d.agency[0]} s=${d.shared[0]} gates=${JSON.stringify(d.gates)}`));
+const { stats } = await suppressYearGroup(data, rules);
+console.log(JSON.stringify(stats), (performance.now() - t).toFixed(0), "ms");
+await database.close();
