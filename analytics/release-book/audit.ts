@@ -265,10 +265,11 @@ async function solveTargets(built: Built, targets: number[], observed: { min: Fl
         observe(lo.point);
         if (safe(i)) continue;
         const v = group.vars[i]!;
-        // The rows that limit its bounds, and its own rows (a degenerate dual may name others).
-        const rows = new Set([...hi.bindingRows, ...lo.bindingRows].map((r) => group.rows[r]!).concat(built.rowsOfVar[v]!));
-        const candidates = [...rows].flatMap((r) => built.rowCandidates[r]!);
-        failing.push({ id: built.varIds[v]!, candidates: candidates.length ? candidates : reachableCandidates(built, v) });
+        // Released cells of the rows that limit its bounds; else of its own rows (a degenerate dual may
+        // name none), else any reachable.
+        const binding = [...new Set([...hi.bindingRows, ...lo.bindingRows].map((r) => group.rows[r]!))].flatMap((r) => built.rowCandidates[r]!);
+        const ownRows = built.rowsOfVar[v]!.flatMap((r) => built.rowCandidates[r]!);
+        failing.push({ id: built.varIds[v]!, candidates: binding.length ? binding : ownRows.length ? ownRows : reachableCandidates(built, v) });
       }
     } finally {
       stats.lpSolves += solver.solves;
@@ -375,12 +376,18 @@ export async function suppressYearGroup(periods: readonly PeriodData[], rules: A
         unprotectable.add(id);
         continue;
       }
-      // One complement per failing cell and round; a cell whose candidates were all taken by others
-      // is audited again next round, when those may already protect it.
+      // One complement per failing cell and round; a cell whose candidates include one already taken
+      // this round is audited again next round, when that may already protect it (fewer withheld).
+      if (candidates.some((c) => taken.has(c))) continue;
       const complement = cheapest(periods, candidates, taken);
       if (complement === undefined) continue;
       taken.add(complement);
       next.add(complement);
+      if (process.env.BOOK_DEBUG) {
+        const f = refOf(id);
+        const c = refOf(complement);
+        console.log(`round ${stats.rounds}: ${periods[f.period]!.period}/${f.population}/${cellKeyOf(f.cell)} (truth ${unknownOf(periods[f.period]!, f.population, f.cell)}) -> withhold ${periods[c.period]!.period}/${c.population}/${cellKeyOf(c.cell)} (${unknownOf(periods[c.period]!, c.population, c.cell)})`);
+      }
       const ref = refOf(complement);
       status[ref.period]![ref.population][ref.cell] = "complementary";
       stats.complements++;

@@ -136,13 +136,16 @@ export function sumCells(list: readonly Cells[]): Cells {
 }
 
 /**
- * Complement cost: peer cells before the agency's own (the commander's figures matter most), the
- * lowest table first (type × factor, then margins, then the total), then the smallest unknown, non-zero
- * before zero.
+ * Complement cost, cheapest first: peer cells before the agency's own (the commander's figures matter
+ * most); totals last (a total carries every share of its period); quarters before years (the year's
+ * figures carry the trends); the lowest table first (type × factor, then margins); then the smallest
+ * unknown (a withheld zero loses least).
  */
 export function complementCost(data: PeriodData, ref: CellRef): number[] {
   const unknown = unknownOf(data, ref.population, ref.cell);
-  return [ref.population === "agency" ? 1 : 0, cellLevel(ref.cell), unknown === 0 ? 1 : 0, unknown, ref.cell];
+  return [
+    ref.population === "agency" ? 1 : 0, ref.cell === CELL.total ? 1 : 0, data.period.includes("Q") ? 0 : 1, cellLevel(ref.cell), unknown, ref.cell,
+  ];
 }
 
 export { CELL };

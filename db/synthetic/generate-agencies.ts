@@ -15,8 +15,8 @@ export interface SyntheticAgency {
 
 /** Fixed agencies the demo accounts belong to; the first two are large, the third small (below the minimum). */
 export const DEMO_AGENCIES = [
-  { key: "metro", name: "Metro City Police Department", state: "IL", sworn: 9200, share: 0.04 },
-  { key: "harbor", name: "Harbor County Sheriff's Office", state: "FL", sworn: 3100, share: 0.025 },
+  { key: "metro", name: "Metro City Police Department", state: "IL", sworn: 9200, share: 0.12 },
+  { key: "harbor", name: "Harbor County Sheriff's Office", state: "FL", sworn: 3100, share: 0.06 },
   { key: "pinehollow", name: "Pine Hollow Police Department", state: "VT", sworn: 14, share: 0.0004 },
 ] as const;
 
