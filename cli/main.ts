@@ -8,11 +8,12 @@ import { rebuild } from "./commands/rebuild";
 import { destroy } from "./commands/destroy";
 import { publish } from "./commands/publish";
 import { redact } from "./commands/redact";
+import { release } from "./commands/release";
 import { seed } from "./commands/seed";
 import { stats } from "./commands/stats";
 
 // Later work registers its commands here (e.g. audit, analyze, redact).
-const commands: Command[] = [migrate, seed, stats, rebuild, analyze, audit, demoCode, redact, publish, destroy];
+const commands: Command[] = [migrate, seed, stats, rebuild, release, analyze, audit, demoCode, redact, publish, destroy];
 
 function help(io: CommandIO): void {
   io.out("Usage: closecall <command> [options]\n\nCommands:");

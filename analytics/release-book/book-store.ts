@@ -101,15 +101,24 @@ export async function latestReleasedQuarters(db: Executor): Promise<Map<string, 
   return out;
 }
 
-const ReleaseRow = z.object({ quarter: z.string(), released_on: z.string() });
+const ReleaseRow = z.object({ quarter: z.string(), released_on: z.string(), size_band: z.string(), census_region: z.string(), privacy_k: z.number() });
 
-/** When the agency's book was last released, and which quarter that closed (for "as of" lines). */
-export async function latestRelease(db: Executor, agencyId: string): Promise<{ quarter: string; releasedOn: string } | null> {
-  const { rows } = await sql`SELECT quarter, released_on::VARCHAR AS released_on FROM release_book_releases
+export interface ReleaseInfo {
+  quarter: string;
+  releasedOn: string;
+  /** The peer groups as the latest release drew them. */
+  sizeBand: string;
+  region: string;
+  k: number;
+}
+
+/** The agency's latest release: the quarter it closed, when, and under which peer groups and k. */
+export async function latestRelease(db: Executor, agencyId: string): Promise<ReleaseInfo | null> {
+  const { rows } = await sql`SELECT quarter, released_on::VARCHAR AS released_on, size_band, census_region, privacy_k FROM release_book_releases
     WHERE agency_id = ${agencyId}::UUID ORDER BY quarter DESC, released_on DESC LIMIT 1`.execute(db);
   if (rows.length === 0) return null;
   const row = ReleaseRow.parse(rows[0]);
-  return { quarter: row.quarter, releasedOn: row.released_on };
+  return { quarter: row.quarter, releasedOn: row.released_on, sizeBand: row.size_band, region: row.census_region, k: row.privacy_k };
 }
 
 /** An agency leaving the programme: its book goes (never edited, never re-released from changed data). */

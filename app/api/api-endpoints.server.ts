@@ -1,34 +1,47 @@
-// The agency data API's endpoints. Each one is the dashboard's own measure for the token's agency (the
-// viewer comes from the token, never from a parameter), with the dashboard's filters and therefore the
-// same suppression: withheld figures arrive as { suppressed, reason, label }, never as numbers.
+// The agency data API's endpoints. The agency comes from the token, never from a parameter. Figures of
+// the reports counted toward the agency are read from its release book — the same cells as the
+// dashboard's for the same choice; the free layer (reports shared with the agency) takes any months.
 import type { AppLoadContext } from "@remix-run/node";
 import { suppressionNotes } from "../../analytics/exports/export-metadata";
 import { readPublishedRows, rankedDocuments } from "../../analytics/exports/library-export";
-import { FilterError } from "../../analytics/filters";
-import { getFactorProfile } from "../../analytics/get-factor-profile";
-import { getTrends } from "../../analytics/get-trends";
-import type { MeasureMeta } from "../../analytics/measure-meta";
 import { isSuppressed, type SuppressionReason } from "../../analytics/privacy/figures";
-import { sourceOf } from "../../analytics/source";
+import { cellCount, cellKey, populations } from "../../analytics/release-book/book-layout";
+import { readAgencyBook } from "../../analytics/release-book/read-book";
 import type { ApiCaller } from "../../db/exports/api-tokens";
 import { factorsOfMask } from "../../db/library/factor-bits";
 import { emptyFilters, type LibraryFilters } from "../../db/library/library-query";
 import { labels, TAXONOMY_VERSION } from "../../db/taxonomy/index";
 import { appendAuditEntry } from "~/auth/audit.server";
-import { analyticsFilters, privacyRules } from "~/dashboard/analytics-input.server";
-import { type DashboardState, parseDashboardSearch } from "~/dashboard/filter-schema";
+import { BookChoiceError, getAgencyBookView } from "~/dashboard/agency-book.server";
+import { type AgencyState, parseAgencySearch } from "~/dashboard/agency-state";
+import type { AgencyBookView } from "~/dashboard/agency-view-types";
 import { ApiError, apiJson, withWithheldLabels } from "./api-response.server";
 
-export type Endpoint = "profile" | "trends" | "reports";
+export type Endpoint = "book" | "profile" | "trends" | "shared" | "reports";
 
 export const MAX_PAGE_SIZE = 100;
 
 export interface ApiQuery {
-  state: DashboardState;
+  state: AgencyState;
   page: { page: number; size: number };
 }
 
-/** The dashboard's filters (one schema), plus page and size for reports; anything else is a 400. */
+/** Which of the agency page's parameters each endpoint takes; anything else is a 400 that says so. */
+const accepted: Record<Endpoint, readonly string[]> = {
+  book: [],
+  profile: ["period", "type", "vs"],
+  trends: ["factor", "vs"],
+  shared: ["from", "to", "type", "factor"],
+  reports: ["type", "factor", "from", "to"],
+};
+
+const guidance: Record<string, string> = {
+  from: "figures counted toward your agency come from fixed periods of its release book: ask /api/v1/profile?period=2025 (a year) or period=2025-Q3 (a quarter); any months of publication are for the reports shared with your agency, /api/v1/shared?from=…&to=…",
+  to: "as for “from”",
+  period: "periods belong to /api/v1/profile (the book's years and quarters are listed by /api/v1/book)",
+};
+
+/** The page's parameters (one schema), limited to the endpoint's, plus page and size for reports. */
 export function parseApiQuery(request: Request, endpoint: Endpoint): ApiQuery {
   const params = new URLSearchParams(new URL(request.url).searchParams);
   const details: { param: string; message: string }[] = [];
@@ -41,10 +54,13 @@ export function parseApiQuery(request: Request, endpoint: Endpoint): ApiQuery {
     return n;
   };
   const page = endpoint === "reports" ? { page: whole("page", 1, 100_000), size: whole("size", 25, MAX_PAGE_SIZE) } : { page: 1, size: 25 };
-  if (params.has("funnel")) details.push({ param: "funnel", message: "“funnel” is not a filter of this endpoint" });
-  params.delete("funnel");
-  const parsed = parseDashboardSearch(params);
-  if (!parsed.ok) details.push(...parsed.problems.map((p) => ({ ...p, message: p.message.replace("of this page", "of this endpoint") })));
+  for (const name of [...new Set(params.keys())]) {
+    if (accepted[endpoint].includes(name) || !["period", "type", "factor", "vs", "from", "to"].includes(name)) continue;
+    details.push({ param: name, message: `“${name}” is not a parameter of /api/v1/${endpoint}${guidance[name] ? `: ${guidance[name]}` : ""}` });
+    params.delete(name);
+  }
+  const parsed = parseAgencySearch(params, "this endpoint");
+  if (!parsed.ok) details.push(...parsed.problems);
   if (details.length > 0 || !parsed.ok) {
     throw new ApiError(400, "invalid_filters", `Some parameters are not valid: ${details.map((d) => d.message).join("; ")}.`, details);
   }
@@ -58,20 +74,20 @@ function reasonsIn(value: unknown, found = new Set<SuppressionReason>()): Set<Su
   return found;
 }
 
-function meta(context: AppLoadContext, endpoint: Endpoint, state: DashboardState, extra: Record<string, unknown>, data: unknown) {
-  const privacy = privacyRules(context);
+function meta(context: AppLoadContext, endpoint: Endpoint, state: AgencyState, extra: Record<string, unknown>, data: unknown, layer: "book" | "shared" | "library") {
+  const privacy = { k: context.config.privacyK, agencyMinReports: context.config.agencyMinReports };
+  const notes = layer === "book"
+    ? suppressionNotes(reasonsIn(data), privacy)
+    : ["Reports officers chose to share with your agency's team, which its members can read in the library: no figure here is withheld, as none discloses anything a member cannot already read."];
   return {
     endpoint: `/api/v1/${endpoint}`,
     generatedAt: new Date().toISOString(),
     taxonomyVersion: TAXONOMY_VERSION,
     filters: state,
+    layer: layer === "book" ? "all reports counted toward your agency (release book)" : "reports shared with your agency",
     ...extra,
-    privacy: { k: privacy.k, agencyMinReports: privacy.agencyMinReports, notes: suppressionNotes(reasonsIn(data), endpoint === "reports" ? null : privacy) },
+    privacy: { ...privacy, notes },
   };
-}
-
-function measureMetaOf(m: MeasureMeta) {
-  return { period: m.window, subject: m.subject.label, reference: m.reference?.label ?? null, agencyFiguresOpen: m.gates.agency.open, note: m.description };
 }
 
 async function audit(context: AppLoadContext, caller: ApiCaller, endpoint: Endpoint) {
@@ -80,39 +96,61 @@ async function audit(context: AppLoadContext, caller: ApiCaller, endpoint: Endpo
   });
 }
 
-async function measured<T>(load: () => Promise<T>): Promise<T> {
+/** The dashboard's own view for the token's agency: the same cells as the page for the same choice. */
+async function bookView(context: AppLoadContext, caller: ApiCaller, state: AgencyState): Promise<AgencyBookView> {
+  const user = { id: caller.createdBy, role: "agency_analyst", agencyId: caller.agencyId } as Parameters<typeof getAgencyBookView>[1];
   try {
-    return await load();
+    const view = await getAgencyBookView(context, user, state);
+    if ("pending" in view) throw new ApiError(409, "not_released", "Your agency's release book has no released quarter yet: figures appear after the first closed quarter is released.");
+    return view;
   } catch (error) {
-    if (error instanceof FilterError) {
-      const details = Object.entries(error.fieldErrors).map(([param, messages]) => ({ param, message: messages.join("; ") }));
-      throw new ApiError(400, "invalid_filters", `Some parameters are not valid: ${details.map((d) => `${d.param}: ${d.message}`).join("; ")}.`, details);
+    if (error instanceof BookChoiceError) {
+      throw new ApiError(400, "invalid_filters", `Some parameters are not valid: ${error.problems.map((p) => p.message).join("; ")}`, error.problems);
     }
     throw error;
   }
 }
 
-/** The agency's factor profile against the chosen reference (`vs`), as the dashboard computes it. */
-export async function profileEndpoint(context: AppLoadContext, caller: ApiCaller, query: ApiQuery): Promise<Response> {
-  const viewer = { kind: "agency" as const, agencyId: caller.agencyId };
-  const result = await measured(() => getFactorProfile(sourceOf(context.db), analyticsFilters(query.state, "agency"), viewer, privacyRules(context)));
-  const data = withWithheldLabels({
-    subjectReports: result.subjectReports,
-    referenceReports: result.referenceReports,
-    rows: result.rows,
-    flagged: result.flagged,
-  });
-  await audit(context, caller, "profile");
-  return apiJson({ data, meta: meta(context, "profile", query.state, measureMetaOf(result.meta), data) });
+/** Every released cell of the agency's book: periods, populations and cells by name. */
+export async function bookEndpoint(context: AppLoadContext, caller: ApiCaller, query: ApiQuery): Promise<Response> {
+  const book = await readAgencyBook(context.db, caller.agencyId);
+  const periods = [...book.years, ...book.quarters];
+  const tables = periods.flatMap((period) => populations.map((population) => {
+    const cells: Record<string, unknown> = {};
+    const length = cellCount(population === "rest" ? "agency" : population, period, book.hasMatrix(period));
+    for (let i = 0; i < length; i++) {
+      const value = book.cell(period, population, cellKey(i));
+      if (value !== null) cells[cellKey(i)] = value;
+    }
+    return Object.keys(cells).length ? { period, population, cells } : null;
+  }).filter((t) => t !== null));
+  const data = withWithheldLabels({ years: book.years, quarters: book.quarters, asOf: book.asOf && { quarter: book.asOf.quarter, releasedOn: book.asOf.releasedOn }, tables });
+  await audit(context, caller, "book");
+  return apiJson({ data, meta: meta(context, "book", query.state, { note: "Cells: n (total), i:<incident type>, f:<factor>, l:<loss potential>, if:<type>:<factor>. Populations: agency (reports counted toward your agency), rest (the nation without them), peer_size and peer_region (other agencies, by year)." }, data, "book") });
 }
 
-/** Monthly and quarterly series of the agency and its reference line, with alerts and trend tests. */
+/** The agency's factor profile for one period of its book against the chosen reference (`vs`). */
+export async function profileEndpoint(context: AppLoadContext, caller: ApiCaller, query: ApiQuery): Promise<Response> {
+  const view = await bookView(context, caller, query.state);
+  const data = withWithheldLabels({ ...view.profile, referenceLabel: view.profile.referenceLabel });
+  await audit(context, caller, "profile");
+  return apiJson({ data, meta: meta(context, "profile", query.state, { asOf: view.asOf }, data, "book") });
+}
+
+/** Year-by-year shares of the agency's most cited factors (and the chosen one), yearly and quarterly totals. */
 export async function trendsEndpoint(context: AppLoadContext, caller: ApiCaller, query: ApiQuery): Promise<Response> {
-  const viewer = { kind: "agency" as const, agencyId: caller.agencyId };
-  const result = await measured(() => getTrends(sourceOf(context.db), analyticsFilters(query.state, "agency"), viewer, privacyRules(context)));
-  const data = withWithheldLabels({ months: result.months, quarters: result.quarters, series: result.series });
+  const view = await bookView(context, caller, query.state);
+  const data = withWithheldLabels({ ...view.trends, referenceLabel: view.profile.referenceLabel });
   await audit(context, caller, "trends");
-  return apiJson({ data, meta: meta(context, "trends", query.state, measureMetaOf(result.meta), data) });
+  return apiJson({ data, meta: meta(context, "trends", query.state, { asOf: view.asOf }, data, "book") });
+}
+
+/** The free layer: the reports shared with the agency and the nation without them, any months. */
+export async function sharedEndpoint(context: AppLoadContext, caller: ApiCaller, query: ApiQuery): Promise<Response> {
+  const view = await bookView(context, caller, query.state);
+  const data = view.shared;
+  await audit(context, caller, "shared");
+  return apiJson({ data, meta: meta(context, "shared", query.state, {}, data, "shared") });
 }
 
 /**
@@ -123,7 +161,7 @@ export async function reportsEndpoint(context: AppLoadContext, caller: ApiCaller
   const { state, page } = query;
   const one = (code: string | undefined) => (code ? [code] : []);
   const filters: LibraryFilters = {
-    ...emptyFilters, incidentTypes: one(state.type), factors: one(state.factor), lossPotentials: one(state.loss), regions: one(state.region),
+    ...emptyFilters, incidentTypes: one(state.type), factors: one(state.factor),
     from: state.from ?? null, to: state.to ?? null, sharedWithMyAgency: true,
   };
   const ids = await rankedDocuments(context.db, filters, { column: "published", descending: true }, { agencyId: caller.agencyId });
@@ -147,6 +185,6 @@ export async function reportsEndpoint(context: AppLoadContext, caller: ApiCaller
   const pages = Math.max(1, Math.ceil(ids.length / page.size));
   return apiJson({
     data: reports,
-    meta: meta(context, "reports", state, { page: page.page, size: page.size, total: ids.length, pages, note: "Published, de-identified reports shared with your agency by the officers who wrote them." }, []),
+    meta: meta(context, "reports", state, { page: page.page, size: page.size, total: ids.length, pages, note: "Published, de-identified reports shared with your agency by the officers who wrote them." }, [], "library"),
   });
 }

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requireApiCaller } from "~/api/api-auth.server";
 import { answerApi, ApiError } from "~/api/api-response.server";
 
-const ENDPOINTS = ["/api/v1/profile", "/api/v1/trends", "/api/v1/reports"];
+const ENDPOINTS = ["/api/v1/book", "/api/v1/profile", "/api/v1/trends", "/api/v1/shared", "/api/v1/reports"];
 
 function unknown(request: Request): never {
   throw new ApiError(404, "not_found", `There is no endpoint ${new URL(request.url).pathname}. Endpoints: ${ENDPOINTS.join(", ")}.`, { endpoints: ENDPOINTS });

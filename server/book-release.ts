@@ -1,0 +1,37 @@
+import type { Kysely } from "kysely";
+import { type ReleaseSummary, releaseBook } from "../analytics/release-book/release-job";
+import type { Database } from "../db/database";
+
+export interface BookReleaseRules {
+  k: number;
+  agencyMinReports: number;
+}
+
+// One release at a time per process. The lock is on globalThis because the server's own modules and the
+// Remix build each load a copy of this file into the same process (the daily job runs from one, the
+// reviewers' "publish now" from the other) and both write the same tables.
+const LOCK = Symbol.for("closecall.book-release");
+type Holder = { [LOCK]?: Promise<unknown> };
+
+/**
+ * Releases every closed quarter the agencies' books do not have yet (DESIGN §6.1): after each
+ * publication batch, by the daily job (quarters close by date) and at start-up. Waits for a release
+ * already running, then runs its own (which finds nothing left to do when that one covered it).
+ */
+export async function releaseClosedQuarters(
+  db: Kysely<Database>, rules: BookReleaseRules, log: (line: string) => void, today = new Date().toISOString().slice(0, 10),
+): Promise<ReleaseSummary> {
+  const holder = globalThis as Holder;
+  while (holder[LOCK]) await holder[LOCK].catch(() => undefined);
+  const run = releaseBook(db, { today, rules, log });
+  holder[LOCK] = run;
+  try {
+    const summary = await run;
+    if (summary.releases > 0) {
+      log(`Release book: ${summary.releases} book(s) released up to ${summary.upTo} in ${summary.seconds.toFixed(1)} s (${summary.lpSolves} linear programs).`);
+    }
+    return summary;
+  } finally {
+    if (holder[LOCK] === run) delete holder[LOCK];
+  }
+}
