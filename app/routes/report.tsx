@@ -30,8 +30,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = form.get("intent");
   const field = (name: string) => (typeof form.get(name) === "string" ? (form.get(name) as string) : "");
   let outcome: { status: number; data: ReportActionData };
-  if (intent === "edit") {
-    outcome = { status: 200, data: { stage: "edit", values, errors: {}, step: 0 } };
+  const edit = typeof intent === "string" ? /^edit(?:-([0-5]))?$/.exec(intent) : null;
+  if (edit) {
+    // "Change …" beside a field the review flagged goes back to the step that holds it.
+    outcome = { status: 200, data: { stage: "edit", values, errors: {}, step: Number(edit[1] ?? 0) } };
   } else if (intent === "review") {
     outcome = await reviewReport(context, values);
   } else if (intent === "send") {
@@ -56,7 +58,7 @@ export default function ReportPage() {
       {result?.stage === "receipt" ? (
         <ReceiptCard receiptCode={result.receiptCode} />
       ) : result?.stage === "review" ? (
-        <ReviewStep key={result.challenge} values={result.values} agencyName={result.agencyName} challenge={result.challenge} formError={result.formError} />
+        <ReviewStep key={result.challenge} values={result.values} agencyName={result.agencyName} challenge={result.challenge} identifiers={result.identifiers} formError={result.formError} />
       ) : (
         <>
           {/* Back from the server with errors: the summary comes first, the advice was read already. */}
