@@ -13,7 +13,7 @@ import {
 export type ReportActionData =
   | { stage: "edit"; values: ReportFormInput; errors: FieldErrors; step: number; formError?: string }
   | { stage: "review"; values: ReportFormInput; agencyName: string | null; challenge: string; identifiers: IdentifierWarning[]; formError?: string }
-  | { stage: "receipt"; receiptCode: string };
+  | { stage: "receipt"; receiptCode: string; retentionDays: number };
 
 export interface ActionOutcome {
   status: number;
@@ -110,5 +110,5 @@ export async function sendReport(context: AppLoadContext, key: ServerKey, values
     consentLevel: checked.report.consentLevel,
     agencyId: checked.agency?.id ?? null,
   });
-  return { status: 200, data: { stage: "receipt", receiptCode: created.receiptCode } };
+  return { status: 200, data: { stage: "receipt", receiptCode: created.receiptCode, retentionDays: context.config.retentionDays } };
 }

@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { IntakeAdvice } from "~/intake/intake-advice";
 import { requireIntakeKey } from "~/intake/intake-key.server";
@@ -54,9 +54,9 @@ export default function ReportPage() {
   const result = useActionData<typeof action>() as ReportActionData | undefined;
   return (
     <main className="page narrow intake-page" aria-labelledby="report-title">
-      <h1 id="report-title">Share a near miss</h1>
+      <h1 id="report-title">{result?.stage === "receipt" ? "Report sent" : "Share a near miss"}</h1>
       {result?.stage === "receipt" ? (
-        <ReceiptCard receiptCode={result.receiptCode} />
+        <ReceiptCard receiptCode={result.receiptCode} retentionDays={result.retentionDays} />
       ) : result?.stage === "review" ? (
         <ReviewStep key={result.challenge} values={result.values} agencyName={result.agencyName} challenge={result.challenge} identifiers={result.identifiers} formError={result.formError} />
       ) : (
@@ -65,6 +65,7 @@ export default function ReportPage() {
           {result?.stage === "edit" && (Object.keys(result.errors).length > 0 || result.formError) ? null : (
             <>
               <p className="lead">Five to ten minutes, no account, no name. Anonymous and non-disciplinary.</p>
+              <p className="hint">Sent one already? <Link to="/receipt">Check my report</Link> with your receipt code.</p>
               <IntakeAdvice />
             </>
           )}
