@@ -92,7 +92,9 @@ export default function Briefing() {
     );
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
-  const here = new URLSearchParams([...new URLSearchParams(useLocation().search)].filter(([k]) => k !== "page"));
+  // The builder as it stands, ticks included (they live in the page until a submit), for "Read" → "Add to briefing".
+  const here = new URLSearchParams([...new URLSearchParams(useLocation().search)].filter(([k]) => k !== "page" && k !== "report"));
+  for (const n of chosen) here.append("report", n);
 
   return (
     <main className="page briefing" aria-labelledby="briefing-title">

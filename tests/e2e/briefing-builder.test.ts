@@ -90,7 +90,11 @@ describeInBrowser("the training briefing builder (issue 16)", () => {
     await expect.poll(() => page.locator("#briefing-reports-hint").innerText()).toMatch(/best matches first/);
     await expect.poll(() => legend(page)).toBe("Reports to discuss (1 of at most 8 chosen)");
 
-    // "Add to briefing" from a report page, back to the same builder with one more report.
+    // "Add to briefing" from a report page, back to the same builder with one more report — also keeping
+    // a tick made on this page just before (not yet in the address).
+    const ticked = page.locator(".briefing-candidates li", { has: page.locator('input[name="report"]:not(:checked)') }).first();
+    const justTicked = await ticked.locator('input[name="report"]').inputValue();
+    await ticked.locator('input[name="report"]').check();
     const other = page.locator(".briefing-candidates li", { has: page.locator('input[name="report"]:not(:checked)') }).first();
     const number = await other.locator('input[name="report"]').inputValue();
     await other.getByRole("link", { name: /^Read/ }).click();
@@ -98,8 +102,8 @@ describeInBrowser("the training briefing builder (issue 16)", () => {
     await trainer.audit("report page with Add to briefing");
     await page.getByRole("link", { name: "Add to briefing" }).click();
     await page.waitForURL(/\/agency\/briefing\?/);
-    await expect.poll(() => legend(page)).toBe("Reports to discuss (2 of at most 8 chosen)");
-    await expect.poll(() => page.locator(`input[name="report"][value="${number}"]`).isChecked()).toBe(true);
+    await expect.poll(() => legend(page)).toBe("Reports to discuss (3 of at most 8 chosen)");
+    for (const n of [kept, justTicked, number]) await expect.poll(() => page.locator(`input[name="report"][value="${n}"]`).isChecked()).toBe(true);
     await expect.poll(() => page.getByLabel("Words in the reports").inputValue()).toBe("knives");
     await trainer.audit("builder after Add to briefing");
 
