@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { normaliseEmail, signInWithPassword } from "~/auth/accounts.server";
 import { fieldErrors, SignInSchema } from "~/auth/forms";
-import { safeRedirectPath } from "~/auth/permissions.server";
+import { landingPath, safeRedirectPath } from "~/auth/redirect-path";
 import { consumeAttempt } from "~/auth/rate-limits.server";
 import { getActiveSession, sessionCookie } from "~/auth/session.server";
 import { FormError, TextField } from "~/auth/ui/fields";
@@ -14,9 +14,9 @@ export const meta: MetaFunction = () => [{ title: "Partner sign-in — Close Cal
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const redirectTo = safeRedirectPath(url.searchParams.get("redirectTo"));
+  const redirectTo = safeRedirectPath(url.searchParams.get("redirectTo")) ?? "";
   const session = await getActiveSession(request, context);
-  if (session?.mfaVerified) throw redirect(redirectTo);
+  if (session?.mfaVerified) throw redirect(landingPath(redirectTo, session.user.role));
   const notice = url.searchParams.has("welcome")
     ? "Your account is ready. Sign in to set up two-step verification."
     : url.searchParams.has("reset") ? "Your password is changed. Sign in with the new one." : null;
@@ -44,7 +44,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) return data({ errors: { form: failures[result.reason] }, email }, { status: 400 });
   const next = result.next === "mfa" ? "/sign-in/mfa" : "/sign-in/enrol";
   const redirectTo = safeRedirectPath(parsed.data.redirectTo);
-  throw redirect(`${next}?${new URLSearchParams({ redirectTo })}`, { headers: { "Set-Cookie": sessionCookie(result.session) } });
+  const query = redirectTo ? `?${new URLSearchParams({ redirectTo })}` : "";
+  throw redirect(`${next}${query}`, { headers: { "Set-Cookie": sessionCookie(result.session) } });
 }
 
 export default function SignIn() {

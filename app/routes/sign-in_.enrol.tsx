@@ -2,7 +2,8 @@ import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { confirmMfaEnrolment, generateTotpSecret, setEnrolmentSecret, totpAuthUri } from "~/auth/accounts.server";
 import { EnrolmentSchema, fieldErrors } from "~/auth/forms";
-import { requireCsrf, requirePendingSession, safeRedirectPath } from "~/auth/permissions.server";
+import { requireCsrf, requirePendingSession } from "~/auth/permissions.server";
+import { landingPath, safeRedirectPath } from "~/auth/redirect-path";
 import { qrCodeDataUri } from "~/auth/qr-code.server";
 import { consumeAttempt, resetAttempts } from "~/auth/rate-limits.server";
 import { clearedSessionCookie, sessionCookie } from "~/auth/session.server";
@@ -16,10 +17,10 @@ export const meta: MetaFunction = () => [{ title: "Set up two-step verification 
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = await requirePendingSession(request, context);
-  const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"));
+  const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo")) ?? "";
   // After a successful enrolment the page stays to show the recovery codes (no redirect here).
-  if (session.mfaVerified) return { enrolled: true as const, redirectTo };
-  if (session.user.mfaEnrolled) throw redirect(`/sign-in/mfa?${new URLSearchParams({ redirectTo })}`);
+  if (session.mfaVerified) return { enrolled: true as const, redirectTo: landingPath(redirectTo, session.user.role) };
+  if (session.user.mfaEnrolled) throw redirect(`/sign-in/mfa${redirectTo ? `?${new URLSearchParams({ redirectTo })}` : ""}`);
   let secret = session.enrolmentSecret;
   if (!secret) {
     secret = generateTotpSecret();
@@ -39,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requirePendingSession(request, context);
   const form = await request.formData();
   await requireCsrf(request, context, session, form);
-  const redirectTo = safeRedirectPath(String(form.get("redirectTo") ?? ""));
+  const redirectTo = landingPath(String(form.get("redirectTo") ?? ""), session.user.role);
   const parsed = EnrolmentSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), recoveryCodes: null, redirectTo }, { status: 400 });
   await consumeAttempt(context.db, "secondFactor", session.user.id);

@@ -2,7 +2,8 @@ import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { completeSecondFactor } from "~/auth/accounts.server";
 import { fieldErrors, SecondFactorSchema } from "~/auth/forms";
-import { requireCsrf, requirePendingSession, safeRedirectPath } from "~/auth/permissions.server";
+import { requireCsrf, requirePendingSession } from "~/auth/permissions.server";
+import { landingPath, safeRedirectPath } from "~/auth/redirect-path";
 import { consumeAttempt, resetAttempts } from "~/auth/rate-limits.server";
 import { clearedSessionCookie, sessionCookie } from "~/auth/session.server";
 import { CsrfInput, FormError, TextField } from "~/auth/ui/fields";
@@ -15,9 +16,9 @@ export const meta: MetaFunction = () => [{ title: "Two-step verification — Clo
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = await requirePendingSession(request, context);
   const url = new URL(request.url);
-  const redirectTo = safeRedirectPath(url.searchParams.get("redirectTo"));
-  if (session.mfaVerified) throw redirect(redirectTo);
-  if (!session.user.mfaEnrolled) throw redirect(`/sign-in/enrol?${new URLSearchParams({ redirectTo })}`);
+  const redirectTo = safeRedirectPath(url.searchParams.get("redirectTo")) ?? "";
+  if (session.mfaVerified) throw redirect(landingPath(redirectTo, session.user.role));
+  if (!session.user.mfaEnrolled) throw redirect(`/sign-in/enrol${redirectTo ? `?${new URLSearchParams({ redirectTo })}` : ""}`);
   return {
     csrf: session.csrfToken,
     redirectTo,
@@ -43,14 +44,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   await resetAttempts(context.db, "secondFactor", session.user.id);
   await resetAttempts(context.db, "password", session.user.email);
-  throw redirect(safeRedirectPath(parsed.data.redirectTo), { headers: { "Set-Cookie": sessionCookie(result.session) } });
+  throw redirect(landingPath(parsed.data.redirectTo, session.user.role), { headers: { "Set-Cookie": sessionCookie(result.session) } });
 }
 
 export default function SecondFactor() {
   const { csrf, redirectTo, method, demo } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors: Record<string, string | undefined> = actionData?.errors ?? {};
-  const other = new URLSearchParams({ redirectTo, ...(method === "totp" ? { method: "recovery" } : {}) });
+  const other = new URLSearchParams({ ...(redirectTo ? { redirectTo } : {}), ...(method === "totp" ? { method: "recovery" } : {}) });
   return (
     <main className="page narrow auth-page" aria-labelledby="mfa-title">
       <h1 id="mfa-title">Two-step verification</h1>
