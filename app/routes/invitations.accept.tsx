@@ -7,10 +7,12 @@ import { roleLabels } from "~/auth/permissions";
 import { consumeAttempt } from "~/auth/rate-limits.server";
 import { FormError, TextField, NewPasswordFields } from "~/auth/ui/fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { keepRetryAfter } from "~/http/keep-retry-after";
 import accountStyles from "~/styles/accounts.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
 export const meta: MetaFunction = () => [{ title: "Accept your invitation — Close Call" }];
+export const headers = keepRetryAfter;
 
 const expired = "This invitation link is not valid: it was used already, withdrawn or has expired. Ask the person who invited you for a new one.";
 

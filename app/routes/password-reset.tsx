@@ -6,10 +6,12 @@ import { newPasswordErrors } from "~/auth/password-policy.server";
 import { consumeAttempt } from "~/auth/rate-limits.server";
 import { FormError, NewPasswordFields } from "~/auth/ui/fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { keepRetryAfter } from "~/http/keep-retry-after";
 import accountStyles from "~/styles/accounts.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
 export const meta: MetaFunction = () => [{ title: "Choose a new password — Close Call" }];
+export const headers = keepRetryAfter;
 
 const expired = "This reset link is not valid: it was used already, replaced by a newer one or has expired. Ask an administrator for a new link.";
 

@@ -7,10 +7,12 @@ import { consumeAttempt } from "~/auth/rate-limits.server";
 import { getActiveSession, sessionCookie } from "~/auth/session.server";
 import { FormError, TextField } from "~/auth/ui/fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { keepRetryAfter } from "~/http/keep-retry-after";
 import accountStyles from "~/styles/accounts.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
 export const meta: MetaFunction = () => [{ title: "Partner sign-in — Close Call" }];
+export const headers = keepRetryAfter;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);

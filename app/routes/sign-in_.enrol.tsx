@@ -10,10 +10,12 @@ import { clearedSessionCookie, sessionCookie } from "~/auth/session.server";
 import { CsrfInput, TextField } from "~/auth/ui/fields";
 import { RecoveryCodeList } from "~/auth/ui/recovery-codes";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { keepRetryAfter } from "~/http/keep-retry-after";
 import accountStyles from "~/styles/accounts.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
 export const meta: MetaFunction = () => [{ title: "Set up two-step verification — Close Call" }];
+export const headers = keepRetryAfter;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = await requirePendingSession(request, context);

@@ -8,10 +8,12 @@ import { consumeAttempt, resetAttempts } from "~/auth/rate-limits.server";
 import { clearedSessionCookie, sessionCookie } from "~/auth/session.server";
 import { CsrfInput, FormError, TextField } from "~/auth/ui/fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { keepRetryAfter } from "~/http/keep-retry-after";
 import accountStyles from "~/styles/accounts.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
 export const meta: MetaFunction = () => [{ title: "Two-step verification — Close Call" }];
+export const headers = keepRetryAfter;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = await requirePendingSession(request, context);
