@@ -5,6 +5,7 @@ import express from "express";
 import { sql } from "kysely";
 import type { AppContext } from "../app/load-context";
 import { addressKeys } from "./address-key";
+import { canonicalIntakePaths } from "./canonical-paths";
 import { clientReadiness } from "./client-ready";
 import { acceptFormPostsOnly } from "./form-bodies";
 import { reclaimMemory } from "./reclaim-memory";
@@ -30,6 +31,7 @@ export function createServerApp({ context, build, publicDir, log }: ServerOption
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", false);
+  app.use(canonicalIntakePaths());
   app.use(requestLog(log));
   app.use(securityHeaders());
   app.use(retryAfterOnEvery429());
