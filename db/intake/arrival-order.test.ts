@@ -21,7 +21,7 @@ const payload = (n: number): SubmissionPayload => ({
   version: 1, title: `Order test ${n}`, narrative: `Narrative number ${n}: the radio failed and backup was far away, so I waited.`,
   lessons: `Lesson ${n}: check the radio at the start of the shift.`, factors: ["eq_radio_failure"], incidentType: "traffic_stop",
   eventMonth: "2025-06", timeBlock: null, light: null, weather: null, officersOnScene: null, assignment: null, serviceBand: null,
-  state: null, lossPotential: "serious_injury",
+  state: "OH", lossPotential: "serious_injury",
 });
 
 async function scanOrder(db: Awaited<ReturnType<typeof openDatabase>>["db"], day: string): Promise<string[]> {
