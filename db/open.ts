@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { Kysely, sql } from "kysely";
@@ -39,12 +39,23 @@ export interface OpenOptions {
   lockDown?: boolean;
 }
 
+/**
+ * The database holds everything (accounts, sealed submissions, the audit log): only its owner may read
+ * it (issue 15 item 7). DuckDB creates the WAL whenever it needs one and deletes it at each checkpoint,
+ * so only the process umask reaches every file it makes; files that already exist are narrowed too.
+ */
+function keepPrivate(location: string): void {
+  process.umask(0o077);
+  const dir = path.dirname(location);
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  for (const file of [location, `${location}.wal`]) {
+    if (existsSync(file)) chmodSync(file, 0o600);
+  }
+}
+
 /** Opens (creating if needed) a DuckDB database, applies migrations and locks it down. */
 export async function openDatabase({ location, lockDown = true }: OpenOptions): Promise<OpenDatabase> {
-  if (location !== ":memory:") {
-    const dir = path.dirname(location);
-    if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
-  }
+  if (location !== ":memory:") keepPrivate(location);
   let instance: DuckDBInstance;
   try {
     instance = await DuckDBInstance.create(location, {

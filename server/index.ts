@@ -1,4 +1,5 @@
 // Close Call server entry: config → database (migrate, lock down, seed on first demo start) → Express.
+import { chmodSync, existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
@@ -6,7 +7,10 @@ import { ConfigError, readConfig } from "../app/config.server";
 import { DatabaseLockedError, openDatabase } from "../db/open";
 import { warmNationalCache } from "../analytics/warm-national-cache";
 import { createServerApp } from "./app";
+import { sealClearTotpSecrets } from "../db/accounts/mfa";
 import { prepareIntakeKey } from "../db/intake/prepare-key";
+import { loadServerKey } from "../db/intake/server-key";
+import { secretBox } from "../db/security/secret-box";
 import { demoBanner, seedOnFirstStart } from "./first-start";
 import { startDailyJobs } from "./jobs";
 
@@ -15,10 +19,17 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main(): Promise<void> {
   const config = readConfig(process.env, process.argv.slice(2));
+  // DATA_DIR is Close Call's own: nobody else needs to list it (a folder given with --db to the CLI is left alone).
+  if (existsSync(config.dataDir)) chmodSync(config.dataDir, 0o700);
   const database = await openDatabase({ location: config.databaseFile });
   if (database.applied.length > 0) log(`Applied migrations: ${database.applied.join(", ")}`);
-  await seedOnFirstStart(database, config, log);
   log(await prepareIntakeKey(database.db, { envKey: config.intakeKey, dataDir: config.dataDir }));
+  const serverKey = loadServerKey({ envKey: config.intakeKey, dataDir: config.dataDir });
+  await seedOnFirstStart(database, config, log);
+  if (serverKey.ok) {
+    const sealed = await sealClearTotpSecrets(database.db, secretBox(serverKey.key.accountSecretsKey));
+    if (sealed > 0) log(`Sealed ${sealed} TOTP secret(s) that were stored in clear.`);
+  }
   // In the background: the first dashboard visitor then finds the national figures computed.
   warmNationalCache(database.db).catch((error) => console.error("Could not warm the analytics cache:", error instanceof Error ? error.message : error));
 

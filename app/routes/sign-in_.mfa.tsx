@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireAccountSecrets } from "~/auth/account-secrets.server";
 import { completeSecondFactor } from "~/auth/accounts.server";
 import { fieldErrors, SecondFactorSchema } from "~/auth/forms";
 import { requireCsrf, requirePendingSession } from "~/auth/permissions.server";
@@ -31,12 +32,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requirePendingSession(request, context);
+  const box = requireAccountSecrets(context);
   const form = await request.formData();
   await requireCsrf(request, context, session, form);
   const parsed = SecondFactorSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
   await consumeAttempt(context.db, "secondFactor", session.user.id);
-  const result = await completeSecondFactor(context.db, session, { kind: parsed.data.kind, code: parsed.data.code });
+  const result = await completeSecondFactor(context.db, box, session, { kind: parsed.data.kind, code: parsed.data.code });
   if (!result.ok) {
     if (result.reason === "locked") {
       throw redirect("/sign-in", { headers: { "Set-Cookie": clearedSessionCookie() } });

@@ -68,6 +68,8 @@ async function insertDemoAccounts(db: Kysely<Database>, demoIds: Map<string, str
         agency_id: account.agency ? demoIds.get(account.agency) ?? null : null,
         status: "active" as const,
         is_demo: true,
+        // The demo secret is published (README, start banner), so sealing it here would hide nothing; the
+        // server seals it with every other clear seed at start (sealClearTotpSecrets), before any sign-in.
         totp_secret: DEMO_TOTP_SECRET,
         mfa_enrolled_at: ENROLLED_AT,
         failed_sign_ins: 0,
