@@ -60,9 +60,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await confirmMfaEnrolment(context.db, box, session, parsed.data.code);
   if (!result.ok) {
     if (result.reason === "locked") throw redirect("/sign-in", { headers: { "Set-Cookie": clearedSessionCookie() } });
-    if (result.reason === "already_enrolled") {
-      return data({ errors: { code: "This account's two-step verification was set up in another sign-in a moment ago. Sign in again with that authenticator app." } as Record<string, string> }, { status: 409 });
-    }
+    // Another sign-in of this account enrolled first: its authenticator is the one that counts now.
+    if (result.reason === "already_enrolled") throw redirect(withRedirectTo("/sign-in/mfa", redirectTo));
     const message = result.reason === "no_secret" ? "The set-up expired. Reload the page to start again." : "That code is not right. Check the time on your phone and try the next code.";
     return data({ errors: { code: message } as Record<string, string> }, { status: 400 });
   }
