@@ -25,9 +25,10 @@ async function main(): Promise<void> {
   if (database.applied.length > 0) log(`Applied migrations: ${database.applied.join(", ")}`);
   log(await prepareIntakeKey(database.db, { envKey: config.intakeKey, dataDir: config.dataDir }));
   const serverKey = loadServerKey({ envKey: config.intakeKey, dataDir: config.dataDir });
-  await seedOnFirstStart(database, config, log);
-  if (serverKey.ok) {
-    const sealed = await sealClearTotpSecrets(database.db, secretBox(serverKey.key.accountSecretsKey));
+  const totpBox = serverKey.ok ? secretBox(serverKey.key.accountSecretsKey) : undefined;
+  await seedOnFirstStart(database, config, log, totpBox);
+  if (totpBox) {
+    const sealed = await sealClearTotpSecrets(database.db, totpBox);
     if (sealed > 0) log(`Sealed ${sealed} TOTP secret(s) that were stored in clear.`);
   }
   // In the background: the first dashboard visitor then finds the national figures computed.
