@@ -32,7 +32,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!invitation) throw new Response(expired, { status: 404 });
   const policy = newPasswordErrors(parsed.data.password, invitation.email);
   if (policy) return data({ errors: policy, displayName }, { status: 400 });
-  await consumeAttempt(context.db, "hashing", "all");
+  // Only holders of a valid link get here: their hashes do not wait behind made-up sign-in emails.
+  await consumeAttempt(context.db, "trustedHashing", "all");
   const result = await acceptInvitation(context.db, parsed.data.token, { displayName: parsed.data.displayName, password: parsed.data.password });
   if (!result.ok) {
     const message = result.reason === "email_taken" ? "An account with this email already exists. Sign in, or ask an administrator." : expired;

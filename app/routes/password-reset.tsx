@@ -30,7 +30,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!reset) throw new Response(expired, { status: 404 });
   const policy = newPasswordErrors(parsed.data.password, reset.email);
   if (policy) return data({ errors: policy }, { status: 400 });
-  await consumeAttempt(context.db, "hashing", "all");
+  // Only holders of a valid link get here: their hashes do not wait behind made-up sign-in emails.
+  await consumeAttempt(context.db, "trustedHashing", "all");
   const done = await completePasswordReset(context.db, parsed.data.token, parsed.data.password);
   if (!done) return data({ errors: { form: expired } as Record<string, string> }, { status: 400 });
   throw redirect("/sign-in?reset=1");

@@ -1,9 +1,8 @@
 import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { normaliseEmail, signInWithPassword } from "~/auth/accounts.server";
 import { fieldErrors, SignInSchema } from "~/auth/forms";
 import { landingPath, safeRedirectPath } from "~/auth/redirect-path";
-import { consumeAttempt } from "~/auth/rate-limits.server";
+import { passwordStep } from "~/auth/sign-in-gate.server";
 import { getActiveSession, sessionCookie } from "~/auth/session.server";
 import { FormError, TextField } from "~/auth/ui/fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -37,12 +36,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = SignInSchema.safeParse(Object.fromEntries(form));
   const email = String(form.get("email") ?? "").slice(0, 254);
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), email }, { status: 400 });
-  await consumeAttempt(context.db, "hashing", "all");
-  await consumeAttempt(context.db, "password", normaliseEmail(parsed.data.email));
   const previous = await getActiveSession(request, context);
-  const result = await signInWithPassword(context.db, {
-    email: parsed.data.email, password: parsed.data.password, allowDemo: context.config.demo, previousIdHash: previous?.idHash,
-  });
+  const result = await passwordStep(context, { email: parsed.data.email, password: parsed.data.password, previousIdHash: previous?.idHash });
   if (!result.ok) return data({ errors: { form: failures[result.reason] }, email }, { status: 400 });
   const next = result.next === "mfa" ? "/sign-in/mfa" : "/sign-in/enrol";
   const redirectTo = safeRedirectPath(parsed.data.redirectTo);

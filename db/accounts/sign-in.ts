@@ -15,9 +15,9 @@ export type PasswordStep =
 
 export async function signInWithPassword(
   db: Executor,
-  input: { email: string; password: string; allowDemo: boolean; previousIdHash?: string | null },
+  input: { email: string; password: string; allowDemo: boolean; previousIdHash?: string | null; hashUnknown?: boolean },
 ): Promise<PasswordStep> {
-  const result = await authenticate(db, input.email, input.password, { allowDemo: input.allowDemo });
+  const result = await authenticate(db, input.email, input.password, { allowDemo: input.allowDemo, hashUnknown: input.hashUnknown });
   const email = normaliseEmail(input.email).slice(0, 254);
   if (!result.ok) {
     const refused = result.reason === "disabled" || result.reason === "demo_refused";

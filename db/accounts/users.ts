@@ -42,17 +42,18 @@ export type AuthenticationResult =
 
 /**
  * Checks an email and password (the first factor). Failures count toward the lockout; a locked,
- * disabled or (outside demo mode) demo account is refused even with the right password.
+ * disabled or (outside demo mode) demo account is refused even with the right password. With
+ * `hashUnknown: false` an unknown email is refused without the decoy hash (the caller keeps the time).
  */
 export async function authenticate(
   db: Executor,
   email: string,
   password: string,
-  { allowDemo, now = new Date() }: { allowDemo: boolean; now?: Date },
+  { allowDemo, now = new Date(), hashUnknown = true }: { allowDemo: boolean; now?: Date; hashUnknown?: boolean },
 ): Promise<AuthenticationResult> {
   const user = await findUserByEmail(db, email);
   if (!user) {
-    await verifyPassword(await decoy(), password);
+    if (hashUnknown) await verifyPassword(await decoy(), password);
     return { ok: false, reason: "invalid" };
   }
   if (user.locked_until && user.locked_until > now) return { ok: false, reason: "locked", user };
