@@ -8,6 +8,8 @@ import { DatabaseLockedError, openDatabase } from "../db/open";
 import { warmNationalCache } from "../analytics/warm-national-cache";
 import { createServerApp } from "./app";
 import { sealClearTotpSecrets } from "../db/accounts/mfa";
+import { useAuditAnchorOf } from "../db/audit/audit-anchor";
+import { keyUnkeyedAuditChain } from "../db/audit/audit-log";
 import { prepareIntakeKey } from "../db/intake/prepare-key";
 import { loadServerKey } from "../db/intake/server-key";
 import { secretBox } from "../db/security/secret-box";
@@ -25,6 +27,12 @@ async function main(): Promise<void> {
   if (database.applied.length > 0) log(`Applied migrations: ${database.applied.join(", ")}`);
   log(await prepareIntakeKey(database.db, { envKey: config.intakeKey, dataDir: config.dataDir }));
   const serverKey = loadServerKey({ envKey: config.intakeKey, dataDir: config.dataDir });
+  if (useAuditAnchorOf({ envKey: config.intakeKey, dataDir: config.dataDir })) {
+    const rekeyed = await keyUnkeyedAuditChain(database.db);
+    if (rekeyed > 0) log(`Audit log: ${rekeyed} entries written before its key were verified and re-keyed.`);
+  } else {
+    log("Sign-in is CLOSED (answers 503): the audit log and two-step verification need the server key above.");
+  }
   const totpBox = serverKey.ok ? secretBox(serverKey.key.accountSecretsKey) : undefined;
   await seedOnFirstStart(database, config, log, totpBox);
   if (totpBox) {

@@ -11,7 +11,7 @@ export {
 } from "../../db/accounts/mfa";
 export { completePasswordReset, findOpenPasswordReset, issuePasswordReset } from "../../db/accounts/password-resets";
 export {
-  deleteSession, endOwnSession, listUserSessions, setEnrolmentSecret, signOutEverywhere, takeRecoveryCodesToShow,
+  deleteSession, endOwnSession, listUserSessions, setEnrolmentSecret, signOut, signOutEverywhere, takeRecoveryCodesToShow,
 } from "../../db/accounts/sessions";
 export { completeSecondFactor, confirmMfaEnrolment, signInWithPassword } from "../../db/accounts/sign-in";
 export { changeUserRole, getUserListing, inviteProgrammeStaff, listUsers, setUserStatus } from "../../db/accounts/user-admin";

@@ -5,6 +5,7 @@ import { landingPath, safeRedirectPath } from "~/auth/redirect-path";
 import { passwordStep } from "~/auth/sign-in-gate.server";
 import { getActiveSession, sessionCookie } from "~/auth/session.server";
 import { FormError, TextField } from "~/auth/ui/fields";
+import { requireAuditLog } from "~/auth/account-secrets.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { keepRetryAfter } from "~/http/keep-retry-after";
 import accountStyles from "~/styles/accounts.css";
@@ -32,6 +33,7 @@ const failures = {
 } as const;
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  requireAuditLog();
   const form = await request.formData();
   const parsed = SignInSchema.safeParse(Object.fromEntries(form));
   const email = String(form.get("email") ?? "").slice(0, 254);

@@ -103,6 +103,12 @@ export async function deleteSession(db: Executor, idHash: string): Promise<void>
   await db.deleteFrom("sessions").where("id_hash", "=", idHash).execute();
 }
 
+/** Signing out: the session ends and the audit log records it (issue 15 item 8). */
+export async function signOut(db: Executor, session: Pick<ActiveSession, "idHash" | "user">): Promise<void> {
+  await deleteSession(db, session.idHash);
+  await appendAuditEntry(db, { actorUserId: session.user.id, action: "account.signed_out", targetType: "user", targetId: session.user.id });
+}
+
 /** Ends every session of a user (sign out everywhere, disabled account, password change). */
 export async function deleteUserSessions(db: Executor, userId: string, exceptIdHash?: string): Promise<number> {
   let query = db.deleteFrom("sessions").where("user_id", "=", userId);
