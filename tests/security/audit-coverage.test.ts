@@ -36,8 +36,8 @@ describe("audit coverage (issue 15 item 8)", () => {
   it("records refused API tokens with the reason and the token's id when it is ours, never the secret", async () => {
     const agency = await createTestAgency(database.db, "Audit Coverage PD");
     const commander = await createTestUser(database.db, "agency_commander", { agencyId: agency.id });
-    const issued = await createApiToken(database.db, { ...commander, displayName: "C" }, { name: "Revoked one", days: 30 });
-    await revokeApiToken(database.db, { ...commander, displayName: "C" }, issued.id);
+    const issued = await createApiToken(database.db, commander, { name: "Revoked one", days: 30 });
+    await revokeApiToken(database.db, commander, issued.id);
     expect((await callRoute(profileApi, apiRequest(issued.token), context)).status).toBe(401);
     expect((await callRoute(profileApi, apiRequest(`ccapi_${"x".repeat(43)}`), context)).status).toBe(401);
     expect((await callRoute(profileApi, apiRequest("not-a-token"), context)).status).toBe(401);
