@@ -31,6 +31,7 @@ export async function seedOnFirstStart(database: OpenDatabase, config: AppConfig
 /** What a newcomer needs to try the demo: URL, accounts, the shared TOTP secret and partner codes. */
 export async function demoBanner(db: Kysely<Database>, config: AppConfig, url: string): Promise<string> {
   const lines = [``, `Close Call is running at ${url}`];
+  if (!config.publicUrlConfigured) lines.push(`PUBLIC_URL is not set: invitation and reset links and the feed point at ${config.publicUrl}.`);
   if (!config.demo) {
     lines.push(config.env === "production" ? "Production mode: demo accounts are disabled." : "");
     return lines.join("\n");

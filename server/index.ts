@@ -3,7 +3,7 @@ import { chmodSync, existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { ConfigError, readConfig } from "../app/config.server";
+import { ConfigError, listeningUrl, readConfig } from "../app/config.server";
 import { DatabaseLockedError, openDatabase } from "../db/open";
 import { warmNationalCache } from "../analytics/warm-national-cache";
 import { createServerApp } from "./app";
@@ -53,7 +53,8 @@ async function main(): Promise<void> {
   const server = app.listen(config.port, config.host, async () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.port;
-    log(await demoBanner(database.db, config, `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`));
+    if (!config.publicUrlConfigured) config.publicUrl = listeningUrl(config.host, port);
+    log(await demoBanner(database.db, config, listeningUrl(config.host, port)));
   });
 
   let stopping = false;

@@ -14,6 +14,7 @@ export {
   deleteSession, endOwnSession, listUserSessions, setEnrolmentSecret, signOut, signOutEverywhere, takeRecoveryCodesToShow,
 } from "../../db/accounts/sessions";
 export { completeSecondFactor, confirmMfaEnrolment, signInWithPassword } from "../../db/accounts/sign-in";
+export { confirmIdentity } from "../../db/accounts/reauthenticate";
 export { changeUserRole, getUserListing, inviteProgrammeStaff, listUsers, setUserStatus } from "../../db/accounts/user-admin";
 export { changeOwnPassword, normaliseEmail } from "../../db/accounts/users";
 export { createInvitation } from "../../db/accounts/invitations";

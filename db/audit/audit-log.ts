@@ -17,6 +17,7 @@ export const auditActions = [
   "account.password_changed",
   "account.sessions_ended",
   "account.signed_out",
+  "account.reauthentication_failed",
   "account.created",
   "permission.denied",
   "user.role_changed",

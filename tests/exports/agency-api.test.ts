@@ -13,7 +13,7 @@ import { changeMemberRole } from "../../db/accounts/agency-scope";
 import { createApiToken, revokeApiToken } from "../../db/exports/api-tokens";
 import type { OpenDatabase } from "../../db/open";
 import { callRoute } from "../support/route-call";
-import { createTestUser, getAs, postAs, signInTestUser, type SignedInTestUser, type TestUser } from "../support/test-accounts";
+import { createTestUser, getAs, postAs, signInTestUser, type SignedInTestUser, TEST_PASSWORD, type TestUser } from "../support/test-accounts";
 import { createTestContext } from "../support/test-context";
 import { createSeededTestDatabase } from "../support/test-database";
 
@@ -205,7 +205,7 @@ describe("tokens that fail", () => {
 
 describe("token management (commanders)", () => {
   it("shows a new token once, stores only its hash, lists and revokes the agency's own tokens", async () => {
-    const created = await callRoute(tokensAction, postAs("/agency/api-tokens", commanderA, { intent: "create", name: "Dashboard wall", days: "30" }), context);
+    const created = await callRoute(tokensAction, postAs("/agency/api-tokens", commanderA, { intent: "create", name: "Dashboard wall", days: "30", confirm: TEST_PASSWORD }), context);
     expect(created.status).toBe(200);
     const secret = created.data.secret.value as string;
     expect(secret).toMatch(/^ccapi_[A-Za-z0-9_-]{43}$/);
