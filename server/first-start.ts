@@ -33,7 +33,7 @@ export async function demoBanner(db: Kysely<Database>, config: AppConfig, url: s
   const lines = [``, `Close Call is running at ${url}`];
   if (!config.publicUrlConfigured) lines.push(`PUBLIC_URL is not set: invitation and reset links and the feed point at ${config.publicUrl}.`);
   if (!config.demo) {
-    lines.push(config.env === "production" ? "Production mode: demo accounts are disabled." : "");
+    lines.push("No demo data: demo accounts are disabled (start with --demo or CLOSECALL_DEMO=1 for them).");
     return lines.join("\n");
   }
   const seed = Number((await metaValue(db, "dataset_seed")) ?? config.seed);
