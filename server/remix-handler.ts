@@ -3,6 +3,9 @@ import { createRequestHandler, writeReadableStreamToWritable } from "@remix-run/
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
 import { bufferedBody } from "./request-body";
 
+const NOT_A_FORM_PAGE =
+  "<!doctype html><title>Not a form</title><h1>Not a form</h1><p>This address shows a page or a file; it does not take forms. Go back and try again from the page you were on.</p>";
+
 /**
  * Remix behind Express, in production mode always (issue 15 item 6: development mode puts stacks and
  * file paths in error payloads). Instead of @remix-run/express's adapter, which hands Remix the socket to
@@ -34,6 +37,13 @@ export function remixHandler(build: ServerBuild, getLoadContext: (req: ExpressRe
     if (body) headers.set("content-length", String(body.length));
     try {
       const response = await handle(new Request(url, { method: req.method, headers, body, signal: controller.signal }), getLoadContext(req, res));
+      // A post to a page or file without an action: Remix's own 405 says "Unexpected Server Error" (files)
+      // or carries its internal route ids (pages). The data API answers its 405 itself, in JSON.
+      if (response.status === 405 && !req.path.startsWith("/api/")) {
+        res.status(405).setHeader("Allow", "GET, HEAD");
+        res.type("text/html").send(NOT_A_FORM_PAGE);
+        return;
+      }
       res.statusMessage = response.statusText;
       res.status(response.status);
       for (const [name, value] of response.headers) {

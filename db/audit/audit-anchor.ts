@@ -28,10 +28,19 @@ export class AuditKeyMissingError extends Error {
   }
 }
 
-let current: AuditAnchor | null = null;
+// The server (server/*.ts) and the Remix build (build/index.js) each load a copy of this module into
+// the one process: what must exist once per process — the binding, and the queue that serialises
+// appends (each needs the previous row's hash) — lives on globalThis, shared by both copies.
+interface AuditProcessState {
+  anchor: AuditAnchor | null;
+  queue: Promise<unknown>;
+}
+const STATE = Symbol.for("closecall.audit-log");
+const holder = globalThis as typeof globalThis & { [STATE]?: AuditProcessState };
+export const auditProcessState: AuditProcessState = (holder[STATE] ??= { anchor: null, queue: Promise.resolve() });
 
 export function useAuditAnchor(anchor: AuditAnchor | null): void {
-  current = anchor;
+  auditProcessState.anchor = anchor;
 }
 
 /** Binds the audit log to the server key of `dataDir` (or INTAKE_KEY); false when there is no usable key. */
@@ -43,12 +52,12 @@ export function useAuditAnchorOf(options: { envKey: string | undefined; dataDir:
 }
 
 export function auditAnchor(): AuditAnchor {
-  if (!current) throw new AuditKeyMissingError();
-  return current;
+  if (!auditProcessState.anchor) throw new AuditKeyMissingError();
+  return auditProcessState.anchor;
 }
 
 export function auditLogReady(): boolean {
-  return current !== null;
+  return auditProcessState.anchor !== null;
 }
 
 export function readAuditHead(headFile: string): AuditHead | null {

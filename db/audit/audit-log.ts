@@ -2,7 +2,7 @@ import { createHash, createHmac } from "node:crypto";
 import type { Executor } from "../database";
 import { inTransaction } from "../in-transaction";
 import type { AuditEntry } from "../schema/audit.table";
-import { type AuditAnchor, auditAnchor, readAuditHead, writeAuditHead } from "./audit-anchor";
+import { type AuditAnchor, auditAnchor, auditProcessState, readAuditHead, writeAuditHead } from "./audit-anchor";
 
 /** Every action the audit log records. Other areas add theirs here (one line each). */
 export const auditActions = [
@@ -110,10 +110,6 @@ function unkeyedAuditHash(row: Omit<AuditEntry, "hash">): string {
   return createHash("sha256").update(canonicalAuditText(row)).digest("hex");
 }
 
-// Appends are serialised in this process: each needs the previous row's hash. DuckDB allows one
-// process per database file, so an in-process queue is the whole story.
-let queue: Promise<unknown> = Promise.resolve();
-
 /**
  * Appends one entry to the hash-chained audit log (DESIGN §8) and moves the head file to it. Call it
  * after the action it records has been committed, with the root database (not inside a transaction
@@ -122,7 +118,8 @@ let queue: Promise<unknown> = Promise.resolve();
 export function appendAuditEntry(db: Executor, entry: NewAuditEntry): Promise<AuditEntry> {
   assertNothingAboutSubmitters(entry);
   const anchor = auditAnchor();
-  const run = queue.then(async () => {
+  // Serialised in this process (DuckDB allows one process per file): each append needs the row before it.
+  const run = auditProcessState.queue.then(async () => {
     const last = await db.selectFrom("audit_log").select(["seq", "hash"]).orderBy("seq", "desc").limit(1).executeTakeFirst();
     const row = {
       seq: (last?.seq ?? 0) + 1,
@@ -142,7 +139,7 @@ export function appendAuditEntry(db: Executor, entry: NewAuditEntry): Promise<Au
     if (anchor.headFile) writeAuditHead(anchor.headFile, { seq: full.seq, hash: full.hash });
     return full;
   });
-  queue = run.catch(() => undefined);
+  auditProcessState.queue = run.catch(() => undefined);
   return run;
 }
 
