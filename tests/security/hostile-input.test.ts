@@ -49,6 +49,8 @@ const dataDir = mkdtempSync(path.join(tmpdir(), "closecall-hostile-"));
 let server: RunningServer;
 const personas: Record<string, HttpSession | null> = { nobody: null };
 let apiToken = "";
+// Signed in only for the redirect test: the posts above sign the personas out (sign-out is posted last).
+let signedInElsewhere: HttpSession;
 beforeAll(async () => {
   server = await startServer({ DATA_DIR: dataDir, SEED_REPORTS: "200", NODE_ENV: "development" });
   personas.reviewer = await signInOverHttp(server.url, "reviewer1@demo.closecall.test");
@@ -56,6 +58,7 @@ beforeAll(async () => {
   personas.commander = await signInOverHttp(server.url, "commander@metro.demo.closecall.test");
   const tokenPage = await postForm(server.url, "/agency/api-tokens", { csrf: personas.commander.csrf, intent: "create", name: "Hostile input", days: "30", confirm: DEMO_PASSWORD }, { cookie: personas.commander.cookie });
   apiToken = tokenPage.body.match(/ccapi_[A-Za-z0-9_-]{43}/)![0];
+  signedInElsewhere = await signInOverHttp(server.url, "analyst@demo.closecall.test");
 }, 180_000);
 afterAll(async () => {
   await server?.stop();
@@ -115,7 +118,7 @@ describe("hostile input to every route (issue 15 item 5)", () => {
     for (const redirectTo of HOSTILE_REDIRECTS) {
       for (const page of ["/sign-in", "/sign-in/mfa", "/sign-in/enrol"]) {
         const query = `${page}?redirectTo=${encodeURIComponent(redirectTo)}`;
-        for (const who of [personas.nobody, personas.reviewer]) {
+        for (const who of [null, signedInElsewhere]) {
           const reply = await getPage(server.url, query, who?.cookie);
           check(`GET ${query}`, reply);
           if (reply.headers.location) expect(new URL(reply.headers.location, server.url).origin).toBe(new URL(server.url).origin);
@@ -127,6 +130,8 @@ describe("hostile input to every route (issue 15 item 5)", () => {
       const raw = await send(server.url, { path: `/sign-in?redirectTo=${redirectTo.replace(/[^\x21-\xff]/gu, (c) => encodeURIComponent(c))}` });
       check(`GET /sign-in?redirectTo=${JSON.stringify(redirectTo)} (raw)`, raw);
     }
+    // The signed-in session was still signed in: a hostile value was really offered to the redirect.
+    expect((await getPage(server.url, "/account", signedInElsewhere.cookie)).status).toBe(200);
     expect(problems).toEqual([]);
   });
 
