@@ -41,11 +41,11 @@ export interface OpenOptions {
 
 /**
  * The database holds everything (accounts, sealed submissions, the audit log): only its owner may read
- * it (issue 15 item 7). DuckDB creates the WAL whenever it needs one and deletes it at each checkpoint,
- * so only the process umask reaches every file it makes; files that already exist are narrowed too.
+ * it (issue 15 item 7). A new folder is made 700 and the files 600, also when they exist already. DuckDB
+ * creates the WAL again after every checkpoint: the server and the CLI also set their process umask to
+ * 077 (server/index.ts, bin/closecall.mjs), which only a whole process can decide.
  */
 function keepPrivate(location: string): void {
-  process.umask(0o077);
   const dir = path.dirname(location);
   if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
   for (const file of [location, `${location}.wal`]) {
@@ -66,6 +66,7 @@ export async function openDatabase({ location, lockDown = true }: OpenOptions): 
     if (error instanceof Error && /lock/i.test(error.message)) throw new DatabaseLockedError(location);
     throw error;
   }
+  if (location !== ":memory:") keepPrivate(location);
   const db = new Kysely<Database>({ dialect: new DuckDBDialect({ instance }) });
   let applied: string[];
   try {

@@ -1,4 +1,5 @@
-// Close Call server entry: config → database (migrate, lock down, seed on first demo start) → Express.
+// Close Call server entry: config → database (migrate, lock down) → server key (audit log, sealed seeds)
+// → seed on first demo start → Express.
 import { chmodSync, existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -7,38 +8,24 @@ import { ConfigError, listeningUrl, readConfig } from "../app/config.server";
 import { DatabaseLockedError, openDatabase } from "../db/open";
 import { warmNationalCache } from "../analytics/warm-national-cache";
 import { createServerApp } from "./app";
-import { sealClearTotpSecrets } from "../db/accounts/mfa";
-import { useAuditAnchorOf } from "../db/audit/audit-anchor";
-import { keyUnkeyedAuditChain } from "../db/audit/audit-log";
-import { prepareIntakeKey } from "../db/intake/prepare-key";
-import { loadServerKey } from "../db/intake/server-key";
-import { secretBox } from "../db/security/secret-box";
 import { demoBanner, seedOnFirstStart } from "./first-start";
 import { startDailyJobs } from "./jobs";
+import { sealLeftoverSeeds, useServerKey } from "./server-key-at-start";
 
 const root = path.resolve(import.meta.dirname, "..");
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main(): Promise<void> {
+  // Everything the server writes (the database, its WAL, the key and audit-head files) is its own.
+  process.umask(0o077);
   const config = readConfig(process.env, process.argv.slice(2));
   // DATA_DIR is Close Call's own: nobody else needs to list it (a folder given with --db to the CLI is left alone).
   if (existsSync(config.dataDir)) chmodSync(config.dataDir, 0o700);
   const database = await openDatabase({ location: config.databaseFile });
   if (database.applied.length > 0) log(`Applied migrations: ${database.applied.join(", ")}`);
-  log(await prepareIntakeKey(database.db, { envKey: config.intakeKey, dataDir: config.dataDir }));
-  const serverKey = loadServerKey({ envKey: config.intakeKey, dataDir: config.dataDir });
-  if (useAuditAnchorOf({ envKey: config.intakeKey, dataDir: config.dataDir })) {
-    const rekeyed = await keyUnkeyedAuditChain(database.db);
-    if (rekeyed > 0) log(`Audit log: ${rekeyed} entries written before its key were verified and re-keyed.`);
-  } else {
-    log("Sign-in is CLOSED (answers 503): the audit log and two-step verification need the server key above.");
-  }
-  const totpBox = serverKey.ok ? secretBox(serverKey.key.accountSecretsKey) : undefined;
+  const totpBox = await useServerKey(database.db, config, log);
   await seedOnFirstStart(database, config, log, totpBox);
-  if (totpBox) {
-    const sealed = await sealClearTotpSecrets(database.db, totpBox);
-    if (sealed > 0) log(`Sealed ${sealed} TOTP secret(s) that were stored in clear.`);
-  }
+  if (totpBox) await sealLeftoverSeeds(database.db, totpBox, log);
   // In the background: the first dashboard visitor then finds the national figures computed.
   warmNationalCache(database.db).catch((error) => console.error("Could not warm the analytics cache:", error instanceof Error ? error.message : error));
 
