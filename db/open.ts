@@ -45,9 +45,12 @@ export interface OpenOptions {
  * creates the WAL again after every checkpoint: the server and the CLI also set their process umask to
  * 077 (server/index.ts, bin/closecall.mjs), which only a whole process can decide.
  */
-function keepPrivate(location: string): void {
+function makePrivateFolder(location: string): void {
   const dir = path.dirname(location);
   if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
+}
+
+function narrowFiles(location: string): void {
   for (const file of [location, `${location}.wal`]) {
     if (existsSync(file)) chmodSync(file, 0o600);
   }
@@ -55,7 +58,7 @@ function keepPrivate(location: string): void {
 
 /** Opens (creating if needed) a DuckDB database, applies migrations and locks it down. */
 export async function openDatabase({ location, lockDown = true }: OpenOptions): Promise<OpenDatabase> {
-  if (location !== ":memory:") keepPrivate(location);
+  if (location !== ":memory:") makePrivateFolder(location);
   let instance: DuckDBInstance;
   try {
     instance = await DuckDBInstance.create(location, {
@@ -66,7 +69,7 @@ export async function openDatabase({ location, lockDown = true }: OpenOptions): 
     if (error instanceof Error && /lock/i.test(error.message)) throw new DatabaseLockedError(location);
     throw error;
   }
-  if (location !== ":memory:") keepPrivate(location);
+  if (location !== ":memory:") narrowFiles(location);
   const db = new Kysely<Database>({ dialect: new DuckDBDialect({ instance }) });
   let applied: string[];
   try {
