@@ -11,11 +11,11 @@ import { attemptsSoFar, consumeAttempt, resetAttempts, tooManyAttempts, tryAttem
  *    own that made-up emails cannot fill;
  * 3. everyone else counts against their source (an HMAC of the address) and then the global cap.
  * When 3 has no room: an email with a recent failure gets a 429; an email with a clean history is by
- * then certainly not an account (2 took those), so "wrong email or password" is the true answer and
- * needs no hash — it is given after about the time a hash takes, so neither the answer nor its timing
- * tells an account from a made-up email. Every failure marks the email, account or not, the same way.
+ * then not an active account (2 took those), so "wrong email or password" is the true answer and needs
+ * no hash — it is given after about the time a hash takes, so neither the answer nor its timing tells an
+ * account from a made-up email. Every failure marks the email, account or not, the same way.
  */
-export type PasswordGate = { verify: "hash" } | { verify: "no-account"; after: number };
+type PasswordGate = { verify: "hash" } | { verify: "no-account"; after: number };
 
 // The time a password check takes here, measured, so that answers given without one take as long.
 let typicalCheckMs = 60;
