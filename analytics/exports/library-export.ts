@@ -77,6 +77,8 @@ export interface PublishedRow {
 
 /** Published fields of the given documents (never `id`, never a protected field), by document id. */
 export async function readPublishedRows(db: Kysely<Database>, docIds: number[], options: LibraryExportOptions): Promise<Map<number, PublishedRow>> {
+  // unnest of an empty parameter list has no type DuckDB can infer (a page past the last one asks for none).
+  if (docIds.length === 0) return new Map();
   const narrative = options.narratives ? sql`, r.summary, r.lessons` : sql``;
   const { rows } = await sql<PublishedRow>`
     SELECT d.doc_id, d.public_number, r.title, d.incident_type, d.factor_mask, d.loss_potential, d.event_month, d.published_month,
