@@ -10,7 +10,7 @@ export default defineConfig({
     globals: true,
     pool: "forks",
     globalSetup: ["tests/setup/global-setup.ts"],
-    setupFiles: ["tests/setup/fail-on-console-error.ts"],
+    setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/audit-anchor.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: ["default"],

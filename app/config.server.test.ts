@@ -14,6 +14,13 @@ describe("readConfig", () => {
     expect(readConfig({ NODE_ENV: "production", CLOSECALL_DEMO: "1" }).demo).toBe(true);
   });
 
+  it("takes links' origin from PUBLIC_URL, else from where the server listens (issue 15 item 9)", () => {
+    expect(readConfig({ PUBLIC_URL: "https://closecall.example.org/" })).toMatchObject({ publicUrl: "https://closecall.example.org", publicUrlConfigured: true });
+    expect(readConfig({ HOST: "0.0.0.0", PORT: "8080" })).toMatchObject({ publicUrl: "http://localhost:8080", publicUrlConfigured: false });
+    expect(() => readConfig({ PUBLIC_URL: "https://closecall.example.org/app?x=1" })).toThrow(/PUBLIC_URL/);
+    expect(() => readConfig({ PUBLIC_URL: "javascript:alert(1)" })).toThrow(/PUBLIC_URL/);
+  });
+
   it("rejects invalid values with the variable's name", () => {
     expect(() => readConfig({ PORT: "eighty" })).toThrow(ConfigError);
     expect(() => readConfig({ LIBRARY_ACCESS: "everyone" })).toThrow(/LIBRARY_ACCESS/);

@@ -17,6 +17,12 @@ const EnvSchema = z.object({
   RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   LIBRARY_ACCESS: z.enum(["public", "members"]).default("public"),
   INTAKE_KEY: z.string().optional(),
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .refine((v) => /^https?:$/.test(new URL(v).protocol) && new URL(v).pathname === "/" && !new URL(v).search && !new URL(v).hash, "use an http(s) origin, e.g. https://closecall.example.org")
+    .transform((v) => new URL(v).origin)
+    .optional(),
 });
 
 export interface AppConfig {
@@ -34,9 +40,22 @@ export interface AppConfig {
   retentionDays: number;
   libraryAccess: "public" | "members";
   intakeKey: string | undefined;
+  /**
+   * The address people reach the site at, for links given out of band (invitations, password resets)
+   * and in the feed: never taken from a request's Host header. Without PUBLIC_URL, the address the
+   * server listens on (server/index.ts fills in the real port once it listens).
+   */
+  publicUrl: string;
+  publicUrlConfigured: boolean;
 }
 
 export class ConfigError extends Error {}
+
+/** http://host:port of the server itself: what a browser on this machine would use. */
+export function listeningUrl(host: string, port: number): string {
+  const name = host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
+  return `http://${name}:${port}`;
+}
 
 /**
  * Reads configuration from the environment. Demo mode is on by default outside production; in
@@ -65,5 +84,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     retentionDays: e.RETENTION_DAYS,
     libraryAccess: e.LIBRARY_ACCESS,
     intakeKey: e.INTAKE_KEY,
+    publicUrl: e.PUBLIC_URL ?? listeningUrl(e.HOST, e.PORT),
+    publicUrlConfigured: e.PUBLIC_URL !== undefined,
   };
 }

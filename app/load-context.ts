@@ -13,7 +13,7 @@ export interface AppContext {
   config: AppConfig;
   /** Fresh per request; every inline script and Remix's own scripts carry it (CSP, DESIGN §8). */
   cspNonce: string;
-  /** Anonymous paths only: HMAC of the client address under a daily in-memory salt, for abuse caps; never stored. */
+  /** HMAC of the client address under a daily in-memory salt, for abuse caps and sign-in limits; never stored. */
   addressKey?: string;
   /** Resolves when the client has taken what was sent (server/client-ready.ts): long downloads go at its pace. */
   clientReady?: () => Promise<void>;

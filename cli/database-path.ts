@@ -1,4 +1,5 @@
 import path from "node:path";
+import { useAuditAnchorOf } from "../db/audit/audit-anchor";
 import { DATABASE_FILE, openDatabase, type OpenDatabase } from "../db/open";
 
 /**
@@ -10,8 +11,13 @@ export function resolveDatabasePath(dbOption: string | undefined, env: Record<st
   return target.endsWith(".duckdb") ? path.resolve(target) : path.resolve(target, DATABASE_FILE);
 }
 
-/** Opens the database at `location`, runs `use`, and always closes it (checkpointing a file). */
-export async function withDatabase<T>(location: string, use: (database: OpenDatabase) => Promise<T>): Promise<T> {
+/**
+ * Opens the database at `location`, runs `use`, and always closes it (checkpointing a file). Entries a
+ * command adds to the audit log are keyed and anchored as the server's are, when the server key is
+ * there (INTAKE_KEY or the key file beside the database); without it, adding one fails and says why.
+ */
+export async function withDatabase<T>(location: string, use: (database: OpenDatabase) => Promise<T>, env: Record<string, string | undefined> = process.env): Promise<T> {
+  useAuditAnchorOf({ envKey: env.INTAKE_KEY, dataDir: path.dirname(location) });
   const database = await openDatabase({ location });
   try {
     return await use(database);

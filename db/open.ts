@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { Kysely, sql } from "kysely";
@@ -39,12 +39,26 @@ export interface OpenOptions {
   lockDown?: boolean;
 }
 
+/**
+ * The database holds everything (accounts, sealed submissions, the audit log): only its owner may read
+ * it (issue 15 item 7). A new folder is made 700 and the files 600, also when they exist already. DuckDB
+ * creates the WAL again after every checkpoint: the server and the CLI also set their process umask to
+ * 077 (server/index.ts, bin/closecall.mjs), which only a whole process can decide.
+ */
+function makePrivateFolder(location: string): void {
+  const dir = path.dirname(location);
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
+}
+
+function narrowFiles(location: string): void {
+  for (const file of [location, `${location}.wal`]) {
+    if (existsSync(file)) chmodSync(file, 0o600);
+  }
+}
+
 /** Opens (creating if needed) a DuckDB database, applies migrations and locks it down. */
 export async function openDatabase({ location, lockDown = true }: OpenOptions): Promise<OpenDatabase> {
-  if (location !== ":memory:") {
-    const dir = path.dirname(location);
-    if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
-  }
+  if (location !== ":memory:") makePrivateFolder(location);
   let instance: DuckDBInstance;
   try {
     instance = await DuckDBInstance.create(location, {
@@ -55,6 +69,7 @@ export async function openDatabase({ location, lockDown = true }: OpenOptions): 
     if (error instanceof Error && /lock/i.test(error.message)) throw new DatabaseLockedError(location);
     throw error;
   }
+  if (location !== ":memory:") narrowFiles(location);
   const db = new Kysely<Database>({ dialect: new DuckDBDialect({ instance }) });
   let applied: string[];
   try {

@@ -18,3 +18,19 @@ export async function unlessWrittenConcurrently(write: () => Promise<unknown>): 
     if (!isWriteConflict(error)) throw error;
   }
 }
+
+/**
+ * Runs a conditional write (`… WHERE used_at IS NULL`) again when DuckDB refused it for a concurrent
+ * write to the same row: on the next attempt its condition is checked against what the other committed,
+ * so exactly one of two racing requests gets the row (issue 15 item 4) and neither gets a 500.
+ */
+export async function retryingConflicts<T>(write: () => Promise<T>, attempts = 8): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (!isWriteConflict(error) || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, attempt * Math.random() * 5));
+    }
+  }
+}

@@ -2,7 +2,7 @@ import express from "express";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { anonymousAddressKey, createAddressKeyer } from "./address-key";
+import { addressKeys, createAddressKeyer } from "./address-key";
 import { rejectCrossSiteWrites } from "./security-headers";
 
 describe("address key for abuse caps (DESIGN §6.6)", () => {
@@ -24,7 +24,7 @@ let server: Server;
 let base: string;
 beforeAll(async () => {
   const app = express();
-  app.use(anonymousAddressKey());
+  app.use(addressKeys());
   app.use(rejectCrossSiteWrites());
   app.all("*", (req, res) => res.json({ addressKey: res.locals.addressKey ?? null, origin: req.headers.origin ?? null }));
   server = app.listen(0, "127.0.0.1");
@@ -34,9 +34,10 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe("anonymous request middleware", () => {
-  it("computes the address key on anonymous paths only", async () => {
-    expect((await (await fetch(`${base}/report`)).json()).addressKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect((await (await fetch(`${base}/reports`)).json()).addressKey).toBeNull();
+  it("computes the address key for every path (intake caps and per-source sign-in limits), the same for one client", async () => {
+    const report = (await (await fetch(`${base}/report`)).json()).addressKey;
+    expect(report).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect((await (await fetch(`${base}/sign-in`)).json()).addressKey).toBe(report);
   });
 
   it("drops Origin: null on same-origin posts (no-JS forms under no-referrer) and refuses it otherwise", async () => {

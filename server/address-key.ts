@@ -1,11 +1,10 @@
 import { createHmac, randomBytes } from "node:crypto";
 import type { RequestHandler } from "express";
-import { isAnonymousPath } from "../app/anonymous-paths";
 
 /**
- * For the anonymous paths only: an HMAC of the client address under a salt that changes every UTC day
- * and exists only in this process's memory (DESIGN §6.6). Abuse caps count by this key; the address
- * itself goes no further than this function, and yesterday's keys cannot be linked to today's.
+ * An HMAC of the client address under a salt that changes every UTC day and exists only in this
+ * process's memory (DESIGN §6.6). Abuse caps (intake) and per-source sign-in limits count by this key;
+ * the address itself goes no further than this function, and yesterday's keys cannot be linked to today's.
  */
 export function createAddressKeyer(today: () => string = () => new Date().toISOString().slice(0, 10)): (address: string) => string {
   let day = "";
@@ -20,9 +19,9 @@ export function createAddressKeyer(today: () => string = () => new Date().toISOS
   };
 }
 
-export function anonymousAddressKey(keyer = createAddressKeyer()): RequestHandler {
+export function addressKeys(keyer = createAddressKeyer()): RequestHandler {
   return (req, res, next) => {
-    if (isAnonymousPath(req.path)) res.locals.addressKey = keyer(req.socket.remoteAddress ?? "unknown");
+    res.locals.addressKey = keyer(req.socket.remoteAddress ?? "unknown");
     next();
   };
 }

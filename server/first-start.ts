@@ -6,6 +6,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../db/synthetic/
 import { DEMO_AGENCIES } from "../db/synthetic/generate-agencies";
 import { seedSyntheticData } from "../db/synthetic/seed";
 import type { OpenDatabase } from "../db/open";
+import type { SecretBox } from "../db/security/secret-box";
 import { rebuildDerivedData } from "./derived-data";
 
 async function metaValue(db: Kysely<Database>, key: string): Promise<string | undefined> {
@@ -17,12 +18,12 @@ async function metaValue(db: Kysely<Database>, key: string): Promise<string | un
  * Seeds the synthetic national dataset and demo accounts the first time a demo server starts.
  * Later starts find `dataset_seed` in app_meta and leave the data alone.
  */
-export async function seedOnFirstStart(database: OpenDatabase, config: AppConfig, log: (line: string) => void): Promise<void> {
+export async function seedOnFirstStart(database: OpenDatabase, config: AppConfig, log: (line: string) => void, totpBox: SecretBox | undefined): Promise<void> {
   const { instance, db } = database;
   if (!config.demo) return;
   if ((await metaValue(db, "dataset_seed")) !== undefined) return;
   log(`First start: generating the synthetic national dataset (${config.seedReports.toLocaleString("en-US")} reports, seed ${config.seed})…`);
-  const summary = await seedSyntheticData(instance, db, { reports: config.seedReports, seed: config.seed, demoAccounts: true });
+  const summary = await seedSyntheticData(instance, db, { reports: config.seedReports, seed: config.seed, demoAccounts: true, totpBox });
   log(`Loaded ${summary.agencies} agencies and ${summary.reports.toLocaleString("en-US")} reports in ${summary.seconds.toFixed(1)} s.`);
   await rebuildDerivedData(database, log);
 }
@@ -30,8 +31,9 @@ export async function seedOnFirstStart(database: OpenDatabase, config: AppConfig
 /** What a newcomer needs to try the demo: URL, accounts, the shared TOTP secret and partner codes. */
 export async function demoBanner(db: Kysely<Database>, config: AppConfig, url: string): Promise<string> {
   const lines = [``, `Close Call is running at ${url}`];
+  if (!config.publicUrlConfigured) lines.push(`PUBLIC_URL is not set: invitation and reset links and the feed point at ${config.publicUrl}.`);
   if (!config.demo) {
-    lines.push(config.env === "production" ? "Production mode: demo accounts are disabled." : "");
+    lines.push("No demo data: demo accounts are disabled (start with --demo or CLOSECALL_DEMO=1 for them).");
     return lines.join("\n");
   }
   const seed = Number((await metaValue(db, "dataset_seed")) ?? config.seed);

@@ -1,24 +1,31 @@
-// Close Call server entry: config → database (migrate, lock down, seed on first demo start) → Express.
+// Close Call server entry: config → database (migrate, lock down) → server key (audit log, sealed seeds)
+// → seed on first demo start → Express.
+import { chmodSync, existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { ConfigError, readConfig } from "../app/config.server";
+import { ConfigError, listeningUrl, readConfig } from "../app/config.server";
 import { DatabaseLockedError, openDatabase } from "../db/open";
 import { warmNationalCache } from "../analytics/warm-national-cache";
 import { createServerApp } from "./app";
-import { prepareIntakeKey } from "../db/intake/prepare-key";
 import { demoBanner, seedOnFirstStart } from "./first-start";
 import { startDailyJobs } from "./jobs";
+import { sealLeftoverSeeds, useServerKey } from "./server-key-at-start";
 
 const root = path.resolve(import.meta.dirname, "..");
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main(): Promise<void> {
+  // Everything the server writes (the database, its WAL, the key and audit-head files) is its own.
+  process.umask(0o077);
   const config = readConfig(process.env, process.argv.slice(2));
+  // DATA_DIR is Close Call's own: nobody else needs to list it (a folder given with --db to the CLI is left alone).
+  if (existsSync(config.dataDir)) chmodSync(config.dataDir, 0o700);
   const database = await openDatabase({ location: config.databaseFile });
   if (database.applied.length > 0) log(`Applied migrations: ${database.applied.join(", ")}`);
-  await seedOnFirstStart(database, config, log);
-  log(await prepareIntakeKey(database.db, { envKey: config.intakeKey, dataDir: config.dataDir }));
+  const totpBox = await useServerKey(database.db, config, log);
+  await seedOnFirstStart(database, config, log, totpBox);
+  if (totpBox) await sealLeftoverSeeds(database.db, totpBox, log);
   // In the background: the first dashboard visitor then finds the national figures computed.
   warmNationalCache(database.db).catch((error) => console.error("Could not warm the analytics cache:", error instanceof Error ? error.message : error));
 
@@ -33,7 +40,8 @@ async function main(): Promise<void> {
   const server = app.listen(config.port, config.host, async () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.port;
-    log(await demoBanner(database.db, config, `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`));
+    if (!config.publicUrlConfigured) config.publicUrl = listeningUrl(config.host, port);
+    log(await demoBanner(database.db, config, listeningUrl(config.host, port)));
   });
 
   let stopping = false;

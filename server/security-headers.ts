@@ -43,20 +43,6 @@ export function securityHeaders(): RequestHandler {
   };
 }
 
-/** Rejects declared bodies over the limit before anyone reads them (413). */
-export function bodyLimit(maxBytes: number): RequestHandler {
-  return (req, res, next) => {
-    const declared = Number(req.headers["content-length"] ?? 0);
-    if (declared > maxBytes) {
-      res.status(413).type("text/html").send(
-        "<!doctype html><title>Too large</title><h1>Too large</h1><p>What you sent is larger than 1 MB. Go back, shorten it and try again; your text is still in the form.</p>",
-      );
-      return;
-    }
-    next();
-  };
-}
-
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**

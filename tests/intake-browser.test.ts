@@ -39,6 +39,7 @@ describeInBrowser("report form in a browser", () => {
     await page.getByLabel("Keep a draft on this device").check();
     expect(await storage()).toEqual(["closecall-report-draft"]);
     await page.getByRole("button", { name: "Next: What contributed" }).click();
+    await page.locator("summary", { hasText: "Subject / threat" }).click(); // the family opens, then the factor
     await page.getByLabel("A weapon was hidden or missed in a search").check();
     await page.getByRole("button", { name: "Next: Lessons learned" }).click();
     await page.fill("#lessons", VALID_INPUT.lessons);

@@ -49,6 +49,9 @@ describe("receipt follow-up", () => {
     await createReviewerQuestion(database.db, key, { submissionId: id, reviewerId: reviewer, text: "Which hand held the knife?" });
     const asked = await check(receiptCode);
     expect(statusOf(asked.data)).toMatchObject({ status: "question", canAnswer: true, thread: [{ author: "reviewer", text: "Which hand held the knife?" }] });
+    // The timeline's figures (issue 16): the question's date, from which the report waits 14 days, and the retention window.
+    expect(statusOf(asked.data)!.questionOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(asked.data).toMatchObject({ retentionDays: context.config.retentionDays });
 
     const empty = await answer(receiptCode, "   ");
     expect(empty.status).toBe(400);
@@ -72,8 +75,8 @@ describe("receipt follow-up", () => {
     await database.db.updateTable("submissions").set({ status: "published", report_id: "00000000-0000-4000-8000-0000000000d1" }).where("id", "=", id).execute();
     expect(statusOf((await check(receiptCode)).data)).toMatchObject({ status: "published", publishedNumber: "CC-2026-0042" });
 
-    await database.db.updateTable("submissions").set({ status: "not_published", rejection_reason: "Not a near miss: nobody was at risk." }).where("id", "=", id).execute();
-    expect(statusOf((await check(receiptCode)).data)).toMatchObject({ status: "not_published", notPublishedReason: "Not a near miss: nobody was at risk.", publishedNumber: null });
+    await database.db.updateTable("submissions").set({ status: "not_published", rejection_reason: "Not a near miss: nobody was at risk.", destroy_on: "2026-03-01" }).where("id", "=", id).execute();
+    expect(statusOf((await check(receiptCode)).data)).toMatchObject({ status: "not_published", notPublishedReason: "Not a near miss: nobody was at risk.", publishedNumber: null, questionOn: null, destroyOn: "2026-03-01" });
   });
 
   it("says plainly when a code is malformed or unknown, keeping what was typed", async () => {

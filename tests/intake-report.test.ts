@@ -90,6 +90,26 @@ describe("report form: loader and action", () => {
     expect(mine[0]!.r.agency_id).toBeNull();
   });
 
+  it("the review says, field by field, which details look identifying, and stores nothing (issue 16)", async () => {
+    const before = await submissionCount();
+    const input = {
+      ...VALID_INPUT,
+      title: "Knife missed on a stop with Sgt. Miller",
+      narrative: `${VALID_INPUT.narrative} Badge #4471 was on the report, plate 7ABC123, at Elm St and 4th Ave on 03/14/2025, and we were on TAC 3.`,
+    };
+    const reviewed = await review(input);
+    expect(reviewed.identifiers.map((w) => w.field)).toEqual(["title", "narrative"]);
+    const listed = (field: string) => reviewed.identifiers.find((w) => w.field === field)!.items.map((i) => `${i.type}:${i.text}`);
+    expect(listed("title")).toEqual(["PERSON:Miller"]);
+    expect(listed("narrative")).toEqual(["BADGE_OR_UNIT:4471", "PLATE:7ABC123", "LOCATION:Elm St and 4th Ave", "DATE:03/14/2025", "RADIO_CHANNEL:TAC 3"]);
+    for (const w of reviewed.identifiers) for (const span of w.spans) expect(input[w.field].slice(span.start, span.end)).toBeTruthy();
+    expect((await review(VALID_INPUT)).identifiers).toEqual([]);
+    expect(await submissionCount()).toBe(before);
+    // "Change …" beside a flagged field returns to the step that holds it (lessons: step 3 of the form).
+    const back = await post(fieldsOf(input, { intent: "edit-2" }));
+    expect(back.data).toMatchObject({ stage: "edit", step: 2, values: input });
+  });
+
   it("links the agency only for a current partner code; an unknown code is a field error, not a silent drop", async () => {
     const unknown = await post(fieldsOf({ ...VALID_INPUT, consentLevel: "agency_stats", partnerCode: "ZZZZZ-ZZZZZ-ZZZZZ" }, { intent: "review" }));
     expect(unknown.status).toBe(400);

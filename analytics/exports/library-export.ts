@@ -25,7 +25,7 @@ export interface LibraryExportOptions {
 export function libraryHeaders(options: LibraryExportOptions): string[] {
   return [
     "Report number", "Title", "Incident type", "Contributing risk factors", "Loss potential", "Event month", "Published month",
-    "Census region", "Time of day", "Light", "Weather", "Officers on scene", "Assignment", "Years of service", "Taxonomy version",
+    "Census region", "Time of day", "Light", "Weather", "Officers on scene", "Assignment", "Years of service", "Taxonomy version", "Link",
     ...(options.narratives ? ["Event summary", "Lessons learned"] : []),
   ];
 }
@@ -77,6 +77,8 @@ export interface PublishedRow {
 
 /** Published fields of the given documents (never `id`, never a protected field), by document id. */
 export async function readPublishedRows(db: Kysely<Database>, docIds: number[], options: LibraryExportOptions): Promise<Map<number, PublishedRow>> {
+  // unnest of an empty parameter list has no type DuckDB can infer (a page past the last one asks for none).
+  if (docIds.length === 0) return new Map();
   const narrative = options.narratives ? sql`, r.summary, r.lessons` : sql``;
   const { rows } = await sql<PublishedRow>`
     SELECT d.doc_id, d.public_number, r.title, d.incident_type, d.factor_mask, d.loss_potential, d.event_month, d.published_month,
@@ -86,12 +88,20 @@ export async function readPublishedRows(db: Kysely<Database>, docIds: number[], 
   return new Map(rows.map((r) => [r.doc_id, r]));
 }
 
+/**
+ * The report's page, site-relative: the configuration has no public base URL, and the address a request
+ * came in on is the proxy's, not the one readers use. Prefix the site's address to open it.
+ */
+export function reportLink(publicNumber: string): string {
+  return `/reports/${publicNumber}`;
+}
+
 function toCells(r: PublishedRow, options: LibraryExportOptions): ExportCell[] {
   return [
     r.public_number, r.title, labels.incidentType(r.incident_type), factorsOfMask(r.factor_mask).map((c) => labels.factor(c)).join("; "),
     labels.lossPotential(r.loss_potential), r.event_month.slice(0, 7), r.published_month.slice(0, 7), labels.censusRegion(r.census_region),
     labels.timeBlock(r.time_block), labels.light(r.light), labels.weather(r.weather), labels.officerBand(r.officers_band),
-    labels.assignment(r.assignment), labels.serviceBand(r.service_band), String(r.taxonomy_version),
+    labels.assignment(r.assignment), labels.serviceBand(r.service_band), String(r.taxonomy_version), reportLink(r.public_number),
     ...(options.narratives ? [r.summary ?? "", r.lessons ?? ""] : []),
   ];
 }

@@ -6,10 +6,15 @@ export {
   removeMember, revokeInvitation, rotatePartnerCode,
 } from "../../db/accounts/agency-scope";
 export { acceptInvitation, findOpenInvitation } from "../../db/accounts/invitations";
-export { remainingRecoveryCodes, replaceRecoveryCodes, totpAuthUri, generateTotpSecret } from "../../db/accounts/mfa";
+export {
+  generateTotpSecret, openEnrolmentSecret, remainingRecoveryCodes, replaceRecoveryCodes, sealEnrolmentSecret, totpAuthUri,
+} from "../../db/accounts/mfa";
 export { completePasswordReset, findOpenPasswordReset, issuePasswordReset } from "../../db/accounts/password-resets";
-export { deleteSession, endOwnSession, listUserSessions, setEnrolmentSecret, signOutEverywhere } from "../../db/accounts/sessions";
+export {
+  deleteSession, endOwnSession, listUserSessions, setEnrolmentSecret, signOut, signOutEverywhere, takeRecoveryCodesToShow,
+} from "../../db/accounts/sessions";
 export { completeSecondFactor, confirmMfaEnrolment, signInWithPassword } from "../../db/accounts/sign-in";
+export { confirmIdentity } from "../../db/accounts/reauthenticate";
 export { changeUserRole, getUserListing, inviteProgrammeStaff, listUsers, setUserStatus } from "../../db/accounts/user-admin";
 export { changeOwnPassword, normaliseEmail } from "../../db/accounts/users";
 export { createInvitation } from "../../db/accounts/invitations";

@@ -1,8 +1,12 @@
-/** Absolute one-time links for the person who issues them to pass on (no email server). */
-export function invitationLink(request: Request, token: string): string {
-  return `${new URL(request.url).origin}/invitations/accept?${new URLSearchParams({ token })}`;
+import type { AppLoadContext } from "@remix-run/node";
+
+// Absolute one-time links for the person who issues them to pass on (no email server). Their origin
+// is the configured PUBLIC_URL, never the request's Host header, which anyone can set (issue 15 item 9).
+
+export function invitationLink(context: AppLoadContext, token: string): string {
+  return `${context.config.publicUrl}/invitations/accept?${new URLSearchParams({ token })}`;
 }
 
-export function passwordResetLink(request: Request, token: string): string {
-  return `${new URL(request.url).origin}/password-reset?${new URLSearchParams({ token })}`;
+export function passwordResetLink(context: AppLoadContext, token: string): string {
+  return `${context.config.publicUrl}/password-reset?${new URLSearchParams({ token })}`;
 }

@@ -14,12 +14,6 @@ export interface SignedIn {
   session: ActiveSession;
 }
 
-/** Where to come back to after signing in: a same-site path only (no open redirect). */
-export function safeRedirectPath(value: string | null | undefined, fallback = "/account"): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
-  return value;
-}
-
 function signInRedirect(request: Request): Response {
   const url = new URL(request.url);
   const back = `${url.pathname}${url.search}`;

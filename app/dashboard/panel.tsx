@@ -56,7 +56,8 @@ export function ModelPanel({ model, period, notes }: { model: PanelModel; period
       units={model.units}
       period={period}
       wide={model.wide}
-      chart={model.chart?.scroll ? <div className="chart-scroll">{chart}</div> : chart}
+      // A wide chart scrolls sideways on a phone: focusable so a keyboard can scroll it too (axe rule).
+      chart={model.chart?.scroll ? <div className="chart-scroll" tabIndex={0} role="region" aria-label={`${model.title}: scrolls sideways`}>{chart}</div> : chart}
       notes={notes}
       table={<>{model.tables.map((t) => (
         <StaticTable key={t.id} columns={toColumns(t.columns)} data={t.rows} caption={t.caption} getRowId={t.rowId} empty={t.empty ? <p>{t.empty}</p> : undefined} />

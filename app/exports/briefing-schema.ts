@@ -12,6 +12,8 @@ export const BriefingExtrasSchema = z.object({
   report: z.array(z.string().regex(PUBLIC_NUMBER, "Report numbers look like 2024-00413")).default([]),
   q: z.string().trim().max(200, "Use at most 200 characters").default(""),
   mine: z.enum(["1"], { errorMap: () => ({ message: "must be 1 when present" }) }).optional(),
+  // Which page of the reports to choose from (issue 16: not only the newest 20).
+  page: z.coerce.number({ invalid_type_error: "must be a page number" }).int("must be a whole number").min(1, "must be 1 or more").max(10_000, "is too large").default(1),
 });
 
 export interface BriefingState {
@@ -19,6 +21,7 @@ export interface BriefingState {
   reports: string[];
   q: string;
   mine: boolean;
+  page: number;
 }
 
 export type BriefingParse =
@@ -28,7 +31,7 @@ export type BriefingParse =
 
 export const TOO_MANY_MESSAGE = `Choose at most ${MAX_BRIEFING_REPORTS} reports: a briefing holds ${MAX_BRIEFING_REPORTS} at most. Untick some and download again.`;
 
-const EXTRA = new Set(["report", "q", "mine"]);
+const EXTRA = new Set(["report", "q", "mine", "page"]);
 
 export function parseBriefingSearch(params: URLSearchParams): BriefingParse {
   const dashboardParams = new URLSearchParams([...params].filter(([k]) => !EXTRA.has(k) && k !== "funnel"));
@@ -37,12 +40,15 @@ export function parseBriefingSearch(params: URLSearchParams): BriefingParse {
     report: [...new Set(params.getAll("report").filter((r) => r !== ""))],
     q: params.get("q") ?? undefined,
     mine: params.get("mine") || undefined,
+    page: params.get("page") || undefined,
   });
   const problems = [
     ...(dashboard.ok ? [] : dashboard.problems),
     ...(extras.success ? [] : extras.error.issues.map((i) => ({ param: String(i.path[0]), message: `“${String(i.path[0])}” ${i.message}` }))),
   ];
   if (!dashboard.ok || !extras.success) return { ok: false, problems };
-  const state = { dashboard: { ...dashboard.state, funnel: undefined }, reports: extras.data.report, q: extras.data.q, mine: extras.data.mine === "1" };
+  const state = {
+    dashboard: { ...dashboard.state, funnel: undefined }, reports: extras.data.report, q: extras.data.q, mine: extras.data.mine === "1", page: extras.data.page,
+  };
   return { ok: true, state, tooMany: state.reports.length > MAX_BRIEFING_REPORTS };
 }

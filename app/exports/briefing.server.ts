@@ -61,24 +61,41 @@ function profileFigure(view: AgencyDashboardView) {
   return { model, table, reasons, chart };
 }
 
-/** The builder page: the period, the chart preview and the reports to choose from (plus those chosen). */
-export async function briefingBuilder(context: AppLoadContext, user: SessionUser, state: BriefingState) {
-  const view = await agencyView(context, user, state);
-  const { chart, model } = profileFigure(view);
+/**
+ * One page of the reports to choose from (the trainer's words and filters, newest or best first), and
+ * the chosen reports that are not on it, so a choice survives searching and paging.
+ */
+async function briefingCandidates(context: AppLoadContext, user: SessionUser, state: BriefingState, period: { from: string; to: string }) {
   const sort = { column: state.q ? ("relevance" as const) : ("published" as const), descending: true };
-  const found = await findReports(context.db, candidateFilters(state, view.period), sort, { page: 1, size: CANDIDATES }, { agencyId: user.agencyId });
+  const filters = candidateFilters(state, period);
+  let found = await findReports(context.db, filters, sort, { page: state.page, size: CANDIDATES }, { agencyId: user.agencyId });
+  const pages = Math.max(1, Math.ceil(found.total / CANDIDATES));
+  // A page past the end (fewer results after a new search): the last page instead of an empty list.
+  if (state.page > pages) found = await findReports(context.db, filters, sort, { page: pages, size: CANDIDATES }, { agencyId: user.agencyId });
   const candidates: BriefingCandidate[] = found.rows.map((r) => ({
     publicNumber: r.publicNumber, title: r.title, facts: facts(r), snippet: r.snippet.map((p) => p.text).join(""),
   }));
   const listed = new Set(candidates.map((c) => c.publicNumber));
   const chosen = await Promise.all(state.reports.filter((n) => !listed.has(n)).map((n) => getPublishedReport(context.db, n)));
   return {
-    period: view.period,
-    open: view.open,
     total: found.total,
-    chart: chart ? { svg: chart.svg, title: model.title, height: chart.height } : null,
+    page: Math.min(state.page, pages),
+    pages,
+    pageSize: CANDIDATES,
     chosenElsewhere: chosen.filter((r) => r !== null).map((r) => ({ publicNumber: r.publicNumber, title: r.title, facts: facts(r), snippet: "" })),
     candidates,
+  };
+}
+
+/** The builder page: the period, the chart preview and the reports to choose from (plus those chosen). */
+export async function briefingBuilder(context: AppLoadContext, user: SessionUser, state: BriefingState) {
+  const view = await agencyView(context, user, state);
+  const { chart, model } = profileFigure(view);
+  return {
+    period: view.period,
+    open: view.open,
+    chart: chart ? { svg: chart.svg, title: model.title, height: chart.height } : null,
+    ...(await briefingCandidates(context, user, state, view.period)),
   };
 }
 

@@ -1,9 +1,10 @@
 import { Link } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { deleteDraft } from "./device-draft";
+import { ReviewTimeline } from "./review-timeline";
 
 /** Shown once, right after the report was stored: the code cannot be shown again or recovered. */
-export function ReceiptCard({ receiptCode }: { receiptCode: string }) {
+export function ReceiptCard({ receiptCode, retentionDays }: { receiptCode: string; retentionDays: number }) {
   const [hydrated, setHydrated] = useState(false);
   const [copied, setCopied] = useState(false);
   useEffect(() => {
@@ -30,12 +31,20 @@ export function ReceiptCard({ receiptCode }: { receiptCode: string }) {
         <p>With it you can check the status of your report and answer reviewers' questions on the <Link to="/receipt">receipt page</Link>. Anyone who has the code can do the same, so keep it private: write it down rather than saving it where others can see it.</p>
       </div>
       {hydrated ? (
-        <div className="form-actions no-print">
+        <div className="form-actions receipt-actions no-print">
           <button type="button" onClick={copy}>{copied ? "Copied" : "Copy code"}</button>
           <button type="button" onClick={() => window.print()}>Print</button>
         </div>
       ) : null}
-      <p className="no-print"><Link to="/receipt">Check status with a receipt code</Link> · <Link to="/">Home</Link></p>
+      <ReviewTimeline status={{ status: "received", destroyed: false, questionOn: null, destroyOn: null }} retentionDays={retentionDays} />
+      {/* Links apart from the buttons above: a list of places to go, not more actions in the row. */}
+      <nav className="receipt-links no-print" aria-label="After sending">
+        <ul>
+          <li><Link to="/receipt">Check status with a receipt code</Link></li>
+          <li><Link to="/reports">Read published reports</Link></li>
+          <li><Link to="/">Home</Link></li>
+        </ul>
+      </nav>
     </section>
   );
 }

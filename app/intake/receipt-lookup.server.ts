@@ -6,7 +6,7 @@ import { receiptAnswerSchema, receiptCheckSchema, receiptFieldErrors, type Recei
 
 export type ReceiptActionData =
   | { stage: "enter"; code: string; errors: ReceiptFieldErrors; formError?: string }
-  | { stage: "status"; code: string; status: ReceiptStatus; errors: ReceiptFieldErrors; answer: string; notice?: string; formError?: string };
+  | { stage: "status"; code: string; status: ReceiptStatus; retentionDays: number; errors: ReceiptFieldErrors; answer: string; notice?: string; formError?: string };
 
 export interface ReceiptOutcome {
   status: number;
@@ -23,7 +23,7 @@ export async function checkReceipt(context: AppLoadContext, key: ServerKey, inpu
   if (!(await getAbuseGuard().takeReceiptLookup(addressKey))) return { status: 429, data: { stage: "enter", code: input.code, errors: {}, formError: TOO_MANY } };
   const status = await getReceiptStatus(context.db, key, parsed.data.code);
   if (!status) return { status: 404, data: { stage: "enter", code: input.code, errors: { code: [NOT_FOUND] } } };
-  return { status: 200, data: { stage: "status", code: parsed.data.code, status, errors: {}, answer: "" } };
+  return { status: 200, data: { stage: "status", code: parsed.data.code, status, retentionDays: context.config.retentionDays, errors: {}, answer: "" } };
 }
 
 /** The officer answers a reviewer's question; the answer is kept on any error so nothing is lost. */

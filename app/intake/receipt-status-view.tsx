@@ -2,6 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import type { ReceiptStatus } from "../../db/intake/receipt-status";
 import { FieldErrorList } from "./form-fields";
 import { ANSWER_MAX } from "./receipt-form-schema";
+import { ReviewTimeline } from "./review-timeline";
 
 const STATUS_TEXT: Record<ReceiptStatus["status"], { title: string; body: string }> = {
   received: { title: "Received", body: "Your report is stored and waiting for a reviewer." },
@@ -12,7 +13,7 @@ const STATUS_TEXT: Record<ReceiptStatus["status"], { title: string; body: string
 };
 
 interface StatusViewProps {
-  view: { code: string; status: ReceiptStatus; errors: { answer?: string[] }; answer: string; notice?: string; formError?: string };
+  view: { code: string; status: ReceiptStatus; retentionDays: number; errors: { answer?: string[] }; answer: string; notice?: string; formError?: string };
   busy: boolean;
 }
 
@@ -63,6 +64,7 @@ export function ReceiptStatusView({ view, busy }: StatusViewProps) {
           <button type="submit" name="intent" value="answer" className="primary" disabled={busy}>Send answer</button>
         </Form>
       ) : null}
+      <ReviewTimeline status={status} retentionDays={view.retentionDays} />
       <Form method="post" className="no-print refresh-form">
         <input type="hidden" name="code" value={view.code} />
         <button type="submit" name="intent" value="check" disabled={busy}>Refresh status</button>

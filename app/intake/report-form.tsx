@@ -2,11 +2,12 @@ import { Form, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import {
-  assignments, consentLevels, factorFamilies, factors, incidentTypes, lightConditions, lossPotentials,
+  assignments, consentLevels, incidentTypes, lightConditions, lossPotentials,
   MAX_FACTORS_PER_REPORT, officerBands, serviceBands, states, timeBlocks, weatherConditions,
 } from "../../db/taxonomy";
 import { OfflineFormOption } from "~/pwa/offline-form-option";
 import { useOnline } from "~/pwa/use-online";
+import { FactorFamilies } from "./factor-families";
 import { deleteDraft, draftWaiting, markDraftWaiting, readDraft, writeDraft } from "./device-draft";
 import { FieldErrorList, RadioGroup, SelectField, TextAreaField, TextField } from "./form-fields";
 import {
@@ -47,6 +48,7 @@ export function ReportForm(props: ReportFormProps) {
   const [step, setStep] = useState(props.step);
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   const [consent, setConsent] = useState(props.values.consentLevel);
+  const [ticked, setTicked] = useState<readonly string[]>(props.values.factors);
   // The officer pressed "Review" without a connection: nothing was sent; once online, ask before sending.
   const [heldOffline, setHeldOffline] = useState(false);
   const online = useOnline();
@@ -65,6 +67,7 @@ export function ReportForm(props: ReportFormProps) {
     if (!props.fromServer) {
       setValues(draft);
       setConsent(draft.consentLevel);
+      setTicked(draft.factors);
       setFormKey((k) => k + 1); // the fields are uncontrolled: remount them with the draft
       setDraftRestored(true);
       if (draftWaiting()) setHeldOffline(true);
@@ -72,7 +75,8 @@ export function ReportForm(props: ReportFormProps) {
   }, [props.fromServer]);
 
   const currentValues = () => (formRef.current ? readReportForm(new FormData(formRef.current)) : values);
-  const saveDraft = () => {
+  const onFormChange = (event: React.FormEvent<HTMLFormElement>) => {
+    if ((event.target as HTMLInputElement).name === "factors") setTicked(currentValues().factors);
     if (draftOn) writeDraft(currentValues());
   };
   const toggleDraft = (on: boolean) => {
@@ -143,7 +147,7 @@ export function ReportForm(props: ReportFormProps) {
       {Object.keys(props.errors).length > 0 && !clientErrors ? (
         <ErrorSummary errors={props.errors} onPick={hydrated ? (index, target) => { setStep(index); setTimeout(() => document.getElementById(target)?.focus()); } : undefined} />
       ) : null}
-      <Form method="post" ref={formRef} key={formKey} onSubmit={onSubmit} onChange={saveDraft} noValidate className="report-steps">
+      <Form method="post" ref={formRef} key={formKey} onSubmit={onSubmit} onChange={onFormChange} noValidate className="report-steps">
         <section id="step-what" className="form-step" tabIndex={-1} hidden={hydrated && step !== 0} aria-labelledby="step-what-title">
           <h2 id="step-what-title"><span className="step-number">1</span> What happened</h2>
           <TextField name="title" label="A short title" maxLength={TITLE_MAX} defaultValue={values.title} errors={errors.title}
@@ -156,17 +160,7 @@ export function ReportForm(props: ReportFormProps) {
           <h2 id="step-factors-title"><span className="step-number">2</span> What contributed</h2>
           <p className="hint" id="factors-hint">Optional. Tick up to {MAX_FACTORS_PER_REPORT} that mattered most; reviewers make the final choice.</p>
           <FieldErrorList name="factors" errors={errors.factors} />
-          {factorFamilies.map((family) => (
-            <fieldset key={family.code} className="factor-family" aria-describedby="factors-hint">
-              <legend>{family.label}</legend>
-              {factors.filter((f) => f.family === family.code).map((factor) => (
-                <label className="choice" key={factor.code}>
-                  <input type="checkbox" name="factors" value={factor.code} defaultChecked={values.factors.includes(factor.code)} />
-                  <span>{factor.plain}</span>
-                </label>
-              ))}
-            </fieldset>
-          ))}
+          <FactorFamilies initial={values.factors} ticked={ticked} />
         </section>
 
         <section id="step-lessons" className="form-step" tabIndex={-1} hidden={hydrated && step !== 2} aria-labelledby="step-lessons-title">

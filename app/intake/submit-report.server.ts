@@ -4,14 +4,16 @@ import type { ServerKey } from "../../db/intake/server-key";
 import { createSubmission } from "../../db/intake/submission-repository";
 import type { SubmissionPayload } from "../../db/intake/submission-payload";
 import { getAbuseGuard, type ProofResult } from "./abuse-guard.server";
+import type { IdentifierWarning } from "./identifier-warnings";
+import { identifierWarnings } from "./identifier-warnings.server";
 import {
   createReportFormSchema, fieldErrorsOf, firstStepWithErrors, type FieldErrors, type ParsedReport, type ReportFormInput,
 } from "./report-form-schema";
 
 export type ReportActionData =
   | { stage: "edit"; values: ReportFormInput; errors: FieldErrors; step: number; formError?: string }
-  | { stage: "review"; values: ReportFormInput; agencyName: string | null; challenge: string; formError?: string }
-  | { stage: "receipt"; receiptCode: string };
+  | { stage: "review"; values: ReportFormInput; agencyName: string | null; challenge: string; identifiers: IdentifierWarning[]; formError?: string }
+  | { stage: "receipt"; receiptCode: string; retentionDays: number };
 
 export interface ActionOutcome {
   status: number;
@@ -45,7 +47,7 @@ export async function reviewReport(context: AppLoadContext, values: ReportFormIn
   const checked = await checkReport(context, values);
   if (!checked.ok) return editWith(values, checked.errors);
   const challenge = await getAbuseGuard().issueChallenge();
-  return { status: 200, data: { stage: "review", values, agencyName: checked.agency?.name ?? null, challenge } };
+  return { status: 200, data: { stage: "review", values, agencyName: checked.agency?.name ?? null, challenge, identifiers: identifierWarnings(values) } };
 }
 
 const proofMessages: Record<Exclude<ProofResult, "verified" | "no-script">, string> = {
@@ -96,7 +98,7 @@ export async function sendReport(context: AppLoadContext, key: ServerKey, values
   const guard = getAbuseGuard();
   const retry = async (status: number, formError: string): Promise<ActionOutcome> => ({
     status,
-    data: { stage: "review", values, agencyName: checked.agency?.name ?? null, challenge: await guard.issueChallenge(), formError },
+    data: { stage: "review", values, agencyName: checked.agency?.name ?? null, challenge: await guard.issueChallenge(), identifiers: identifierWarnings(values), formError },
   });
   const proof = await guard.checkProof(extras.challenge, extras.proof);
   if (proof !== "verified" && proof !== "no-script") return retry(400, proofMessages[proof]);
@@ -108,5 +110,5 @@ export async function sendReport(context: AppLoadContext, key: ServerKey, values
     consentLevel: checked.report.consentLevel,
     agencyId: checked.agency?.id ?? null,
   });
-  return { status: 200, data: { stage: "receipt", receiptCode: created.receiptCode } };
+  return { status: 200, data: { stage: "receipt", receiptCode: created.receiptCode, retentionDays: context.config.retentionDays } };
 }

@@ -24,7 +24,8 @@ export function buildAtomFeed(reports: readonly RecentReport[], origin: string):
   for (const r of reports) {
     const url = `${origin}/reports/${r.publicNumber}`;
     feed.addItem({
-      title: r.title,
+      // The feed library writes titles as type="html": a title is text, so it goes out escaped.
+      title: escapeHtml(r.title),
       id: url,
       link: url,
       date: monthStart(r.publishedMonth),

@@ -38,9 +38,11 @@ export const RejectSchema = z.object({
   reason: z.enum(rejectionReasonCodes, { errorMap: () => ({ message: "Choose the reason the officer will see." }) }),
 });
 
-export const DuplicateSchema = z.object({
-  primaryId: z.string().trim().uuid("Paste the id of the submission this one repeats (from the queue)."),
-});
+// The likely originals are offered as choices (radio "primaryId"); "other" takes a pasted id ("otherId").
+export const DuplicateSchema = z
+  .object({ primaryId: z.string().trim().min(1, "Choose the submission this one repeats."), otherId: z.string().trim().optional() })
+  .transform(({ primaryId, otherId }) => ({ primaryId: primaryId === "other" ? (otherId ?? "") : primaryId }))
+  .pipe(z.object({ primaryId: z.string().uuid("Paste the id of the submission this one repeats (from its workspace address or the queue).") }));
 
 export const intents = ["claim", "release", "texts", "finding", "finding-all", "mark", "coding", "submit", "approve", "send-back", "ask", "reject", "duplicate"] as const;
 export type Intent = (typeof intents)[number];

@@ -44,6 +44,16 @@ export default function Home() {
           <Link to="/reports">Browse the library</Link>
         </article>
         <article className="card">
+          <h2>Already sent a report?</h2>
+          <p>Use the receipt code you were given to see where your report stands and to answer reviewers' questions.</p>
+          <Link to="/receipt">Check my report</Link>
+        </article>
+        <article className="card">
+          <h2>National trends</h2>
+          <p>What officers report across the country: incident types, contributing factors and how they change, from published reports.</p>
+          <Link to="/national/summary">See national trends</Link>
+        </article>
+        <article className="card">
           <h2>Agency partners</h2>
           <p>
             Partner agencies see their own risk profile next to national trends, with statistics that protect

@@ -1,14 +1,17 @@
-import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { remainingRecoveryCodes, replaceRecoveryCodes } from "~/auth/accounts.server";
 import { requirePermittedForm, requireSignedInWithPermission } from "~/auth/permissions.server";
-import { CsrfInput } from "~/auth/ui/fields";
+import { freshProofErrors } from "~/auth/reauthenticate.server";
+import { ConfirmIdentityField, CsrfInput } from "~/auth/ui/fields";
 import { RecoveryCodeList } from "~/auth/ui/recovery-codes";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { keepRetryAfter } from "~/http/keep-retry-after";
 import accountStyles from "~/styles/accounts.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
 export const meta: MetaFunction = () => [{ title: "Recovery codes — Close Call" }];
+export const headers = keepRetryAfter;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, session } = await requireSignedInWithPermission(request, context, "update:account:own");
@@ -16,8 +19,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { user } = await requirePermittedForm(request, context, "update:account:own");
-  return { codes: await replaceRecoveryCodes(context.db, user.id) };
+  const { user, form } = await requirePermittedForm(request, context, "update:account:own");
+  const errors = await freshProofErrors(context, user.id, form);
+  if (errors) return data({ codes: null, errors }, { status: 400 });
+  return { codes: await replaceRecoveryCodes(context.db, user.id), errors: {} as Record<string, string> };
 }
 
 export default function RecoveryCodes() {
@@ -37,6 +42,7 @@ export default function RecoveryCodes() {
           <p>You have {left} unused recovery code{left === 1 ? "" : "s"}. New codes replace all of them.</p>
           <Form method="post">
             <CsrfInput token={csrf} />
+            <ConfirmIdentityField error={actionData?.errors.confirm} />
             <div className="form-actions"><button type="submit" className="primary">Create new recovery codes</button></div>
           </Form>
           <p><Link to="/account">Back to your account</Link></p>

@@ -29,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return {
     decided: {
       agencyName: result.agencyName, approved: true as const, contactEmail: result.contactEmail, partnerCode: result.partnerCode,
-      link: invitationLink(request, result.invitation.token), expiresAt: result.invitation.expiresAt.toISOString(),
+      link: invitationLink(context, result.invitation.token), expiresAt: result.invitation.expiresAt.toISOString(),
     },
   };
 }

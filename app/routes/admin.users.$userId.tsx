@@ -66,7 +66,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (!parsed.success) throw new Response("Unknown option.", { status: 400 });
       if (!(await getUserListing(context.db, userId))) throw new Response(outcomes.not_found, { status: 404 });
       const reset = await issuePasswordReset(context.db, { userId, issuedBy: admin.id, resetMfa: parsed.data.resetMfa === "on" });
-      return { message: "Reset link created. The person's sessions were ended.", ok: true, resetLink: passwordResetLink(request, reset.token) };
+      return { message: "Reset link created. The person's sessions were ended.", ok: true, resetLink: passwordResetLink(context, reset.token) };
     }
     default:
       throw new Response("Unknown action.", { status: 400 });

@@ -32,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = InviteStaffSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values, invited: null }, { status: 400 });
   const invitation = await inviteProgrammeStaff(context.db, { email: parsed.data.email, role: parsed.data.role, by: user.id });
-  return { errors: {} as Record<string, string>, values: { email: "", role: "" }, invited: { email: parsed.data.email, link: invitationLink(request, invitation.token) } };
+  return { errors: {} as Record<string, string>, values: { email: "", role: "" }, invited: { email: parsed.data.email, link: invitationLink(context, invitation.token) } };
 }
 
 const roleOptions = programmeRoleCodes.map((r) => ({ value: r, label: roleLabels[r] }));

@@ -3,7 +3,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getOwnAgency } from "~/auth/accounts.server";
 import { fieldErrors } from "~/auth/forms";
 import { requirePermittedForm, requireSignedInWithPermission } from "~/auth/permissions.server";
-import { CsrfInput, OneTimeSecret, SelectField, TextField } from "~/auth/ui/fields";
+import { freshProofErrors } from "~/auth/reauthenticate.server";
+import { ConfirmIdentityField, CsrfInput, OneTimeSecret, SelectField, TextField } from "~/auth/ui/fields";
 import { formatDate, formatDateTime } from "~/auth/ui/format";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CreateApiTokenSchema, RevokeApiTokenSchema } from "~/exports/api-token-forms";
@@ -24,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     csrf: session.csrfToken,
     agencyName: agency.name,
-    origin: new URL(request.url).origin,
+    origin: context.config.publicUrl,
     tokens: tokens.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), expiresAt: t.expiresAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null })),
   };
 }
@@ -39,6 +40,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const values = { name: String(form.get("name") ?? "").slice(0, 200), days: String(form.get("days") ?? "") };
       const parsed = CreateApiTokenSchema.safeParse(values);
       if (!parsed.success) return data<Result>({ intent, errors: fieldErrors(parsed.error), values }, { status: 400 });
+      const proof = await freshProofErrors(context, user.id, form);
+      if (proof) return data<Result>({ intent, errors: proof, values }, { status: 400 });
       const days = Number(parsed.data.days) as (typeof TOKEN_LIFETIMES)[number];
       const issued = await createApiToken(context.db, user, { name: parsed.data.name, days });
       return data<Result>({
@@ -95,6 +98,7 @@ export default function ApiTokens() {
           <TextField name="name" label="What will use it" required maxLength={80} defaultValue={values?.name} error={errors.name}
             hint="For example “Training unit spreadsheet”. It helps you decide later which token to revoke." />
           <SelectField name="days" label="Works for" options={lifetimeOptions} defaultValue={values?.days ?? "90"} error={errors.days} />
+          <ConfirmIdentityField error={errors.confirm} />
           <div className="form-actions"><button type="submit" className="primary">Create token</button></div>
         </Form>
       </section>

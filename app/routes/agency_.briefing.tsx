@@ -1,5 +1,6 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
 import { requireSignedInWithPermission } from "~/auth/permissions.server";
 import dashboardStyles from "~/dashboard/dashboard.css";
 import { DashboardErrorBoundary } from "~/dashboard/error-boundary";
@@ -8,6 +9,7 @@ import { formatPeriod } from "~/dashboard/period-label";
 import { MAX_BRIEFING_REPORTS, parseBriefingSearch, TOO_MANY_MESSAGE } from "~/exports/briefing-schema";
 import { briefingBuilder } from "~/exports/briefing.server";
 import exportStyles from "~/exports/exports.css";
+import { useFileDownload } from "~/exports/use-file-download";
 import { censusRegions, factors, incidentTypes, lossPotentials } from "../../db/taxonomy/index";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }, { rel: "stylesheet", href: exportStyles }];
@@ -35,11 +37,65 @@ function Select(props: { name: string; label: string; value: string | undefined;
   );
 }
 
+const PDF_ACTION = "/agency/briefing.pdf";
+
 export default function Briefing() {
-  const { state, tooMany, period, open, total, chart, candidates, chosenElsewhere } = useLoaderData<typeof loader>();
+  const { state, tooMany, period, open, total, page, pages, pageSize, chart, candidates, chosenElsewhere } = useLoaderData<typeof loader>();
   const d = state.dashboard;
-  const chosen = new Set(state.reports);
   const listed = [...chosenElsewhere, ...candidates];
+  const [chosen, setChosen] = useState<string[]>(state.reports);
+  const [hydrated, setHydrated] = useState(false);
+  const [clientError, setClientError] = useState(false);
+  const [clicked, setClicked] = useState<"top" | "bottom">("bottom");
+  const errorRef = useRef<HTMLDivElement>(null);
+  const { status, download } = useFileDownload("briefing.pdf");
+  useEffect(() => setHydrated(true), []);
+  // Back from the PDF route with too many reports: the reason is put in view, not left below the fold.
+  useEffect(() => {
+    if (tooMany || clientError) {
+      errorRef.current?.scrollIntoView({ block: "center" });
+      errorRef.current?.focus();
+    }
+  }, [tooMany, clientError]);
+  useEffect(() => setChosen(state.reports), [state.reports]);
+
+  const over = chosen.length - MAX_BRIEFING_REPORTS;
+  const full = chosen.length >= MAX_BRIEFING_REPORTS;
+  const toggle = (number: string, on: boolean) => {
+    setClientError(false);
+    setChosen((list) => (on ? [...list.filter((n) => n !== number), number] : list.filter((n) => n !== number)));
+  };
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    if (!submitter || !submitter.formAction.endsWith(PDF_ACTION)) return;
+    // With JavaScript the PDF is fetched in place: "Preparing the PDF…" while it is made, and a refusal shown here.
+    event.preventDefault();
+    setClicked(submitter.dataset.place === "top" ? "top" : "bottom");
+    if (over > 0) return setClientError(true);
+    const params = new URLSearchParams();
+    for (const [name, value] of new FormData(event.currentTarget)) if (typeof value === "string" && value !== "" && name !== "page") params.append(name, value);
+    void download(`${PDF_ACTION}?${params}`);
+  };
+  const preparing = status.state === "preparing";
+  const downloadButton = (place: "top" | "bottom") => (
+    <button type="submit" className="primary" formAction={PDF_ACTION} data-place={place} disabled={preparing}>
+      {preparing && clicked === place ? "Preparing the PDF…" : "Download the briefing (PDF)"}
+    </button>
+  );
+  const downloadStatus = (place: "top" | "bottom") =>
+    clicked !== place || status.state === "idle" ? null : status.state === "failed" ? (
+      <p className="notice danger briefing-status" role="alert">{status.message}</p>
+    ) : (
+      <p className="briefing-status" role="status">
+        {status.state === "preparing" ? "Preparing the PDF… this takes a few seconds." : `Downloaded ${status.name}.`}
+      </p>
+    );
+  const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
+  const last = Math.min(total, page * pageSize);
+  // The builder as it stands, ticks included (they live in the page until a submit), for "Read" → "Add to briefing".
+  const here = new URLSearchParams([...new URLSearchParams(useLocation().search)].filter(([k]) => k !== "page" && k !== "report"));
+  for (const n of chosen) here.append("report", n);
+
   return (
     <main className="page briefing" aria-labelledby="briefing-title">
       <p className="eyebrow">Exports</p>
@@ -48,7 +104,13 @@ export default function Briefing() {
         A PDF for roll call or the academy: your agency and filters on a title page, the contributing factors of your reports (chart and
         table, as on your dashboard), and up to {MAX_BRIEFING_REPORTS} published reports with discussion questions.
       </p>
-      <form method="get" action="/agency/briefing" className="briefing-form">
+      {over > 0 && (tooMany || clientError) ? (
+        <div className="notice danger" role="alert" id="briefing-too-many" ref={errorRef} tabIndex={-1}>
+          <p>{TOO_MANY_MESSAGE}</p>
+          <p>{chosen.length} are chosen: untick {over} {over === 1 ? "report" : "reports"} under “Reports to discuss”.</p>
+        </div>
+      ) : null}
+      <form method="get" action="/agency/briefing" className="briefing-form" onSubmit={onSubmit}>
         <fieldset className="briefing-filters">
           <legend>Period and filters</legend>
           <div className="field">
@@ -89,33 +151,55 @@ export default function Briefing() {
           {chart ? <div className="briefing-chart" role="img" aria-label={chart.title} dangerouslySetInnerHTML={{ __html: chart.svg }} /> : <p className="dash-empty">No reports match these filters in this period.</p>}
         </section>
 
-        <p className="briefing-summary">
-          The PDF: a title page, the chart above with its table, then {state.reports.length === 0 ? "no report yet — tick the ones to discuss below" : `${state.reports.length} ${state.reports.length === 1 ? "report" : "reports"} with discussion questions`}.
-          {" "}<button type="submit" className="primary" formAction="/agency/briefing.pdf">Download the briefing (PDF)</button>
-        </p>
-        <fieldset className="briefing-reports" aria-describedby={tooMany ? "briefing-too-many" : "briefing-reports-hint"}>
-          <legend>Reports to discuss ({state.reports.length} of at most {MAX_BRIEFING_REPORTS} chosen)</legend>
+        <div className="briefing-summary">
+          <p>
+            The PDF: a title page, the chart above with its table, then {chosen.length === 0 ? "no report yet — tick the ones to discuss below" : `${chosen.length} ${chosen.length === 1 ? "report" : "reports"} with discussion questions`}.
+          </p>
+          {downloadButton("top")}
+          {downloadStatus("top")}
+        </div>
+        <fieldset className="briefing-reports" id="briefing-reports" aria-describedby="briefing-reports-hint">
+          <legend>Reports to discuss (<span className="briefing-count">{chosen.length}</span> of at most {MAX_BRIEFING_REPORTS} chosen)</legend>
           <span className="hint" id="briefing-reports-hint">
-            {total === 0 ? "No published report matches these filters." : `The ${Math.min(candidates.length, total)} newest of ${total.toLocaleString("en-US")} matching published reports${state.q ? " (best matches first)" : ""}. Ticked reports stay chosen when you change the filters.`}
+            {total === 0
+              ? "No published report matches these filters."
+              : `Reports ${first.toLocaleString("en-US")}–${last.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} matching published reports, ${state.q ? "best matches first" : "newest first"}. Search with “Words in the reports” above. Ticked reports stay chosen when you search, filter or turn the page.`}
           </span>
-          {tooMany ? <p className="field-error" id="briefing-too-many" role="alert">{TOO_MANY_MESSAGE}</p> : null}
+          {hydrated && full && over <= 0 ? (
+            <p className="hint briefing-cap" role="status">{MAX_BRIEFING_REPORTS} chosen, the most a briefing holds: untick one to choose another.</p>
+          ) : null}
           <ul className="briefing-candidates">
-            {listed.map((r) => (
-              <li key={r.publicNumber}>
-                <label className="choice">
-                  <input type="checkbox" name="report" value={r.publicNumber} defaultChecked={chosen.has(r.publicNumber)} />
-                  <span>
-                    <strong>{r.title}</strong> <span className="briefing-number">No. {r.publicNumber}</span>
-                    <span className="briefing-facts">{r.facts}</span>
-                    {r.snippet ? <span className="briefing-snippet">{r.snippet}</span> : null}
-                  </span>
-                </label>
-              </li>
-            ))}
+            {listed.map((r) => {
+              const ticked = chosen.includes(r.publicNumber);
+              return (
+                <li key={r.publicNumber}>
+                  <label className="choice">
+                    <input type="checkbox" name="report" value={r.publicNumber} checked={ticked} onChange={(e) => toggle(r.publicNumber, e.currentTarget.checked)}
+                      disabled={hydrated && !ticked && full} />
+                    <span>
+                      <strong>{r.title}</strong> <span className="briefing-number">No. {r.publicNumber}</span>
+                      <span className="briefing-facts">{r.facts}</span>
+                      {r.snippet ? <span className="briefing-snippet">{r.snippet}</span> : null}
+                    </span>
+                  </label>
+                  <Link className="briefing-read" to={`/reports/${r.publicNumber}?${new URLSearchParams({ briefing: here.toString() })}`}>
+                    Read<span className="visually-hidden"> {r.title}</span>
+                  </Link>
+                </li>
+              );
+            })}
           </ul>
+          {pages > 1 ? (
+            <nav className="briefing-pages" aria-label="Pages of reports">
+              {page > 1 ? <button type="submit" name="page" value={page - 1} formAction="/agency/briefing#briefing-reports">Previous {pageSize}</button> : null}
+              <span>Page {page} of {pages.toLocaleString("en-US")}</span>
+              {page < pages ? <button type="submit" name="page" value={page + 1} formAction="/agency/briefing#briefing-reports">Next {pageSize}</button> : null}
+            </nav>
+          ) : null}
         </fieldset>
         <div className="form-actions">
-          <button type="submit" className="primary" formAction="/agency/briefing.pdf">Download the briefing (PDF)</button>
+          {downloadButton("bottom")}
+          {downloadStatus("bottom")}
         </div>
       </form>
     </main>

@@ -47,7 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const invitation = await inviteMember(context.db, user, { email: parsed.data.email, role: parsed.data.role });
       return data<Result>({
         intent, errors: {},
-        secret: { label: `One-time invitation link for ${parsed.data.email} (valid 7 days, shown only now)`, value: invitationLink(request, invitation.token), note: "Send it to them yourself, e.g. by your agency email." },
+        secret: { label: `One-time invitation link for ${parsed.data.email} (valid 7 days, shown only now)`, value: invitationLink(context, invitation.token), note: "Send it to them yourself, e.g. by your agency email." },
       });
     }
     case "revoke": {

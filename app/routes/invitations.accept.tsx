@@ -7,10 +7,12 @@ import { roleLabels } from "~/auth/permissions";
 import { consumeAttempt } from "~/auth/rate-limits.server";
 import { FormError, TextField, NewPasswordFields } from "~/auth/ui/fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { keepRetryAfter } from "~/http/keep-retry-after";
 import accountStyles from "~/styles/accounts.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
 export const meta: MetaFunction = () => [{ title: "Accept your invitation — Close Call" }];
+export const headers = keepRetryAfter;
 
 const expired = "This invitation link is not valid: it was used already, withdrawn or has expired. Ask the person who invited you for a new one.";
 
@@ -30,7 +32,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!invitation) throw new Response(expired, { status: 404 });
   const policy = newPasswordErrors(parsed.data.password, invitation.email);
   if (policy) return data({ errors: policy, displayName }, { status: 400 });
-  await consumeAttempt(context.db, "hashing", "all");
+  // Only holders of a valid link get here: their hashes do not wait behind made-up sign-in emails.
+  await consumeAttempt(context.db, "trustedHashing", "all");
   const result = await acceptInvitation(context.db, parsed.data.token, { displayName: parsed.data.displayName, password: parsed.data.password });
   if (!result.ok) {
     const message = result.reason === "email_taken" ? "An account with this email already exists. Sign in, or ask an administrator." : expired;

@@ -4,18 +4,22 @@ import { applyForPartnership } from "~/auth/accounts.server";
 import { AgencyApplicationSchema, fieldErrors } from "~/auth/forms";
 import { consumeAttempt } from "~/auth/rate-limits.server";
 import { FormError, SelectField, TextField } from "~/auth/ui/fields";
+import { requireAuditLog } from "~/auth/account-secrets.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { keepRetryAfter } from "~/http/keep-retry-after";
 import { agencySizeBands } from "../../db/taxonomy/v1";
 import { states } from "../../db/taxonomy/states";
 import accountStyles from "~/styles/accounts.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
 export const meta: MetaFunction = () => [{ title: "Apply to become a partner agency — Close Call" }];
+export const headers = keepRetryAfter;
 
 const stateOptions = states.map((s) => ({ value: s.code, label: s.name }));
 const sizeOptions = agencySizeBands.map((b) => ({ value: b.code, label: b.label }));
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  requireAuditLog();
   const form = await request.formData();
   const values = {
     agencyName: String(form.get("agencyName") ?? "").slice(0, 200), state: String(form.get("state") ?? ""), sizeBand: String(form.get("sizeBand") ?? ""),

@@ -6,10 +6,12 @@ import { newPasswordErrors } from "~/auth/password-policy.server";
 import { consumeAttempt } from "~/auth/rate-limits.server";
 import { FormError, NewPasswordFields } from "~/auth/ui/fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { keepRetryAfter } from "~/http/keep-retry-after";
 import accountStyles from "~/styles/accounts.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
 export const meta: MetaFunction = () => [{ title: "Choose a new password — Close Call" }];
+export const headers = keepRetryAfter;
 
 const expired = "This reset link is not valid: it was used already, replaced by a newer one or has expired. Ask an administrator for a new link.";
 
@@ -28,7 +30,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!reset) throw new Response(expired, { status: 404 });
   const policy = newPasswordErrors(parsed.data.password, reset.email);
   if (policy) return data({ errors: policy }, { status: 400 });
-  await consumeAttempt(context.db, "hashing", "all");
+  // Only holders of a valid link get here: their hashes do not wait behind made-up sign-in emails.
+  await consumeAttempt(context.db, "trustedHashing", "all");
   const done = await completePasswordReset(context.db, parsed.data.token, parsed.data.password);
   if (!done) return data({ errors: { form: expired } as Record<string, string> }, { status: 400 });
   throw redirect("/sign-in?reset=1");

@@ -51,7 +51,7 @@ export default function ReceiptPage() {
       <h1 id="receipt-page-title">Check a report with your receipt</h1>
       <p>Enter the receipt code you were given when you sent your report to see its status and answer reviewers' questions.</p>
       {result?.formError ? <p className="notice danger" role="alert">{result.formError}</p> : null}
-      <Form method="post" noValidate>
+      <Form method="post" noValidate className="receipt-form">
         <div className="field">
           <label htmlFor="code">Receipt code</label>
           <span className="hint" id="code-hint">24 letters and digits; dashes and spaces do not matter.</span>

@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { IntakeAdvice } from "~/intake/intake-advice";
 import { requireIntakeKey } from "~/intake/intake-key.server";
@@ -30,8 +30,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = form.get("intent");
   const field = (name: string) => (typeof form.get(name) === "string" ? (form.get(name) as string) : "");
   let outcome: { status: number; data: ReportActionData };
-  if (intent === "edit") {
-    outcome = { status: 200, data: { stage: "edit", values, errors: {}, step: 0 } };
+  const edit = typeof intent === "string" ? /^edit(?:-([0-5]))?$/.exec(intent) : null;
+  if (edit) {
+    // "Change …" beside a field the review flagged goes back to the step that holds it.
+    outcome = { status: 200, data: { stage: "edit", values, errors: {}, step: Number(edit[1] ?? 0) } };
   } else if (intent === "review") {
     outcome = await reviewReport(context, values);
   } else if (intent === "send") {
@@ -52,17 +54,18 @@ export default function ReportPage() {
   const result = useActionData<typeof action>() as ReportActionData | undefined;
   return (
     <main className="page narrow intake-page" aria-labelledby="report-title">
-      <h1 id="report-title">Share a near miss</h1>
+      <h1 id="report-title">{result?.stage === "receipt" ? "Report sent" : "Share a near miss"}</h1>
       {result?.stage === "receipt" ? (
-        <ReceiptCard receiptCode={result.receiptCode} />
+        <ReceiptCard receiptCode={result.receiptCode} retentionDays={result.retentionDays} />
       ) : result?.stage === "review" ? (
-        <ReviewStep key={result.challenge} values={result.values} agencyName={result.agencyName} challenge={result.challenge} formError={result.formError} />
+        <ReviewStep key={result.challenge} values={result.values} agencyName={result.agencyName} challenge={result.challenge} identifiers={result.identifiers} formError={result.formError} />
       ) : (
         <>
           {/* Back from the server with errors: the summary comes first, the advice was read already. */}
           {result?.stage === "edit" && (Object.keys(result.errors).length > 0 || result.formError) ? null : (
             <>
               <p className="lead">Five to ten minutes, no account, no name. Anonymous and non-disciplinary.</p>
+              <p className="hint">Sent one already? <Link to="/receipt">Check my report</Link> with your receipt code.</p>
               <IntakeAdvice />
             </>
           )}

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatMonth, LossBadge } from "~/library/report-bits";
 import { appendAuditEntry } from "~/auth/audit.server";
+import { userHasPermission } from "~/auth/permissions";
 import { requirePermittedForm } from "~/auth/permissions.server";
 import { getActiveSession } from "~/auth/session.server";
 import { CsrfInput } from "~/auth/ui/fields";
@@ -21,6 +22,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.report.title} — Close Call` : "Report not found — Close Call" },
 ];
 
+/**
+ * "Add to briefing" (issue 16): the builder's own query when the trainer came from it (`?briefing=`,
+ * the builder's search string), with this report added, so nothing chosen there is lost. The builder
+ * checks every parameter again, and at most eight reports.
+ */
+function briefingLink(from: string | null, publicNumber: string): { href: string; chosen: boolean } {
+  const params = new URLSearchParams(from ?? "");
+  params.delete("page");
+  const chosen = params.getAll("report").includes(publicNumber);
+  if (!chosen) params.append("report", publicNumber);
+  return { href: `/agency/briefing?${params}#briefing-reports`, chosen };
+}
+
 /** Public report numbers only (year and sequence); internal ids never appear in URLs. */
 const ParamsSchema = z.object({ publicNumber: z.string().regex(/^\d{4}-\d{5}$/) });
 
@@ -33,7 +47,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const similar = await findSimilarReports(context.db, report);
   const canFeature = canChooseFeatured(user);
   const csrf = canFeature ? (await getActiveSession(request, context))?.csrfToken ?? null : null;
-  return { report, similar, canFeature, csrf };
+  const briefing = userHasPermission(user, "export:analytics:own") ? briefingLink(new URL(request.url).searchParams.get("briefing"), report.publicNumber) : null;
+  return { report, similar, canFeature, csrf, briefing };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -69,7 +84,7 @@ const CODED_FIELDS: { label: string; value: (r: ReturnType<typeof useLoaderData<
 ];
 
 export default function ReportPage() {
-  const { report, similar, canFeature, csrf } = useLoaderData<typeof loader>();
+  const { report, similar, canFeature, csrf, briefing } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   return (
     <main className="page report-page" aria-labelledby="report-title">
@@ -87,6 +102,9 @@ export default function ReportPage() {
           </p>
           <p className="report-tools no-print">
             <button type="button" className="link-button" onClick={() => window.print()}>Print this report</button>
+            {briefing ? (
+              <Link className="button" to={briefing.href}>{briefing.chosen ? "Back to the briefing (already chosen)" : "Add to briefing"}</Link>
+            ) : null}
           </p>
         </header>
         <section aria-labelledby="summary-heading">

@@ -102,9 +102,11 @@ export default function ReportLibrary() {
             .map(([k, v], i) => <input key={`${k}-${v}-${i}`} type="hidden" name={k} value={v} />)}
           <button type="submit" className="primary">Search</button>
         </Form>
-        <p className="library-feed">
-          <a href="/reports/feed.atom">Subscribe to new reports (Atom feed)</a>
-        </p>
+        <ul className="library-links">
+          <li><Link to="/national/summary">National trends</Link></li>
+          <li><Link to="/receipt">Check a report you sent</Link></li>
+          <li><a href="/reports/feed.atom">Subscribe to new reports (Atom feed)</a></li>
+        </ul>
       </header>
       {notices.map((n) => <p key={n} className="notice info">{n}</p>)}
       <div className="library-layout">

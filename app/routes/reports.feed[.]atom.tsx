@@ -6,7 +6,7 @@ import { getRecentReports, requireLibraryReader } from "~/library/library.server
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireLibraryReader(request, context);
   const reports = await getRecentReports(context.db, 50);
-  return new Response(buildAtomFeed(reports, new URL(request.url).origin), {
+  return new Response(buildAtomFeed(reports, context.config.publicUrl), {
     headers: {
       "Content-Type": "application/atom+xml; charset=utf-8",
       "Cache-Control": context.config.libraryAccess === "members" ? "private, no-store" : "public, max-age=900",

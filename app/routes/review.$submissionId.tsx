@@ -134,7 +134,7 @@ export default function ReviewWorkspace() {
     <main className="page wide review-page" aria-labelledby="ws-title">
       <p><Link to="/review">← Review queue</Link></p>
       <div className="review-heading">
-        <h1 id="ws-title">Review <span className="mono id-chip">{ws.id.slice(0, 8)}</span></h1>
+        <h1 id="ws-title">{draft?.title ?? "Review"} <span className="mono id-chip">{ws.id.slice(0, 8)}</span></h1>
         <span className={`state-chip state-${ws.state}`}>{queueStateLabels[ws.state]}</span>
       </div>
       <div className="claim-bar panel" role="region" aria-label="Claim">
@@ -161,18 +161,23 @@ export default function ReviewWorkspace() {
       ) : (
         <>
           {ws.possibleDuplicateOf && !ws.duplicateOf ? <p className="notice info">The same narrative was received before as <Link to={`/review/${ws.possibleDuplicateOf}`} className="mono">{ws.possibleDuplicateOf.slice(0, 8)}</Link>.</p> : null}
-          <div className="side-by-side">
-            <div>
+          {/* Wide screens: the officer's words, the findings and the publishable texts side by side, so a
+              highlight and its decision are in view together (issue 16); narrower, they stack in that order. */}
+          <div className="workspace-columns">
+            <div className="ws-raw">
               <RawPane title={segments.title} narrative={segments.narrative} lessons={segments.lessons} onSelect={ws.can.edit ? setMarkText : undefined} />
               {ws.can.edit ? <MarkForm csrf={csrf} text={markText} onText={setMarkText} errors={errorsFor("mark")} /> : null}
             </div>
-            <TextsForm texts={texts} csrf={csrf} editable={ws.can.edit} errors={errorsFor("texts")} />
+            {/* Focusable: on wide screens it scrolls on its own, and keyboard users must be able to scroll it. */}
+            <div className="ws-findings" tabIndex={0}>
+              <FindingsList findings={draft.findings} csrf={csrf} editable={ws.can.edit} />
+            </div>
+            <div className="ws-texts">
+              <TextsForm texts={texts} csrf={csrf} editable={ws.can.edit} errors={errorsFor("texts")} />
+            </div>
           </div>
           <StagePanel ws={{ ...ws, raw: null }} csrf={csrf} failure={failure} />
-          <div className="work-grid">
-            <FindingsList findings={draft.findings} csrf={csrf} editable={ws.can.edit} />
-            <CodingForm coding={coding} suggested={suggested} csrf={csrf} editable={ws.can.edit} errors={errorsFor("coding")} />
-          </div>
+          <CodingForm coding={coding} suggested={suggested} csrf={csrf} editable={ws.can.edit} errors={errorsFor("coding")} />
           <OtherDecisions ws={{ ...ws, raw: null }} csrf={csrf} failure={failure} />
         </>
       )}

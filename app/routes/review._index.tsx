@@ -7,9 +7,11 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getQueue, requireReviewKey } from "~/review/review.server";
 import { QueueTable } from "~/review/ui/queue-table";
 import { queueStateLabels, queueStates } from "../../db/review/review-state";
+import libraryStyles from "~/library/library.css";
 import reviewStyles from "~/styles/review.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: reviewStyles }];
+// The library's styles for its loss-potential badges, which the queue shows too.
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: libraryStyles }, { rel: "stylesheet", href: reviewStyles }];
 export const meta: MetaFunction = () => [{ title: "Review queue — Close Call" }];
 
 const QueueSearch = z.object({ state: z.enum(queueStates).catch("new") });

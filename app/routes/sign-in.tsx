@@ -1,22 +1,24 @@
 import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { normaliseEmail, signInWithPassword } from "~/auth/accounts.server";
 import { fieldErrors, SignInSchema } from "~/auth/forms";
-import { safeRedirectPath } from "~/auth/permissions.server";
-import { consumeAttempt } from "~/auth/rate-limits.server";
+import { landingPath, safeRedirectPath } from "~/auth/redirect-path";
+import { passwordStep } from "~/auth/sign-in-gate.server";
 import { getActiveSession, sessionCookie } from "~/auth/session.server";
 import { FormError, TextField } from "~/auth/ui/fields";
+import { requireAuditLog } from "~/auth/account-secrets.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { keepRetryAfter } from "~/http/keep-retry-after";
 import accountStyles from "~/styles/accounts.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
 export const meta: MetaFunction = () => [{ title: "Partner sign-in — Close Call" }];
+export const headers = keepRetryAfter;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const redirectTo = safeRedirectPath(url.searchParams.get("redirectTo"));
+  const redirectTo = safeRedirectPath(url.searchParams.get("redirectTo")) ?? "";
   const session = await getActiveSession(request, context);
-  if (session?.mfaVerified) throw redirect(redirectTo);
+  if (session?.mfaVerified) throw redirect(landingPath(redirectTo, session.user.role));
   const notice = url.searchParams.has("welcome")
     ? "Your account is ready. Sign in to set up two-step verification."
     : url.searchParams.has("reset") ? "Your password is changed. Sign in with the new one." : null;
@@ -31,20 +33,18 @@ const failures = {
 } as const;
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  requireAuditLog();
   const form = await request.formData();
   const parsed = SignInSchema.safeParse(Object.fromEntries(form));
   const email = String(form.get("email") ?? "").slice(0, 254);
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), email }, { status: 400 });
-  await consumeAttempt(context.db, "hashing", "all");
-  await consumeAttempt(context.db, "password", normaliseEmail(parsed.data.email));
   const previous = await getActiveSession(request, context);
-  const result = await signInWithPassword(context.db, {
-    email: parsed.data.email, password: parsed.data.password, allowDemo: context.config.demo, previousIdHash: previous?.idHash,
-  });
+  const result = await passwordStep(context, { email: parsed.data.email, password: parsed.data.password, previousIdHash: previous?.idHash });
   if (!result.ok) return data({ errors: { form: failures[result.reason] }, email }, { status: 400 });
   const next = result.next === "mfa" ? "/sign-in/mfa" : "/sign-in/enrol";
   const redirectTo = safeRedirectPath(parsed.data.redirectTo);
-  throw redirect(`${next}?${new URLSearchParams({ redirectTo })}`, { headers: { "Set-Cookie": sessionCookie(result.session) } });
+  const query = redirectTo ? `?${new URLSearchParams({ redirectTo })}` : "";
+  throw redirect(`${next}${query}`, { headers: { "Set-Cookie": sessionCookie(result.session) } });
 }
 
 export default function SignIn() {

@@ -1,77 +1,91 @@
 import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { confirmMfaEnrolment, generateTotpSecret, setEnrolmentSecret, totpAuthUri } from "~/auth/accounts.server";
+import { requireAccountSecrets } from "~/auth/account-secrets.server";
+import {
+  confirmMfaEnrolment, generateTotpSecret, openEnrolmentSecret, sealEnrolmentSecret, setEnrolmentSecret, takeRecoveryCodesToShow, totpAuthUri,
+} from "~/auth/accounts.server";
 import { EnrolmentSchema, fieldErrors } from "~/auth/forms";
-import { requireCsrf, requirePendingSession, safeRedirectPath } from "~/auth/permissions.server";
+import { requireCsrf, requirePendingSession } from "~/auth/permissions.server";
 import { qrCodeDataUri } from "~/auth/qr-code.server";
 import { consumeAttempt, resetAttempts } from "~/auth/rate-limits.server";
+import { landingPath, safeRedirectPath } from "~/auth/redirect-path";
 import { clearedSessionCookie, sessionCookie } from "~/auth/session.server";
 import { CsrfInput, TextField } from "~/auth/ui/fields";
 import { RecoveryCodeList } from "~/auth/ui/recovery-codes";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { keepRetryAfter } from "~/http/keep-retry-after";
 import accountStyles from "~/styles/accounts.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
 export const meta: MetaFunction = () => [{ title: "Set up two-step verification — Close Call" }];
+export const headers = keepRetryAfter;
+
+const withRedirectTo = (path: string, redirectTo: string) => (redirectTo ? `${path}?${new URLSearchParams({ redirectTo })}` : path);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = await requirePendingSession(request, context);
-  const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"));
-  // After a successful enrolment the page stays to show the recovery codes (no redirect here).
-  if (session.mfaVerified) return { enrolled: true as const, redirectTo };
-  if (session.user.mfaEnrolled) throw redirect(`/sign-in/mfa?${new URLSearchParams({ redirectTo })}`);
-  let secret = session.enrolmentSecret;
-  if (!secret) {
-    secret = generateTotpSecret();
-    await setEnrolmentSecret(context.db, session.idHash, secret);
+  const box = requireAccountSecrets(context);
+  const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo")) ?? "";
+  // After enrolment the action redirects here: the recovery codes it issued are shown once, with or
+  // without JavaScript (issue 15 item 4).
+  if (session.mfaVerified) {
+    return { enrolled: true as const, next: landingPath(redirectTo, session.user.role), recoveryCodes: await takeRecoveryCodesToShow(context.db, box, session.idHash) };
   }
-  const uri = totpAuthUri(secret, session.user.email);
+  if (session.user.mfaEnrolled) throw redirect(withRedirectTo("/sign-in/mfa", redirectTo));
+  let secret: string;
+  if (session.sealedEnrolmentSecret) {
+    secret = openEnrolmentSecret(box, session.idHash, session.sealedEnrolmentSecret);
+  } else {
+    secret = generateTotpSecret();
+    await setEnrolmentSecret(context.db, session.idHash, sealEnrolmentSecret(box, session.idHash, secret));
+  }
   return {
     enrolled: false as const,
     redirectTo,
     csrf: session.csrfToken,
     secret: secret.replace(/(.{4})/g, "$1 ").trim(),
-    qrCode: qrCodeDataUri(uri),
+    qrCode: qrCodeDataUri(totpAuthUri(secret, session.user.email)),
   };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requirePendingSession(request, context);
+  const box = requireAccountSecrets(context);
   const form = await request.formData();
   await requireCsrf(request, context, session, form);
-  const redirectTo = safeRedirectPath(String(form.get("redirectTo") ?? ""));
+  const redirectTo = safeRedirectPath(String(form.get("redirectTo") ?? "")) ?? "";
   const parsed = EnrolmentSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), recoveryCodes: null, redirectTo }, { status: 400 });
+  if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
   await consumeAttempt(context.db, "secondFactor", session.user.id);
-  const result = await confirmMfaEnrolment(context.db, session, parsed.data.code);
+  const result = await confirmMfaEnrolment(context.db, box, session, parsed.data.code);
   if (!result.ok) {
     if (result.reason === "locked") throw redirect("/sign-in", { headers: { "Set-Cookie": clearedSessionCookie() } });
+    // Another sign-in of this account enrolled first: its authenticator is the one that counts now.
+    if (result.reason === "already_enrolled") throw redirect(withRedirectTo("/sign-in/mfa", redirectTo));
     const message = result.reason === "no_secret" ? "The set-up expired. Reload the page to start again." : "That code is not right. Check the time on your phone and try the next code.";
-    return data({ errors: { code: message } as Record<string, string>, recoveryCodes: null, redirectTo }, { status: 400 });
+    return data({ errors: { code: message } as Record<string, string> }, { status: 400 });
   }
   await resetAttempts(context.db, "secondFactor", session.user.id);
   await resetAttempts(context.db, "password", session.user.email);
-  return data({ errors: {} as Record<string, string>, recoveryCodes: result.recoveryCodes, redirectTo }, { headers: { "Set-Cookie": sessionCookie(result.session) } });
+  throw redirect(withRedirectTo("/sign-in/enrol", redirectTo), { headers: { "Set-Cookie": sessionCookie(result.session) } });
 }
 
 export default function EnrolMfa() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  if (actionData?.recoveryCodes) {
-    return (
-      <main className="page narrow auth-page" aria-labelledby="enrol-title">
-        <h1 id="enrol-title">Two-step verification is on</h1>
-        <p>Save these recovery codes somewhere safe, away from your phone. Each one signs you in once if you lose your authenticator. They are shown only now.</p>
-        <RecoveryCodeList codes={actionData.recoveryCodes} />
-        <p><Link className="button primary" to={actionData.redirectTo}>I have saved my codes — continue</Link></p>
-      </main>
-    );
-  }
   if (loaderData.enrolled) {
     return (
       <main className="page narrow auth-page" aria-labelledby="enrol-title">
         <h1 id="enrol-title">Two-step verification is on</h1>
-        <p><Link to={loaderData.redirectTo}>Continue</Link></p>
+        {loaderData.recoveryCodes ? (
+          <>
+            <p>Save these recovery codes somewhere safe, away from your phone. Each one signs you in once if you lose your authenticator. They are shown only now.</p>
+            <RecoveryCodeList codes={loaderData.recoveryCodes} />
+            <p><Link className="button primary" to={loaderData.next}>I have saved my codes — continue</Link></p>
+          </>
+        ) : (
+          <p><Link to={loaderData.next}>Continue</Link></p>
+        )}
       </main>
     );
   }

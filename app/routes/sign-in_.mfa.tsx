@@ -1,23 +1,27 @@
 import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireAccountSecrets } from "~/auth/account-secrets.server";
 import { completeSecondFactor } from "~/auth/accounts.server";
 import { fieldErrors, SecondFactorSchema } from "~/auth/forms";
-import { requireCsrf, requirePendingSession, safeRedirectPath } from "~/auth/permissions.server";
+import { requireCsrf, requirePendingSession } from "~/auth/permissions.server";
+import { landingPath, safeRedirectPath } from "~/auth/redirect-path";
 import { consumeAttempt, resetAttempts } from "~/auth/rate-limits.server";
 import { clearedSessionCookie, sessionCookie } from "~/auth/session.server";
 import { CsrfInput, FormError, TextField } from "~/auth/ui/fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { keepRetryAfter } from "~/http/keep-retry-after";
 import accountStyles from "~/styles/accounts.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
 export const meta: MetaFunction = () => [{ title: "Two-step verification — Close Call" }];
+export const headers = keepRetryAfter;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = await requirePendingSession(request, context);
   const url = new URL(request.url);
-  const redirectTo = safeRedirectPath(url.searchParams.get("redirectTo"));
-  if (session.mfaVerified) throw redirect(redirectTo);
-  if (!session.user.mfaEnrolled) throw redirect(`/sign-in/enrol?${new URLSearchParams({ redirectTo })}`);
+  const redirectTo = safeRedirectPath(url.searchParams.get("redirectTo")) ?? "";
+  if (session.mfaVerified) throw redirect(landingPath(redirectTo, session.user.role));
+  if (!session.user.mfaEnrolled) throw redirect(`/sign-in/enrol${redirectTo ? `?${new URLSearchParams({ redirectTo })}` : ""}`);
   return {
     csrf: session.csrfToken,
     redirectTo,
@@ -28,12 +32,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requirePendingSession(request, context);
+  const box = requireAccountSecrets(context);
   const form = await request.formData();
   await requireCsrf(request, context, session, form);
   const parsed = SecondFactorSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
   await consumeAttempt(context.db, "secondFactor", session.user.id);
-  const result = await completeSecondFactor(context.db, session, { kind: parsed.data.kind, code: parsed.data.code });
+  const result = await completeSecondFactor(context.db, box, session, { kind: parsed.data.kind, code: parsed.data.code });
   if (!result.ok) {
     if (result.reason === "locked") {
       throw redirect("/sign-in", { headers: { "Set-Cookie": clearedSessionCookie() } });
@@ -43,14 +48,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   await resetAttempts(context.db, "secondFactor", session.user.id);
   await resetAttempts(context.db, "password", session.user.email);
-  throw redirect(safeRedirectPath(parsed.data.redirectTo), { headers: { "Set-Cookie": sessionCookie(result.session) } });
+  throw redirect(landingPath(parsed.data.redirectTo, session.user.role), { headers: { "Set-Cookie": sessionCookie(result.session) } });
 }
 
 export default function SecondFactor() {
   const { csrf, redirectTo, method, demo } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors: Record<string, string | undefined> = actionData?.errors ?? {};
-  const other = new URLSearchParams({ redirectTo, ...(method === "totp" ? { method: "recovery" } : {}) });
+  const other = new URLSearchParams({ ...(redirectTo ? { redirectTo } : {}), ...(method === "totp" ? { method: "recovery" } : {}) });
   return (
     <main className="page narrow auth-page" aria-labelledby="mfa-title">
       <h1 id="mfa-title">Two-step verification</h1>

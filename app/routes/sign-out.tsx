@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, redirect } from "@remix-run/node";
-import { deleteSession } from "~/auth/accounts.server";
+import { signOut } from "~/auth/accounts.server";
 import { requireCsrf } from "~/auth/permissions.server";
 import { clearedSessionCookie, getActiveSession } from "~/auth/session.server";
 
@@ -13,7 +13,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const session = await getActiveSession(request, context);
   if (session) {
     await requireCsrf(request, context, session, await request.formData());
-    await deleteSession(context.db, session.idHash);
+    await signOut(context.db, session);
   }
   throw redirect("/", { headers: { "Set-Cookie": clearedSessionCookie() } });
 }

@@ -14,6 +14,6 @@ export const destroy: Command = {
       const destroyed = await destroyDueSubmissions(database.db);
       io.out(`Destroyed the raw data of ${destroyed.length} submission(s); ${timedOut.length} unanswered question(s) timed out.`);
       return 0;
-    });
+    }, io.env);
   },
 };

@@ -25,6 +25,6 @@ export const publish: Command = {
       io.out(result.reportIds.length ? `Published ${result.reportIds.length} report(s): ${result.publicNumbers.join(", ")}.` : "No approved reports are waiting.");
       for (const s of result.skipped) io.out(`Held back ${s.id}: ${s.why}.`);
       return 0;
-    });
+    }, io.env);
   },
 };

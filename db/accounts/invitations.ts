@@ -4,6 +4,7 @@ import type { Invitation } from "../schema/account.table";
 import type { Role } from "../schema/user.table";
 import { randomToken, tokenHash } from "./tokens";
 import { createUser, findUserByEmail, isAgencyRole, normaliseEmail } from "./users";
+import { retryingConflicts } from "../write-conflict";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -53,7 +54,10 @@ export async function findOpenInvitation(db: Executor, token: string, now = new 
 
 export type AcceptResult = { ok: true; userId: string; email: string } | { ok: false; reason: "invalid" | "email_taken" };
 
-/** Creates the account an invitation offers and uses the invitation up. */
+/**
+ * Uses the invitation up and creates the account it offers. The invitation is taken by a conditional
+ * update first: the same link posted twice at once creates one account.
+ */
 export async function acceptInvitation(
   db: Executor,
   token: string,
@@ -63,10 +67,13 @@ export async function acceptInvitation(
   const invitation = await findOpenInvitation(db, token, now);
   if (!invitation) return { ok: false, reason: "invalid" };
   if (await findUserByEmail(db, invitation.email)) return { ok: false, reason: "email_taken" };
+  const taken = await retryingConflicts(() =>
+    db.updateTable("invitations").set({ accepted_at: now }).where("id", "=", invitation.id).where("accepted_at", "is", null).where("revoked_at", "is", null).executeTakeFirst(),
+  );
+  if (Number(taken.numUpdatedRows) !== 1) return { ok: false, reason: "invalid" };
   const userId = await createUser(db, {
     email: invitation.email, displayName: input.displayName, password: input.password, role: invitation.role, agencyId: invitation.agency_id,
   }, now);
-  await db.updateTable("invitations").set({ accepted_at: now }).where("id", "=", invitation.id).execute();
   await appendAuditEntry(db, { actorUserId: userId, action: "account.created", targetType: "invitation", targetId: invitation.id, detail: { role: invitation.role } });
   return { ok: true, userId, email: invitation.email };
 }

@@ -4,6 +4,7 @@ import { resetMfa } from "./mfa";
 import { deleteUserSessions } from "./sessions";
 import { randomToken, tokenHash } from "./tokens";
 import { setPassword } from "./users";
+import { retryingConflicts } from "../write-conflict";
 
 export const PASSWORD_RESET_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -42,11 +43,17 @@ export async function findOpenPasswordReset(db: Executor, token: string, now = n
     .executeTakeFirst();
 }
 
-/** Sets the new password, uses the link up and ends every session of the account. */
+/**
+ * Uses the link up, sets the new password and ends every session of the account. The link is taken by
+ * a conditional update before anything else: of the same link posted several times at once, one succeeds.
+ */
 export async function completePasswordReset(db: Executor, token: string, password: string, now = new Date()): Promise<{ userId: string } | null> {
   const reset = await findOpenPasswordReset(db, token, now);
   if (!reset) return null;
-  await db.updateTable("password_resets").set({ used_at: now }).where("id", "=", reset.id).execute();
+  const taken = await retryingConflicts(() =>
+    db.updateTable("password_resets").set({ used_at: now }).where("id", "=", reset.id).where("used_at", "is", null).where("expires_at", ">", now).executeTakeFirst(),
+  );
+  if (Number(taken.numUpdatedRows) !== 1) return null;
   await setPassword(db, reset.user_id, password, now);
   await deleteUserSessions(db, reset.user_id);
   await appendAuditEntry(db, { actorUserId: reset.user_id, action: "user.password_reset_used", targetType: "user", targetId: reset.user_id });

@@ -1,8 +1,9 @@
 import { appendAuditEntry } from "../audit/audit-log";
 import type { Executor } from "../database";
+import type { SecretBox } from "../security/secret-box";
 import type { Role, Session } from "../schema/user.table";
 import { randomToken, tokenHash } from "./tokens";
-import { unlessWrittenConcurrently } from "../write-conflict";
+import { retryingConflicts, unlessWrittenConcurrently } from "../write-conflict";
 
 /** OWASP session timeouts for this risk level (DESIGN §8). */
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
@@ -24,7 +25,8 @@ export interface ActiveSession {
   lastSeenAt: Date;
   mfaVerified: boolean;
   csrfToken: string;
-  enrolmentSecret: string | null;
+  /** Sealed (open it with openEnrolmentSecret in mfa.ts). */
+  sealedEnrolmentSecret: string | null;
   user: {
     id: string;
     email: string;
@@ -84,7 +86,7 @@ export async function findActiveSession(db: Executor, rawId: string, now = new D
     lastSeenAt: now,
     mfaVerified: row.mfa_verified,
     csrfToken: row.csrf_token,
-    enrolmentSecret: row.enrolment_secret,
+    sealedEnrolmentSecret: row.enrolment_secret,
     user: {
       id: row.user_id,
       email: row.email,
@@ -99,6 +101,12 @@ export async function findActiveSession(db: Executor, rawId: string, now = new D
 
 export async function deleteSession(db: Executor, idHash: string): Promise<void> {
   await db.deleteFrom("sessions").where("id_hash", "=", idHash).execute();
+}
+
+/** Signing out: the session ends and the audit log records it (issue 15 item 8). */
+export async function signOut(db: Executor, session: Pick<ActiveSession, "idHash" | "user">): Promise<void> {
+  await deleteSession(db, session.idHash);
+  await appendAuditEntry(db, { actorUserId: session.user.id, action: "account.signed_out", targetType: "user", targetId: session.user.id });
 }
 
 /** Ends every session of a user (sign out everywhere, disabled account, password change). */
@@ -118,8 +126,25 @@ export async function rotateSession(db: Executor, oldIdHash: string, userId: str
   return createSession(db, userId, mfaVerified, now);
 }
 
-export async function setEnrolmentSecret(db: Executor, idHash: string, secret: string | null): Promise<void> {
-  await db.updateTable("sessions").set({ enrolment_secret: secret }).where("id_hash", "=", idHash).execute();
+export async function setEnrolmentSecret(db: Executor, idHash: string, sealedSecret: string | null): Promise<void> {
+  await db.updateTable("sessions").set({ enrolment_secret: sealedSecret }).where("id_hash", "=", idHash).execute();
+}
+
+/** Recovery codes issued at enrolment wait, sealed, on the new session for the page that shows them. */
+export async function keepRecoveryCodesToShow(db: Executor, box: SecretBox, idHash: string, codes: readonly string[]): Promise<void> {
+  await db.updateTable("sessions").set({ recovery_codes_to_show: box.seal(JSON.stringify(codes), `recovery-codes:${idHash}`) }).where("id_hash", "=", idHash).execute();
+}
+
+/** The codes waiting on this session, removed as they are read: they are shown once. */
+export async function takeRecoveryCodesToShow(db: Executor, box: SecretBox, idHash: string): Promise<string[] | null> {
+  const row = await db.selectFrom("sessions").select("recovery_codes_to_show").where("id_hash", "=", idHash).executeTakeFirst();
+  const sealed = row?.recovery_codes_to_show;
+  if (!sealed) return null;
+  // Two loads of the page at once (prefetch, a double click): only the one that clears them shows them.
+  const cleared = await retryingConflicts(() =>
+    db.updateTable("sessions").set({ recovery_codes_to_show: null }).where("id_hash", "=", idHash).where("recovery_codes_to_show", "=", sealed).executeTakeFirst(),
+  );
+  return Number(cleared.numUpdatedRows) === 1 ? (JSON.parse(box.open(sealed, `recovery-codes:${idHash}`)) as string[]) : null;
 }
 
 export interface SessionSummary {

@@ -1,7 +1,9 @@
 import type { Executor } from "../database";
 import { appendAuditEntry } from "../audit/audit-log";
-import { completeEnrolment, consumeRecoveryCode, matchTotp, regenerateRecoveryCodes, verifyUserTotp } from "./mfa";
-import { type ActiveSession, createSession, deleteSession, type NewSession, rotateSession } from "./sessions";
+import type { SecretBox } from "../security/secret-box";
+import { completeEnrolment, consumeRecoveryCode, matchTotp, openEnrolmentSecret, regenerateRecoveryCodes, verifyUserTotp } from "./mfa";
+import { type ActiveSession, createSession, deleteSession, keepRecoveryCodesToShow, type NewSession, rotateSession } from "./sessions";
+import { tokenHash } from "./tokens";
 import { authenticate, findUserById, normaliseEmail, recordFailure, recordSignIn } from "./users";
 
 // The sign-in flows, each recorded in the audit log: password (first factor) → a short pending
@@ -13,9 +15,9 @@ export type PasswordStep =
 
 export async function signInWithPassword(
   db: Executor,
-  input: { email: string; password: string; allowDemo: boolean; previousIdHash?: string | null },
+  input: { email: string; password: string; allowDemo: boolean; previousIdHash?: string | null; hashUnknown?: boolean },
 ): Promise<PasswordStep> {
-  const result = await authenticate(db, input.email, input.password, { allowDemo: input.allowDemo });
+  const result = await authenticate(db, input.email, input.password, { allowDemo: input.allowDemo, hashUnknown: input.hashUnknown });
   const email = normaliseEmail(input.email).slice(0, 254);
   if (!result.ok) {
     const refused = result.reason === "disabled" || result.reason === "demo_refused";
@@ -54,6 +56,7 @@ async function locked(db: Executor, userId: string, now: Date): Promise<boolean>
 /** The second factor: a TOTP code or a single-use recovery code. Success rotates the session id. */
 export async function completeSecondFactor(
   db: Executor,
+  box: SecretBox,
   pending: ActiveSession,
   input: { kind: "totp" | "recovery"; code: string },
   now = new Date(),
@@ -63,7 +66,7 @@ export async function completeSecondFactor(
     return { ok: false, reason: "locked" };
   }
   const valid = input.kind === "totp"
-    ? await verifyUserTotp(db, pending.user.id, input.code)
+    ? await verifyUserTotp(db, box, pending.user.id, input.code)
     : await consumeRecoveryCode(db, pending.user.id, input.code, now);
   if (!valid) return failSecondFactor(db, pending, input.kind, now);
   await recordSignIn(db, pending.user.id, now);
@@ -75,24 +78,31 @@ export async function completeSecondFactor(
   return { ok: true, session };
 }
 
-export type EnrolmentResult = { ok: true; session: NewSession; recoveryCodes: string[] } | { ok: false; reason: "invalid" | "locked" | "no_secret" };
+export type EnrolmentResult =
+  | { ok: true; session: NewSession; recoveryCodes: string[] }
+  | { ok: false; reason: "invalid" | "locked" | "no_secret" | "already_enrolled" };
 
 /**
  * First sign-in: the code from the newly added authenticator confirms the secret held on the pending
- * session; MFA is then enrolled, recovery codes are issued (shown once) and the session rotates.
+ * session; MFA is then enrolled (unless another session enrolled the account first), recovery codes are
+ * issued and the session rotates. The codes wait, sealed, on the new session for the page that shows
+ * them once (a form without JavaScript gets there by a redirect).
  */
-export async function confirmMfaEnrolment(db: Executor, pending: ActiveSession, code: string, now = new Date()): Promise<EnrolmentResult> {
-  if (!pending.enrolmentSecret) return { ok: false, reason: "no_secret" };
+export async function confirmMfaEnrolment(db: Executor, box: SecretBox, pending: ActiveSession, code: string, now = new Date()): Promise<EnrolmentResult> {
+  if (!pending.sealedEnrolmentSecret) return { ok: false, reason: "no_secret" };
+  if (pending.user.mfaEnrolled) return { ok: false, reason: "already_enrolled" };
   if (await locked(db, pending.user.id, now)) return { ok: false, reason: "locked" };
-  const step = await matchTotp(pending.enrolmentSecret, code, now.getTime());
+  const secret = openEnrolmentSecret(box, pending.idHash, pending.sealedEnrolmentSecret);
+  const step = await matchTotp(secret, code, now.getTime());
   if (step === null) {
     const failed = await failSecondFactor(db, pending, "totp-enrolment", now);
     return { ok: false, reason: failed.ok ? "invalid" : failed.reason };
   }
-  await completeEnrolment(db, pending.user.id, pending.enrolmentSecret, step, now);
+  if (!(await completeEnrolment(db, box, pending.user.id, secret, step, now))) return { ok: false, reason: "already_enrolled" };
   const recoveryCodes = await regenerateRecoveryCodes(db, pending.user.id, now);
   await recordSignIn(db, pending.user.id, now);
   const session = await rotateSession(db, pending.idHash, pending.user.id, true, now);
+  await keepRecoveryCodesToShow(db, box, tokenHash(session.id), recoveryCodes);
   await appendAuditEntry(db, { actorUserId: pending.user.id, action: "mfa.enrolled", targetType: "user", targetId: pending.user.id });
   await appendAuditEntry(db, { actorUserId: pending.user.id, action: "sign_in.succeeded", targetType: "user", targetId: pending.user.id, detail: { factor: "totp-enrolment" } });
   return { ok: true, session, recoveryCodes };

@@ -2,6 +2,7 @@ import { appendAuditEntry } from "../audit/audit-log";
 import type { Executor } from "../database";
 import type { Role, User } from "../schema/user.table";
 import { hashPassword, verifyPassword } from "../security/password";
+import { retryingConflicts } from "../write-conflict";
 import { deleteUserSessions } from "./sessions";
 
 /** Consecutive failures (password or second factor) that lock an account, and for how long. */
@@ -41,17 +42,18 @@ export type AuthenticationResult =
 
 /**
  * Checks an email and password (the first factor). Failures count toward the lockout; a locked,
- * disabled or (outside demo mode) demo account is refused even with the right password.
+ * disabled or (outside demo mode) demo account is refused even with the right password. With
+ * `hashUnknown: false` an unknown email is refused without the decoy hash (the caller keeps the time).
  */
 export async function authenticate(
   db: Executor,
   email: string,
   password: string,
-  { allowDemo, now = new Date() }: { allowDemo: boolean; now?: Date },
+  { allowDemo, now = new Date(), hashUnknown = true }: { allowDemo: boolean; now?: Date; hashUnknown?: boolean },
 ): Promise<AuthenticationResult> {
   const user = await findUserByEmail(db, email);
   if (!user) {
-    await verifyPassword(await decoy(), password);
+    if (hashUnknown) await verifyPassword(await decoy(), password);
     return { ok: false, reason: "invalid" };
   }
   if (user.locked_until && user.locked_until > now) return { ok: false, reason: "locked", user };
@@ -65,20 +67,29 @@ export async function authenticate(
   return { ok: true, user };
 }
 
-/** Counts a failed factor; returns true when this failure locked the account. */
-export async function recordFailure(db: Executor, user: Pick<User, "id" | "failed_sign_ins">, now = new Date()): Promise<boolean> {
-  const failures = user.failed_sign_ins + 1;
-  const lock = failures >= LOCKOUT_THRESHOLD;
-  await db
-    .updateTable("users")
-    .set({ failed_sign_ins: lock ? 0 : failures, locked_until: lock ? new Date(now.getTime() + LOCKOUT_MS) : null })
-    .where("id", "=", user.id)
-    .execute();
-  return lock;
+/**
+ * Counts a failed factor; returns true when this failure locked the account. The count is kept by the
+ * database (`+ 1`, then a conditional lock), so failures arriving together are all counted and the
+ * account is locked once.
+ */
+export async function recordFailure(db: Executor, user: Pick<User, "id">, now = new Date()): Promise<boolean> {
+  const counted = await retryingConflicts(() =>
+    db.updateTable("users").set((eb) => ({ failed_sign_ins: eb("failed_sign_ins", "+", 1) })).where("id", "=", user.id).returning("failed_sign_ins").executeTakeFirst(),
+  );
+  if (!counted || counted.failed_sign_ins < LOCKOUT_THRESHOLD) return false;
+  const locked = await retryingConflicts(() =>
+    db
+      .updateTable("users")
+      .set({ failed_sign_ins: 0, locked_until: new Date(now.getTime() + LOCKOUT_MS) })
+      .where("id", "=", user.id)
+      .where("failed_sign_ins", ">=", LOCKOUT_THRESHOLD)
+      .executeTakeFirst(),
+  );
+  return Number(locked.numUpdatedRows) === 1;
 }
 
 export async function recordSignIn(db: Executor, userId: string, now = new Date()): Promise<void> {
-  await db.updateTable("users").set({ failed_sign_ins: 0, locked_until: null, last_sign_in_at: now }).where("id", "=", userId).execute();
+  await retryingConflicts(() => db.updateTable("users").set({ failed_sign_ins: 0, locked_until: null, last_sign_in_at: now }).where("id", "=", userId).execute());
 }
 
 export async function setPassword(db: Executor, userId: string, password: string, now = new Date()): Promise<void> {

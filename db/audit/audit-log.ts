@@ -1,6 +1,8 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import type { Executor } from "../database";
+import { inTransaction } from "../in-transaction";
 import type { AuditEntry } from "../schema/audit.table";
+import { type AuditAnchor, auditAnchor, auditProcessState, readAuditHead, writeAuditHead } from "./audit-anchor";
 
 /** Every action the audit log records. Other areas add theirs here (one line each). */
 export const auditActions = [
@@ -14,6 +16,8 @@ export const auditActions = [
   "account.locked",
   "account.password_changed",
   "account.sessions_ended",
+  "account.signed_out",
+  "account.reauthentication_failed",
   "account.created",
   "permission.denied",
   "user.role_changed",
@@ -33,6 +37,7 @@ export const auditActions = [
   "export.created",
   "api_token.created",
   "api_token.revoked",
+  "api_token.refused",
   "report.published",
   "report.featured",
   "submission.rejected",
@@ -92,21 +97,29 @@ export function canonicalAuditText(row: Omit<AuditEntry, "hash">): string {
   ]);
 }
 
-export function auditHash(row: Omit<AuditEntry, "hash">): string {
+/**
+ * A row's link in the chain: an HMAC under a key kept outside the database (issue 15 item 8). A plain
+ * hash let anyone who could write the table edit a row and re-hash every row after it.
+ */
+export function auditHash(row: Omit<AuditEntry, "hash">, key: Buffer): string {
+  return createHmac("sha256", key).update(canonicalAuditText(row)).digest("hex");
+}
+
+/** The unkeyed hash of chains written before the key (only to verify and re-key them once). */
+function unkeyedAuditHash(row: Omit<AuditEntry, "hash">): string {
   return createHash("sha256").update(canonicalAuditText(row)).digest("hex");
 }
 
-// Appends are serialised in this process: each needs the previous row's hash. DuckDB allows one
-// process per database file, so an in-process queue is the whole story.
-let queue: Promise<unknown> = Promise.resolve();
-
 /**
- * Appends one entry to the hash-chained audit log (DESIGN §8). Call it after the action it records
- * has been committed, with the root database (not inside a transaction another append could race).
+ * Appends one entry to the hash-chained audit log (DESIGN §8) and moves the head file to it. Call it
+ * after the action it records has been committed, with the root database (not inside a transaction
+ * another append could race).
  */
 export function appendAuditEntry(db: Executor, entry: NewAuditEntry): Promise<AuditEntry> {
   assertNothingAboutSubmitters(entry);
-  const run = queue.then(async () => {
+  const anchor = auditAnchor();
+  // Serialised in this process (DuckDB allows one process per file): each append needs the row before it.
+  const run = auditProcessState.queue.then(async () => {
     const last = await db.selectFrom("audit_log").select(["seq", "hash"]).orderBy("seq", "desc").limit(1).executeTakeFirst();
     const row = {
       seq: (last?.seq ?? 0) + 1,
@@ -119,11 +132,14 @@ export function appendAuditEntry(db: Executor, entry: NewAuditEntry): Promise<Au
       detail: entry.detail ? JSON.stringify(entry.detail) : null,
       prev_hash: last?.hash ?? GENESIS_HASH,
     };
-    const full = { ...row, hash: auditHash(row) };
+    const full = { ...row, hash: auditHash(row, anchor.key) };
     await db.insertInto("audit_log").values(full).execute();
+    // After the commit: a crash in between leaves the head one entry behind, which verification
+    // accepts (a keyed entry after the head cannot be forged); a head ahead of the table could not be.
+    if (anchor.headFile) writeAuditHead(anchor.headFile, { seq: full.seq, hash: full.hash });
     return full;
   });
-  queue = run.catch(() => undefined);
+  auditProcessState.queue = run.catch(() => undefined);
   return run;
 }
 
@@ -134,13 +150,15 @@ export interface AuditVerification {
   /** The first broken row and why, when not ok. */
   brokenAt?: number;
   problem?: string;
+  /** How the newest entry compares with the head file: "none" for an in-memory database. */
+  anchor: "matches" | "behind" | "none";
 }
 
-/**
- * Walks the chain from the first row: each row's hash must match its content and its prev_hash the
- * row before it, and seq must have no gaps. An edited, deleted or inserted row breaks it.
- */
-export async function verifyAuditChain(db: Executor, batchSize = 5000): Promise<AuditVerification> {
+async function walkChain(
+  db: Executor,
+  hashOf: (row: Omit<AuditEntry, "hash">) => string,
+  batchSize: number,
+): Promise<{ ok: true; entries: number; headHash: string; headSeq: number } | { ok: false; entries: number; headHash: string; brokenAt: number; problem: string }> {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let entries = 0;
@@ -148,15 +166,57 @@ export async function verifyAuditChain(db: Executor, batchSize = 5000): Promise<
     const rows = await db.selectFrom("audit_log").selectAll().where("seq", ">=", expectedSeq).orderBy("seq").limit(batchSize).execute();
     if (rows.length === 0) break;
     for (const row of rows) {
-      const fail = (problem: string): AuditVerification => ({ ok: false, entries, headHash: prevHash, brokenAt: row.seq, problem });
+      const fail = (problem: string) => ({ ok: false as const, entries, headHash: prevHash, brokenAt: row.seq, problem });
       if (row.seq !== expectedSeq) return fail(`entry ${expectedSeq} is missing`);
       if (row.prev_hash !== prevHash) return fail("previous-hash link does not match the entry before it");
       const { hash, ...rest } = row;
-      if (auditHash(rest) !== hash) return fail("content does not match its hash (the entry was edited)");
+      if (hashOf(rest) !== hash) return fail("content does not match its keyed hash (the entry was edited or re-hashed)");
       prevHash = hash;
       expectedSeq += 1;
       entries += 1;
     }
   }
-  return { ok: true, entries, headHash: prevHash };
+  return { ok: true, entries, headHash: prevHash, headSeq: expectedSeq - 1 };
+}
+
+/**
+ * Walks the chain from the first row: each row's keyed hash must match its content and its prev_hash
+ * the row before it, and seq must have no gaps; then the newest entry must be the one the head file
+ * names, or come after it. An edited, re-hashed, inserted or deleted row — the newest included — breaks it.
+ */
+export async function verifyAuditChain(db: Executor, anchor: AuditAnchor = auditAnchor(), batchSize = 5000): Promise<AuditVerification> {
+  const walked = await walkChain(db, (row) => auditHash(row, anchor.key), batchSize);
+  if (!walked.ok) return { ...walked, anchor: "none" };
+  if (!anchor.headFile) return { ok: true, entries: walked.entries, headHash: walked.headHash, anchor: "none" };
+  const head = readAuditHead(anchor.headFile);
+  const broken = (problem: string): AuditVerification => ({ ok: false, entries: walked.entries, headHash: walked.headHash, brokenAt: head?.seq ?? 1, problem, anchor: "none" });
+  if (!head) return walked.entries === 0 ? { ok: true, entries: 0, headHash: walked.headHash, anchor: "matches" } : broken(`the head file ${anchor.headFile} is missing`);
+  if (head.seq > walked.headSeq) return broken(`the head file names entry ${head.seq}, but the log ends at ${walked.headSeq}: the newest entries were removed`);
+  const row = await db.selectFrom("audit_log").select("hash").where("seq", "=", head.seq).executeTakeFirst();
+  if (row?.hash !== head.hash) return broken(`entry ${head.seq} is not the one the head file names: the chain was rewritten`);
+  return { ok: true, entries: walked.entries, headHash: walked.headHash, anchor: head.seq === walked.headSeq ? "matches" : "behind" };
+}
+
+/**
+ * A chain written before the key (plain SHA-256) is re-keyed once, at server start, and only if it is
+ * intact and no head file exists yet — a head file means the chain has been keyed already. Returns
+ * how many entries were re-keyed (0 when there was nothing to do).
+ */
+export async function keyUnkeyedAuditChain(db: Executor, anchor: AuditAnchor = auditAnchor()): Promise<number> {
+  if (!anchor.headFile || readAuditHead(anchor.headFile)) return 0;
+  const legacy = await walkChain(db, unkeyedAuditHash, 5000);
+  if (!legacy.ok || legacy.entries === 0) return 0;
+  const rows = await db.selectFrom("audit_log").selectAll().orderBy("seq").execute();
+  let prevHash = GENESIS_HASH;
+  const rekeyed = rows.map((row) => {
+    const { hash: _old, ...rest } = row;
+    const next = { ...rest, prev_hash: prevHash };
+    prevHash = auditHash(next, anchor.key);
+    return { seq: row.seq, prev_hash: next.prev_hash, hash: prevHash };
+  });
+  await inTransaction(db, async (trx) => {
+    for (const r of rekeyed) await trx.updateTable("audit_log").set({ prev_hash: r.prev_hash, hash: r.hash }).where("seq", "=", r.seq).execute();
+  });
+  writeAuditHead(anchor.headFile, { seq: rekeyed.at(-1)!.seq, hash: prevHash });
+  return rekeyed.length;
 }

@@ -37,6 +37,28 @@ describe("detectIdentifiers", () => {
     expect(types("My partner Rick and I knocked. The man punched Rick.")).toEqual(["PERSON:Rick", "PERSON:Rick"]);
   });
 
+  it("reads a title before a surname that is also a word, and several names after a plural title (issue 16)", () => {
+    expect(types("Det. Ford and Lt. May held the house.")).toEqual(["PERSON:Ford", "PERSON:May"]);
+    expect(types("Officers Diaz and Lee went in.")).toEqual(["PERSON:Diaz", "PERSON:Lee"]);
+    expect(types("My sergeant, Whitaker, told us to wait.")).toEqual(["PERSON:Whitaker"]);
+    expect(types("We heard Officer Down on the radio. Major Crimes took the case.")).toEqual([]);
+  });
+
+  it("finds named venues, towns, record and serial numbers, and plates beside a state's name (issue 16)", () => {
+    expect(types("A fight at Club Velvet spilled into the lot of the Rialto.")).toEqual(["LOCATION:Club Velvet", "LOCATION:Rialto"]);
+    expect(types("Off duty at Sal's Pizza I saw it.")).toEqual(["LOCATION:Sal's Pizza"]);
+    expect(types("The pursuit came from Springfield, just outside of Tulsa.")).toEqual(["LOCATION:Springfield", "LOCATION:Tulsa"]);
+    expect(types("It came back as NIC number W123456789 and FBI number 123456AB7.")).toEqual(["NCIC:W123456789", "NCIC:123456AB7"]);
+    expect(types("My Taser, serial X29004512, failed; S/N 8821-AX-044 too.")).toEqual(["SERIAL_NUMBER:X29004512", "SERIAL_NUMBER:8821-AX-044"]);
+    expect(types("I ran the plate, Arizona CMX-4421, and it was clear.")).toEqual(["LOCATION:Arizona", "PLATE:CMX-4421"]);
+  });
+
+  it("leaves ordinary capitalised words, models and roads alone", () => {
+    expect(types("He yelled in Spanish, so I radioed to Dispatch and went to Booking with the Taser.")).toEqual([]);
+    expect(types("I handed the rifle to Officer Diaz and later to Diaz again.")).toEqual(["PERSON:Diaz", "PERSON:Diaz"]);
+    expect(types("We merged onto Virginia I-95 with a Glock 17 and a Taser X26P.")).toEqual(["LOCATION:Virginia", "LOCATION:I-95"]);
+  });
+
   it("finds nothing in a de-identified narrative", () => {
     expect(types("I stopped a vehicle on [a divided highway] shortly after [time]. The driver reached for the console and I stepped back to cover.")).toEqual([]);
   });
@@ -49,6 +71,9 @@ describe("defaultReplacement", () => {
     expect(defaultReplacement("LOCATION", "Rosa's Taqueria")).toBe("[restaurant]");
     expect(defaultReplacement("TIME", "0215 hrs")).toBe("[time]");
     expect(defaultReplacement("AGENCY", "Metro City PD")).toBe("[agency]");
+    expect(defaultReplacement("NCIC", "W123456789")).toBe("[record number]");
+    expect(defaultReplacement("NCIC", "NCIC RESPONSE\nNAM/DOE, JOHN")).toBe("[records check result removed]");
+    expect(defaultReplacement("SERIAL_NUMBER", "X29004512")).toBe("[serial number]");
   });
 });
 

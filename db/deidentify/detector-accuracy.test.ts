@@ -1,16 +1,35 @@
 import { describe, expect, it } from "vitest";
 import { blindCorpus } from "./corpus/blind";
 import { heldOutCorpus } from "./corpus/held-out";
+import { type MissedClass, missedClasses, missedClassesHeldOut, missedClassesTuning } from "./corpus/missed-classes";
 import { parseLabelled } from "./corpus/parse";
 import { tuningCorpus } from "./corpus/tuning";
 import { detectIdentifiers } from "./detect";
-import { anyTypeRecall, scoreFindings, type TypeScore } from "./evaluate";
+import { anyTypeRecall, type ClassScore, scoreClasses, scoreFindings, type TypeScore } from "./evaluate";
 import type { IdentifierType } from "./types";
 
 // Acceptance (issue 5): structured identifiers at recall ≥ 0.95, names at ≥ 0.85, on the labelled corpus.
 const STRUCTURED: IdentifierType[] = ["PHONE", "EMAIL", "VIN", "PLATE", "TIME", "DATE", "CASE_NUMBER"];
 const STRUCTURED_RECALL = 0.95;
 const NAME_RECALL = 0.85;
+
+/**
+ * Issue 16's classes, on their tuning and held-out narratives together (6–19 labels each). A class
+ * found by a pattern anchored on a context word (a record or serial word, a plate word beside a state
+ * name) is held to the structured types' standard: every label, since one miss in 6–7 would already be
+ * 0.86. Title-and-surname is held to the names' 0.85. Businesses and cities are open vocabulary (no
+ * list can hold every venue or town, and a capitalised word after "in" or "from" is as often something
+ * else), so they are held to 0.75, the lower end of what DESIGN §6 expects of the best open tools —
+ * the reviewers read every report.
+ */
+const CLASS_RECALL: Record<MissedClass, number> = {
+  "title-surname": 0.85,
+  "business-venue": 0.75,
+  city: 0.75,
+  "nic-number": 1,
+  "serial-number": 1,
+  "state-plate": 1,
+};
 
 function run(corpus: readonly string[]) {
   return corpus.map((marked) => {
@@ -24,23 +43,37 @@ function table(title: string, scores: TypeScore[], anyRecall: number): string {
   return [`${title}`, ...rows, `  any identifier caught (whatever its type): ${anyRecall.toFixed(3)}`].join("\n");
 }
 
+function classTable(title: string, scores: ClassScore[]): string {
+  const rows = scores.map((s) => `  ${s.class.padEnd(15)} recall ${s.recall.toFixed(2)} (${String(s.found).padStart(2)}/${String(s.labelled).padEnd(2)})${s.missed.length ? `  missed: ${s.missed.join(" · ")}` : ""}`);
+  return [title, ...rows].join("\n");
+}
+
 describe("identifier detector accuracy on the labelled corpus", () => {
   const tuning = run(tuningCorpus);
   const heldOut = run(heldOutCorpus);
   const blind = run(blindCorpus);
-  const all = [...tuning, ...heldOut, ...blind];
+  const classTuning = run(missedClassesTuning);
+  const classHeldOut = run(missedClassesHeldOut);
+  const classAll = [...classTuning, ...classHeldOut];
+  const all = [...tuning, ...heldOut, ...blind, ...classAll];
   const scores = scoreFindings(all);
+  const classScores = scoreClasses(classAll, missedClasses);
 
   // README "Review and publication" gives each set's first-run figures, before any rule saw it.
-  it("prints per-type recall and precision (tuning, held out, blind, all)", () => {
+  it("prints per-type recall and precision (tuning, held out, blind, issue 16's classes, all)", () => {
     const report = [
       table(`Tuning set (${tuning.length} narratives)`, scoreFindings(tuning), anyTypeRecall(tuning)),
       table(`Held-out set (${heldOut.length} narratives)`, scoreFindings(heldOut), anyTypeRecall(heldOut)),
       table(`Blind set (${blind.length} narratives)`, scoreFindings(blind), anyTypeRecall(blind)),
+      table(`Issue 16 classes (${classAll.length} narratives)`, scoreFindings(classAll), anyTypeRecall(classAll)),
+      classTable(`Issue 16 classes, tuning (${classTuning.length} narratives)`, scoreClasses(classTuning, missedClasses)),
+      classTable(`Issue 16 classes, held out (${classHeldOut.length} narratives)`, scoreClasses(classHeldOut, missedClasses)),
+      classTable(`Issue 16 classes, both (${classAll.length} narratives)`, classScores),
       table(`All (${all.length} narratives)`, scores, anyTypeRecall(all)),
     ].join("\n");
     process.stdout.write(`\n${report}\n`);
     expect(all.length).toBeGreaterThanOrEqual(60);
+    expect(classAll.length).toBeGreaterThanOrEqual(20);
   });
 
   it.each(STRUCTURED)(`finds %s with recall ≥ ${STRUCTURED_RECALL}`, (type) => {
@@ -53,5 +86,11 @@ describe("identifier detector accuracy on the labelled corpus", () => {
     const score = scores.find((s) => s.type === "PERSON")!;
     expect(score.labelled).toBeGreaterThanOrEqual(30);
     expect(score.recall).toBeGreaterThanOrEqual(NAME_RECALL);
+  });
+
+  it.each(missedClasses)("finds issue 16's class %s at its recall threshold", (name) => {
+    const score = classScores.find((s) => s.class === name)!;
+    expect(score.labelled, `labelled examples of ${name}`).toBeGreaterThanOrEqual(5);
+    expect(score.recall, `${name} missed: ${score.missed.join(" · ")}`).toBeGreaterThanOrEqual(CLASS_RECALL[name]);
   });
 });

@@ -41,3 +41,28 @@ export function anyTypeRecall(documents: { labels: Finding[]; findings: Finding[
   }
   return labelled ? found / labelled : 1;
 }
+
+export interface ClassScore {
+  class: string;
+  labelled: number;
+  found: number;
+  recall: number;
+  /** Labelled text the detector missed, for the printed report. */
+  missed: string[];
+}
+
+/** Recall of the labels that carry a class ({{TYPE#class:…}}): found when a finding of the label's type overlaps it. */
+export function scoreClasses(documents: { labels: (Finding & { class?: string })[]; findings: Finding[] }[], classes: readonly string[]): ClassScore[] {
+  return classes.map((name) => {
+    let labelled = 0, found = 0;
+    const missed: string[] = [];
+    for (const { labels, findings } of documents) {
+      for (const label of labels.filter((l) => l.class === name)) {
+        labelled += 1;
+        if (findings.some((f) => f.type === label.type && overlaps(label, f))) found += 1;
+        else missed.push(label.text);
+      }
+    }
+    return { class: name, labelled, found, recall: labelled ? found / labelled : 1, missed };
+  });
+}

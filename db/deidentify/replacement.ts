@@ -17,7 +17,9 @@ export function defaultReplacement(type: IdentifierType, text: string): string {
     case "PHONE": return "[phone number]";
     case "EMAIL": return "[email]";
     case "RADIO_CHANNEL": return "[radio channel]";
-    case "NCIC": return "[records check result removed]";
+    // A record number quoted alone is one identifier, not a pasted return.
+    case "NCIC": return /^[A-Z0-9-]{6,14}$/i.test(text) ? "[record number]" : "[records check result removed]";
+    case "SERIAL_NUMBER": return "[serial number]";
     case "LOCATION": return locationKind(text);
   }
 }

@@ -1,7 +1,7 @@
 /** What the detector can find (issue 5). Codes are stable: the CLI prints them and drafts store them. */
 export const identifierTypes = [
   "PERSON", "BADGE_OR_UNIT", "AGENCY", "LOCATION", "DATE", "TIME", "CASE_NUMBER", "PLATE", "VIN", "PHONE",
-  "EMAIL", "RADIO_CHANNEL", "NCIC",
+  "EMAIL", "RADIO_CHANNEL", "NCIC", "SERIAL_NUMBER",
 ] as const;
 
 export type IdentifierType = (typeof identifierTypes)[number];
@@ -28,4 +28,5 @@ export const identifierTypeLabels: Record<IdentifierType, string> = {
   EMAIL: "Email",
   RADIO_CHANNEL: "Radio channel",
   NCIC: "NCIC / III result",
+  SERIAL_NUMBER: "Equipment serial number",
 };

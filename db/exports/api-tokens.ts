@@ -76,6 +76,14 @@ export async function listApiTokens(db: Executor, viewer: AgencyViewer, now = ne
   }));
 }
 
+/**
+ * A presented token that was refused goes to the audit log (issue 15 item 8): the token's id when it is
+ * one of ours, else nothing but the reason — never the secret, never anything about the caller.
+ */
+export async function recordRefusedToken(db: Executor, check: { problem: TokenProblem; tokenId?: string }): Promise<void> {
+  await appendAuditEntry(db, { actorUserId: null, action: "api_token.refused", targetType: "api_token", targetId: check.tokenId ?? null, detail: { problem: check.problem } });
+}
+
 /** Revokes a token of the commander's own agency; false when there is no such active token there. */
 export async function revokeApiToken(db: Executor, viewer: AgencyViewer, tokenId: string, now = new Date()): Promise<boolean> {
   const result = await db
@@ -97,9 +105,9 @@ export interface ApiCaller {
   createdBy: string;
 }
 
-export type TokenCheck =
-  | { ok: true; caller: ApiCaller }
-  | { ok: false; problem: "malformed" | "unknown" | "revoked" | "expired" | "agency_inactive" | "creator_inactive" };
+export type TokenProblem = "malformed" | "unknown" | "revoked" | "expired" | "agency_inactive" | "creator_inactive";
+
+export type TokenCheck = { ok: true; caller: ApiCaller } | { ok: false; problem: TokenProblem; tokenId?: string };
 
 const TOKEN_SHAPE = new RegExp(`^${TOKEN_PREFIX}[A-Za-z0-9_-]{43}$`);
 
@@ -118,10 +126,11 @@ export async function checkApiToken(db: Executor, secret: string, now = new Date
     .where("t.token_hash", "=", tokenHash(secret))
     .executeTakeFirst();
   if (!row) return { ok: false, problem: "unknown" };
-  if (row.revoked_at) return { ok: false, problem: "revoked" };
-  if (row.expires_at <= now) return { ok: false, problem: "expired" };
-  if (row.agency_status !== "active") return { ok: false, problem: "agency_inactive" };
-  if (row.user_status !== "active" || row.role !== "agency_commander" || row.user_agency !== row.agency_id) return { ok: false, problem: "creator_inactive" };
+  const refused = (problem: TokenProblem): TokenCheck => ({ ok: false, problem, tokenId: row.id });
+  if (row.revoked_at) return refused("revoked");
+  if (row.expires_at <= now) return refused("expired");
+  if (row.agency_status !== "active") return refused("agency_inactive");
+  if (row.user_status !== "active" || row.role !== "agency_commander" || row.user_agency !== row.agency_id) return refused("creator_inactive");
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > TOUCH_AFTER_MS) {
     // Parallel requests with one token may write this at the same moment: one write is enough.
     await unlessWrittenConcurrently(() => db.updateTable("api_tokens").set({ last_used_at: now }).where("id", "=", row.id).execute());

@@ -14,6 +14,10 @@ export interface ReceiptStatus {
   /** The raw submission (and so the thread) was destroyed after the decision. */
   destroyed: boolean;
   canAnswer: boolean;
+  /** Date of the reviewers' open question (status "question"): the report waits for the answer from then. */
+  questionOn: string | null;
+  /** Date the raw submission is (or was) destroyed: decision date plus the retention window. */
+  destroyOn: string | null;
 }
 
 const officerStatus = {
@@ -33,14 +37,18 @@ export async function getReceiptStatus(db: Executor, key: ServerKey, code: strin
     : undefined;
   const destroyed = !submission.wrapped_key;
   const status = officerStatus[submission.status];
+  const thread = destroyed ? [] : await listThread(db, key, submission.id);
+  const lastQuestion = thread.filter((m) => m.author === "reviewer").at(-1);
   return {
     status,
     receivedOn: submission.received_on,
     publishedNumber: submission.status === "published" ? (report?.public_number ?? null) : null,
     notPublishedReason: submission.status === "not_published" ? submission.rejection_reason : null,
-    thread: destroyed ? [] : await listThread(db, key, submission.id),
+    thread,
     destroyed,
     canAnswer: status === "question" && !destroyed,
+    questionOn: status === "question" ? (lastQuestion?.createdOn ?? null) : null,
+    destroyOn: submission.destroy_on,
   };
 }
 

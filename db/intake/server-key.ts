@@ -8,7 +8,8 @@ const KEY_BYTES = 32;
 
 /**
  * The server key and the secrets derived from it. Separate subkeys (HKDF) for wrapping data keys,
- * hashing receipt codes and fingerprinting narratives, so no secret serves two purposes.
+ * hashing receipt codes and fingerprinting narratives, so no secret serves two purposes. Accounts and
+ * the audit log derive theirs from the same key, so there is one secret to keep outside the database.
  */
 export interface ServerKey {
   /** Short public identifier stored with each submission (which key wrapped it). */
@@ -16,6 +17,10 @@ export interface ServerKey {
   wrapKey: Buffer;
   receiptSecret: Buffer;
   fingerprintSecret: Buffer;
+  /** Seals TOTP seeds and recovery codes waiting to be shown (db/security/secret-box.ts). */
+  accountSecretsKey: Buffer;
+  /** Keys the audit log's hash chain (db/audit/audit-log.ts). */
+  auditKey: Buffer;
 }
 
 export type ServerKeyResult = { ok: true; key: ServerKey; source: "environment" | "file" } | { ok: false; reason: string };
@@ -30,6 +35,8 @@ export function serverKeyFromBytes(raw: Buffer): ServerKey {
     wrapKey: derive(raw, "wrap"),
     receiptSecret: derive(raw, "receipt"),
     fingerprintSecret: derive(raw, "fingerprint"),
+    accountSecretsKey: derive(raw, "account-secrets"),
+    auditKey: derive(raw, "audit-chain"),
   };
 }
 

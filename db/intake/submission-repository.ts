@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Executor } from "../database";
 import type { Submission } from "../schema/submission.table";
+import { insertWithoutArrivalOrder } from "./arrival-order";
 import { decryptJson, encryptJson, newDataKey, unwrapDataKey } from "./envelope";
 import { narrativeFingerprint } from "./narrative-fingerprint";
 import { generateReceiptCode, hashReceiptCode, normaliseReceiptCode } from "./receipt-code";
@@ -27,8 +28,9 @@ export interface CreatedSubmission {
 const payloadAad = (id: string) => `submission:${id}`;
 
 /**
- * Encrypts and stores a submission (one autocommitted INSERT, durable when this resolves). A narrative
- * already received is flagged as a possible duplicate for reviewers, never dropped.
+ * Encrypts and stores a submission (committed, so durable, when this resolves), in a physical position
+ * that does not reveal when it arrived that day. A narrative already received is flagged as a possible
+ * duplicate for reviewers, never dropped.
  */
 export async function createSubmission(db: Executor, key: ServerKey, input: NewSubmissionInput): Promise<CreatedSubmission> {
   const id = randomUUID();
@@ -42,23 +44,26 @@ export async function createSubmission(db: Executor, key: ServerKey, input: NewS
     .where("narrative_fingerprint", "=", fingerprint)
     .limit(1)
     .executeTakeFirst();
-  await db
-    .insertInto("submissions")
-    .values({
-      id,
-      received_on: input.receivedOn ?? dateOnly(),
-      status: "received",
-      receipt_hash: hashReceiptCode(key.receiptSecret, normaliseReceiptCode(receiptCode)!),
-      consent_level: input.consentLevel,
-      agency_id: input.consentLevel === "national" ? null : input.agencyId,
-      key_id: key.id,
-      wrapped_key: wrappedKey,
-      ciphertext: sealed.ciphertext,
-      nonce: sealed.nonce,
-      narrative_fingerprint: fingerprint,
-      possible_duplicate_of: earlier?.id ?? null,
-    })
-    .execute();
+  const receivedOn = input.receivedOn ?? dateOnly();
+  await insertWithoutArrivalOrder(db, receivedOn, async (trx) => {
+    await trx
+      .insertInto("submissions")
+      .values({
+        id,
+        received_on: receivedOn,
+        status: "received",
+        receipt_hash: hashReceiptCode(key.receiptSecret, normaliseReceiptCode(receiptCode)!),
+        consent_level: input.consentLevel,
+        agency_id: input.consentLevel === "national" ? null : input.agencyId,
+        key_id: key.id,
+        wrapped_key: wrappedKey,
+        ciphertext: sealed.ciphertext,
+        nonce: sealed.nonce,
+        narrative_fingerprint: fingerprint,
+        possible_duplicate_of: earlier?.id ?? null,
+      })
+      .execute();
+  });
   return { id, receiptCode, possibleDuplicateOf: earlier?.id ?? null };
 }
 

@@ -5,7 +5,7 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database, Executor } from "../database";
 import { FACTOR_CODES, factorMask, familiesOf, familyMask } from "./factor-bits";
-import { termOf, WORD_PATTERN } from "./text-analysis";
+import { ANALYSER_VERSION, termOf, WORD_PATTERN } from "./text-analysis";
 import { inTransaction } from "../in-transaction";
 
 /** BM25 parameters (Robertson's defaults) and field weights: a title word counts three times. */
@@ -100,30 +100,48 @@ async function averageLength(db: Executor): Promise<number> {
   return row.avgdl && row.avgdl > 0 ? row.avgdl : 1;
 }
 
+/** Records which text analysis built the index (app_meta), so a later one knows to rebuild it. */
+async function recordAnalyser(trx: Transaction<Database>): Promise<void> {
+  await sql`INSERT INTO app_meta (key, value) VALUES (${ANALYSER_KEY}, ${ANALYSER_VERSION})
+    ON CONFLICT (key) DO UPDATE SET value = excluded.value`.execute(trx);
+}
+
+const ANALYSER_KEY = "search_analyser";
+
+/** True when the index was built by another text analysis (or by one before it was recorded). */
+async function analyserChanged(trx: Transaction<Database>): Promise<boolean> {
+  const row = await trx.selectFrom("app_meta").select("value").where("key", "=", ANALYSER_KEY).executeTakeFirst();
+  return row?.value !== ANALYSER_VERSION;
+}
+
+/** The whole rebuild, inside the caller's transaction. */
+async function rebuildWithin(trx: Transaction<Database>): Promise<void> {
+  await sql`DELETE FROM search_postings`.execute(trx);
+  await sql`DELETE FROM library_documents`.execute(trx);
+  await sql`DELETE FROM search_vocabulary`.execute(trx);
+  await sql`DELETE FROM search_terms`.execute(trx);
+  await sql`CREATE OR REPLACE TEMP TABLE new_docs AS
+    SELECT (row_number() OVER (ORDER BY published_month, public_number))::INTEGER AS doc_id, id AS report_id
+    FROM reports`.execute(trx);
+  await extendVocabulary(trx);
+  await writeDocuments(trx);
+  const avgdl = await averageLength(trx);
+  const { rows } = await sql<{ next: number }>`SELECT coalesce(max(doc_id), 0) + 1 AS next FROM library_documents`.execute(trx);
+  for (let from = 1; from < rows[0]!.next; from += CHUNK_DOCUMENTS) {
+    await writePostings(trx, avgdl, { from, to: from + CHUNK_DOCUMENTS });
+  }
+  await sql`DROP TABLE new_docs`.execute(trx);
+  await sql`INSERT INTO search_terms SELECT term, count(*)::INTEGER FROM search_postings GROUP BY term`.execute(trx);
+  await sql.raw(`CREATE OR REPLACE SEQUENCE library_doc_id START ${Number(rows[0]!.next)}`).execute(trx);
+  await recordAnalyser(trx);
+}
+
 /**
  * Rebuilds the library's documents, postings and vocabulary from every published report. Doc ids
  * follow publication order (published month, then public number), so "newest first" is doc_id order.
  */
 export async function rebuildSearchIndex(db: Kysely<Database>): Promise<{ documents: number; postings: number }> {
-  await db.transaction().execute(async (trx) => {
-    await sql`DELETE FROM search_postings`.execute(trx);
-    await sql`DELETE FROM library_documents`.execute(trx);
-    await sql`DELETE FROM search_vocabulary`.execute(trx);
-    await sql`DELETE FROM search_terms`.execute(trx);
-    await sql`CREATE OR REPLACE TEMP TABLE new_docs AS
-      SELECT (row_number() OVER (ORDER BY published_month, public_number))::INTEGER AS doc_id, id AS report_id
-      FROM reports`.execute(trx);
-    await extendVocabulary(trx);
-    await writeDocuments(trx);
-    const avgdl = await averageLength(trx);
-    const { rows } = await sql<{ next: number }>`SELECT coalesce(max(doc_id), 0) + 1 AS next FROM library_documents`.execute(trx);
-    for (let from = 1; from < rows[0]!.next; from += CHUNK_DOCUMENTS) {
-      await writePostings(trx, avgdl, { from, to: from + CHUNK_DOCUMENTS });
-    }
-    await sql`DROP TABLE new_docs`.execute(trx);
-    await sql`INSERT INTO search_terms SELECT term, count(*)::INTEGER FROM search_postings GROUP BY term`.execute(trx);
-    await sql.raw(`CREATE OR REPLACE SEQUENCE library_doc_id START ${Number(rows[0]!.next)}`).execute(trx);
-  });
+  await db.transaction().execute(rebuildWithin);
   const { rows } = await sql<{ documents: number; postings: number }>`
     SELECT (SELECT count(*) FROM library_documents) AS documents, (SELECT count(*) FROM search_postings) AS postings`.execute(db);
   return rows[0]!;
@@ -136,6 +154,9 @@ export async function rebuildSearchIndex(db: Kysely<Database>): Promise<{ docume
  */
 export async function indexReport(db: Executor, reportId: string): Promise<void> {
   await inTransaction(db, async (trx) => {
+    // The vocabulary holds each word's term as the analysis of its day made it: after the analysis
+    // changed (an upgrade), new words must not join an index of old terms. Rebuilt once, whole.
+    if (await analyserChanged(trx)) return rebuildWithin(trx);
     // A report already in the library keeps its doc id, which is its place in "newest first": a new id
     // would lift every re-indexed report to the top — after an agency leaves the programme, a block of
     // exactly the reports linked to it (a protected field, DESIGN §6).

@@ -11,6 +11,14 @@ describe("text analysis", () => {
     ]);
   });
 
+  it("joins irregular forms to their base word before stemming, but not look-alikes of another meaning (issue 16)", () => {
+    const pairs = [["knives", "knife"], ["fled", "flee"], ["struck", "strike"], ["thrown", "throw"], ["women", "woman"], ["feet", "foot"], ["gunmen", "gunman"], ["axes", "axe"]];
+    for (const [form, base] of pairs) expect(termOf(form!), form).toBe(termOf(base!));
+    for (const [a, b] of [["wound", "wind"], ["left", "leave"], ["lit", "light"], ["axes", "axis"], ["ground", "grind"], ["abdomen", "abdoman"]]) {
+      expect(termOf(a!), `${a} / ${b}`).not.toBe(termOf(b!));
+    }
+  });
+
   it("folds accents and case like the SQL used to build the index", async () => {
     const samples = [
       "Café at [a restaurant], 3 a.m.; the suspect's SUV",

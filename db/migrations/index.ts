@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from "kysely";
 import * as m0001 from "./0001-initial-schema";
 import * as m0002 from "./0002-taxonomy-v1";
 import * as m0100 from "./0100-accounts";
+import * as m0110 from "./0110-security-hardening";
 import * as m0400 from "./0400-library-search";
 import * as m0300 from "./0300-review";
 import * as m0500 from "./0500-analytics-rollups";
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   "0001-initial-schema": m0001,
   "0002-taxonomy-v1": m0002,
   "0100-accounts": m0100,
+  "0110-security-hardening": m0110,
   "0400-library-search": m0400,
   "0300-review": m0300,
   "0500-analytics-rollups": m0500,

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../database";
 import type { ServerKey } from "../intake/server-key";
+import { dateOnly } from "../intake/submission-payload";
 import { decryptSubmission } from "../intake/submission-repository";
 import { activeClaims } from "./claims";
 import { readDraft } from "./draft-store";
@@ -12,6 +13,11 @@ export interface QueueRow {
   state: QueueState;
   /** The draft's (de-identified) title, else the officer's; null once destroyed. */
   title: string | null;
+  /** Whole days since the date of receipt (the only time a submission keeps). */
+  ageDays: number;
+  /** The reviewers' coding so far, else the officer's answer; null once destroyed. */
+  incidentType: string | null;
+  lossPotential: string | null;
   holder: string | null;
   stage1By: string | null;
   possibleDuplicate: boolean;
@@ -51,14 +57,18 @@ export async function getQueue(db: Kysely<Database>, key: ServerKey, options: { 
   const names = new Map((await db.selectFrom("users").select(["id", "display_name"]).execute()).map((u) => [u.id, u.display_name]));
   const claims = await activeClaims(db, now);
   const out: QueueRow[] = [];
+  const today = dateOnly(now);
   for (const row of rows) {
     const draft = readDraft(key, row);
-    const title = draft?.title ?? (await decryptSubmission(db, key, row.id))?.title ?? null;
+    const raw = draft ? null : await decryptSubmission(db, key, row.id);
     out.push({
       id: row.id,
       receivedOn: row.received_on,
       state: queueStateOf(row),
-      title,
+      title: draft?.title ?? raw?.title ?? null,
+      ageDays: daysBetween(row.received_on, today),
+      incidentType: draft?.coding.incidentType ?? raw?.incidentType ?? null,
+      lossPotential: draft?.coding.lossPotential ?? raw?.lossPotential ?? null,
       holder: claims.has(row.id) ? (names.get(claims.get(row.id)!.reviewerId) ?? "another reviewer") : null,
       stage1By: row.stage1_by ? (names.get(row.stage1_by) ?? null) : null,
       possibleDuplicate: !!row.possible_duplicate_of,
@@ -66,4 +76,8 @@ export async function getQueue(db: Kysely<Database>, key: ServerKey, options: { 
     });
   }
   return { counts, rows: out };
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.max(0, Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000));
 }

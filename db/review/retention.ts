@@ -33,8 +33,9 @@ export async function destroyDueSubmissions(db: Kysely<Database>, options: { tod
   return ids;
 }
 
-/** After this many days without an answer, a report waiting for the officer goes back to review. */
-export const QUESTION_TIMEOUT_DAYS = 14;
+import { QUESTION_TIMEOUT_DAYS } from "./review-timing";
+
+export { QUESTION_TIMEOUT_DAYS };
 
 /** The daily time-out of unanswered questions: the report continues with what the reviewers have. */
 export async function returnUnansweredQuestions(db: Kysely<Database>, options: { today?: string; timeoutDays?: number } = {}): Promise<string[]> {

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../database";
+import type { Submission } from "../schema/submission.table";
 import type { ServerKey } from "../intake/server-key";
 import { decryptSubmission } from "../intake/submission-repository";
 import type { SubmissionPayload } from "../intake/submission-payload";
@@ -11,12 +12,21 @@ import { blockers } from "./review-actions";
 import { ReviewError } from "./review-error";
 import { type QueueState, queueStateOf } from "./review-state";
 
+export interface DuplicateCandidate {
+  id: string;
+  receivedOn: string;
+  title: string | null;
+  state: QueueState;
+}
+
 export interface Workspace {
   id: string;
   receivedOn: string;
   state: QueueState;
   consentLevel: string;
   possibleDuplicateOf: string | null;
+  /** Submissions this one likely repeats (the same narrative), each as its primary: the duplicate form's choices. */
+  duplicateCandidates: DuplicateCandidate[];
   duplicateOf: string | null;
   publicNumber: string | null;
   rejectionReason: string | null;
@@ -60,6 +70,7 @@ export async function getWorkspace(db: Kysely<Database>, key: ServerKey, submiss
     state,
     consentLevel: row.consent_level,
     possibleDuplicateOf: row.possible_duplicate_of,
+    duplicateCandidates: raw && state !== "merged" && !decided ? await likelyOriginals(db, key, row) : [],
     duplicateOf: row.duplicate_of,
     publicNumber: report?.public_number ?? null,
     rejectionReason: row.rejection_reason,
@@ -84,4 +95,29 @@ export async function getWorkspace(db: Kysely<Database>, key: ServerKey, submiss
       duplicate: mine && stage1Open,
     },
   };
+}
+
+/**
+ * What a submission likely repeats: the earlier submission intake flagged (the same narrative
+ * fingerprint) and any other with that fingerprint, each replaced by the submission it was merged into,
+ * never one that was not published or this one itself. Oldest first.
+ */
+async function likelyOriginals(db: Kysely<Database>, key: ServerKey, row: Submission): Promise<DuplicateCandidate[]> {
+  let query = db.selectFrom("submissions").selectAll().where("id", "!=", row.id);
+  const fingerprint = row.narrative_fingerprint;
+  query = query.where((eb) => eb.or([
+    eb("id", "=", row.possible_duplicate_of ?? row.id),
+    ...(fingerprint ? [eb("narrative_fingerprint", "=", fingerprint)] : []),
+  ]));
+  const related = await query.execute();
+  const primaryIds = [...new Set(related.map((r) => r.duplicate_of ?? r.id))].filter((id) => id !== row.id);
+  if (primaryIds.length === 0) return [];
+  const primaries = await db.selectFrom("submissions").selectAll().where("id", "in", primaryIds).where("status", "!=", "not_published")
+    .orderBy("received_on").orderBy("id").execute();
+  return Promise.all(primaries.map(async (p) => ({
+    id: p.id,
+    receivedOn: p.received_on,
+    title: readDraft(key, p)?.title ?? (await decryptSubmission(db, key, p.id))?.title ?? null,
+    state: queueStateOf(p),
+  })));
 }

@@ -23,7 +23,7 @@ export interface UserTable {
   status: "active" | "disabled";
   /** Demo accounts are refused in production unless the server runs with --demo. */
   is_demo: boolean;
-  /** TOTP secret (base32), NULL until enrolled. */
+  /** TOTP secret (base32), sealed (db/security/secret-box.ts); NULL until enrolled. */
   totp_secret: string | null;
   mfa_enrolled_at: Date | null;
   failed_sign_ins: number;
@@ -47,8 +47,10 @@ export interface SessionTable {
   last_seen_at: Date;
   mfa_verified: boolean;
   csrf_token: string;
-  /** TOTP secret being enrolled, kept on the session until the first code confirms it. */
+  /** TOTP secret being enrolled, sealed, kept on the session until the first code confirms it. */
   enrolment_secret: string | null;
+  /** Recovery codes issued at enrolment, sealed, until the next page shows them once (migration 0110). */
+  recovery_codes_to_show: string | null;
 }
 
 export type Session = Selectable<SessionTable>;
@@ -80,4 +82,5 @@ export const sessionColumns = {
   mfa_verified: "BOOLEAN",
   csrf_token: "VARCHAR",
   enrolment_secret: "VARCHAR?",
+  recovery_codes_to_show: "VARCHAR?",
 } as const satisfies ColumnSpecs<SessionTable>;

@@ -1,7 +1,9 @@
 import type { DuckDBInstance } from "@duckdb/node-api";
 import { type Kysely, sql } from "kysely";
+import { sealTotpSecret } from "../accounts/mfa";
 import type { Database } from "../database";
 import { hashPassword } from "../security/password";
+import type { SecretBox } from "../security/secret-box";
 import { demoPartnerCode, generatePartnerCode, hashPartnerCode } from "../security/partner-code";
 import { TAXONOMY_VERSION } from "../taxonomy/index";
 import { BulkAppender } from "./bulk-append";
@@ -16,6 +18,11 @@ export interface SeedOptions {
   agencies?: number;
   /** Create the demo accounts (demo mode only). */
   demoAccounts?: boolean;
+  /**
+   * Seals their TOTP seeds (the server passes it). Without it the published demo seed is stored in clear
+   * and sealed by the next server start (sealClearTotpSecrets), before anyone can sign in.
+   */
+  totpBox?: SecretBox;
 }
 
 export interface SeedSummary {
@@ -54,13 +61,13 @@ async function appendAgencies(instance: DuckDBInstance, agencies: readonly Synth
   return demoIds;
 }
 
-async function insertDemoAccounts(db: Kysely<Database>, demoIds: Map<string, string>): Promise<number> {
+async function insertDemoAccounts(db: Kysely<Database>, demoIds: Map<string, string>, totpBox: SecretBox | undefined): Promise<number> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db
     .insertInto("users")
     .values(
-      DEMO_ACCOUNTS.map((account) => ({
-        id: crypto.randomUUID(),
+      DEMO_ACCOUNTS.map((account) => ({ ...account, id: crypto.randomUUID() })).map((account) => ({
+        id: account.id,
         email: account.email,
         display_name: account.displayName,
         password_hash: passwordHash,
@@ -68,7 +75,7 @@ async function insertDemoAccounts(db: Kysely<Database>, demoIds: Map<string, str
         agency_id: account.agency ? demoIds.get(account.agency) ?? null : null,
         status: "active" as const,
         is_demo: true,
-        totp_secret: DEMO_TOTP_SECRET,
+        totp_secret: totpBox ? sealTotpSecret(totpBox, account.id, DEMO_TOTP_SECRET) : DEMO_TOTP_SECRET,
         mfa_enrolled_at: ENROLLED_AT,
         failed_sign_ins: 0,
         locked_until: null,
@@ -124,7 +131,7 @@ export async function seedSyntheticData(
     staging.closeSync();
   }
 
-  const demoAccounts = options.demoAccounts ? await insertDemoAccounts(db, demoIds) : 0;
+  const demoAccounts = options.demoAccounts ? await insertDemoAccounts(db, demoIds, options.totpBox) : 0;
   await db
     .insertInto("app_meta")
     .values([

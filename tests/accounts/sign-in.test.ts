@@ -4,7 +4,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import * as enrol from "../../app/routes/sign-in_.enrol";
 import * as mfa from "../../app/routes/sign-in_.mfa";
 import * as signIn from "../../app/routes/sign-in";
-import { currentTotp, regenerateRecoveryCodes } from "../../db/accounts/mfa";
+import { currentTotp, regenerateRecoveryCodes, sealTotpSecret } from "../../db/accounts/mfa";
 import { tokenHash } from "../../db/accounts/tokens";
 import type { OpenDatabase } from "../../db/open";
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../../db/synthetic/demo-accounts";
@@ -12,6 +12,7 @@ import { hashPassword } from "../../db/security/password";
 import { callRoute } from "../support/route-call";
 import { createTestContext } from "../support/test-context";
 import { createTestDatabase } from "../support/test-database";
+import { testSecretBox } from "../support/test-server-key";
 import { createTestUser, getAs, postAs, setSessionCookie, TEST_PASSWORD, type TestUser } from "../support/test-accounts";
 
 let database: OpenDatabase;
@@ -126,14 +127,19 @@ describe("sign-in with password and TOTP", () => {
     const wrong = await callRoute(enrol.action, postAs("/sign-in/enrol", pending, { code: "000000" }), context);
     expect(wrong.status).toBe(400);
     const done = await callRoute(enrol.action, postAs("/sign-in/enrol", pending, { code: await currentTotp(secret), redirectTo: "/account" }), context);
-    expect(done.status).toBe(200);
-    expect(done.data.recoveryCodes).toHaveLength(10);
+    expect(done.status).toBe(302);
+    expect(done.location).toBe("/sign-in/enrol?redirectTo=%2Faccount");
     const newId = setSessionCookie(done)!;
     expect(newId).not.toBe(pending.id);
     expect(await getSessionUser(getAs("/account", cookieFor(newId)), context)).toMatchObject({ id: user.id });
+    // The page the redirect leads to shows the codes once.
+    const shown = await callRoute(enrol.loader, getAs(done.location!, cookieFor(newId)), context);
+    expect(shown.data.recoveryCodes).toHaveLength(10);
+    expect(shown.data.next).toBe("/account");
+    expect((await callRoute(enrol.loader, getAs(done.location!, cookieFor(newId)), context)).data.recoveryCodes).toBeNull();
     const stored = await database.db.selectFrom("recovery_codes").select("code_hash").where("user_id", "=", user.id).execute();
     expect(stored).toHaveLength(10);
-    expect(stored.map((r) => r.code_hash).join()).not.toContain(done.data.recoveryCodes[0]);
+    expect(stored.map((r) => r.code_hash).join()).not.toContain(shown.data.recoveryCodes[0]);
   });
 
   it("demo accounts sign in through MFA with the demo secret in demo mode, and are refused outside it", async () => {
@@ -141,7 +147,7 @@ describe("sign-in with password and TOTP", () => {
     const id = crypto.randomUUID();
     await database.db.insertInto("users").values({
       id, email: "reviewer1@demo.closecall.test", display_name: "Reviewer One", password_hash: demoHash, role: "reviewer", agency_id: null,
-      status: "active", is_demo: true, totp_secret: DEMO_TOTP_SECRET, mfa_enrolled_at: new Date(), failed_sign_ins: 0, locked_until: null,
+      status: "active", is_demo: true, totp_secret: sealTotpSecret(testSecretBox, id, DEMO_TOTP_SECRET), mfa_enrolled_at: new Date(), failed_sign_ins: 0, locked_until: null,
       created_at: new Date(), last_sign_in_at: null, totp_last_step: null, password_changed_at: null,
     }).execute();
     const demo = { email: "reviewer1@demo.closecall.test" };

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { expect, it } from "vitest";
+import { DEMO_PASSWORD } from "../../db/synthetic/demo-accounts";
 import { describeInBrowser, DESKTOP, PHONE } from "../support/browser";
 import type { AppServer } from "./support/app-server";
 import { withServerAndBrowser } from "./support/server-and-browser";
@@ -61,6 +62,7 @@ describeInBrowser("journey 4: trainer exports and API tokens", () => {
     await signIn(page, server.url, "commander@metro.demo.closecall.test", commander.audit, "/agency/api-tokens");
     await commander.audit("API tokens");
     await page.getByLabel("What will use it").fill("Roll-call slides");
+    await page.getByLabel("Your password, or the current code from your authenticator app").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Create token" }).click();
     const secret = (await page.locator(".one-time-secret code").innerText()).trim();
     expect(secret).toMatch(/^ccapi_/);

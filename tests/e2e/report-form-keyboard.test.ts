@@ -53,6 +53,9 @@ describeInBrowser("the report form by keyboard", () => {
     await tabTo(page, button("Next: What contributed"), stops);
     await page.keyboard.press("Enter");
     await page.getByText("Step 2 of 7").waitFor();
+    // The family is a closed <details>: Enter on its summary opens it, then Tab reaches the factor.
+    await tabTo(page, page.locator('details.factor-family:has(input[value="st_concealed_weapon"]) > summary'), stops);
+    await page.keyboard.press("Enter");
     await tabTo(page, page.locator('input[value="st_concealed_weapon"]'), stops);
     await page.keyboard.press("Space");
     await tabTo(page, button("Next: Lessons learned"), stops);

@@ -13,7 +13,7 @@ import { changeMemberRole } from "../../db/accounts/agency-scope";
 import { createApiToken, revokeApiToken } from "../../db/exports/api-tokens";
 import type { OpenDatabase } from "../../db/open";
 import { callRoute } from "../support/route-call";
-import { createTestUser, getAs, postAs, signInTestUser, type SignedInTestUser, type TestUser } from "../support/test-accounts";
+import { createTestUser, getAs, postAs, signInTestUser, type SignedInTestUser, TEST_PASSWORD, type TestUser } from "../support/test-accounts";
 import { createTestContext } from "../support/test-context";
 import { createSeededTestDatabase } from "../support/test-database";
 
@@ -205,7 +205,7 @@ describe("tokens that fail", () => {
 
 describe("token management (commanders)", () => {
   it("shows a new token once, stores only its hash, lists and revokes the agency's own tokens", async () => {
-    const created = await callRoute(tokensAction, postAs("/agency/api-tokens", commanderA, { intent: "create", name: "Dashboard wall", days: "30" }), context);
+    const created = await callRoute(tokensAction, postAs("/agency/api-tokens", commanderA, { intent: "create", name: "Dashboard wall", days: "30", confirm: TEST_PASSWORD }), context);
     expect(created.status).toBe(200);
     const secret = created.data.secret.value as string;
     expect(secret).toMatch(/^ccapi_[A-Za-z0-9_-]{43}$/);
@@ -223,7 +223,8 @@ describe("token management (commanders)", () => {
     expect(byA.status).toBe(200);
     expect((await api(profileApi, "/api/v1/profile", secret)).body.error.code).toBe("token_revoked");
     const audit = await database.db.selectFrom("audit_log").select("action").where("target_id", "=", row.id).orderBy("seq").execute();
-    expect(audit.map((a) => a.action)).toEqual(["api_token.created", "api_token.revoked"]);
+    // The call with the revoked token is in the log too (issue 15 item 8).
+    expect(audit.map((a) => a.action)).toEqual(["api_token.created", "api_token.revoked", "api_token.refused"]);
   });
 
   it("a name too short is a field error and keeps the input; trainers cannot manage tokens", async () => {

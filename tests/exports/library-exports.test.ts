@@ -67,6 +67,12 @@ describe("library downloads", () => {
     expect(csv.rows.length).toBe(page.total);
     expect(csv.rows.slice(0, 100).map((r) => r[0])).toEqual(page.rows.map((r) => r.publicNumber));
     expect(csv.rows.every((r) => r[3]!.includes("Low light / darkness"))).toBe(true);
+    // Each row links to its report's page (issue 16), in both formats.
+    const link = csv.headers.indexOf("Link");
+    expect(link).toBeGreaterThan(0);
+    expect(csv.rows.every((r) => r[link] === `/reports/${r[0]}`)).toBe(true);
+    const book = await readXlsx(await bytes(await get(`/reports/export/reports.xlsx${query}`, "reports.xlsx")));
+    expect(book.sheets[0]!.rows.slice(1, 50).every((r) => r[link] === `/reports/${r[0]}`)).toBe(true);
     // Nothing protected: no agency name or state appears anywhere in the file.
     const text = (await bytes(await get(`/reports/export/reports-with-narratives.csv`, "reports-with-narratives.csv"))).toString("utf8");
     const agencies = await database.db.selectFrom("agencies").select("name").execute();

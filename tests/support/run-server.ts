@@ -11,11 +11,23 @@ export interface RunningServer {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts `node scripts/start.mjs` on a free port with the given environment; resolves when it listens. */
-export async function startServer(env: Record<string, string>, args: string[] = [], timeoutMs = 90_000): Promise<RunningServer> {
-  const child = spawn(process.execPath, [path.join(root, "scripts", "start.mjs"), ...args], {
-    cwd: root,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env },
+/**
+ * Starts `node scripts/start.mjs` (what `npm start` runs) on a free port with the given environment;
+ * resolves when it listens. `options.root` runs another copy of the app (e.g. a fresh clone); an
+ * `undefined` in `env` removes that variable.
+ */
+export async function startServer(
+  env: Record<string, string | undefined>,
+  args: string[] = [],
+  timeoutMs = 90_000,
+  options: { root?: string } = {},
+): Promise<RunningServer> {
+  const appRoot = options.root ?? root;
+  const environment: Record<string, string | undefined> = { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env };
+  for (const [name, value] of Object.entries(environment)) if (value === undefined) delete environment[name];
+  const child = spawn(process.execPath, [path.join(appRoot, "scripts", "start.mjs"), ...args], {
+    cwd: appRoot,
+    env: environment as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

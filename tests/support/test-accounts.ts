@@ -1,11 +1,12 @@
 import type { Kysely } from "kysely";
-import { generateTotpSecret } from "../../db/accounts/mfa";
+import { generateTotpSecret, sealTotpSecret } from "../../db/accounts/mfa";
 import { createSession } from "../../db/accounts/sessions";
 import type { Database } from "../../db/database";
 import type { Role } from "../../db/schema/user.table";
 import { generatePartnerCode, hashPartnerCode } from "../../db/security/partner-code";
 import { hashPassword } from "../../db/security/password";
 import { SESSION_COOKIE } from "../../app/auth/session.server";
+import { testSecretBox } from "./test-server-key";
 
 // Accounts for loader/action tests: create people in any role, sign them in (a verified session,
 // as after both factors) and build requests that carry their cookie and CSRF token.
@@ -18,6 +19,7 @@ export interface TestUser {
   email: string;
   role: Role;
   agencyId: string | null;
+  /** In clear, for computing codes; stored sealed under the test server key (tests/support/test-server-key.ts). */
   totpSecret: string;
 }
 
@@ -54,7 +56,7 @@ export async function createTestUser(
     .insertInto("users")
     .values({
       id, email, display_name: `Test ${role}`, password_hash: await passwordHash, role, agency_id: options.agencyId ?? null, status: "active",
-      is_demo: options.isDemo ?? false, totp_secret: enrolled ? totpSecret : null, mfa_enrolled_at: enrolled ? new Date() : null,
+      is_demo: options.isDemo ?? false, totp_secret: enrolled ? sealTotpSecret(testSecretBox, id, totpSecret) : null, mfa_enrolled_at: enrolled ? new Date() : null,
       failed_sign_ins: 0, locked_until: null, created_at: new Date(), last_sign_in_at: null, totp_last_step: null, password_changed_at: null,
     })
     .execute();

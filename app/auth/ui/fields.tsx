@@ -76,6 +76,14 @@ export function SelectField({ name, label, options, error, hint, defaultValue, p
   );
 }
 
+/** Your password or a current TOTP code, asked again before actions a stolen session must not take. */
+export function ConfirmIdentityField({ error }: { error?: string }) {
+  return (
+    <TextField name="confirm" label="Your password, or the current code from your authenticator app" type="password" autoComplete="current-password"
+      required maxLength={1024} error={error} hint="Asked again because this cannot be undone by anyone who finds your browser signed in." />
+  );
+}
+
 /** The hidden CSRF field every authenticated form carries. */
 export function CsrfInput({ token }: { token: string }) {
   return <input type="hidden" name="csrf" value={token} />;

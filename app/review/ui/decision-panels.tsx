@@ -1,5 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { rejectionReasons } from "../../../db/review/rejection-reasons";
+import { QUESTION_TIMEOUT_DAYS } from "../../../db/review/review-timing";
+import { queueStateLabels } from "../../../db/review/review-state";
 import type { Workspace } from "../../../db/review/workspace";
 import { CsrfInput } from "~/auth/ui/fields";
 
@@ -75,27 +77,12 @@ export function OtherDecisions({ ws, csrf, failure }: { ws: Workspace; csrf: str
           <h3>Ask the officer</h3>
           <CsrfInput token={csrf} />
           <input type="hidden" name="intent" value="ask" />
-          <TextArea name="question" label="Question" hint="The officer sees it on the receipt page. The report waits for the answer, or 14 days." error={failure?.intent === "ask" ? errors.question : undefined} value={value("ask", "question")} />
+          <TextArea name="question" label="Question" hint={`The officer sees it on the receipt page. The report waits for the answer, or ${QUESTION_TIMEOUT_DAYS} days.`} error={failure?.intent === "ask" ? errors.question : undefined} value={value("ask", "question")} />
           <ErrorFor failure={failure} intent="ask" />
           <button type="submit">Send question</button>
         </Form>
       ) : null}
-      {ws.can.duplicate ? (
-        <Form method="post" preventScrollReset className="panel">
-          <h3>Duplicate</h3>
-          <CsrfInput token={csrf} />
-          <input type="hidden" name="intent" value="duplicate" />
-          <div className="field">
-            <label htmlFor="primaryId">Merge into submission</label>
-            <span className="hint" id="primaryId-hint">{ws.possibleDuplicateOf ? "The same narrative arrived before: its id is filled in." : "The id of the submission this one repeats (shown in the queue)."}</span>
-            <input type="text" id="primaryId" name="primaryId" defaultValue={value("duplicate", "primaryId") ?? ws.possibleDuplicateOf ?? ""} className="mono" spellCheck={false}
-              aria-invalid={failure?.intent === "duplicate" && errors.primaryId ? true : undefined} aria-describedby={failure?.intent === "duplicate" && errors.primaryId ? "primaryId-hint primaryId-error" : "primaryId-hint"} />
-            {failure?.intent === "duplicate" && errors.primaryId ? <p className="field-error" id="primaryId-error">{errors.primaryId}</p> : null}
-          </div>
-          <ErrorFor failure={failure} intent="duplicate" />
-          <button type="submit">Mark as duplicate</button>
-        </Form>
-      ) : null}
+      {ws.can.duplicate ? <DuplicateForm ws={ws} csrf={csrf} failure={failure} /> : null}
       {ws.can.reject ? (
         <Form method="post" preventScrollReset className="panel">
           <h3>Do not publish</h3>
@@ -148,5 +135,59 @@ export function ThreadAndHistory({ ws }: { ws: Workspace }) {
         </section>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * Merge as a duplicate: the likely originals (the same narrative received before) are the choices,
+ * with their titles; another submission can still be named by its id.
+ */
+function DuplicateForm({ ws, csrf, failure }: { ws: Workspace; csrf: string; failure: Failure }) {
+  const mine = failure?.intent === "duplicate";
+  const error = mine ? failure.errors?.primaryId : undefined;
+  const posted = mine ? String(failure.values?.primaryId ?? "") : "";
+  const candidates = ws.duplicateCandidates;
+  const describedBy = error ? "primaryId-hint primaryId-error" : "primaryId-hint";
+  const idInput = (name: string, id: string, label: string) => (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input type="text" id={id} name={name} defaultValue={mine ? String(failure.values?.[name] ?? "") : ""} className="mono" spellCheck={false}
+        aria-invalid={error ? true : undefined} aria-describedby={describedBy} />
+    </div>
+  );
+  return (
+    <Form method="post" preventScrollReset className="panel duplicate-form">
+      <h3>Duplicate</h3>
+      <CsrfInput token={csrf} />
+      <input type="hidden" name="intent" value="duplicate" />
+      {candidates.length > 0 ? (
+        <fieldset aria-describedby={describedBy}>
+          <legend>Merge into</legend>
+          <span className="hint" id="primaryId-hint">The same narrative was received before: choose the report this one repeats.</span>
+          {candidates.map((c, i) => (
+            <label className="choice" key={c.id}>
+              <input type="radio" name="primaryId" value={c.id} defaultChecked={posted ? posted === c.id : i === 0} />
+              <span>
+                <strong>{c.title ?? "Title unreadable"}</strong>
+                <span className="hint">Received {c.receivedOn} · {queueStateLabels[c.state]} · <Link to={`/review/${c.id}`} className="mono">{c.id.slice(0, 8)}</Link></span>
+              </span>
+            </label>
+          ))}
+          <label className="choice">
+            <input type="radio" name="primaryId" value="other" defaultChecked={posted === "other"} />
+            <span>Another submission</span>
+          </label>
+          {idInput("otherId", "otherId", "Its id, if another")}
+        </fieldset>
+      ) : (
+        <>
+          <span className="hint" id="primaryId-hint">No earlier submission has the same narrative. Paste the id of the one this repeats (from its workspace address).</span>
+          {idInput("primaryId", "primaryId", "Merge into submission")}
+        </>
+      )}
+      {error ? <p className="field-error" id="primaryId-error">{error}</p> : null}
+      <ErrorFor failure={failure} intent="duplicate" />
+      <button type="submit">Mark as duplicate</button>
+    </Form>
   );
 }

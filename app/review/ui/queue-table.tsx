@@ -1,8 +1,18 @@
 import { Link } from "@remix-run/react";
 import type { QueueRow } from "../../../db/review/queue";
 import { queueStateLabels } from "../../../db/review/review-state";
+import { labels } from "../../../db/taxonomy/index";
+import { LossBadge } from "~/library/report-bits";
 
-/** The queue's rows: received date, title, who holds it and flags; empty state when nothing waits. */
+function age(days: number): string {
+  return days === 0 ? "today" : days === 1 ? "1 day" : `${days} days`;
+}
+
+/**
+ * The queue's rows for triage (issue 16): the report's title, how long it has waited, what kind of
+ * incident and how bad it could have been (the reviewers' coding, else the officer's answers), state,
+ * who holds it and flags. Ids stay in the links, never in the text.
+ */
 export function QueueTable({ rows, caption }: { rows: QueueRow[]; caption: string }) {
   if (rows.length === 0) return <p className="panel empty">Nothing here right now.</p>;
   return (
@@ -10,17 +20,21 @@ export function QueueTable({ rows, caption }: { rows: QueueRow[]; caption: strin
       <table className="queue-table">
         <caption>{caption}</caption>
         <thead>
-          <tr><th scope="col">Received</th><th scope="col">Report</th><th scope="col">State</th><th scope="col">Held by</th><th scope="col">Stage 1 by</th></tr>
+          <tr>
+            <th scope="col">Report</th><th scope="col">Waiting</th><th scope="col">Incident type</th><th scope="col">Could have been</th>
+            <th scope="col">State</th><th scope="col">Held by</th><th scope="col">Stage 1 by</th>
+          </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>
-              <td className="nowrap">{r.receivedOn}</td>
-              <td>
+              <td className="queue-report">
                 <Link to={`/review/${r.id}`}>{r.title ?? (r.destroyed ? "Raw text destroyed" : "Unreadable")}</Link>
                 {r.possibleDuplicate ? <span className="badge">possible duplicate</span> : null}
-                <br /><span className="meta mono">{r.id}</span>
               </td>
+              <td className="nowrap" data-days={r.ageDays}>{age(r.ageDays)}<br /><span className="meta">since {r.receivedOn}</span></td>
+              <td>{r.incidentType ? labels.incidentType(r.incidentType) : "—"}</td>
+              <td>{r.lossPotential ? <LossBadge code={r.lossPotential} /> : "—"}</td>
               <td>{queueStateLabels[r.state]}</td>
               <td>{r.holder ?? "—"}</td>
               <td>{r.stage1By ?? "—"}</td>

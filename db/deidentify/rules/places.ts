@@ -1,5 +1,6 @@
 import type { Finding } from "../types";
 import { regexFindings } from "./match";
+import { TITLE } from "./names";
 
 const SUFFIX =
   "(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Court|Ct|Way|Place|Pl|Parkway|Pkwy|Highway|Hwy|Terrace|Ter|Circle|Cir|Trail|Trl|Pike|Turnpike|Expressway|Expy|Freeway|Fwy|Square|Sq|Alley|Row|Loop|Crossing|Xing|Plaza|Path)";
@@ -9,7 +10,7 @@ const ROAD_NUMBERED =
   "(?:I-\\s?\\d{1,3}|Interstate\\s\\d{1,3}|US[- ]\\d{1,3}|U\\.S\\.\\s(?:Route|Highway)\\s\\d{1,3}|(?:State\\s)?(?:Route|Highway|Hwy|Rte\\.?)\\s\\d{1,4}|SR[- ]\\d{1,4}|(?:County|Farm|Ranch)\\s(?:Road|Rd)\\s\\d{1,4}|CR[- ]\\d{1,4}|FM\\s\\d{1,4})";
 const UNIT = "(?:,?\\s(?:Apt\\.?|Apartment|Unit|Suite|Ste\\.?|Room|Rm\\.?|Lot|#)\\s?[A-Z0-9-]{1,5})?";
 const PLACE_NOUN =
-  "(?:Park|Motel|Hotel|Inn|Lodge|School|Middle School|High School|Elementary(?: School)?|Academy|College|University|Apartments|Apts|Homes|Estates|Village|Mall|Plaza|Center|Centre|Bridge|Tower|tower|Station|Hospital|Clinic|Church|Chapel|Mosque|Temple|Stadium|Arena|Range|range|Fairgrounds|Fair grounds|grounds|Buffet|Pub|Bar|Tavern|Saloon|Lounge|Grill|Taqueria|Restaurant|Cafe|Café|Diner|Pizzeria|Bakery|Hardware|Market|Supermarket|Liquor|Pharmacy|Motors|Auto|Garage|Marina|boat launch|Lake|River|Creek|Bay|Airport|Library|Casino|Campus|Cemetery|Warehouse|Depot|Yard|Farm|Ranch|Trailer Park|Mobile Home Park|Shelter|Mission|Courthouse|City Hall|Terminal|Pier|Wharf|Dam|Tunnel|Overpass|Underpass|Rest Area|Truck Stop|Travel Center|Car Wash|Laundromat|Gym|Club|Theater|Theatre|Cinema|Store|Shop|Food Mart|Mart|Stop|Pawn|Salon|Barbershop|housing project|projects|Projects|Housing|Courts|training center|Training Center|Academy|Bldg|Building)";
+  "(?:Park|Motel|Hotel|Inn|Lodge|School|Middle School|High School|Elementary(?: School)?|Academy|College|University|Apartments|Apts|Homes|Estates|Village|Mall|Plaza|Center|Centre|Bridge|Tower|tower|Station|Hospital|Clinic|Church|Chapel|Mosque|Temple|Stadium|Arena|Range|range|Fairgrounds|Fair grounds|grounds|Buffet|Pub|Bar|Tavern|Saloon|Lounge|Grill|Taqueria|Restaurant|Cafe|Café|Diner|Pizzeria|Bakery|Hardware|Market|Supermarket|Liquor|Pharmacy|Motors|Auto|Garage|Marina|boat launch|Lake|River|Creek|Bay|Airport|Library|Casino|Campus|Cemetery|Warehouse|Depot|Yard|Farm|Ranch|Trailer Park|Mobile Home Park|Shelter|Mission|Courthouse|City Hall|Terminal|Pier|Wharf|Dam|Tunnel|Overpass|Underpass|Rest Area|Truck Stop|Travel Center|Car Wash|Laundromat|Gym|Club|Theater|Theatre|Cinema|Store|Shop|Food Mart|Mart|Stop|Pawn|Salon|Barbershop|housing project|projects|Projects|Housing|Courts|training center|Training Center|Academy|Bldg|Building|Pizza|Tire|Tires|Lanes|Bowl|Body|Deli|Bistro|Steakhouse|Brewery|Cantina|Hall|Suites|Outlet|Nightclub|Complex|Fitness|Lube|Cleaners|Grocery|Liquors|Taproom|Kitchen|BBQ|Barbecue|Wings|Burgers|Tacos|Donuts|Coffee|Towing|Salvage|Storage|Motel 6)";
 const CHAINS =
   "(?:Walmart|Wal-Mart|Target|Kroger|Walgreens|CVS|Rite Aid|Shell|Exxon|Mobil|Chevron|BP|Sunoco|Marathon|Speedway|Circle K|Wawa|Sheetz|QuikTrip|QT|Casey's|Love's|Pilot|Flying J|Buc-ee's|7-Eleven|Dollar General|Dollar Tree|Family Dollar|Home Depot|Lowe's|Costco|Sam's Club|Best Buy|McDonald's|Burger King|Wendy's|Taco Bell|Starbucks|Dunkin'?|Subway|Waffle House|Denny's|IHOP|Applebee's|Chili's|Sonic|KFC|Popeyes|Arby's|Publix|Safeway|Meijer|Aldi|H-E-B|HEB|Whole Foods|Trader Joe's|Kmart|Menards|AutoZone|Planet Fitness)";
 
@@ -43,15 +44,42 @@ export function locationFindings(text: string): Finding[] {
     // A named tower, range, bridge or park in lower case after a proper name: "Hill Top tower", "Elk Ridge range"
     /\b(?:[A-Z][a-z]+\s){1,2}(?:tower|range|grounds|bridge|lot|yard)\b/g,
   ];
+  // "Diaz and Lee" after "Officers", "Hunter and Cpl. Banks": names and ranks, not an intersection.
+  const notNames = (v: string, match: RegExpExecArray) =>
+    !STOP_PLACE.test(v) && !TITLED.test(v) && !AFTER_TITLE.test(text.slice(Math.max(0, match.index - 40), match.index)) && !TITLE_AFTER_AND.test(v);
   return [
-    ...patterns.flatMap((p) => regexFindings(text, p, "LOCATION", (v) => !STOP_PLACE.test(v) && !TITLED.test(v))),
+    ...patterns.flatMap((p) => regexFindings(text, p, "LOCATION", notNames)),
+    ...businessFindings(text),
     // The state is a protected field (DESIGN §6): "Ohio plate", "a Texas trooper" must not reach a report.
     ...regexFindings(text, new RegExp(`\\b(?:${STATE_NAMES})\\b`, "g"), "LOCATION"),
   ];
 }
 
-const STATE_NAMES =
+export const STATE_NAMES =
   "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|Wisconsin|Wyoming";
+
+const AFTER_TITLE = new RegExp(`(?:${TITLE}|Officers|Deputies|Sergeants|Troopers|Detectives|Agents|Corporals|Lieutenants)\\s*$`);
+const TITLE_AFTER_AND = new RegExp(`\\s(?:and|&)\\s${TITLE}$`);
+
+// Words that, capitalised after "the", name a thing or a unit rather than a venue ("the Taser", "the SWAT team").
+const NOT_VENUE = new Set(
+  `The A An I We He She They It This That My Our His Her Their Your Officer Officers Deputy Deputies Sergeant Lieutenant Captain Chief Sheriff Detective Trooper Agent Corporal Dispatcher Dispatch Suspect Subject Driver Passenger Caller Victim County City State Town Village Township Department Police Sheriff's Office Unit Division Bureau Team Squad Academy Court Jail Highway Interstate Freeway Turnpike Parkway Route Road Street Avenue Drive Lane North South East West Northbound Southbound Eastbound Westbound Taser Glock Narcan Mace Bible Lord God Internet Marine Marines Army Navy Guard Reserve Reserves Fourth New Christmas Easter Thanksgiving Halloween Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Ford Chevy Chevrolet Honda Toyota Dodge Jeep Nissan Tesla Kia Hyundai Tahoe Explorer Charger Malibu Civic Camry Impala Silverado Escalade Crown Victoria Interceptor Suburban Ram Altima Accord`.split(" "),
+);
+const VENUE_WORD = "[A-Z][a-z]+(?:['’][a-z]+)?";
+
+/**
+ * Named businesses and venues that end in no place noun: "Club Velvet", "the Rialto", "the Blue Moon",
+ * a possessive name before a trade ("Sal's Pizza", "Big Al's Tire"). A capitalised name after "the" in
+ * the middle of a sentence is a proper name, and in these narratives mostly a place.
+ */
+function businessFindings(text: string): Finding[] {
+  const venueWords = (v: string) => v.split(/\s+/).every((w) => !NOT_VENUE.has(w.replace(/['’]s$/, "")));
+  return [
+    ...regexFindings(text, new RegExp(`\\b(?:Club|Cafe|Café|Casa|Hotel|Motel|Bar|Lounge)\\s${VENUE_WORD}(?:\\s${VENUE_WORD})?\\b`, "g"), "LOCATION", (v) => venueWords(v.split(/\s/).slice(1).join(" "))),
+    ...regexFindings(text, new RegExp(`(?<=[a-z,;]\\s)the\\s(?<id>${VENUE_WORD}(?:\\s${VENUE_WORD}){0,2})(?:\\s(?:buffet|bar|club|lot|parking lot|store|shop|plaza|mall|lounge|diner|hall))?\\b`, "g"), "LOCATION", (v) => venueWords(v.replace(/\s(?:buffet|bar|club|lot|parking lot|store|shop|plaza|mall|lounge|diner|hall)$/, ""))),
+    ...regexFindings(text, new RegExp(`\\b(?:[A-Z][a-z]+\\s)?[A-Z][a-z]+['’]s(?:\\s${VENUE_WORD}){1,2}\\b`, "g"), "LOCATION", (v) => venueWords(v.split(/\s/).slice(1).join(" ")) && !TITLED.test(v)),
+  ];
+}
 
 // A title starts a name, not a place ("Inmate Lorenzo Pike" is a person, though Pike is a street suffix).
 const TITLED = /^(?:Inmate|Prisoner|Officer|Ofc\.?|Deputy|Sergeant|Sgt\.?|Lt\.?|Lieutenant|Captain|Detective|Det\.|Trooper|Trainee|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s/;

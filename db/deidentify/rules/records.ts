@@ -29,7 +29,7 @@ const PHONETIC =
 /** Badge, unit, car and call-sign numbers: a number after a context word, or a radio call sign ("3-Adam-12"). */
 export function badgeOrUnitFindings(text: string): Finding[] {
   const labelled = new RegExp(
-    `\\b(?:badge|shield|star|unit|car|cruiser|squad|patrol car|vehicle number|call ?sign|callsign|employee|serial|ID|P#|DSN|PSN)\\s*(?:number|no\\.?|#|:|\\s)*\\s*(?<id>#?(?=[A-Z0-9-]*\\d)[A-Z0-9]{1,6}(?:-[A-Z0-9]{1,6}){0,3}(?:\\s${PHONETIC}\\b(?:[- ]?\\d{1,3})?)?)\\b`,
+    `\\b(?:badge|shield|star|unit|car|cruiser|squad|patrol car|vehicle number|call ?sign|callsign|employee|ID|P#|DSN|PSN)\\s*(?:number|no\\.?|#|:|\\s)*\\s*(?<id>#?(?=[A-Z0-9-]*\\d)[A-Z0-9]{1,6}(?:-[A-Z0-9]{1,6}){0,3}(?:\\s${PHONETIC}\\b(?:[- ]?\\d{1,3})?)?)\\b`,
     "gi",
   );
   const callSign = new RegExp(`\\b\\d{1,3}[- ]?${PHONETIC}[- ]?\\d{1,3}\\b|\\b${PHONETIC}[- ]\\d{1,3}\\b(?=\\s+(?:was|is|arrived|responded|found|called|said|went|took|cleared|advised))`, "g");
@@ -47,6 +47,17 @@ export function radioChannelFindings(text: string): Finding[] {
     "RADIO_CHANNEL",
     (v) => !/^(?:zone|patrol|command|event|main|dispatch)\s*\d/i.test(v) || /\b(?:channel|radio|on|switched|talkgroup)\b/i.test(v),
   );
+}
+
+/**
+ * NCIC record numbers quoted in prose (issue 16): a NIC — one letter for the file and nine digits
+ * ("W123456789") — anywhere, and FBI, SID and III numbers after their name ("FBI number 123456AB7").
+ */
+export function recordNumberFindings(text: string): Finding[] {
+  return [
+    ...regexFindings(text, /\b[A-Z]\d{9}\b/g, "NCIC"),
+    ...regexFindings(text, /\b(?:NIC|NCIC|FBI|SID|III|UCN)\s*(?:record|entry|number|num\.?|no\.?|#|:|\/|\s)*\s*(?<id>(?=[A-Z0-9]*\d)[A-Z0-9]{6,12})\b/g, "NCIC", (v) => /[0-9]{4}/.test(v)),
+  ];
 }
 
 const NCIC_FIELD = /\b(?:NAM|DOB|SEX|RAC|HGT|WGT|EYE|HAI|SOC|OLN|OLS|OCA|ORI|MKE|WAR|FBI|SID|NIC|DOW|LIC|LIS|VIN|VYR|VMA|SMT|ARR|MIS|ENT|EXL|POB|CTZ|ADD|OFF|DOV|ARRESTS|CONVICTIONS)[/:]/;

@@ -17,7 +17,12 @@ export async function fillReportForm(page: Page, input: ReportFormInput, audit: 
   await page.getByLabel("What happened", { exact: true }).fill(input.narrative);
   await next(page, "What contributed");
   await audit("report form: step 2");
-  for (const code of input.factors) await page.getByLabel(factors.find((f) => f.code === code)!.plain).check();
+  for (const code of input.factors) {
+    // Factors sit in collapsible families: open the family first, as an officer taps its summary.
+    const family = page.locator(`details.factor-family:has(input[value="${code}"])`);
+    if (!(await family.evaluate((d) => (d as HTMLDetailsElement).open))) await family.locator("summary").click();
+    await page.getByLabel(factors.find((f) => f.code === code)!.plain).check();
+  }
   await next(page, "Lessons learned");
   await page.getByLabel("What should other officers take from this?").fill(input.lessons);
   await next(page, "When and where");

@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { sql } from "kysely";
+import { afterAll, describe, expect, it } from "vitest";
+import { testIntakeKey } from "../../tests/support/intake";
+import { openDatabase } from "../open";
+import { loadServerKey, type ServerKey } from "./server-key";
+import type { SubmissionPayload } from "./submission-payload";
+import { createSubmission } from "./submission-repository";
+
+// Issue 14: rows of `submissions` kept the order in which officers sent them within a day. The property:
+// whatever the arrival order, a scan without ORDER BY returns a day's rows in the order of their random
+// ids — also after a checkpoint and a restart.
+
+const dir = mkdtempSync(path.join(tmpdir(), "closecall-order-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const key = (loadServerKey({ envKey: testIntakeKey(), dataDir: "/none" }) as { key: ServerKey }).key;
+
+const payload = (n: number): SubmissionPayload => ({
+  version: 1, title: `Order test ${n}`, narrative: `Narrative number ${n}: the radio failed and backup was far away, so I waited.`,
+  lessons: `Lesson ${n}: check the radio at the start of the shift.`, factors: ["eq_radio_failure"], incidentType: "traffic_stop",
+  eventMonth: "2025-06", timeBlock: null, light: null, weather: null, officersOnScene: null, assignment: null, serviceBand: null,
+  state: "OH", lossPotential: "serious_injury",
+});
+
+async function scanOrder(db: Awaited<ReturnType<typeof openDatabase>>["db"], day: string): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`SELECT id FROM submissions WHERE received_on = ${day}`.execute(db);
+  return rows.map((r) => r.id);
+}
+
+describe("physical order of submissions (issue 14)", () => {
+  it("a day's rows are stored in the order of their random ids, not in arrival order", async () => {
+    const file = path.join(dir, "order.duckdb");
+    let database = await openDatabase({ location: file });
+    const arrival: string[] = [];
+    for (let n = 0; n < 12; n++) arrival.push((await createSubmission(database.db, key, { payload: payload(n), consentLevel: "national", agencyId: null, receivedOn: "2026-03-02" })).id);
+    // Another day's submissions in between change nothing.
+    await createSubmission(database.db, key, { payload: payload(99), consentLevel: "national", agencyId: null, receivedOn: "2026-03-03" });
+    const parallel = await Promise.all(
+      Array.from({ length: 6 }, (_, n) => createSubmission(database.db, key, { payload: payload(100 + n), consentLevel: "national", agencyId: null, receivedOn: "2026-03-02" })),
+    );
+    arrival.push(...parallel.map((p) => p.id));
+
+    const byId = [...arrival].sort();
+    const scanned = await scanOrder(database.db, "2026-03-02");
+    expect(scanned).toEqual(byId);
+    expect(scanned).not.toEqual(arrival); // 18 random ids arrive sorted with probability 1/18!
+
+    await database.close();
+    database = await openDatabase({ location: file });
+    try {
+      expect(await scanOrder(database.db, "2026-03-02")).toEqual(byId);
+      const { rows } = await sql<{ id: string }>`SELECT id FROM submissions ORDER BY id`.execute(database.db);
+      expect(rows.filter((r) => byId.includes(r.id)).map((r) => r.id)).toEqual(byId);
+    } finally {
+      await database.close();
+    }
+  });
+});
