@@ -4,13 +4,15 @@ import type { AppConfig } from "../app/config.server";
 import type { Database } from "../db/database";
 import { loadServerKey } from "../db/intake/server-key";
 import { destroyDueSubmissions, returnUnansweredQuestions } from "../db/review/retention";
+import { releaseClosedQuarters } from "./book-release";
 import { publishBatch } from "./publication";
 
 /**
  * The daily jobs (issue 5): publish the approved reports as one batch, time out unanswered questions,
- * and destroy raw submissions past their retention window, every day at 03:00 UTC. At start-up only the
- * destruction and time-outs catch up (a missed day must not keep raw text longer); publication waits for
- * its hour, so restarts do not change when batches appear.
+ * destroy raw submissions past their retention window, and release the agencies' books for quarters
+ * that have closed (issue 14), every day at 03:00 UTC. At start-up all but publication catch up (a
+ * missed day must not keep raw text longer); publication waits for its hour, so restarts do not change
+ * when batches appear.
  */
 export async function runDailyJobs(db: Kysely<Database>, config: AppConfig, log: (line: string) => void, options: { publish: boolean }): Promise<void> {
   // Each step on its own: a publication that fails (or cannot run) must never hold raw text past its
@@ -22,11 +24,12 @@ export async function runDailyJobs(db: Kysely<Database>, config: AppConfig, log:
       log(`${name} failed (retried at the next run): ${error instanceof Error ? error.message : String(error)}`);
     }
   };
+  const privacy = { k: config.privacyK, agencyMinReports: config.agencyMinReports };
   if (options.publish) {
     await step("Publication", async () => {
       const key = loadServerKey({ envKey: config.intakeKey, dataDir: config.dataDir });
       if (!key.ok) return log(`Publication skipped: ${key.reason}`);
-      const batch = await publishBatch(db, key.key, { retentionDays: config.retentionDays, runBy: null });
+      const batch = await publishBatch(db, key.key, { retentionDays: config.retentionDays, runBy: null, privacy, log });
       if (batch.reportIds.length) log(`Publication batch: ${batch.reportIds.length} report(s) published.`);
     });
   }
@@ -38,6 +41,9 @@ export async function runDailyJobs(db: Kysely<Database>, config: AppConfig, log:
     const destroyed = await destroyDueSubmissions(db);
     if (destroyed.length) log(`Destroyed the raw data of ${destroyed.length} submission(s) past the retention window.`);
   });
+  // Quarters close by the calendar: a day without publications still releases a quarter that has ended
+  // (at start-up too, which is how a new demo database gets its books).
+  await step("Release book", async () => void (await releaseClosedQuarters(db, privacy, log)));
 }
 
 export function startDailyJobs(db: Kysely<Database>, config: AppConfig, log: (line: string) => void): Cron {

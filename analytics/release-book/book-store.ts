@@ -121,14 +121,6 @@ export async function latestRelease(db: Executor, agencyId: string): Promise<Rel
   return { quarter: row.quarter, releasedOn: row.released_on, sizeBand: row.size_band, region: row.census_region, k: row.privacy_k };
 }
 
-/** An agency leaving the programme: its book goes (never edited, never re-released from changed data). */
-export async function deleteAgencyBook(db: Executor, agencyId: string): Promise<void> {
-  await inTransaction(db, async (trx) => {
-    await trx.deleteFrom("release_book_cells").where("agency_id", "=", agencyId).execute();
-    await trx.deleteFrom("release_book_releases").where("agency_id", "=", agencyId).execute();
-  });
-}
-
 const FIRST_QUARTER_KEY = "release_book_first_quarter";
 
 export async function readBookStart(db: Executor): Promise<string | null> {

@@ -21,7 +21,9 @@ export const publish: Command = {
       return 1;
     }
     return withDatabase(location, async (database) => {
-      const result = await publishBatch(database.db, key.key, { retentionDays: config.retentionDays, runBy: null });
+      const result = await publishBatch(database.db, key.key, {
+        retentionDays: config.retentionDays, runBy: null, privacy: { k: config.privacyK, agencyMinReports: config.agencyMinReports }, log: io.out,
+      });
       io.out(result.reportIds.length ? `Published ${result.reportIds.length} report(s): ${result.publicNumbers.join(", ")}.` : "No approved reports are waiting.");
       for (const s of result.skipped) io.out(`Held back ${s.id}: ${s.why}.`);
       return 0;

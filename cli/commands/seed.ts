@@ -1,4 +1,6 @@
 import { seedSyntheticData } from "../../db/synthetic/seed";
+import { readConfig } from "../../app/config.server";
+import { releaseClosedQuarters } from "../../server/book-release";
 import { rebuildDerivedData } from "../../server/derived-data";
 import type { Command } from "../command";
 import { resolveDatabasePath, withDatabase } from "../database-path";
@@ -29,6 +31,8 @@ export const seed: Command = {
           `(${summary.reportFactors} factor rows), ${summary.demoAccounts} demo accounts in ${summary.seconds.toFixed(2)} s`,
       );
       await rebuildDerivedData(database, io.out);
+      const config = readConfig(io.env);
+      await releaseClosedQuarters(database.db, { k: config.privacyK, agencyMinReports: config.agencyMinReports }, io.out);
       return 0;
     });
   },

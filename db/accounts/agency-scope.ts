@@ -203,6 +203,9 @@ export async function leaveProgramme(db: Executor, viewer: AgencyViewer, now = n
   const members = await db.selectFrom("users").select("id").where("agency_id", "=", agencyId).where("status", "=", "active").execute();
   await db.updateTable("users").set({ status: "disabled" }).where("agency_id", "=", agencyId).execute();
   for (const member of members) await deleteUserSessions(db, member.id);
+  // Its release book goes with it: removed, never edited (DESIGN §6.1); its members can no longer read it.
+  await db.deleteFrom("release_book_cells").where("agency_id", "=", agencyId).execute();
+  await db.deleteFrom("release_book_releases").where("agency_id", "=", agencyId).execute();
   await appendAuditEntry(db, {
     actorUserId: viewer.id, action: "agency.left", targetType: "agency", targetId: agencyId,
     detail: { reportsUnlinked: Number(reports.numUpdatedRows), membersDisabled: members.length },

@@ -78,7 +78,7 @@ describe("two-stage review to publication", () => {
     expect((await getWorkspace(database.db, key, created.id, second.id)).state).toBe("approved");
 
     // Publication batch.
-    const batch = await publishBatch(database.db, key, { retentionDays: 30, runBy: second.id, today: "2026-11-29" });
+    const batch = await publishBatch(database.db, key, { retentionDays: 30, runBy: second.id, today: "2026-11-29", privacy: { k: 10, agencyMinReports: 30 } });
     expect(batch.reportIds).toHaveLength(1);
     expect(batch.publicNumbers[0]).toMatch(/^2026-\d{5}$/);
     const report = await database.db.selectFrom("reports").selectAll().where("id", "=", batch.reportIds[0]!).executeTakeFirstOrThrow();
