@@ -55,28 +55,77 @@ function factorShift(a: QuarterFigures, b: QuarterFigures, f: number): number {
   );
 }
 
-/** One whole report of pattern (t, l, f) moved from quarter `b` to `a`. */
-function reportShift(a: QuarterFigures, b: QuarterFigures, t: number, l: number, f: number): number {
-  const cells = [CELL.total, CELL.incident(t), CELL.loss(l), CELL.factor(f)];
-  let room = Infinity;
-  let own = Infinity;
-  for (const x of cells) {
-    room = Math.min(room, a.room[x]!);
-    own = Math.min(own, b.own[x]!);
-  }
+/**
+ * Whole reports moved from quarter `b` to `a`, of the best single pattern (incident type, loss, factor):
+ * the dimensions are independent, so the best is the least of each dimension's best.
+ */
+function reportShift(a: QuarterFigures, b: QuarterFigures): number {
   const nb = b.counted[CELL.total]!;
-  let otherMax = 0;
-  for (let g = 0; g < F; g++) if (g !== f) otherMax = Math.max(otherMax, b.counted[CELL.factor(g)]!);
-  // In b, every other factor stays ≤ the total, and Σ factors ≤ 5·total after the loss.
-  return Math.min(room, own, nb - otherMax, Math.floor((MAX * nb - b.factorSum) / (MAX - 1)));
+  let first = 0;
+  let second = 0;
+  for (let g = 0; g < F; g++) {
+    const v = b.counted[CELL.factor(g)]!;
+    if (v > first) [first, second] = [v, first];
+    else if (v > second) second = v;
+  }
+  const both = (x: number) => Math.min(a.room[x]!, b.own[x]!);
+  let bestT = 0;
+  for (let t = 0; t < T; t++) bestT = Math.max(bestT, both(CELL.incident(t)));
+  let bestL = 0;
+  for (let l = 0; l < L; l++) bestL = Math.max(bestL, both(CELL.loss(l)));
+  let bestF = 0;
+  for (let f = 0; f < F; f++) {
+    const otherMax = b.counted[CELL.factor(f)]! === first ? second : first;
+    // In b, every other factor stays ≤ the total.
+    bestF = Math.max(bestF, Math.min(both(CELL.factor(f)), nb - otherMax));
+  }
+  // In b, Σ factors ≤ 5·total after the loss.
+  return Math.max(0, Math.min(both(CELL.total), bestT, bestL, bestF, Math.floor((MAX * nb - b.factorSum) / (MAX - 1))));
 }
 
-/** The year's figures a lone quarter move also changes (when the year's cell is withheld too). */
-function yearRoom(y: PeriodData, x: number): { up: number; down: number } {
+/** Room in the year's margin cell beside the public and peer figures, up and (count-only part) down. */
+function yearMargin(y: PeriodData, x: number): { up: number; down: number } {
   const c = y.agency[x]!;
   let up = y.regional[x]! - c;
   if (y.peerRegion.length) up = Math.min(up, y.regional[x]! - c - y.peerRegion[x]!, y.national[x]! - c - y.peerSize[x]!);
   return { up: Math.max(0, up), down: Math.max(0, c - y.shared[x]!) };
+}
+
+/**
+ * The year's factor moving with a quarter's (the other quarters unchanged): within total ≤ Σ factors ≤
+ * 5·total and factor ≤ total. Not with the incident type × factor table: a factor is the sum of its
+ * column there, which would have to move too (left to the linear program).
+ */
+function yearFactorRoom(y: PeriodData, f: number): { up: number; down: number } {
+  if (y.gates.matrix) return { up: 0, down: 0 };
+  const x = CELL.factor(f);
+  const n = y.agency[CELL.total]!;
+  let sum = 0;
+  for (let g = 0; g < F; g++) sum += y.agency[CELL.factor(g)]!;
+  const m = yearMargin(y, x);
+  return { up: Math.max(0, Math.min(m.up, n - y.agency[x]!, MAX * n - sum)), down: Math.max(0, Math.min(m.down, sum - n)) };
+}
+
+/**
+ * Room for the year's incident type (or loss) to rise, or fall (another type moving the other way, so
+ * the total stays): with the incident type × factor table, a type's row must still hold it (type ≤
+ * Σ row ≤ 5·type, each cell ≤ type).
+ */
+function yearRoomOf(d: PeriodData, cell: number, rising: boolean): number {
+  const a = d.agency;
+  const m = yearMargin(d, cell);
+  let room = rising ? m.up : m.down;
+  if (d.gates.matrix && cell >= CELL.incident(0) && cell < CELL.factor(0)) {
+    const t = cell - CELL.incident(0);
+    let row = 0;
+    let most = 0;
+    for (let g = 0; g < F; g++) {
+      row += a[CELL.matrix(t, g)]!;
+      most = Math.max(most, a[CELL.matrix(t, g)]!);
+    }
+    room = rising ? Math.min(room, row - a[cell]!) : Math.min(room, a[cell]! - most, Math.floor(a[cell]! - row / MAX));
+  }
+  return Math.max(0, room);
 }
 
 /**
@@ -106,7 +155,7 @@ export function quarterShift(periods: readonly PeriodData[], status: GroupStatus
     }
     // Alone: this quarter's and the year's factor move together (the year has no other quarter to balance).
     if (yearIndex < 0 || hidden(yearIndex, x)) {
-      const y = yearIndex >= 0 ? yearRoom(periods[yearIndex]!, x) : { up: Infinity, down: Infinity };
+      const y = yearIndex >= 0 ? yearFactorRoom(periods[yearIndex]!, f) : { up: Infinity, down: Infinity };
       up += y.up;
       down += y.down;
     }
@@ -134,23 +183,36 @@ export function quarterShift(periods: readonly PeriodData[], status: GroupStatus
         moved += amount;
       }
     }
+    // Within this quarter against another withheld type (or loss), the year's two cells moving with it.
+    if (yearIndex >= 0 && hidden(yearIndex, x)) {
+      const y = periods[yearIndex]!;
+      let yearX = yearRoomOf(y, x, rising);
+      for (let i = 0; i < count && capX > 0 && yearX > 0; i++) {
+        const j = first + i;
+        if (j === x || !hidden(target.period, j) || !hidden(yearIndex, j)) continue;
+        const amount = Math.min(capX, capJ[i]!, yearX, yearRoomOf(y, j, !rising));
+        if (amount <= 0) continue;
+        capX -= amount;
+        capJ[i]! -= amount;
+        yearX -= amount;
+        moved += amount;
+      }
+    }
     return moved;
   };
   if (x >= CELL.incident(0) && x < CELL.factor(0)) return trade(CELL.incident(0), T, true) + trade(CELL.incident(0), T, false);
   if (x >= CELL.loss(0) && x < MARGIN_CELLS) return trade(CELL.loss(0), L, true) + trade(CELL.loss(0), L, false);
   // The total: whole reports of its most movable pattern, between quarters whose cells are all withheld.
   if (!status[target.period]!.agency.every((v) => v !== null)) return 0;
-  let best = 0;
+  let up = 0;
+  let down = 0;
   for (const p of quarters) {
     if (!status[p]!.agency.every((v) => v !== null)) continue;
     const b = figures(periods[p]!);
-    for (let t = 0; t < T; t++) {
-      for (let l = 0; l < L; l++) {
-        for (let f = 0; f < F; f++) best = Math.max(best, reportShift(here, b, t, l, f) + reportShift(b, here, t, l, f));
-      }
-    }
+    up = Math.max(up, reportShift(here, b));
+    down = Math.max(down, reportShift(b, here));
   }
-  return best;
+  return up + down;
 }
 
 /**

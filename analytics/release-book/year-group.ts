@@ -95,6 +95,17 @@ export function knownOf(data: PeriodData, population: AuditedPopulation, cell: n
  * peers ≤ the nation's, size-band peers in the region ⊆ regional peers), and year = Σ quarters.
  */
 export function groupRelations(periods: readonly PeriodData[]): GroupRelation[] {
+  return [...structuralRelations(periods), ...couplings(periods)];
+}
+
+// The relations that do not depend on the data, by the group's shape (which periods, with or without
+// the matrix): the same for most agencies, built once.
+const structural = new Map<string, GroupRelation[]>();
+
+function structuralRelations(periods: readonly PeriodData[]): GroupRelation[] {
+  const shape = periods.map((d) => `${d.period}:${cellsIn(d, "agency")}:${cellsIn(d, "peer_size")}`).join("|");
+  let cached = structural.get(shape);
+  if (cached) return cached;
   const out: GroupRelation[] = [];
   periods.forEach((data, p) => {
     for (const population of auditedPopulations) {
@@ -102,15 +113,6 @@ export function groupRelations(periods: readonly PeriodData[]): GroupRelation[] 
       for (const r of relationsOf(cellsIn(data, population) > MARGIN_CELLS)) {
         out.push({ terms: r.terms.map((t) => ({ id: cellId({ period: p, population, cell: t.cell }), coef: t.coef })), lower: r.lower, upper: r.upper });
       }
-    }
-    if (cellsIn(data, "peer_size") === 0) return;
-    for (let x = 0; x < MARGIN_CELLS; x++) {
-      const a = cellId({ period: p, population: "agency", cell: x });
-      const s = cellId({ period: p, population: "peer_size", cell: x });
-      const g = cellId({ period: p, population: "peer_region", cell: x });
-      out.push({ terms: [{ id: a, coef: 1 }, { id: g, coef: 1 }], lower: -Infinity, upper: data.regional[x]! });
-      out.push({ terms: [{ id: a, coef: 1 }, { id: s, coef: 1 }], lower: -Infinity, upper: data.national[x]! });
-      out.push({ terms: [{ id: s, coef: 1 }, { id: g, coef: -1 }], lower: -Infinity, upper: data.national[x]! - data.regional[x]! });
     }
   });
   const year = periods.findIndex((d) => !d.period.includes("Q"));
@@ -125,6 +127,25 @@ export function groupRelations(periods: readonly PeriodData[]): GroupRelation[] 
       });
     }
   }
+  if (structural.size > 64) structural.clear();
+  structural.set(shape, out);
+  return out;
+}
+
+/** Agency + peers within the public figures of each period that has peers. */
+function couplings(periods: readonly PeriodData[]): GroupRelation[] {
+  const out: GroupRelation[] = [];
+  periods.forEach((data, p) => {
+    if (cellsIn(data, "peer_size") === 0) return;
+    for (let x = 0; x < MARGIN_CELLS; x++) {
+      const a = cellId({ period: p, population: "agency", cell: x });
+      const s = cellId({ period: p, population: "peer_size", cell: x });
+      const g = cellId({ period: p, population: "peer_region", cell: x });
+      out.push({ terms: [{ id: a, coef: 1 }, { id: g, coef: 1 }], lower: -Infinity, upper: data.regional[x]! });
+      out.push({ terms: [{ id: a, coef: 1 }, { id: s, coef: 1 }], lower: -Infinity, upper: data.national[x]! });
+      out.push({ terms: [{ id: s, coef: 1 }, { id: g, coef: -1 }], lower: -Infinity, upper: data.national[x]! - data.regional[x]! });
+    }
+  });
   return out;
 }
 

@@ -4,7 +4,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { getEmergingRisks } from "../../analytics/get-emerging-risks";
 import { getFactorCooccurrence } from "../../analytics/get-factor-cooccurrence";
 import { getFactorProfile } from "../../analytics/get-factor-profile";
-import { getFunnel } from "../../analytics/get-funnel";
+import { bookYears, getBookFunnelCached } from "../../analytics/agency-book/get-book-funnel";
 import { getIncidentFactorMatrix } from "../../analytics/get-incident-factor-matrix";
 import { getLossPotentialMix } from "../../analytics/get-loss-potential-mix";
 import { getTrends } from "../../analytics/get-trends";
@@ -13,15 +13,28 @@ import { censusRegions, labels } from "../../db/taxonomy/index";
 import { analyticsFilters, privacyRules } from "./analytics-input.server";
 import type { DashboardState } from "./filter-schema";
 import {
-  buildCooccurrence, buildEmerging, buildFunnel, buildHeadline, buildHeatmap, buildLossMix, buildProfile, buildTotals, buildTrends, topFactors,
+  buildCooccurrence, buildEmerging, buildHeadline, buildHeatmap, buildLossMix, buildProfile, buildTotals, buildTrends, topFactors,
 } from "./view-builders";
-import type { NationalDashboardView, RegionalView } from "./view-types";
+import type { FunnelView, NationalDashboardView, RegionalView } from "./view-types";
 
 const TREND_FACTORS = 4;
 const TOP_FACTORS = 10;
 const REGION_FACTORS = 8;
 const EMERGING_ROWS = 12;
 const PAIRS = 12;
+
+/**
+ * The funnel of agencies for programme staff: from the agencies' release books (DESIGN §6.1), for the
+ * released year of publication that holds the end of the page's period (or the latest released year).
+ */
+async function bookFunnel(context: AppLoadContext, factor: string, periodEnd: string): Promise<FunnelView | null> {
+  const years = await bookYears(context.db);
+  const year = [...years].reverse().find((y) => y <= periodEnd.slice(0, 4)) ?? years[years.length - 1];
+  if (!year) return null;
+  const minimum = Math.max(context.config.agencyMinReports, context.config.privacyK);
+  const funnel = await getBookFunnelCached(context.db, { year, factor, minimum });
+  return { ...funnel, label: `${funnel.label} — agencies' released figures for ${year} (year of publication)` };
+}
 
 /**
  * `kind` national: programme staff (national analysts, administrators); public: everyone else. The
@@ -44,9 +57,7 @@ export async function getNationalDashboard(context: AppLoadContext, kind: "natio
   ]);
   const top = topFactors(profile, TOP_FACTORS);
   const funnelFactor = state.funnel ?? top[0];
-  const funnel = kind === "national" && funnelFactor
-    ? buildFunnel(await getFunnel(source, filters, viewer, privacy, { factors: [funnelFactor] }), funnelFactor)
-    : null;
+  const funnel = kind === "national" && funnelFactor ? await bookFunnel(context, funnelFactor, profile.meta.window.to) : null;
   const regionFactors = top.slice(0, REGION_FACTORS);
   const regional: RegionalView = {
     factors: regionFactors.map((code) => ({ code, label: labels.factor(code) })),

@@ -70,6 +70,11 @@ function targets(r: BenchResult): string {
       lost === undefined ? verdict(null) : verdict(lost === 0),
     ],
     ["Client JavaScript for a dashboard page (≤ 350 KB gzip)", "not measured by this benchmark (the dashboard's bundle test)", verdict(null)],
+    [
+      "Release book: audit of one quarter for all partner agencies (issue 14: ≤ 60 s)",
+      r.releaseBook ? `slowest quarter ${r.releaseBook.slowestSeconds.toFixed(1)} s (${r.releaseBook.quarters.map((q) => `${q.quarter} ${q.seconds.toFixed(1)} s`).join(", ")})` : "–",
+      r.releaseBook ? verdict(r.releaseBook.slowestSeconds <= 60) : verdict(null),
+    ],
   ];
   return table(["DESIGN §9 target", "This run", "Verdict"], rows);
 }
@@ -161,6 +166,25 @@ export function renderMarkdown(r: BenchResult): string {
           p.kill ? `SIGKILL at ${p.kill.atSeconds.toFixed(1)} s (${p.kill.acknowledgedBefore} acknowledged before, ${p.kill.inFlight} in flight), restart ${p.kill.restartSeconds.toFixed(1)} s` : "–",
         ]),
       ),
+      "",
+    );
+  }
+  if (r.releaseBook) {
+    const b = r.releaseBook;
+    out.push(
+      "## 7. Release book",
+      "",
+      `Every partner agency's book (DESIGN §6.1), k = ${b.k}, minimum ${b.agencyMinReports} reports: ${b.year - 1} released at once (a new book's history) in ${b.backfillSeconds.toFixed(1)} s, then ${b.year} quarter by quarter as the release job does it (each audited by linear programming against the quarters released before; the year released with its fourth quarter). Target: one quarter for all partner agencies ≤ 60 s — slowest here **${b.slowestSeconds.toFixed(1)} s**.`,
+      "",
+      table(["Release", "Agencies", "Seconds", "Linear programs", "In the solver (s)", "Cells withheld to protect others"],
+        b.quarters.map((q) => [q.quarter.endsWith("Q4") ? `${q.quarter} and ${q.quarter.slice(0, 4)}` : q.quarter, n(q.agencies), q.seconds.toFixed(1), n(q.lpSolves), q.lpSeconds.toFixed(1), n(q.complements)])),
+      "",
+      "Utility for the large demo agencies: factor-by-year cells released, of the factors cited at least k times that year (and of those whose count-only part alone reaches k, which only complementary suppression can withhold).",
+      "",
+      table(["Agency", "Year", "Reports", "Released / cited ≥ k", "Released / count-only ≥ k"],
+        b.utility.flatMap((u) => u.years.map((y) => [u.agency, y.year, y.reports === null ? "withheld" : n(y.reports), `${y.released} / ${y.citedAtLeastK}`, `${y.releasedOfEligible} / ${y.primaryEligible}`]))),
+      "",
+      ...b.utility.map((u) => `- ${u.agency}: its top five factors year by year, ${u.topFive.released} of ${u.topFive.cells} cells released; quarterly totals ${u.quarters.released} of ${u.quarters.total}.`),
       "",
     );
   }

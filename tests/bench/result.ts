@@ -5,6 +5,7 @@ import type { HttpResult } from "./http-load";
 import type { LoadResult } from "./load";
 import type { MachineFacts } from "./machine";
 import type { PostgresResult } from "./postgres/pg-section";
+import type { ReleaseBookResult } from "./release-book";
 import type { SearchResult } from "./search";
 
 export interface BenchSettings {
@@ -34,6 +35,7 @@ export interface BenchResult {
   analytics?: AnalyticsResult;
   postgres?: PostgresResult;
   search?: SearchResult;
+  releaseBook?: ReleaseBookResult;
   http?: HttpResult;
   durability?: DurabilityResult;
   errors: { section: string; message: string }[];

@@ -24,6 +24,7 @@ import { postgresUnavailable } from "./postgres/pg-server";
 import { runPostgresComparison, type PostgresResult } from "./postgres/pg-section";
 import { renderMarkdown } from "./report";
 import type { BenchResult, BenchSettings } from "./result";
+import { runReleaseBookBench } from "./release-book";
 import { runSearchBench } from "./search";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -106,6 +107,11 @@ async function main(): Promise<number> {
     result.duckdbVersion = `DuckDB ${rows[0]!.v}`;
     result.analytics = await section("2. Analytics", () => runAnalyticsBench(database.db, { runs: settings.analyticsRuns, warmup: settings.analyticsWarmup }, log));
     result.search = await section("4. Search", () => runSearchBench(database.db, { runs: settings.searchRuns }, log));
+    result.releaseBook = await section("7. Release book", async () => {
+      const { rows: latest } = await sql<{ y: number }>`SELECT year(max(published_month))::INTEGER AS y FROM reports`.execute(database.db);
+      const today = new Date().toISOString().slice(0, 10);
+      return runReleaseBookBench(database.db, { year: latest[0]!.y - 1, today, k: 10, agencyMinReports: 30 }, log);
+    });
     result.postgres = await section("3. Versus PostgreSQL", async (): Promise<PostgresResult> => {
       if (unavailable) {
         log(`PostgreSQL comparison skipped: ${unavailable}`);
