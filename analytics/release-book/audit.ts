@@ -3,10 +3,10 @@
 // against everything released (this year's earlier releases included) and the public figures; a cell
 // pinned to a range narrower than k (or than the public figures alone allow, when that is less) gets a
 // complement among the new cells that limit it, and the audit runs again until none is.
-import { cellKey as cellKeyOf } from "./book-layout";
 import { closedAgencyRaise, singlePatternRaise } from "./closed-agency-bounds";
 import { matrixShift, peerWidth, quarterShift } from "./moves";
-import { type Polytope, RangeSolver, type Row } from "./lp-ranges";
+import { type Built, buildModel } from "./audit-model";
+import { type Polytope, RangeSolver } from "./lp-ranges";
 import {
   type AuditedPopulation, auditedPopulations, cellId, cellsIn, complementCost, groupRelations, knownOf, type PeriodData, refOf,
   type Status, unknownOf,
@@ -27,7 +27,6 @@ export interface AuditStats {
 
 export type GroupStatus = Record<AuditedPopulation, Status[]>[];
 
-export const individualStats = new Map<string, number>();
 
 /** Below this a bound is taken as reached: HiGHS's default feasibility tolerance is 1e-7. */
 const EPS = 1e-6;
@@ -53,78 +52,6 @@ function initialStatus(periods: readonly PeriodData[], k: number): GroupStatus {
     }
     return out;
   });
-}
-
-interface Built {
-  polytope: Polytope;
-  /** Group cell id of each variable. */
-  varIds: number[];
-  varOf: Map<number, number>;
-  /** Per row: the released cells of new periods in it (complement candidates). */
-  rowCandidates: number[][];
-  /** Per variable: the rows it appears in. */
-  rowsOfVar: number[][];
-}
-
-function statusOf(status: GroupStatus, id: number): Status {
-  const ref = refOf(id);
-  return status[ref.period]![ref.population][ref.cell]!;
-}
-
-/**
- * The linear program of a group: withheld cells are variables (their unknown part), released ones
- * constants. With `fixAgency`, every agency cell is taken at its shared part (no count-only reports):
- * when nothing of the agency is released, that is where its peers' figures are least constrained, so
- * their ranges are exactly those of the whole problem.
- */
-function build(periods: readonly PeriodData[], status: GroupStatus, relations: ReturnType<typeof groupRelations>, fixAgency = false): Built {
-  const varIds: number[] = [];
-  const varOf = new Map<number, number>();
-  const lower: number[] = [];
-  const upper: number[] = [];
-  periods.forEach((data, p) => {
-    for (const population of auditedPopulations) {
-      const n = cellsIn(data, population);
-      for (let x = 0; x < n; x++) {
-        if (status[p]![population][x] === null || (fixAgency && population === "agency")) continue;
-        const id = cellId({ period: p, population, cell: x });
-        varOf.set(id, varIds.push(id) - 1);
-        lower.push(0);
-        upper.push(knownOf(data, population, x).upper);
-      }
-    }
-  });
-  const rows: Row[] = [];
-  const rowCandidates: number[][] = [];
-  const rowsOfVar: number[][] = varIds.map(() => []);
-  for (const r of relations) {
-    const cols: number[] = [];
-    const coefs: number[] = [];
-    const candidates: number[] = [];
-    let constant = 0;
-    for (const { id, coef } of r.terms) {
-      const ref = refOf(id);
-      const data = periods[ref.period]!;
-      const known = knownOf(data, ref.population, ref.cell);
-      const v = varOf.get(id);
-      if (fixAgency && ref.population === "agency") {
-        constant += coef * known.shared;
-      } else if (v === undefined) {
-        // Released: its value as released (the agency's includes the shared reports).
-        constant += coef * (known.shared + unknownOf(data, ref.population, ref.cell));
-        if (!data.frozen) candidates.push(id);
-      } else {
-        constant += coef * known.shared;
-        cols.push(v);
-        coefs.push(coef);
-      }
-    }
-    if (cols.length === 0) continue;
-    const row = rows.push({ cols, coefs, lower: r.lower - constant, upper: r.upper - constant }) - 1;
-    rowCandidates.push(candidates);
-    for (const c of cols) rowsOfVar[c]!.push(row);
-  }
-  return { polytope: { lower: Float64Array.from(lower), upper: Float64Array.from(upper), rows }, varIds, varOf, rowCandidates, rowsOfVar };
 }
 
 /** Required width of a withheld cell: k, or the public range when that is narrower (nothing can widen it). */
@@ -229,7 +156,6 @@ async function solveTargets(built: Built, targets: number[], observed: { min: Fl
       }),
     };
     const solver = await RangeSolver.create(polytope);
-    if (process.env.BOOK_DEBUG) console.log(`component: ${group.vars.length} vars, ${group.rows.length} rows, ${local.length} open`);
     try {
       const observe = (point: Float64Array) => {
         point.forEach((value, i) => {
@@ -245,7 +171,6 @@ async function solveTargets(built: Built, targets: number[], observed: { min: Fl
         const ones = local.map(() => 1);
         observe(solver.bound("max", local, ones).point);
         observe(solver.bound("min", local, ones).point);
-        if (process.env.BOOK_STATS) individualStats.set("sum-pass", (individualStats.get("sum-pass") ?? 0) + 1);
         const still = local.filter((i) => !safe(i));
         const progress = local.length - still.length;
         local = still;
@@ -253,11 +178,6 @@ async function solveTargets(built: Built, targets: number[], observed: { min: Fl
       }
       for (const i of local) {
         if (safe(i)) continue;
-        if (process.env.BOOK_STATS) {
-          const r = refOf(built.varIds[group.vars[i]!]!);
-          const key = `${r.population}:${cellKeyOf(r.cell).split(":")[0]}:${r.period === 4 ? "year" : "quarter"}`;
-          individualStats.set(key, (individualStats.get(key) ?? 0) + 1);
-        }
         const hi = solver.bound("max", [i], [1]);
         observe(hi.point);
         if (safe(i)) continue;
@@ -334,7 +254,7 @@ export async function suppressYearGroup(periods: readonly PeriodData[], rules: A
     };
     if (agencyClosed) {
       // Peers first, in the problem without the agency's count-only reports (exact for them).
-      const peers = build(periods, status, relations, true);
+      const peers = buildModel(periods, status, relations, true);
       failures.push(...(await solveTargets(peers, variablesOf(peers, needsSolving), truthRanges(periods, peers), k, stats)));
       // The agency's cells: shown safe by closedAgencyRaise, or solved in the whole problem.
       const hard: number[] = [];
@@ -348,17 +268,16 @@ export async function suppressYearGroup(periods: readonly PeriodData[], rules: A
           if (truth + quick![p]![x]! >= need) continue;
           if (truth + closedAgencyRaise(periods, { period: p, cell: x }, Math.ceil(need - truth)) >= need) continue;
           hard.push(id);
-          if (process.env.BOOK_DEBUG) console.log(`hard ${data.period} ${cellKeyOf(x)} truth=${truth} need=${need}`);
         }
       });
       if (hard.length) {
-        const whole = build(periods, status, relations);
+        const whole = buildModel(periods, status, relations);
         const observed = truthRanges(periods, whole);
         for (const id of hard) observed.min[whole.varOf.get(id)!] = 0;
         failures.push(...(await solveTargets(whole, hard.map((id) => whole.varOf.get(id)!), observed, k, stats)));
       }
     } else {
-      const whole = build(periods, status, relations);
+      const whole = buildModel(periods, status, relations);
       failures.push(...(await solveTargets(whole, variablesOf(whole, needsSolving), truthRanges(periods, whole), k, stats)));
     }
     if (failures.length === 0) break;
@@ -368,11 +287,6 @@ export async function suppressYearGroup(periods: readonly PeriodData[], rules: A
       next.add(id);
       if (candidates.length === 0) {
         // Nothing released is left to withhold around it: earlier releases and public figures pin it.
-        if (process.env.BOOK_DEBUG) {
-          const ref = refOf(id);
-          const d = periods[ref.period]!;
-          console.log(`unprotectable ${d.period} ${ref.population} ${cellKeyOf(ref.cell)} truth=${unknownOf(d, ref.population, ref.cell)} upper=${knownOf(d, ref.population, ref.cell).upper}`);
-        }
         unprotectable.add(id);
         continue;
       }
@@ -383,11 +297,6 @@ export async function suppressYearGroup(periods: readonly PeriodData[], rules: A
       if (complement === undefined) continue;
       taken.add(complement);
       next.add(complement);
-      if (process.env.BOOK_DEBUG) {
-        const f = refOf(id);
-        const c = refOf(complement);
-        console.log(`round ${stats.rounds}: ${periods[f.period]!.period}/${f.population}/${cellKeyOf(f.cell)} (truth ${unknownOf(periods[f.period]!, f.population, f.cell)}) -> withhold ${periods[c.period]!.period}/${c.population}/${cellKeyOf(c.cell)} (${unknownOf(periods[c.period]!, c.population, c.cell)})`);
-      }
       const ref = refOf(complement);
       status[ref.period]![ref.population][ref.cell] = "complementary";
       stats.complements++;
