@@ -48,11 +48,13 @@ function problemText(sense: "Minimize" | "Maximize", objective: Expression, k: K
   return `${sense}\n obj: ${expressionText(objective)}\nSubject To\n${rows.join("\n")}\nBounds\n${bounds.join("\n")}\nEnd\n`;
 }
 
-async function bound(sense: "Minimize" | "Maximize", objective: Expression, k: Knowledge): Promise<number> {
+async function solve(sense: "Minimize" | "Maximize", objective: Expression, k: Knowledge): Promise<{ value: number; point: Map<number, number> }> {
   const h = await (highs ??= loadHighs());
   const result = h.solve(problemText(sense, objective, k), { output_flag: false } as never);
   if (result.Status !== "Optimal") throw new Error(`The attacker's LP ended ${result.Status}: the released figures contradict each other or the public ones`);
-  return result.ObjectiveValue;
+  const point = new Map<number, number>();
+  for (const [name, column] of Object.entries(result.Columns)) point.set(Number(name.slice(1)), (column as { Primal: number }).Primal);
+  return { value: result.ObjectiveValue, point };
 }
 
 function priorWidth(objective: Expression, k: Knowledge): number {
@@ -70,13 +72,35 @@ function priorWidth(objective: Expression, k: Knowledge): number {
  * than the public figures alone already allow, when that is less than k: no release can widen it).
  */
 export async function pinnedTargets(k: Knowledge, targets: { label: string; expression: Expression }[], privacyK: number): Promise<Pinned[]> {
+  const need = (t: { expression: Expression }) => Math.min(privacyK, priorWidth(t.expression, k)) - 1e-6;
+  const valueAt = (t: { expression: Expression }, point: Map<number, number>) => {
+    let v = 0;
+    for (const [i, c] of t.expression) v += c * (point.get(i) ?? 0);
+    return v;
+  };
+  // Every solution is a feasible point: the values a target takes across solutions already bound its
+  // range from inside. Pushing the sum of all targets up and down first shows most of them wide.
+  const seen = targets.map(() => ({ min: Infinity, max: -Infinity }));
+  const observe = (point: Map<number, number>) => targets.forEach((t, i) => {
+    const v = valueAt(t, point);
+    seen[i]!.min = Math.min(seen[i]!.min, v);
+    seen[i]!.max = Math.max(seen[i]!.max, v);
+  });
+  if (targets.length > 1) {
+    const sum: Expression = new Map();
+    for (const t of targets) for (const [i, c] of t.expression) sum.set(i, (sum.get(i) ?? 0) + c);
+    observe((await solve("Maximize", sum, k)).point);
+    observe((await solve("Minimize", sum, k)).point);
+  }
   const pinned: Pinned[] = [];
-  for (const t of targets) {
-    const min = await bound("Minimize", t.expression, k);
-    const max = await bound("Maximize", t.expression, k);
-    const prior = priorWidth(t.expression, k);
-    // 1e-6: HiGHS's feasibility tolerance; a range of exactly k is not narrower than k.
-    if (max - min < Math.min(privacyK, prior) - 1e-6) pinned.push({ label: t.label, min, max, priorWidth: prior });
+  for (const [i, t] of targets.entries()) {
+    if (seen[i]!.max - seen[i]!.min >= need(t)) continue;
+    const hi = await solve("Maximize", t.expression, k);
+    observe(hi.point);
+    if (seen[i]!.max - seen[i]!.min >= need(t)) continue;
+    const lo = await solve("Minimize", t.expression, k);
+    // A range of exactly k is not narrower than k; 1e-6 covers HiGHS's feasibility tolerance.
+    if (hi.value - lo.value < need(t)) pinned.push({ label: t.label, min: lo.value, max: hi.value, priorWidth: priorWidth(t.expression, k) });
   }
   return pinned;
 }
