@@ -5,11 +5,14 @@ import compression from "compression";
 import express from "express";
 import { sql } from "kysely";
 import type { AppContext } from "../app/load-context";
+import { pageViews } from "../app/page-views.server";
 import { anonymousAddressKey } from "./address-key";
 import { clientReadiness } from "./client-ready";
 import { reclaimMemory } from "./reclaim-memory";
 import { bodyLimit, rejectCrossSiteWrites, securityHeaders } from "./security-headers";
 import { requestLog } from "./request-log";
+import { type CachedPage, pageCache } from "./page-cache/page-cache";
+import type { PageStore } from "./page-cache/page-store";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -18,10 +21,12 @@ export interface ServerOptions {
   build: ServerBuild;
   publicDir: string;
   log?: (line: string) => void;
+  /** Where kept pages go (tests read it); a store of the default budget otherwise. */
+  pageStore?: PageStore<CachedPage>;
 }
 
 /** The Express app: our headers, our logging, our limits, then Remix. */
-export function createServerApp({ context, build, publicDir, log }: ServerOptions): express.Express {
+export function createServerApp({ context, build, publicDir, log, pageStore }: ServerOptions): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", false);
@@ -46,6 +51,7 @@ export function createServerApp({ context, build, publicDir, log }: ServerOption
     }
   });
 
+  app.use(pageCache({ views: pageViews, context, store: pageStore }));
   app.all(
     "*",
     createRequestHandler({
