@@ -11,7 +11,7 @@ import type { LibraryState } from "./filter-schema";
  * which is read before the queries run, so a result is never kept under a newer version than its data.
  * "Shared with my agency" results depend on the reader's agency, which is then part of the key.
  */
-const ENTRIES = 500; // ~20 KiB each: ~10 MiB at most
+const ENTRIES = 500; // a few tens of KiB each
 
 const kept = new WeakMap<object, Map<string, Promise<ExplorerResult>>>();
 

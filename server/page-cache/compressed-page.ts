@@ -5,8 +5,10 @@ import { constants, crc32, deflateRawSync } from "node:zlib";
  * the viewer's CSRF token). Each part between two holes is a deflate run of its own that ends on a byte
  * boundary (a sync flush), so a response is the gzip header, the runs with each hole's value between
  * them as a stored (uncompressed) deflate block, and the trailer: no compression per response, only a
- * CRC-32 over the page (measured: gzip level 1 of a 68 KiB library page costs 0.3 ms; the CRC ~0.02 ms).
- * Runs start afresh after a hole, so no back-reference ever reaches into another response's value.
+ * CRC-32 over the page. Measured on 68 KiB library pages at 1M reports: 0.09–0.13 ms per response
+ * against 0.4–1.2 ms for gzip level 1, and 12.8 / 16.3 KiB against level 1's 13.5 / 15.4 KiB (the runs
+ * after a hole start without the page before them as history). Runs start afresh after a hole, so no
+ * back-reference ever reaches into another response's value.
  */
 export interface CompressedPage {
   /** The page's text between the holes (UTF-8): one part more than there are holes. */
@@ -23,7 +25,7 @@ export interface CompressedPage {
 export type HoleValues = Readonly<Record<string, string>>;
 export const MIN_HOLE_VALUE_LENGTH = 16;
 
-/** Compresses once at zlib's default level: done once per page and data version, ~25% smaller than level 1. */
+/** zlib's default level: paid once per page and data version, not per response. */
 const LEVEL = 6;
 
 /** Cuts `html` at every occurrence of each value and compresses the parts. */

@@ -1,4 +1,4 @@
-import type { NextFunction, Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
+import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
 import { isAnonymousPath } from "../../app/anonymous-paths";
 import type { AppContext } from "../../app/load-context";
 import { type CompressedPage, compressPage, gzipWith, type HoleValues, textWith } from "./compressed-page";
@@ -38,7 +38,7 @@ export interface CachedPage extends CompressedPage {
   headers: [string, string | string[]][];
 }
 
-/** At most this much memory for kept pages: ~2,000 library pages (~30 KiB each, text and gzip kept). */
+/** At most this much memory for kept pages: ~800 library pages (~83 KiB each: the text and its gzip runs). */
 export const PAGE_CACHE_BUDGET_BYTES = 64 * 1024 * 1024;
 
 /** Headers that describe one response's transfer, not the page. */
@@ -61,13 +61,19 @@ export function pageCache(options: { views: readonly PageView[]; context: Server
     const view = req.method === "GET" ? byPath.get(req.path) : undefined;
     const nonce = res.locals.cspNonce as string | undefined;
     if (!view || !nonce || isAnonymousPath(req.path)) return next();
+    let handedOn = false;
+    const handOn = () => {
+      if (handedOn) return;
+      handedOn = true;
+      next();
+    };
     // A view that cannot say what the page depends on (say, the database is busy) leaves it to Remix.
-    serveKept(view, context, store, nonce, req, res, next).catch(() => next());
+    serveKept(view, context, store, nonce, req, res, handOn).catch(handOn);
   };
 }
 
 async function serveKept(
-  view: PageView, context: ServerContext, store: PageStore<CachedPage>, nonce: string, req: ExpressRequest, res: ExpressResponse, next: NextFunction,
+  view: PageView, context: ServerContext, store: PageStore<CachedPage>, nonce: string, req: ExpressRequest, res: ExpressResponse, next: () => void,
 ): Promise<void> {
   const request = new Request(new URL(req.originalUrl, "http://localhost"), { headers: req.headers.cookie ? { cookie: req.headers.cookie } : {} });
   const [version, found] = await Promise.all([view.dataVersion(context), view.key(request, context)]);
