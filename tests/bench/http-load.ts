@@ -44,6 +44,9 @@ export interface HttpResult {
   loadAverageAtStart: number;
 }
 
+/** The library search the benchmark loads (DESIGN §9: library search page under 50 clients). */
+export const LIBRARY_SEARCH_PATH = "/reports?q=traffic+stop";
+
 // Browsers ask for compressed pages; the server compresses (compression middleware), so the bench does too.
 const BROWSER_HEADERS = { "accept-encoding": "gzip", accept: "text/html" };
 
@@ -153,7 +156,7 @@ export async function runHttpSection(options: HttpSectionOptions, log: (line: st
     // The agency dashboard (the Dashboards work) answers 404 until it lands; then it is measured with no change here.
     { name: "Agency dashboard (Metro City PD commander)", path: "/agency", headers: { cookie } },
     { name: "Report library, first page", path: "/reports" },
-    { name: "Report library, search 'traffic stop'", path: "/reports?q=traffic+stop" },
+    { name: "Report library, search 'traffic stop'", path: LIBRARY_SEARCH_PATH },
     { name: "Report form", path: "/report" },
   ];
   const chosen = targets.filter((t) => !options.paths || options.paths.includes(t.path));
