@@ -193,6 +193,24 @@ describe("the library through the page cache", () => {
     expect(after.html).toContain(batch.publicNumbers[0]!);
   });
 
+  it("keeps nothing for anonymous readers when the library is for members only", async () => {
+    const build = (await import(path.join(root, "build", "index.js"))) as ServerBuild;
+    const { cspNonce: _, ...context } = createTestContext(database, { intakeKey: text, libraryAccess: "members" });
+    const membersStore = new PageStore<CachedPage>(PAGE_CACHE_BUDGET_BYTES);
+    const app = createServerApp({ context, build, publicDir: path.join(root, "public"), pageStore: membersStore });
+    const members = await new Promise<Server>((resolve) => {
+      const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
+    });
+    try {
+      const response = await fetch(`http://127.0.0.1:${(members.address() as AddressInfo).port}/reports`, { redirect: "manual" });
+      expect(response.status).toBe(302);
+      expect(response.headers.get("location")).toMatch(/^\/sign-in\?/);
+      expect(membersStore.size).toBe(0);
+    } finally {
+      await new Promise((resolve) => members.close(resolve));
+    }
+  });
+
   it("renders other addresses of a page afresh without keeping them, and keeps no error page", async () => {
     const size = store.size;
     const reordered = await get("/reports?size=25&q=traffic+stop");
