@@ -29,7 +29,6 @@ export class AnalyticsSource {
  * most recently used first. Everything that depends on an agency or peer group is always read afresh.
  */
 const NATIONAL_CACHE_ENTRIES = 256;
-let nationalCacheEnabled = true;
 
 /**
  * Values shared by many requests until the data changes (the key says which version): per database
@@ -38,15 +37,20 @@ let nationalCacheEnabled = true;
  */
 export class SharedCache<T> {
   readonly #byDb = new WeakMap<object, Map<string, Promise<T>>>();
+  readonly #counts = new WeakMap<object, { hits: number; misses: number }>();
   constructor(readonly entries: number) {}
 
   get(db: object, key: string, load: () => Promise<T>): Promise<T> {
     let cache = this.#byDb.get(db);
     if (!cache) this.#byDb.set(db, (cache = new Map()));
+    let counts = this.#counts.get(db);
+    if (!counts) this.#counts.set(db, (counts = { hits: 0, misses: 0 }));
     let pending = cache.get(key);
     if (pending) {
+      counts.hits++;
       cache.delete(key); // re-inserted below: most recently used last
     } else {
+      counts.misses++;
       const entries = cache;
       pending = load().then(deepFreeze);
       pending.catch(() => entries.delete(key));
@@ -55,13 +59,37 @@ export class SharedCache<T> {
     if (cache.size > this.entries) cache.delete(cache.keys().next().value!);
     return pending;
   }
+
+  /** Lookups for this database so far: answered from the cache, or loaded. */
+  stats(db: object): { hits: number; misses: number } {
+    return { ...(this.#counts.get(db) ?? { hits: 0, misses: 0 }) };
+  }
 }
 
-const nationalCache = new SharedCache<unknown>(NATIONAL_CACHE_ENTRIES);
+/**
+ * One national cache per process, whichever copy of this module asks: the server runs this file twice,
+ * through tsx (the start-up warm-up, the daily jobs' publication) and bundled into build/index.js (the
+ * routes), and a module-level cache gave each copy its own, so the warm-up filled one that no route
+ * read (issue 18). Kept on globalThis under a registered symbol, as epic-stack's singleton() does.
+ */
+interface NationalStore {
+  cache: SharedCache<unknown>;
+  enabled: boolean;
+}
+const NATIONAL_STORE = Symbol.for("closecall.analytics.national-cache");
+const nationalStore = ((globalThis as { [NATIONAL_STORE]?: NationalStore })[NATIONAL_STORE] ??= {
+  cache: new SharedCache<unknown>(NATIONAL_CACHE_ENTRIES),
+  enabled: true,
+});
 
 /** Turns the national cache off or on (the benchmark measures both). */
 export function setNationalCache(enabled: boolean): void {
-  nationalCacheEnabled = enabled;
+  nationalStore.enabled = enabled;
+}
+
+/** How often the national cache answered for this database (the warm-up's test reads it). */
+export function nationalCacheStats(db: object): { hits: number; misses: number } {
+  return nationalStore.cache.stats(db);
 }
 
 export function rollupVersion(source: AnalyticsSource): Promise<string> {
@@ -70,9 +98,9 @@ export function rollupVersion(source: AnalyticsSource): Promise<string> {
 
 /** `load` once per rollup version for this database (shared across requests), or once per source when off. */
 export async function nationalOnce<T>(source: AnalyticsSource, key: string, load: () => Promise<T>): Promise<T> {
-  if (!nationalCacheEnabled) return source.once(key, load);
+  if (!nationalStore.enabled) return source.once(key, load);
   const version = await rollupVersion(source);
-  const pending = nationalCache.get(source.db, `${version}|${key}`, load) as Promise<T>;
+  const pending = nationalStore.cache.get(source.db, `${version}|${key}`, load) as Promise<T>;
   return source.once(key, () => pending);
 }
 

@@ -4,6 +4,7 @@ import compression from "compression";
 import express from "express";
 import { sql } from "kysely";
 import type { AppContext } from "../app/load-context";
+import { pageViews } from "../app/page-views.server";
 import { addressKeys } from "./address-key";
 import { canonicalIntakePaths } from "./canonical-paths";
 import { clientReadiness } from "./client-ready";
@@ -12,6 +13,8 @@ import { reclaimMemory } from "./reclaim-memory";
 import { remixHandler } from "./remix-handler";
 import { readBody } from "./request-body";
 import { requestLog } from "./request-log";
+import { type CachedPage, pageCache } from "./page-cache/page-cache";
+import type { PageStore } from "./page-cache/page-store";
 import { retryAfterOnEvery429 } from "./retry-after";
 import { rejectCrossSiteWrites, securityHeaders } from "./security-headers";
 
@@ -22,12 +25,14 @@ export interface ServerOptions {
   build: ServerBuild;
   publicDir: string;
   log?: (line: string) => void;
+  /** Where kept pages go (tests read it); a store of the default budget otherwise. */
+  pageStore?: PageStore<CachedPage>;
 }
 
 const ERROR_PAGE = "<!doctype html><title>Error</title><h1>Something went wrong</h1><p>Please try again in a moment.</p>";
 
 /** The Express app: our headers, our logging, our limits, then Remix. */
-export function createServerApp({ context, build, publicDir, log }: ServerOptions): express.Express {
+export function createServerApp({ context, build, publicDir, log, pageStore }: ServerOptions): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", false);
@@ -55,6 +60,7 @@ export function createServerApp({ context, build, publicDir, log }: ServerOption
     }
   });
 
+  app.use(pageCache({ views: pageViews, context, store: pageStore }));
   app.all(
     "*",
     remixHandler(build, (_req, res) => ({

@@ -8,7 +8,7 @@ import { explorerColumns, sortOfColumn } from "~/library/columns";
 import { DataTable } from "~/library/data-table";
 import { FacetPanel, activeFilters, withoutEmpty } from "~/library/facet-panel";
 import { hrefWith, MAX_QUERY_LENGTH, PAGE_SIZES, parseLibrarySearch } from "~/library/filter-schema";
-import { exploreReports, requireLibraryReader } from "~/library/library.server";
+import { exploreReportsKept, requireLibraryReader } from "~/library/library.server";
 import libraryStyles from "~/library/library.css";
 import type { SortColumn } from "../../db/library/library-query";
 import { LibraryDownloads } from "~/exports/library-downloads";
@@ -37,7 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     notices.push("“Shared with my agency” needs an agency account: sign in to see reports shared with your agency. Showing all reports.");
     state.filters = { ...state.filters, sharedWithMyAgency: false };
   }
-  const result = await exploreReports(context.db, state.filters, state.sort, state.page, viewer);
+  const result = await exploreReportsKept(context.db, state, viewer);
   return { view: state, result, notices, canFilterAgency: viewer.agencyId !== null };
 }
 

@@ -208,6 +208,10 @@ export async function runDurabilityPhase(name: string, options: DurabilityOption
   const killer = async () => {
     if (options.killAtSeconds === undefined) return;
     await new Promise((r) => setTimeout(r, options.killAtSeconds! * 1000));
+    // On a loaded machine the first receipt can come later than that (each officer solves a proof of
+    // work first): the kill waits for one, within the phase's length, so that acknowledged submissions
+    // exist on both sides of it.
+    while (acknowledged.length === 0 && elapsed() < options.seconds) await new Promise((r) => setTimeout(r, 100));
     const acknowledgedBefore = acknowledged.length;
     const flying = inFlight;
     down = true;

@@ -1,9 +1,13 @@
+import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { createSession } from "../../db/accounts/sessions";
+import { generateServerKeyText } from "../../db/intake/server-key";
 import { openDatabase } from "../../db/open";
-import { startBenchServer, type BenchServerOptions } from "./bench-server";
+import { freePort, startBenchServer, type BenchServerOptions } from "./bench-server";
 import { summarise } from "./stats";
 
 export interface HttpTarget {
@@ -29,6 +33,8 @@ export interface HttpRun {
   unfinished: number;
   statusCounts: Record<string, number>;
   meanKiB: number;
+  /** The server process's CPU time (every thread) per answered request, in ms; null where /proc is missing. */
+  serverCpuMs?: number | null;
 }
 
 export interface HttpResult {
@@ -38,11 +44,30 @@ export interface HttpResult {
   loadAverageAtStart: number;
 }
 
+/** The library search the benchmark loads (DESIGN §9: library search page under 50 clients). */
+export const LIBRARY_SEARCH_PATH = "/reports?q=traffic+stop";
+
 // Browsers ask for compressed pages; the server compresses (compression middleware), so the bench does too.
 const BROWSER_HEADERS = { "accept-encoding": "gzip", accept: "text/html" };
 
+/**
+ * CPU seconds a process has used so far, every thread (Linux: /proc/PID/stat, user + system time in
+ * clock ticks of 1/100 s), or null elsewhere.
+ */
+export function processCpuSeconds(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    // The command name (field 2) may hold spaces: count fields from the closing parenthesis.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
 /** One autocannon run: every response time is recorded, so p95 is exact (autocannon reports p97.5). */
-export async function loadTarget(baseUrl: string, target: HttpTarget, connections: number, seconds: number): Promise<HttpRun> {
+export async function loadTarget(baseUrl: string, target: HttpTarget, connections: number, seconds: number, serverPid?: number): Promise<HttpRun> {
+  const cpuBefore = processCpuSeconds(serverPid);
   const latencies: number[] = [];
   const statusCounts: Record<string, number> = {};
   let bytes = 0;
@@ -57,6 +82,7 @@ export async function loadTarget(baseUrl: string, target: HttpTarget, connection
       bytes += resBytes;
     });
   });
+  const cpuAfter = processCpuSeconds(serverPid);
   const s = summarise(latencies);
   const sorted = [...latencies].sort((a, b) => a - b);
   const p99 = sorted[Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)] ?? Number.NaN;
@@ -76,6 +102,7 @@ export async function loadTarget(baseUrl: string, target: HttpTarget, connection
     unfinished: Math.max(0, ((result.requests as { sent?: number }).sent ?? 0) - latencies.length - result.errors),
     statusCounts,
     meanKiB: latencies.length ? bytes / latencies.length / 1024 : 0,
+    serverCpuMs: cpuBefore !== null && cpuAfter !== null && latencies.length ? ((cpuAfter - cpuBefore) * 1000) / latencies.length : null,
   };
 }
 
@@ -108,6 +135,8 @@ export interface HttpSectionOptions extends BenchServerOptions {
   seconds: number;
   maxSeconds: number;
   connections: number[];
+  /** Only the targets with these paths (all when absent). */
+  paths?: string[];
 }
 
 /**
@@ -127,14 +156,15 @@ export async function runHttpSection(options: HttpSectionOptions, log: (line: st
     // The agency dashboard (the Dashboards work) answers 404 until it lands; then it is measured with no change here.
     { name: "Agency dashboard (Metro City PD commander)", path: "/agency", headers: { cookie } },
     { name: "Report library, first page", path: "/reports" },
-    { name: "Report library, search 'traffic stop'", path: "/reports?q=traffic+stop" },
+    { name: "Report library, search 'traffic stop'", path: LIBRARY_SEARCH_PATH },
     { name: "Report form", path: "/report" },
   ];
+  const chosen = targets.filter((t) => !options.paths || options.paths.includes(t.path));
   const server = await startBenchServer(options);
   const http: HttpResult = { runs: [], skipped: [], loadAverageAtStart: loadavg()[0]! };
   try {
     log(`Server started in ${server.startSeconds.toFixed(1)} s at ${server.url}`);
-    for (const target of targets) {
+    for (const target of chosen) {
       const problem = await probeTarget(server.url, target);
       if (problem) {
         http.skipped.push({ target: target.name, path: target.path, reason: problem });
@@ -145,15 +175,39 @@ export async function runHttpSection(options: HttpSectionOptions, log: (line: st
       for (const connections of options.connections) {
         // A slow page needs longer than a fast one before every client has had a few answers.
         const seconds = Math.min(options.maxSeconds, Math.max(options.seconds, Math.ceil((connections * 3) / throughput)));
-        const r = await loadTarget(server.url, target, connections, seconds);
+        const r = await loadTarget(server.url, target, connections, seconds, server.process.pid);
         await settle(server.url);
         throughput = r.throughput;
         http.runs.push(r);
-        log(`  ${`${target.name}, ${connections} clients`.padEnd(56)} ${r.throughput.toFixed(0).padStart(5)} req/s  p50 ${r.p50.toFixed(0).padStart(5)} ms  p95 ${r.p95.toFixed(0).padStart(5)} ms  p99 ${r.p99.toFixed(0).padStart(5)} ms  errors ${r.errors}`);
+        log(`  ${`${target.name}, ${connections} clients`.padEnd(56)} ${r.throughput.toFixed(0).padStart(5)} req/s  p50 ${r.p50.toFixed(0).padStart(5)} ms  p95 ${r.p95.toFixed(0).padStart(5)} ms  p99 ${r.p99.toFixed(0).padStart(5)} ms  errors ${r.errors}  server CPU ${r.serverCpuMs?.toFixed(1) ?? "–"} ms/page`);
       }
     }
   } finally {
     await server.stop("SIGTERM");
   }
   return http;
+}
+
+/**
+ * This section alone, on an existing data folder (e.g. one `closecall seed --demo-accounts` made):
+ *   npx tsx tests/bench/http-load.ts --data /tmp/perf-1m [--seconds 10] [--connections 10,50] [--paths /reports,/report]
+ */
+async function main() {
+  const { values } = parseArgs({ options: { data: { type: "string" }, seconds: { type: "string" }, connections: { type: "string" }, paths: { type: "string" } } });
+  if (!values.data) throw new Error("--data DIR is required (the folder holding closecall.duckdb)");
+  const seconds = Number(values.seconds ?? 10);
+  const connections = (values.connections ?? "10,50").split(",").map(Number);
+  const paths = values.paths?.split(",");
+  const options = { dataDir: path.resolve(values.data), port: await freePort(), intakeKey: generateServerKeyText(), seconds, maxSeconds: 60, connections, paths };
+  await runHttpSection(options, console.log);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error instanceof Error ? error.stack : error);
+      process.exit(1);
+    },
+  );
 }

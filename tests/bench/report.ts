@@ -1,4 +1,5 @@
 import { ALL_MEASURES, ALL_MEASURES_COLD } from "./analytics";
+import { type HttpRun, LIBRARY_SEARCH_PATH } from "./http-load";
 import type { BenchResult } from "./result";
 import { SEARCH_FIGURE } from "./search";
 import { ms } from "./stats";
@@ -18,6 +19,11 @@ function loadCpu(r: BenchResult): string {
   return cpu === undefined ? "" : `, ${cpu.toFixed(1)} CPU s`;
 }
 
+/** Pages a second, p50 and p95 of one page at 50 clients. */
+function pageFigures(run: HttpRun | undefined): string {
+  return run ? `${run.throughput.toFixed(0)} pages/s, p50 ${run.p50.toFixed(0)} ms, p95 ${run.p95.toFixed(0)} ms, ${run.errors} errors` : "not measured";
+}
+
 /** The DESIGN §9 targets next to this run's figures. */
 function targets(r: BenchResult): string {
   // The targets are for 1,000,000 reports: at another size a verdict says at which.
@@ -28,6 +34,8 @@ function targets(r: BenchResult): string {
   const search = r.search?.measures.find((m) => m.name === SEARCH_FIGURE);
   const dashboardHttp = r.http?.runs.find((x) => x.path === "/agency" && x.connections === 50);
   const libraryHttp = r.http?.runs.find((x) => x.path === "/reports" && x.connections === 50);
+  const searchHttp = r.http?.runs.find((x) => x.path === LIBRARY_SEARCH_PATH && x.connections === 50);
+  const formHttp = r.http?.runs.find((x) => x.path === "/report" && x.connections === 50);
   const lost = r.durability?.phases.reduce((s, p) => s + p.lost, 0);
   const [sameTables, published] = r.postgres?.layouts ?? [];
   const rows: (string | number)[][] = [
@@ -63,6 +71,13 @@ function targets(r: BenchResult): string {
         ? `p95 ${dashboardHttp.p95.toFixed(0)} ms, ${dashboardHttp.errors} errors`
         : `agency dashboard not on this branch (slot ready: /agency)${libraryHttp ? `; report library instead: p95 ${libraryHttp.p95.toFixed(0)} ms, ${libraryHttp.errors} errors` : ""}`,
       dashboardHttp ? verdict(dashboardHttp.p95 <= 500 && dashboardHttp.errors === 0) : verdict(null),
+    ],
+    [
+      "Library search page under 50 concurrent clients (p95 ≤ 500 ms, zero errors)",
+      searchHttp
+        ? `${pageFigures(searchHttp)}; library first page ${pageFigures(libraryHttp)}; report form ${pageFigures(formHttp)}`
+        : "–",
+      searchHttp ? verdict(searchHttp.p95 <= 500 && searchHttp.errors === 0) : verdict(null),
     ],
     [
       "Report submission under load: acknowledged submissions lost, also across kill -9 and restart (0)",
@@ -143,10 +158,10 @@ export function renderMarkdown(r: BenchResult): string {
   }
 
   if (r.http) {
-    out.push("## 5. HTTP under load", "", `The built server (\`node scripts/start.mjs\`, NODE_ENV=production with --demo) on the same data; autocannon in the benchmark's process on the same 2 cores, gzip accepted like a browser, ${r.settings.httpSeconds} s per run, longer for a slow page (until each client has had about three answers, at most 60 s). Errors: non-2xx answers, connection errors and timeouts (30 s). Each run ends with one request in flight per client, not counted (\`unfinished\` in the JSON).`, "");
+    out.push("## 5. HTTP under load", "", `The built server (\`node scripts/start.mjs\`, NODE_ENV=production with --demo) on the same data; autocannon in the benchmark's process on the same 2 cores, gzip accepted like a browser, ${r.settings.httpSeconds} s per run, longer for a slow page (until each client has had about three answers, at most 60 s). Errors: non-2xx answers, connection errors and timeouts (30 s). Each run ends with one request in flight per client, not counted (\`unfinished\` in the JSON). Server CPU: the server process's CPU time over the run (every thread, DuckDB's too) per answered request. Library pages are kept rendered per address, data version and viewer (server/page-cache): these runs repeat one address, so after its first answer they measure the kept page.`, "");
     out.push(table(
-      ["Page", "Clients", "Seconds", "Requests/s", "p50 (ms)", "p95 (ms)", "p99 (ms)", "Errors", "Mean KiB"],
-      r.http.runs.map((x) => [`${x.target} \`${x.path}\``, x.connections, x.seconds, x.throughput.toFixed(1), x.p50.toFixed(0), x.p95.toFixed(0), x.p99.toFixed(0), x.errors, x.meanKiB.toFixed(1)]),
+      ["Page", "Clients", "Seconds", "Requests/s", "p50 (ms)", "p95 (ms)", "p99 (ms)", "Errors", "Mean KiB", "Server CPU (ms/page)"],
+      r.http.runs.map((x) => [`${x.target} \`${x.path}\``, x.connections, x.seconds, x.throughput.toFixed(1), x.p50.toFixed(0), x.p95.toFixed(0), x.p99.toFixed(0), x.errors, x.meanKiB.toFixed(1), x.serverCpuMs?.toFixed(1) ?? "–"]),
     ), "");
     for (const s of r.http.skipped) out.push(`- Not measured: ${s.target} \`${s.path}\` — ${s.reason}.`);
     out.push("");
