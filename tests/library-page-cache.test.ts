@@ -186,7 +186,7 @@ describe("the library through the page cache", () => {
   it("serves a publication at once: a page of an older data version is never shown", async () => {
     const before = await get("/reports");
     await approveTestReport(database.db, key);
-    const batch = await publishBatch(database.db, key, { retentionDays: 30, runBy: null });
+    const batch = await publishBatch(database.db, key, { retentionDays: 30, runBy: null, privacy: { k: 10, agencyMinReports: 30 } });
     expect(batch.publicNumbers).toHaveLength(1);
     expect(before.html).not.toContain(batch.publicNumbers[0]!);
     const after = await get("/reports");
