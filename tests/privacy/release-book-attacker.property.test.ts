@@ -9,9 +9,9 @@ import type { OpenDatabase } from "../../db/open";
 import { seedSyntheticData } from "../../db/synthetic/seed";
 import { attackBook, marginNames, matrixNames } from "../support/book-attacker";
 import { snapshotOf, frozenViolations, structuralViolations } from "../support/book-checks";
-import { type AgencyAudit, auditBooks, describePinned, readBooks, releaseWorld } from "../support/book-scenario";
+import { type AgencyAudit, auditBooks, dayAfter, describePinned, readBooks, releaseWorld } from "../support/book-scenario";
 import { readAgencies, readAgencyTruth } from "../support/book-truth";
-import { worldArb, type WorldSpec } from "../support/book-world";
+import { insertReports, worldArb, type WorldReport, type WorldSpec } from "../support/book-world";
 import { createTestUser } from "../support/test-accounts";
 import { createTestDatabase } from "../support/test-database";
 
@@ -154,6 +154,93 @@ describe("the release book against its attacker (DESIGN §6.1, issue 14)", () =>
       expect(await readBookTables(database.db, leaving)).toEqual([]);
       expect(frozenViolations(before, snapshotOf(await readBooks(database.db, others)), "after the agency left")).toEqual([]);
       expect(leftBook, "leaveProgramme left the agency's book in place").toBe(0);
+    });
+  });
+
+  describe("hand-made books: one withheld cell each, pinned by what a member knows", () => {
+    const A = "a0000000-0000-4000-8000-000000000001";
+    let serial = 0;
+    /** Reports of the quarter `q` in the Midwest: `n` alike, linked to A (shared or count-only) or to no agency. */
+    const reports = (q: string, n: number, who: "shared" | "count-only" | "none", incident: string, factorCodes: string[]): WorldReport[] =>
+      Array.from({ length: n }, () => {
+        const id = `b0000000-0000-4000-8000-${String(++serial).padStart(12, "0")}`;
+        const month = `${q.slice(0, 4)}-${String((Number(q.slice(-1)) - 1) * 3 + 1).padStart(2, "0")}-01`;
+        return {
+          id, quarter: q, publishedMonth: month, region: "midwest", incident, loss: "minor_injury", factors: factorCodes,
+          agencyId: who === "none" ? null : A, band: who === "none" ? null : "100-499",
+          consent: who === "shared" ? "agency_share" : who === "count-only" ? "agency_stats" : "national",
+        };
+      });
+
+    async function attackHandMade(list: WorldReport[], rules: { k: number; agencyMinReports: number }, quarters: string[]) {
+      const database = await createTestDatabase();
+      try {
+        await sql`INSERT INTO agencies (id, name, state, census_region, size_band, status, applied_at, is_synthetic)
+          VALUES (${A}::UUID, 'Hand-made agency', 'IL', 'midwest', '100-499', 'active', TIMESTAMP '2020-01-01', true)`.execute(database.db);
+        await insertReports(database, list);
+        await writeBookStart(database.db, quarters[0]!);
+        // Released as the job runs, quarter by quarter: each release is frozen before the next.
+        for (const q of quarters) await releaseBook(database.db, { today: dayAfter(q), rules, upTo: q });
+        const [audit] = await auditBooks(database.db, [A], rules, { first: quarters[0]!, last: quarters[quarters.length - 1]! }, { labels: new Map([[A, "A"]]) });
+        const { rows } = await sql<{ quarter: string; audit: string }>`SELECT quarter, audit FROM release_book_releases ORDER BY quarter`.execute(database.db);
+        return { audit: audit!, releases: rows };
+      } finally {
+        await database.close();
+      }
+    }
+
+    it("count-only reports are a set of reports too: Σ of their factors ≥ their total bounds a withheld factor from below", async () => {
+      // 2025-Q1, k = 5. A: 6 shared reports citing two factors each; 6 count-only reports, five citing
+      // fatigue alone and one radio failure alone (1: withheld). Its count-only total (6) and fatigue (5)
+      // are released, so a member knows radio failure ≥ 6 − 5 = 1 among A's count-only reports: with the
+      // region's 5 radio-failure reports not shared with A, the range is 1..5, narrower than k. Applied
+      // to A's counts as released (shared + count-only), the same relation has 6 citations of slack.
+      const list = [
+        ...reports("2025-Q1", 6, "shared", "traffic_stop", ["sa_lapse", "sa_complacency"]),
+        ...reports("2025-Q1", 5, "count-only", "traffic_stop", ["hf_fatigue"]),
+        ...reports("2025-Q1", 1, "count-only", "traffic_stop", ["eq_radio_failure"]),
+        ...reports("2025-Q1", 4, "none", "domestic_disturbance", ["eq_radio_failure"]),
+        // Reports citing two factors each: the rest of the nation's own relations leave the cell alone.
+        ...reports("2025-Q1", 30, "none", "welfare_check", ["hf_stress", "other"]),
+      ];
+      const { audit, releases } = await attackHandMade(list, { k: 5, agencyMinReports: 10 }, ["2025-Q1"]);
+      expect(audit.violations).toEqual([]);
+      expect(describePinned(audit), `the book's own audit: ${releases.map((r) => `${r.quarter} ${r.audit}`).join("; ")}`).toEqual([]);
+    });
+
+    it("the rest of the nation is a set of reports too: its reports need citations, which bounds A's from above", async () => {
+      // 2025-Q1, k = 5. As above, but A's radio-failure report also cites fatigue (A's own relations
+      // leave the cell 0..5). The rest of the nation is 34 reports citing one factor each: 30 stress and
+      // 4 + (1 − A's count-only) radio failures, and each of its 34 reports cites one, so A's count-only
+      // radio failures are ≤ 1: 0..1, narrower than k.
+      const list = [
+        ...reports("2025-Q1", 6, "shared", "traffic_stop", ["sa_lapse", "sa_complacency"]),
+        ...reports("2025-Q1", 5, "count-only", "traffic_stop", ["hf_fatigue"]),
+        ...reports("2025-Q1", 1, "count-only", "traffic_stop", ["eq_radio_failure", "hf_fatigue"]),
+        ...reports("2025-Q1", 4, "none", "domestic_disturbance", ["eq_radio_failure"]),
+        ...reports("2025-Q1", 30, "none", "welfare_check", ["hf_stress"]),
+      ];
+      const { audit, releases } = await attackHandMade(list, { k: 5, agencyMinReports: 10 }, ["2025-Q1"]);
+      expect(audit.violations).toEqual([]);
+      expect(describePinned(audit), `the book's own audit: ${releases.map((r) => `${r.quarter} ${r.audit}`).join("; ")}`).toEqual([]);
+    });
+
+    it("a year released after its quarters: a quarter's released zero narrows the year's withheld cell", async () => {
+      // 2025, k = 5, released quarter by quarter. A has 6 shared and 6 count-only reports a quarter; in
+      // Q2 one count-only report is an emergency-driving one (withheld). The region has one more such
+      // report in Q1 and one in Q2. Q1's cell (count-only 0) was released before the year existed; the
+      // year's cell (count-only 1, public range 0..3) is then 0 + Q2's (0..2) + 0 + 0: narrower than
+      // the public range, and no cell of the year can widen it.
+      const list = ["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"].flatMap((q) => [
+        ...reports(q, 6, "shared", "traffic_stop", ["hf_fatigue"]),
+        ...reports(q, q === "2025-Q2" ? 5 : 6, "count-only", "traffic_stop", ["hf_fatigue"]),
+        ...(q === "2025-Q2" ? reports(q, 1, "count-only", "emergency_driving", ["hf_fatigue"]) : []),
+        ...(q === "2025-Q1" || q === "2025-Q2" ? reports(q, 1, "none", "emergency_driving", ["hf_stress"]) : []),
+        ...reports(q, 30, "none", "welfare_check", ["hf_stress"]),
+      ]);
+      const { audit, releases } = await attackHandMade(list, { k: 5, agencyMinReports: 10 }, ["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"]);
+      expect(audit.violations).toEqual([]);
+      expect(describePinned(audit), `the book's own audit: ${releases.map((r) => `${r.quarter} ${r.audit}`).join("; ")}`).toEqual([]);
     });
   });
 });

@@ -222,7 +222,7 @@ export async function insertReports(database: OpenDatabase, reports: readonly Wo
     "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "date",
   ]);
   for (const r of reports) {
-    main.append([r.id, `W-${r.id.slice(0, 13)}`, 1, "t", "s", "l", r.incident, r.loss, r.publishedMonth, null, null, null, null, null, null, r.region, r.publishedMonth]);
+    main.append([r.id, `W-${r.id}`, 1, "t", "s", "l", r.incident, r.loss, r.publishedMonth, null, null, null, null, null, null, r.region, r.publishedMonth]);
   }
   main.close();
   const cited = await BulkAppender.open(database.instance, "report_factors", ["varchar", "varchar"]);
