@@ -51,6 +51,8 @@ describe("the release book against its attacker (DESIGN §6.1, issue 14)", () =>
   it("generated agencies: no withheld cell pinned narrower than k; released cells true, frozen, 0 or ≥ k beyond what members see", async () => {
     let worlds = 0;
     let targets = 0;
+    // What the worlds exercised, so that a pass is not a pass over closed books only.
+    const seen = { agencyOpen: 0, agencyMinimum: 0, matrix: 0, complements: 0, peerOpen: 0, peerClosed: 0, quarterByQuarter: 0 };
     await fc.assert(
       fc.asyncProperty(worldArb, async (spec) => {
         const released = await releaseWorld(spec);
@@ -61,6 +63,19 @@ describe("the release book against its attacker (DESIGN §6.1, issue 14)", () =>
           });
           worlds++;
           targets += audits.reduce((s, a) => s + a.targets, 0);
+          if (spec.incremental) seen.quarterByQuarter++;
+          for (const tables of (await readBooks(released.database.db, world.agencies.map((a) => a.id))).values()) {
+            for (const t of tables) {
+              const open = t.cells.some((c) => typeof c === "number");
+              const peer = t.population === "peer_size" || t.population === "peer_region";
+              if (t.population === "agency" && open) seen.agencyOpen++;
+              if (t.population === "agency" && t.cells[0] === "agency_minimum") seen.agencyMinimum++;
+              if (t.population === "agency" && t.cells.length > marginNames.length) seen.matrix++;
+              if (t.cells.includes("complementary")) seen.complements++;
+              if (peer && open) seen.peerOpen++;
+              if (peer && t.cells[0] === "peer_group_too_small") seen.peerClosed++;
+            }
+          }
           const problems = [...released.frozen, ...problemsOf(audits)];
           expect(problems.length, `${describeWorld(spec)}\n${report(problems)}`).toBe(0);
         } finally {
@@ -72,6 +87,7 @@ describe("the release book against its attacker (DESIGN §6.1, issue 14)", () =>
     );
     expect(worlds).toBe(WORLDS);
     expect(targets).toBeGreaterThan(1000); // withheld cells were attacked, not skipped
+    for (const [what, n] of Object.entries(seen)) expect(n, what).toBeGreaterThan(0);
   });
 
   describe("on the synthetic seed (12,000 reports, 60 agencies; Metro City the largest demo partner)", () => {

@@ -294,6 +294,8 @@ function years(tables: readonly StoredTable[]): number[] {
  * the attacker knows, is narrower than k (or than the public figures alone allow, when that is less).
  */
 export async function attackBook(tables: readonly StoredTable[], truth: AgencyTruth, options: AttackOptions): Promise<AttackResult> {
+  // A's reports are among its region's (the boxes and couplings below): a report elsewhere would need the nation's.
+  if (truth.outsideRegion > 0) throw new Error(`Agency ${truth.agency.id} has ${truth.outsideRegion} report(s) outside its census region: the attacker's bounds assume none`);
   const result: AttackResult = { pinned: [], targets: 0, solves: 0 };
   for (const year of years(tables)) {
     const model = yearModel(year, tables, truth, options);

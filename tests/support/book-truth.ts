@@ -22,6 +22,8 @@ export interface AgencyTruth {
   cell(period: string, population: TruthPopulation, cell: string): number;
   /** Other agencies with linked reports in the peer group in the period. */
   peerAgencies(period: string, group: "region" | "size"): number;
+  /** The agency's reports published outside its census region (the attacker's bounds assume none). */
+  outsideRegion: number;
 }
 
 const CellRow = z.object({
@@ -70,6 +72,8 @@ export async function readAgencyTruth(db: Executor, agency: TruthAgency, years: 
       count(DISTINCT agency_id) FILTER (WHERE agency_id <> ${agency.id} AND region = ${agency.region})::INTEGER AS region,
       count(DISTINCT agency_id) FILTER (WHERE agency_id <> ${agency.id} AND band = ${agency.band})::INTEGER AS size
     FROM placed GROUP BY ALL`.execute(db);
+  const outside = await sql`SELECT count(*)::INTEGER AS n FROM reports r JOIN report_protected p ON p.report_id = r.id
+    WHERE p.agency_id = ${agency.id}::UUID AND r.census_region <> ${agency.region}`.execute(db);
   const cells = new Map<string, number>();
   for (const raw of rows) {
     const row = CellRow.parse(raw);
@@ -85,6 +89,7 @@ export async function readAgencyTruth(db: Executor, agency: TruthAgency, years: 
     agency,
     cell: (period, population, cell) => cells.get(`${period}|${population}|${cell}`) ?? 0,
     peerAgencies: (period, group) => peerCounts.get(`${period}|${group}`) ?? 0,
+    outsideRegion: z.object({ n: z.number() }).parse(outside.rows[0]).n,
   };
 }
 
