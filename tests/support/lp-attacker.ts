@@ -2,7 +2,9 @@
 // over unknowns the attacker cannot see, every public figure a bound; a withheld figure is safe only if
 // linear programming cannot pin it to a range narrower than k. Written apart from the release book's
 // own auditor (analytics/release-book/): it states its problem as CPLEX LP text and solves each bound
-// with HiGHS's one-shot `solve`, so a mistake in one is not repeated in the other.
+// with HiGHS's one-shot `solve`, so a mistake in one is not repeated in the other. For many targets over
+// one problem, PreparedProblem reads that text once into a HiGHS model (the auditor builds its model
+// from arrays instead) and confirms every range it reports with the one-shot `solve`.
 import loadHighs from "highs";
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
