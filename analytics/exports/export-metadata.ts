@@ -45,6 +45,7 @@ const explanations: Record<SuppressionReason, (p: PrivacyRules) => string> = {
   derived: () => "computed from a withheld figure (a share, interval, ratio, change or flag)",
   agency_minimum: (p) => `the agency has fewer than ${p.agencyMinReports} reports in the period, so its own figures stay withheld`,
   peer_group_too_small: (p) => `the peer group has fewer than 3 other agencies or ${p.k} reports once the agency's own reports are left out`,
+  protected: (p) => `from 1 to ${p.k - 1} reports your agency's members cannot already read, or withheld so that such a figure cannot be worked out (the two are not told apart, as that would say which figures are 0 or at least ${p.k})`,
 };
 
 /**

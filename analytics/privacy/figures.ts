@@ -12,7 +12,13 @@ export type SuppressionReason =
   /** The agency has fewer reports in the window than its dashboard needs. */
   | "agency_minimum"
   /** The peer group has fewer than 3 other agencies or k reports once the agency's own are removed. */
-  | "peer_group_too_small";
+  | "peer_group_too_small"
+  /**
+   * In a release book: fewer than k reports a member cannot already see, or withheld to protect such a
+   * figure — one reason for both, since telling them apart would tell a member which withheld figures
+   * are 0 or at least k.
+   */
+  | "protected";
 
 /** A withheld figure: never zero, never the hidden number. */
 export interface Suppressed {
@@ -46,4 +52,5 @@ export const suppressionLabels: Record<SuppressionReason, string> = {
   derived: "Based on a withheld figure",
   agency_minimum: "Too few agency reports in this period",
   peer_group_too_small: "Peer group too small",
+  protected: "Fewer than k reports, or to protect such a figure",
 };

@@ -11,8 +11,11 @@ export interface Built {
   varOf: Map<number, number>;
   /** Per row: the released cells of new periods in it (complement candidates). */
   rowCandidates: number[][];
-  /** Per variable: the rows it appears in. */
+  /** Per variable: the rows it appears in, and its coefficient in each. */
   rowsOfVar: number[][];
+  coefsOfVar: number[][];
+  /** The unknowns' true values (a feasible point: the truth satisfies every relation). */
+  truth: Float64Array;
 }
 
 /**
@@ -41,33 +44,48 @@ export function buildModel(periods: readonly PeriodData[], status: GroupStatus, 
   const rows: Row[] = [];
   const rowCandidates: number[][] = [];
   const rowsOfVar: number[][] = varIds.map(() => []);
+  const coefsOfVar: number[][] = varIds.map(() => []);
   for (const r of relations) {
     const cols: number[] = [];
     const coefs: number[] = [];
     const candidates: number[] = [];
     let constant = 0;
-    for (const { id, coef } of r.terms) {
+    for (const { id, coef, form } of r.terms) {
       const ref = refOf(id);
       const data = periods[ref.period]!;
       const known = knownOf(data, ref.population, ref.cell);
+      // The cell as the form reads it: counted = shared + u, countOnly = u, rest = national − shared − u,
+      // peer = u, where u is the unknown (fixed at its truth when released, at 0 with fixAgency).
+      const offset = form === "counted" ? known.shared : form === "rest" ? data.national[ref.cell]! - known.shared : 0;
+      const sign = form === "rest" ? -1 : 1;
+      constant += coef * offset;
       const v = varOf.get(id);
-      if (fixAgency && ref.population === "agency") {
-        constant += coef * known.shared;
-      } else if (v === undefined) {
-        // Released: its value as released (the agency's includes the shared reports).
-        constant += coef * (known.shared + unknownOf(data, ref.population, ref.cell));
-        if (!data.frozen) candidates.push(id);
+      if (fixAgency && ref.population === "agency") continue;
+      if (v === undefined) {
+        constant += coef * sign * unknownOf(data, ref.population, ref.cell);
+        // A released cell whose public range is empty protects nothing when withheld.
+        if (!data.frozen && known.upper > 0) candidates.push(id);
       } else {
-        constant += coef * known.shared;
-        cols.push(v);
-        coefs.push(coef);
+        const at = cols.indexOf(v);
+        if (at >= 0) coefs[at]! += coef * sign;
+        else {
+          cols.push(v);
+          coefs.push(coef * sign);
+        }
       }
     }
     if (cols.length === 0) continue;
     const row = rows.push({ cols, coefs, lower: r.lower - constant, upper: r.upper - constant }) - 1;
     rowCandidates.push(candidates);
-    for (const c of cols) rowsOfVar[c]!.push(row);
+    cols.forEach((c, i) => {
+      rowsOfVar[c]!.push(row);
+      coefsOfVar[c]!.push(coefs[i]!);
+    });
   }
-  return { polytope: { lower: Float64Array.from(lower), upper: Float64Array.from(upper), rows }, varIds, varOf, rowCandidates, rowsOfVar };
+  const truth = Float64Array.from(varIds, (id) => {
+    const ref = refOf(id);
+    return unknownOf(periods[ref.period]!, ref.population, ref.cell);
+  });
+  return { polytope: { lower: Float64Array.from(lower), upper: Float64Array.from(upper), rows }, varIds, varOf, rowCandidates, rowsOfVar, coefsOfVar, truth };
 }
 

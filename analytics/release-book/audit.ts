@@ -3,12 +3,11 @@
 // against everything released (this year's earlier releases included) and the public figures; a cell
 // pinned to a range narrower than k (or than the public figures alone allow, when that is less) gets a
 // complement among the new cells that limit it, and the audit runs again until none is.
-import { closedAgencyRaise, singlePatternRaise } from "./closed-agency-bounds";
-import { matrixShift, peerWidth, quarterShift } from "./moves";
+import { certifiedWidth } from "./moves";
 import { type Built, buildModel } from "./audit-model";
 import { type Polytope, RangeSolver } from "./lp-ranges";
 import {
-  type AuditedPopulation, auditedPopulations, cellId, cellsIn, complementCost, groupRelations, knownOf, type PeriodData, refOf,
+  type AuditedPopulation, auditedPopulations, cellId, cellsIn, complementCost, type GroupRelation, groupRelations, knownOf, type PeriodData, refOf,
   type Status, unknownOf,
 } from "./year-group";
 
@@ -108,10 +107,6 @@ interface Failure {
   candidates: number[];
 }
 
-/**
- * Solves the targets' ranges, starting from ranges already shown feasible: first the sum of all targets
- * both ways (one vertex widens many at once), then each target still too narrow on its own.
- */
 /** Connected groups of variables (sharing a row): each is solved as its own, smaller, linear program. */
 function components(built: Built): { vars: number[]; rows: number[] }[] {
   const n = built.varIds.length;
@@ -132,15 +127,25 @@ function components(built: Built): { vars: number[]; rows: number[] }[] {
   return [...groups.values()];
 }
 
+/** The range of a withheld cell before this release: what the public figures and earlier releases allow. */
+interface Before {
+  width(id: number): number;
+  dispose(): void;
+}
+
 /**
- * Solves the targets' ranges, starting from ranges already shown feasible: per connected group, first
- * the sum of its open targets both ways (one vertex widens many at once), then each target still too
- * narrow on its own.
+ * Solves the targets' ranges: the cells a move shows wide enough need nothing more; for the others, per
+ * connected group, first the sum of its open targets both ways (one vertex widens many at once), then
+ * each target still too narrow on its own. A target narrower than k fails unless it was already that
+ * narrow before this release (earlier releases are frozen: nothing this release withholds can widen it).
  */
-async function solveTargets(built: Built, targets: number[], observed: { min: Float64Array; max: Float64Array }, k: number, stats: AuditStats): Promise<Failure[]> {
-  const { min, max } = observed;
+async function solveTargets(
+  built: Built, targets: number[], periods: readonly PeriodData[], status: GroupStatus, k: number, stats: AuditStats, before: () => Promise<Before>,
+): Promise<Failure[]> {
+  const min = Float64Array.from(built.truth);
+  const max = Float64Array.from(built.truth);
   const need = (v: number) => requiredWidth(built.polytope.upper[v]!, k) - EPS;
-  const open = new Set(targets.filter((v) => max[v]! - min[v]! < need(v)));
+  const open = new Set(targets.filter((v) => certifiedWidth(built, periods, status, v, need(v) + EPS) < need(v)));
   if (open.size === 0) return [];
   const failing: Failure[] = [];
   for (const group of components(built)) {
@@ -185,11 +190,13 @@ async function solveTargets(built: Built, targets: number[], observed: { min: Fl
         observe(lo.point);
         if (safe(i)) continue;
         const v = group.vars[i]!;
+        const id = built.varIds[v]!;
+        if (hi.value - lo.value >= Math.min(k, (await before()).width(id)) - EPS) continue;
         // Released cells of the rows that limit its bounds; else of its own rows (a degenerate dual may
         // name none), else any reachable.
         const binding = [...new Set([...hi.bindingRows, ...lo.bindingRows].map((r) => group.rows[r]!))].flatMap((r) => built.rowCandidates[r]!);
         const ownRows = built.rowsOfVar[v]!.flatMap((r) => built.rowCandidates[r]!);
-        failing.push({ id: built.varIds[v]!, candidates: binding.length ? binding : ownRows.length ? ownRows : reachableCandidates(built, v) });
+        failing.push({ id, candidates: binding.length ? binding : ownRows.length ? ownRows : reachableCandidates(built, v) });
       }
     } finally {
       stats.lpSolves += solver.solves;
@@ -197,15 +204,6 @@ async function solveTargets(built: Built, targets: number[], observed: { min: Fl
     }
   }
   return failing;
-}
-
-/** Observed ranges: the truth is feasible. */
-function truthRanges(periods: readonly PeriodData[], built: Built): { min: Float64Array; max: Float64Array } {
-  const min = Float64Array.from(built.varIds, (id) => {
-    const ref = refOf(id);
-    return unknownOf(periods[ref.period]!, ref.population, ref.cell);
-  });
-  return { min, max: Float64Array.from(min) };
 }
 
 function variablesOf(built: Built, keep: (id: number) => boolean): number[] {
@@ -216,9 +214,49 @@ function variablesOf(built: Built, keep: (id: number) => boolean): number[] {
   return out;
 }
 
+/** Every cell of this release's periods withheld, earlier releases as they were: the state before it. */
+function beforeRelease(periods: readonly PeriodData[], status: GroupStatus): GroupStatus {
+  return status.map((s, p) => (periods[p]!.frozen ? s : {
+    agency: s.agency.map(() => "complementary" as const),
+    peer_size: s.peer_size.map(() => "complementary" as const),
+    peer_region: s.peer_region.map(() => "complementary" as const),
+  }));
+}
+
+/** Ranges in the state before this release, solved on demand (most audits never need one). */
+function lazyBefore(periods: readonly PeriodData[], status: GroupStatus, relations: GroupRelation[], fixAgency: boolean, stats: AuditStats): { get: () => Promise<Before>; dispose: () => void } {
+  let made: Promise<Before> | null = null;
+  const cache = new Map<number, number>();
+  let solver: RangeSolver | null = null;
+  return {
+    get: () => (made ??= (async () => {
+      // Before this release, members knew nothing of its periods: not even which of them are closed.
+      const known = relations.filter((r) => r.closes === undefined || periods[r.closes]!.frozen);
+      const built = buildModel(periods, beforeRelease(periods, status), known, fixAgency);
+      solver = await RangeSolver.create(built.polytope);
+      return {
+        width: (id: number) => {
+          let w = cache.get(id);
+          if (w === undefined) {
+            const v = built.varOf.get(id);
+            if (v === undefined) return 0;
+            w = solver!.bound("max", [v], [1]).value - solver!.bound("min", [v], [1]).value;
+            stats.lpSolves += 2;
+            cache.set(id, w);
+          }
+          return w;
+        },
+        dispose: () => solver?.dispose(),
+      };
+    })()),
+    dispose: () => solver?.dispose(),
+  };
+}
+
 /**
  * The statuses of every cell of the group's new periods (frozen periods keep theirs), such that no
- * withheld cell can be pinned to a range narrower than k by linear programming.
+ * withheld cell can be pinned by linear programming to a range narrower than k — or than it already was
+ * before this release, when public figures and earlier releases pinned it closer.
  */
 export async function suppressYearGroup(periods: readonly PeriodData[], rules: AuditRules): Promise<{ status: GroupStatus; stats: AuditStats }> {
   const { k } = rules;
@@ -229,80 +267,53 @@ export async function suppressYearGroup(periods: readonly PeriodData[], rules: A
   });
   const relations = groupRelations(periods);
   const agencyClosed = status.every((s) => s.agency.every((v) => v !== null));
-  const quick = agencyClosed ? singlePatternRaise(periods) : null;
   // Cells shown safe stay safe when more cells are withheld (the feasible set only grows): after the
   // first round only the new complements and the cells that failed are audited again.
   let toCheck: Set<number> | null = null;
   const unprotectable = new Set<number>();
-  for (;;) {
-    stats.rounds++;
-    const failures: Failure[] = [];
-    const checking = (id: number) => (toCheck ? toCheck.has(id) : true) && !unprotectable.has(id);
-    // Cells a move shows safe need no linear program (the moves keep every released figure).
-    const needsSolving = (id: number) => {
-      if (!checking(id)) return false;
-      const ref = refOf(id);
-      const d = periods[ref.period]!;
-      const need = requiredWidth(knownOf(d, ref.population, ref.cell).upper, k) - EPS;
-      if (ref.population === "agency") {
-        const width = d.period.includes("Q") ? quarterShift(periods, status, ref) : matrixShift(d, status[ref.period]!, ref.cell);
-        return width < need;
-      }
-      const withheld = Uint8Array.from(status[ref.period]![ref.population], (s) => (s === null ? 0 : 1));
-      const population = ref.population;
-      return peerWidth(d, withheld, population, ref.cell, (x) => knownOf(d, population, x).upper) < need;
-    };
-    if (agencyClosed) {
-      // Peers first, in the problem without the agency's count-only reports (exact for them).
-      const peers = buildModel(periods, status, relations, true);
-      failures.push(...(await solveTargets(peers, variablesOf(peers, needsSolving), truthRanges(periods, peers), k, stats)));
-      // The agency's cells: shown safe by closedAgencyRaise, or solved in the whole problem.
-      const hard: number[] = [];
-      periods.forEach((data, p) => {
-        for (let x = 0; x < cellsIn(data, "agency"); x++) {
-          const id = cellId({ period: p, population: "agency", cell: x });
-          if (!checking(id)) continue;
-          const need = requiredWidth(knownOf(data, "agency", x).upper, k) - EPS;
-          const truth = unknownOf(data, "agency", x);
-          if (truth >= need) continue;
-          if (truth + quick![p]![x]! >= need) continue;
-          if (truth + closedAgencyRaise(periods, { period: p, cell: x }, Math.ceil(need - truth)) >= need) continue;
-          hard.push(id);
-        }
-      });
-      if (hard.length) {
+  const befores = [lazyBefore(periods, status, relations, false, stats), lazyBefore(periods, status, relations, true, stats)] as const;
+  try {
+    for (;;) {
+      stats.rounds++;
+      const failures: Failure[] = [];
+      const checking = (id: number) => (toCheck ? toCheck.has(id) : true) && !unprotectable.has(id);
+      if (agencyClosed) {
+        // Peers in the problem without the agency's count-only reports (exact for them when nothing of
+        // the agency is released); the agency's cells in the whole problem.
+        const peers = buildModel(periods, status, relations, true);
+        failures.push(...(await solveTargets(peers, variablesOf(peers, checking), periods, status, k, stats, befores[1].get)));
         const whole = buildModel(periods, status, relations);
-        const observed = truthRanges(periods, whole);
-        for (const id of hard) observed.min[whole.varOf.get(id)!] = 0;
-        failures.push(...(await solveTargets(whole, hard.map((id) => whole.varOf.get(id)!), observed, k, stats)));
+        failures.push(...(await solveTargets(whole, variablesOf(whole, (id) => refOf(id).population === "agency" && checking(id)), periods, status, k, stats, befores[0].get)));
+      } else {
+        const whole = buildModel(periods, status, relations);
+        failures.push(...(await solveTargets(whole, variablesOf(whole, checking), periods, status, k, stats, befores[0].get)));
       }
-    } else {
-      const whole = buildModel(periods, status, relations);
-      failures.push(...(await solveTargets(whole, variablesOf(whole, needsSolving), truthRanges(periods, whole), k, stats)));
-    }
-    if (failures.length === 0) break;
-    const taken = new Set<number>();
-    const next = new Set<number>();
-    for (const { id, candidates } of failures) {
-      next.add(id);
-      if (candidates.length === 0) {
-        // Nothing released is left to withhold around it: earlier releases and public figures pin it.
-        unprotectable.add(id);
-        continue;
+      if (failures.length === 0) break;
+      const taken = new Set<number>();
+      const next = new Set<number>();
+      for (const { id, candidates } of failures) {
+        next.add(id);
+        if (candidates.length === 0) {
+          // Nothing released is left to withhold around it (none expected: reported by the job if any).
+          unprotectable.add(id);
+          continue;
+        }
+        // One complement per failing cell and round; a cell whose candidates include one already taken
+        // this round is audited again next round, when that may already protect it (fewer withheld).
+        if (candidates.some((c) => taken.has(c))) continue;
+        const complement = cheapest(periods, candidates, taken);
+        if (complement === undefined) continue;
+        taken.add(complement);
+        next.add(complement);
+        const ref = refOf(complement);
+        status[ref.period]![ref.population][ref.cell] = "complementary";
+        stats.complements++;
       }
-      // One complement per failing cell and round; a cell whose candidates include one already taken
-      // this round is audited again next round, when that may already protect it (fewer withheld).
-      if (candidates.some((c) => taken.has(c))) continue;
-      const complement = cheapest(periods, candidates, taken);
-      if (complement === undefined) continue;
-      taken.add(complement);
-      next.add(complement);
-      const ref = refOf(complement);
-      status[ref.period]![ref.population][ref.cell] = "complementary";
-      stats.complements++;
+      if (taken.size === 0) break;
+      toCheck = next;
     }
-    if (taken.size === 0) break;
-    toCheck = next;
+  } finally {
+    for (const b of befores) b.dispose();
   }
   stats.unprotectable = unprotectable.size;
   return { status, stats };

@@ -8,7 +8,7 @@ import { inTransaction } from "../../db/in-transaction";
 import type { Count, SuppressionReason } from "../privacy/figures";
 import type { Population } from "./book-layout";
 
-const reasons = ["below_k", "complementary", "derived", "agency_minimum", "peer_group_too_small"] as const satisfies readonly SuppressionReason[];
+const reasons = ["protected", "derived", "agency_minimum", "peer_group_too_small"] as const satisfies readonly SuppressionReason[];
 const ReasonSchema = z.enum(reasons);
 
 /**

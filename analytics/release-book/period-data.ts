@@ -16,6 +16,15 @@ export interface PrivacyMinimums {
   agencyMinReports: number;
 }
 
+/**
+ * Count-only reports an agency needs in a period for its own tables: the configured minimum (DESIGN
+ * §6.1: 30), and more than k. It counts the reports its members cannot read (a table closed by it tells
+ * them there are fewer, which must leave at least k of room), so it never opens on shared reports alone.
+ */
+export function agencyMinimum(rules: PrivacyMinimums): number {
+  return Math.max(rules.agencyMinReports, rules.k + 1);
+}
+
 /** A peer group is shown with at least this many other agencies in the period (DESIGN §6.1). */
 export const PEER_MIN_OTHER_AGENCIES = 3;
 
@@ -64,14 +73,15 @@ export function periodDataFor(counts: YearCounts, agency: BookAgency, plan: read
     const peerSize = minus(sum(bandLinked, quarters), inBand);
     const peerRegion = minus(sum(regionLinked, quarters), linked);
     const reg = sum(regional, quarters);
-    const minimum = Math.max(rules.agencyMinReports, rules.k);
+    const minimum = agencyMinimum(rules);
+    const countOnly = linked[CELL.total]! - shared[CELL.total]!;
     return {
-      period, frozen, status,
+      period, frozen, status, agencyMinimum: minimum,
       agency: linked, shared, peerSize, peerRegion,
       national: sum(nation, quarters), regional: reg, regionalUnlinked: minus(reg, sum(regionLinked, quarters)),
       gates: {
-        agency: linked[CELL.total]! >= minimum,
-        matrix: linked[CELL.total]! >= Math.max(minimum, MATRIX_MIN_REPORTS_PER_K * rules.k),
+        agency: countOnly >= minimum,
+        matrix: countOnly >= minimum && linked[CELL.total]! >= MATRIX_MIN_REPORTS_PER_K * rules.k,
         peerSize: othersIn(counts.agenciesByBand.get(agency.sizeBand), quarters, agency.id) >= PEER_MIN_OTHER_AGENCIES && peerSize[CELL.total]! >= rules.k,
         peerRegion: othersIn(counts.agenciesByRegion.get(agency.region), quarters, agency.id) >= PEER_MIN_OTHER_AGENCIES && peerRegion[CELL.total]! >= rules.k,
       },

@@ -90,6 +90,12 @@ async function frozenStatuses(db: Executor, periods: PeriodLabel[]): Promise<Map
   return out;
 }
 
+/** How a withheld cell is stored: primary and complementary cells alike (see "protected"). */
+function storedReason(status: Status): StoredCell | null {
+  if (status === null) return null;
+  return status === "below_k" || status === "complementary" ? "protected" : status;
+}
+
 /** The stored tables of the new periods: the agency's, the rest of the nation's, and (by year) its peers'. */
 function tablesOf(data: readonly PeriodData[], status: Record<AuditedPopulation, Status[]>[]): StoredTable[] {
   const out: StoredTable[] = [];
@@ -100,7 +106,7 @@ function tablesOf(data: readonly PeriodData[], status: Record<AuditedPopulation,
     const agency: StoredCell[] = [];
     const rest: StoredCell[] = [];
     for (let x = 0; x < n; x++) {
-      const reason = s.agency[x];
+      const reason = storedReason(s.agency[x]!);
       agency.push(reason ?? d.agency[x]!);
       // The nation without the agency is the public figure less the agency's: released with it.
       rest.push(reason ? "derived" : d.national[x]! - d.agency[x]!);
@@ -110,7 +116,7 @@ function tablesOf(data: readonly PeriodData[], status: Record<AuditedPopulation,
       const length = cellCount(population, d.period);
       if (length === 0) continue;
       const values = population === "peer_size" ? d.peerSize : d.peerRegion;
-      out.push({ period: d.period, population, cells: Array.from({ length }, (_, x) => s[population][x] ?? values[x]!) });
+      out.push({ period: d.period, population, cells: Array.from({ length }, (_, x) => storedReason(s[population][x]!) ?? values[x]!) });
     }
   });
   return out;

@@ -29,6 +29,8 @@ export interface PeriodData {
   regionalUnlinked: Cells;
   /** DESIGN §6.1 minimums; `matrix`: the year's incident type × factor table is in the book. */
   gates: { agency: boolean; peerSize: boolean; peerRegion: boolean; matrix: boolean };
+  /** Reports the agency needs in a period for its own tables (a closed table says it has fewer). */
+  agencyMinimum: number;
   /** For frozen periods: the statuses as released. */
   status?: Record<AuditedPopulation, Status[]>;
 }
@@ -55,11 +57,20 @@ export function refOf(id: number): CellRef {
   return { period, population: "peer_region", cell: rest - MATRIX_CELLS - MARGIN_CELLS };
 }
 
-/** A relation over group cells (values as released: the agency's count includes its shared reports). */
+/**
+ * How a relation reads an agency cell: as counted (shared + count-only), its count-only part alone, or
+ * the rest of the nation (national − counted). Each is a set of published reports, so every written-down
+ * relation holds for each; peer cells are read as they are.
+ */
+export type Form = "counted" | "countOnly" | "rest" | "peer";
+
+/** lower ≤ Σ coef · (the cell read in its form) ≤ upper. */
 export interface GroupRelation {
-  terms: { id: number; coef: number }[];
+  terms: { id: number; coef: number; form: Form }[];
   lower: number;
   upper: number;
+  /** The period whose minimum this relation states (it is part of that period's release). */
+  closes?: number;
 }
 
 const periodRelationCache = new Map<boolean, Relation[]>();
@@ -90,12 +101,15 @@ export function knownOf(data: PeriodData, population: AuditedPopulation, cell: n
 }
 
 /**
- * Every relation of the group, over group cells: each population's own relations per period, the
- * couplings with the public figures (agency + regional peers ≤ the region's reports, agency + size-band
- * peers ≤ the nation's, size-band peers in the region ⊆ regional peers), and year = Σ quarters.
+ * Every relation of the group. Per period, the written-down relations hold for the agency's count-only
+ * reports (members read the shared ones: what is left is a set of reports), for the rest of the nation
+ * and for each peer group; a year's count-only cells are the sums of its quarters'; the agency and a peer
+ * group stay within the public figures (agency + regional peers ≤ the region's reports, agency +
+ * size-band peers ≤ the nation's, size-band peers in the region ⊆ regional peers); and a table closed by
+ * the minimum says the agency has fewer reports than it needs.
  */
 export function groupRelations(periods: readonly PeriodData[]): GroupRelation[] {
-  return [...structuralRelations(periods), ...couplings(periods)];
+  return [...structuralRelations(periods), ...dataRelations(periods)];
 }
 
 // The relations that do not depend on the data, by the group's shape (which periods, with or without
@@ -104,14 +118,20 @@ const structural = new Map<string, GroupRelation[]>();
 
 function structuralRelations(periods: readonly PeriodData[]): GroupRelation[] {
   const shape = periods.map((d) => `${d.period}:${cellsIn(d, "agency")}:${cellsIn(d, "peer_size")}`).join("|");
-  let cached = structural.get(shape);
+  const cached = structural.get(shape);
   if (cached) return cached;
   const out: GroupRelation[] = [];
   periods.forEach((data, p) => {
-    for (const population of auditedPopulations) {
+    const agencyMatrix = cellsIn(data, "agency") > MARGIN_CELLS;
+    for (const form of ["countOnly", "rest"] as const) {
+      for (const r of relationsOf(agencyMatrix)) {
+        out.push({ terms: r.terms.map((t) => ({ id: cellId({ period: p, population: "agency", cell: t.cell }), coef: t.coef, form })), lower: r.lower, upper: r.upper });
+      }
+    }
+    for (const population of ["peer_size", "peer_region"] as const) {
       if (cellsIn(data, population) === 0) continue;
-      for (const r of relationsOf(cellsIn(data, population) > MARGIN_CELLS)) {
-        out.push({ terms: r.terms.map((t) => ({ id: cellId({ period: p, population, cell: t.cell }), coef: t.coef })), lower: r.lower, upper: r.upper });
+      for (const r of relationsOf(false)) {
+        out.push({ terms: r.terms.map((t) => ({ id: cellId({ period: p, population, cell: t.cell }), coef: t.coef, form: "peer" as const })), lower: r.lower, upper: r.upper });
       }
     }
   });
@@ -121,7 +141,10 @@ function structuralRelations(periods: readonly PeriodData[]): GroupRelation[] {
     // The agency's year margins are the sums of its quarters' (quarters have no matrix, peers no quarters).
     for (let x = 0; x < MARGIN_CELLS; x++) {
       out.push({
-        terms: [{ id: cellId({ period: year, population: "agency", cell: x }), coef: 1 }, ...quarters.map((q) => ({ id: cellId({ period: q, population: "agency", cell: x }), coef: -1 }))],
+        terms: [
+          { id: cellId({ period: year, population: "agency", cell: x }), coef: 1, form: "countOnly" },
+          ...quarters.map((q) => ({ id: cellId({ period: q, population: "agency", cell: x }), coef: -1, form: "countOnly" as const })),
+        ],
         lower: 0,
         upper: 0,
       });
@@ -132,18 +155,22 @@ function structuralRelations(periods: readonly PeriodData[]): GroupRelation[] {
   return out;
 }
 
-/** Agency + peers within the public figures of each period that has peers. */
-function couplings(periods: readonly PeriodData[]): GroupRelation[] {
+/** Relations whose bounds are public figures or the minimum. */
+function dataRelations(periods: readonly PeriodData[]): GroupRelation[] {
   const out: GroupRelation[] = [];
   periods.forEach((data, p) => {
+    if (!data.gates.agency) {
+      // A table closed by the minimum tells members the agency has fewer count-only reports than it.
+      out.push({ terms: [{ id: cellId({ period: p, population: "agency", cell: CELL.total }), coef: 1, form: "countOnly" }], lower: -Infinity, upper: data.agencyMinimum - 1, closes: p });
+    }
     if (cellsIn(data, "peer_size") === 0) return;
     for (let x = 0; x < MARGIN_CELLS; x++) {
-      const a = cellId({ period: p, population: "agency", cell: x });
+      const a = { id: cellId({ period: p, population: "agency", cell: x }), coef: 1, form: "counted" as const };
       const s = cellId({ period: p, population: "peer_size", cell: x });
       const g = cellId({ period: p, population: "peer_region", cell: x });
-      out.push({ terms: [{ id: a, coef: 1 }, { id: g, coef: 1 }], lower: -Infinity, upper: data.regional[x]! });
-      out.push({ terms: [{ id: a, coef: 1 }, { id: s, coef: 1 }], lower: -Infinity, upper: data.national[x]! });
-      out.push({ terms: [{ id: s, coef: 1 }, { id: g, coef: -1 }], lower: -Infinity, upper: data.national[x]! - data.regional[x]! });
+      out.push({ terms: [a, { id: g, coef: 1, form: "peer" }], lower: -Infinity, upper: data.regional[x]! });
+      out.push({ terms: [a, { id: s, coef: 1, form: "peer" }], lower: -Infinity, upper: data.national[x]! });
+      out.push({ terms: [{ id: s, coef: 1, form: "peer" }, { id: g, coef: -1, form: "peer" }], lower: -Infinity, upper: data.national[x]! - data.regional[x]! });
     }
   });
   return out;

@@ -44,6 +44,8 @@ interface Relation {
   lower: number;
   upper: number;
   label: string;
+  /** Released with this table (a closed table's minimum); otherwise known to anyone. */
+  table?: string;
 }
 
 /**
@@ -76,6 +78,14 @@ function setRelations(cell: (name: string) => Affine, withMatrix: boolean, label
 
 export interface AttackOptions {
   k: number;
+  /** DESIGN §6.1's minimum: a table closed by it says the agency has fewer count-only reports. */
+  agencyMinReports?: number;
+  /**
+   * Which release each table came in (period|population → order): a withheld cell must be no narrower
+   * than k, or than it already was before its own release (public figures and the earlier releases).
+   * Without it, every table counts as one release.
+   */
+  releases?: Map<string, number>;
   /**
    * Also solve for the year's incident type × factor cells of A and the rest of the nation when the
    * book does not have them (they exist for any data, and the public library gives their regional
@@ -193,9 +203,18 @@ function yearModel(year: number, tables: readonly StoredTable[], truth: AgencyTr
     }
   }
 
+  // A table closed by the minimum: fewer count-only reports than the minimum (k + 1 at least).
+  if (options.agencyMinReports !== undefined) {
+    const minimum = Math.max(options.agencyMinReports, options.k + 1);
+    for (const table of inYear) {
+      if (table.population !== "agency" || !table.cells.every((c) => c === "agency_minimum")) continue;
+      relations.push({ expression: C(table.period, "n"), lower: -Infinity, upper: minimum - 1, label: `${table.period} closed: count-only < ${minimum}`, table: `${table.period}|agency` });
+    }
+  }
+
   // The book: released cells are equations, withheld ones targets.
-  const equalities: { expression: Affine; value: number; label: string }[] = [];
-  const targets: { label: string; period: string; population: StoredTable["population"]; cell: string; expression: Affine; box: number; truth: number }[] = [];
+  const equalities: { expression: Affine; value: number; label: string; table: string }[] = [];
+  const targets: { label: string; period: string; population: StoredTable["population"]; cell: string; expression: Affine; box: number; truth: number; table: string }[] = [];
   for (const table of inYear) {
     namesOf(table).forEach((x, i) => {
       const value = table.cells[i]!;
@@ -226,19 +245,21 @@ function yearModel(year: number, tables: readonly StoredTable[], truth: AgencyTr
           break;
       }
       const label = `${period} ${table.population} ${x}`;
-      if (typeof value === "number") equalities.push({ expression, value, label });
-      else targets.push({ label, period, population: table.population, cell: x, expression, box, truth: truthValue });
+      const key = `${period}|${table.population}`;
+      if (typeof value === "number") equalities.push({ expression, value, label, table: key });
+      else targets.push({ label, period, population: table.population, cell: x, expression, box, truth: truthValue, table: key });
     });
   }
   return { lower, upper, truthPoint, names, relations, equalities, targets };
 }
 
-/** The model as lp-attacker's Knowledge (with or without the book's equations). */
-function knowledgeOf(model: ReturnType<typeof yearModel>, withBook: boolean): Knowledge {
+/** The model as lp-attacker's Knowledge, with the released tables `known` says (all by default). */
+function knowledgeOf(model: ReturnType<typeof yearModel>, withBook: boolean, known: (table: string) => boolean = () => true): Knowledge {
   const knowledge: Knowledge = { lower: [...model.lower], upper: [...model.upper], equalities: [], atMost: [] };
   const negate = (e: Expression) => new Map([...e].map(([v, c]) => [v, -c] as [number, number]));
   for (const r of model.relations) {
     if (r.expression.terms.size === 0) continue;
+    if (r.table !== undefined && !(withBook && known(r.table))) continue;
     if (r.lower === r.upper) knowledge.equalities.push({ expression: r.expression.terms, value: r.lower - r.expression.constant, label: r.label });
     else {
       if (r.upper !== Infinity) knowledge.atMost.push({ expression: r.expression.terms, bound: r.upper - r.expression.constant });
@@ -246,7 +267,7 @@ function knowledgeOf(model: ReturnType<typeof yearModel>, withBook: boolean): Kn
     }
   }
   if (withBook) {
-    for (const e of model.equalities) {
+    for (const e of model.equalities.filter((x) => known(x.table))) {
       // A released cell whose unknown is a single count fixes it (smaller linear programs).
       const [only] = e.expression.terms;
       if (e.expression.terms.size === 1 && only && only[1] === 1) {
@@ -316,22 +337,27 @@ export async function attackBook(tables: readonly StoredTable[], truth: AgencyTr
     const { narrow, solves } = await narrowTargets(knowledge, list, [Float64Array.from(model.truthPoint)]);
     result.solves += solves;
     if (narrow.length === 0) continue;
-    // A narrow range is a failure unless the public figures and relations alone already pin it that
-    // closely (nothing released can widen it): the prior by linear programming without the book.
-    const prior = new PreparedProblem(knowledgeOf(model, false));
+    // A narrow range is a failure unless it was already that narrow before the cell's own release: the
+    // public figures, the relations, and what earlier releases of the year told (nothing this release
+    // withholds can widen that). With one release, that is the public figures alone.
+    const order = (table: string) => options.releases?.get(table) ?? 0;
+    const priors = new Map<number, PreparedProblem>();
     try {
-    for (const n of narrow) {
-      const target = unique.get(n.label)!;
-      const priorLp = (await prior.bound("max", target.expression)).value - (await prior.bound("min", target.expression)).value;
-      result.solves += 2;
-      if (n.max - n.min >= Math.min(options.k, priorLp) - 1e-6) continue;
-      for (const cell of model.targets) {
-        if (keyOf(cell.expression.terms) !== n.label) continue;
-        result.pinned.push({ period: cell.period, population: cell.population, cell: cell.cell, min: n.min, max: n.max, truth: cell.truth, priorBox: target.box, priorLp });
+      for (const n of narrow) {
+        const target = unique.get(n.label)!;
+        const cells = model.targets.filter((c) => keyOf(c.expression.terms) === n.label);
+        const release = Math.min(...cells.map((c) => order(c.table)));
+        let prior = priors.get(release);
+        if (!prior) priors.set(release, (prior = new PreparedProblem(knowledgeOf(model, true, (table) => order(table) < release))));
+        const priorLp = (await prior.bound("max", target.expression)).value - (await prior.bound("min", target.expression)).value;
+        result.solves += 2;
+        if (n.max - n.min >= Math.min(options.k, priorLp) - 1e-6) continue;
+        for (const cell of cells) {
+          result.pinned.push({ period: cell.period, population: cell.population, cell: cell.cell, min: n.min, max: n.max, truth: cell.truth, priorBox: target.box, priorLp });
+        }
       }
-    }
     } finally {
-      prior.dispose();
+      for (const p of priors.values()) p.dispose();
     }
   }
   return result;

@@ -31,7 +31,8 @@ export function expectedPeriods(first: string, last: string): { quarters: string
 export function structuralViolations(tables: readonly StoredTable[], truth: AgencyTruth, rules: BookRules, span: { first: string; last: string }): string[] {
   const out: string[] = [];
   const { k } = rules;
-  const minimum = Math.max(rules.agencyMinReports, k);
+  // DESIGN §6.1's minimum, counted on what members cannot read (the count-only reports), and above k.
+  const minimum = Math.max(rules.agencyMinReports, k + 1);
   const seen = new Set<string>();
   for (const t of tables) {
     const key = `${t.period}|${t.population}`;
@@ -54,12 +55,13 @@ export function structuralViolations(tables: readonly StoredTable[], truth: Agen
     const isYear = !t.period.includes("Q");
     if (t.population === "agency" || t.population === "rest") {
       const linked = cell("n", "agency");
-      const withMatrix = isYear && linked >= Math.max(minimum, MATRIX_REPORTS_PER_K * k);
+      const countOnlyTotal = linked - cell("n", "shared");
+      const withMatrix = isYear && countOnlyTotal >= minimum && linked >= MATRIX_REPORTS_PER_K * k;
       const length = withMatrix ? marginNames.length + matrixNames.length : marginNames.length;
       if (t.cells.length !== length) out.push(`${where}: ${t.cells.length} cells, expected ${length} (${linked} linked reports)`);
-      if (t.population === "agency" && linked < minimum) {
+      if (t.population === "agency" && countOnlyTotal < minimum) {
         const open = t.cells.filter((c) => c !== "agency_minimum");
-        if (open.length) out.push(`${where}: ${linked} linked reports (< ${minimum}) but ${open.length} cell(s) not withheld as agency_minimum: ${JSON.stringify(open.slice(0, 3))}`);
+        if (open.length) out.push(`${where}: ${countOnlyTotal} count-only reports (< ${minimum}) but ${open.length} cell(s) not withheld as agency_minimum: ${JSON.stringify(open.slice(0, 3))}`);
       }
       const other = byKey.get(`${t.period}|${t.population === "agency" ? "rest" : "agency"}`);
       names.forEach((x, i) => {

@@ -1,6 +1,6 @@
 // Releasing a world's book as the job would over time, and auditing every agency's book as its attacker
 // and against the structural promises: shared by the attacker property test and its demonstrations.
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { readBookTables, type StoredTable, writeBookStart } from "../../analytics/release-book/book-store";
 import { releaseBook } from "../../analytics/release-book/release-job";
 import type { Database } from "../../db/database";
@@ -92,10 +92,22 @@ export async function auditBooks(
     const tables = books.get(id) ?? [];
     const violations = structuralViolations(tables, truth, rules, span);
     // The attacker needs true released cells (it checks the truth is feasible): only then is it run.
-    const attack = violations.length ? { pinned: [], targets: 0, solves: 0 } : await attackBook(tables, truth, { k: rules.k, latentMatrix: options.latentMatrix, sets: options.sets });
+    const releases = await releaseOrder(db, id);
+    const attack = violations.length ? { pinned: [], targets: 0, solves: 0 } : await attackBook(tables, truth, {
+      k: rules.k, agencyMinReports: rules.agencyMinReports, releases, latentMatrix: options.latentMatrix, sets: options.sets,
+    });
     out.push({ agencyId: id, label: options.labels?.get(id) ?? id, violations, ...attack });
   }
   return out;
+}
+
+/** Which release each of an agency's tables came in (period|population → order of release). */
+export async function releaseOrder(db: Kysely<Database>, agencyId: string): Promise<Map<string, number>> {
+  const { rows } = await sql<{ period: string; population: string; quarter: string }>`
+    SELECT c.period, c.population, r.quarter FROM release_book_cells c JOIN release_book_releases r ON r.id = c.release_id
+    WHERE c.agency_id = ${agencyId}::UUID`.execute(db);
+  const quarters = [...new Set(rows.map((r) => r.quarter))].sort();
+  return new Map(rows.map((r) => [`${r.period}|${r.population}`, quarters.indexOf(r.quarter)]));
 }
 
 /** One line per pinned cell: where, the range the attacker's LP found, the truth and the public prior. */
