@@ -10,7 +10,7 @@ import { getBookProfile } from "../../analytics/agency-book/get-book-profile";
 import { getBookTrends, topBookFactors } from "../../analytics/agency-book/get-book-trends";
 import { getSharedFigures } from "../../analytics/agency-book/get-shared-figures";
 import { referenceLabel } from "../../analytics/agency-book/reference";
-import { monthIndex } from "../../analytics/period";
+import { monthIndex, monthLabel } from "../../analytics/period";
 import { type AgencyBook, readAgencyBook } from "../../analytics/release-book/read-book";
 import { rollupVersion, SharedCache, sourceOf } from "../../analytics/source";
 import { viewerFor } from "../../analytics/viewer";
@@ -99,7 +99,8 @@ async function computeView(
   const { period, matrixYears, reference } = resolveChoice(book, state);
   const top = topBookFactors(book, TREND_FACTORS);
   const followed = state.factor && !top.includes(state.factor) ? [...top, state.factor] : top;
-  const window = sharedWindow(state, await latestPublicationMonth(context));
+  const latest = await latestPublicationMonth(context);
+  const window = sharedWindow(state, latest);
   const peers = { sizeBand: book.asOf.sizeBand, region: book.asOf.region };
   const profile = getBookProfile(book, { period, incidentType: state.type, reference });
   const matrixYear = period.includes("Q") ? null : period;
@@ -112,7 +113,7 @@ async function computeView(
     agencyName,
     asOf: { quarter: book.asOf.quarter, releasedOn: book.asOf.releasedOn },
     state,
-    resolved: { period, reference, sharedFrom: shared.from, sharedTo: shared.to },
+    resolved: { period, reference, sharedFrom: shared.from, sharedTo: shared.to, sharedLatest: monthLabel(latest) },
     choices: {
       years: book.years,
       quarters: book.quarters,
