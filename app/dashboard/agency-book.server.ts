@@ -104,10 +104,13 @@ async function computeView(
   const peers = { sizeBand: book.asOf.sizeBand, region: book.asOf.region };
   const profile = getBookProfile(book, { period, incidentType: state.type, reference });
   const matrixYear = period.includes("Q") ? null : period;
-  const [shared, lessons] = await Promise.all([
+  const [shared] = await Promise.all([
     getSharedFigures(context.db, agencyId, { ...window, incidentType: state.type, factor: state.factor }),
-    lessonsFor(context.db, (profile.flagged.length ? profile.flagged : top).slice(0, LESSON_FACTORS), { compare: "quarter", vs: "national", type: state.type }),
   ]);
+  // Below the minimum the agency has no ranked factors: the lessons follow the nation's most cited ones.
+  const nationTop = [...shared.factors].sort((a, b) => b.nation.count - a.nation.count).map((f) => f.factor);
+  const lessonFactors = profile.flagged.length ? profile.flagged : top.length ? top : nationTop;
+  const lessons = await lessonsFor(context.db, lessonFactors.slice(0, LESSON_FACTORS), { compare: "quarter", vs: "national", type: state.type });
   const own = book.cell(period, "agency", "n");
   return {
     agencyName,

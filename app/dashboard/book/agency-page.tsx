@@ -27,11 +27,11 @@ export function asOfText(asOf: AgencyBookView["asOf"]): string {
   return `As of the release of ${DATE.format(new Date(`${asOf.releasedOn}T00:00:00Z`))}: figures counted toward your agency cover quarters of publication up to ${bookPeriodText(asOf.quarter)}.`;
 }
 
-/** On a phone the panels start folded after the first two; printing opens them all again. */
+/** On a phone the panels start folded after the first; printing opens them all again. */
 function usePhoneFolding() {
   useEffect(() => {
     const panels = () => [...document.querySelectorAll<HTMLDetailsElement>("details.book-panel")];
-    if (window.matchMedia("(max-width: 40rem)").matches) panels().slice(2).forEach((d) => { d.open = false; });
+    if (window.matchMedia("(max-width: 40rem)").matches) panels().slice(1).forEach((d) => { d.open = false; });
     const openAll = () => panels().forEach((d) => { d.open = true; });
     window.addEventListener("beforeprint", openAll);
     return () => window.removeEventListener("beforeprint", openAll);

@@ -6,7 +6,7 @@ import { type PanelModel, table } from "../../models/panel-model";
 import { bookProfileColumns, type BookProfileTableRow } from "../columns";
 import { sharedLibraryHref } from "../drill-down";
 import { orderFactors, withheldLine } from "../factor-order";
-import { bookPeriodText, choiceLine } from "../words";
+import { choiceLine } from "../words";
 import { AGENCY_LABEL, seriesColors } from "./labels";
 
 type Row = AgencyBookView["profile"]["rows"][number];
@@ -50,7 +50,7 @@ export function bookProfilePanel(view: AgencyBookView): PanelModel {
     bCount: null, bShare: null, prr: "—", flag: "",
   }];
   const rows = [...ordered.shown.map(toRow), ...collapsed, ...ordered.zero.map(toRow)];
-  const title = `Contributing factors, ${bookPeriodText(view.resolved.period)} — ${choiceLine(view)}`;
+  const title = `Contributing factors — ${choiceLine(view)}`;
   const chartRows: ShareRow[] = ordered.shown.slice(0, PROFILE_CHART_ROWS).map((r) => ({
     key: r.factor, label: r.label, a: open ? r.agency.share : null, b: r.reference?.share ?? null, flagged: flagged(r), href: href(r),
   }));

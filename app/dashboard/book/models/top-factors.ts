@@ -21,8 +21,8 @@ export function topFactorsPanel(view: AgencyBookView): PanelModel {
     })),
   );
   const released = rows.filter((r) => r.share !== null && !isSuppressed(r.share));
-  const title = `Top ${trends.factors.length} factors year by year — ${choiceLine(view)}`;
-  const chartRows: ShareRow[] = rows.map((r) => ({ key: r.key, label: `${r.label} · ${r.year}`, a: r.share, b: r.reference, href: r.href }));
+  const title = `${trends.factors.length ? `Top ${trends.factors.length} factors` : "Top factors"} year by year — ${choiceLine(view)}`;
+  const chartRows: ShareRow[] = rows.map((r) => ({ key: r.key, label: `${r.year} · ${r.label}`, a: r.share, b: r.reference, href: r.href }));
   const allWithheld = trends.factors.length === 0
     ? "No year of your agency's book has enough released figures yet to rank its factors."
     : released.length === 0
