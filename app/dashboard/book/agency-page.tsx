@@ -18,14 +18,7 @@ import { DRILL_NOTE } from "./drill-down";
 import { MatrixList } from "./matrix-list";
 import { agencyPanelModels } from "./models/agency-panels";
 import { SavedViews } from "./saved-views";
-import { bookFilterList, bookPeriodText } from "./words";
-
-const DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" });
-
-export function asOfText(asOf: AgencyBookView["asOf"]): string {
-  if (!asOf) return "No release yet.";
-  return `As of the release of ${DATE.format(new Date(`${asOf.releasedOn}T00:00:00Z`))}: figures counted toward your agency cover quarters of publication up to ${bookPeriodText(asOf.quarter)}.`;
-}
+import { asOfText, bookFilterList, bookPeriodText } from "./words";
 
 /** On a phone the panels start folded after the first; printing opens them all again. */
 function usePhoneFolding() {

@@ -56,3 +56,12 @@ export function choiceStem(view: Pick<AgencyBookView, "resolved" | "state">): st
   return [view.resolved.period, view.state.type, view.state.factor, view.resolved.reference === "national" ? null : `vs-${view.resolved.reference}`]
     .filter(Boolean).join("-");
 }
+
+const DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" });
+
+/** The page's "as of" line: the latest release, its day and the quarter it closed. */
+export function asOfText(asOf: AgencyBookView["asOf"]): string {
+  if (!asOf) return "No release yet.";
+  return `As of the release of ${DATE.format(new Date(`${asOf.releasedOn}T00:00:00Z`))}: figures counted toward your agency cover quarters of publication up to ${bookPeriodText(asOf.quarter)}.`;
+}
+
