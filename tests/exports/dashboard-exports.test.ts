@@ -250,8 +250,8 @@ describe("the training briefing", () => {
     expect(text).toContain(nameA);
     expect(text).not.toContain(nameB);
     for (const n of numbers) expect(text).toContain(`No. ${n}`);
-    // The top factors in the body, every factor in the appendix (issue 16).
-    expect(text).toMatch(/Appendix: Contributing factors[\s\S]*every factor/);
+    // The choices in the page's words and the layer travel with the figures.
+    expect(text).toContain("Figures from: All reports counted toward your agency (release book).");
     const audit = await database.db.selectFrom("audit_log").selectAll().where("actor_user_id", "=", people.trainerA!.id).where("target_id", "=", "agency/briefing.pdf").execute();
     expect(audit).toHaveLength(1);
   });
