@@ -8,7 +8,7 @@ import type { MatrixFixtures } from "./matrix-fixtures";
  *
  * Adding a route is one line, e.g.
  *   "review._index": roles(["reviewer"]),
- *   "agency._index": roles(["agency_commander", "agency_trainer", "agency_analyst"]),
+ *   "agency._index": roles(["agency_commander", "agency_trainer", "agency_analyst"], { form: () => ({ intent: "save-view", name: "Matrix view", path: "/agency?vs=size" }) }),
  *   "national._index": roles(["national_analyst"]),
  *   "reports.$reportId": everyone({ params: (f) => ({ reportId: f.reportId }) }),
  */
@@ -78,7 +78,7 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "admin.users._index": roles(["administrator"]),
   "admin.users.$userId": roles(["administrator"], { params: (f) => ({ userId: f.agencyA.analyst }), form: () => ({ intent: "role", role: "agency_analyst" }) }),
   "agency_.members._index": roles(["agency_commander"]),
-  "agency._index": roles(["agency_commander", "agency_trainer", "agency_analyst"]),
+  "agency._index": roles(["agency_commander", "agency_trainer", "agency_analyst"], { form: () => ({ intent: "save-view", name: "Matrix view", path: "/agency?vs=size" }) }),
   "national._index": roles(["national_analyst", "administrator"]),
   "national.summary": everyone(),
   "review._index": roles(["reviewer"]),
