@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import type { Browser, Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { describeInBrowser, DESKTOP } from "../support/browser";
@@ -6,10 +7,11 @@ import { withServerAndBrowser } from "./support/server-and-browser";
 import { remixSettled, startJourney } from "./support/journey";
 import { signIn } from "./support/sign-in";
 
-// Journey 3: an agency commander signs in through both factors, sees the dashboard with its charts
-// drawn, narrows it with a filter, drills from a chart into the report library, and a copy of the URL
-// reproduces the same view. Metro City PD needs enough reports to open its own dashboard (the minimum
-// rule), so this server gets a larger synthetic dataset than the other journeys.
+// Journey 3: an agency commander signs in through both factors and lands on the agency page of the
+// release book: the agency's name and "as of" on top, charts drawn, choices made in the page. Issue 16's
+// acceptance: after each of several choices made in the page (client navigation), every data table equals
+// the same URL loaded afresh and its CSV download — the old bug put shares under the wrong factor columns
+// after in-page navigation. Then a drill-down keeps the agency's scope, and a copied URL reproduces the view.
 describeInBrowser("journey 3: an agency commander's dashboard", () => {
   let server: AppServer;
   let browser: Browser;
@@ -17,107 +19,93 @@ describeInBrowser("journey 3: an agency commander's dashboard", () => {
     [server, browser] = [s, b];
   }, { SEED_REPORTS: "12000" });
 
-  /** What the headline strip says: the view's figures, to compare two loads of one URL. */
+  interface ScreenTable { id: string; headers: string[]; rows: string[][] }
+
+  /** Every data table of the page, as text (closed <details> included), keyed by its panel. */
+  const tables = (page: Page): Promise<ScreenTable[]> => page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>("[data-panel]")].flatMap((panel) =>
+      [...panel.querySelectorAll("table")].map((t) => ({
+        id: panel.dataset.panel!,
+        headers: [...t.querySelectorAll("thead th")].map((th) => (th.textContent ?? "").trim()),
+        rows: [...t.querySelectorAll("tbody tr")].map((tr) => [...tr.querySelectorAll("td")].map((td) => (td.textContent ?? "").trim())),
+      }))));
+
   const headline = (page: Page) => page.locator(".headline-strip").innerText();
 
-  /** Charts the browser has drawn (ECharts owns the live box; the server's SVG is gone). */
-  async function drawnCharts(page: Page): Promise<number> {
-    await page.waitForFunction(() => document.querySelectorAll(".chart-live svg").length > 0);
-    return page.locator(".chart-live svg").count();
+  async function choose(page: Page, label: string, value: string) {
+    await page.getByLabel(label, { exact: true }).selectOption(value);
+    await page.getByRole("button", { name: "Show", exact: true }).click();
   }
 
-  it("signs in with MFA, reads the charts, filters, drills into the library, and the URL reproduces the view", async () => {
+  it("signs in, reads the book's page, compares each table after in-page choices with a fresh load and its CSV, drills down in scope", async () => {
     const commander = await startJourney(browser, { name: "journey-3-commander", viewport: DESKTOP });
     const { page } = commander;
     await signIn(page, server.url, "commander@metro.demo.closecall.test", commander.audit, "/agency");
-    await page.getByRole("heading", { name: "Your agency's reports" }).waitFor();
-    expect(await drawnCharts(page)).toBeGreaterThanOrEqual(5);
-    await expect(page.locator(".dash-closed").count()).resolves.toBe(0);
+    await page.getByRole("heading", { name: "Your agency's near-miss reports" }).waitFor();
+    await expect.poll(() => page.locator(".agency-name").innerText()).toMatch(/Metro City Police Department/i);
+    await expect.poll(() => page.locator(".as-of").innerText()).toMatch(/^As of the release of /);
+    await expect.poll(() => page.locator(".chart-live svg").count()).toBeGreaterThanOrEqual(4);
     await commander.audit("agency dashboard");
 
-    // A filter: traffic stops only. The URL holds it, the summary says so, the figures change.
-    const before = await headline(page);
-    const panel = page.locator("details.filter-panel");
-    if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) await panel.locator("summary").click();
-    await page.getByLabel("Incident type", { exact: true }).selectOption("traffic_stop");
-    await page.getByRole("button", { name: "Apply filters" }).click();
-    await page.locator(".active-filters", { hasText: "Traffic stop" }).waitFor();
-    await remixSettled(page);
-    expect(page.url()).toMatch(/type=traffic_stop/);
-    const filteredUrl = page.url();
-    const filtered = await headline(page);
-    expect(filtered).not.toBe(before);
-    await expect(page.locator(".active-filters").innerText()).resolves.toMatch(/Traffic stop/);
-    expect(await drawnCharts(page)).toBeGreaterThanOrEqual(5);
-    await commander.audit("agency dashboard: traffic stops");
+    const years = await page.locator("#choice-period optgroup[label=Years] option").evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
+    const quarters = await page.locator("#choice-period optgroup[label=Quarters] option").evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
+    const months = await page.locator("#choice-from option").evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
+    const changes: [string, string][] = [
+      ["Compare with", "size"],
+      ["Factor to follow", "hc_weather"],
+      ["Period of publication", quarters[0]!],
+      ["Compare with", "region"],
+      ["Period of publication", years[years.length - 2] ?? years[0]!],
+      ["From month of publication", months[12]!],
+    ];
+    for (const [label, value] of changes) {
+      const before = page.url();
+      await choose(page, label, value);
+      await page.waitForURL((url) => url.href !== before);
+      await remixSettled(page);
+      const url = page.url();
+      // In the page after client navigation: read when the tables have settled (retry, never one shot).
+      let inPage: ScreenTable[] = [];
+      await expect.poll(async () => { inPage = await tables(page); return inPage.length; }, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+      await expect.poll(async () => JSON.stringify(await tables(page))).toBe(JSON.stringify(inPage));
+      // A fresh load of the same URL.
+      const fresh = await commander.context.newPage();
+      await fresh.goto(url, { waitUntil: "networkidle" });
+      await expect.poll(async () => JSON.stringify(await tables(fresh)), { message: `${label}=${value}: fresh load` }).toBe(JSON.stringify(inPage));
+      await fresh.close();
+      // Each table's CSV for the same choices.
+      const query = new URL(url).search;
+      for (const table of inPage) {
+        const csv = await page.request.get(`${server.url}/agency/tables/${table.id}.csv${query}`);
+        expect(csv.status(), `${table.id}.csv`).toBe(200);
+        const text = await csv.text();
+        const start = Number(/The table starts on line (\d+)/.exec(text)![1]);
+        const records = parse(text, { bom: true, from_line: start }) as string[][];
+        expect(records[0], `${label}=${value}: ${table.id}.csv headers`).toEqual(table.headers);
+        expect(records.slice(1), `${label}=${value}: ${table.id}.csv rows`).toEqual(table.rows);
+      }
+    }
+    await commander.audit("agency dashboard after choices");
 
-    // The back button returns to the unfiltered view.
-    await page.goBack();
-    await page.locator(".active-filters-none").waitFor();
+    // Drill-down from an agency figure keeps the agency's scope: the library of reports shared with it.
+    await page.goto(`${server.url}/agency`, { waitUntil: "networkidle" });
     await remixSettled(page);
-    expect(page.url()).not.toContain("type=");
-    expect(await headline(page)).toBe(before);
-    await page.goForward();
-    await page.locator(".active-filters", { hasText: "Traffic stop" }).waitFor();
-    await remixSettled(page);
-    expect(await headline(page)).toBe(filtered);
-
-    // Drill-down: a click on a drawn point of the factor profile opens the library with that factor
-    // and the view's published-field filters.
-    const profile = page.locator(".dash-panel", { has: page.getByRole("heading", { name: /Contributing factors/ }) }).first();
-    await profile.scrollIntoViewIfNeeded();
-    const box = profile.locator(".chart-live");
-    const clicked = await clickFirstDataItem(page, box);
-    expect(clicked, "a chart item with a link was found and clicked").toBe(true);
+    const link = page.locator("[data-panel=shared] a[href*='mine=1']").first();
+    await link.click();
     await page.waitForURL(/\/reports\?/);
-    const library = new URL(page.url());
-    expect(library.searchParams.getAll("factor")).toHaveLength(1);
-    expect(library.searchParams.getAll("type")).toEqual(["traffic_stop"]);
-    for (const protectedParam of ["agency", "state", "size", "consent"]) expect(library.searchParams.has(protectedParam)).toBe(false);
-    await page.getByRole("heading", { name: /reports?/i }).first().waitFor();
+    expect(new URL(page.url()).searchParams.get("mine")).toBe("1");
     await commander.audit("library from a dashboard drill-down");
 
-    // The copied URL reproduces the view, in a new tab of the same signed-in browser.
+    // A copied URL reproduces the view.
+    const viewUrl = `${server.url}/agency?vs=size`;
+    await page.goto(viewUrl, { waitUntil: "networkidle" });
+    const shown = await headline(page);
     const copy = await commander.context.newPage();
-    await copy.goto(filteredUrl, { waitUntil: "networkidle" });
-    await remixSettled(copy);
-    expect(await headline(copy)).toBe(filtered);
-    await expect(copy.getByLabel("Incident type", { exact: true }).inputValue()).resolves.toBe("traffic_stop");
+    await copy.goto(viewUrl, { waitUntil: "networkidle" });
+    await expect.poll(() => headline(copy)).toBe(shown);
+    await expect.poll(() => copy.getByLabel("Compare with", { exact: true }).inputValue()).toBe("size");
     await copy.close();
-
-    await page.goto(filteredUrl, { waitUntil: "networkidle" });
-    await remixSettled(page);
     await commander.screenshot("final");
     await commander.finish();
   });
 });
-
-/**
- * Clicks the drawn marks of a live ECharts box (its SVG paths and circles) one by one until a click
- * navigates: the chart's click handler follows an item's drill-down link, as a person's click would.
- */
-async function clickFirstDataItem(page: Page, box: ReturnType<Page["locator"]>): Promise<boolean> {
-  const start = page.url();
-  await box.evaluate((element) => element.scrollIntoView({ block: "center" }));
-  const points = await box.locator("svg path").evaluateAll((shapes) =>
-    shapes
-      .filter((shape) => !shape.closest("defs, pattern") && (shape.getAttribute("fill") ?? "none") !== "none")
-      // Round marks first (ECharts draws a circle as an arc): data points, not hatching or swatches.
-      .map((shape) => ({ rect: shape.getBoundingClientRect(), round: /A[\d.]/.test(shape.getAttribute("d") ?? "") }))
-      .filter(({ rect: r }) => r.width >= 4 && r.height >= 4 && r.width <= 24 && r.height <= 24)
-      .filter(({ rect: r }) => r.top >= 0 && r.bottom <= window.innerHeight)
-      .sort((a, b) => Number(b.round) - Number(a.round))
-      .map(({ rect: r }) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 })),
-  );
-  for (const point of points.slice(0, 12)) {
-    await page.mouse.click(point.x, point.y);
-    try {
-      // Remix changes the URL once the library's data has loaded.
-      await page.waitForURL((url) => url.href !== start, { timeout: 3000 });
-      return true;
-    } catch {
-      // not a data item with a link (a legend swatch, a withheld mark): try the next one
-    }
-  }
-  return false;
-}

@@ -30,9 +30,10 @@ describeInBrowser("journey 4: trainer exports and API tokens", () => {
     const { page } = trainer;
     await signIn(page, server.url, "trainer@metro.demo.closecall.test", trainer.audit, "/agency");
     await trainer.audit("agency dashboard with download links");
-    const profile = page.locator("section", { has: page.locator("#profile-title") });
+    const profile = page.locator("[data-panel=profile]");
     const csv = await downloaded(page, () => profile.getByRole("link", { name: /table as CSV/ }).click());
-    expect(csv.name).toMatch(/^closecall-agency-profile-\d{4}-\d{2}-to-\d{4}-\d{2}\.csv$/);
+    // The choices travel in the file name (issue 16): the book's period, e.g. closecall-agency-profile-2025.csv.
+    expect(csv.name).toMatch(/^closecall-agency-profile-\d{4}(-Q[1-4])?(-[a-z_-]+)?\.csv$/);
     expect(csv.bytes.toString("utf8")).toMatch(/^\ufeff# Close Call export\. The table starts on line \d+/);
     const png = await downloaded(page, () => profile.getByRole("link", { name: /chart as PNG/ }).click());
     expect(png.bytes.subarray(1, 4).toString()).toBe("PNG");
