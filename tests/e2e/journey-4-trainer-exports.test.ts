@@ -6,6 +6,7 @@ import { describeInBrowser, DESKTOP, PHONE } from "../support/browser";
 import type { AppServer } from "./support/app-server";
 import { withServerAndBrowser } from "./support/server-and-browser";
 import { remixSettled, startJourney } from "./support/journey";
+import { waitForRelease } from "./support/release";
 import { signIn } from "./support/sign-in";
 
 // Exports in a real browser: a trainer downloads a dashboard table and a chart, builds a training
@@ -29,6 +30,7 @@ describeInBrowser("journey 4: trainer exports and API tokens", () => {
     const trainer = await startJourney(browser, { name: "journey-4-trainer", viewport: DESKTOP, acceptDownloads: true });
     const { page } = trainer;
     await signIn(page, server.url, "trainer@metro.demo.closecall.test", trainer.audit, "/agency");
+    await waitForRelease(page, `${server.url}/agency`);
     await trainer.audit("agency dashboard with download links");
     const profile = page.locator("[data-panel=profile]");
     const csv = await downloaded(page, () => profile.getByRole("link", { name: /table as CSV/ }).click());
@@ -55,7 +57,7 @@ describeInBrowser("journey 4: trainer exports and API tokens", () => {
     expect(xlsx.bytes.subarray(0, 2).toString()).toBe("PK");
     await trainer.screenshot("final");
     await trainer.finish();
-  });
+  }, 400_000);
 
   it("a commander on a phone creates an API token, sees it once, uses it and revokes it", async () => {
     const commander = await startJourney(browser, { name: "journey-4-commander", viewport: PHONE, isMobile: true, hasTouch: true });
