@@ -113,6 +113,8 @@ function withheldSeries(input: ShareComparisonInput, max: number): CustomSeriesO
     type: "custom",
     name: "Withheld (privacy)",
     itemStyle: { color: "#9ca3af" },
+    // A withheld mark leads nowhere: it must not look clickable.
+    cursor: "default",
     encode: { x: [0, 2], y: 1 },
     data,
     tooltip: {

@@ -46,6 +46,8 @@ function withheldSeries(input: TrendInput, max: number): CustomSeriesOption {
     type: "custom",
     name: "Withheld (privacy)",
     itemStyle: { color: "#9ca3af" },
+    // A withheld mark leads nowhere: it must not look clickable.
+    cursor: "default",
     encode: { x: 0, y: 1 },
     z: 1,
     data,

@@ -110,4 +110,71 @@ describeInBrowser("journey 3: an agency commander's dashboard", () => {
     await commander.screenshot("final");
     await commander.finish();
   }, 600_000);
+
+  it("issue 16 on the agency page: saved views, a phone layout, print, inert charts before hydration, month choices, whole labels", async () => {
+    const commander = await startJourney(browser, { name: "journey-3-layout", viewport: { width: 1440, height: 900 } });
+    const { page } = commander;
+    await signIn(page, server.url, "commander@metro.demo.closecall.test", commander.audit, "/agency");
+    await waitForRelease(page, `${server.url}/agency?vs=size`);
+    await expect.poll(() => page.locator(".chart-box.is-live").count()).toBeGreaterThanOrEqual(3);
+
+    // Factor labels whole at 1440 px: no label of the live profile chart is cut with an ellipsis.
+    const profileText = await page.locator("[data-panel=profile] .chart-live svg text").allTextContents();
+    expect(profileText.length).toBeGreaterThan(5);
+    expect(profileText.filter((t) => t.includes("…"))).toEqual([]);
+
+    // Month choices are selects of named months, never a bare month input.
+    expect(await page.locator("input[type=month]").count()).toBe(0);
+    await expect.poll(() => page.locator("#choice-from option").first().innerText()).toMatch(/^[A-Z][a-z]{2} \d{4}$/);
+
+    // Saved views: name the current view, find it again, copy its link, delete it.
+    await page.locator("details.saved-views > summary").click();
+    await page.getByLabel("Name this view").fill("Peers by size");
+    await page.getByRole("button", { name: "Save this view" }).click();
+    await page.getByRole("link", { name: "Peers by size" }).waitFor();
+    await remixSettled(page);
+    expect(await page.getByRole("link", { name: "Peers by size" }).getAttribute("href")).toBe("/agency?vs=size");
+    await expect.poll(() => page.getByRole("button", { name: "Copy the link of “Peers by size”" }).count()).toBe(1);
+    await commander.audit("agency dashboard with a saved view");
+    await page.goto(`${server.url}/agency`, { waitUntil: "networkidle" });
+    await page.locator("details.saved-views > summary").click().catch(() => undefined);
+    await page.getByRole("link", { name: "Peers by size" }).click();
+    await page.waitForURL(/vs=size/);
+    await remixSettled(page);
+    await page.getByRole("button", { name: "Delete the saved view “Peers by size”" }).click();
+    await expect.poll(() => page.getByRole("link", { name: "Peers by size" }).count()).toBe(0);
+
+    // Print: agency and choices on top, no navigation, choices form or buttons, a panel never split.
+    await page.emulateMedia({ media: "print" });
+    const printed = await page.evaluate(() => ({
+      header: getComputedStyle(document.querySelector(".site-header")!).display,
+      form: getComputedStyle(document.querySelector(".book-choices")!).display,
+      buttons: [...document.querySelectorAll("main button")].filter((b) => getComputedStyle(b).display !== "none").length,
+      choices: getComputedStyle(document.querySelector(".print-choices")!).display,
+      choicesText: document.querySelector(".print-choices")!.textContent,
+      split: [...document.querySelectorAll(".dash-panel")].filter((p) => getComputedStyle(p).breakInside !== "avoid").length,
+    }));
+    expect(printed).toMatchObject({ header: "none", form: "none", buttons: 0, choices: "grid", split: 0 });
+    expect(printed.choicesText).toMatch(/Period of publication/);
+    await page.emulateMedia({ media: "screen" });
+
+    // A phone: panels fold after the first, nothing wider than the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.url}/agency`, { waitUntil: "networkidle" });
+    await expect.poll(() => page.locator("details.book-panel[open]").count()).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(4000);
+    await commander.audit("agency dashboard on a phone");
+
+    // Before hydration the charts are inert: the server's picture takes no pointer.
+    const state = await commander.context.storageState();
+    const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: state, viewport: { width: 1440, height: 900 } });
+    const still = await noScript.newPage();
+    await still.goto(`${server.url}/agency`);
+    const inert = await still.evaluate(() => [...document.querySelectorAll(".chart-box")].map((b) => [b.classList.contains("is-live"), getComputedStyle(b).pointerEvents]));
+    expect(inert.length).toBeGreaterThan(2);
+    for (const [live, events] of inert) expect([live, events]).toEqual([false, "none"]);
+    await noScript.close();
+    await commander.finish();
+  }, 600_000);
 });

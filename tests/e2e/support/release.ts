@@ -9,6 +9,6 @@ export async function waitForRelease(page: Page, url: string): Promise<void> {
   await expect.poll(async () => {
     await page.goto(url, { waitUntil: "domcontentloaded" });
     return page.locator(".agency-book, .briefing").count();
-  }, { timeout: 240_000, intervals: [2_000, 5_000] }).toBeGreaterThan(0);
+  }, { timeout: 240_000, interval: 3_000 }).toBeGreaterThan(0);
   await page.waitForLoadState("networkidle");
 }
