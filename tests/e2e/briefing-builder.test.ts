@@ -32,7 +32,7 @@ describeInBrowser("the training briefing builder (issue 16)", () => {
     const { page } = trainer;
     await signIn(page, server.url, "trainer@metro.demo.closecall.test", trainer.audit, "/agency/briefing");
     // The builder reads the agency's release book, released in the background when the server starts.
-    await waitForRelease(page, `${server.url}/agency/briefing`);
+    await waitForRelease(page, `${server.url}/agency/briefing`, server.output);
     await page.getByRole("heading", { name: "Training briefing" }).waitFor();
     await remixSettled(page);
     await trainer.audit("builder");

@@ -30,7 +30,7 @@ describeInBrowser("journey 4: trainer exports and API tokens", () => {
     const trainer = await startJourney(browser, { name: "journey-4-trainer", viewport: DESKTOP, acceptDownloads: true });
     const { page } = trainer;
     await signIn(page, server.url, "trainer@metro.demo.closecall.test", trainer.audit, "/agency");
-    await waitForRelease(page, `${server.url}/agency`);
+    await waitForRelease(page, `${server.url}/agency`, server.output);
     await trainer.audit("agency dashboard with download links");
     const profile = page.locator("[data-panel=profile]");
     const csv = await downloaded(page, () => profile.getByRole("link", { name: /table as CSV/ }).click());

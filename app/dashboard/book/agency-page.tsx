@@ -24,7 +24,10 @@ import { asOfText, bookFilterList, bookPeriodText } from "./words";
 function usePhoneFolding() {
   useEffect(() => {
     const panels = () => [...document.querySelectorAll<HTMLDetailsElement>("details.book-panel")];
-    if (window.matchMedia("(max-width: 40rem)").matches) panels().slice(1).forEach((d) => { d.open = false; });
+    if (window.matchMedia("(max-width: 40rem)").matches) {
+      panels().slice(1).forEach((d) => { d.open = false; });
+      document.querySelector<HTMLDetailsElement>("details.choice-panel")?.removeAttribute("open");
+    }
     const openAll = () => panels().forEach((d) => { d.open = true; });
     window.addEventListener("beforeprint", openAll);
     return () => window.removeEventListener("beforeprint", openAll);

@@ -39,7 +39,10 @@ export function ChoiceForm({ view }: { view: AgencyBookView }) {
   const matrixYear = choices.matrixYears.includes(resolved.period);
   const months = monthChoices(resolved.sharedLatest);
   return (
-    // A new key per view: the selects show the view's choices again after back/forward.
+    // Folded away on phones once the page runs (see usePhoneFolding), open without script.
+    <details className="choice-panel" open>
+    <summary>Choices: {bookPeriodText(resolved.period)} · {choices.referenceLabels[resolved.reference]}</summary>
+    {/* A new key per view: the selects show the view's choices again after back/forward. */}
     <Form method="get" action="/agency" className="book-choices" aria-label="What the dashboard shows" key={JSON.stringify(resolved) + JSON.stringify(state)}>
       <fieldset>
         <legend>All reports counted toward your agency (release book)</legend>
@@ -93,5 +96,6 @@ export function ChoiceForm({ view }: { view: AgencyBookView }) {
         <a href="/agency" className="reset-link">Back to the defaults</a>
       </div>
     </Form>
+    </details>
   );
 }

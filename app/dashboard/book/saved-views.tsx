@@ -15,7 +15,8 @@ function CopyLink({ path, name }: { path: string; name: string }) {
     setCopied(true);
   };
   return (
-    <button type="button" className="link-button" onClick={() => void copy()} aria-label={`Copy the link of “${name}”`}>
+    // The accessible name starts with the visible text (axe: label-content-name-mismatch).
+    <button type="button" className="link-button" onClick={() => void copy()} aria-label={`${copied ? "Link copied" : "Copy link"}: ${name}`}>
       {copied ? "Link copied" : "Copy link"}
     </button>
   );
