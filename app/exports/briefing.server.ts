@@ -47,11 +47,6 @@ function candidateFilters(state: BriefingState): LibraryFilters {
   return { ...emptyFilters, q: state.q, incidentTypes: one(d.type), factors: one(d.factor), sharedWithMyAgency: state.mine };
 }
 
-async function builderView(request: Request, context: AppLoadContext, user: SessionUser, state: BriefingState): Promise<AgencyBookView> {
-  const view = await answeringBook(request, () => getAgencyBookView(context, user, state.dashboard));
-  if ("pending" in view) throw new Response("Your agency's first release is being prepared: a briefing can be made once it is out.", { status: 404 });
-  return view;
-}
 
 /** The page's profile panel: its chart, its first rows for the body and the whole table for the appendix. */
 function profileFigure(view: AgencyBookView) {
@@ -97,9 +92,12 @@ async function briefingCandidates(context: AppLoadContext, user: SessionUser, st
 
 /** The builder page: the book's choices, the chart preview and the reports to choose from (plus those chosen). */
 export async function briefingBuilder(request: Request, context: AppLoadContext, user: SessionUser, state: BriefingState) {
-  const view = await builderView(request, context, user, state);
+  const view = await answeringBook(request, () => getAgencyBookView(context, user, state.dashboard));
+  // Before the first release the page says so (the figures come from the book; there is nothing to brief yet).
+  if ("pending" in view) return { pending: true as const, agencyName: view.agencyName };
   const { chart, model } = profileFigure(view);
   return {
+    pending: false as const,
     choices: view.choices,
     resolved: view.resolved,
     choiceLine: choiceLine(view),

@@ -40,8 +40,24 @@ function Select(props: { name: string; label: string; value: string | undefined;
 
 const PDF_ACTION = "/agency/briefing.pdf";
 
-export default function Briefing() {
-  const { state, tooMany, choices, resolved, choiceLine, open, withheldNote, total, page, pages, pageSize, chart, candidates, chosenElsewhere } = useLoaderData<typeof loader>();
+export default function BriefingPage() {
+  const data = useLoaderData<typeof loader>();
+  if (data.pending) {
+    return (
+      <main className="page narrow briefing" aria-labelledby="briefing-title">
+        <p className="eyebrow">{data.agencyName}</p>
+        <h1 id="briefing-title">Training briefing</h1>
+        <p className="lead">Your agency's first release is being prepared: a briefing can be made once it is out, from the same figures as your dashboard.</p>
+      </main>
+    );
+  }
+  return <Briefing data={data} />;
+}
+
+type Built = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { pending: false }>;
+
+function Briefing({ data }: { data: Built }) {
+  const { state, tooMany, choices, resolved, choiceLine, open, withheldNote, total, page, pages, pageSize, chart, candidates, chosenElsewhere } = data;
   const d = state.dashboard;
   const listed = [...chosenElsewhere, ...candidates];
   const [chosen, setChosen] = useState<string[]>(state.reports);

@@ -67,15 +67,17 @@ describeInBrowser("journey 3: an agency commander's dashboard", () => {
       await page.waitForURL((url) => url.href !== before);
       await remixSettled(page);
       const url = page.url();
-      // In the page after client navigation: read when the tables have settled (retry, never one shot).
-      let inPage: ScreenTable[] = [];
-      await expect.poll(async () => { inPage = await tables(page); return inPage.length; }, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
-      await expect.poll(async () => JSON.stringify(await tables(page))).toBe(JSON.stringify(inPage));
-      // A fresh load of the same URL.
+      // A fresh load of the same URL, then the page after client navigation must come to the very same
+      // tables (retried while the page settles, never read once): the old bug kept shares under the wrong
+      // factor columns, which no wait would fix.
       const fresh = await commander.context.newPage();
       await fresh.goto(url, { waitUntil: "networkidle" });
-      await expect.poll(async () => JSON.stringify(await tables(fresh)), { message: `${label}=${value}: fresh load` }).toBe(JSON.stringify(inPage));
+      let loaded: ScreenTable[] = [];
+      await expect.poll(async () => { loaded = await tables(fresh); return loaded.length; }, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
       await fresh.close();
+      const inPage = loaded;
+      await expect.poll(async () => JSON.stringify(await tables(page)), { timeout: 20_000, message: `${label}=${value}: in-page tables against a fresh load` })
+        .toBe(JSON.stringify(loaded));
       // Each table's CSV for the same choices.
       const query = new URL(url).search;
       for (const table of inPage) {
