@@ -185,6 +185,19 @@ describe("the agency page reads the release book", () => {
   });
 });
 
+describe("month choices (issue 16: Chromium drew empty month inputs as “--------- ----”)", () => {
+  it("the agency page offers months as selects of named months, the national page as YYYY-MM text with a pattern", async () => {
+    const agency = await html("/agency", people.commander!);
+    expect(agency.status).toBe(200);
+    expect(agency.text).not.toContain('type="month"');
+    expect(agency.text).toMatch(/<select id="choice-from" name="from">[\s\S]*?<option value="\d{4}-\d{2}"[^>]*>[A-Z][a-z]{2} \d{4}<\/option>/);
+    const national = await html("/national", people.national!);
+    expect(national.status).toBe(200);
+    expect(national.text).not.toContain('type="month"');
+    expect(national.text).toMatch(/<input id="f-from" type="text" inputMode="numeric" pattern="[^"]+"/);
+  });
+});
+
 describe("saved views", () => {
   const save = (who: SignedInTestUser, fields: Record<string, string>) =>
     callRoute(agencyAction, post("/agency?index", who, { csrf: who.csrf, intent: "save-view", ...fields }), context);
