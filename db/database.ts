@@ -30,6 +30,7 @@ import {
 } from "./schema/library.table";
 import { type SessionTable, type UserTable, sessionColumns, userColumns } from "./schema/user.table";
 import { type ApiTokenTable, apiTokenColumns } from "./schema/api-token.table";
+import { type SavedViewTable, savedViewColumns } from "./schema/saved-view.table";
 import {
   type ReleaseBookCellTable, type ReleaseBookReleaseTable, releaseBookCellColumns, releaseBookReleaseColumns,
 } from "./schema/release-book.table";
@@ -68,6 +69,7 @@ export interface Database {
   api_tokens: ApiTokenTable;
   release_book_releases: ReleaseBookReleaseTable;
   release_book_cells: ReleaseBookCellTable;
+  saved_views: SavedViewTable;
 }
 
 export type DB = Kysely<Database>;
@@ -108,4 +110,5 @@ export const schemaColumns: { [T in keyof Database]: ColumnSpecs<Database[T]> } 
   api_tokens: apiTokenColumns,
   release_book_releases: releaseBookReleaseColumns,
   release_book_cells: releaseBookCellColumns,
+  saved_views: savedViewColumns,
 };

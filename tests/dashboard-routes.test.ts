@@ -4,9 +4,10 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { wilsonInterval } from "../analytics/stats/wilson";
 import type { AppContext } from "../app/load-context";
-import type { AgencyDashboardView, NationalDashboardView } from "../app/dashboard/view-types";
-import { loader as agencyLoader } from "../app/routes/agency._index";
-import { getAgencyDashboard } from "../app/dashboard/agency-dashboard.server";
+import type { NationalDashboardView } from "../app/dashboard/view-types";
+import type { AgencyBookView } from "../app/dashboard/agency-view-types";
+import { action as agencyAction, loader as agencyLoader } from "../app/routes/agency._index";
+import { readAgencyBook } from "../analytics/release-book/read-book";
 import { parseDashboardSearch } from "../app/dashboard/filter-schema";
 import { bumpRollupVersion } from "../analytics/rollups/rollup-version";
 import { loader as nationalLoader } from "../app/routes/national._index";
@@ -16,7 +17,7 @@ import { factors } from "../db/taxonomy/index";
 import { callRoute } from "./support/route-call";
 import { createTestUser, getAs, signInTestUser, type SignedInTestUser } from "./support/test-accounts";
 import { createTestContext } from "./support/test-context";
-import { createSeededTestDatabase } from "./support/test-database";
+import { createSeededTestDatabase, TEST_TODAY } from "./support/test-database";
 
 // What each role receives from the dashboards, read the way an attacker would read it: the loader's
 // JSON payload and the rendered HTML (the built app, through Remix's request handler).
@@ -104,28 +105,17 @@ afterAll(async () => {
 const agencyView = async (who: SignedInTestUser, query = "", ctx = context) => {
   const outcome = await callRoute(agencyLoader, getAs(`/agency${query}`, who), ctx);
   expect(outcome.status).toBe(200);
-  return outcome.data.view as AgencyDashboardView;
+  return outcome.data.view as AgencyBookView;
 };
 
+const post = (path: string, who: SignedInTestUser, fields: Record<string, string>) =>
+  new Request(`http://127.0.0.1${path}`, {
+    method: "POST",
+    body: new URLSearchParams(fields),
+    headers: { Cookie: getAs(path, who).headers.get("Cookie")!, "Content-Type": "application/x-www-form-urlencoded" },
+  });
+
 describe("what each role sees", () => {
-  it("agency commander, trainer and analyst: their own agency against the nation excluding it", async () => {
-    for (const who of [people.commander!, people.trainer!, people.analyst!]) {
-      const view = await agencyView(who);
-      expect(view).toMatchObject({ kind: "agency", open: true, closedReason: null, period: { ...window, months: 36 } });
-      expect(view.profile).toMatchObject({ aLabel: "Your agency", bLabel: "National, excluding your agency", aReports: large.reports });
-      expect(view.trends.subjectLabel).toBe("Your agency");
-      expect(view.lessons.reports.length).toBeGreaterThan(0);
-    }
-  });
-
-  it("the agency's released figures are its own (the test could see a wrong agency)", async () => {
-    const view = await agencyView(people.commander!);
-    const raw = await rawCounts(large.id);
-    const releasedRows = view.profile.rows.filter((r) => typeof r.a.count === "number");
-    expect(releasedRows.length).toBeGreaterThan(5);
-    for (const row of releasedRows) expect(row.a.count).toBe(raw.get(row.factor) ?? 0);
-  });
-
   it("national analysts and administrators: the national view with an anonymous funnel plot", async () => {
     for (const who of [people.national!, people.admin!]) {
       const outcome = await callRoute(nationalLoader, getAs("/national?funnel=eq_radio_failure", who), context);
@@ -162,143 +152,79 @@ describe("what each role sees", () => {
   });
 });
 
-describe("agency scoping", () => {
-  it("agency A's payload holds no agency id or name and none of agency B's figures", async () => {
+describe("the agency page reads the release book", () => {
+  it("names the agency and the release it is as of, and holds only the member's own agency's book", async () => {
     const view = await agencyView(people.commander!);
-    const json = JSON.stringify(view);
-    const { rows } = await sql<{ id: string; name: string }>`SELECT id::VARCHAR AS id, name FROM agencies`.execute(database.db);
-    for (const agency of rows) {
-      expect(json).not.toContain(agency.id);
-      expect(json).not.toContain(agency.name);
-    }
-    const numbers = numbersIn(view);
-    const mine = await rawCounts(large.id);
-    const theirs = await rawCounts(other.id);
-    let checked = 0;
-    for (const f of factors) {
-      const b = theirs.get(f.code) ?? 0;
-      if (b === 0) continue;
-      const share = b / other.reports;
-      const a = mine.get(f.code) ?? 0;
-      // Only values that are B's alone (not also A's own share of some factor).
-      if ([...mine.values()].some((x) => Math.abs(x / large.reports - share) < 1e-12) || Math.abs(a / large.reports - share) < 1e-12) continue;
-      const wilson = wilsonInterval(b, other.reports);
-      expect(near(numbers, share), `B's share of ${f.code}`).toBe(false);
-      expect(near(numbers, wilson.lower), `B's lower bound of ${f.code}`).toBe(false);
-      checked++;
-    }
-    expect(checked).toBeGreaterThan(10);
-  });
-
-  it("agency B's commander gets B's dashboard from the same URL (the agency comes from the session)", async () => {
-    const mine = await agencyView(people.commander!);
+    expect(view.agencyName).toBe(large.name);
+    expect(view.asOf).toMatchObject({ releasedOn: TEST_TODAY });
+    const book = await readAgencyBook(database.db, large.id);
+    expect(view.resolved.period).toBe(book.years.at(-1));
+    expect(view.headline.reports).toEqual(book.cell(view.resolved.period, "agency", "n"));
     const theirs = await agencyView(people.otherCommander!);
-    expect(theirs.profile.aReports).toBe(other.reports);
-    expect(mine.profile.aReports).toBe(large.reports);
+    expect(theirs.agencyName).toBe(other.name);
+    expect(JSON.stringify(view)).not.toContain(other.name);
+    expect(JSON.stringify(view)).not.toContain(large.id);
   });
 
-  it("refuses an agency in the URL rather than ignoring it", async () => {
-    const outcome = await callRoute(agencyLoader, getAs(`/agency?agency=${other.id}`, people.commander!), context);
-    expect(outcome.status).toBe(400);
-    expect(outcome.data.problems[0].message).toContain("agency");
-    expect(outcome.data.validHref).toBe("/agency");
-  });
-});
-
-describe("suppressed cells", () => {
-  it("a withheld figure reaches the payload as { suppressed, reason } only: no count, share or bound of it anywhere", async () => {
-    const view = await agencyView(people.commander!, "", strict);
-    const raw = await rawCounts(large.id);
-    const numbers = numbersIn(view);
-    const withheld = view.profile.rows.filter((r) => typeof r.a.count !== "number");
-    expect(withheld.length).toBeGreaterThan(3);
-    for (const row of withheld) {
-      expect(row.a.count).toEqual({ suppressed: true, reason: expect.stringMatching(/below_k|complementary/) });
-      expect(numbersIn(row.a)).toEqual([]);
-      const hidden = raw.get(row.factor) ?? 0;
-      if (hidden === 0) continue;
-      const share = hidden / large.reports;
-      const wilson = wilsonInterval(hidden, large.reports);
-      expect(near(numbers, share), `hidden share of ${row.factor}`).toBe(false);
-      expect(near(numbers, wilson.lower) || near(numbers, wilson.upper), `hidden interval of ${row.factor}`).toBe(false);
+  it("takes only the book's choices and names a bad or retired parameter with what to ask instead", async () => {
+    const view = await agencyView(people.commander!, "?vs=size&factor=hc_low_light&from=2025-01&to=2025-06");
+    expect(view.state).toEqual({ vs: "size", factor: "hc_low_light", from: "2025-01", to: "2025-06" });
+    expect(view.resolved).toMatchObject({ reference: "size", sharedFrom: "2025-01", sharedTo: "2025-06" });
+    for (const [query, param] of [["?from=2025-13", "from"], ["?compare=year", "compare"], ["?agency=x", "agency"], ["?period=1999", "period"]] as const) {
+      const bad = await callRoute(agencyLoader, getAs(`/agency${query}`, people.commander!), context);
+      expect(bad.status, query).toBe(400);
+      expect(bad.data.problems[0].param, query).toBe(param);
     }
   });
 
-  it("the rendered page writes a withheld figure as withheld, with no number of it in the table", async () => {
-    const view = await agencyView(people.commander!, "", strict);
-    const row = view.profile.rows.find((r) => typeof r.a.count !== "number" && r.a.count.reason === "below_k")!;
-    const page = await html("/agency", people.commander!, strict);
-    expect(page.status).toBe(200);
-    const table = page.text.slice(page.text.indexOf('aria-labelledby="profile-title"'));
-    const tr = table.match(new RegExp(`<tr[^>]*>(?:(?!</tr>).)*?${row.label.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}(?:(?!</tr>).)*</tr>`, "s"))![0];
-    const cells = [...tr.matchAll(/<td[^>]*>(.*?)<\/td>/gs)].map((m) => m[1]!.replace(/<[^>]+>/g, ""));
-    expect(cells[2]).toBe("withheld — based on a withheld figure"); // the share
-    expect(cells[3]).toBe("withheld — fewer than k reports"); // the count
-    const hidden = (await rawCounts(large.id)).get(row.factor)!;
-    expect(hidden).toBeGreaterThan(0);
-    expect(cells.join(" ")).not.toContain(`${(100 * hidden / large.reports).toFixed(1)}%`);
-    expect(cells.slice(2).join(" ")).not.toMatch(/\d/);
-    // Nor anywhere in the page (the embedded loader data included): no hidden share at full precision.
-    for (const r of view.profile.rows.filter((x) => typeof x.a.count !== "number")) {
-      const n = (await rawCounts(large.id)).get(r.factor) ?? 0;
-      if (n > 0) expect(page.text).not.toContain(String(n / large.reports));
-    }
-    // No inline <style> anywhere in the page (CSP): the server's chart SVGs carry none.
-    expect(page.text).not.toMatch(/<style/i);
-    expect(page.text).toContain('class="chart-ssr"');
-  });
-});
-
-describe("below the minimum-report rule", () => {
-  it("says so and shows national and peer figures instead, with nothing of the agency's own", async () => {
+  it("below the minimum the page says so: the agency's own figures withheld, never a number of them", async () => {
     const view = await agencyView(people.smallCommander!);
     expect(view.open).toBe(false);
-    expect(view.closedReason).toBe("Too few agency reports in this period");
-    expect(view.headline.periodReports).toEqual({ suppressed: true, reason: "agency_minimum" });
-    expect(view.profile.aLabel).toBe("National (all reports)");
-    expect(view.profile.bLabel ?? "").toMatch(/^(Other agencies of .*|)$/);
-    expect(view.trends.subjectLabel).toBe("National (all reports)");
-    // Every factor figure shown is the nation's (public), none is the agency's.
-    const { rows } = await sql<{ factor_code: string; n: number }>`
-      SELECT f.factor_code, count(*) AS n FROM reports r JOIN report_factors f ON f.report_id = r.id
-      WHERE r.event_month BETWEEN ${`${window.from}-01`}::DATE AND ${`${window.to}-01`}::DATE GROUP BY 1`.execute(database.db);
-    const national = new Map(rows.map((r) => [r.factor_code, Number(r.n)]));
-    for (const row of view.profile.rows) expect(row.a.count).toBe(national.get(row.factor) ?? 0);
-    const page = await html("/agency", people.smallCommander!);
-    expect(page.text).toContain("Your agency&#x27;s own figures are not shown for this period");
+    expect(view.headline.reports).toMatchObject({ suppressed: true });
+    for (const row of view.profile.rows) expect(row.agency.count).toMatchObject({ suppressed: true });
   });
 });
 
-describe("the view cache", () => {
-  it("serves one frozen view per agency and filters until the rollups change, and never another agency's", async () => {
-    const parsed = parseDashboardSearch(new URLSearchParams("type=traffic_stop"));
-    if (!parsed.ok) throw new Error("bad filters");
-    const ctx = context as unknown as AppLoadContext;
-    const asUser = (who: SignedInTestUser) => ({ id: who.id, email: who.email, displayName: "Test", role: who.role, agencyId: who.agencyId });
-    const first = await getAgencyDashboard(ctx, asUser(people.commander!), parsed.state);
-    expect(await getAgencyDashboard(ctx, asUser(people.trainer!), parsed.state)).toBe(first); // same agency, same filters
-    expect(Object.isFrozen(first.profile.rows[0])).toBe(true);
-    const otherAgency = await getAgencyDashboard(ctx, asUser(people.otherCommander!), parsed.state);
-    expect(otherAgency).not.toBe(first);
-    expect(otherAgency.profile.aReports).not.toBe(first.profile.aReports);
-    const unfiltered = parseDashboardSearch(new URLSearchParams());
-    if (!unfiltered.ok) throw new Error("bad filters");
-    expect(await getAgencyDashboard(ctx, asUser(people.commander!), unfiltered.state)).not.toBe(first);
-
-    await bumpRollupVersion(database.db); // what every publication, withdrawal and rebuild does
-    const after = await getAgencyDashboard(ctx, asUser(people.commander!), parsed.state);
-    expect(after).not.toBe(first);
-    expect(after).toEqual(first); // the data did not change, only its version
+describe("month choices (issue 16: Chromium drew empty month inputs as “--------- ----”)", () => {
+  it("the agency page offers months as selects of named months, the national page as YYYY-MM text with a pattern", async () => {
+    const agency = await html("/agency", people.commander!);
+    expect(agency.status).toBe(200);
+    expect(agency.text).not.toContain('type="month"');
+    expect(agency.text).toMatch(/<select id="choice-from" name="from">[\s\S]*?<option value="\d{4}-\d{2}"[^>]*>[A-Z][a-z]{2} \d{4}<\/option>/);
+    const national = await html("/national", people.national!);
+    expect(national.status).toBe(200);
+    expect(national.text).not.toContain('type="month"');
+    expect(national.text).toMatch(/<input id="f-from" type="text" inputMode="numeric" pattern="[^"]+"/);
   });
 });
 
-describe("filters in the URL", () => {
-  it("applies period, incident type, factor, loss potential and region, and names a bad parameter", async () => {
-    const view = await agencyView(people.commander!, "?from=2023-01&to=2025-12&type=traffic_stop&loss=fatality&region=south&compare=year&vs=size");
-    expect(view.state).toEqual({ from: "2023-01", to: "2025-12", type: "traffic_stop", loss: "fatality", region: "south", compare: "year", vs: "size" });
-    expect(view.period).toEqual({ from: "2023-01", to: "2025-12", months: 36 });
-    const bad = await callRoute(agencyLoader, getAs("/agency?from=2025-13&type=traffic_stop", people.commander!), context);
-    expect(bad.status).toBe(400);
-    expect(bad.data).toEqual({ problems: [{ param: "from", message: expect.stringContaining("YYYY-MM") }], validHref: "/agency?type=traffic_stop" });
+describe("saved views", () => {
+  const save = (who: SignedInTestUser, fields: Record<string, string>) =>
+    callRoute(agencyAction, post("/agency?index", who, { csrf: who.csrf, intent: "save-view", ...fields }), context);
+
+  it("a member names the current view, finds it again, and deletes it; only their own", async () => {
+    const saved = await save(people.analyst!, { name: "Peers, low light", path: "/agency?vs=size&factor=hc_low_light" });
+    expect(saved.status).toBe(200);
+    const page = await callRoute(agencyLoader, getAs("/agency", people.analyst!), context);
+    expect(page.data.savedViews).toEqual([{ id: expect.any(String), name: "Peers, low light", path: "/agency?vs=size&factor=hc_low_light" }]);
+    // Another member (same agency) neither sees nor deletes it.
+    expect((await callRoute(agencyLoader, getAs("/agency", people.trainer!), context)).data.savedViews).toEqual([]);
+    const id = page.data.savedViews[0].id as string;
+    const foreign = await callRoute(agencyAction, post("/agency?index", people.trainer!, { csrf: people.trainer!.csrf, intent: "delete-view", id }), context);
+    expect(foreign.status).toBe(404);
+    const mine = await callRoute(agencyAction, post("/agency?index", people.analyst!, { csrf: people.analyst!.csrf, intent: "delete-view", id }), context);
+    expect(mine.status).toBe(200);
+    expect((await callRoute(agencyLoader, getAs("/agency", people.analyst!), context)).data.savedViews).toEqual([]);
+  });
+
+  it("refuses a view of another page, a bad choice, an empty name, and a post without the CSRF token", async () => {
+    for (const path of ["https://evil.example/agency", "/national", "/agency?agency=x", "/agency?vs=nobody"]) {
+      const refused = await save(people.analyst!, { name: "x", path });
+      expect(refused.status, path).toBe(400);
+      expect(refused.data.errors.path, path).toBeTruthy();
+    }
+    expect((await save(people.analyst!, { name: " ", path: "/agency" })).data.errors.name).toBe("Give the view a name");
+    const noCsrf = await callRoute(agencyAction, post("/agency?index", people.analyst!, { intent: "save-view", name: "x", path: "/agency" }), context);
+    expect(noCsrf.status).toBe(403);
   });
 });

@@ -27,8 +27,10 @@ export interface BriefingInput {
   periodLabel: string;
   meta: ExportMetadata;
   chart: { svg: string; width: number; height: number; title: string; units: string } | null;
-  /** The factor breakdown table, as on the dashboard. */
+  /** The factor breakdown table, as on the dashboard (the briefing's body keeps it short). */
   table: ExportTable;
+  /** The full table, after the reports (issue 16: the body had pages of mostly withheld rows). */
+  appendix?: ExportTable;
   /** Said above the chart when the agency's own figures are closed (national and peer figures instead). */
   chartNote?: string;
   reports: BriefingReport[];
@@ -65,7 +67,10 @@ function titlePage(doc: Doc, input: BriefingInput) {
     doc.font("Bold").fontSize(10).fillColor(INK).text(`${f.name}: `, { continued: true }).font("Regular").text(f.value);
   }
   heading(doc, "In this briefing", 12);
-  const items = ["Contributing factors: chart and table", ...input.reports.map((r) => `Report ${r.publicNumber}: ${r.title}`)];
+  const items = [
+    "Contributing factors: chart and table", ...input.reports.map((r) => `Report ${r.publicNumber}: ${r.title}`),
+    ...(input.appendix ? [`Appendix: ${input.appendix.title}`] : []),
+  ];
   doc.font("Regular").fontSize(10.5).fillColor(INK).list(items, { bulletRadius: 2, textIndent: 12, lineGap: 2 });
   heading(doc, "About these figures", 12);
   for (const note of [...(input.meta.notes ?? []), ...input.meta.suppression]) doc.font("Regular").fontSize(9.5).fillColor(MUTED).text(note, { paragraphGap: 4 });
@@ -187,6 +192,12 @@ export function briefingPdf(input: BriefingInput): Readable {
   titlePage(doc, input);
   factorPages(doc, input);
   input.reports.forEach((r, i) => reportPage(doc, r, i, input.reports.length));
+  if (input.appendix) {
+    doc.addPage();
+    doc.font("Bold").fontSize(18).fillColor(ACCENT).text(`Appendix: ${input.appendix.title}`);
+    doc.moveDown(0.5);
+    drawTable(doc, input.appendix);
+  }
   footers(doc, input);
   doc.end();
   return doc;

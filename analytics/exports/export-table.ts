@@ -10,6 +10,8 @@ export interface ExportTable {
   title: string;
   headers: string[];
   rows: ExportCell[][];
+  /** Column widths in characters for spreadsheets (the header's length when absent). */
+  widths?: number[];
 }
 
 export function cellText(cell: ExportCell): string {

@@ -15,6 +15,8 @@ export interface XlsxSheet {
   name: string;
   headers: string[];
   rows: Iterable<ExportCell[]> | AsyncIterable<ExportCell[]>;
+  /** Column widths in characters, when the caller knows its contents (dashboard tables do). */
+  widths?: number[];
 }
 
 export const ABOUT_SHEET = "About this file";
@@ -39,8 +41,10 @@ async function writeWorkbook(out: PassThrough, meta: ExportMetadata, sheets: Xls
   const taken = new Set<string>([ABOUT_SHEET.toLowerCase()]);
   for (const sheet of sheets) {
     const worksheet = workbook.addWorksheet(sheetName(sheet.name, taken), { views: [{ state: "frozen", ySplit: 1 }] });
-    worksheet.columns = sheet.headers.map((h) => ({ header: neutraliseFormula(h), width: columnWidth(h) }));
+    worksheet.columns = sheet.headers.map((h, i) => ({ header: neutraliseFormula(h), width: sheet.widths?.[i] ?? columnWidth(h) }));
     worksheet.getRow(1).font = { bold: true };
+    // Long headers wrap rather than widen their column past its figures.
+    if (sheet.widths) worksheet.getRow(1).alignment = { wrapText: true, vertical: "top" };
     for await (const cells of sheet.rows) {
       const row = worksheet.addRow(cells.map((c) => (typeof c === "string" ? neutraliseFormula(c) : c.number)));
       cells.forEach((c, i) => {

@@ -57,7 +57,9 @@ export function Chart({ option, height, label, ssrWidth = 720 }: ChartProps) {
   }, [option, live]);
 
   return (
-    <div className="chart-box" style={{ height }} role="img" aria-label={label}>
+    // "is-live" once the browser's ECharts owns the box (after hydration): only then do marks react to
+    // the pointer; the server's picture stays inert (issue 16: charts looked clickable before they were).
+    <div className={`chart-box${live ? " is-live" : ""}`} style={{ height }} role="img" aria-label={label}>
       {live ? null : <div id={domId} className="chart-ssr" dangerouslySetInnerHTML={{ __html: svg }} />}
       <div ref={box} className="chart-live" aria-hidden={live ? undefined : true} />
     </div>

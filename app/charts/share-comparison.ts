@@ -4,7 +4,7 @@
 import type { CustomSeriesOption, CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams, EChartsOption } from "echarts";
 import { isSuppressed, type Share } from "../../analytics/privacy/figures";
 import { baseOption, escapeHtml, gridWithin, itemOf, responsive } from "./common";
-import { shareText, shorten } from "./format";
+import { shareText } from "./format";
 import { hatchedRect } from "./hatch";
 import { colors, WITHHELD_TEXT } from "./palette";
 
@@ -24,10 +24,17 @@ export interface ShareComparisonInput {
   aLabel: string;
   bLabel: string | null;
   description: string;
+  /** Colours keep their meaning across a page: the agency's side and the reference's (issue 16). */
+  aColor?: string;
+  bColor?: string;
 }
 
 export const FLAG_MARK = "▲";
 const ROW_HEIGHT = 30;
+/** Width of the hatched "withheld" tag, in pixels: fixed, so its size says nothing about the value. */
+export const WITHHELD_TAG_WIDTH = 52;
+/** Width of the factor labels: long labels wrap onto a second line instead of being cut (issue 16). */
+export const LABEL_WIDTH = 190;
 
 /** Height that gives each row room for two dots and their intervals. */
 export function shareComparisonHeight(rows: number): number {
@@ -97,7 +104,8 @@ function withheldSeries(input: ShareComparisonInput, max: number): CustomSeriesO
     (["a", "b"] as const).flatMap((side) => {
       const s = r[side];
       if (s === null || !isSuppressed(s)) return [];
-      // The band spans the whole axis: its length says nothing about the hidden value.
+      // A short tag at the start of the axis, the same size whatever is hidden: a full-width band read as
+      // a large value (issue 16).
       return [{ value: [0, index, max, side === "a" ? 0 : 1], name: r.label, reason: shareText(s), side: side === "a" ? input.aLabel : input.bLabel }];
     }),
   );
@@ -105,6 +113,8 @@ function withheldSeries(input: ShareComparisonInput, max: number): CustomSeriesO
     type: "custom",
     name: "Withheld (privacy)",
     itemStyle: { color: "#9ca3af" },
+    // A withheld mark leads nowhere: it must not look clickable.
+    cursor: "default",
     encode: { x: [0, 2], y: 1 },
     data,
     tooltip: {
@@ -117,9 +127,8 @@ function withheldSeries(input: ShareComparisonInput, max: number): CustomSeriesO
       const side: Side = api.value(3) === 0 ? "a" : "b";
       const dy = offset(api, side, twoSides);
       const [x0, y] = api.coord([api.value(0), api.value(1)]) as [number, number];
-      const [x1] = api.coord([api.value(2), api.value(1)]) as [number, number];
-      const h = twoSides ? 9 : 12;
-      const rect = hatchedRect(x0, y + dy - h / 2, x1 - x0, h);
+      const h = twoSides ? 11 : 13;
+      const rect = hatchedRect(x0, y + dy - h / 2, WITHHELD_TAG_WIDTH, h);
       return {
         type: "group",
         children: [
@@ -144,8 +153,8 @@ export function shareComparisonOption(input: ShareComparisonInput): EChartsOptio
 
 function shareComparisonBase(input: ShareComparisonInput): EChartsOption {
   const max = axisMax(input.rows);
-  const series: CustomSeriesOption[] = [dotSeries(input, "a", colors.blue)];
-  if (input.bLabel !== null) series.push(dotSeries(input, "b", colors.orange));
+  const series: CustomSeriesOption[] = [dotSeries(input, "a", input.aColor ?? colors.blue)];
+  if (input.bLabel !== null) series.push(dotSeries(input, "b", input.bColor ?? colors.orange));
   if (input.rows.some((r) => (r.a !== null && isSuppressed(r.a)) || (r.b !== null && isSuppressed(r.b)))) series.push(withheldSeries(input, max));
   return {
     ...baseOption(input.description),
@@ -161,9 +170,9 @@ function shareComparisonBase(input: ShareComparisonInput): EChartsOption {
     yAxis: {
       type: "category",
       inverse: true,
-      data: input.rows.map((r) => (r.flagged ? `${FLAG_MARK} ${shorten(r.label)}` : shorten(r.label))),
+      data: input.rows.map((r) => (r.flagged ? `${FLAG_MARK} ${r.label}` : r.label)),
       axisTick: { show: false },
-      axisLabel: { fontSize: 12, color: colors.ink },
+      axisLabel: { fontSize: 12, color: colors.ink, width: LABEL_WIDTH, overflow: "break", lineHeight: 14 },
     },
     series,
   };

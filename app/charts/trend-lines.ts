@@ -12,7 +12,12 @@ export interface TrendLine {
   name: string;
   values: (Share | Count | null)[];
   dashed?: boolean;
+  /** A colour that keeps its meaning on the page (the agency's, the reference's); else by position. */
+  color?: string;
 }
+
+/** Height of the hatched "withheld" mark at the foot of a bin: fixed, so it never reads as a value. */
+export const WITHHELD_MARK_HEIGHT = 14;
 
 export interface TrendInput {
   /** Bin labels: '2025-Q3' or '2025-07'. */
@@ -41,16 +46,19 @@ function withheldSeries(input: TrendInput, max: number): CustomSeriesOption {
     type: "custom",
     name: "Withheld (privacy)",
     itemStyle: { color: "#9ca3af" },
+    // A withheld mark leads nowhere: it must not look clickable.
+    cursor: "default",
     encode: { x: 0, y: 1 },
     z: 1,
     data,
     tooltip: { formatter: (p) => { const d = itemOf<{ name: string; why: string }>(p); return `${escapeHtml(d.name)}<br/>${d.why}`; } },
     renderItem: (_params, api: CustomSeriesRenderItemAPI) => {
-      const [x, top] = api.coord([api.value(0), api.value(1)]) as [number, number];
-      const [, bottom] = api.coord([api.value(0), 0]) as [number, number];
+      // A short mark on the axis, not a column up to the top: a tall hatched column read as a large
+      // value (issue 16).
+      const [x, bottom] = api.coord([api.value(0), 0]) as [number, number];
       const band = (api.size!([1, 0]) as number[])[0]!;
-      const width = Math.max(4, band * 0.6);
-      return hatchedRect(x - width / 2, top, width, bottom - top);
+      const width = Math.max(4, Math.min(28, band * 0.6));
+      return hatchedRect(x - width / 2, bottom - WITHHELD_MARK_HEIGHT, width, WITHHELD_MARK_HEIGHT);
     },
   };
 }
@@ -71,8 +79,8 @@ function trendBase(input: TrendInput): EChartsOption {
     showSymbol: true,
     symbolSize: 6,
     z: 3,
-    lineStyle: { width: 2, type: l.dashed ? "dashed" : "solid", color: seriesColors[i] },
-    itemStyle: { color: seriesColors[i] },
+    lineStyle: { width: 2, type: l.dashed ? "dashed" : "solid", color: l.color ?? seriesColors[i] },
+    itemStyle: { color: l.color ?? seriesColors[i] },
     data: values[i]!.map((v, j) => ({ value: v, href: input.hrefs?.[j] })),
   }));
   const withheld = input.lines.some((l) => l.values.some((v) => v !== null && isSuppressed(v)));

@@ -10,7 +10,7 @@ import { getBookProfile } from "../../analytics/agency-book/get-book-profile";
 import { getBookTrends, topBookFactors } from "../../analytics/agency-book/get-book-trends";
 import { getSharedFigures } from "../../analytics/agency-book/get-shared-figures";
 import { referenceLabel } from "../../analytics/agency-book/reference";
-import { monthIndex } from "../../analytics/period";
+import { monthIndex, monthLabel } from "../../analytics/period";
 import { type AgencyBook, readAgencyBook } from "../../analytics/release-book/read-book";
 import { rollupVersion, SharedCache, sourceOf } from "../../analytics/source";
 import { viewerFor } from "../../analytics/viewer";
@@ -99,20 +99,24 @@ async function computeView(
   const { period, matrixYears, reference } = resolveChoice(book, state);
   const top = topBookFactors(book, TREND_FACTORS);
   const followed = state.factor && !top.includes(state.factor) ? [...top, state.factor] : top;
-  const window = sharedWindow(state, await latestPublicationMonth(context));
+  const latest = await latestPublicationMonth(context);
+  const window = sharedWindow(state, latest);
   const peers = { sizeBand: book.asOf.sizeBand, region: book.asOf.region };
   const profile = getBookProfile(book, { period, incidentType: state.type, reference });
   const matrixYear = period.includes("Q") ? null : period;
-  const [shared, lessons] = await Promise.all([
+  const [shared] = await Promise.all([
     getSharedFigures(context.db, agencyId, { ...window, incidentType: state.type, factor: state.factor }),
-    lessonsFor(context.db, (profile.flagged.length ? profile.flagged : top).slice(0, LESSON_FACTORS), { compare: "quarter", vs: "national", type: state.type }),
   ]);
+  // Below the minimum the agency has no ranked factors: the lessons follow the nation's most cited ones.
+  const nationTop = [...shared.factors].sort((a, b) => b.nation.count - a.nation.count).map((f) => f.factor);
+  const lessonFactors = profile.flagged.length ? profile.flagged : top.length ? top : nationTop;
+  const lessons = await lessonsFor(context.db, lessonFactors.slice(0, LESSON_FACTORS), { compare: "quarter", vs: "national", type: state.type });
   const own = book.cell(period, "agency", "n");
   return {
     agencyName,
     asOf: { quarter: book.asOf.quarter, releasedOn: book.asOf.releasedOn },
     state,
-    resolved: { period, reference, sharedFrom: shared.from, sharedTo: shared.to },
+    resolved: { period, reference, sharedFrom: shared.from, sharedTo: shared.to, sharedLatest: monthLabel(latest) },
     choices: {
       years: book.years,
       quarters: book.quarters,

@@ -28,7 +28,11 @@ export interface AgencyBookView {
   asOf: { quarter: string; releasedOn: string } | null;
   state: AgencyState;
   /** The state with its defaults filled in. */
-  resolved: { period: string; reference: AgencyReference; sharedFrom: string; sharedTo: string };
+  resolved: {
+    period: string; reference: AgencyReference; sharedFrom: string; sharedTo: string;
+    /** The latest month of publication: the month choices of the shared-reports layer end there. */
+    sharedLatest: string;
+  };
   choices: AgencyBookChoices;
   privacy: { k: number; agencyMinReports: number };
   /** The agency's own table for the period is released (not below the minimum). */

@@ -6,6 +6,12 @@ import { useEffect, useRef } from "react";
 import { censusRegions, factorFamilies, factors, incidentTypes, lossPotentials } from "../../db/taxonomy/index";
 import { activeFilters, type DashboardState } from "./filter-schema";
 
+/**
+ * Months are typed as YYYY-MM in a text field with a pattern: Chromium drew <input type="month"> without
+ * a value as "--------- ----" (issue 16), and Firefox and Safari on desktop have no month picker at all.
+ */
+const MONTH_PATTERN = "\\d{4}-(0[1-9]|1[0-2])";
+
 function withoutEmpty(form: FormData): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, value] of form) {
@@ -50,13 +56,13 @@ export function FilterBar(props: {
         <legend>Period (event months)</legend>
         <div className="field">
           <label htmlFor="f-from">From</label>
-          <input id="f-from" type="month" name="from" defaultValue={state.from ?? ""} placeholder={period.from} aria-describedby="f-period-hint" />
+          <input id="f-from" type="text" inputMode="numeric" pattern={MONTH_PATTERN} maxLength={7} name="from" defaultValue={state.from ?? ""} placeholder={period.from} aria-describedby="f-period-hint" />
         </div>
         <div className="field">
           <label htmlFor="f-to">To</label>
-          <input id="f-to" type="month" name="to" defaultValue={state.to ?? ""} placeholder={period.to} aria-describedby="f-period-hint" />
+          <input id="f-to" type="text" inputMode="numeric" pattern={MONTH_PATTERN} maxLength={7} name="to" defaultValue={state.to ?? ""} placeholder={period.to} aria-describedby="f-period-hint" />
         </div>
-        <p className="hint" id="f-period-hint">Empty: the latest 36 months with reports ({period.from} to {period.to}). Whole months only.</p>
+        <p className="hint" id="f-period-hint">Months written YYYY-MM, e.g. {period.from}. Empty: the latest 36 months with reports ({period.from} to {period.to}).</p>
         <div className="field">
           <label htmlFor="f-compare">Compare</label>
           <select id="f-compare" name="compare" defaultValue={state.compare}>

@@ -177,20 +177,6 @@ export interface DashboardCommon {
   privacy: PrivacyInfo;
 }
 
-export interface AgencyDashboardView extends DashboardCommon {
-  kind: "agency";
-  /** False below the minimum-report rule: the page shows national and peer views instead. */
-  open: boolean;
-  closedReason: string | null;
-  headline: Headline;
-  profile: ProfileView;
-  trends: TrendView;
-  heatmap: HeatmapView | null;
-  lossMix: LossMixView;
-  emerging: EmergingView;
-  lessons: LessonsView;
-}
-
 export interface NationalDashboardView extends DashboardCommon {
   kind: "national" | "public";
   headline: Headline;

@@ -1,8 +1,8 @@
-// The training briefing's URL: the dashboard's filters (one schema, app/dashboard/filter-schema.ts) plus
+// The training briefing's URL: the agency page's choices (one schema, app/dashboard/agency-state.ts) plus
 // which reports to choose from (search words, only those shared with the agency) and the chosen reports.
 // Shared by the builder page and the PDF route. Browser-safe.
 import { z } from "zod";
-import { type DashboardState, parseDashboardSearch } from "~/dashboard/filter-schema";
+import { type AgencyState, parseAgencySearch } from "~/dashboard/agency-state";
 
 /** At most this many reports in one briefing (a roll call is short). */
 export const MAX_BRIEFING_REPORTS = 8;
@@ -17,7 +17,7 @@ export const BriefingExtrasSchema = z.object({
 });
 
 export interface BriefingState {
-  dashboard: DashboardState;
+  dashboard: AgencyState;
   reports: string[];
   q: string;
   mine: boolean;
@@ -34,8 +34,8 @@ export const TOO_MANY_MESSAGE = `Choose at most ${MAX_BRIEFING_REPORTS} reports:
 const EXTRA = new Set(["report", "q", "mine", "page"]);
 
 export function parseBriefingSearch(params: URLSearchParams): BriefingParse {
-  const dashboardParams = new URLSearchParams([...params].filter(([k]) => !EXTRA.has(k) && k !== "funnel"));
-  const dashboard = parseDashboardSearch(dashboardParams);
+  const dashboardParams = new URLSearchParams([...params].filter(([k]) => !EXTRA.has(k)));
+  const dashboard = parseAgencySearch(dashboardParams, "the briefing");
   const extras = BriefingExtrasSchema.safeParse({
     report: [...new Set(params.getAll("report").filter((r) => r !== ""))],
     q: params.get("q") ?? undefined,
@@ -48,7 +48,7 @@ export function parseBriefingSearch(params: URLSearchParams): BriefingParse {
   ];
   if (!dashboard.ok || !extras.success) return { ok: false, problems };
   const state = {
-    dashboard: { ...dashboard.state, funnel: undefined }, reports: extras.data.report, q: extras.data.q, mine: extras.data.mine === "1", page: extras.data.page,
+    dashboard: dashboard.state, reports: extras.data.report, q: extras.data.q, mine: extras.data.mine === "1", page: extras.data.page,
   };
   return { ok: true, state, tooMany: state.reports.length > MAX_BRIEFING_REPORTS };
 }

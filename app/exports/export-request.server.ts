@@ -6,6 +6,9 @@ import { AnalyticsAccessError } from "../../analytics/viewer";
 import { getOwnAgency } from "~/auth/accounts.server";
 import type { SessionUser } from "~/auth/session-user.server";
 import { type DashboardState, parseDashboardSearch } from "~/dashboard/filter-schema";
+import { BookChoiceError, getAgencyBookView } from "~/dashboard/agency-book.server";
+import type { AgencyState } from "~/dashboard/agency-state";
+import type { AgencyBookView } from "~/dashboard/agency-view-types";
 import type { Exporter } from "./dashboard-export.server";
 
 function plain(text: string, status: number): Response {
@@ -36,4 +39,20 @@ export async function exportView<T>(load: () => Promise<T>): Promise<T> {
 export async function agencyExporter(context: AppLoadContext, user: SessionUser): Promise<Exporter> {
   const agency = await getOwnAgency(context.db, user);
   return { userId: user.id, agencyName: agency?.name };
+}
+
+/**
+ * The agency page's release-book view for a download: a choice the book cannot answer is a plain 400
+ * that says what can be asked; before the first release there is nothing to download (404).
+ */
+export async function agencyExportView(context: AppLoadContext, user: SessionUser, state: AgencyState): Promise<AgencyBookView> {
+  let view;
+  try {
+    view = await getAgencyBookView(context, user, state);
+  } catch (error) {
+    if (error instanceof BookChoiceError) throw plain(`This download's choices are not in your agency's book, so no file was made:\n${error.problems.map((p) => `- ${p.message}`).join("\n")}`, 400);
+    throw error;
+  }
+  if ("pending" in view) throw plain("Your agency's first release is being prepared: there is nothing to download yet.", 404);
+  return view;
 }

@@ -5,12 +5,13 @@ import { requireSignedInWithPermission } from "~/auth/permissions.server";
 import dashboardStyles from "~/dashboard/dashboard.css";
 import { DashboardErrorBoundary } from "~/dashboard/error-boundary";
 import type { FilterProblems } from "~/dashboard/request.server";
-import { formatPeriod } from "~/dashboard/period-label";
+import { agencyReferences } from "~/dashboard/agency-state";
+import { bookPeriodText } from "~/dashboard/book/words";
 import { MAX_BRIEFING_REPORTS, parseBriefingSearch, TOO_MANY_MESSAGE } from "~/exports/briefing-schema";
 import { briefingBuilder } from "~/exports/briefing.server";
 import exportStyles from "~/exports/exports.css";
 import { useFileDownload } from "~/exports/use-file-download";
-import { censusRegions, factors, incidentTypes, lossPotentials } from "../../db/taxonomy/index";
+import { factors, incidentTypes } from "../../db/taxonomy/index";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }, { rel: "stylesheet", href: exportStyles }];
 export const meta: MetaFunction = () => [{ title: "Training briefing — Close Call" }];
@@ -21,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const parsed = parseBriefingSearch(new URL(request.url).searchParams);
   // The dashboard's error page lists what is wrong and links to the builder without it.
   if (!parsed.ok) throw data<FilterProblems>({ problems: parsed.problems, validHref: new URL(request.url).pathname }, { status: 400 });
-  const built = await briefingBuilder(context, user, parsed.state);
+  const built = await briefingBuilder(request, context, user, parsed.state);
   return { state: parsed.state, tooMany: parsed.tooMany, ...built };
 }
 
@@ -39,8 +40,24 @@ function Select(props: { name: string; label: string; value: string | undefined;
 
 const PDF_ACTION = "/agency/briefing.pdf";
 
-export default function Briefing() {
-  const { state, tooMany, period, open, total, page, pages, pageSize, chart, candidates, chosenElsewhere } = useLoaderData<typeof loader>();
+export default function BriefingPage() {
+  const data = useLoaderData<typeof loader>();
+  if (data.pending) {
+    return (
+      <main className="page narrow briefing" aria-labelledby="briefing-title">
+        <p className="eyebrow">{data.agencyName}</p>
+        <h1 id="briefing-title">Training briefing</h1>
+        <p className="lead">Your agency's first release is being prepared: a briefing can be made once it is out, from the same figures as your dashboard.</p>
+      </main>
+    );
+  }
+  return <Briefing data={data} />;
+}
+
+type Built = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { pending: false }>;
+
+function Briefing({ data }: { data: Built }) {
+  const { state, tooMany, choices, resolved, choiceLine, open, withheldNote, total, page, pages, pageSize, chart, candidates, chosenElsewhere } = data;
   const d = state.dashboard;
   const listed = [...chosenElsewhere, ...candidates];
   const [chosen, setChosen] = useState<string[]>(state.reports);
@@ -113,25 +130,24 @@ export default function Briefing() {
       <form method="get" action="/agency/briefing" className="briefing-form" onSubmit={onSubmit}>
         <fieldset className="briefing-filters">
           <legend>Period and filters</legend>
+          {/* The agency page's choices: periods are the book's; the shared-reports months travel along unchanged. */}
+          {d.from ? <input type="hidden" name="from" value={d.from} /> : null}
+          {d.to ? <input type="hidden" name="to" value={d.to} /> : null}
           <div className="field">
-            <label htmlFor="briefing-from">First month</label>
-            <span className="hint" id="briefing-from-hint">YYYY-MM; empty: the latest 36 months</span>
-            <input type="month" id="briefing-from" name="from" defaultValue={d.from ?? ""} aria-describedby="briefing-from-hint" />
+            <label htmlFor="briefing-period">Period of publication</label>
+            <select id="briefing-period" name="period" defaultValue={resolved.period}>
+              <optgroup label="Years">{[...choices.years].reverse().map((y) => <option key={y} value={y}>{bookPeriodText(y)}</option>)}</optgroup>
+              <optgroup label="Quarters">{[...choices.quarters].reverse().map((q) => <option key={q} value={q}>{bookPeriodText(q)}</option>)}</optgroup>
+            </select>
           </div>
-          <div className="field">
-            <label htmlFor="briefing-to">Last month</label>
-            <input type="month" id="briefing-to" name="to" defaultValue={d.to ?? ""} />
-          </div>
-          <Select name="type" label="Incident type" value={d.type} options={incidentTypes} any="All incident types" />
+          {choices.matrixYears.includes(resolved.period)
+            ? <Select name="type" label="Incident type" value={d.type} options={incidentTypes} any="All incident types" />
+            : null}
           <Select name="factor" label="Contributing factor" value={d.factor} options={factors} any="All factors" />
-          <Select name="loss" label="Loss potential" value={d.loss} options={lossPotentials} any="Any loss potential" />
-          <Select name="region" label="Census region" value={d.region} options={censusRegions} any="All regions" />
           <div className="field">
             <label htmlFor="briefing-vs">Compare your agency with</label>
-            <select id="briefing-vs" name="vs" defaultValue={d.vs}>
-              <option value="national">The nation, excluding your agency</option>
-              <option value="size">Agencies of your size</option>
-              <option value="region">Agencies in your region</option>
+            <select id="briefing-vs" name="vs" defaultValue={resolved.reference}>
+              {agencyReferences.map((r) => <option key={r} value={r}>{choices.referenceLabels[r]}</option>)}
             </select>
           </div>
           <div className="field">
@@ -147,8 +163,8 @@ export default function Briefing() {
 
         <section className="panel briefing-preview" aria-labelledby="preview-title">
           <h2 id="preview-title">{chart?.title ?? "Contributing factors"}</h2>
-          <p className="dash-units">{formatPeriod(period)}{open ? "" : " · your agency's own figures are withheld for this period (too few reports): the PDF shows national and peer figures"}</p>
-          {chart ? <div className="briefing-chart" role="img" aria-label={chart.title} dangerouslySetInnerHTML={{ __html: chart.svg }} /> : <p className="dash-empty">No reports match these filters in this period.</p>}
+          <p className="dash-units">{choiceLine}{open ? "" : " · your agency's own figures are withheld for this period (too few reports): the PDF shows the reference where released"}</p>
+          {chart ? <div className="briefing-chart" role="img" aria-label={chart.title} dangerouslySetInnerHTML={{ __html: chart.svg }} /> : <p className="dash-empty">{withheldNote ?? "No reports match these choices in this period."}</p>}
         </section>
 
         <div className="briefing-summary">

@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireSignedInWithPermission } from "~/auth/permissions.server";
-import { getAgencyDashboard } from "~/dashboard/agency-dashboard.server";
-import { parseExportFile, tableDownload } from "~/exports/dashboard-export.server";
-import { agencyExporter, exportState, exportView } from "~/exports/export-request.server";
+import { agencyExportState } from "~/dashboard/agency-request.server";
+import { tableDownload, parseExportFile } from "~/exports/dashboard-export.server";
+import { agencyExporter, agencyExportView } from "~/exports/export-request.server";
+import { agencySource } from "~/exports/export-sources";
 
-/** A table of the agency dashboard as CSV or XLSX (all.xlsx: every table), for the signed-in member's own agency. */
+/** A table of the agency dashboard as CSV or XLSX (all.xlsx: every table), from the signed-in member's own agency's release book: the page's cells for the same choices. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = await requireSignedInWithPermission(request, context, "export:analytics:own");
   const file = parseExportFile(params.file, ["csv", "xlsx"] as const);
-  const state = { ...exportState(request), funnel: undefined };
-  const view = await exportView(() => getAgencyDashboard(context, user, state));
-  return tableDownload(context, await agencyExporter(context, user), "agency", view, file);
+  const view = await agencyExportView(context, user, agencyExportState(request));
+  return tableDownload(context, await agencyExporter(context, user), agencySource(view), file);
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getNationalDashboard } from "~/dashboard/national-dashboard.server";
 import { chartDownload, parseExportFile } from "~/exports/dashboard-export.server";
+import { nationalSource } from "~/exports/export-sources";
 import { exportState, exportView } from "~/exports/export-request.server";
 import { requireLibraryReader } from "~/library/library.server";
 
@@ -10,5 +11,5 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const file = parseExportFile(params.file, ["svg", "png"] as const);
   const state = { ...exportState(request), vs: "national" as const, funnel: undefined };
   const view = await exportView(() => getNationalDashboard(context, "public", state));
-  return chartDownload(context, { userId: user?.id ?? null }, "summary", view, file);
+  return chartDownload(context, { userId: user?.id ?? null }, nationalSource(view, "summary"), file);
 }

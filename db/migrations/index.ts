@@ -7,6 +7,7 @@ import * as m0400 from "./0400-library-search";
 import * as m0300 from "./0300-review";
 import * as m0500 from "./0500-analytics-rollups";
 import * as m0510 from "./0510-release-book";
+import * as m0520 from "./0520-saved-views";
 import * as m0600 from "./0600-api-tokens";
 
 // Static imports (not a folder scan) so the bundled server and the CLI see the same list.
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   "0300-review": m0300,
   "0500-analytics-rollups": m0500,
   "0510-release-book": m0510,
+  "0520-saved-views": m0520,
   "0600-api-tokens": m0600,
 };
 

@@ -8,7 +8,7 @@ import type { MatrixFixtures } from "./matrix-fixtures";
  *
  * Adding a route is one line, e.g.
  *   "review._index": roles(["reviewer"]),
- *   "agency._index": roles(["agency_commander", "agency_trainer", "agency_analyst"]),
+ *   "agency._index": roles(["agency_commander", "agency_trainer", "agency_analyst"], { form: () => ({ intent: "save-view", name: "Matrix view", path: "/agency?vs=size" }) }),
  *   "national._index": roles(["national_analyst"]),
  *   "reports.$reportId": everyone({ params: (f) => ({ reportId: f.reportId }) }),
  */
@@ -59,6 +59,8 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "api.v1.profile": apiToken(),
   "api.v1.trends": apiToken(),
   "api.v1.reports": apiToken(),
+  "api.v1.book": apiToken(),
+  "api.v1.shared": apiToken(),
   "api.v1.$": apiToken({ params: () => ({ "*": "no-such-endpoint" }) }),
   "reports.$publicNumber": everyone({
     params: (f) => ({ publicNumber: f.publicNumber }),
@@ -78,7 +80,7 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "admin.users._index": roles(["administrator"]),
   "admin.users.$userId": roles(["administrator"], { params: (f) => ({ userId: f.agencyA.analyst }), form: () => ({ intent: "role", role: "agency_analyst" }) }),
   "agency_.members._index": roles(["agency_commander"]),
-  "agency._index": roles(["agency_commander", "agency_trainer", "agency_analyst"]),
+  "agency._index": roles(["agency_commander", "agency_trainer", "agency_analyst"], { form: () => ({ intent: "save-view", name: "Matrix view", path: "/agency?vs=size" }) }),
   "national._index": roles(["national_analyst", "administrator"]),
   "national.summary": everyone(),
   "review._index": roles(["reviewer"]),
@@ -87,8 +89,8 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "agency_.api-tokens": roles(["agency_commander"], { form: () => ({ intent: "create", name: "Matrix token", days: "30" }) }),
   "agency_.briefing": roles(["agency_commander", "agency_trainer"]),
   "agency_.briefing[.]pdf": roles(["agency_commander", "agency_trainer"], { query: (f) => `report=${f.publicNumber}` }),
-  "agency_.tables.$file": roles(["agency_commander", "agency_trainer"], { params: () => ({ file: "profile.csv" }) }),
-  "agency_.charts.$file": roles(["agency_commander", "agency_trainer"], { params: () => ({ file: "loss.svg" }) }),
+  "agency_.tables.$file": roles(["agency_commander", "agency_trainer"], { params: () => ({ file: "quarterly.csv" }) }),
+  "agency_.charts.$file": roles(["agency_commander", "agency_trainer"], { params: () => ({ file: "quarterly.svg" }) }),
   "national_.tables.$file": roles(["national_analyst"], { params: () => ({ file: "profile.xlsx" }) }),
   "national_.charts.$file": roles(["national_analyst"], { params: () => ({ file: "loss.png" }) }),
   "national.summary_.tables.$file": everyone({ params: () => ({ file: "all.xlsx" }) }),

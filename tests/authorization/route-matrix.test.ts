@@ -8,6 +8,8 @@ import { createTestContext } from "../support/test-context";
 import { createTestDatabase } from "../support/test-database";
 import { createTestUser } from "../support/test-accounts";
 import { createMatrixFixtures, type MatrixFixtures } from "./matrix-fixtures";
+import { releaseBook } from "../../analytics/release-book/release-job";
+import { TEST_TODAY } from "../support/test-database";
 import { ROUTE_ACCESS } from "./route-access";
 import { checkRoute, type MatrixContext, type Persona, type RouteModule, routePath } from "./route-matrix";
 
@@ -26,6 +28,8 @@ beforeAll(async () => {
   // The intake routes answer 503 without a server key (fail closed): give them one.
   context = { ...createTestContext(database, { intakeKey: testIntakeKey() }), addressKey: "matrix-address" } as AppLoadContext;
   fixtures = await createMatrixFixtures(database.db);
+  // The agency pages and their downloads read the agencies' release books: release them, as the server does at start.
+  await releaseBook(database.db, { today: TEST_TODAY, rules: { k: 10, agencyMinReports: 30 } });
   const programme = async (role: "reviewer" | "administrator" | "national_analyst") => (await createTestUser(database.db, role)).id;
   const userOf: Record<Exclude<Persona, "anonymous">, string> = {
     pending: await programme("reviewer"),

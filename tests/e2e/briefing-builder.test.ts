@@ -4,6 +4,7 @@ import { describeInBrowser, PHONE } from "../support/browser";
 import type { AppServer } from "./support/app-server";
 import { remixSettled, startJourney } from "./support/journey";
 import { withServerAndBrowser } from "./support/server-and-browser";
+import { waitForRelease } from "./support/release";
 import { signIn } from "./support/sign-in";
 
 // Issue 16, trainers: the briefing builder's counter follows the ticks, the browser stops at eight, a
@@ -30,6 +31,8 @@ describeInBrowser("the training briefing builder (issue 16)", () => {
     const trainer = await startJourney(browser, { name: "briefing-builder", viewport: WIDE, acceptDownloads: true });
     const { page } = trainer;
     await signIn(page, server.url, "trainer@metro.demo.closecall.test", trainer.audit, "/agency/briefing");
+    // The builder reads the agency's release book, released in the background when the server starts.
+    await waitForRelease(page, `${server.url}/agency/briefing`, server.output);
     await page.getByRole("heading", { name: "Training briefing" }).waitFor();
     await remixSettled(page);
     await trainer.audit("builder");
@@ -110,5 +113,5 @@ describeInBrowser("the training briefing builder (issue 16)", () => {
     await page.setViewportSize(PHONE);
     await trainer.screenshot("phone");
     await trainer.finish();
-  });
+  }, 400_000);
 });

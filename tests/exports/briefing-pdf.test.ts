@@ -107,4 +107,26 @@ describe.skipIf(!poppler && process.env.CI !== "true")("the training briefing PD
     execFileSync("pdftoppm", ["-png", "-r", "60", file, path.join(out, "briefing-test-page")]);
     expect(readdirSync(out).filter((f) => f.startsWith("briefing-test-page")).length).toBe(pages);
   });
+
+  it("keeps the body short — the top rows after the chart — and puts the full table in an appendix after the reports (issue 16)", async () => {
+    const base = input();
+    const whole = base.table;
+    const body = { ...whole, title: "Contributing factors: the 8 first rows", rows: whole.rows.slice(0, 8) };
+    const pdf = await buffer(briefingPdf({ ...base, table: body, appendix: { ...whole, title: "Contributing factors: every factor" } }));
+    mkdirSync(out, { recursive: true });
+    const file = path.join(out, "briefing-appendix-test.pdf");
+    writeFileSync(file, pdf);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))![1]);
+    const text = (page: number) => execFileSync("pdftotext", ["-f", String(page), "-l", String(page), "-layout", file, "-"], { encoding: "utf8" });
+    const all = Array.from({ length: pages }, (_, i) => text(i + 1));
+    expect(all[0]).toContain("Appendix: Contributing factors: every factor");
+    // The chart page holds the short table whole: no continuation before the reports.
+    const firstReport = all.findIndex((t) => t.includes("Event summary"));
+    expect(firstReport).toBe(2);
+    const appendix = all.findIndex((t) => t.includes("Appendix: Contributing factors: every factor") && !t.includes("In this briefing"));
+    expect(appendix).toBeGreaterThan(firstReport);
+    const last = factors[factors.length - 1]!.label;
+    expect(all.slice(0, appendix).join("\n")).not.toContain(last);
+    expect(all.slice(appendix).join("\n")).toContain(last);
+  });
 });

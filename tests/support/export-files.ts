@@ -21,9 +21,10 @@ export function readCsv(bytes: Buffer): ReadTable {
   return { headers: table[0]!, rows: table.slice(1), meta };
 }
 
-/** A cell as Excel shows it: our number formats are "#,##0" and "0". */
+/** A cell as Excel shows it: our number formats are "#,##0", "0" and "0.0%". */
 function shown(cell: ExcelJS.Cell): string {
   const v = cell.value;
+  if (typeof v === "number" && cell.numFmt === "0.0%") return `${(v * 100).toFixed(1)}%`;
   if (typeof v === "number") return cell.numFmt === "#,##0" ? v.toLocaleString("en-US") : String(v);
   if (v === null || v === undefined) return "";
   return String(v);
@@ -48,4 +49,24 @@ export async function readXlsx(bytes: Buffer): Promise<{ sheets: { name: string;
   });
   const about = sheets.pop()!;
   return { sheets, meta: about.rows.map((r) => [r[0]!, r[1] ?? ""]) };
+}
+
+/**
+ * An XLSX sheet read back in the screen's layout: a share and its interval bounds, which the workbook
+ * keeps as three numeric columns, joined again as "52.9% (36.7%–68.5%)" under "…: share (95% interval)".
+ */
+export function asScreenTable(sheet: { headers: string[]; rows: string[][] }): { headers: string[]; rows: string[][] } {
+  const keep: number[] = [];
+  const headers: string[] = [];
+  sheet.headers.forEach((h, i) => {
+    if (/: 95% interval, (lower|upper)$/.test(h)) return;
+    keep.push(i);
+    headers.push(sheet.headers[i + 1]?.endsWith(": 95% interval, lower") ? `${h} (95% interval)` : h);
+  });
+  const rows = sheet.rows.map((r) => keep.map((i) => {
+    if (!sheet.headers[i + 1]?.endsWith(": 95% interval, lower")) return r[i]!;
+    const [share, lower, upper] = [r[i]!, r[i + 1]!, r[i + 2]!];
+    return /%$/.test(share) && /%$/.test(lower) ? `${share} (${lower}–${upper})` : share;
+  }));
+  return { headers, rows };
 }

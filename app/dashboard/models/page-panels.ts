@@ -1,27 +1,15 @@
-// Every panel of a dashboard page, in page order: what the exports look a table or chart up in (the
+// Every panel of the national pages, in page order: what the exports look a table or chart up in (the
 // pages themselves draw the same models panel by panel).
-import type { AgencyDashboardView, NationalDashboardView } from "../view-types";
+import type { NationalDashboardView } from "../view-types";
 import { cooccurrencePanel } from "./cooccurrence";
 import { emergingPanel } from "./emerging";
 import { funnelPanel } from "./funnel";
 import { heatmapPanel } from "./heatmap";
 import { lossMixPanel } from "./loss-mix";
 import type { PanelModel } from "./panel-model";
-import { agencyProfileTitle, NATIONAL_PROFILE_TITLE, profilePanel } from "./profile";
+import { NATIONAL_PROFILE_TITLE, profilePanel } from "./profile";
 import { regionalPanel } from "./regional";
 import { NATIONAL_TOTALS_LABEL, totalsPanel, trendPanel } from "./trends";
-
-/** Every panel with a chart or table of the agency page, in page order. */
-export function agencyPanels(view: AgencyDashboardView): PanelModel[] {
-  const { state, period } = view;
-  return [
-    profilePanel(view.profile, state, period, agencyProfileTitle(view)),
-    ...view.trends.factors.map((f) => trendPanel(f, view.trends, state, period)),
-    ...(view.heatmap ? [heatmapPanel(view.heatmap, state, period)] : []),
-    lossMixPanel(view.lossMix, state, period),
-    emergingPanel(view.emerging, state, period),
-  ];
-}
 
 /** Every panel with a chart or table of the national pages, in page order. */
 export function nationalPanels(view: NationalDashboardView): PanelModel[] {

@@ -25,11 +25,21 @@ export interface ChartModel {
   scroll?: boolean;
 }
 
+/**
+ * Where a panel's figures come from (DESIGN §6.1): the agency's release book ("all reports counted
+ * toward your agency"), the free layer ("reports shared with your agency"), or published national figures.
+ */
+export type DataLayer = "book" | "shared" | "public";
+
 export interface PanelModel {
   id: string;
   title: string;
   units: string;
   wide?: boolean;
+  /** The agency page says which layer each panel's figures come from. */
+  layers?: DataLayer[];
+  /** One sentence that replaces the panel when every figure of it is withheld. */
+  allWithheld?: string | null;
   /** Null: nothing to draw; `emptyChart` says why. */
   chart: ChartModel | null;
   emptyChart: string;

@@ -5,7 +5,7 @@ import { libraryHref } from "../drill-down";
 import type { DashboardState } from "../filter-schema";
 import { type PanelModel, table } from "./panel-model";
 import { profileColumnSpecs, type ProfileTableRow } from "../tables/column-specs";
-import type { AgencyDashboardView, PeriodInfo, ProfileRow, ProfileView } from "../view-types";
+import type { PeriodInfo, ProfileRow, ProfileView } from "../view-types";
 
 /** Rows in the profile chart: the most cited first (released shares), then withheld ones; the table has all. */
 export const PROFILE_CHART_ROWS = 15;
@@ -54,13 +54,6 @@ export function profilePanel(profile: ProfileView, state: DashboardState, period
     emptyChart: "No reports match these filters in this period.",
     tables: [table({ id: "profile", caption: title, columns: profileColumnSpecs(profile.aLabel, profile.bLabel), rows, rowId: (r) => r.factor })],
   };
-}
-
-/** The agency page's title of its factor profile (its own figures, or national and peers when closed). */
-export function agencyProfileTitle(view: AgencyDashboardView): string {
-  return view.open
-    ? `Contributing factors: your agency and ${view.profile.bLabel?.toLowerCase() ?? "the reference"}`
-    : `Contributing factors: national${view.profile.bLabel ? ` and ${view.profile.bLabel.toLowerCase()}` : ""}`;
 }
 
 export const NATIONAL_PROFILE_TITLE = "Contributing factors nationally";

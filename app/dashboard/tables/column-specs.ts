@@ -28,7 +28,8 @@ export interface ProfileTableRow {
 
 export function profileColumnSpecs(aLabel: string, bLabel: string | null): ColumnSpec<ProfileTableRow>[] {
   const columns: ColumnSpec<ProfileTableRow>[] = [
-    { id: "label", header: "Factor", value: (r) => cell.text(`${r.flagged ? "▲ " : ""}${r.label}`), href: (r) => r.href },
+    // The flag has a column of its own: a mark inside the name broke sorting and lookups in spreadsheets.
+    { id: "label", header: "Factor", value: (r) => cell.text(r.label), href: (r) => r.href },
     { id: "family", header: "Family", value: (r) => cell.text(r.family) },
     { id: "aShare", header: `${aLabel}: share (95% interval)`, value: (r) => cell.share(r.aShare) },
     { id: "aCount", header: `${aLabel}: reports`, value: (r) => cell.count(r.aCount) },
@@ -37,7 +38,8 @@ export function profileColumnSpecs(aLabel: string, bLabel: string | null): Colum
     columns.push(
       { id: "bShare", header: `${bLabel}: share (95% interval)`, value: (r) => cell.share(r.bShare) },
       { id: "bCount", header: `${bLabel}: reports`, value: (r) => cell.count(r.bCount) },
-      { id: "prr", header: "PRR (95% interval)", value: (r) => cell.text(r.prr) },
+      { id: "prr", header: "PRR (95% interval)", value: (r) => cell.text(r.prr.replace(/ flagged$/, "")) },
+      { id: "flag", header: "Flag", value: (r) => cell.text(r.flagged ? "cited more often" : "") },
     );
   }
   return columns;

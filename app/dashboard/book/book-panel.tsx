@@ -1,0 +1,53 @@
+// A panel of the agency page drawn from its model: title, units, which layer its figures come from,
+// the chart (or one sentence when every figure is withheld), notes, the data tables and downloads. A
+// <details> open by default, so a phone can fold panels away (issue 16) and print can open them all.
+import type { ReactNode } from "react";
+import { Chart } from "~/charts/chart";
+import { PanelDownloads } from "../export-links";
+import type { PanelModel } from "../models/panel-model";
+import { toColumns } from "../tables/columns";
+import { StaticTable } from "../tables/static-table";
+import { layerWords } from "./words";
+
+export function BookPanel({ model, notes, extra }: { model: PanelModel; notes?: ReactNode; extra?: ReactNode }) {
+  const layers = model.layers ?? [];
+  const chart = model.chart
+    ? <Chart option={model.chart.option} height={model.chart.height} label={model.chart.label} ssrWidth={model.chart.ssrWidth} />
+    : null;
+  return (
+    <details className={`panel dash-panel book-panel${model.wide ? " dash-wide" : ""}`} open data-panel={model.id}>
+      <summary className="dash-panel-head">
+        <h2 id={`${model.id}-title`}>{model.title}</h2>
+      </summary>
+      <p className="dash-units">{model.units}</p>
+      <p className="layer-line">
+        {layers.map((l) => <span key={l} className={`layer-tag layer-${l}`}>{layerWords[l]}</span>)}
+      </p>
+      {model.allWithheld ? (
+        <p className="dash-all-withheld" role="note">{model.allWithheld}</p>
+      ) : (
+        <>
+          {chart
+            ? model.chart?.scroll
+              ? <div className="chart-scroll" tabIndex={0} role="region" aria-label={`${model.title}: scrolls sideways`}>{chart}</div>
+              : chart
+            : <div className="dash-empty" role="note">{model.emptyChart}</div>}
+          {extra}
+          {notes ? <div className="dash-notes">{notes}</div> : null}
+          <details className="dash-table">
+            <summary>Data table</summary>
+            {model.tables.map((t) => (
+              // Keyed by the table's column ids: a new column set is a new table, never old columns re-used.
+              <StaticTable
+                key={`${t.id}:${t.columns.map((c) => c.id).join(",")}`}
+                columns={toColumns(t.columns)} data={t.rows} caption={t.caption} getRowId={t.rowId}
+                empty={t.empty ? <p>{t.empty}</p> : undefined}
+              />
+            ))}
+          </details>
+          <PanelDownloads panelId={model.id} title={model.title} chart={model.chart !== null} tables={model.tables.map((t) => ({ id: t.id, caption: t.caption }))} />
+        </>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,101 @@
+// The page's choices as a plain GET form (works without script; with it, Remix navigates in the page).
+// Choices are among the book's tables: a released year or quarter, an incident type only for years with
+// the incident type × factor table, a factor to follow, a reference; and months of publication for the
+// reports shared with the agency — as selects of months, never a bare month input (issue 16: Chromium
+// drew those as "--------- ----").
+import { Form } from "@remix-run/react";
+import { factors, incidentTypes } from "../../../db/taxonomy/index";
+import { agencyReferences } from "../agency-state";
+import type { AgencyBookView } from "../agency-view-types";
+import { formatBin } from "../period-label";
+import { bookPeriodText } from "./words";
+
+/** Months offered for the shared layer: ten years back from the latest month of publication. */
+export const SHARED_MONTH_CHOICES = 120;
+
+export function monthChoices(latest: string, count = SHARED_MONTH_CHOICES): string[] {
+  const [y, m] = latest.split("-").map(Number) as [number, number];
+  const last = y * 12 + m - 1;
+  return Array.from({ length: count }, (_, i) => {
+    const index = last - i;
+    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+  });
+}
+
+function MonthSelect({ name, label, value, months }: { name: "from" | "to"; label: string; value: string; months: string[] }) {
+  const list = months.includes(value) ? months : [value, ...months];
+  return (
+    <div className="field">
+      <label htmlFor={`choice-${name}`}>{label}</label>
+      <select id={`choice-${name}`} name={name} defaultValue={value}>
+        {list.map((m) => <option key={m} value={m}>{formatBin(m)}</option>)}
+      </select>
+    </div>
+  );
+}
+
+export function ChoiceForm({ view }: { view: AgencyBookView }) {
+  const { choices, resolved, state } = view;
+  const matrixYear = choices.matrixYears.includes(resolved.period);
+  const months = monthChoices(resolved.sharedLatest);
+  return (
+    // Folded away on phones once the page runs (see usePhoneFolding), open without script.
+    <details className="choice-panel" open>
+    <summary>Choices: {bookPeriodText(resolved.period)} · {choices.referenceLabels[resolved.reference]}</summary>
+    {/* A new key per view: the selects show the view's choices again after back/forward. */}
+    <Form method="get" action="/agency" className="book-choices" aria-label="What the dashboard shows" key={JSON.stringify(resolved) + JSON.stringify(state)}>
+      <fieldset>
+        <legend>All reports counted toward your agency (release book)</legend>
+        <div className="field">
+          <label htmlFor="choice-period">Period of publication</label>
+          <select id="choice-period" name="period" defaultValue={resolved.period}>
+            <optgroup label="Years">
+              {[...choices.years].reverse().map((y) => <option key={y} value={y}>{bookPeriodText(y)}</option>)}
+            </optgroup>
+            <optgroup label="Quarters">
+              {[...choices.quarters].reverse().map((q) => <option key={q} value={q}>{bookPeriodText(q)}</option>)}
+            </optgroup>
+          </select>
+        </div>
+        {matrixYear ? (
+          <div className="field">
+            <label htmlFor="choice-type">Incident type</label>
+            <select id="choice-type" name="type" defaultValue={state.type ?? ""}>
+              <option value="">All incident types</option>
+              {incidentTypes.map((t) => <option key={t.code} value={t.code}>{t.label}</option>)}
+            </select>
+          </div>
+        ) : (
+          <p className="hint choice-note">
+            {choices.matrixYears.length
+              ? `An incident type can be chosen for the years ${choices.matrixYears.join(", ")}, whose incident type table is released.`
+              : "No year of your agency's book has the incident type table yet (it needs enough reports)."}
+          </p>
+        )}
+        <div className="field">
+          <label htmlFor="choice-factor">Factor to follow</label>
+          <select id="choice-factor" name="factor" defaultValue={state.factor ?? ""}>
+            <option value="">Your agency's top five</option>
+            {factors.map((f) => <option key={f.code} value={f.code}>{f.label}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="choice-vs">Compare with</label>
+          <select id="choice-vs" name="vs" defaultValue={resolved.reference}>
+            {agencyReferences.map((r) => <option key={r} value={r}>{choices.referenceLabels[r]}</option>)}
+          </select>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Reports shared with your agency</legend>
+        <MonthSelect name="from" label="From month of publication" value={resolved.sharedFrom} months={months} />
+        <MonthSelect name="to" label="To month of publication" value={resolved.sharedTo} months={months} />
+      </fieldset>
+      <div className="choice-actions">
+        <button type="submit" className="primary">Show</button>
+        <a href="/agency" className="reset-link">Back to the defaults</a>
+      </div>
+    </Form>
+    </details>
+  );
+}

@@ -1,0 +1,18 @@
+import { type Kysely, sql } from "kysely";
+
+// Saved views of the agency dashboard (issue 16): a member names the page's current choices and finds
+// them again. Only the path and query of the member's own page are kept — choices, never figures.
+const statements = [
+  `CREATE TABLE saved_views (
+    id UUID PRIMARY KEY,
+    user_id UUID NOT NULL,
+    name VARCHAR NOT NULL,
+    path VARCHAR NOT NULL,
+    created_at TIMESTAMP NOT NULL
+  )`,
+  `CREATE INDEX saved_views_user ON saved_views (user_id)`,
+];
+
+export async function up(db: Kysely<any>): Promise<void> {
+  for (const statement of statements) await sql.raw(statement).execute(db);
+}
