@@ -14,7 +14,12 @@ export const DEFAULT_WINDOW_MONTHS = 36;
 const patterns: Record<Grain, RegExp> = { month: MONTH_PATTERN, quarter: QUARTER_PATTERN, year: YEAR_PATTERN };
 const examples: Record<Grain, string> = { month: "2025-04", quarter: "2025-Q2", year: "2025" };
 
-export const scopes = ["national", "agency", "peer_size", "peer_region"] as const;
+/**
+ * Per-request analytics answer over the whole nation only. Agency and peer figures come from each
+ * agency's frozen release book (analytics/agency-book, DESIGN §6.1): computing them per request let
+ * overlapping questions recover what was withheld, so there is no agency or peer scope here at all.
+ */
+export const scopes = ["national"] as const;
 export type Scope = (typeof scopes)[number];
 
 /**

@@ -16,7 +16,7 @@ export interface DashboardResult {
   incidentFactorMatrix: IncidentFactorMatrixResult;
   cooccurrence: FactorCooccurrenceResult;
   lossPotentialMix: LossPotentialMixResult;
-  /** Null for the public (funnel plots compare agencies). */
+  /** Null unless programme staff (funnel plots compare named agencies). */
   funnel: FunnelResult | null;
   emergingRisks: EmergingRisksResult;
 }
@@ -34,7 +34,7 @@ export async function getDashboard(db: AnalyticsDb, filters: AnalyticsFilters, v
     getIncidentFactorMatrix(source, filters, viewer, privacy),
     getFactorCooccurrence(source, filters, viewer, privacy),
     getLossPotentialMix(source, filters, viewer, privacy),
-    viewer.kind === "public" ? null : getFunnel(source, filters, viewer, privacy),
+    viewer.kind === "national" ? getFunnel(source, filters, viewer, privacy) : null,
     getEmergingRisks(source, filters, viewer, privacy),
   ]);
   return { factorProfile, trends, incidentFactorMatrix, cooccurrence, lossPotentialMix, funnel, emergingRisks };

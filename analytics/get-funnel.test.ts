@@ -49,7 +49,15 @@ describe("getFunnel", () => {
     expect(radio.curve.length).toBeGreaterThan(5);
   });
 
-  it("is not for the public", async () => {
+  it("is not for the public, nor for agency members (their own figures come from their release books)", async () => {
     await expect(getFunnel(database.db, parseAnalyticsFilters({}), { kind: "public" }, privacy)).rejects.toThrow(AnalyticsAccessError);
+    const { rows } = await sql<{ id: string }>`SELECT id::VARCHAR AS id FROM agencies LIMIT 1`.execute(database.db);
+    await expect(getFunnel(database.db, parseAnalyticsFilters({}), { kind: "agency", agencyId: rows[0]!.id }, privacy)).rejects.toThrow(AnalyticsAccessError);
+  });
+
+  it("refuses an agency or peer scope in the filters: no per-request analytics describes one agency", () => {
+    for (const scope of ["agency", "peer_size", "peer_region"]) {
+      expect(() => parseAnalyticsFilters({ scope } as never)).toThrow(/scope/);
+    }
   });
 });

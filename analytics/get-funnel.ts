@@ -3,12 +3,10 @@ import { z } from "zod";
 import { factors } from "../db/taxonomy/index";
 import { type AnalyticsFilters, resolveFilters } from "./filters";
 import { type MeasureMeta, measureMeta, REPORTS_NOT_RATES } from "./measure-meta";
-import { resolveComparison } from "./comparison";
-import { coreFigures } from "./core-figures";
 import { CellBook } from "./privacy/cell-book";
 import { type Count, type Suppressed, suppressed } from "./privacy/figures";
 import type { PrivacyRules } from "./privacy/rules";
-import { aggregate, type AggregateRow, agencyFactorCounts } from "./queries/aggregate";
+import { aggregate, agencyFactorCounts } from "./queries/aggregate";
 import { windowFactorTotals, windowTotal } from "./queries/slices";
 import { type AnalyticsDb, type AnalyticsSource, latestMonth, sourceOf } from "./source";
 import { type FunnelLimits, funnelLimits, type FunnelSide, funnelSide } from "./stats/funnel-limits";
@@ -16,7 +14,7 @@ import { AnalyticsAccessError, type Viewer } from "./viewer";
 
 export type FunnelPosition = FunnelSide;
 
-/** An agency on the plot: programme staff see which one; an agency sees only itself, without identity. */
+/** An agency on the plot, named: the per-request funnel is for programme staff only. */
 export interface FunnelAgency {
   agencyId?: string;
   agencyName?: string;
@@ -87,42 +85,31 @@ async function agencyNames(source: AnalyticsSource, ids: string[]): Promise<Map<
 export async function getFunnel(
   db: AnalyticsDb, filters: AnalyticsFilters, viewer: Viewer, privacy: PrivacyRules, options: { factors?: readonly string[] } = {},
 ): Promise<FunnelResult> {
-  if (viewer.kind === "public") throw new AnalyticsAccessError("Funnel plots compare agencies: for programme staff and agency members only");
+  // Agencies' own figures come from their release books; this per-request funnel is for programme staff.
+  if (viewer.kind !== "national") throw new AnalyticsAccessError("The funnel of agencies is for programme staff; an agency's own figures come from its release book");
   const source = sourceOf(db);
   const resolved = resolveFilters({ ...filters, scope: "national" }, await latestMonth(source));
   const window = { filters: resolved, months: resolved.window };
   const all = { kind: "all" as const };
-  const agency = viewer.kind === "agency" ? { kind: "agency" as const, agencyId: viewer.agencyId } : null;
-  // When the agency is the dashboard's subject, its point repeats the core figures: same verdicts.
-  const scoped = resolveFilters(filters, await latestMonth(source));
-  const core = agency && scoped.scope !== "national"
-    ? await coreFigures(source, scoped, await resolveComparison(source, scoped, viewer), privacy)
-    : null;
   const [nationalTotal, nationalByFactor, totals] = await Promise.all([
     windowTotal(source, all, resolved),
     windowFactorTotals(source, all, resolved),
-    agency
-      ? windowTotal(source, agency, resolved).then((reports): AggregateRow[] => [{ agency_id: "viewer", reports }])
-      : aggregate(source, { ...window, population: { kind: "linked" }, groupBy: ["agency_id"], perFactor: false }),
+    aggregate(source, { ...window, population: { kind: "linked" }, groupBy: ["agency_id"], perFactor: false }),
   ]);
   // The agency-minimum rule: agencies below it are left out of the plot altogether.
-  const included = totals.filter((r) => agency || r.reports >= Math.max(privacy.agencyMinReports, privacy.k));
+  const included = totals.filter((r) => r.reports >= Math.max(privacy.agencyMinReports, privacy.k));
   const ids = included.map((r) => r.agency_id!);
   const counts = new Map<string, number>();
-  if (agency) for (const [code, n] of await windowFactorTotals(source, agency, resolved)) counts.set(`0:${code}`, n);
-  else for (const r of await agencyFactorCounts(source, window, ids)) counts.set(`${r.agency}:${r.factor_code}`, r.reports);
-  const tags = agency ? ({ protected: true, gate: "agency" } as const) : ({ protected: true } as const);
+  for (const r of await agencyFactorCounts(source, window, ids)) counts.set(`${r.agency}:${r.factor_code}`, r.reports);
+  const tags = { protected: true } as const;
   const book = new CellBook();
-  const nCells = included.map((r, i) => book.add(`n:${i}`, r.reports, { ...tags, shared: core?.count("s:n") }));
+  const nCells = included.map((r, i) => book.add(`n:${i}`, r.reports, tags));
   const wanted = factors.filter((f) => !options.factors || options.factors.includes(f.code));
-  const aCells = wanted.map((f) => ids.map((_, i) => book.add(`a:${i}:${f.code}`, counts.get(`${i}:${f.code}`) ?? 0, { ...tags, shared: core?.count(`s:f:${f.code}`) })));
-  const released = book.release(privacy, agency ? { agency: { reports: totals[0]?.reports ?? 0 } } : {});
-  const names = viewer.kind === "national" ? await agencyNames(source, ids) : new Map<string, string>();
+  const aCells = wanted.map((f) => ids.map((_, i) => book.add(`a:${i}:${f.code}`, counts.get(`${i}:${f.code}`) ?? 0, tags)));
+  const released = book.release(privacy, {});
+  const names = await agencyNames(source, ids);
 
-  const agencies: FunnelAgency[] = ids.map((id, i) => {
-    const reports = released.count(nCells[i]!);
-    return viewer.kind === "national" ? { agencyId: id, agencyName: names.get(id) ?? "", reports } : { reports };
-  });
+  const agencies: FunnelAgency[] = ids.map((id, i) => ({ agencyId: id, agencyName: names.get(id) ?? "", reports: released.count(nCells[i]!) }));
   const releasedNs = agencies.map((a) => a.reports).filter((n): n is number => typeof n === "number");
   const lo = Math.max(privacy.agencyMinReports, privacy.k);
   const hi = Math.max(lo * 4, ...releasedNs.map((n) => n * 1.2));
@@ -130,7 +117,7 @@ export async function getFunnel(
     meta: measureMeta(
       { measure: "funnel", title: "Agencies against the national share", description: `Each agency's share of reports citing the factor against its number of reports, with 95% and 99.8% limits around the national share. ${REPORTS_NOT_RATES}` },
       resolved,
-      { subject: { label: viewer.kind === "agency" ? { kind: "agency", label: "Your agency" } : { kind: "partner_agencies", label: "Partner agencies" } }, reference: null },
+      { subject: { label: { kind: "partner_agencies", label: "Partner agencies" } }, reference: null },
       released, privacy,
     ),
     agencies,

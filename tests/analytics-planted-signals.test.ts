@@ -2,10 +2,12 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseAnalyticsFilters } from "../analytics/filters";
 import { getEmergingRisks } from "../analytics/get-emerging-risks";
-import { getFactorProfile } from "../analytics/get-factor-profile";
+import { getBookProfile } from "../analytics/agency-book/get-book-profile";
 import { getTrends } from "../analytics/get-trends";
 import { isSuppressed } from "../analytics/privacy/figures";
 import { DEFAULT_PRIVACY_RULES } from "../analytics/privacy/rules";
+import { readAgencyBook } from "../analytics/release-book/read-book";
+import { releaseBook } from "../analytics/release-book/release-job";
 import { rebuildAnalyticsRollups } from "../analytics/rollups/rebuild-rollups";
 import type { OpenDatabase } from "../db/open";
 import groundTruth from "../db/synthetic/ground-truth.json";
@@ -28,19 +30,22 @@ afterAll(async () => {
 });
 
 describe("planted signals are found", () => {
-  it("Metro City PD's radio-failure excess is flagged by the PRR rule against the nation excluding it", async () => {
+  it("Metro City PD's radio-failure excess is flagged in its release book against the nation excluding it", async () => {
+    // Agency figures exist only as released book cells (DESIGN §6.1): release one year, then read it.
     const s = signal("metro-radio-failures");
     const { rows } = await sql<{ id: string }>`SELECT id::VARCHAR AS id FROM agencies WHERE name = ${s.agencyName!}`.execute(database.db);
-    const profile = await getFactorProfile(database.db, parseAnalyticsFilters({ scope: "agency" }), { kind: "agency", agencyId: rows[0]!.id }, privacy);
+    await sql`INSERT INTO app_meta (key, value) VALUES ('release_book_first_quarter', '2025-Q1')`.execute(database.db);
+    await releaseBook(database.db, { today: "2026-01-15", upTo: "2025-Q4", rules: privacy });
+    const profile = getBookProfile(await readAgencyBook(database.db, rows[0]!.id), { period: "2025", reference: "national" });
     const row = profile.rows.find((r) => r.factor === s.factor)!;
     expect(profile.flagged).toContain(s.factor);
     if (!row.prr || isSuppressed(row.prr)) throw new Error("PRR withheld");
     expect(row.prr.flagged).toBe(true);
     expect(row.prr.rule).toBe("lower_bound_above_1"); // (lower bound > 1 and a ≥ 5), with a ≥ k
     expect(row.prr.prr).toBeGreaterThan(1.7);
-    expect(row.subject.count).toEqual(expect.any(Number));
-    expect(row.subject.count as number).toBeGreaterThanOrEqual(privacy.k);
-  });
+    expect(row.agency.count).toEqual(expect.any(Number));
+    expect(row.agency.count as number).toBeGreaterThanOrEqual(privacy.k);
+  }, 600_000);
 
   it("the Midwest struck-by share crosses its alert level from the planted month, and not in the 24 months before", async () => {
     // Alert rule tested: ICAO triggers on the monthly share (one month above mean + 3 SD, two above 2 SD or

@@ -1,15 +1,12 @@
-// From the page's URL state and the session to what the analytics engine takes: filters, viewer and
-// privacy rules. The agency always comes from the session (viewerFor), never from the request.
+// From the national page's URL state to what the analytics engine takes: filters and privacy rules.
+// Agency pages read the release book instead (agency-book.server.ts).
 import type { AppLoadContext } from "@remix-run/node";
-import { type AnalyticsFilters, parseAnalyticsFilters, type Scope } from "../../analytics/filters";
+import { type AnalyticsFilters, parseAnalyticsFilters } from "../../analytics/filters";
 import type { PrivacyRules } from "../../analytics/privacy/rules";
-import type { DashboardState, ReferenceChoice } from "./filter-schema";
+import type { DashboardState } from "./filter-schema";
 
-const scopeOf: Record<ReferenceChoice, Scope> = { national: "agency", size: "peer_size", region: "peer_region" };
-
-/** The analytics filters for a dashboard state: months as the grain, the agency scope chosen by `vs`. */
-export function analyticsFilters(state: DashboardState, scope: "agency" | "national" | "peer"): AnalyticsFilters {
-  const resolvedScope: Scope = scope === "national" ? "national" : scope === "peer" ? (state.vs === "region" ? "peer_region" : "peer_size") : scopeOf[state.vs];
+/** The analytics filters for a national dashboard state: months as the grain. */
+export function analyticsFilters(state: DashboardState): AnalyticsFilters {
   return parseAnalyticsFilters({
     grain: "month",
     from: state.from,
@@ -18,7 +15,6 @@ export function analyticsFilters(state: DashboardState, scope: "agency" | "natio
     factor: state.factor as AnalyticsFilters["factor"],
     lossPotential: state.loss as AnalyticsFilters["lossPotential"],
     censusRegion: state.region as AnalyticsFilters["censusRegion"],
-    scope: resolvedScope,
   });
 }
 

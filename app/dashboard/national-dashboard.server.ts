@@ -44,7 +44,7 @@ export async function getNationalDashboard(context: AppLoadContext, kind: "natio
   const viewer = { kind } as const;
   const privacy = privacyRules(context);
   const source = sourceOf(context.db);
-  const filters = analyticsFilters(state, "national");
+  const filters = analyticsFilters(state);
   const [profile, trends, matrix, lossMix, emerging, cooccurrence, regions] = await Promise.all([
     getFactorProfile(source, filters, viewer, privacy),
     getTrends(source, filters, viewer, privacy),
@@ -53,7 +53,7 @@ export async function getNationalDashboard(context: AppLoadContext, kind: "natio
     getEmergingRisks(source, filters, viewer, privacy),
     getFactorCooccurrence(source, filters, viewer, privacy),
     // Regions are a published field: each region's profile is public (the region filter does not apply here).
-    Promise.all(censusRegions.map((r) => getFactorProfile(source, analyticsFilters({ ...state, region: r.code }, "national"), viewer, privacy))),
+    Promise.all(censusRegions.map((r) => getFactorProfile(source, analyticsFilters({ ...state, region: r.code }), viewer, privacy))),
   ]);
   const top = topFactors(profile, TOP_FACTORS);
   const funnelFactor = state.funnel ?? top[0];

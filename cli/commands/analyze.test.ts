@@ -27,33 +27,23 @@ describe("closecall analyze", () => {
     expect(d.factorProfile.meta.subject.kind).toBe("national");
   });
 
-  it("with --agency, prints that agency's dashboard suppressed as the agency sees it (no other agency in it)", async () => {
+  it("refuses an agency's figures: they come from its release book, never computed per request", async () => {
     const metro = agencies.find((a) => a.name === "Metro City Police Department")!;
-    const io = captureIO({ PRIVACY_K: "10" });
-    expect(await main(["analyze", "--db", dir, "--agency", metro.id, "--incident-type", "traffic_stop", "--json"], io)).toBe(0);
-    const text = io.stdout.join("\n");
-    const d = JSON.parse(text);
-    expect(d.factorProfile.meta.subject.kind).toBe("agency");
-    expect(d.factorProfile.meta.filters.incidentType).toBe("traffic_stop");
-    expect(d.funnel.agencies).toHaveLength(1);
-    expect(d.funnel.factors[0].points).toHaveLength(1);
-    for (const a of agencies) if (a.id !== metro.id) expect(text.includes(a.name)).toBe(false);
-    // Small traffic-stop cells of one agency are withheld, never printed as numbers below k.
-    expect(text).toContain('"suppressed":true');
+    for (const args of [["--agency", metro.id], ["--scope", "agency"], ["--scope", "peer_size"]]) {
+      const io = captureIO();
+      expect(await main(["analyze", "--db", dir, ...args, "--json"], io)).toBe(2);
+      expect(io.stdout.join("")).toBe("");
+      expect(io.stderr.join("\n")).toContain("release book");
+    }
   });
 
-  it("answers bad input with a message and exit code 2, and an unknown agency with 1", async () => {
+  it("answers bad input with a message and exit code 2", async () => {
     const badMonth = captureIO();
     expect(await main(["analyze", "--db", dir, "--from", "2025-13"], badMonth)).toBe(2);
     expect(badMonth.stderr.join("\n")).toContain("Use a month like 2025-04");
     const badType = captureIO();
     expect(await main(["analyze", "--db", dir, "--incident-type", "bank_robbery"], badType)).toBe(2);
     expect(badType.stderr.join("\n")).toContain("incidentType");
-    const badAgency = captureIO();
-    expect(await main(["analyze", "--db", dir, "--agency", "metro"], badAgency)).toBe(2);
-    const unknown = captureIO();
-    expect(await main(["analyze", "--db", dir, "--agency", "00000000-0000-4000-8000-000000000000"], unknown)).toBe(1);
-    expect(unknown.stderr.join()).toContain("No active partner agency");
     const badK = captureIO({ PRIVACY_K: "1" });
     expect(await main(["analyze", "--db", dir], badK)).toBe(2);
   });

@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { FilterError, parseAnalyticsFilters, type Scope } from "../../analytics/filters";
+import { FilterError, parseAnalyticsFilters } from "../../analytics/filters";
 import { getDashboard } from "../../analytics/get-dashboard";
 import { isSuppressed } from "../../analytics/privacy/figures";
 import { checkPrivacyRules, type PrivacyRules } from "../../analytics/privacy/rules";
@@ -7,8 +6,6 @@ import { AnalyticsAccessError, type Viewer } from "../../analytics/viewer";
 import { type Command, UsageError } from "../command";
 import { resolveDatabasePath, withDatabase } from "../database-path";
 import { parseOptions } from "../parse";
-
-const Uuid = z.string().uuid();
 
 /** The same privacy settings as the server (PRIVACY_K, AGENCY_MIN_REPORTS; README configuration table). */
 function privacyFromEnv(env: Record<string, string | undefined>): PrivacyRules {
@@ -27,8 +24,8 @@ function privacyFromEnv(env: Record<string, string | undefined>): PrivacyRules {
 
 export const analyze: Command = {
   name: "analyze",
-  summary: "print every measure of a dashboard (national, or one agency's, suppressed as that agency sees it)",
-  usage: "closecall analyze [--agency ID] [--scope agency|peer_size|peer_region|national] [--from YYYY-MM --to YYYY-MM] [--incident-type T] [--db PATH] [--json]",
+  summary: "print every measure of the national dashboard (as programme staff see it)",
+  usage: "closecall analyze [--from YYYY-MM --to YYYY-MM] [--incident-type T] [--db PATH] [--json]",
   async run(args, io) {
     const { values } = parseOptions(args, {
       agency: { type: "string" },
@@ -39,13 +36,12 @@ export const analyze: Command = {
       db: { type: "string" },
       json: { type: "boolean" },
     });
-    if (values.agency !== undefined && !Uuid.safeParse(values.agency).success) {
-      throw new UsageError(`--agency must be an agency id (a UUID), got "${values.agency}"`);
+    // An agency's figures are never computed per request (differencing overlapping questions recovered
+    // withheld cells): they are its release book's, released by `closecall release`.
+    if (values.agency !== undefined || (values.scope !== undefined && values.scope !== "national")) {
+      throw new UsageError("An agency's figures come from its release book only: run `closecall release`, then read them on /agency or /api/v1/book");
     }
-    if (values.scope !== undefined && !values.agency && values.scope !== "national") {
-      throw new UsageError("--scope agency, peer_size and peer_region need --agency");
-    }
-    const viewer: Viewer = values.agency ? { kind: "agency", agencyId: values.agency } : { kind: "national" };
+    const viewer: Viewer = { kind: "national" };
     let filters;
     try {
       filters = parseAnalyticsFilters({
@@ -53,7 +49,6 @@ export const analyze: Command = {
         from: values.from,
         to: values.to,
         incidentType: values["incident-type"] as never,
-        scope: (values.scope ?? (values.agency ? "agency" : "national")) as Scope,
       });
     } catch (error) {
       if (error instanceof FilterError) throw new UsageError(error.message);

@@ -1,5 +1,6 @@
-// Analytics benchmark: median and p95 of every measure of one agency dashboard (large and small agency)
-// and of the national view, server side, after warm-up. Prints figures; asserts nothing (DESIGN §9).
+// Analytics benchmark: median and p95 of every measure of the national view and of one agency dashboard
+// (large and small agency: their release books' panels), server side, after warm-up. Prints figures;
+// asserts nothing (DESIGN §9).
 //
 //   npx tsx tests/bench/analytics.ts --db /tmp/an-1m [--runs 30] [--warmup 5]
 //
@@ -20,6 +21,13 @@ import { getFunnel } from "../../analytics/get-funnel";
 import { getIncidentFactorMatrix } from "../../analytics/get-incident-factor-matrix";
 import { getLossPotentialMix } from "../../analytics/get-loss-potential-mix";
 import { getTrends } from "../../analytics/get-trends";
+import { getBookHeadline } from "../../analytics/agency-book/get-book-headline";
+import { getBookLossMix } from "../../analytics/agency-book/get-book-loss-mix";
+import { getBookMatrix } from "../../analytics/agency-book/get-book-matrix";
+import { getBookProfile } from "../../analytics/agency-book/get-book-profile";
+import { getBookTrends, topBookFactors } from "../../analytics/agency-book/get-book-trends";
+import { getSharedFigures } from "../../analytics/agency-book/get-shared-figures";
+import { readAgencyBook } from "../../analytics/release-book/read-book";
 import { DEFAULT_PRIVACY_RULES } from "../../analytics/privacy/rules";
 import { setNationalCache } from "../../analytics/source";
 import type { Viewer } from "../../analytics/viewer";
@@ -40,9 +48,8 @@ export async function agencyByName(db: Executor, name: string, fallback: "larges
 }
 
 type Measure = (db: Executor, viewer: Viewer) => Promise<unknown>;
-const agencyFilters = parseAnalyticsFilters({ scope: "agency" });
 const nationalFilters = parseAnalyticsFilters({});
-type Filters = typeof agencyFilters;
+type Filters = typeof nationalFilters;
 
 export const ALL_MEASURES = "ALL MEASURES (getDashboard)";
 export const ALL_MEASURES_COLD = "ALL MEASURES, no national cache";
@@ -64,6 +71,33 @@ const measures = (filters: Filters): [string, Measure][] => [
       setNationalCache(true);
     }
   }],
+];
+
+/**
+ * Every panel of an agency's page from its release book (what getAgencyBookView computes): the book
+ * read, its latest year's profile, top factors by year, matrix, loss mix, headline, and the free layer.
+ */
+async function agencyBookPanels(db: Executor, agencyId: string): Promise<unknown> {
+  const book = await readAgencyBook(db, agencyId);
+  const year = book.years[book.years.length - 1];
+  const quarter = book.quarters[book.quarters.length - 1];
+  const period = year ?? quarter;
+  if (!period) return { book: null };
+  const top = topBookFactors(book, 5);
+  const end = Number(period.slice(0, 4)) * 12 + 11;
+  return {
+    profile: getBookProfile(book, { period, reference: "national" }),
+    trends: getBookTrends(book, { factors: top, reference: "national" }),
+    matrix: year ? getBookMatrix(book, { year, factors: top }) : null,
+    lossMix: getBookLossMix(book, { period, reference: "national" }),
+    headline: getBookHeadline(book, period),
+    shared: await getSharedFigures(db, agencyId, { from: end - 11, to: end }),
+  };
+}
+
+const bookMeasures = (agencyId: string): [string, Measure][] => [
+  ["read the release book", (d) => readAgencyBook(d, agencyId)],
+  [ALL_MEASURES, (d) => agencyBookPanels(d, agencyId)],
 ];
 
 export interface MeasureTiming {
@@ -119,8 +153,8 @@ export async function benchViews(db: Executor): Promise<{ title: string; viewer:
   const large = await agencyByName(db, "Metro City Police Department", "largest");
   const small = await agencyByName(db, "Pine Hollow Police Department", "smallest-open");
   return [
-    { title: `Agency dashboard, large agency (${large.label})`, viewer: { kind: "agency", agencyId: large.id }, filters: agencyFilters, agency: large.label },
-    { title: `Agency dashboard, small agency (${small.label})`, viewer: { kind: "agency", agencyId: small.id }, filters: agencyFilters, agency: small.label },
+    { title: `Agency dashboard, large agency (${large.label}), from its release book`, viewer: { kind: "agency", agencyId: large.id }, filters: nationalFilters, agency: large.label },
+    { title: `Agency dashboard, small agency (${small.label}), from its release book`, viewer: { kind: "agency", agencyId: small.id }, filters: nationalFilters, agency: small.label },
     { title: "National view (national analyst)", viewer: { kind: "national" }, filters: nationalFilters },
   ];
 }
@@ -139,7 +173,8 @@ export async function runAnalyticsBench(
   for (const view of await benchViews(db)) {
     log(`\n${view.title}`);
     const dashboard: DashboardTiming = { title: view.title, viewer: view.viewer.kind === "national" ? "national" : "agency", agency: view.agency, measures: [] };
-    for (const [name, measure] of measures(view.filters)) {
+    const viewMeasures = view.viewer.kind === "agency" ? bookMeasures(view.viewer.agencyId) : measures(view.filters);
+    for (const [name, measure] of viewMeasures) {
       const t = await time(() => measure(db, view.viewer), options.runs, options.warmup);
       dashboard.measures.push({ measure: name, ...t });
       log(
