@@ -71,8 +71,10 @@ describe("two periods side by side", () => {
     expect(text("radio")).toEqual([
       "Label radio", "Family", `20.0% (${(wilsonInterval(80, 400).lower * 100).toFixed(1)}%–${(wilsonInterval(80, 400).upper * 100).toFixed(1)}%)`, "80",
       `10.0% (${(wilsonInterval(30, 300).lower * 100).toFixed(1)}%–${(wilsonInterval(30, 300).upper * 100).toFixed(1)}%)`, "30",
-      `+10.0 pts (+${(radio.lower * 100).toFixed(1)} to +${(radio.upper * 100).toFixed(1)})`,
+      `10.0 pts higher (+${(radio.lower * 100).toFixed(1)} to +${(radio.upper * 100).toFixed(1)})`,
     ]);
+    // In words, not "+3.0": the exports' formula guard would quote a cell starting with "+".
+    expect(text("lapse")[6]).toMatch(/^3\.0 pts lower \(−\d+\.\d to [+−]\d+\.\d\)$/);
     expect(text("hidden")[2]).toBe("withheld — fewer than k reports");
     expect(text("hidden")[6]).toBe("withheld — based on a withheld figure");
     // The chart leaves out factors no report cites in either period.

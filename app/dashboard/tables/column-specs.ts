@@ -57,12 +57,17 @@ export interface PeriodProfileTableRow {
   href: string;
 }
 
-/** A difference of shares in percentage points, signed, with its 95% interval. */
+/**
+ * A difference of shares in percentage points, in words, with its signed 95% interval. Not "+0.9": the
+ * exports' formula guard quotes a cell that starts with "+", so a spreadsheet would show "'+0.9".
+ */
 export function differenceText(value: PeriodProfileTableRow["difference"]): string {
   if (value === null) return "—";
   if (isSuppressed(value)) return withheldText(value);
   const pp = (v: number) => `${v > 0 ? "+" : v < 0 ? "−" : "±"}${Math.abs(v * 100).toFixed(1)}`;
-  return `${pp(value.difference)} pts (${pp(value.lower)} to ${pp(value.upper)})`;
+  const size = Math.abs(value.difference * 100).toFixed(1);
+  const words = size === "0.0" ? "0.0 pts" : `${size} pts ${value.difference > 0 ? "higher" : "lower"}`;
+  return `${words} (${pp(value.lower)} to ${pp(value.upper)})`;
 }
 
 export function periodProfileColumnSpecs(aLabel: string, bLabel: string): ColumnSpec<PeriodProfileTableRow>[] {
