@@ -1,3 +1,5 @@
+import path from "node:path";
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getFactorProfile } from "../analytics/get-factor-profile";
@@ -31,6 +33,7 @@ let a: { from: string; to: string };
 let b: { from: string; to: string };
 let agencyId: string;
 const people: Record<string, SignedInTestUser> = {};
+let html: (path: string, who: SignedInTestUser) => Promise<{ status: number; text: string }>;
 
 const label = (i: number) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`;
 
@@ -59,6 +62,12 @@ beforeAll(async () => {
   const signedIn = async (role: Parameters<typeof createTestUser>[1], agency: string | null = null) => signInTestUser(database.db, await createTestUser(database.db, role, { agencyId: agency }));
   people.national = await signedIn("national_analyst");
   people.trainer = await signedIn("agency_trainer", agencyId);
+  const build = (await import(path.resolve(import.meta.dirname, "../build/index.js"))) as ServerBuild;
+  const handler = createRequestHandler(build, "production");
+  html = async (p, who) => {
+    const response = await handler(getAs(p, who), { ...context });
+    return { status: response.status, text: await response.text() };
+  };
 });
 afterAll(async () => {
   await database?.close();
@@ -128,6 +137,18 @@ describe("national view: two periods' factor profiles side by side", () => {
     const sheet = (await readXlsx(xlsx.bytes)).sheets[0]!;
     expect(sheet.headers).toEqual(expect.arrayContaining([`A: ${a.from} to ${a.to}: reports`, `B: ${b.from} to ${b.to}: reports`]));
     expect(sheet.rows).toHaveLength(pa.rows.length);
+  });
+
+  it("the page draws the panel with both periods' columns, and the filter bar holds the comparison period and its presets", async () => {
+    const page = await html(`/national${query()}`, people.national!);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(`Contributing factors, two periods side by side: ${a.from} to ${a.to} and ${b.from} to ${b.to}`);
+    expect(page.text).toContain(`A: ${a.from} to ${a.to}: share (95% interval)`);
+    expect(page.text).toContain(`B: ${b.from} to ${b.to}: share (95% interval)`);
+    expect(page.text).toMatch(new RegExp(`<input id="f-bfrom"[^>]*value="${b.from}"`));
+    // The presets are links to explicit months: the same months a year earlier than A is B here.
+    expect(page.text).toContain(`bfrom=${b.from}&amp;bto=${b.to}`);
+    expect(page.text).toContain("period-profile.csv");
   });
 
   it("without a comparison period there is no such panel, and its download is a 404", async () => {
