@@ -23,7 +23,7 @@ export function escapeHtml(text: string): string {
  * A grid whose axis labels and names stay inside the given margins (ECharts 6 replaced
  * `grid.containLabel` with outer bounds).
  */
-export function gridWithin(box: { left: number; right: number; top: number; bottom: number }) {
+export function gridWithin(box: { left: number | string; right: number | string; top: number; bottom: number }) {
   return { ...box, outerBoundsMode: "same" as const, outerBoundsContain: "all" as const };
 }
 

@@ -151,7 +151,8 @@ export function shareComparisonOption(input: ShareComparisonInput): EChartsOptio
   });
 }
 
-function shareComparisonBase(input: ShareComparisonInput): EChartsOption {
+/** The option without its narrow-screen overrides (the period comparison adds a second grid to it). */
+export function shareComparisonBase(input: ShareComparisonInput): EChartsOption {
   const max = axisMax(input.rows);
   const series: CustomSeriesOption[] = [dotSeries(input, "a", input.aColor ?? colors.blue)];
   if (input.bLabel !== null) series.push(dotSeries(input, "b", input.bColor ?? colors.orange));

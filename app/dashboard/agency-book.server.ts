@@ -3,6 +3,7 @@
 // it, and public lessons. Nothing agency-dependent is computed here (DESIGN §6.1).
 import type { AppLoadContext } from "@remix-run/node";
 import { data } from "@remix-run/node";
+import { getBookFactorYears } from "../../analytics/agency-book/get-book-factor-years";
 import { getBookHeadline } from "../../analytics/agency-book/get-book-headline";
 import { getBookLossMix } from "../../analytics/agency-book/get-book-loss-mix";
 import { getBookMatrix } from "../../analytics/agency-book/get-book-matrix";
@@ -128,6 +129,7 @@ async function computeView(
     headline: getBookHeadline(book, period),
     profile: { ...profile, referenceLabel: referenceLabel(reference, peers) },
     trends: getBookTrends(book, { factors: followed, reference }),
+    factorYears: getBookFactorYears(book),
     heatmap: matrixYear ? getBookMatrix(book, { year: matrixYear, factors: topBookFactors(book, MATRIX_FACTORS) }) : null,
     lossMix: getBookLossMix(book, { period, reference }),
     shared,

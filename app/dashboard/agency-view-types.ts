@@ -2,6 +2,7 @@
 // agency's release book, shares computed from released cells only, the free layer of reports shared
 // with the agency, and public lessons. Browser-safe types. A withheld figure stays a Suppressed value all
 // the way to the screen: never zero, never the hidden number.
+import type { BookFactorYears } from "../../analytics/agency-book/get-book-factor-years";
 import type { BookHeadline } from "../../analytics/agency-book/get-book-headline";
 import type { BookLossMix } from "../../analytics/agency-book/get-book-loss-mix";
 import type { BookMatrix } from "../../analytics/agency-book/get-book-matrix";
@@ -11,7 +12,7 @@ import type { SharedFigures } from "../../analytics/agency-book/get-shared-figur
 import type { AgencyReference, AgencyState } from "./agency-state";
 import type { LessonsView } from "./view-types";
 
-export type { BookHeadline, BookLossMix, BookMatrix, BookProfile, BookTrends, SharedFigures };
+export type { BookFactorYears, BookHeadline, BookLossMix, BookMatrix, BookProfile, BookTrends, SharedFigures };
 
 export interface AgencyBookChoices {
   /** Released years and quarters of publication, oldest first. */
@@ -40,6 +41,8 @@ export interface AgencyBookView {
   headline: BookHeadline;
   profile: BookProfile & { referenceLabel: string };
   trends: BookTrends;
+  /** Every factor in each released year of publication, side by side (the book's yearly cells). */
+  factorYears: BookFactorYears;
   heatmap: BookMatrix | null;
   lossMix: BookLossMix;
   /** The free layer: reports officers shared with the agency's team, any months of publication. */

@@ -4,7 +4,8 @@
 import { Form, Link, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { censusRegions, factorFamilies, factors, incidentTypes, lossPotentials } from "../../db/taxonomy/index";
-import { activeFilters, type DashboardState } from "./filter-schema";
+import { activeFilters, type DashboardState, hrefOf } from "./filter-schema";
+import { comparisonChoices } from "./period-compare";
 
 /**
  * Months are typed as YYYY-MM in a text field with a pattern: Chromium drew <input type="month"> without
@@ -72,6 +73,28 @@ export function FilterBar(props: {
           </select>
         </div>
       </fieldset>
+      {variant !== "agency" ? (
+        <fieldset className="filter-period">
+          <legend>Compare the factors with another period</legend>
+          <div className="field">
+            <label htmlFor="f-bfrom">From</label>
+            <input id="f-bfrom" type="text" inputMode="numeric" pattern={MONTH_PATTERN} maxLength={7} name="bfrom" defaultValue={state.bfrom ?? ""} aria-describedby="f-bperiod-hint" />
+          </div>
+          <div className="field">
+            <label htmlFor="f-bto">To</label>
+            <input id="f-bto" type="text" inputMode="numeric" pattern={MONTH_PATTERN} maxLength={7} name="bto" defaultValue={state.bto ?? ""} aria-describedby="f-bperiod-hint" />
+          </div>
+          <p className="hint" id="f-bperiod-hint">
+            Months written YYYY-MM: the factor profile of this period is shown beside the period's, with the difference. Or compare with{" "}
+            {comparisonChoices(period).map((c, i) => (
+              <span key={c.key}>
+                {i > 0 ? " or " : ""}
+                <Link to={hrefOf(path, { ...state, bfrom: c.bfrom, bto: c.bto })} preventScrollReset>{c.label.charAt(0).toLowerCase() + c.label.slice(1)} ({c.bfrom} to {c.bto})</Link>
+              </span>
+            ))}.
+          </p>
+        </fieldset>
+      ) : null}
       <fieldset className="filter-codes">
         <legend>Reports</legend>
         <div className="field">

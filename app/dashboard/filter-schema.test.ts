@@ -81,3 +81,23 @@ describe("drill-down into the library", () => {
     expect(href).toBe("/reports?from=2023-11&to=2026-10");
   });
 });
+
+describe("the comparison period of the national factor profile (bfrom/bto)", () => {
+  it("round-trips, and shows as one removable filter", () => {
+    const parsed = parse("from=2025-01&to=2025-12&bfrom=2024-01&bto=2024-12");
+    expect(parsed).toEqual({ ok: true, state: { ...defaultState, from: "2025-01", to: "2025-12", bfrom: "2024-01", bto: "2024-12" } });
+    if (!parsed.ok) return;
+    expect(toSearchParams(parsed.state).toString()).toBe("from=2025-01&to=2025-12&bfrom=2024-01&bto=2024-12");
+    expect(activeFilters("/national", parsed.state).at(-1)).toEqual({
+      key: "periods", label: "Factors compared with 2024-01 to 2024-12", removeHref: "/national?from=2025-01&to=2025-12",
+    });
+  });
+
+  it("names a bad month, a missing end and a backwards period, and drops both halves from the link back", () => {
+    const bad = parse("bfrom=2024-13&bto=2024-12&type=traffic_stop");
+    expect(bad).toMatchObject({ ok: false, problems: [{ param: "bfrom" }], validSearch: "type=traffic_stop" });
+    expect(parse("bfrom=2024-01")).toMatchObject({ ok: false, problems: [{ param: "bto", message: "“bto” is needed with “bfrom”: the comparison period's last month, YYYY-MM" }], validSearch: "" });
+    expect(parse("bto=2024-01")).toMatchObject({ ok: false, problems: [{ param: "bfrom" }] });
+    expect(parse("bfrom=2024-06&bto=2024-01")).toMatchObject({ ok: false, problems: [{ param: "bto", message: "“bto” The comparison period ends before it starts" }] });
+  });
+});

@@ -18,7 +18,7 @@ export type ReferenceChoice = (typeof referenceChoices)[number];
 /** URL parameter names, short so that shared links stay readable. */
 export const PARAM = {
   from: "from", to: "to", compare: "compare", incidentType: "type", factor: "factor", lossPotential: "loss",
-  region: "region", vs: "vs", funnel: "funnel",
+  region: "region", vs: "vs", funnel: "funnel", compareFrom: "bfrom", compareTo: "bto",
 } as const;
 
 const month = (what: string) => z.string().regex(MONTH, `${what} must be a month written YYYY-MM, for example 2025-06`).optional();
@@ -46,14 +46,23 @@ export const DashboardSearchSchema = z
     region: oneOf(codesOf(censusRegions), "census region"),
     vs: z.enum(referenceChoices, { errorMap: () => ({ message: "must be national, size or region" }) }).default("national"),
     funnel: oneOf(codesOf(factors), "contributing factor"),
+    // A second period whose factor profile is set beside the page's (national pages only).
+    bfrom: month("The first month of the comparison period"),
+    bto: month("The last month of the comparison period"),
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.from && v.to) {
-      const span = monthNumber(v.to) - monthNumber(v.from) + 1;
-      if (span < 1) ctx.addIssue({ code: "custom", path: ["to"], message: "The period ends before it starts" });
-      else if (span > MAX_PERIOD_MONTHS) ctx.addIssue({ code: "custom", path: ["from"], message: `The period can cover at most ${MAX_PERIOD_MONTHS / 12} years` });
-    }
+    const checkSpan = (from: string | undefined, to: string | undefined, keys: [string, string], what: string) => {
+      if (!from || !to || !MONTH.test(from) || !MONTH.test(to)) return;
+      const span = monthNumber(to) - monthNumber(from) + 1;
+      if (span < 1) ctx.addIssue({ code: "custom", path: [keys[1]], message: `${what} ends before it starts` });
+      else if (span > MAX_PERIOD_MONTHS) ctx.addIssue({ code: "custom", path: [keys[0]], message: `${what} can cover at most ${MAX_PERIOD_MONTHS / 12} years` });
+    };
+    checkSpan(v.from, v.to, ["from", "to"], "The period");
+    checkSpan(v.bfrom, v.bto, ["bfrom", "bto"], "The comparison period");
+    // The comparison period has no default: half of one is a mistake, not "the latest months".
+    if (v.bfrom && !v.bto) ctx.addIssue({ code: "custom", path: ["bto"], message: "is needed with “bfrom”: the comparison period's last month, YYYY-MM" });
+    if (v.bto && !v.bfrom) ctx.addIssue({ code: "custom", path: ["bfrom"], message: "is needed with “bto”: the comparison period's first month, YYYY-MM" });
   });
 
 export type DashboardState = z.infer<typeof DashboardSearchSchema>;
@@ -76,6 +85,8 @@ export function parseDashboardSearch(params: URLSearchParams): DashboardParse {
     return { param, message: `“${param}” ${shown}` };
   });
   const bad = new Set(problems.flatMap((p) => p.param.split(", ")));
+  // The comparison period goes as a pair: a link that kept half of it would be refused again.
+  if (bad.has(PARAM.compareFrom) || bad.has(PARAM.compareTo)) [PARAM.compareFrom, PARAM.compareTo].forEach((k) => bad.add(k));
   const valid = new URLSearchParams([...params].filter(([k]) => !bad.has(k)));
   return { ok: false, problems, validSearch: valid.toString() };
 }
@@ -92,6 +103,8 @@ export function toSearchParams(state: DashboardState): URLSearchParams {
   if (state.region) out.set(PARAM.region, state.region);
   if (state.vs !== defaultState.vs) out.set(PARAM.vs, state.vs);
   if (state.funnel) out.set(PARAM.funnel, state.funnel);
+  if (state.bfrom) out.set(PARAM.compareFrom, state.bfrom);
+  if (state.bto) out.set(PARAM.compareTo, state.bto);
   return out;
 }
 
@@ -126,5 +139,8 @@ export function activeFilters(path: string, state: DashboardState): ActiveFilter
   if (state.region) out.push({ key: "region", label: `Region: ${labels.censusRegion(state.region)}`, removeHref: without({ region: undefined }) });
   if (state.vs !== defaultState.vs) out.push({ key: "vs", label: vsLabels[state.vs], removeHref: without({ vs: defaultState.vs }) });
   if (state.funnel) out.push({ key: "funnel", label: `Funnel plot: ${labels.factor(state.funnel)}`, removeHref: without({ funnel: undefined }) });
+  if (state.bfrom && state.bto) {
+    out.push({ key: "periods", label: `Factors compared with ${state.bfrom} to ${state.bto}`, removeHref: without({ bfrom: undefined, bto: undefined }) });
+  }
   return out;
 }

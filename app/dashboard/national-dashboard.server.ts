@@ -13,7 +13,7 @@ import { censusRegions, labels } from "../../db/taxonomy/index";
 import { analyticsFilters, privacyRules } from "./analytics-input.server";
 import type { DashboardState } from "./filter-schema";
 import {
-  buildCooccurrence, buildEmerging, buildHeadline, buildHeatmap, buildLossMix, buildProfile, buildTotals, buildTrends, topFactors,
+  buildCooccurrence, buildEmerging, buildHeadline, buildHeatmap, buildLossMix, buildPeriodProfile, buildProfile, buildTotals, buildTrends, topFactors,
 } from "./view-builders";
 import type { FunnelView, NationalDashboardView, RegionalView } from "./view-types";
 
@@ -45,7 +45,7 @@ export async function getNationalDashboard(context: AppLoadContext, kind: "natio
   const privacy = privacyRules(context);
   const source = sourceOf(context.db);
   const filters = analyticsFilters(state);
-  const [profile, trends, matrix, lossMix, emerging, cooccurrence, regions] = await Promise.all([
+  const [profile, trends, matrix, lossMix, emerging, cooccurrence, regions, comparison] = await Promise.all([
     getFactorProfile(source, filters, viewer, privacy),
     getTrends(source, filters, viewer, privacy),
     getIncidentFactorMatrix(source, filters, viewer, privacy),
@@ -54,6 +54,10 @@ export async function getNationalDashboard(context: AppLoadContext, kind: "natio
     getFactorCooccurrence(source, filters, viewer, privacy),
     // Regions are a published field: each region's profile is public (the region filter does not apply here).
     Promise.all(censusRegions.map((r) => getFactorProfile(source, analyticsFilters({ ...state, region: r.code }), viewer, privacy))),
+    // The comparison period: the same filters over other months, through the same measure (and its rules).
+    state.bfrom && state.bto
+      ? getFactorProfile(source, analyticsFilters({ ...state, from: state.bfrom, to: state.bto }), viewer, privacy)
+      : null,
   ]);
   const top = topFactors(profile, TOP_FACTORS);
   const funnelFactor = state.funnel ?? top[0];
@@ -78,6 +82,7 @@ export async function getNationalDashboard(context: AppLoadContext, kind: "natio
     privacy: { k: privacy.k, agencyMinReports: privacy.agencyMinReports },
     headline: buildHeadline(trends, profile.subjectReports, typeof profile.subjectReports === "number" ? profile.subjectReports : null, state.compare, []),
     profile: buildProfile(profile),
+    periods: comparison ? buildPeriodProfile(profile, comparison) : null,
     trends: buildTrends(trends, top.slice(0, TREND_FACTORS)),
     totals: buildTotals(trends),
     emerging: buildEmerging(emerging, EMERGING_ROWS),

@@ -10,6 +10,7 @@ import { EmergingPanel } from "./panels/emerging-panel";
 import { FunnelPanel } from "./panels/funnel-panel";
 import { HeatmapPanel } from "./panels/heatmap-panel";
 import { LossMixPanel } from "./panels/loss-mix-panel";
+import { PeriodProfilePanel } from "./panels/period-profile-panel";
 import { ProfilePanel } from "./panels/profile-panel";
 import { NATIONAL_PROFILE_TITLE } from "./models/profile";
 import { NATIONAL_TOTALS_LABEL } from "./models/trends";
@@ -52,6 +53,7 @@ export function NationalDashboard() {
           <RegionalPanel regional={view.regional} state={state} period={period} />
           <CooccurrencePanel cooccurrence={view.cooccurrence} state={state} period={period} />
           <ProfilePanel profile={view.profile} state={state} period={period} title={NATIONAL_PROFILE_TITLE} />
+          {view.periods ? <PeriodProfilePanel periods={view.periods} state={state} period={period} /> : null}
           <HeatmapPanel heatmap={view.heatmap} state={state} period={period} />
           <LossMixPanel mix={view.lossMix} state={state} period={period} />
         </div>

@@ -9,11 +9,13 @@ import type { IncidentFactorMatrixResult } from "../../analytics/get-incident-fa
 import type { LossPotentialMixResult } from "../../analytics/get-loss-potential-mix";
 import type { TrendSeries, TrendsResult } from "../../analytics/get-trends";
 import { type Count, isSuppressed, type Share, suppressed } from "../../analytics/privacy/figures";
+import { shareDifference } from "../../analytics/stats/share-difference";
 import { labels, lossPotentials } from "../../db/taxonomy/index";
 import type { CompareGrain } from "./filter-schema";
+import { periodsOverlap } from "./period-compare";
 import type {
   CooccurrenceView, EmergingRow, EmergingView, FunnelView, Headline, HeadlineComparison, HeatmapView, LossMixView, ProfileRow,
-  ProfileView, TrendView,
+  PeriodProfileRow, PeriodProfileView, ProfileView, TrendView,
 } from "./view-types";
 
 const released = (c: Count): number | null => (typeof c === "number" ? c : null);
@@ -89,6 +91,31 @@ export function buildProfile(profile: FactorProfileResult): ProfileView {
       prr: prrOf(r),
     })),
   };
+}
+
+function differenceOf(a: Share | null, b: Share | null): PeriodProfileRow["difference"] {
+  if (a === null || b === null) return null;
+  if (isSuppressed(a) || isSuppressed(b)) return suppressed("derived");
+  return shareDifference(a, b);
+}
+
+/**
+ * One population's profile in two periods side by side (A: the page's period, B: the comparison), each
+ * as the profile measure released it; the difference is A − B, from released shares only.
+ */
+export function buildPeriodProfile(a: FactorProfileResult, b: FactorProfileResult): PeriodProfileView {
+  const side = (p: FactorProfileResult) => ({ ...p.meta.window, label: `${p.meta.window.from} to ${p.meta.window.to}`, reports: p.subjectReports });
+  const bRows = new Map(b.rows.map((r) => [r.factor, r]));
+  const rows = a.rows.map((r): PeriodProfileRow => {
+    const other = bRows.get(r.factor)!;
+    return {
+      factor: r.factor, label: r.label, family: r.familyLabel,
+      a: { count: r.subject.count, share: r.subject.share },
+      b: { count: other.subject.count, share: other.subject.share },
+      difference: differenceOf(r.subject.share, other.subject.share),
+    };
+  });
+  return { a: side(a), b: side(b), overlap: periodsOverlap(a.meta.window, b.meta.window), rows };
 }
 
 /**

@@ -171,6 +171,32 @@ export interface CooccurrenceView {
   pairs: PairRow[];
 }
 
+/** Share A minus share B, with its 95% interval (fractions; Newcombe's hybrid score interval). */
+export interface ShareDifferenceFigure {
+  difference: number;
+  lower: number;
+  upper: number;
+}
+
+export interface PeriodProfileRow {
+  factor: string;
+  label: string;
+  family: string;
+  a: ShareFigures;
+  b: ShareFigures;
+  /** Withheld when either share is; null when either period has no reports. */
+  difference: ShareDifferenceFigure | Suppressed | null;
+}
+
+/** The national factor profile of two periods side by side: the page's period (A) and the comparison (B). */
+export interface PeriodProfileView {
+  a: PeriodInfo & { label: string; reports: Count };
+  b: PeriodInfo & { label: string; reports: Count };
+  /** The periods share months: the difference's interval is then conservative. */
+  overlap: boolean;
+  rows: PeriodProfileRow[];
+}
+
 export interface DashboardCommon {
   state: DashboardState;
   period: PeriodInfo;
@@ -181,6 +207,8 @@ export interface NationalDashboardView extends DashboardCommon {
   kind: "national" | "public";
   headline: Headline;
   profile: ProfileView;
+  /** The factor profile of the page's period beside the comparison period's (bfrom/bto), when chosen. */
+  periods: PeriodProfileView | null;
   trends: TrendView;
   totals: { months: string[]; counts: Count[] };
   emerging: EmergingView;

@@ -41,5 +41,6 @@ export function dashboardFilterList(state: DashboardState, period: { from: strin
   if (state.region) list.push({ name: "Census region", value: labels.censusRegion(state.region) });
   if (page === "agency") list.push({ name: "Compared with", value: vsWords[state.vs] });
   if (page === "national" && state.funnel) list.push({ name: "Funnel plot factor", value: labels.factor(state.funnel) });
+  if (page !== "agency" && state.bfrom && state.bto) list.push({ name: "Factor profile compared with", value: `${state.bfrom} to ${state.bto}` });
   return list;
 }

@@ -122,6 +122,13 @@ describe("a download is the table on the screen", () => {
     await compareTables("national", ids, nationalTable, "/national", people.national!);
   });
 
+  it("national view with a comparison period: the two periods' factor table on the screen is its download", async () => {
+    const query = `${QUERY}&bfrom=2022-01&bto=2022-12`;
+    const view = (await callRoute(nationalLoader, getAs(`/national${query}`, people.national!), strict)).data.view as NationalDashboardView;
+    expect(nationalPanels(view).flatMap((p) => p.tables.map((t) => t.id))).toContain("period-profile");
+    await compareTables("national", ["period-profile"], nationalTable, "/national", people.national!, query);
+  });
+
   it("all.xlsx holds every table of the page, a sheet each, and the metadata sheet; shares and bounds are percent-formatted numbers", async () => {
     const view = (await callRoute(agencyLoader, getAs(`/agency${AQ}`, people.trainerA!), context)).data.view as AgencyBookView;
     const tables = agencySource(view).panels.flatMap((p) => p.tables);

@@ -89,7 +89,7 @@ export function AgencyPage(props: { view: AgencyBookView; canExport: boolean; cs
           <BookHeadline view={view} />
           <div className="dash-grid">
             <ChangesPanel view={view} />
-            <BookPanel model={panels.topFactors} notes={<p>{DRILL_NOTE}</p>} />
+            <BookPanel model={panels.topFactors} notes={<p>The data table also sets every factor's released years side by side. {DRILL_NOTE}</p>} />
             <BookPanel model={panels.quarterly} notes={<p>Where the book withholds a quarter, the shared line still shows the reports your members can read.</p>} />
             <BookPanel model={panels.profile} notes={<p>Factors cited in no report of the period are listed last in the table. {DRILL_NOTE}</p>} />
             {panels.heatmap ? (

@@ -29,6 +29,27 @@ export function topFactorColumns(agencyLabel: string, referenceLabel: string): C
   ];
 }
 
+export interface FactorYearsRow {
+  key: string;
+  label: string;
+  family: string;
+  /** Aligned with the years of the columns. */
+  years: { count: Count | null; share: Share | null }[];
+  href?: string;
+}
+
+/** One column pair per released year of publication: ids carry the year, never a position. */
+export function factorYearColumns(years: string[]): ColumnSpec<FactorYearsRow>[] {
+  return [
+    { id: "label", header: "Factor", value: (r) => cell.text(r.label), href: (r) => r.href },
+    { id: "family", header: "Family", value: (r) => cell.text(r.family) },
+    ...years.flatMap((year, i): ColumnSpec<FactorYearsRow>[] => [
+      { id: `${year}-share`, header: `${year}: ${SHARE}`, value: (r) => cell.share(r.years[i]?.share) },
+      { id: `${year}-count`, header: `${year}: reports`, value: (r) => cell.count(r.years[i]?.count) },
+    ]),
+  ];
+}
+
 export interface QuarterRow {
   quarter: string;
   book: Count | null;

@@ -7,6 +7,7 @@ import { funnelPanel } from "./funnel";
 import { heatmapPanel } from "./heatmap";
 import { lossMixPanel } from "./loss-mix";
 import type { PanelModel } from "./panel-model";
+import { periodProfilePanel } from "./period-profile";
 import { NATIONAL_PROFILE_TITLE, profilePanel } from "./profile";
 import { regionalPanel } from "./regional";
 import { NATIONAL_TOTALS_LABEL, totalsPanel, trendPanel } from "./trends";
@@ -22,6 +23,7 @@ export function nationalPanels(view: NationalDashboardView): PanelModel[] {
     regionalPanel(view.regional, state, period),
     cooccurrencePanel(view.cooccurrence, state, period),
     profilePanel(view.profile, state, period, NATIONAL_PROFILE_TITLE),
+    ...(view.periods ? [periodProfilePanel(view.periods, state, period)] : []),
     heatmapPanel(view.heatmap, state, period),
     lossMixPanel(view.lossMix, state, period),
   ];

@@ -2,7 +2,7 @@
 // turns them into TanStack columns (columns.tsx) and the CSV/XLSX exports read the same specs, so a
 // download always has the screen's columns, rows and cell texts. Browser-safe, no React.
 import { isSuppressed, type Share, type Suppressed } from "../../../analytics/privacy/figures";
-import { percent } from "~/charts/format";
+import { percent, withheldText } from "~/charts/format";
 import type { Count, EmergingRow, FunnelView, PairRow } from "../view-types";
 import { cell, type CellValue } from "./cell-values";
 
@@ -43,6 +43,43 @@ export function profileColumnSpecs(aLabel: string, bLabel: string | null): Colum
     );
   }
   return columns;
+}
+
+export interface PeriodProfileTableRow {
+  factor: string;
+  label: string;
+  family: string;
+  aCount: Count;
+  aShare: Share | null;
+  bCount: Count;
+  bShare: Share | null;
+  difference: { difference: number; lower: number; upper: number } | Suppressed | null;
+  href: string;
+}
+
+/**
+ * A difference of shares in percentage points, in words, with its signed 95% interval. Not "+0.9": the
+ * exports' formula guard quotes a cell that starts with "+", so a spreadsheet would show "'+0.9".
+ */
+export function differenceText(value: PeriodProfileTableRow["difference"]): string {
+  if (value === null) return "—";
+  if (isSuppressed(value)) return withheldText(value);
+  const pp = (v: number) => `${v > 0 ? "+" : v < 0 ? "−" : "±"}${Math.abs(v * 100).toFixed(1)}`;
+  const size = Math.abs(value.difference * 100).toFixed(1);
+  const words = size === "0.0" ? "0.0 pts" : `${size} pts ${value.difference > 0 ? "higher" : "lower"}`;
+  return `${words} (${pp(value.lower)} to ${pp(value.upper)})`;
+}
+
+export function periodProfileColumnSpecs(aLabel: string, bLabel: string): ColumnSpec<PeriodProfileTableRow>[] {
+  return [
+    { id: "label", header: "Factor", value: (r) => cell.text(r.label), href: (r) => r.href },
+    { id: "family", header: "Family", value: (r) => cell.text(r.family) },
+    { id: "aShare", header: `${aLabel}: share (95% interval)`, value: (r) => cell.share(r.aShare) },
+    { id: "aCount", header: `${aLabel}: reports`, value: (r) => cell.count(r.aCount) },
+    { id: "bShare", header: `${bLabel}: share (95% interval)`, value: (r) => cell.share(r.bShare) },
+    { id: "bCount", header: `${bLabel}: reports`, value: (r) => cell.count(r.bCount) },
+    { id: "difference", header: "Difference A − B, percentage points (95% interval)", value: (r) => cell.text(differenceText(r.difference)) },
+  ];
 }
 
 export interface TrendTableRow {

@@ -5,11 +5,13 @@ import { type PanelModel, table } from "../../models/panel-model";
 import { topFactorColumns, type TopFactorRow } from "../columns";
 import { sharedLibraryHref } from "../drill-down";
 import { choiceLine } from "../words";
+import { factorYearsTable } from "./factor-years";
 import { AGENCY_LABEL, seriesColors } from "./labels";
 
 /**
  * The agency's most cited factors, year by year, with Wilson 95% intervals, next to the reference's
- * share in the same year (issue 14: what a commander reads over time). One row per factor and year.
+ * share in the same year (issue 14: what a commander reads over time). One row per factor and year; a
+ * second table sets every factor's years side by side (the book's yearly cells only).
  */
 export function topFactorsPanel(view: AgencyBookView): PanelModel {
   const { trends } = view;
@@ -44,6 +46,9 @@ export function topFactorsPanel(view: AgencyBookView): PanelModel {
       label: title,
     },
     emptyChart: allWithheld ?? "",
-    tables: [table({ id: "top-factors", caption: title, columns: topFactorColumns(AGENCY_LABEL, reference), rows, rowId: (r) => r.key })],
+    tables: [
+      table({ id: "top-factors", caption: title, columns: topFactorColumns(AGENCY_LABEL, reference), rows, rowId: (r) => r.key }),
+      factorYearsTable(view),
+    ],
   };
 }
