@@ -18,7 +18,7 @@ export const scopes = ["national", "agency", "peer_size", "peer_region"] as cons
 export type Scope = (typeof scopes)[number];
 
 /**
- * Dashboard filters (URL search params, DESIGN §6): fixed period bins, at most one value per coded
+ * Dashboard filters (URL search params, docs/design.md §6): fixed period bins, at most one value per coded
  * dimension (a fixed category, never "all except X"), one factor or one factor family. The agency is
  * never a filter: it comes from the viewer.
  */

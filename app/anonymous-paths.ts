@@ -1,5 +1,5 @@
 /**
- * Paths an anonymous officer uses to report or follow up (DESIGN §6.1–6.2). The request logger skips
+ * Paths an anonymous officer uses to report or follow up (docs/design.md §6, §6.2). The request logger skips
  * them entirely and they get the strictest headers. Anything added to intake must be listed here.
  * `/report.data` and `/receipt.data` (Remix single-fetch posts) match through the "." rule.
  */

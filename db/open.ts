@@ -33,7 +33,7 @@ export interface OpenOptions {
   /** A DuckDB file path, or ":memory:" for tests. */
   location: string;
   /**
-   * Lock the configuration after migrations (DESIGN §4): no file access from SQL, no further SET.
+   * Lock the configuration after migrations (docs/design.md §4): no file access from SQL, no further SET.
    * Loading tools that need file access (none today) would pass false.
    */
   lockDown?: boolean;

@@ -16,7 +16,7 @@ import { publishBatch } from "./publication";
  */
 export async function runDailyJobs(db: Kysely<Database>, config: AppConfig, log: (line: string) => void, options: { publish: boolean }): Promise<void> {
   // Each step on its own: a publication that fails (or cannot run) must never hold raw text past its
-  // retention window (DESIGN §6), and is retried at the next run.
+  // retention window (docs/design.md §6), and is retried at the next run.
   const step = async (name: string, work: () => Promise<void>) => {
     try {
       await work();

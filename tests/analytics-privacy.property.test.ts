@@ -18,7 +18,7 @@ import { readPayload } from "./support/analytics-payload";
 import { recoverableCells } from "./support/recoverability-oracle";
 import { createTestDatabase } from "./support/test-database";
 
-// Property tests of DESIGN §6 over every measure of the dashboard: random filters, viewers and privacy
+// Property tests of docs/design.md §6 over every measure of the dashboard: random filters, viewers and privacy
 // parameters on a small synthetic dataset with agencies of every size (many near k and the minimum).
 let database: OpenDatabase;
 let agencies: { id: string; name: string; size_band: string; census_region: string }[];
@@ -95,7 +95,7 @@ async function peerGroup(viewer: { agencyId: string }, filters: AnalyticsFilters
   return rows[0]!;
 }
 
-describe("analytics privacy properties (DESIGN §6)", () => {
+describe("analytics privacy properties (docs/design.md §6)", () => {
   it("for random filters, viewers and k: no released protected count in 1..k−1, nothing withheld recoverable from totals, no other agency's identity or counts", async () => {
     let checked = 0;
     await fc.assert(

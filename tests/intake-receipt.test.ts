@@ -86,7 +86,7 @@ describe("receipt follow-up", () => {
     expect(unknown).toMatchObject({ status: 404, data: { stage: "enter", errors: { code: [expect.stringMatching(/No report matches/)] } } });
   });
 
-  it("rate-limits look-ups per address (DESIGN §6.5)", async () => {
+  it("rate-limits look-ups per address (docs/design.md §6.5)", async () => {
     resetAbuseGuard({ receiptLookupsPerAddressPerHour: 3 });
     const { receiptCode } = await createSubmission(database.db, key, { payload: { ...payload, narrative: "q".repeat(90) }, consentLevel: "national", agencyId: null });
     for (let i = 0; i < 3; i++) expect((await check(receiptCode)).status).toBe(200);

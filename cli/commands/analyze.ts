@@ -10,7 +10,7 @@ import { parseOptions } from "../parse";
 
 const Uuid = z.string().uuid();
 
-/** The same privacy settings as the server (PRIVACY_K, AGENCY_MIN_REPORTS; README configuration table). */
+/** The same privacy settings as the server (PRIVACY_K, AGENCY_MIN_REPORTS; docs/operations.md, Configuration). */
 function privacyFromEnv(env: Record<string, string | undefined>): PrivacyRules {
   const read = (name: string, fallback: number) => {
     const raw = env[name];

@@ -5,7 +5,7 @@ import type { Role, Session } from "../schema/user.table";
 import { randomToken, tokenHash } from "./tokens";
 import { retryingConflicts, unlessWrittenConcurrently } from "../write-conflict";
 
-/** OWASP session timeouts for this risk level (DESIGN §8). */
+/** OWASP session timeouts for this risk level (docs/design.md §8). */
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 /** A session between the password and the second factor lives briefly. */

@@ -111,7 +111,7 @@ function unkeyedAuditHash(row: Omit<AuditEntry, "hash">): string {
 }
 
 /**
- * Appends one entry to the hash-chained audit log (DESIGN §8) and moves the head file to it. Call it
+ * Appends one entry to the hash-chained audit log (docs/design.md §8) and moves the head file to it. Call it
  * after the action it records has been committed, with the root database (not inside a transaction
  * another append could race).
  */

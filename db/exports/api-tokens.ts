@@ -1,6 +1,6 @@
 // Read-only API tokens of partner agencies. A commander creates them for the agency of their session;
 // the secret (256 random bits) is returned once and only its SHA-256 is stored. Every query on tokens
-// is restricted to the commander's own agency in its `where` (DESIGN §8): a token id from a form only
+// is restricted to the commander's own agency in its `where` (docs/design.md §8): a token id from a form only
 // narrows it.
 import { AgencyAccessError, agencyIdOf, type AgencyViewer } from "../accounts/agency-scope";
 import { randomToken, tokenHash } from "../accounts/tokens";

@@ -10,7 +10,7 @@ const statements = [
   `ALTER TABLE submissions ADD COLUMN approved_on DATE`,
   `ALTER TABLE submissions ADD COLUMN draft_ciphertext BLOB`,
   `ALTER TABLE submissions ADD COLUMN draft_nonce BLOB`,
-  // Claims live apart from submissions: intake tables keep no time of day (DESIGN §6.3, tested by intake).
+  // Claims live apart from submissions: intake tables keep no time of day (docs/design.md §6.3, tested by intake).
   `CREATE TABLE review_claims (
     submission_id UUID PRIMARY KEY,
     reviewer_id UUID,

@@ -17,7 +17,7 @@ export interface AnalyticsReportTable {
   census_region: string;
   light: string | null;
   assignment: string | null;
-  /** Protected: only inside suppressed aggregates (DESIGN §6). NULL when the officer chose "national only". */
+  /** Protected: only inside suppressed aggregates (docs/design.md §6). NULL when the officer chose "national only". */
   agency_id: string | null;
   agency_size_band: string | null;
   /** Bit i set when the report cites factors[i] of taxonomy v1 (filters and co-occurrence). */

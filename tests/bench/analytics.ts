@@ -1,5 +1,5 @@
 // Analytics benchmark: median and p95 of every measure of one agency dashboard (large and small agency)
-// and of the national view, server side, after warm-up. Prints figures; asserts nothing (DESIGN §9).
+// and of the national view, server side, after warm-up. Prints figures; asserts nothing (docs/design.md §9).
 //
 //   npx tsx tests/bench/analytics.ts --db /tmp/an-1m [--runs 30] [--warmup 5]
 //

@@ -51,7 +51,7 @@ export interface BookProfileTableRow {
   aShare: Share | null;
   bCount: Count | null;
   bShare: Share | null;
-  /** The analyst's column: proportional reporting ratio with its interval (DESIGN §7). */
+  /** The analyst's column: proportional reporting ratio with its interval (docs/design.md §7). */
   prr: string;
   flag: string;
   href?: string;
