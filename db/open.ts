@@ -41,7 +41,7 @@ export interface OpenOptions {
 
 /**
  * The database holds everything (accounts, sealed submissions, the audit log): only its owner may read
- * it (issue 15 item 7). A new folder is made 700 and the files 600, also when they exist already. DuckDB
+ * it. A new folder is made 700 and the files 600, also when they exist already. DuckDB
  * creates the WAL again after every checkpoint: the server and the CLI also set their process umask to
  * 077 (server/index.ts, bin/closecall.mjs), which only a whole process can decide.
  */

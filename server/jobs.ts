@@ -8,9 +8,9 @@ import { releaseClosedQuarters } from "./book-release";
 import { publishBatch } from "./publication";
 
 /**
- * The daily jobs (issue 5): publish the approved reports as one batch, time out unanswered questions,
+ * The daily jobs: publish the approved reports as one batch, time out unanswered questions,
  * destroy raw submissions past their retention window, and release the agencies' books for quarters
- * that have closed (issue 14), every day at 03:00 UTC. At start-up all but publication catch up (a
+ * that have closed, every day at 03:00 UTC. At start-up all but publication catch up (a
  * missed day must not keep raw text longer); publication waits for its hour, so restarts do not change
  * when batches appear.
  */

@@ -49,7 +49,7 @@ describe("receipt follow-up", () => {
     await createReviewerQuestion(database.db, key, { submissionId: id, reviewerId: reviewer, text: "Which hand held the knife?" });
     const asked = await check(receiptCode);
     expect(statusOf(asked.data)).toMatchObject({ status: "question", canAnswer: true, thread: [{ author: "reviewer", text: "Which hand held the knife?" }] });
-    // The timeline's figures (issue 16): the question's date, from which the report waits 14 days, and the retention window.
+    // The timeline's figures: the question's date, from which the report waits 14 days, and the retention window.
     expect(statusOf(asked.data)!.questionOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(asked.data).toMatchObject({ retentionDays: context.config.retentionDays });
 

@@ -103,7 +103,7 @@ export async function deleteSession(db: Executor, idHash: string): Promise<void>
   await db.deleteFrom("sessions").where("id_hash", "=", idHash).execute();
 }
 
-/** Signing out: the session ends and the audit log records it (issue 15 item 8). */
+/** Signing out: the session ends and the audit log records it. */
 export async function signOut(db: Executor, session: Pick<ActiveSession, "idHash" | "user">): Promise<void> {
   await deleteSession(db, session.idHash);
   await appendAuditEntry(db, { actorUserId: session.user.id, action: "account.signed_out", targetType: "user", targetId: session.user.id });

@@ -98,7 +98,7 @@ export function canonicalAuditText(row: Omit<AuditEntry, "hash">): string {
 }
 
 /**
- * A row's link in the chain: an HMAC under a key kept outside the database (issue 15 item 8). A plain
+ * A row's link in the chain: an HMAC under a key kept outside the database. A plain
  * hash let anyone who could write the table edit a row and re-hash every row after it.
  */
 export function auditHash(row: Omit<AuditEntry, "hash">, key: Buffer): string {

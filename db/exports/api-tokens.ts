@@ -77,7 +77,7 @@ export async function listApiTokens(db: Executor, viewer: AgencyViewer, now = ne
 }
 
 /**
- * A presented token that was refused goes to the audit log (issue 15 item 8): the token's id when it is
+ * A presented token that was refused goes to the audit log: the token's id when it is
  * one of ours, else nothing but the reason — never the secret, never anything about the caller.
  */
 export async function recordRefusedToken(db: Executor, check: { problem: TokenProblem; tokenId?: string }): Promise<void> {

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from "kysely";
 
-// Review and publication (issue 5). Forward-only, plain SQL.
+// Review and publication. Forward-only, plain SQL.
 // The working draft (de-identified texts, findings, coding, reviewers' comments) is encrypted with the
 // submission's own data key and lives on the submission row, so deleting that key destroys it with the
 // raw text and the thread.

@@ -5,7 +5,7 @@ import {
 import type { ColumnSpecs, EnumType } from "./columns";
 
 /**
- * Analytics rollups (issue 7): derived from published reports, rebuilt by `closecall rebuild` and kept
+ * Analytics rollups: derived from published reports, rebuilt by `closecall rebuild` and kept
  * current at publication by analytics/rollups. Coded fields are DuckDB ENUMs so that scans and group-bys
  * work on one-byte codes; their values follow the taxonomy lists (migration 0500).
  */

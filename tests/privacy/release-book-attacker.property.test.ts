@@ -15,7 +15,7 @@ import { insertReports, worldArb, type WorldReport, type WorldSpec } from "../su
 import { createTestUser } from "../support/test-accounts";
 import { createTestDatabase } from "../support/test-database";
 
-// Issue 14's acceptance test (docs/design.md §6.1): the attacker of the release book. A member of agency A has
+// The release book's acceptance test (docs/design.md §6.1): its attacker. A member of agency A has
 // read every released cell of A's book, knows the public national and regional figures of the same
 // cells, reads A's shared reports, and knows the relations that hold for any set of reports; it solves
 // by linear programming for every withheld cell (A's count-only part, the rest of the nation, its peer

@@ -13,7 +13,7 @@ export interface BookRules {
 
 /** A peer group is shown with at least this many other agencies (docs/design.md §6.1). */
 const PEER_MIN_OTHER_AGENCIES = 3;
-/** The type × factor table is in a year's book from this many linked reports per unit of k (issue 14 layout). */
+/** The type × factor table is in a year's book from this many linked reports per unit of k (the book's layout). */
 const MATRIX_REPORTS_PER_K = 20;
 
 const quarterIndex = (q: string) => Number(q.slice(0, 4)) * 4 + Number(q.slice(-1)) - 1;

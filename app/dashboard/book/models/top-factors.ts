@@ -9,7 +9,7 @@ import { AGENCY_LABEL, seriesColors } from "./labels";
 
 /**
  * The agency's most cited factors, year by year, with Wilson 95% intervals, next to the reference's
- * share in the same year (issue 14: what a commander reads over time). One row per factor and year.
+ * share in the same year (what a commander reads over time). One row per factor and year.
  */
 export function topFactorsPanel(view: AgencyBookView): PanelModel {
   const { trends } = view;
