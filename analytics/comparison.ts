@@ -27,7 +27,7 @@ const PUBLIC: CellTags = { protected: false };
 /**
  * The comparison of a per-request query: always the whole nation, for every viewer. An agency member's
  * own, national-excluding-agency and peer figures are read from the agency's release book instead
- * (analytics/agency-book, DESIGN §6.1): nothing computed per request describes one agency.
+ * (analytics/agency-book, docs/design.md §6.1): nothing computed per request describes one agency.
  */
 export async function resolveComparison(_source: AnalyticsSource, filters: ResolvedFilters, _viewer: Viewer): Promise<Comparison> {
   if (filters.scope !== "national") throw new AnalyticsAccessError("Agency and peer figures come from the agency's release book only");

@@ -16,14 +16,14 @@ const examples: Record<Grain, string> = { month: "2025-04", quarter: "2025-Q2", 
 
 /**
  * Per-request analytics answer over the whole nation only. Agency and peer figures come from each
- * agency's frozen release book (analytics/agency-book, DESIGN §6.1): computing them per request let
+ * agency's frozen release book (analytics/agency-book, docs/design.md §6.1): computing them per request let
  * overlapping questions recover what was withheld, so there is no agency or peer scope here at all.
  */
 export const scopes = ["national"] as const;
 export type Scope = (typeof scopes)[number];
 
 /**
- * Dashboard filters (URL search params, DESIGN §6): fixed period bins, at most one value per coded
+ * Dashboard filters (URL search params, docs/design.md §6): fixed period bins, at most one value per coded
  * dimension (a fixed category, never "all except X"), one factor or one factor family. The agency is
  * never a filter: it comes from the viewer.
  */

@@ -22,7 +22,7 @@ export interface FactorProfileRow {
   familyLabel: string;
   subject: PopulationFigures;
   reference: PopulationFigures | null;
-  /** Subject against reference (DESIGN §7); null when not computable (no reports cite it on one side). */
+  /** Subject against reference (docs/design.md §7); null when not computable (no reports cite it on one side). */
   prr: PrrResult | Suppressed | null;
 }
 
@@ -40,7 +40,7 @@ const familyLabel = new Map<string, string>(factorFamilies.map((f) => [f.code, f
 /**
  * Factor profile: for each contributing factor, how many of the subject's reports cite it and what
  * share that is (Wilson 95%), next to the reference population, with the proportional reporting ratio
- * and the flag rule of DESIGN §7. The agency is compared with the nation *excluding* itself (or with its
+ * and the flag rule of docs/design.md §7. The agency is compared with the nation *excluding* itself (or with its
  * peers), so that a large agency does not dilute its own comparison.
  */
 export async function getFactorProfile(db: AnalyticsDb, filters: AnalyticsFilters, viewer: Viewer, privacy: PrivacyRules): Promise<FactorProfileResult> {

@@ -80,7 +80,7 @@ async function agencyNames(source: AnalyticsSource, ids: string[]): Promise<Map<
 /**
  * Funnel plot (Spiegelhalter 2005): each agency's share of reports citing a factor against its number of
  * reports, with exact binomial 95% and 99.8% limits around the national share. Programme staff see every
- * agency above the minimum; an agency sees only its own point and the limits (DESIGN §7).
+ * agency above the minimum; an agency sees only its own point and the limits (docs/design.md §7).
  */
 export async function getFunnel(
   db: AnalyticsDb, filters: AnalyticsFilters, viewer: Viewer, privacy: PrivacyRules, options: { factors?: readonly string[] } = {},

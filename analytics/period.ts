@@ -1,5 +1,5 @@
 // Months as integers (year·12 + month − 1) so that windows and baselines are plain arithmetic.
-// Only fixed bins exist (month, quarter, year): no day ranges (DESIGN §6).
+// Only fixed bins exist (month, quarter, year): no day ranges (docs/design.md §6).
 
 export type Grain = "month" | "quarter" | "year";
 

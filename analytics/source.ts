@@ -70,7 +70,7 @@ export class SharedCache<T> {
  * One national cache per process, whichever copy of this module asks: the server runs this file twice,
  * through tsx (the start-up warm-up, the daily jobs' publication) and bundled into build/index.js (the
  * routes), and a module-level cache gave each copy its own, so the warm-up filled one that no route
- * read (issue 18). Kept on globalThis under a registered symbol, as epic-stack's singleton() does.
+ * read. Kept on globalThis under a registered symbol, as epic-stack's singleton() does.
  */
 interface NationalStore {
   cache: SharedCache<unknown>;

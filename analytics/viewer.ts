@@ -1,6 +1,6 @@
 /**
  * Who is looking, as analytics needs to know it. The caller builds it from the session (never from the
- * request), so an agency member's agency cannot be chosen in a URL (DESIGN §8).
+ * request), so an agency member's agency cannot be chosen in a URL (docs/design.md §8).
  */
 export type Viewer =
   /** Anyone, signed in or not: national figures over published fields only. */

@@ -11,7 +11,7 @@ describe("anonymous paths (never logged)", () => {
     (p) => expect(isAnonymousPath(p)).toBe(false),
   );
 
-  // Issue 14: every spelling the router and the static files accept.
+  // Every spelling the router and the static files accept.
   it.each([
     ["/Report", "/report"], ["/REPORT", "/report"], ["/%72eport", "/report"], ["/%52EPORT", "/report"], ["/Receipt", "/receipt"],
     ["/./report", "/report"], ["/reports/../report", "/report"], ["/report/", "/report"], ["/REPORT.data", "/report.data"], ["/Receipt.DATA", "/receipt.data"],

@@ -1,5 +1,5 @@
 /**
- * Paths an anonymous officer uses to report or follow up (DESIGN §6.1–6.2). The request logger skips
+ * Paths an anonymous officer uses to report or follow up (docs/design.md §6, §6.2). The request logger skips
  * them entirely and they get the strictest headers. Anything added to intake must be listed here.
  * `/report.data` and `/receipt.data` (Remix single-fetch posts) match through the "." rule.
  */
@@ -13,14 +13,14 @@ export const ANONYMOUS_PATH_PREFIXES = ["/report", "/receipt"] as const;
 const ANONYMOUS_ASSETS = /^(\/build)?\/(routes\/(report|receipt)[-.]|_assets\/intake-)/i;
 
 /**
- * Files of the installable app (issue 10) that a browser fetches from the report form too: the service
+ * Files of the installable app that a browser fetches from the report form too: the service
  * worker (registration and update checks), the manifest, the icons and the favicon.
  */
 const APP_FILES = /^\/(sw\.js|manifest\.webmanifest|favicon\.svg|icons\/)/i;
 
 /**
  * A path as the router and the static files see it: percent-escapes decoded, dot segments resolved,
- * case folded. `/Report`, `/REPORT`, `/%72eport` and `/./report` all serve the report form (issue 14),
+ * case folded. `/Report`, `/REPORT`, `/%72eport` and `/./report` all serve the report form,
  * so every check on a raw path would let them through as something else.
  */
 export function foldedPath(pathname: string): string {

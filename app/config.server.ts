@@ -3,7 +3,7 @@ import { z } from "zod";
 
 const flag = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
 
-/** Every environment variable Close Call reads, with its default (listed in the README). */
+/** Every environment variable Close Call reads, with its default (listed in docs/operations.md). */
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   HOST: z.string().default("127.0.0.1"),

@@ -8,7 +8,7 @@ export const streamTimeout = 5_000;
 
 /**
  * Renders the whole document before sending (onAllReady) for every client: pages are small and
- * server-rendered, and the request's User-Agent is never consulted (DESIGN §6.1).
+ * server-rendered, and the request's User-Agent is never consulted (docs/design.md §6).
  */
 export default function handleRequest(
   request: Request,
@@ -48,7 +48,7 @@ export default function handleRequest(
   });
 }
 
-/** Unexpected errors: logged without the request (no URL query, no headers: DESIGN §6.1). */
+/** Unexpected errors: logged without the request (no URL query, no headers: docs/design.md §6). */
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
   console.error("Unhandled error:", error instanceof Error ? (error.stack ?? error.message) : error);

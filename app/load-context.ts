@@ -11,7 +11,7 @@ export interface AppContext {
   db: Kysely<Database>;
   duck: DuckDBInstance;
   config: AppConfig;
-  /** Fresh per request; every inline script and Remix's own scripts carry it (CSP, DESIGN §8). */
+  /** Fresh per request; every inline script and Remix's own scripts carry it (CSP, docs/design.md §8). */
   cspNonce: string;
   /** HMAC of the client address under a daily in-memory salt, for abuse caps and sign-in limits; never stored. */
   addressKey?: string;

@@ -33,7 +33,7 @@ export interface OpenOptions {
   /** A DuckDB file path, or ":memory:" for tests. */
   location: string;
   /**
-   * Lock the configuration after migrations (DESIGN §4): no file access from SQL, no further SET.
+   * Lock the configuration after migrations (docs/design.md §4): no file access from SQL, no further SET.
    * Loading tools that need file access (none today) would pass false.
    */
   lockDown?: boolean;
@@ -41,7 +41,7 @@ export interface OpenOptions {
 
 /**
  * The database holds everything (accounts, sealed submissions, the audit log): only its owner may read
- * it (issue 15 item 7). A new folder is made 700 and the files 600, also when they exist already. DuckDB
+ * it. A new folder is made 700 and the files 600, also when they exist already. DuckDB
  * creates the WAL again after every checkpoint: the server and the CLI also set their process umask to
  * 077 (server/index.ts, bin/closecall.mjs), which only a whole process can decide.
  */

@@ -22,7 +22,7 @@ export async function unlessWrittenConcurrently(write: () => Promise<unknown>): 
 /**
  * Runs a conditional write (`… WHERE used_at IS NULL`) again when DuckDB refused it for a concurrent
  * write to the same row: on the next attempt its condition is checked against what the other committed,
- * so exactly one of two racing requests gets the row (issue 15 item 4) and neither gets a 500.
+ * so exactly one of two racing requests gets the row and neither gets a 500.
  */
 export async function retryingConflicts<T>(write: () => Promise<T>, attempts = 8): Promise<T> {
   for (let attempt = 1; ; attempt++) {

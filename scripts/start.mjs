@@ -2,7 +2,7 @@
 import { register } from "tsx/esm/api";
 import { buildIfStale } from "./build-if-stale.mjs";
 
-// The server always runs in production mode, whatever NODE_ENV says (issue 15 item 6): development mode
+// The server always runs in production mode, whatever NODE_ENV says: development mode
 // puts stacks and file paths into error responses. What NODE_ENV meant for demo data stays as it was:
 // unless told otherwise (--demo, CLOSECALL_DEMO), NODE_ENV=production starts without demo data and
 // anything else seeds it on the first start.

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addressKeys, createAddressKeyer } from "./address-key";
 import { rejectCrossSiteWrites } from "./security-headers";
 
-describe("address key for abuse caps (DESIGN §6.6)", () => {
+describe("address key for abuse caps (docs/design.md §6.6)", () => {
   it("is stable within a day, changes with the day, and does not contain the address", () => {
     let day = "2026-01-01";
     const keyer = createAddressKeyer(() => day);

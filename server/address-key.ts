@@ -3,7 +3,7 @@ import type { RequestHandler } from "express";
 
 /**
  * An HMAC of the client address under a salt that changes every UTC day and exists only in this
- * process's memory (DESIGN §6.6). Abuse caps (intake) and per-source sign-in limits count by this key;
+ * process's memory (docs/design.md §6.6). Abuse caps (intake) and per-source sign-in limits count by this key;
  * the address itself goes no further than this function, and yesterday's keys cannot be linked to today's.
  */
 export function createAddressKeyer(today: () => string = () => new Date().toISOString().slice(0, 10)): (address: string) => string {

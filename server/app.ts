@@ -69,7 +69,7 @@ export function createServerApp({ context, build, publicDir, log, pageStore }: S
   );
 
   // Only the message is logged: a stack would carry nothing about the request, but request data must
-  // never reach the log (DESIGN §6.1), and the page says nothing about the cause.
+  // never reach the log (docs/design.md §6), and the page says nothing about the cause.
   app.use(((error, _req, res, _next) => {
     console.error("Server error:", error instanceof Error ? error.message : error);
     if (res.headersSent) {

@@ -14,7 +14,7 @@ const LOCK = Symbol.for("closecall.book-release");
 type Holder = { [LOCK]?: Promise<unknown> };
 
 /**
- * Releases every closed quarter the agencies' books do not have yet (DESIGN §6.1): after each
+ * Releases every closed quarter the agencies' books do not have yet (docs/design.md §6.1): after each
  * publication batch, by the daily job (quarters close by date) and at start-up. Waits for a release
  * already running, then runs its own (which finds nothing left to do when that one covered it).
  */

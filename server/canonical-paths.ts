@@ -3,7 +3,7 @@ import { canonicalAnonymousPage } from "../app/anonymous-paths";
 
 /**
  * Another spelling of an intake path (`/Report`, `/%72eport`, `/receipt/`) is sent to the one spelling
- * before anything else runs: no log line, no session lookup, no rate-limit bucket of its own (issue 14).
+ * before anything else runs: no log line, no session lookup, no rate-limit bucket of its own.
  * 308 keeps the method and body of a form post.
  */
 export function canonicalIntakePaths(): RequestHandler {

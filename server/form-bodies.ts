@@ -10,7 +10,7 @@ function page(title: string, text: string): string {
 
 /**
  * Every page's actions read `request.formData()`, which throws on JSON, text or a broken multipart body
- * and turned those into 500s (issue 15 item 5). Writes to pages must therefore be forms that parse: other
+ * and turned those into 500s. Writes to pages must therefore be forms that parse: other
  * content types get a 415, a multipart body that does not parse a 400, before any route runs. The data
  * API (/api/) answers its own JSON errors and never reads a body.
  */

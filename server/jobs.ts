@@ -8,15 +8,15 @@ import { releaseClosedQuarters } from "./book-release";
 import { publishBatch } from "./publication";
 
 /**
- * The daily jobs (issue 5): publish the approved reports as one batch, time out unanswered questions,
+ * The daily jobs: publish the approved reports as one batch, time out unanswered questions,
  * destroy raw submissions past their retention window, and release the agencies' books for quarters
- * that have closed (issue 14), every day at 03:00 UTC. At start-up all but publication catch up (a
+ * that have closed, every day at 03:00 UTC. At start-up all but publication catch up (a
  * missed day must not keep raw text longer); publication waits for its hour, so restarts do not change
  * when batches appear.
  */
 export async function runDailyJobs(db: Kysely<Database>, config: AppConfig, log: (line: string) => void, options: { publish: boolean }): Promise<void> {
   // Each step on its own: a publication that fails (or cannot run) must never hold raw text past its
-  // retention window (DESIGN §6), and is retried at the next run.
+  // retention window (docs/design.md §6), and is retried at the next run.
   const step = async (name: string, work: () => Promise<void>) => {
     try {
       await work();

@@ -7,7 +7,7 @@ const NOT_A_FORM_PAGE =
   "<!doctype html><title>Not a form</title><h1>Not a form</h1><p>This address shows a page or a file; it does not take forms. Go back and try again from the page you were on.</p>";
 
 /**
- * Remix behind Express, in production mode always (issue 15 item 6: development mode puts stacks and
+ * Remix behind Express, in production mode always (development mode puts stacks and
  * file paths in error payloads). Instead of @remix-run/express's adapter, which hands Remix the socket to
  * read, the request body is the one `readBody` already capped and buffered. Response headers replace the
  * defaults set by our middleware (so a route's Cache-Control is the only one sent); cookies add up.

@@ -40,7 +40,7 @@ function refuse(req: ExpressRequest, res: ExpressResponse): void {
 
 /**
  * Reads every request body into memory as it streams, for every route, and answers 413 the moment it
- * passes `maxBytes` (issue 15 item 3): a declared length is refused before a byte is read, a chunked
+ * passes `maxBytes`: a declared length is refused before a byte is read, a chunked
  * body as soon as its running total is too large. Remix then gets the buffered body (server/remix-handler.ts),
  * so no route ever reads from the socket itself.
  */

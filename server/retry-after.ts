@@ -1,7 +1,7 @@
 import type { RequestHandler } from "express";
 
 /**
- * Every 429 says when to come back (issue 15 item 2). Routes that know the exact wait send their own
+ * Every 429 says when to come back. Routes that know the exact wait send their own
  * Retry-After; the rest (intake's hourly caps answer with a page) get this default.
  */
 export function retryAfterOnEvery429(defaultSeconds = 60): RequestHandler {

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { RequestHandler } from "express";
 
 /**
- * Headers for every response (DESIGN §8): a fresh CSP nonce per request, no third-party origins,
+ * Headers for every response (docs/design.md §8): a fresh CSP nonce per request, no third-party origins,
  * no referrer, no sensors, no framing, and no caching of pages (static build assets set their own).
  * Inline style attributes are allowed (charts and React style props) but not inline <style> or scripts.
  */
@@ -46,7 +46,7 @@ export function securityHeaders(): RequestHandler {
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * Refuses state-changing requests that a browser says came from another site (DESIGN §8): first by
+ * Refuses state-changing requests that a browser says came from another site (docs/design.md §8): first by
  * Fetch Metadata (`Sec-Fetch-Site`), then by `Origin` against the request's own host. Clients that
  * send neither (curl, old browsers) pass on to the CSRF token check of authenticated forms.
  */

@@ -31,7 +31,7 @@ afterAll(async () => {
 
 describe("planted signals are found", () => {
   it("Metro City PD's radio-failure excess is flagged in its release book against the nation excluding it", async () => {
-    // Agency figures exist only as released book cells (DESIGN §6.1): release one year, then read it.
+    // Agency figures exist only as released book cells (docs/design.md §6.1): release one year, then read it.
     const s = signal("metro-radio-failures");
     const { rows } = await sql<{ id: string }>`SELECT id::VARCHAR AS id FROM agencies WHERE name = ${s.agencyName!}`.execute(database.db);
     await sql`INSERT INTO app_meta (key, value) VALUES ('release_book_first_quarter', '2025-Q1')`.execute(database.db);

@@ -1,4 +1,4 @@
-// `npm start` and the test run rebuild the app when any file it bundles changed (issue 18: server/
+// `npm start` and the test run rebuild the app when any file it bundles changed (server/
 // files bundled through app/ were ignored, so editing them served the old code).
 import { mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { pageJavaScript } from "../scripts/page-js-size.mjs";
 
-// DESIGN §9: a dashboard page loads at most 350 KB of JavaScript, gzip (all chunks: entry, root, route
+// docs/design.md §9: a dashboard page loads at most 350 KB of JavaScript, gzip (all chunks: entry, root, route
 // and everything they import). The global setup builds the client first.
 const BUDGET = 350 * 1024;
 

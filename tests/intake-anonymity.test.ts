@@ -9,7 +9,7 @@ import { openDatabase } from "../db/open";
 import { formBody, solveChallengeField, VALID_INPUT, type FormFields } from "./support/intake";
 import { startServer, type RunningServer } from "./support/run-server";
 
-// DESIGN §6.1–6.2 and §6.4 against the real server: distinctive address, User-Agent and Referer must
+// docs/design.md §6, §6.2 and §6.4 against the real server: distinctive address, User-Agent and Referer must
 // appear in no file under DATA_DIR and nowhere in the server's output; the receipt is only shown once
 // the submission is durable (the process is killed with SIGKILL right after the receipt response).
 

@@ -49,7 +49,7 @@ describe("receipt follow-up", () => {
     await createReviewerQuestion(database.db, key, { submissionId: id, reviewerId: reviewer, text: "Which hand held the knife?" });
     const asked = await check(receiptCode);
     expect(statusOf(asked.data)).toMatchObject({ status: "question", canAnswer: true, thread: [{ author: "reviewer", text: "Which hand held the knife?" }] });
-    // The timeline's figures (issue 16): the question's date, from which the report waits 14 days, and the retention window.
+    // The timeline's figures: the question's date, from which the report waits 14 days, and the retention window.
     expect(statusOf(asked.data)!.questionOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(asked.data).toMatchObject({ retentionDays: context.config.retentionDays });
 
@@ -86,7 +86,7 @@ describe("receipt follow-up", () => {
     expect(unknown).toMatchObject({ status: 404, data: { stage: "enter", errors: { code: [expect.stringMatching(/No report matches/)] } } });
   });
 
-  it("rate-limits look-ups per address (DESIGN §6.5)", async () => {
+  it("rate-limits look-ups per address (docs/design.md §6.5)", async () => {
     resetAbuseGuard({ receiptLookupsPerAddressPerHour: 3 });
     const { receiptCode } = await createSubmission(database.db, key, { payload: { ...payload, narrative: "q".repeat(90) }, consentLevel: "national", agencyId: null });
     for (let i = 0; i < 3; i++) expect((await check(receiptCode)).status).toBe(200);

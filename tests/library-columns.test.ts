@@ -12,7 +12,7 @@ import type { OpenDatabase } from "../db/open";
 import { createLibraryDatabase, libraryContext } from "./support/library-database";
 import { createTestContext } from "./support/test-context";
 
-// Only published, de-identified columns reach a library page (DESIGN §6). Checked three ways on what
+// Only published, de-identified columns reach a library page (docs/design.md §6). Checked three ways on what
 // the loaders return and on every SQL statement they run.
 let sessionUser: SessionUser | null = null;
 vi.mock("../app/auth/session-user.server", () => ({ getSessionUser: async () => sessionUser }));

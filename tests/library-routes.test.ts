@@ -140,7 +140,7 @@ describe("report page route", () => {
 
 describe("Atom feed", () => {
   it("lists the newest 50 reports with month-only dates and escaped narrative", async () => {
-    // Links come from PUBLIC_URL (issue 15 item 9), which here is the library's test origin.
+    // Links come from PUBLIC_URL, which here is the library's test origin.
     const context = libraryContext(createTestContext(database, { publicUrl: "http://library.test", publicUrlConfigured: true }));
     const response = await feedLoader({ request: request("/reports/feed.atom"), params: {}, context });
     expect(response.headers.get("Content-Type")).toBe("application/atom+xml; charset=utf-8");

@@ -11,7 +11,7 @@ import { createLibraryDatabase } from "./support/library-database";
 import { recallDocuments, recallQueries } from "./support/search-recall-set";
 import { createTestDatabase } from "./support/test-database";
 
-// Recall of the library search on the word forms officers type (issue 16), over the written-down set in
+// Recall of the library search on the word forms officers type, over the written-down set in
 // support/search-recall-set.ts: every relevant report must be found, and no report that only has a
 // look-alike word of another meaning. Before the lemma layer: 22 of 40 relevant reports (0.55); with it, 40 of 40.
 let database: OpenDatabase;

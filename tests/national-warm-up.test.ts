@@ -1,5 +1,5 @@
 // The server warms the national figures at start-up and after each daily publication, from analytics/
-// as tsx loads it, while its routes run the copy bundled into build/index.js (issue 18: the warm-up
+// as tsx loads it, while its routes run the copy bundled into build/index.js (the warm-up
 // filled a cache of its own and the first national page after a start computed its figures afresh).
 // Here the warm-up runs from source as server/index.ts and server/jobs.ts run it, and the page comes
 // from the built app through the server's Express stack.

@@ -1,5 +1,5 @@
 // Shares and ratios computed from released book cells only: a share follows its numerator and
-// denominator (withheld when either is), never a hidden number (DESIGN §6.1, §7).
+// denominator (withheld when either is), never a hidden number (docs/design.md §6.1, §7).
 import { type Count, isSuppressed, type Share, suppressed, type Suppressed } from "../privacy/figures";
 import { proportionalReportingRatio, type PrrResult } from "../stats/prr";
 import { wilsonInterval } from "../stats/wilson";
@@ -12,7 +12,7 @@ export function shareOf(numerator: Count | null, denominator: Count | null): Sha
   return { share: numerator / denominator, ...wilsonInterval(numerator, denominator) };
 }
 
-/** PRR of the agency's share against the reference's (DESIGN §7), from released counts only. */
+/** PRR of the agency's share against the reference's (docs/design.md §7), from released counts only. */
 export function prrOf(a: Count, n: Count, c: Count | null, m: Count | null): PrrResult | Suppressed | null {
   if (c === null || m === null) return null;
   for (const v of [a, n, c, m]) if (isSuppressed(v)) return suppressed("derived");

@@ -31,7 +31,7 @@ const National = z.object({ total: z.number(), cited: z.number() });
  * Funnel plot for programme staff (Spiegelhalter 2005): each partner agency's share of reports citing a
  * factor against its number of reports, with exact binomial 95% and 99.8% limits around the national
  * share, for one year of publication. Every dot is two released cells of that agency's release book —
- * nothing agency-dependent is computed for the request (DESIGN §6.1). Dots carry no identity and are
+ * nothing agency-dependent is computed for the request (docs/design.md §6.1). Dots carry no identity and are
  * sorted by size, so the order of agencies does not carry over.
  */
 export async function getBookFunnel(db: Executor, choice: { year: string; factor: string; minimum: number }): Promise<BookFunnel> {

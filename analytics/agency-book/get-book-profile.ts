@@ -11,7 +11,7 @@ export interface BookProfileRow {
   family: string;
   agency: { count: Count; share: Share | null };
   reference: { count: Count; share: Share | null } | null;
-  /** Proportional reporting ratio against the reference (the analyst's table; DESIGN §7). */
+  /** Proportional reporting ratio against the reference (the analyst's table; docs/design.md §7). */
   prr: PrrResult | Suppressed | null;
 }
 
@@ -24,7 +24,7 @@ export interface BookProfile {
   /** Why there is no reference column (e.g. peer groups are released by year and without incident types). */
   referenceMissing: string | null;
   rows: BookProfileRow[];
-  /** Factors whose share is flagged against the reference (PRR rule of DESIGN §7). */
+  /** Factors whose share is flagged against the reference (PRR rule of docs/design.md §7). */
   flagged: string[];
 }
 

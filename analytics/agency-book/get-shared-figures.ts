@@ -6,7 +6,7 @@ import type { ShareEstimate } from "../privacy/figures";
 import { monthLabel } from "../period";
 import { shareOf } from "./book-figures";
 
-/** Filters of the free layer: any months of publication and any of the coded fields (DESIGN §6.1). */
+/** Filters of the free layer: any months of publication and any of the coded fields (docs/design.md §6.1). */
 export interface SharedFilters {
   /** Months of publication, as month indexes (year·12 + month − 1), inclusive. */
   from: number;
@@ -30,7 +30,7 @@ const QuarterRow = z.object({ quarter: z.string(), shared: z.number(), total: z.
 const FactorRow = z.object({ factor: z.string(), shared: z.number(), total: z.number() });
 
 /**
- * The free layer (DESIGN §6.1): figures over the reports officers chose to share with the agency's
+ * The free layer (docs/design.md §6.1): figures over the reports officers chose to share with the agency's
  * team — which its members can already read in the library — and over the nation without them. Both
  * disclose nothing a member cannot count for themselves, so they need no suppression and take any
  * period and filter. Computed per request from published fields and the sharing choice only.

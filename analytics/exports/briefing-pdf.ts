@@ -29,7 +29,7 @@ export interface BriefingInput {
   chart: { svg: string; width: number; height: number; title: string; units: string } | null;
   /** The factor breakdown table, as on the dashboard (the briefing's body keeps it short). */
   table: ExportTable;
-  /** The full table, after the reports (issue 16: the body had pages of mostly withheld rows). */
+  /** The full table, after the reports (the body had pages of mostly withheld rows). */
   appendix?: ExportTable;
   /** Said above the chart when the agency's own figures are closed (national and peer figures instead). */
   chartNote?: string;

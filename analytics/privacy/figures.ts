@@ -1,7 +1,7 @@
 // What a released figure looks like. Browser-safe (types and tiny helpers only): dashboards, exports and
 // the API render these directly.
 
-/** Why a figure is withheld (DESIGN §6). */
+/** Why a figure is withheld (docs/design.md §6). */
 export type SuppressionReason =
   /** A count of 1..k−1, or a share whose numerator or denominator is below k. */
   | "below_k"

@@ -8,7 +8,7 @@ export interface PrivacyRules {
 
 export const DEFAULT_PRIVACY_RULES: PrivacyRules = { k: 10, agencyMinReports: 30 };
 
-/** A peer group shown to an agency must cover at least this many other agencies (DESIGN §6). */
+/** A peer group shown to an agency must cover at least this many other agencies (docs/design.md §6). */
 export const PEER_MIN_OTHER_AGENCIES = 3;
 
 export function checkPrivacyRules(rules: PrivacyRules): PrivacyRules {

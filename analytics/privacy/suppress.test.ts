@@ -98,7 +98,7 @@ describe("suppress", () => {
     }, rules);
     expect(released.share("a", "n")).toEqual({ suppressed: true, reason: "derived" });
     expect(released.share("b", "n")).toMatchObject({ share: 0 });
-    // Public figures need no threshold: 3 of 40 is DESIGN §7's worked example (7.5%, 2.6%–19.9%).
+    // Public figures need no threshold: 3 of 40 is docs/design.md §7's worked example (7.5%, 2.6%–19.9%).
     const pub = suppress({ cells: [{ key: "n", value: 40, protected: false }, { key: "a", value: 3, protected: false }], additive: [] }, rules);
     expect(pub.share("a", "n")).toEqual({ share: 0.075, lower: expect.closeTo(0.0258, 4), upper: expect.closeTo(0.1986, 4) });
   });

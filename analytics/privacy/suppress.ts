@@ -115,7 +115,7 @@ export class ReleasedCells {
     return { share: num / den, ...wilsonInterval(num, den) };
   }
 
-  /** PRR of DESIGN §7 from the subject's and reference's counts; withheld when any input is. */
+  /** PRR of docs/design.md §7 from the subject's and reference's counts; withheld when any input is. */
   prr(a: CellRef, subjectTotal: CellRef, c: CellRef, referenceTotal: CellRef): PrrResult | Suppressed | null {
     const values = this.values([a, subjectTotal, c, referenceTotal]);
     if (!Array.isArray(values)) return values;
@@ -166,7 +166,7 @@ export function suppress(input: SuppressionInput, rules: PrivacyRules): Released
 }
 
 /**
- * THE suppression function (DESIGN §6): every measure whose figures depend on a protected field passes
+ * THE suppression function (docs/design.md §6): every measure whose figures depend on a protected field passes
  * its cells through here, in this order:
  * 1. agency-minimum rule — the viewer's agency cells are withheld unless it has ≥ agencyMinReports reports;
  * 2. peer-group differencing rule — peer cells are withheld unless the group, without the viewer's

@@ -1,4 +1,4 @@
-// Suppression of one agency's year (DESIGN §6.1): primary suppression of the part of each cell the
+// Suppression of one agency's year (docs/design.md §6.1): primary suppression of the part of each cell the
 // agency's members cannot already see, then an audit by linear programming of every withheld cell
 // against everything released (this year's earlier releases included) and the public figures; a cell
 // pinned to a range narrower than k (or than the public figures alone allow, when that is less) gets a

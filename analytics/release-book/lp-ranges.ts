@@ -1,5 +1,5 @@
 // Smallest and largest feasible value of linear expressions over a polytope, with HiGHS (compiled to
-// WebAssembly): the release book's audit (DESIGN §6.1). One model per problem; each bound changes only
+// WebAssembly): the release book's audit (docs/design.md §6.1). One model per problem; each bound changes only
 // the objective, so the dual simplex starts from the previous basis.
 import loadHighs from "highs";
 

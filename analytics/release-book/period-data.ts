@@ -1,5 +1,5 @@
 // From a year's raw counts to what the audit solves for one agency: its cells, its members' shared part,
-// its two peer groups without it, the public national and regional figures and the gates (DESIGN §6.1
+// its two peer groups without it, the public national and regional figures and the gates (docs/design.md §6.1
 // minimums) of each period of the year released so far.
 import { type Cells, emptyCells, nationalCells, type YearCounts } from "./book-counts";
 import { CELL, MATRIX_MIN_REPORTS_PER_K, type PeriodLabel } from "./book-layout";
@@ -17,15 +17,15 @@ export interface PrivacyMinimums {
 }
 
 /**
- * Count-only reports an agency needs in a period for its own tables: the configured minimum (DESIGN
- * §6.1: 30), and more than k. It counts the reports its members cannot read (a table closed by it tells
+ * Count-only reports an agency needs in a period for its own tables: the configured minimum
+ * (docs/design.md §6.1: 30), and more than k. It counts the reports its members cannot read (a table closed by it tells
  * them there are fewer, which must leave at least k of room), so it never opens on shared reports alone.
  */
 export function agencyMinimum(rules: PrivacyMinimums): number {
   return Math.max(rules.agencyMinReports, rules.k + 1);
 }
 
-/** A peer group is shown with at least this many other agencies in the period (DESIGN §6.1). */
+/** A peer group is shown with at least this many other agencies in the period (docs/design.md §6.1). */
 export const PEER_MIN_OTHER_AGENCIES = 3;
 
 export interface PeriodPlan {

@@ -1,4 +1,4 @@
-// The release job (DESIGN §6.1): after each publication batch, daily, and on `closecall release`, every
+// The release job (docs/design.md §6.1): after each publication batch, daily, and on `closecall release`, every
 // active partner agency gets the closed quarters of publication it does not have yet, suppressed
 // jointly with what it already has of the same year and audited by linear programming, then frozen.
 // Nothing here runs for a page view.

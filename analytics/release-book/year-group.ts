@@ -27,7 +27,7 @@ export interface PeriodData {
   regional: Cells;
   /** Published reports in the region linked to no agency (officers chose "national only"). */
   regionalUnlinked: Cells;
-  /** DESIGN §6.1 minimums; `matrix`: the year's incident type × factor table is in the book. */
+  /** docs/design.md §6.1 minimums; `matrix`: the year's incident type × factor table is in the book. */
   gates: { agency: boolean; peerSize: boolean; peerRegion: boolean; matrix: boolean };
   /** Reports the agency needs in a period for its own tables (a closed table says it has fewer). */
   agencyMinimum: number;

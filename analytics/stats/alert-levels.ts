@@ -1,4 +1,4 @@
-/** Baseline of an alert level: the previous 24 months, of which at least 12 must have data (DESIGN §7). */
+/** Baseline of an alert level: the previous 24 months, of which at least 12 must have data (docs/design.md §7). */
 export const ALERT_BASELINE_MONTHS = 24;
 export const ALERT_MIN_BASELINE = 12;
 

@@ -1,5 +1,5 @@
 // Distribution functions from @stdlib (maintained, tested against reference implementations) rather
-// than hand-written CDFs (DESIGN §7). Re-exported with names that say what they compute.
+// than hand-written CDFs (docs/design.md §7). Re-exported with names that say what they compute.
 import binomialCdf from "@stdlib/stats-base-dists-binomial-cdf";
 import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";

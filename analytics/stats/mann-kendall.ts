@@ -1,6 +1,6 @@
 import { standardNormalCdf } from "./distributions";
 
-/** Fewer points than this and the test says "insufficient data" (DESIGN §7). */
+/** Fewer points than this and the test says "insufficient data" (docs/design.md §7). */
 export const MANN_KENDALL_MIN_POINTS = 10;
 
 export interface MannKendallResult {

@@ -1,6 +1,6 @@
 import { Z95 } from "./distributions";
 
-/** The 2×2 table of DESIGN §7: a/b the subject's reports citing / not citing the factor, c/d the reference's. */
+/** The 2×2 table of docs/design.md §7: a/b the subject's reports citing / not citing the factor, c/d the reference's. */
 export interface TwoByTwo {
   a: number;
   b: number;
@@ -24,7 +24,7 @@ export interface PrrResult {
 /**
  * Proportional reporting ratio PRR = [a/(a+b)] / [c/(c+d)] with the 95% CI of ln PRR
  * ±1.96·√(1/a − 1/(a+b) + 1/c − 1/(c+d)) (Evans, Waller & Davis 2001). Flagged when
- * (lower bound > 1 and a ≥ 5) or (PRR ≥ 2, χ² ≥ 4 and a ≥ 3) — DESIGN §7. Undefined (null) when a or c
+ * (lower bound > 1 and a ≥ 5) or (PRR ≥ 2, χ² ≥ 4 and a ≥ 3) — docs/design.md §7. Undefined (null) when a or c
  * is zero or a margin is empty. The caller applies the privacy threshold before calling (a ≥ k).
  */
 export function proportionalReportingRatio({ a, b, c, d }: TwoByTwo): PrrResult | null {

@@ -12,7 +12,7 @@ import { wilsonInterval } from "./wilson";
 // "SciPy" means SciPy 1.17.1 on this machine, with the call given.
 
 describe("Wilson interval", () => {
-  it("3 of 40 → 2.6%–19.9% (DESIGN §7 worked check; SciPy binomtest(3, 40).proportion_ci('wilson'))", () => {
+  it("3 of 40 → 2.6%–19.9% (docs/design.md §7 worked check; SciPy binomtest(3, 40).proportion_ci('wilson'))", () => {
     const ci = wilsonInterval(3, 40);
     expect(ci.lower).toBeCloseTo(0.025836025774588198, 10);
     expect(ci.upper).toBeCloseTo(0.19864233524310543, 10);
@@ -38,7 +38,7 @@ describe("Wilson interval", () => {
 });
 
 describe("proportional reporting ratio", () => {
-  // PRR and CI by hand from DESIGN §7's formula (z = SciPy norm.ppf(0.975) = 1.959963984540054);
+  // PRR and CI by hand from docs/design.md §7's formula (z = SciPy norm.ppf(0.975) = 1.959963984540054);
   // χ² with Yates' correction from SciPy chi2_contingency([[a, b], [c, d]], correction=True).
   it("a=20 b=80 c=100 d=1900 → PRR 4.0 (2.586–6.186), χ² 37.04: flagged by the lower bound", () => {
     const r = proportionalReportingRatio({ a: 20, b: 80, c: 100, d: 1900 })!;

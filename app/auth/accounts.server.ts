@@ -1,5 +1,5 @@
 // The account functions routes may call: routes reach db/ only through *.server.ts modules, so
-// none of this can end up in the browser bundle (STYLE §5).
+// none of this can end up in the browser bundle (docs/design.md §10, convention 5).
 export { applyForPartnership, decideApplication, listPendingApplications } from "../../db/accounts/agency-applications";
 export {
   AgencyAccessError, changeMemberRole, findMember, getOwnAgency, inviteMember, leaveProgramme, listMembers, listOpenInvitations,

@@ -38,7 +38,7 @@ export const EnrolmentSchema = z.object({
   code: z.string().trim().regex(/^\d{3}\s?\d{3}$/, "Enter the 6-digit code from your authenticator app."),
 });
 
-/** A fresh password or TOTP code before actions a stolen session must not take (issue 15 item 9). */
+/** A fresh password or TOTP code before actions a stolen session must not take. */
 export const ConfirmIdentitySchema = z.object({
   confirm: z.string().min(1, "Enter your password or the current code from your authenticator app.").max(1024, "That is not your password."),
 });

@@ -6,7 +6,7 @@ import { type PermissionString, roleHasPermission } from "./permissions";
 import { getActiveSession } from "./session.server";
 import type { SessionUser } from "./session-user.server";
 
-// Server-side enforcement (STYLE §2): helpers that return the signed-in person or throw —
+// Server-side enforcement (docs/design.md §10, convention 2): helpers that return the signed-in person or throw —
 // a redirect to sign-in for nobody, a 403 for the wrong person. Routes call one of these first.
 
 export interface SignedIn {

@@ -16,7 +16,7 @@ function createLimiters() {
     hashing: new RateLimiterMemory({ keyPrefix: "hashing", points: 120, duration: 60 }),
     /**
      * Hashes for known accounts with a clean history and holders of a valid one-time link, apart from
-     * the ceiling above that anyone can fill with made-up emails (issue 15 item 2).
+     * the ceiling above that anyone can fill with made-up emails.
      */
     trustedHashing: new RateLimiterMemory({ keyPrefix: "trusted-hashing", points: 240, duration: 60 }),
     /** Emails (of accounts or not) with a failed password in the last 15 minutes: their history is not clean. */

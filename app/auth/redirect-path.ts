@@ -5,7 +5,7 @@ import type { Role } from "../../db/schema/user.table";
 const BASE = "http://closecall.invalid";
 
 /**
- * A same-origin path to come back to after signing in, or null (open-redirect guard, issue 15).
+ * A same-origin path to come back to after signing in, or null (open-redirect guard).
  * Browsers strip tabs and newlines from a Location and read `\` as `/`, so `/\t/evil.example` and
  * `/\evil.example` both leave the site: any control, non-ASCII or backslash character is refused
  * outright, and what remains must resolve on our own origin to a path that does not start with `//`.
@@ -23,7 +23,7 @@ export function safeRedirectPath(value: string | null | undefined): string | nul
   return `${url.pathname}${url.search}${url.hash}`;
 }
 
-/** Where each role starts its work (issue 16: a commander lands on the dashboard, not on /account). */
+/** Where each role starts its work (a commander lands on the dashboard, not on /account). */
 export const HOME_OF_ROLE: Record<Role, string> = {
   reviewer: "/review",
   administrator: "/admin/enrolments",

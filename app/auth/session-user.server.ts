@@ -8,7 +8,7 @@ export interface SessionUser {
   email: string;
   displayName: string;
   role: Role;
-  /** The agency of an agency role, from the session: never from the URL or a form (DESIGN §8). */
+  /** The agency of an agency role, from the session: never from the URL or a form (docs/design.md §8). */
   agencyId: string | null;
 }
 

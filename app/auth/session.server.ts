@@ -3,7 +3,7 @@ import { type ActiveSession, findActiveSession, type NewSession, SESSION_ABSOLUT
 import { isAnonymousPath } from "../anonymous-paths";
 
 // __Host- prefix: the browser only accepts it with Secure, Path=/ and no Domain, so no subdomain or
-// plain-http page can set or overwrite it (DESIGN §8). Browsers treat http://localhost and
+// plain-http page can set or overwrite it (docs/design.md §8). Browsers treat http://localhost and
 // http://127.0.0.1 as secure contexts, so it works there too; any other host needs HTTPS.
 export const SESSION_COOKIE = "__Host-closecall_session";
 
@@ -31,7 +31,7 @@ export function clearedSessionCookie(): string {
 /**
  * The request's live session (verified or still waiting for its second factor), or null.
  * Anonymous intake and receipt paths never look the session up: a staff member who also reports
- * leaves no session activity tied to the time of a report (DESIGN §6).
+ * leaves no session activity tied to the time of a report (docs/design.md §6).
  */
 export async function getActiveSession(request: Request, context: AppLoadContext): Promise<ActiveSession | null> {
   if (isAnonymousPath(new URL(request.url).pathname)) return null;

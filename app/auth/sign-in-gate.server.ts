@@ -4,7 +4,7 @@ import { findUserByEmail, normaliseEmail } from "../../db/accounts/users";
 import { attemptsSoFar, consumeAttempt, resetAttempts, tooManyAttempts, tryAttempt } from "./rate-limits.server";
 
 /**
- * Who may have a password hashed now (issue 15 item 2). A global hashing cap alone let anyone shut
+ * Who may have a password hashed now. A global hashing cap alone let anyone shut
  * sign-in for everybody with ~2 made-up emails a second. Now, in order:
  * 1. per account (email, existing or not): 5 attempts in 5 minutes, whoever sends them;
  * 2. a known, active account with no failed password in 15 minutes goes through, under a ceiling of its

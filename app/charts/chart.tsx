@@ -58,7 +58,7 @@ export function Chart({ option, height, label, ssrWidth = 720 }: ChartProps) {
 
   return (
     // "is-live" once the browser's ECharts owns the box (after hydration): only then do marks react to
-    // the pointer; the server's picture stays inert (issue 16: charts looked clickable before they were).
+    // the pointer; the server's picture stays inert (charts looked clickable before they were).
     <div className={`chart-box${live ? " is-live" : ""}`} style={{ height }} role="img" aria-label={label}>
       {live ? null : <div id={domId} className="chart-ssr" dangerouslySetInnerHTML={{ __html: svg }} />}
       <div ref={box} className="chart-live" aria-hidden={live ? undefined : true} />

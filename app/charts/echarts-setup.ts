@@ -1,4 +1,4 @@
-// ECharts imported per chart type from echarts/core (DESIGN §9: the page's JavaScript budget) and
+// ECharts imported per chart type from echarts/core (docs/design.md §9: the page's JavaScript budget) and
 // rendered as SVG everywhere: on the server for the first paint and in the browser after hydration.
 import { BarChart, CustomChart, LineChart, ScatterChart } from "echarts/charts";
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from "echarts/components";

@@ -24,7 +24,7 @@ export interface ShareComparisonInput {
   aLabel: string;
   bLabel: string | null;
   description: string;
-  /** Colours keep their meaning across a page: the agency's side and the reference's (issue 16). */
+  /** Colours keep their meaning across a page: the agency's side and the reference's. */
   aColor?: string;
   bColor?: string;
 }
@@ -33,7 +33,7 @@ export const FLAG_MARK = "▲";
 const ROW_HEIGHT = 30;
 /** Width of the hatched "withheld" tag, in pixels: fixed, so its size says nothing about the value. */
 export const WITHHELD_TAG_WIDTH = 52;
-/** Width of the factor labels: long labels wrap onto a second line instead of being cut (issue 16). */
+/** Width of the factor labels: long labels wrap onto a second line instead of being cut. */
 export const LABEL_WIDTH = 190;
 
 /** Height that gives each row room for two dots and their intervals. */
@@ -105,7 +105,7 @@ function withheldSeries(input: ShareComparisonInput, max: number): CustomSeriesO
       const s = r[side];
       if (s === null || !isSuppressed(s)) return [];
       // A short tag at the start of the axis, the same size whatever is hidden: a full-width band read as
-      // a large value (issue 16).
+      // a large value.
       return [{ value: [0, index, max, side === "a" ? 0 : 1], name: r.label, reason: shareText(s), side: side === "a" ? input.aLabel : input.bLabel }];
     }),
   );

@@ -54,7 +54,7 @@ function withheldSeries(input: TrendInput, max: number): CustomSeriesOption {
     tooltip: { formatter: (p) => { const d = itemOf<{ name: string; why: string }>(p); return `${escapeHtml(d.name)}<br/>${d.why}`; } },
     renderItem: (_params, api: CustomSeriesRenderItemAPI) => {
       // A short mark on the axis, not a column up to the top: a tall hatched column read as a large
-      // value (issue 16).
+      // value.
       const [x, bottom] = api.coord([api.value(0), 0]) as [number, number];
       const band = (api.size!([1, 0]) as number[])[0]!;
       const width = Math.max(4, Math.min(28, band * 0.6));

@@ -1,6 +1,6 @@
 // The agency dashboard's one server entry point: the signed-in member's own agency (from the session,
 // never the URL), its release book read as it was released, the free layer over the reports shared with
-// it, and public lessons. Nothing agency-dependent is computed here (DESIGN §6.1).
+// it, and public lessons. Nothing agency-dependent is computed here (docs/design.md §6.1).
 import type { AppLoadContext } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { getBookFactorYears } from "../../analytics/agency-book/get-book-factor-years";

@@ -1,5 +1,5 @@
 // The agency dashboard's state in the URL. Its agency-dependent figures come from the release book
-// (DESIGN §6.1), so those filters are choices among the book's tables: a released year or quarter of
+// (docs/design.md §6.1), so those filters are choices among the book's tables: a released year or quarter of
 // publication, an incident type, a factor, a reference. The free layer (reports shared with the agency)
 // takes any months of publication. Anything else is refused by name with what can be asked instead.
 // Browser-safe: the filter bar and the page read it too.

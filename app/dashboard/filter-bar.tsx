@@ -9,7 +9,7 @@ import { comparisonChoices } from "./period-compare";
 
 /**
  * Months are typed as YYYY-MM in a text field with a pattern: Chromium drew <input type="month"> without
- * a value as "--------- ----" (issue 16), and Firefox and Safari on desktop have no month picker at all.
+ * a value as "--------- ----", and Firefox and Safari on desktop have no month picker at all.
  */
 const MONTH_PATTERN = "\\d{4}-(0[1-9]|1[0-2])";
 

@@ -32,7 +32,7 @@ function monthNumber(label: string): number {
 
 /**
  * Dashboard filters: a period of whole months, one incident type, one factor, one loss potential, one
- * census region (fixed categories, never "all except X": DESIGN §6). No agency parameter exists: an
+ * census region (fixed categories, never "all except X": docs/design.md §6). No agency parameter exists: an
  * agency member's agency comes from the session.
  */
 export const DashboardSearchSchema = z

@@ -24,7 +24,7 @@ const EMERGING_ROWS = 12;
 const PAIRS = 12;
 
 /**
- * The funnel of agencies for programme staff: from the agencies' release books (DESIGN §6.1), for the
+ * The funnel of agencies for programme staff: from the agencies' release books (docs/design.md §6.1), for the
  * released year of publication that holds the end of the page's period (or the latest released year).
  */
 async function bookFunnel(context: AppLoadContext, factor: string, periodEnd: string): Promise<FunnelView | null> {

@@ -60,7 +60,7 @@ export function ModelPanel({ model, period, notes }: { model: PanelModel; period
       chart={model.chart?.scroll ? <div className="chart-scroll" tabIndex={0} role="region" aria-label={`${model.title}: scrolls sideways`}>{chart}</div> : chart}
       notes={notes}
       table={<>{model.tables.map((t) => (
-        // Keyed by the column ids: a new column set is a new table (issue 16: stale columns after in-page navigation).
+        // Keyed by the column ids: a new column set is a new table (stale columns after in-page navigation).
         <StaticTable key={`${t.id}:${t.columns.map((c) => c.id).join(",")}`} columns={toColumns(t.columns)} data={t.rows} caption={t.caption} getRowId={t.rowId} empty={t.empty ? <p>{t.empty}</p> : undefined} />
       ))}</>}
       downloads={{ chart: model.chart !== null, tables: model.tables.map((t) => ({ id: t.id, caption: t.caption })) }}

@@ -12,7 +12,7 @@ export const BriefingExtrasSchema = z.object({
   report: z.array(z.string().regex(PUBLIC_NUMBER, "Report numbers look like 2024-00413")).default([]),
   q: z.string().trim().max(200, "Use at most 200 characters").default(""),
   mine: z.enum(["1"], { errorMap: () => ({ message: "must be 1 when present" }) }).optional(),
-  // Which page of the reports to choose from (issue 16: not only the newest 20).
+  // Which page of the reports to choose from (not only the newest 20).
   page: z.coerce.number({ invalid_type_error: "must be a page number" }).int("must be a whole number").min(1, "must be 1 or more").max(10_000, "is too large").default(1),
 });
 

@@ -73,7 +73,7 @@ function metadata(source: ExportSource, exporter: Exporter, title: string, reaso
 }
 
 async function audit(context: AppLoadContext, exporter: Exporter, source: ExportSource, file: string) {
-  // The log records authenticated actions (DESIGN §8): a signed-out download of the public summary
+  // The log records authenticated actions (docs/design.md §8): a signed-out download of the public summary
   // (published figures anyone can read) is not one, and would let anyone grow the log.
   if (exporter.userId === null) return;
   await appendAuditEntry(context.db, {

@@ -1,6 +1,6 @@
 // A dashboard table model as an export table: the same columns, rows and cell texts as the screen
 // (through the shared column specs), and the reasons of the withheld cells it holds (for the file's
-// privacy notes). CSV keeps the screen's cells as they read. XLSX keeps numbers as numbers (issue 16):
+// privacy notes). CSV keeps the screen's cells as they read. XLSX keeps numbers as numbers:
 // counts with a thousands separator, shares and interval bounds as fractions with a percent format, each
 // interval bound in a column of its own, and column widths that fit their contents. Browser-safe.
 import { countCell, type ExportCell, type ExportTable } from "../../analytics/exports/export-table";

@@ -4,7 +4,7 @@ import { deriveKey } from "altcha-lib/algorithms/sha";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 
 /**
- * Abuse control without identity (DESIGN §6.6). Everything here lives in this process's memory only:
+ * Abuse control without identity (docs/design.md §6.6). Everything here lives in this process's memory only:
  * the challenge signing secrets (new at every start, so a challenge cannot be replayed across a restart),
  * the spent challenges, and hourly counters keyed by an HMAC of the address under a daily salt (the
  * server computes that key; the address itself never reaches this module).

@@ -1,6 +1,6 @@
 import { EMPTY_INPUT, type ReportFormInput } from "./report-form-schema";
 
-// The optional draft on this device (DESIGN §6.2): written only after the officer turns it on,
+// The optional draft on this device (docs/design.md §6.2): written only after the officer turns it on,
 // deleted by the visible button, when turned off, and automatically once the report is sent.
 const DRAFT_KEY = "closecall-report-draft";
 // Set beside the draft when the officer pressed "Review" offline: once online, the form asks before sending.

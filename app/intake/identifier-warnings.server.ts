@@ -1,6 +1,6 @@
 // Runs the identifier detector over what the officer is about to send, inside the review round trip
 // that already carries the answers (no extra request). The findings go back in the page and nowhere
-// else: nothing is stored or logged, like the rest of /report (DESIGN §6 invariants 1–2).
+// else: nothing is stored or logged, like the rest of /report (docs/design.md §6 invariants 1–2).
 import { detectIdentifiers } from "../../db/deidentify";
 import { CHECKED_FIELDS, type IdentifierWarning } from "./identifier-warnings";
 import type { ReportFormInput } from "./report-form-schema";

@@ -1,4 +1,4 @@
-// What the review step says about identifiers the detector saw in the officer's own words (issue 16).
+// What the review step says about identifiers the detector saw in the officer's own words.
 // Browser-safe: the detector itself runs on the server (identifier-warnings.server.ts).
 import type { IdentifierType } from "../../db/deidentify/types";
 

@@ -1,4 +1,4 @@
-/** What every officer should know before typing (DESIGN §6.8), short enough to read on a phone. */
+/** What every officer should know before typing (docs/design.md §6.8), short enough to read on a phone. */
 export function IntakeAdvice() {
   return (
     <div className="intake-advice">

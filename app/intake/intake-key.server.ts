@@ -3,7 +3,7 @@ import { loadServerKey, type ServerKey } from "../../db/intake/server-key";
 import { INTAKE_CLOSED_MESSAGE } from "./intake-messages";
 
 /**
- * The server key for this request, or a thrown 503 (DESIGN §6.4: fail closed). Read on every request,
+ * The server key for this request, or a thrown 503 (docs/design.md §6.4: fail closed). Read on every request,
  * so a removed or damaged key closes intake at once. The reason is printed at server start, not per request.
  */
 export function requireIntakeKey(context: AppLoadContext): ServerKey {

@@ -9,7 +9,7 @@ export function ReceiptCard({ receiptCode, retentionDays }: { receiptCode: strin
   const [copied, setCopied] = useState(false);
   useEffect(() => {
     setHydrated(true);
-    deleteDraft(); // the report is stored: a draft on this device is no longer needed (DESIGN §6.2)
+    deleteDraft(); // the report is stored: a draft on this device is no longer needed (docs/design.md §6.2)
   }, []);
   const copy = async () => {
     try {

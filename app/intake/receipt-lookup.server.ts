@@ -16,7 +16,7 @@ export interface ReceiptOutcome {
 const NOT_FOUND = "No report matches this code. Check each group of four; codes cannot be looked up or recovered any other way.";
 const TOO_MANY = "Too many receipt look-ups in the last hour. Please try again later.";
 
-/** Looks a receipt up (rate-limited: DESIGN §6.5) and returns what its holder may see. */
+/** Looks a receipt up (rate-limited: docs/design.md §6.5) and returns what its holder may see. */
 export async function checkReceipt(context: AppLoadContext, key: ServerKey, input: { code: string }, addressKey: string): Promise<ReceiptOutcome> {
   const parsed = receiptCheckSchema.safeParse(input);
   if (!parsed.success) return { status: 400, data: { stage: "enter", code: input.code, errors: receiptFieldErrors(parsed.error) } };

@@ -1,6 +1,6 @@
 import { TOO_LARGE_MESSAGE } from "./intake-messages";
 
-/** 1 MB, the same limit the server applies to declared bodies (DESIGN §6.6). */
+/** 1 MB, the same limit the server applies to declared bodies (docs/design.md §6.6). */
 export const MAX_FORM_BYTES = 1024 * 1024;
 
 /**
@@ -44,7 +44,7 @@ function tooLarge(): Response {
 }
 
 /**
- * Fetch Metadata and Origin checks for the anonymous forms (DESIGN §8): a post from another site is
+ * Fetch Metadata and Origin checks for the anonymous forms (docs/design.md §8): a post from another site is
  * refused. Browsers that send neither header (old ones, or no-JS forms in some) are let through:
  * the proof of work and caps still apply.
  */

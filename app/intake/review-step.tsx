@@ -100,7 +100,7 @@ function Marked({ text, warning }: { text: string; warning: IdentifierWarning | 
   return <>{markedPieces(text, warning.spans).map(([piece, type], i) => (type ? <mark key={i} className="identifier-mark">{piece}</mark> : piece))}</>;
 }
 
-/** Under a field: what each marked detail looks like, and a way back to that field (issue 16). */
+/** Under a field: what each marked detail looks like, and a way back to that field. */
 function IdentifierNote({ warning }: { warning: IdentifierWarning | undefined }) {
   if (!warning) return null;
   const label = FIELD_LABELS[warning.field];

@@ -1,5 +1,5 @@
 // The installable app's service worker, seen from the page (public/sw.js does the caching). It is
-// registered only when the officer asks for it, because its cache is browser storage (DESIGN §6.2):
+// registered only when the officer asks for it, because its cache is browser storage (docs/design.md §6.2):
 // by the report form's offline option, or by installing the app. Browser-only; call from effects.
 
 const SCRIPT = "/sw.js";

@@ -23,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 /**
- * "Add to briefing" (issue 16): the builder's own query when the trainer came from it (`?briefing=`,
+ * "Add to briefing": the builder's own query when the trainer came from it (`?briefing=`,
  * the builder's search string), with this report added, so nothing chosen there is lost. The builder
  * checks every parameter again, and at most eight reports.
  */

@@ -162,7 +162,7 @@ export default function ReviewWorkspace() {
         <>
           {ws.possibleDuplicateOf && !ws.duplicateOf ? <p className="notice info">The same narrative was received before as <Link to={`/review/${ws.possibleDuplicateOf}`} className="mono">{ws.possibleDuplicateOf.slice(0, 8)}</Link>.</p> : null}
           {/* Wide screens: the officer's words, the findings and the publishable texts side by side, so a
-              highlight and its decision are in view together (issue 16); narrower, they stack in that order. */}
+              highlight and its decision are in view together; narrower, they stack in that order. */}
           <div className="workspace-columns">
             <div className="ws-raw">
               <RawPane title={segments.title} narrative={segments.narrative} lessons={segments.lessons} onSelect={ws.can.edit ? setMarkText : undefined} />

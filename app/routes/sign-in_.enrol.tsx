@@ -27,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const box = requireAccountSecrets(context);
   const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo")) ?? "";
   // After enrolment the action redirects here: the recovery codes it issued are shown once, with or
-  // without JavaScript (issue 15 item 4).
+  // without JavaScript.
   if (session.mfaVerified) {
     return { enrolled: true as const, next: landingPath(redirectTo, session.user.role), recoveryCodes: await takeRecoveryCodesToShow(context.db, box, session.idHash) };
   }

@@ -7,7 +7,7 @@ import { type Command, UsageError } from "../command";
 import { resolveDatabasePath, withDatabase } from "../database-path";
 import { parseOptions } from "../parse";
 
-/** The same privacy settings as the server (PRIVACY_K, AGENCY_MIN_REPORTS; README configuration table). */
+/** The same privacy settings as the server (PRIVACY_K, AGENCY_MIN_REPORTS; docs/operations.md, Configuration). */
 function privacyFromEnv(env: Record<string, string | undefined>): PrivacyRules {
   const read = (name: string, fallback: number) => {
     const raw = env[name];

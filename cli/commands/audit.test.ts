@@ -53,7 +53,7 @@ describe("closecall audit verify", () => {
     expect(await main(["audit", "--db", dir], captureIO())).toBe(2);
   });
 
-  // Issue 15 item 8: both passed with an unkeyed chain and no anchor.
+  // Both passed with an unkeyed chain and no anchor.
   it("notices the newest entries deleted (exit 1)", async () => {
     const dir = await auditedFolder(5);
     await tamper(dir, sql`DELETE FROM audit_log WHERE seq >= 4`);

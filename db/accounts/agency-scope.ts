@@ -9,7 +9,7 @@ import { type AgencyRole, agencyRoles, isAgencyRole } from "./users";
 /**
  * The signed-in person as the data layer needs them (app's SessionUser satisfies it). Every query on
  * agency-owned rows takes the agency from here — from the session — and never from a URL or a form
- * (DESIGN §8, OWASP multi-tenant cheat sheet). Ids that arrive in requests only ever narrow a query
+ * (docs/design.md §8, OWASP multi-tenant cheat sheet). Ids that arrive in requests only ever narrow a query
  * that is already restricted to this agency.
  */
 export interface AgencyViewer {
@@ -203,7 +203,7 @@ export async function leaveProgramme(db: Executor, viewer: AgencyViewer, now = n
   const members = await db.selectFrom("users").select("id").where("agency_id", "=", agencyId).where("status", "=", "active").execute();
   await db.updateTable("users").set({ status: "disabled" }).where("agency_id", "=", agencyId).execute();
   for (const member of members) await deleteUserSessions(db, member.id);
-  // Its release book goes with it: removed, never edited (DESIGN §6.1); its members can no longer read it.
+  // Its release book goes with it: removed, never edited (docs/design.md §6.1); its members can no longer read it.
   await db.deleteFrom("release_book_cells").where("agency_id", "=", agencyId).execute();
   await db.deleteFrom("release_book_releases").where("agency_id", "=", agencyId).execute();
   await appendAuditEntry(db, {

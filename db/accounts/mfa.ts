@@ -153,7 +153,7 @@ export async function replaceRecoveryCodes(db: Executor, userId: string): Promis
 }
 
 /**
- * Seals TOTP seeds that older versions stored in clear, and pending enrolment secrets (issue 15 item 7).
+ * Seals TOTP seeds that older versions stored in clear, and pending enrolment secrets.
  * Run at server start, which holds the server key; a seed sealed already is left as it is.
  */
 export async function sealClearTotpSecrets(db: Executor, box: SecretBox): Promise<number> {

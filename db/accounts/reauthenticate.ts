@@ -7,7 +7,7 @@ import { findUserById, recordFailure } from "./users";
 
 /**
  * A fresh proof that the signed-in person is at the keyboard, for actions a stolen session must not
- * take (issue 15 item 9: new recovery codes, new API tokens): their password, or a current TOTP code
+ * take (new recovery codes, new API tokens): their password, or a current TOTP code
  * (six digits: no password is that short), which is used up like a sign-in code. A wrong proof counts
  * toward the account's lockout and is recorded.
  */

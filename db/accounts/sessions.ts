@@ -5,7 +5,7 @@ import type { Role, Session } from "../schema/user.table";
 import { randomToken, tokenHash } from "./tokens";
 import { retryingConflicts, unlessWrittenConcurrently } from "../write-conflict";
 
-/** OWASP session timeouts for this risk level (DESIGN §8). */
+/** OWASP session timeouts for this risk level (docs/design.md §8). */
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 /** A session between the password and the second factor lives briefly. */
@@ -103,7 +103,7 @@ export async function deleteSession(db: Executor, idHash: string): Promise<void>
   await db.deleteFrom("sessions").where("id_hash", "=", idHash).execute();
 }
 
-/** Signing out: the session ends and the audit log records it (issue 15 item 8). */
+/** Signing out: the session ends and the audit log records it. */
 export async function signOut(db: Executor, session: Pick<ActiveSession, "idHash" | "user">): Promise<void> {
   await deleteSession(db, session.idHash);
   await appendAuditEntry(db, { actorUserId: session.user.id, action: "account.signed_out", targetType: "user", targetId: session.user.id });

@@ -155,7 +155,7 @@ export async function createUser(db: Executor, account: NewAccount, now = new Da
   return id;
 }
 
-/** Disables an account and ends its sessions at once (DESIGN §8). */
+/** Disables an account and ends its sessions at once (docs/design.md §8). */
 export async function disableUser(db: Executor, userId: string): Promise<void> {
   await db.updateTable("users").set({ status: "disabled" }).where("id", "=", userId).execute();
   await deleteUserSessions(db, userId);

@@ -3,7 +3,7 @@ import path from "node:path";
 import { loadServerKey } from "../intake/server-key";
 
 /**
- * What the audit log needs from outside the database (issue 15 item 8): the key of its HMAC chain
+ * What the audit log needs from outside the database: the key of its HMAC chain
  * (derived from the server key, so whoever can write the database alone cannot re-hash it) and the
  * file holding the newest entry (the head), rewritten on each append, so that deleting the newest rows
  * is noticed too. One process owns the database, so one binding serves the process.

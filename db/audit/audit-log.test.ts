@@ -64,7 +64,7 @@ describe("audit log", () => {
     });
   });
 
-  // Issue 15 item 8: what an unkeyed, unanchored chain let through.
+  // What an unkeyed, unanchored chain let through.
   it("detects a row edited and every later row re-hashed, without the key", async () => {
     await withAnchoredLog("rehashed", async (db) => {
       for (let i = 0; i < 5; i++) await appendAuditEntry(db.db, { actorUserId: null, action: "sign_in.failed", detail: { attempt: i } });

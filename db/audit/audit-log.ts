@@ -98,7 +98,7 @@ export function canonicalAuditText(row: Omit<AuditEntry, "hash">): string {
 }
 
 /**
- * A row's link in the chain: an HMAC under a key kept outside the database (issue 15 item 8). A plain
+ * A row's link in the chain: an HMAC under a key kept outside the database. A plain
  * hash let anyone who could write the table edit a row and re-hash every row after it.
  */
 export function auditHash(row: Omit<AuditEntry, "hash">, key: Buffer): string {
@@ -111,7 +111,7 @@ function unkeyedAuditHash(row: Omit<AuditEntry, "hash">): string {
 }
 
 /**
- * Appends one entry to the hash-chained audit log (DESIGN §8) and moves the head file to it. Call it
+ * Appends one entry to the hash-chained audit log (docs/design.md §8) and moves the head file to it. Call it
  * after the action it records has been committed, with the root database (not inside a transaction
  * another append could race).
  */

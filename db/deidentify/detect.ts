@@ -28,8 +28,8 @@ function mergeSameType(findings: Finding[], text: string): Finding[] {
 }
 
 /**
- * Finds identifiers in free text (issue 5): validated patterns, context rules and a names pass.
- * It assists reviewers; it does not replace them (DESIGN §6). Sorted by start; spans never overlap.
+ * Finds identifiers in free text: validated patterns, context rules and a names pass.
+ * It assists reviewers; it does not replace them (docs/design.md §6). Sorted by start; spans never overlap.
  */
 export function detectIdentifiers(text: string): Finding[] {
   const byType = new Map<IdentifierType, Finding[]>();

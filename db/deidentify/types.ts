@@ -1,4 +1,4 @@
-/** What the detector can find (issue 5). Codes are stable: the CLI prints them and drafts store them. */
+/** What the detector can find. Codes are stable: the CLI prints them and drafts store them. */
 export const identifierTypes = [
   "PERSON", "BADGE_OR_UNIT", "AGENCY", "LOCATION", "DATE", "TIME", "CASE_NUMBER", "PLATE", "VIN", "PHONE",
   "EMAIL", "RADIO_CHANNEL", "NCIC", "SERIAL_NUMBER",

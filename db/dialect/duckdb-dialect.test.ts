@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type OpenDatabase } from "../open";
 import { UnsafeIntegerError } from "./duckdb-values";
 
-// Each case below is a defect of the npm kysely-duckdb dialect that ours must not have (DESIGN §4).
+// Each case below is a defect of the npm kysely-duckdb dialect that ours must not have (docs/design.md §4).
 interface Scratch {
   t: { id: number; big: number | null; d: string | null; ts: Date | null; tags: string[] | null; amount: number | null };
 }

@@ -1,6 +1,6 @@
 // Read-only API tokens of partner agencies. A commander creates them for the agency of their session;
 // the secret (256 random bits) is returned once and only its SHA-256 is stored. Every query on tokens
-// is restricted to the commander's own agency in its `where` (DESIGN §8): a token id from a form only
+// is restricted to the commander's own agency in its `where` (docs/design.md §8): a token id from a form only
 // narrows it.
 import { AgencyAccessError, agencyIdOf, type AgencyViewer } from "../accounts/agency-scope";
 import { randomToken, tokenHash } from "../accounts/tokens";
@@ -77,7 +77,7 @@ export async function listApiTokens(db: Executor, viewer: AgencyViewer, now = ne
 }
 
 /**
- * A presented token that was refused goes to the audit log (issue 15 item 8): the token's id when it is
+ * A presented token that was refused goes to the audit log: the token's id when it is
  * one of ours, else nothing but the reason — never the secret, never anything about the caller.
  */
 export async function recordRefusedToken(db: Executor, check: { problem: TokenProblem; tokenId?: string }): Promise<void> {

@@ -9,7 +9,7 @@ import { loadServerKey, type ServerKey } from "./server-key";
 import type { SubmissionPayload } from "./submission-payload";
 import { createSubmission } from "./submission-repository";
 
-// Issue 14: rows of `submissions` kept the order in which officers sent them within a day. The property:
+// Once, rows of `submissions` kept the order in which officers sent them within a day. The property:
 // whatever the arrival order, a scan without ORDER BY returns a day's rows in the order of their random
 // ids — also after a checkpoint and a restart.
 

@@ -4,8 +4,8 @@ import { inTransaction } from "../in-transaction";
 import { isWriteConflict } from "../write-conflict";
 
 // DuckDB appends rows and scans them back in the order they were written, so a table read without
-// ORDER BY (or the file itself) would give the order in which officers sent their reports within a day
-// (issue 14). Rewriting the day's rows in the order of their random UUIDs, in the transaction that adds
+// ORDER BY (or the file itself) would give the order in which officers sent their reports within a day.
+// Rewriting the day's rows in the order of their random UUIDs, in the transaction that adds
 // one, leaves a physical order that says nothing: at every commit it is the order of random ids.
 // The cost is one day's rows per submission, bounded by the hourly caps (120 an hour); a periodic
 // rewrite would be cheaper but leaves the newest rows in arrival order until it runs, and holding

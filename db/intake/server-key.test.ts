@@ -13,7 +13,7 @@ function tempDir(): string {
 }
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-describe("server key (DESIGN §6.4: fail closed)", () => {
+describe("server key (docs/design.md §6.4: fail closed)", () => {
   it("accepts a random 32-byte base64 key and derives distinct subkeys", () => {
     const result = loadServerKey({ envKey: testIntakeKey(), dataDir: "/nonexistent" });
     expect(result.ok).toBe(true);

@@ -19,12 +19,12 @@ export interface SubmissionPayload {
   officersOnScene: string | null;
   assignment: string | null;
   serviceBand: string | null;
-  /** Protected (DESIGN §6): used for the census region and suppressed aggregates only. */
+  /** Protected (docs/design.md §6): used for the census region and suppressed aggregates only. */
   state: string;
   lossPotential: string;
 }
 
-/** A day as 'YYYY-MM-DD' (UTC): the only time information intake keeps (DESIGN §6.3). */
+/** A day as 'YYYY-MM-DD' (UTC): the only time information intake keeps (docs/design.md §6.3). */
 export function dateOnly(day: Date = new Date()): string {
   return day.toISOString().slice(0, 10);
 }

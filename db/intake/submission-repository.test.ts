@@ -42,10 +42,10 @@ describe("submission repository", () => {
     expect(created.receiptCode).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){5}[0-9A-HJKMNP-TV-Z]{4}$/);
     expect(RECEIPT_CODE_BITS).toBeGreaterThanOrEqual(112);
     const row = await database.db.selectFrom("submissions").selectAll().where("id", "=", created.id).executeTakeFirstOrThrow();
-    // Random (version 4) UUIDs, never sequential (DESIGN §6.7).
+    // Random (version 4) UUIDs, never sequential (docs/design.md §6.7).
     expect(row.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(row.received_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(row.agency_id).toBeNull(); // national: no agency link at all (DESIGN §6)
+    expect(row.agency_id).toBeNull(); // national: no agency link at all (docs/design.md §6)
     expect(row.receipt_hash).not.toContain(normaliseReceiptCode(created.receiptCode));
     const everything = JSON.stringify(row) + Buffer.from(row.ciphertext!).toString("latin1") + Buffer.from(row.wrapped_key!).toString("latin1");
     for (const secret of ["Canary", "41c7", "knife", created.receiptCode, normaliseReceiptCode(created.receiptCode)!]) {
@@ -83,7 +83,7 @@ describe("submission repository", () => {
     expect(rows).toHaveLength(2);
   });
 
-  it("keeps no time of day anywhere in intake tables (DESIGN §6.3)", async () => {
+  it("keeps no time of day anywhere in intake tables (docs/design.md §6.3)", async () => {
     const { rows } = await sql<{ table_name: string; column_name: string; data_type: string }>`
       SELECT table_name, column_name, data_type FROM information_schema.columns
       WHERE table_name IN ('submissions', 'submission_messages')`.execute(database.db);

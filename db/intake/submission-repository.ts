@@ -13,7 +13,7 @@ export type ConsentLevel = Submission["consent_level"];
 export interface NewSubmissionInput {
   payload: SubmissionPayload;
   consentLevel: ConsentLevel;
-  /** Only when the officer chose agency_stats or agency_share (DESIGN §6): never stored otherwise. */
+  /** Only when the officer chose agency_stats or agency_share (docs/design.md §6): never stored otherwise. */
   agencyId: string | null;
   receivedOn?: string;
 }

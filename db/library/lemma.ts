@@ -1,4 +1,4 @@
-// The lemma layer of the library search (issue 16): irregular forms that the Porter2 stemmer cannot
+// The lemma layer of the library search: irregular forms that the Porter2 stemmer cannot
 // join to their base word ("knives" → knife, "fled" → flee, "struck" → strike, "women" → woman),
 // taken from compromise's lexicon and its noun and verb transforms. Regular inflections are left to
 // the stemmer, which already joins them. Used for indexed words and query words alike (termOf).

@@ -1,6 +1,6 @@
 // What the library may read. Library queries select published, de-identified columns of `reports`
 // and the derived `library_documents` only; tests/library-columns.test.ts checks that nothing else
-// reaches a page. The single exception is the agency scope below (DESIGN §6: an agency sees
+// reaches a page. The single exception is the agency scope below (docs/design.md §6: an agency sees
 // narratives its officers chose to share with it), and its agency id comes from the session.
 import { sql, type RawBuilder } from "kysely";
 

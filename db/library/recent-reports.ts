@@ -1,4 +1,4 @@
-// The newest published reports, for the Atom feed. Publication is known to the month only (DESIGN §6):
+// The newest published reports, for the Atom feed. Publication is known to the month only (docs/design.md §6):
 // within a month, public numbers give the order.
 import type { Executor } from "../database";
 

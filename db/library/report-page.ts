@@ -11,7 +11,7 @@ export interface PublishedReport {
   lessons: string;
   incidentType: string;
   lossPotential: string;
-  /** 'YYYY-MM': months only, never days (DESIGN §6). */
+  /** 'YYYY-MM': months only, never days (docs/design.md §6). */
   eventMonth: string;
   publishedMonth: string;
   timeBlock: string | null;

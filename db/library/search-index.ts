@@ -149,8 +149,8 @@ export async function rebuildSearchIndex(db: Kysely<Database>): Promise<{ docume
 
 /**
  * Adds a just-published report to the library (or refreshes it after a correction); a report that is
- * no longer published is removed. Runs inside the caller's transaction when given one, so the Review
- * work can publish and index atomically.
+ * no longer published is removed. Publication calls it for each new report after the batch commits
+ * (server/derived-data.ts); it runs inside the caller's transaction when given one.
  */
 export async function indexReport(db: Executor, reportId: string): Promise<void> {
   await inTransaction(db, async (trx) => {
@@ -159,7 +159,7 @@ export async function indexReport(db: Executor, reportId: string): Promise<void>
     if (await analyserChanged(trx)) return rebuildWithin(trx);
     // A report already in the library keeps its doc id, which is its place in "newest first": a new id
     // would lift every re-indexed report to the top — after an agency leaves the programme, a block of
-    // exactly the reports linked to it (a protected field, DESIGN §6).
+    // exactly the reports linked to it (a protected field, docs/design.md §6).
     const indexed = await trx.selectFrom("library_documents").select("doc_id").where("report_id", "=", reportId).executeTakeFirst();
     await removeFromIndex(trx, reportId);
     const report = await trx.selectFrom("reports").select("id").where("id", "=", reportId).executeTakeFirst();

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 
 // Forward-only. Plain SQL kept to types PostgreSQL also has (BLOB becomes BYTEA there), so that moving
-// the system of record to PostgreSQL stays a configuration change (DESIGN §4).
+// the system of record to PostgreSQL stays a configuration change (docs/design.md §4).
 // No FOREIGN KEY constraints: DuckDB rejects updates to parent rows that are referenced, which the
 // review and membership flows need; integrity is kept by the repositories and tested.
 const statements = [

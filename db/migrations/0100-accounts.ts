@@ -1,6 +1,6 @@
 import { type Kysely, sql } from "kysely";
 
-// Accounts (issue 3): MFA replay guard, enrolment secret held by the session until confirmed,
+// Accounts: MFA replay guard, enrolment secret held by the session until confirmed,
 // hashed recovery codes, one-time invitation and password-reset links (only hashes stored).
 // DuckDB cannot add a column with a NOT NULL constraint, so the added columns are NULL-able.
 const statements = [

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from "kysely";
 
-// Security hardening (issue 15): recovery codes issued at enrolment wait, sealed, on the new session
+// Security hardening: recovery codes issued at enrolment wait, sealed, on the new session
 // until its first page shows them once — the only way to show them after the redirect that a form
 // without JavaScript needs. TOTP seeds stay in their text columns, sealed (db/security/secret-box.ts);
 // clear seeds of older databases are sealed at server start, which has the key this migration lacks.

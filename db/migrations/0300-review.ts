@@ -1,6 +1,6 @@
 import { type Kysely, sql } from "kysely";
 
-// Review and publication (issue 5). Forward-only, plain SQL.
+// Review and publication. Forward-only, plain SQL.
 // The working draft (de-identified texts, findings, coding, reviewers' comments) is encrypted with the
 // submission's own data key and lives on the submission row, so deleting that key destroys it with the
 // raw text and the thread.
@@ -10,7 +10,7 @@ const statements = [
   `ALTER TABLE submissions ADD COLUMN approved_on DATE`,
   `ALTER TABLE submissions ADD COLUMN draft_ciphertext BLOB`,
   `ALTER TABLE submissions ADD COLUMN draft_nonce BLOB`,
-  // Claims live apart from submissions: intake tables keep no time of day (DESIGN §6.3, tested by intake).
+  // Claims live apart from submissions: intake tables keep no time of day (docs/design.md §6.3, tested by intake).
   `CREATE TABLE review_claims (
     submission_id UUID PRIMARY KEY,
     reviewer_id UUID,

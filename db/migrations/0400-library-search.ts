@@ -1,6 +1,6 @@
 import { type Kysely, sql } from "kysely";
 
-// Report library (issue 6). Derived tables, rebuilt from published reports by
+// Report library. Derived tables, rebuilt from published reports by
 // db/library/search-index.ts and kept current at publication by its indexReport().
 // - library_documents: one row per published report with the published, de-identified fields the
 //   explorer filters on, its factors and factor families as bit masks (no join with report_factors

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import { analyticsEnums } from "../schema/analytics.table";
 
-// Analytics rollups (issue 7), derived from published reports and rebuildable at any time: per-report
+// Analytics rollups, derived from published reports and rebuildable at any time: per-report
 // rows (agency, peer and filtered queries), a cube by month × region × incident type × loss potential
 // (national queries filtered on those fields; at most 34,560 rows for reports) and, per factor, two month
 // tables without incident type — by region and by loss potential — for the national series and mixes

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from "kysely";
 
-// The release book (issue 14, DESIGN §6.1): every agency-dependent figure a member can see, decided by
+// The release book (docs/design.md §6.1): every agency-dependent figure a member can see, decided by
 // a release job per closed quarter of publication and frozen once stored. A release is one run for one
 // agency; its cells are kept per period and population as a JSON array (a count, or the reason it is
 // withheld), so that one agency's whole book is a few dozen rows. Cells are never updated: an agency

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from "kysely";
 
-// Saved views of the agency dashboard (issue 16): a member names the page's current choices and finds
+// Saved views of the agency dashboard: a member names the page's current choices and finds
 // them again. Only the path and query of the member's own page are kept — choices, never figures.
 const statements = [
   `CREATE TABLE saved_views (

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from "kysely";
 
-// Exports (issue 9): read-only API tokens of partner agencies, created by a commander. Only the SHA-256
+// Exports: read-only API tokens of partner agencies, created by a commander. Only the SHA-256
 // of the secret is kept (the secret has 256 random bits and is shown once); `token_prefix` is the
 // harmless start of the secret, so people can tell their tokens apart in the list.
 const statements = [

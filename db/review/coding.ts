@@ -1,4 +1,4 @@
-// Browser-safe: the reviewer's coding of a report (DESIGN §5), one zod schema for the form and the server.
+// Browser-safe: the reviewer's coding of a report (docs/design.md §5), one zod schema for the form and the server.
 import { z } from "zod";
 import {
   assignments, codesOf, factors, incidentTypes, lightConditions, lossPotentials, MAX_FACTORS_PER_REPORT, officerBands,

@@ -38,7 +38,7 @@ async function nextSequence(db: Kysely<Database>, year: string): Promise<number>
 }
 
 /**
- * Publishes every approved submission in one batch (DESIGN §6.7): public numbers are the year and a
+ * Publishes every approved submission in one batch (docs/design.md §6.7): public numbers are the year and a
  * sequence assigned in random order, every report carries the batch's month (never a day), and only
  * published fields reach `reports`; state, agency and consent go to `report_protected`. Merged
  * duplicates are published with their report. The raw texts enter the retention window.

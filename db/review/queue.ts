@@ -40,7 +40,7 @@ const STATE_SQL = sql<QueueState>`CASE
   WHEN status = 'awaiting_approval' THEN 'stage2'
   ELSE 'stage1' END`;
 
-/** Counts per state and one state's submissions, oldest first, with who holds each (issue 5). */
+/** Counts per state and one state's submissions, oldest first, with who holds each. */
 export async function getQueue(db: Kysely<Database>, key: ServerKey, options: { state: QueueState; limit?: number; now?: Date }): Promise<Queue> {
   const now = options.now ?? new Date();
   const countRows = await db.selectFrom("submissions").select([STATE_SQL.as("state"), (eb) => eb.fn.countAll<number>().as("n")]).groupBy(sql`1`).execute();

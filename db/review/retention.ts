@@ -5,7 +5,7 @@ import { dateOnly } from "../intake/submission-payload";
 import { addDays } from "./review-state";
 
 /**
- * Crypto-shreds every raw submission whose retention window has passed (DESIGN §6.4): the wrapped data
+ * Crypto-shreds every raw submission whose retention window has passed (docs/design.md §6.4): the wrapped data
  * key goes, and with it the only way to read the submission, its thread and its working draft; the
  * ciphertexts and the narrative fingerprint are cleared as well. The audit log records that it
  * happened, never what was destroyed.

@@ -1,6 +1,6 @@
 import type { Submission } from "../schema/submission.table";
 
-/** Where a submission stands in review, as the queue shows it (issue 5). */
+/** Where a submission stands in review, as the queue shows it. */
 export const queueStates = ["new", "stage1", "stage2", "approved", "waiting", "merged", "published", "not_published"] as const;
 export type QueueState = (typeof queueStates)[number];
 

@@ -3,7 +3,7 @@ import type { Insertable, Selectable, Updateable } from "kysely";
 
 export type AgencyStatus = "applied" | "active" | "declined" | "left";
 
-/** Agency name, state and size band are protected fields (DESIGN §6): never shown on a report. */
+/** Agency name, state and size band are protected fields (docs/design.md §6): never shown on a report. */
 export interface AgencyTable {
   id: string;
   name: string;

@@ -5,7 +5,7 @@ import {
 import type { ColumnSpecs, EnumType } from "./columns";
 
 /**
- * Analytics rollups (issue 7): derived from published reports, rebuilt by `closecall rebuild` and kept
+ * Analytics rollups: derived from published reports, rebuilt by `closecall rebuild` and kept
  * current at publication by analytics/rollups. Coded fields are DuckDB ENUMs so that scans and group-bys
  * work on one-byte codes; their values follow the taxonomy lists (migration 0500).
  */
@@ -17,7 +17,7 @@ export interface AnalyticsReportTable {
   census_region: string;
   light: string | null;
   assignment: string | null;
-  /** Protected: only inside suppressed aggregates (DESIGN §6). NULL when the officer chose "national only". */
+  /** Protected: only inside suppressed aggregates (docs/design.md §6). NULL when the officer chose "national only". */
   agency_id: string | null;
   agency_size_band: string | null;
   /** Bit i set when the report cites factors[i] of taxonomy v1 (filters and co-occurrence). */

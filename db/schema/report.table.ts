@@ -2,7 +2,7 @@ import type { ColumnSpecs } from "./columns";
 import type { Insertable, Selectable } from "kysely";
 
 /**
- * A published, de-identified report: only published fields (DESIGN §6). Dates are months
+ * A published, de-identified report: only published fields (docs/design.md §6). Dates are months
  * (first day of the month), never days.
  */
 export interface ReportTable {
@@ -35,7 +35,7 @@ export interface ReportFactorTable {
 }
 
 /**
- * Protected fields of a published report (DESIGN §6), kept apart so that library and public queries
+ * Protected fields of a published report (docs/design.md §6), kept apart so that library and public queries
  * cannot select them by accident. Only suppressed aggregates may depend on them.
  */
 export interface ReportProtectedTable {

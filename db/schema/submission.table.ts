@@ -11,7 +11,7 @@ export type SubmissionStatus =
 
 /**
  * A raw submission. The officer's words exist only in `ciphertext` (AES-256-GCM under a per-submission
- * data key, itself wrapped by the server key). Only the date of receipt is kept, never a time (DESIGN §6.3).
+ * data key, itself wrapped by the server key). Only the date of receipt is kept, never a time (docs/design.md §6.3).
  */
 export interface SubmissionTable {
   id: string;

@@ -2,7 +2,7 @@ import { decrypt, encrypt } from "../intake/envelope";
 
 // Small secrets kept in text columns (TOTP seeds, one-time recovery codes to show): AES-256-GCM under a
 // key derived from the server key (HKDF, db/intake/server-key.ts), so a copy of the database alone
-// gives none of them away (issue 15 item 7). Each value is bound (AAD) to the row it belongs to.
+// gives none of them away. Each value is bound (AAD) to the row it belongs to.
 const PREFIX = "sealed1:";
 
 export interface SecretBox {

@@ -52,5 +52,5 @@ export function familyOfFactor(code: string): string | undefined {
   return familyByFactor.get(code);
 }
 
-/** Reviewers pick one incident type and at most this many factors (DESIGN §5). */
+/** Reviewers pick one incident type and at most this many factors (docs/design.md §5). */
 export const MAX_FACTORS_PER_REPORT = 5;

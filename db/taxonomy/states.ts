@@ -1,5 +1,5 @@
 // US states and DC with their census region (published) and 2020 population in millions
-// (used only to weight the synthetic dataset). State itself is a protected field (DESIGN §6).
+// (used only to weight the synthetic dataset). State itself is a protected field (docs/design.md §6).
 import type { CensusRegionCode } from "./index";
 
 export const states = [

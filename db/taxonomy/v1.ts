@@ -1,4 +1,4 @@
-// Taxonomy v1 (DESIGN §5). Pure data: safe for the browser bundle and for migrations.
+// Taxonomy v1 (docs/design.md §5). Pure data: safe for the browser bundle and for migrations.
 // Codes are stable identifiers stored in the database; labels are what people read.
 
 export const TAXONOMY_VERSION = 1;
@@ -147,7 +147,7 @@ export const censusRegions = [
   { code: "west", label: "West" },
 ] as const;
 
-/** Protected (DESIGN §6): never shown on a report. */
+/** Protected (docs/design.md §6): never shown on a report. */
 export const agencySizeBands = [
   { code: "1-24", label: "1–24 sworn" },
   { code: "25-99", label: "25–99 sworn" },
@@ -155,7 +155,7 @@ export const agencySizeBands = [
   { code: "500+", label: "500 or more sworn" },
 ] as const;
 
-/** The officer's choice on the form (DESIGN §6). Protected. */
+/** The officer's choice on the form (docs/design.md §6). Protected. */
 export const consentLevels = [
   { code: "national", label: "National only: no link to my agency is stored" },
   { code: "agency_stats", label: "Count toward my agency's statistics" },

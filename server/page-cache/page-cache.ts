@@ -47,7 +47,7 @@ const TRANSFER_HEADERS = new Set(["content-length", "content-encoding", "transfe
 /**
  * Serves kept pages for the given views: the page rendered once per key (path, normalised query, data
  * version, viewer class) and compressed once, with each response's own CSP nonce (and session values)
- * put in. Everything else goes on to Remix untouched. Intake pages are refused outright (DESIGN §6:
+ * put in. Everything else goes on to Remix untouched. Intake pages are refused outright (docs/design.md §6:
  * nothing about them may be kept, and their responses stay `no-store`).
  */
 export function pageCache(options: { views: readonly PageView[]; context: ServerContext; store?: PageStore<CachedPage> }): RequestHandler {

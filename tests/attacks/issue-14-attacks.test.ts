@@ -13,11 +13,11 @@ import { createTestUser, signInTestUser } from "../support/test-accounts";
 import { createTestContext } from "../support/test-context";
 import { createSeededTestDatabase } from "../support/test-database";
 
-// Issue 14's three attacks, as a member with an API token runs them against the product: overlapping
-// windows, peer figures differenced by an agency below the minimum, and one view's totals against its
-// parts. Each first asks the questions of the issue (now refused by name), then solves by linear
-// programming for every withheld figure the API answers, with everything the API released, the public
-// library's counts and the member's own shared reports. Nothing may be pinned narrower than k.
+// The three attacks measured on per-request suppression, as a member with an API token runs them
+// against the product: overlapping windows, peer figures differenced by an agency below the minimum,
+// and one view's totals against its parts. Each first asks the questions that worked then (now refused
+// by name), then solves by linear programming for every withheld figure the API answers, with everything
+// the API released, the public library's counts and the member's own shared reports. Nothing may be pinned narrower than k.
 const K = 10;
 let database: OpenDatabase;
 let context: AppContext;

@@ -1,6 +1,6 @@
 // Analytics benchmark: median and p95 of every measure of the national view and of one agency dashboard
 // (large and small agency: their release books' panels), server side, after warm-up. Prints figures;
-// asserts nothing (DESIGN §9).
+// asserts nothing (docs/design.md §9).
 //
 //   npx tsx tests/bench/analytics.ts --db /tmp/an-1m [--runs 30] [--warmup 5]
 //

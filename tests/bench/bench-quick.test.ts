@@ -1,5 +1,5 @@
 // The benchmark's smoke run (`npm run bench -- --quick`): every section runs on a small dataset and writes
-// its report. Times are never checked (DESIGN §9: benchmarks print figures); what is checked is that the
+// its report. Times are never checked (docs/design.md §9: benchmarks print figures); what is checked is that the
 // harness works, that DuckDB and PostgreSQL return the same rows for every dashboard query (when
 // PostgreSQL 15 is installed, as .ci/run does), and that no acknowledged submission is lost.
 import { spawnSync } from "node:child_process";

@@ -44,7 +44,7 @@ export interface HttpResult {
   loadAverageAtStart: number;
 }
 
-/** The library search the benchmark loads (DESIGN §9: library search page under 50 clients). */
+/** The library search the benchmark loads (docs/design.md §9: library search page under 50 clients). */
 export const LIBRARY_SEARCH_PATH = "/reports?q=traffic+stop";
 
 // Browsers ask for compressed pages; the server compresses (compression middleware), so the bench does too.

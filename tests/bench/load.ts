@@ -7,7 +7,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 export interface LoadResult extends LoadChildResult {
   /** Wall time of the whole child (process start, tsx, generation, load, derived data). */
   totalSeconds: number;
-  /** The DESIGN §9 figure: generating and loading the reports (without the search index and rollups). */
+  /** The docs/design.md §9 figure: generating and loading the reports (without the search index and rollups). */
   loadSeconds: number;
   peakRssMiB: number;
 }

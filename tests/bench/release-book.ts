@@ -1,4 +1,4 @@
-// The release book at scale (DESIGN §6.1, issue 14): how long releasing one closed quarter takes for
+// The release book at scale (docs/design.md §6.1): how long releasing one closed quarter takes for
 // every partner agency (the audit by linear programming included), and what the large demo agencies
 // can still see — the utility the design promises.
 import { sql, type Kysely } from "kysely";

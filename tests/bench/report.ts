@@ -24,7 +24,7 @@ function pageFigures(run: HttpRun | undefined): string {
   return run ? `${run.throughput.toFixed(0)} pages/s, p50 ${run.p50.toFixed(0)} ms, p95 ${run.p95.toFixed(0)} ms, ${run.errors} errors` : "not measured";
 }
 
-/** The DESIGN §9 targets next to this run's figures. */
+/** The docs/design.md §9 targets next to this run's figures. */
 function targets(r: BenchResult): string {
   // The targets are for 1,000,000 reports: at another size a verdict says at which.
   scale = r.settings.reports === 1_000_000 ? "" : ` (at ${n(r.settings.reports)} reports)`;
@@ -90,7 +90,7 @@ function targets(r: BenchResult): string {
       r.releaseBook ? verdict(r.releaseBook.slowestSeconds <= 60) : verdict(null),
     ],
   ];
-  return table(["DESIGN §9 target", "This run", "Verdict"], rows);
+  return table(["docs/design.md §9 target", "This run", "Verdict"], rows);
 }
 
 export function renderMarkdown(r: BenchResult): string {
@@ -188,7 +188,7 @@ export function renderMarkdown(r: BenchResult): string {
     out.push(
       "## 7. Release book",
       "",
-      `Every partner agency's book (DESIGN §6.1), k = ${b.k}, minimum ${b.agencyMinReports} reports: ${b.year - 1} released at once (a new book's history) in ${b.backfillSeconds.toFixed(1)} s, then ${b.year} quarter by quarter as the release job does it (each audited by linear programming against the quarters released before; the year released with its fourth quarter). Target: one quarter for all partner agencies ≤ 60 s — slowest here **${b.slowestSeconds.toFixed(1)} s**.`,
+      `Every partner agency's book (docs/design.md §6.1), k = ${b.k}, minimum ${b.agencyMinReports} reports: ${b.year - 1} released at once (a new book's history) in ${b.backfillSeconds.toFixed(1)} s, then ${b.year} quarter by quarter as the release job does it (each audited by linear programming against the quarters released before; the year released with its fourth quarter). Target: one quarter for all partner agencies ≤ 60 s — slowest here **${b.slowestSeconds.toFixed(1)} s**.`,
       "",
       table(["Release", "Agencies", "Seconds", "Linear programs", "In the solver (s)", "Cells withheld to protect others"],
         b.quarters.map((q) => [q.quarter.endsWith("Q4") ? `${q.quarter} and ${q.quarter.slice(0, 4)}` : q.quarter, n(q.agencies), q.seconds.toFixed(1), n(q.lpSolves), q.lpSeconds.toFixed(1), n(q.complements)])),

@@ -1,4 +1,4 @@
-// `npm run bench`: Close Call's figures, measured side by side in one run (DESIGN §9). Prints them and
+// `npm run bench`: Close Call's figures, measured side by side in one run (docs/design.md §9). Prints them and
 // writes a Markdown report and a JSON file under bench-results/. Times never fail the run; wrong
 // results do (DuckDB and PostgreSQL disagreeing, a lost acknowledged submission, a section that broke).
 //

@@ -61,7 +61,7 @@ export interface SearchResult {
   measures: SearchMeasure[];
 }
 
-/** The DESIGN §9 search figure: the ranked page of 25 with its total, over every query of the set. */
+/** The docs/design.md §9 search figure: the ranked page of 25 with its total, over every query of the set. */
 export const SEARCH_FIGURE = "search (ranked page of 25 + total)";
 
 export async function runSearchBench(db: Kysely<Database>, options: { runs: number }, log: ((line: string) => void) | null = console.log): Promise<SearchResult> {

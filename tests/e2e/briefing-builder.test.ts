@@ -7,7 +7,7 @@ import { withServerAndBrowser } from "./support/server-and-browser";
 import { waitForRelease } from "./support/release";
 import { signIn } from "./support/sign-in";
 
-// Issue 16, trainers: the briefing builder's counter follows the ticks, the browser stops at eight, a
+// Trainers: the briefing builder's counter follows the ticks, the browser stops at eight, a
 // refusal is in view, "Preparing the PDF…" shows while the file is made, every report can be reached by
 // searching and paging, and a report page adds itself to the briefing.
 const WIDE = { width: 1440, height: 900 } as const;

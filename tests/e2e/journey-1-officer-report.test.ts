@@ -8,7 +8,7 @@ import { startJourney } from "./support/journey";
 import { fillReportForm, reviewAndSend } from "./support/report-form";
 
 // Journey 1: an officer on a phone shares a near miss, keeps the receipt code and checks the status.
-// Nothing may be left behind in the browser: no cookie, no storage, no service worker (DESIGN §6.2).
+// Nothing may be left behind in the browser: no cookie, no storage, no service worker (docs/design.md §6.2).
 describeInBrowser("journey 1: an officer reports from a phone", () => {
   let server: AppServer;
   let browser: Browser;

@@ -9,8 +9,8 @@ import { waitForRelease } from "./support/release";
 import { signIn } from "./support/sign-in";
 
 // Journey 3: an agency commander signs in through both factors and lands on the agency page of the
-// release book: the agency's name and "as of" on top, charts drawn, choices made in the page. Issue 16's
-// acceptance: after each of several choices made in the page (client navigation), every data table equals
+// release book: the agency's name and "as of" on top, charts drawn, choices made in the page. Then:
+// after each of several choices made in the page (client navigation), every data table equals
 // the same URL loaded afresh and its CSV download — the old bug put shares under the wrong factor columns
 // after in-page navigation. Then a drill-down keeps the agency's scope, and a copied URL reproduces the view.
 describeInBrowser("journey 3: an agency commander's dashboard", () => {
@@ -166,7 +166,7 @@ describeInBrowser("journey 3: an agency commander's dashboard", () => {
     await page.goto(`${server.url}/agency`, { waitUntil: "networkidle" });
     await expect.poll(() => page.locator("details.book-panel[open]").count()).toBe(1);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    // It was ~8,000 px (issue 16); the choices and every panel but the first start folded.
+    // It was ~8,000 px; the choices and every panel but the first start folded.
     await expect.poll(() => page.locator("details.choice-panel[open]").count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(5000);
     await commander.audit("agency dashboard on a phone");

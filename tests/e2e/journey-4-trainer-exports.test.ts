@@ -35,7 +35,7 @@ describeInBrowser("journey 4: trainer exports and API tokens", () => {
     // Quarterly totals: a panel every agency's page has, whatever its book withholds (this server's data is small).
     const profile = page.locator("[data-panel=quarterly]");
     const csv = await downloaded(page, () => profile.getByRole("link", { name: /table as CSV/ }).click());
-    // The choices travel in the file name (issue 16): the book's period, e.g. closecall-agency-profile-2025.csv.
+    // The choices travel in the file name: the book's period, e.g. closecall-agency-profile-2025.csv.
     expect(csv.name).toMatch(/^closecall-agency-quarterly-\d{4}(-Q[1-4])?(-[a-z_-]+)?\.csv$/);
     expect(csv.bytes.toString("utf8")).toMatch(/^\ufeff# Close Call export\. The table starts on line \d+/);
     const png = await downloaded(page, () => profile.getByRole("link", { name: /chart as PNG/ }).click());

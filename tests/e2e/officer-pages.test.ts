@@ -7,7 +7,7 @@ import { startJourney } from "./support/journey";
 import { fillReportForm, sendFromReview } from "./support/report-form";
 import { withServerAndBrowser } from "./support/server-and-browser";
 
-// Issue 16, officers: the receipt page and national trends are linked; step 2 folds its 37 factors into
+// Officers: the receipt page and national trends are linked; step 2 folds its 37 factors into
 // families; the review step says which details look identifying; the receipt screen has its own title,
 // its buttons apart from its links, and a timeline of what happens next.
 describeInBrowser("officer pages (issue 16)", () => {

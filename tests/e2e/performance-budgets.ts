@@ -1,7 +1,7 @@
 /**
  * Budgets for the JavaScript and CSS a first visit loads (gzip bytes as sent, no HTTP cache), checked
  * by performance-budget.test.ts on every `npm test`. KB = 1,024 bytes. The page budgets are the figures
- * measured when they were set plus about 25% headroom; the agency dashboard's JS budget is DESIGN §9's.
+ * measured when they were set plus about 25% headroom; the agency dashboard's JS budget is docs/design.md §9's.
  * A page that outgrows its budget should lose weight (split a chunk, lazy-load), not raise the budget
  * without a reason written here.
  *
@@ -23,6 +23,6 @@ export interface PageBudget {
 export const PAGE_BUDGETS: PageBudget[] = [
   { name: "home page", path: "/", js: 120 * KB, css: 8 * KB },
   { name: "report form", path: "/report", js: 150 * KB, css: 8 * KB },
-  // DESIGN §9's limit for the dashboard's JS; ECharts is most of it (imported per chart type).
+  // docs/design.md §9's limit for the dashboard's JS; ECharts is most of it (imported per chart type).
   { name: "agency dashboard", path: "/agency", account: "analyst@metro.demo.closecall.test", js: 350 * KB, css: 8 * KB },
 ];

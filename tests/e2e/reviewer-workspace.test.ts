@@ -8,7 +8,7 @@ import { fillReportForm, reviewAndSend } from "./support/report-form";
 import { withServerAndBrowser } from "./support/server-and-browser";
 import { signIn } from "./support/sign-in";
 
-// Issue 16, reviewers: the queue has triage columns and titles, the findings sit beside the officer's
+// Reviewers: the queue has triage columns and titles, the findings sit beside the officer's
 // words on a wide screen, and "Mark as duplicate" offers the likely original instead of asking for an id.
 const WIDE = { width: 1440, height: 900 } as const;
 const FIRST = { ...VALID_INPUT, title: "Knife missed on a night stop, first copy", narrative: "Night stop on Maple Avenue with Officer Dan Kowalski, plate 4KJD921. During the pat-down I found one knife and stopped searching. A second knife was found at the jail." };

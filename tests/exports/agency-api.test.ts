@@ -217,7 +217,7 @@ describe("token management (commanders)", () => {
     expect(byA.status).toBe(200);
     expect((await api(profileApi, "/api/v1/profile", secret)).body.error.code).toBe("token_revoked");
     const audit = await database.db.selectFrom("audit_log").select("action").where("target_id", "=", row.id).orderBy("seq").execute();
-    // The call with the revoked token is in the log too (issue 15 item 8).
+    // The call with the revoked token is in the log too.
     expect(audit.map((a) => a.action)).toEqual(["api_token.created", "api_token.revoked", "api_token.refused"]);
   });
 

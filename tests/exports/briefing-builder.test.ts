@@ -10,7 +10,7 @@ import { createTestUser, getAs, signInTestUser, type SignedInTestUser } from "..
 import { createTestContext } from "../support/test-context";
 import { createSeededTestDatabase } from "../support/test-database";
 
-// The briefing builder's list of reports to choose from (issue 16): every matching report can be
+// The briefing builder's list of reports to choose from: every matching report can be
 // reached by searching and paging, a choice survives both, the server still allows eight at most, and
 // a report page offers "Add to briefing" to those who make briefings, keeping the builder's choice.
 let database: OpenDatabase;

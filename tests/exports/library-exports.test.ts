@@ -67,7 +67,7 @@ describe("library downloads", () => {
     expect(csv.rows.length).toBe(page.total);
     expect(csv.rows.slice(0, 100).map((r) => r[0])).toEqual(page.rows.map((r) => r.publicNumber));
     expect(csv.rows.every((r) => r[3]!.includes("Low light / darkness"))).toBe(true);
-    // Each row links to its report's page (issue 16), in both formats.
+    // Each row links to its report's page, in both formats.
     const link = csv.headers.indexOf("Link");
     expect(link).toBeGreaterThan(0);
     expect(csv.rows.every((r) => r[link] === `/reports/${r[0]}`)).toBe(true);

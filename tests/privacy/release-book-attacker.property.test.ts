@@ -15,7 +15,7 @@ import { insertReports, worldArb, type WorldReport, type WorldSpec } from "../su
 import { createTestUser } from "../support/test-accounts";
 import { createTestDatabase } from "../support/test-database";
 
-// Issue 14's acceptance test (DESIGN §6.1): the attacker of the release book. A member of agency A has
+// The release book's acceptance test (docs/design.md §6.1): its attacker. A member of agency A has
 // read every released cell of A's book, knows the public national and regional figures of the same
 // cells, reads A's shared reports, and knows the relations that hold for any set of reports; it solves
 // by linear programming for every withheld cell (A's count-only part, the rest of the nation, its peer
@@ -42,7 +42,7 @@ function report(lines: readonly string[], n = 40): string {
   return lines.slice(0, n).join("\n") + (lines.length > n ? `\n… and ${lines.length - n} more` : "");
 }
 
-describe("the release book against its attacker (DESIGN §6.1, issue 14)", () => {
+describe("the release book against its attacker (docs/design.md §6.1, issue 14)", () => {
   it("cells are named as the book stores them", () => {
     // The attacker reads stored tables by position: positions 0..59 are the margins, then type × factor.
     expect(Array.from({ length: marginNames.length + matrixNames.length }, (_, i) => cellKey(i))).toEqual([...marginNames, ...matrixNames]);
@@ -200,7 +200,7 @@ describe("the release book against its attacker (DESIGN §6.1, issue 14)", () =>
       const [leaving] = [...books].find(([, tables]) => tables.some((t) => t.population === "agency" && t.cells.some((c) => typeof c === "number")))!;
       const commander = await createTestUser(database.db, "agency_commander", { agencyId: leaving });
       await leaveProgramme(database.db, { id: commander.id, role: "agency_commander", agencyId: leaving });
-      // DESIGN §6.1: "a withdrawal or an agency leaving removes its book".
+      // docs/design.md §6.1: "a withdrawal or an agency leaving removes its book".
       expect(await readBookTables(database.db, leaving)).toEqual([]);
       const others = agencies.map((a) => a.id).filter((id) => id !== leaving);
       const before = snapshotOf(await readBooks(database.db, others));

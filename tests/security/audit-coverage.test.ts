@@ -9,7 +9,7 @@ import { createTestAgency, createTestUser, postAs, signInTestUser } from "../sup
 import { createTestContext } from "../support/test-context";
 import { createTestDatabase } from "../support/test-database";
 
-// Issue 15 item 8: signing out and refused API tokens are recorded in the audit log too.
+// Signing out and refused API tokens are recorded in the audit log too.
 
 let database: OpenDatabase;
 let context: AppLoadContext;

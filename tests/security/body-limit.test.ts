@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppServer, startAppServer } from "../e2e/support/app-server";
 import { type HttpSession, send, signInOverHttp, streamChunked } from "../support/http-client";
 
-// Issue 15 item 3: the 1 MB cap applies while a body streams, for every route — a chunked body without
+// The 1 MB cap applies while a body streams, for every route — a chunked body without
 // Content-Length used to be read in full by /sign-in, /partners/apply and /account before any check.
 
 const MB = 1024 * 1024;

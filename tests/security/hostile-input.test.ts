@@ -6,7 +6,7 @@ import { DEMO_PASSWORD } from "../../db/synthetic/demo-accounts";
 import { getPage, type HttpSession, postForm, type Reply, send, signInOverHttp, streamChunked } from "../support/http-client";
 import { type RunningServer, startServer } from "../support/run-server";
 
-// Issue 15 item 5: a JSON or broken multipart body to a form action, a redirectTo with CR/LF or non-ASCII
+// A JSON or broken multipart body to a form action, a redirectTo with CR/LF or non-ASCII
 // and /api/v1/reports?page=9999 each answered 500. This posts to every route, as nobody and as three
 // signed-in roles, with every kind of body a form action should not get: no answer may be a 500 or
 // carry a stack.

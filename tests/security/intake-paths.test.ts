@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { send } from "../support/http-client";
 import { type RunningServer, startServer } from "../support/run-server";
 
-// Issue 14 ("also in this area"): /Report, /REPORT, /%72eport and /Receipt served the form but were
+// Once, /Report, /REPORT, /%72eport and /Receipt served the form but were
 // logged by the request log, looked up a member's session and shared an "unknown" rate-limit bucket.
 // Every other spelling is now redirected to the one spelling before anything else runs.
 

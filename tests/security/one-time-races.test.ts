@@ -12,7 +12,7 @@ import {
 } from "../support/http-client";
 import { type RunningServer, startServer } from "../support/run-server";
 
-// Issue 15 item 4, with real parallel requests against a running server: each one-time secret is taken
+// With real parallel requests against a running server: each one-time secret is taken
 // by exactly one request, the others get a 4xx (never a 500), and completing enrolment without
 // JavaScript shows the recovery codes.
 

@@ -12,7 +12,7 @@ import { createTestUser, getAs, postAs, setSessionCookie, TEST_PASSWORD } from "
 import { createTestContext } from "../support/test-context";
 import { createTestDatabase } from "../support/test-database";
 
-// Issue 15 item 1 and issue 16: after a real password + TOTP sign-in, `redirectTo` may only take the
+// After a real password + TOTP sign-in, `redirectTo` may only take the
 // person to a page of this site; without one, each role lands on its own home page.
 
 const ORIGIN = "http://127.0.0.1";

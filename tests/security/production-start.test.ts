@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { send } from "../support/http-client";
 import { type RunningServer, startServer } from "../support/run-server";
 
-// Issue 15 item 6: `npm start` ran Remix in development mode unless NODE_ENV was set, so a 500 carried the
+// Once, `npm start` ran Remix in development mode unless NODE_ENV was set, so a 500 carried the
 // stack and file paths. On a fresh clone (tracked files only: no build, no data, NODE_ENV unset) the server
 // must build, seed its demo data as before, and answer an unexpected error with a plain page.
 

@@ -10,7 +10,7 @@ import { DEMO_TOTP_SECRET } from "../../db/synthetic/demo-accounts";
 import { getPage, hiddenField, postForm, sessionCookieOf, signInOverHttp } from "../support/http-client";
 import { startServer } from "../support/run-server";
 
-// Issue 15 item 7 (and issue 14): TOTP seeds are sealed under a key derived from the server key, and the
+// TOTP seeds are sealed under a key derived from the server key, and the
 // database, its WAL and DATA_DIR are readable by their owner only.
 
 const PASSWORD = "a long and unusual passphrase 5520";

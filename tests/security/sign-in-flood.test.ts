@@ -6,7 +6,7 @@ import { DEMO_PASSWORD } from "../../db/synthetic/demo-accounts";
 import { type HttpSession, postForm, type Reply, signInOverHttp } from "../support/http-client";
 import { type RunningServer, startServer } from "../support/run-server";
 
-// Issue 15 item 2: 125 sign-ins with made-up emails in a few seconds filled the global hashing cap, and a
+// Once, 125 sign-ins with made-up emails in a few seconds filled the global hashing cap, and a
 // real reviewer then got 429 for the rest of the minute — as did invitation acceptance and password reset.
 // Each client here has a loopback address of its own, as the server sees different people.
 

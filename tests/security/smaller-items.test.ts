@@ -16,7 +16,7 @@ import { createTestAgency, createTestUser, postAs, signInTestUser, TEST_PASSWORD
 import { createTestContext } from "../support/test-context";
 import { createTestDatabase } from "../support/test-database";
 
-// Issue 15 item 9, one test each: feed titles as text, a fresh password or code before new recovery codes
+// Smaller items, one test each: feed titles as text, a fresh password or code before new recovery codes
 // and API tokens, one Cache-Control on the feed, and links from PUBLIC_URL rather than the Host header.
 
 const PUBLIC_URL = "https://closecall.example.org";

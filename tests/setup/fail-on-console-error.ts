@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, vi } from "vitest";
 
-// An unexpected console.error during a test is a failure (STYLE §10). A test that expects one
+// An unexpected console.error during a test is a failure (docs/design.md §10, convention 10). A test that expects one
 // replaces the spy with its own (vi.spyOn(console, "error").mockImplementation(...)).
 let spy: ReturnType<typeof vi.spyOn>;
 

@@ -1,4 +1,4 @@
-// The attacker of DESIGN §6.1 against a stored release book: a member of agency A who has read every
+// The attacker of docs/design.md §6.1 against a stored release book: a member of agency A who has read every
 // released cell of A's book, knows the public national and regional figures of the same cells (every
 // published report's region, quarter of publication, type, factors and loss are in the library), reads
 // A's shared reports, and knows the relations that hold for any set of reports. Unknowns: the part of
@@ -78,7 +78,7 @@ function setRelations(cell: (name: string) => Affine, withMatrix: boolean, label
 
 export interface AttackOptions {
   k: number;
-  /** DESIGN §6.1's minimum: a table closed by it says the agency has fewer count-only reports. */
+  /** docs/design.md §6.1's minimum: a table closed by it says the agency has fewer count-only reports. */
   agencyMinReports?: number;
   /**
    * Which release each table came in (period|population → order): a withheld cell must be no narrower

@@ -1,4 +1,4 @@
-// The release book's structural promises (DESIGN §6.1), checked cell by cell against the truth counted
+// The release book's structural promises (docs/design.md §6.1), checked cell by cell against the truth counted
 // by the tests' own SQL: which tables exist, that released cells are true, that what members cannot
 // already see is released only as 0 or ≥ k, that the minimums close whole tables, and that nothing
 // released changes afterwards.
@@ -11,9 +11,9 @@ export interface BookRules {
   agencyMinReports: number;
 }
 
-/** A peer group is shown with at least this many other agencies (DESIGN §6.1). */
+/** A peer group is shown with at least this many other agencies (docs/design.md §6.1). */
 const PEER_MIN_OTHER_AGENCIES = 3;
-/** The type × factor table is in a year's book from this many linked reports per unit of k (issue 14 layout). */
+/** The type × factor table is in a year's book from this many linked reports per unit of k (the book's layout). */
 const MATRIX_REPORTS_PER_K = 20;
 
 const quarterIndex = (q: string) => Number(q.slice(0, 4)) * 4 + Number(q.slice(-1)) - 1;
@@ -31,7 +31,7 @@ export function expectedPeriods(first: string, last: string): { quarters: string
 export function structuralViolations(tables: readonly StoredTable[], truth: AgencyTruth, rules: BookRules, span: { first: string; last: string }): string[] {
   const out: string[] = [];
   const { k } = rules;
-  // DESIGN §6.1's minimum, counted on what members cannot read (the count-only reports), and above k.
+  // docs/design.md §6.1's minimum, counted on what members cannot read (the count-only reports), and above k.
   const minimum = Math.max(rules.agencyMinReports, k + 1);
   const seen = new Set<string>();
   for (const t of tables) {

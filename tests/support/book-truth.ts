@@ -35,7 +35,7 @@ const PeerRow = z.object({ period: z.string(), region: z.number(), size: z.numbe
 /**
  * Each report placed in its quarter and its year of publication. "Linked to another agency": agency_id
  * set and not this one; regional peers by the report's census region, size-band peers by the band the
- * report carries (DESIGN §6.1: other partner agencies of the agency's region / size band).
+ * report carries (docs/design.md §6.1: other partner agencies of the agency's region / size band).
  */
 const placed = (from: string, to: string) => sql`
   SELECT r.id, r.census_region AS region, p.agency_id::VARCHAR AS agency_id, p.agency_size_band AS band, p.consent_level AS consent,

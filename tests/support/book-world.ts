@@ -1,4 +1,4 @@
-// Small synthetic worlds for the release book's attacker test (DESIGN §6.1): partner agencies of varied
+// Small synthetic worlds for the release book's attacker test (docs/design.md §6.1): partner agencies of varied
 // sizes (some near k and the minimum, one or two large enough for the incident type × factor table),
 // in a few census regions and size bands so that peer groups both pass and fail their gates, with
 // reports over two or three years of publication quarters written straight into DuckDB.

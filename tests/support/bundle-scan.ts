@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
-/** Strings that only server-only code contains; none may reach the browser bundle (DESIGN §3). */
+/** Strings that only server-only code contains; none may reach the browser bundle (docs/design.md §3). */
 export const SERVER_ONLY_MARKERS = [
   "@duckdb/node-api",
   "@duckdb/node-bindings",

@@ -1,4 +1,4 @@
-// The attacker of DESIGN §6.1 as tests play it: every figure the product released is a linear equation
+// The attacker of docs/design.md §6.1 as tests play it: every figure the product released is a linear equation
 // over unknowns the attacker cannot see, every public figure a bound; a withheld figure is safe only if
 // linear programming cannot pin it to a range narrower than k. Written apart from the release book's
 // own auditor (analytics/release-book/): it states its problem as CPLEX LP text and solves each bound

@@ -1,5 +1,5 @@
-// A written-down set for measuring the library search's recall on the word forms officers type
-// (issue 16): short published reports that use irregular plurals and past forms, and queries, each
+// A written-down set for measuring the library search's recall on the word forms officers type:
+// short published reports that use irregular plurals and past forms, and queries, each
 // with the word forms that make a report relevant to it. A report is relevant when its title, summary
 // or lessons contain one of the forms as a whole word; recall is the share of relevant reports found.
 // A few reports use a look-alike word of another meaning (wind, leave, axis), which no query may find.

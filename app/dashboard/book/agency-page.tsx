@@ -1,4 +1,4 @@
-// The agency page on the release book (issue 14): agency and "as of" on top, the choices, the headline,
+// The agency page on the release book: agency and "as of" on top, the choices, the headline,
 // what changed, each panel with the layer its figures come from, public lessons. Below the minimum the
 // page says so and shows what it can; before the first release, that it is being prepared.
 import { useNavigation } from "@remix-run/react";

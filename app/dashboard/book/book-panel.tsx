@@ -1,6 +1,6 @@
 // A panel of the agency page drawn from its model: title, units, which layer its figures come from,
 // the chart (or one sentence when every figure is withheld), notes, the data tables and downloads. A
-// <details> open by default, so a phone can fold panels away (issue 16) and print can open them all.
+// <details> open by default, so a phone can fold panels away and print can open them all.
 import type { ReactNode } from "react";
 import { Chart } from "~/charts/chart";
 import { PanelDownloads } from "../export-links";

@@ -1,7 +1,7 @@
 // The page's choices as a plain GET form (works without script; with it, Remix navigates in the page).
 // Choices are among the book's tables: a released year or quarter, an incident type only for years with
 // the incident type × factor table, a factor to follow, a reference; and months of publication for the
-// reports shared with the agency — as selects of months, never a bare month input (issue 16: Chromium
+// reports shared with the agency — as selects of months, never a bare month input (Chromium
 // drew those as "--------- ----").
 import { Form } from "@remix-run/react";
 import { factors, incidentTypes } from "../../../db/taxonomy/index";

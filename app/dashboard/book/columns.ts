@@ -1,7 +1,7 @@
 // The agency page's tables as plain column specs (header, cell value, drill-down link), read by the
 // screen (TanStack columns through toColumns) and by every CSV/XLSX download alike. Column ids are
 // stable codes — a factor's code, never its position — so a table keeps each figure under its own
-// header when the set of columns changes between two views (issue 16: shares under the wrong factor
+// header when the set of columns changes between two views (shares under the wrong factor
 // after in-page navigation). Browser-safe, no React.
 import type { Count, Share } from "../../../analytics/privacy/figures";
 import { cell } from "../tables/cell-values";
@@ -72,7 +72,7 @@ export interface BookProfileTableRow {
   aShare: Share | null;
   bCount: Count | null;
   bShare: Share | null;
-  /** The analyst's column: proportional reporting ratio with its interval (DESIGN §7). */
+  /** The analyst's column: proportional reporting ratio with its interval (docs/design.md §7). */
   prr: string;
   flag: string;
   href?: string;

@@ -1,4 +1,4 @@
-// Drill-down from an agency figure keeps the agency's scope (issue 16): the library filtered to the
+// Drill-down from an agency figure keeps the agency's scope: the library filtered to the
 // reports officers shared with the agency's team. Reports counted toward the agency but not shared are
 // never listed anywhere — the links say so. No months: the library filters by event month, the book by
 // month of publication. Browser-safe.

@@ -1,4 +1,4 @@
-// The order of an agency's factor rows (issue 14): released figures first, most cited first; the
+// The order of an agency's factor rows: released figures first, most cited first; the
 // withheld ones collapsed into one "N factors withheld" line; factors no report cited last. Browser-safe.
 import { type Count, isSuppressed, type Share } from "../../../analytics/privacy/figures";
 

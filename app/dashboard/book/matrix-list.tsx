@@ -1,4 +1,4 @@
-// The incident type × factor table as a list, for phones (issue 16: the heatmap was clipped to three
+// The incident type × factor table as a list, for phones (the heatmap was clipped to three
 // columns): one entry per incident type, its released shares by factor, withheld cells said in words.
 import { cellText } from "../tables/cell-values";
 import type { TableModel } from "../models/panel-model";

@@ -1,4 +1,4 @@
-// The saved-views forms (issue 16), one zod schema each, shared by the page and the action. A saved
+// The saved-views forms, one zod schema each, shared by the page and the action. A saved
 // path is always the agency page with choices the page itself accepts. Browser-safe.
 import { z } from "zod";
 import { parseAgencySearch } from "../agency-state";

@@ -1,4 +1,4 @@
-// Saved views (issue 16): a member names the current view, finds it again, copies its link. Plain forms
+// Saved views: a member names the current view, finds it again, copies its link. Plain forms
 // with the session's CSRF token; the copy button appears once the page can copy (after hydration).
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";

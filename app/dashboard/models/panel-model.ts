@@ -26,7 +26,7 @@ export interface ChartModel {
 }
 
 /**
- * Where a panel's figures come from (DESIGN §6.1): the agency's release book ("all reports counted
+ * Where a panel's figures come from (docs/design.md §6.1): the agency's release book ("all reports counted
  * toward your agency"), the free layer ("reports shared with your agency"), or published national figures.
  */
 export type DataLayer = "book" | "shared" | "public";

@@ -9,7 +9,7 @@ function age(days: number): string {
 }
 
 /**
- * The queue's rows for triage (issue 16): the report's title, how long it has waited, what kind of
+ * The queue's rows for triage: the report's title, how long it has waited, what kind of
  * incident and how bad it could have been (the reviewers' coding, else the officer's answers), state,
  * who holds it and flags. Ids stay in the links, never in the text.
  */

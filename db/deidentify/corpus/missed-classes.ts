@@ -1,8 +1,8 @@
-// Narratives for the six kinds of identifier issue 16 found the detector missing, written before any
+// Narratives for the six kinds of identifier reviewers found the detector missing, written before any
 // rule for them (fictional people, places and numbers). Markup as in tuning.ts, plus a class after the
 // type — {{PERSON#title-surname:Lt. May}} — so the accuracy test reports recall per class. The
 // classes' rules were developed against `missedClassesTuning` only; `missedClassesHeldOut` was run
-// once, when they were done (its first-run figures are in the README).
+// once, when they were done (its first-run figures are in docs/privacy.md).
 export const missedClasses = ["title-surname", "business-venue", "city", "nic-number", "serial-number", "state-plate"] as const;
 export type MissedClass = (typeof missedClasses)[number];
 

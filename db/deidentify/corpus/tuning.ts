@@ -1,6 +1,6 @@
 // Labelled narratives for the detector's accuracy test, written for it (fictional people, places and
 // numbers). Markup: {{TYPE:text}} marks an identifier a reviewer must remove. This set was used
-// while tuning the detector; held-out.ts was not (see README "Review and publication").
+// while tuning the detector; held-out.ts was not (see docs/privacy.md, "The identifier detector").
 export const tuningCorpus: readonly string[] = [
   `On {{DATE:03/14/2024}} at approximately {{TIME:0215 hrs}} I was dispatched to {{LOCATION:1423 W. Maple Ave}} for a disturbance. {{PERSON:Sgt. Maria Alvarez}} arrived as my backup. The male, later identified as {{PERSON:Tyrone Jackson}}, pulled a folding knife from his waistband while I was writing the FI card. I had not patted him down because the call came out as a verbal argument.`,
   `Ofc. {{PERSON:Daniel Kowalski}} ({{BADGE_OR_UNIT:badge #4471}}) and I stopped a gray Honda Civic, plate {{PLATE:7ABC123}}, on {{LOCATION:I-94 near mile marker 212}}. The driver gave a false name. When I returned to the car he had moved a pistol from under the seat to his lap. My partner saw it from the passenger side and called it out.`,

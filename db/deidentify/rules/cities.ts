@@ -25,7 +25,7 @@ function isTownWords(value: string, names: ReadonlySet<string>): boolean {
 }
 
 /**
- * City and town names (issue 16): after a word that leads to a place ("from Springfield", "outside of
+ * City and town names: after a word that leads to a place ("from Springfield", "outside of
  * Tulsa", "the city of Easton"), before a state ("Columbus, Ohio"), before "city limits", and the cities
  * compromise knows. `names` are words the names pass found, which are people, not towns.
  */

@@ -8,7 +8,7 @@ const EQUIPMENT =
 const SERIAL = "(?=[A-Z0-9-]*\\d)[A-Z0-9]+(?:-[A-Z0-9]+)*";
 
 /**
- * Serial numbers of equipment (issue 16): a firearm, Taser, radio or body camera is issued to one
+ * Serial numbers of equipment: a firearm, Taser, radio or body camera is issued to one
  * officer, so its number identifies them. After "serial", "S/N" or "SN" any code with a digit counts;
  * right after an equipment word, a code of six or more characters with letters and digits.
  */

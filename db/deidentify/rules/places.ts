@@ -50,7 +50,7 @@ export function locationFindings(text: string): Finding[] {
   return [
     ...patterns.flatMap((p) => regexFindings(text, p, "LOCATION", notNames)),
     ...businessFindings(text),
-    // The state is a protected field (DESIGN §6): "Ohio plate", "a Texas trooper" must not reach a report.
+    // The state is a protected field (docs/design.md §6): "Ohio plate", "a Texas trooper" must not reach a report.
     ...regexFindings(text, new RegExp(`\\b(?:${STATE_NAMES})\\b`, "g"), "LOCATION"),
   ];
 }

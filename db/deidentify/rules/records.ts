@@ -50,7 +50,7 @@ export function radioChannelFindings(text: string): Finding[] {
 }
 
 /**
- * NCIC record numbers quoted in prose (issue 16): a NIC — one letter for the file and nine digits
+ * NCIC record numbers quoted in prose: a NIC — one letter for the file and nine digits
  * ("W123456789") — anywhere, and FBI, SID and III numbers after their name ("FBI number 123456AB7").
  */
 export function recordNumberFindings(text: string): Finding[] {

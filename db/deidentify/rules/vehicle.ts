@@ -39,7 +39,7 @@ const PLATE_TOKEN = "(?<id>(?=[A-Z0-9 -]{3,9}\\b)(?=[A-Z -]*\\d)(?:[A-Z0-9]{1,4}
 export function plateFindings(text: string): Finding[] {
   const plateLike = (v: string) => /\d/.test(v) && v === v.toUpperCase() && !/^\d{1,3}$/.test(v) && !/^(?:19|20)\d\d$/.test(v);
   const pattern = new RegExp(`\\b(?:(?:${US_STATES})\\.?\\s+)?${PLATE_WORD}\\s*(?:number|no\\.?|#|of|was|is|reading|read|showing|bearing|:|,|\\(|"|'|\\s)*\\s*${PLATE_TOKEN}\\b`, "gi");
-  // The state's name straight before the number, with no plate word (issue 16): "Arizona CMX-4421".
+  // The state's name straight before the number, with no plate word: "Arizona CMX-4421".
   // Letters and digits both, so a year or a road ("Virginia I-95") is not a plate.
   const named = new RegExp(`\\b(?:${STATE_NAMES_ONLY})\\s+(?!I-|US-|SR-|CR-)${PLATE_TOKEN}\\b`, "g");
   return [

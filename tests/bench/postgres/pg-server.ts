@@ -7,7 +7,7 @@ import pg from "pg";
 
 const run = promisify(execFile);
 
-/** Debian's postgresql-15 binaries (the version DESIGN §9 compares against). */
+/** Debian's postgresql-15 binaries (the version docs/design.md §9 compares against). */
 export const PG_BIN = process.env.CLOSECALL_BENCH_PG_BIN ?? "/usr/lib/postgresql/15/bin";
 
 export interface PgServer {

@@ -1,4 +1,4 @@
-// "What changed", in plain words for a commander (issue 14): no PRR, no q-values — those stay in the
+// "What changed", in plain words for a commander: no PRR, no q-values — those stay in the
 // analyst's table. Built from released cells only: a withheld figure is never described. Browser-safe.
 import { isSuppressed } from "../../../../analytics/privacy/figures";
 import { percent } from "~/charts/format";

@@ -1,5 +1,5 @@
 // Who each series is, and its colour, the same on every panel of the agency page, open or below the
-// minimum (issue 16: colours swapped meaning when the agency was closed). Browser-safe.
+// minimum (colours swapped meaning when the agency was closed). Browser-safe.
 import { colors } from "~/charts/palette";
 
 export const AGENCY_LABEL = "Your agency";

@@ -1,5 +1,5 @@
 // The incident type × factor table keeps each share under its own factor whatever the order or set of
-// columns (issue 16: after in-page navigation, shares showed under the wrong factor columns).
+// columns (after in-page navigation, shares showed under the wrong factor columns).
 import { describe, expect, it } from "vitest";
 import { suppressed } from "../../../../analytics/privacy/figures";
 import type { AgencyBookView, BookMatrix } from "../../agency-view-types";

@@ -1,4 +1,4 @@
-// The factor profile panel (issue 14): released factors first, the withheld ones collapsed into one
+// The factor profile panel: released factors first, the withheld ones collapsed into one
 // "N factors withheld" line, zero-report factors last; below the minimum the agency's side is left out
 // and the reference keeps its own colour; a panel with nothing released is one sentence.
 import { describe, expect, it } from "vitest";

@@ -9,7 +9,7 @@ const BOOK_LINE = `${AGENCY_LABEL}: all reports counted toward it`;
 /**
  * Reports per quarter of publication: the book's released totals (all reports counted toward the
  * agency, withheld where they must be) and, alongside, the free layer's count of reports shared with
- * the agency — the line that stays whole where the book withholds (DESIGN §6.1).
+ * the agency — the line that stays whole where the book withholds (docs/design.md §6.1).
  */
 export function quarterlyPanel(view: AgencyBookView): PanelModel {
   const book = new Map(view.trends.quarterTotals.map((q) => [q.quarter, q.count]));

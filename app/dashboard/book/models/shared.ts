@@ -11,7 +11,7 @@ export const SHARED_CHART_ROWS = 12;
 /**
  * The free layer: factor shares of the reports officers shared with the agency's team (members can read
  * them all in the library) against the nation without them, over any months of publication. Nothing
- * here is withheld: it discloses nothing a member cannot count for themselves (DESIGN §6.1).
+ * here is withheld: it discloses nothing a member cannot count for themselves (docs/design.md §6.1).
  */
 export function sharedPanel(view: AgencyBookView): PanelModel {
   const { shared } = view;

@@ -10,7 +10,7 @@ import { AGENCY_LABEL, seriesColors } from "./labels";
 
 /**
  * The agency's most cited factors, year by year, with Wilson 95% intervals, next to the reference's
- * share in the same year (issue 14: what a commander reads over time). One row per factor and year; a
+ * share in the same year (what a commander reads over time). One row per factor and year; a
  * second table sets every factor's years side by side (the book's yearly cells only).
  */
 export function topFactorsPanel(view: AgencyBookView): PanelModel {
