@@ -47,9 +47,10 @@ describe("planted signals are found", () => {
     expect(row.agency.count as number).toBeGreaterThanOrEqual(privacy.k);
   }, 600_000);
 
-  it("the Midwest struck-by share crosses its alert level from the planted month, and not in the 24 months before", async () => {
+  it("the Midwest struck-by share crosses its alert level from the planted month and stays above it; before, at most one isolated false alarm in 24 months", async () => {
     // Alert rule tested: ICAO triggers on the monthly share (one month above mean + 3 SD, two above 2 SD or
-    // three above 1 SD of the previous 12–24 months).
+    // three above 1 SD of the previous 12–24 months). Random months trip such a rule now and then (a few
+    // per cent each), so the 24 months before may hold one isolated alarm, never a run of them.
     const s = signal("struck-by-rising-midwest");
     const trends = await getTrends(
       database.db,
@@ -58,13 +59,21 @@ describe("planted signals are found", () => {
       privacy,
     );
     const series = trends.series.find((x) => x.dimension === "factor" && x.code === s.factor)!;
-    const triggered = series.monthly.filter((m) => m.alert && !isSuppressed(m.alert) && m.alert.triggered).map((m) => m.month);
-    expect(triggered.length).toBeGreaterThan(0);
-    expect(triggered[0]! >= s.fromMonth!).toBe(true);
-    expect(triggered[0]! <= "2024-06").toBe(true); // found within a quarter of the planted month
+    const isTriggered = (m: (typeof series.monthly)[number]) => Boolean(m.alert && !isSuppressed(m.alert) && m.alert.triggered);
+    const after = series.monthly.filter((m) => m.month >= s.fromMonth!);
+    const firstAfter = after.findIndex(isTriggered);
+    expect(firstAfter).toBeGreaterThanOrEqual(0);
+    expect(after[firstAfter]!.month <= "2024-06").toBe(true); // found within a quarter of the planted month
+    expect(after.slice(firstAfter).every(isTriggered)).toBe(true); // and it stays found
     const before = series.monthly.filter((m) => m.month < s.fromMonth!);
     expect(before).toHaveLength(24);
     expect(before.every((m) => m.alert && !isSuppressed(m.alert))).toBe(true); // every month had a baseline
+    const falseAlarms = before.filter(isTriggered);
+    expect(falseAlarms.length).toBeLessThanOrEqual(1);
+    for (const m of falseAlarms) {
+      const i = before.indexOf(m);
+      expect([before[i - 1], before[i + 1]].some((n) => n && isTriggered(n))).toBe(false); // isolated
+    }
   });
 
   it("emerging risks rank the Midwest struck-by series after the planted month (BH-significant), not before", async () => {
