@@ -31,21 +31,29 @@ afterAll(async () => {
 
 describe("planted signals are found", () => {
   it("Metro City PD's radio-failure excess is flagged in its release book against the nation excluding it", async () => {
-    // Agency figures exist only as released book cells (docs/design.md §6.1): release one year, then read it.
+    // Agency figures exist only as released book cells (docs/design.md §6.1): release one year, then read
+    // it. The release audits every partner agency, so this case has its own, smaller set of agencies.
     const s = signal("metro-radio-failures");
-    const { rows } = await sql<{ id: string }>`SELECT id::VARCHAR AS id FROM agencies WHERE name = ${s.agencyName!}`.execute(database.db);
-    await sql`INSERT INTO app_meta (key, value) VALUES ('release_book_first_quarter', '2025-Q1')`.execute(database.db);
-    await releaseBook(database.db, { today: "2026-01-15", upTo: "2025-Q4", rules: privacy });
-    const profile = getBookProfile(await readAgencyBook(database.db, rows[0]!.id), { period: "2025", reference: "national" });
-    const row = profile.rows.find((r) => r.factor === s.factor)!;
-    expect(profile.flagged).toContain(s.factor);
-    if (!row.prr || isSuppressed(row.prr)) throw new Error("PRR withheld");
-    expect(row.prr.flagged).toBe(true);
-    expect(row.prr.rule).toBe("lower_bound_above_1"); // (lower bound > 1 and a ≥ 5), with a ≥ k
-    expect(row.prr.prr).toBeGreaterThan(1.7);
-    expect(row.agency.count).toEqual(expect.any(Number));
-    expect(row.agency.count as number).toBeGreaterThanOrEqual(privacy.k);
-  }, 600_000);
+    const own = await createTestDatabase();
+    try {
+      await seedSyntheticData(own.instance, own.db, { reports: 30_000, seed: 3, agencies: 150 });
+      await rebuildAnalyticsRollups(own.db);
+      const { rows } = await sql<{ id: string }>`SELECT id::VARCHAR AS id FROM agencies WHERE name = ${s.agencyName!}`.execute(own.db);
+      await sql`INSERT INTO app_meta (key, value) VALUES ('release_book_first_quarter', '2025-Q1')`.execute(own.db);
+      await releaseBook(own.db, { today: "2026-01-15", upTo: "2025-Q4", rules: privacy });
+      const profile = getBookProfile(await readAgencyBook(own.db, rows[0]!.id), { period: "2025", reference: "national" });
+      const row = profile.rows.find((r) => r.factor === s.factor)!;
+      expect(profile.flagged).toContain(s.factor);
+      if (!row.prr || isSuppressed(row.prr)) throw new Error("PRR withheld");
+      expect(row.prr.flagged).toBe(true);
+      expect(row.prr.rule).toBe("lower_bound_above_1"); // (lower bound > 1 and a ≥ 5), with a ≥ k
+      expect(row.prr.prr).toBeGreaterThan(1.7);
+      expect(row.agency.count).toEqual(expect.any(Number));
+      expect(row.agency.count as number).toBeGreaterThanOrEqual(privacy.k);
+    } finally {
+      await own.close();
+    }
+  }, 300_000);
 
   it("the Midwest struck-by share crosses its alert level from the planted month and stays above it; before, at most one isolated false alarm in 24 months", async () => {
     // Alert rule tested: ICAO triggers on the monthly share (one month above mean + 3 SD, two above 2 SD or
