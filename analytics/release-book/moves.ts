@@ -25,7 +25,10 @@ interface Direction {
 class Point {
   readonly x: Float64Array;
   readonly activity: Float64Array;
+  private readonly change: Float64Array;
+  private readonly touched: number[] = [];
   constructor(private readonly built: Built, from?: Point) {
+    this.change = new Float64Array(built.polytope.rows.length);
     if (from) {
       this.x = Float64Array.from(from.x);
       this.activity = Float64Array.from(from.activity);
@@ -44,16 +47,26 @@ class Point {
   step(d: Direction): number {
     const { lower, upper, rows } = this.built.polytope;
     let t = Infinity;
-    const change = new Map<number, number>();
-    d.vars.forEach((v, i) => {
+    // Row changes per unit step, accumulated in a reused array (this runs for every move of every cell).
+    const change = this.change;
+    const touched = this.touched;
+    touched.length = 0;
+    for (let i = 0; i < d.vars.length; i++) {
+      const v = d.vars[i]!;
       const c = d.coefs[i]!;
       if (c > 0) t = Math.min(t, (upper[v]! - this.x[v]!) / c);
       else if (c < 0) t = Math.min(t, (this.x[v]! - lower[v]!) / -c);
       const rs = this.built.rowsOfVar[v]!;
       const cs = this.built.coefsOfVar[v]!;
-      for (let j = 0; j < rs.length; j++) change.set(rs[j]!, (change.get(rs[j]!) ?? 0) + cs[j]! * c);
-    });
-    for (const [r, delta] of change) {
+      for (let j = 0; j < rs.length; j++) {
+        const r = rs[j]!;
+        if (change[r] === 0) touched.push(r);
+        change[r]! += cs[j]! * c;
+      }
+    }
+    for (const r of touched) {
+      const delta = change[r]!;
+      change[r] = 0;
       if (Math.abs(delta) < 1e-12) continue;
       const row = rows[r]!;
       if (delta > 0) t = Math.min(t, (row.upper - this.activity[r]!) / delta);
@@ -75,9 +88,11 @@ class Point {
 
 type Cellwise = [period: number, population: CellRef["population"], cell: number, coef: number];
 
-/** Proposed directions that raise the target cell (its negation is tried for lowering). */
-function proposals(periods: readonly PeriodData[], status: GroupStatus, ref: CellRef): Cellwise[][] {
-  const out: Cellwise[][] = [];
+/**
+ * Proposed directions that raise the target cell (its negation is tried for lowering), lazily: a cell
+ * may have thousands (every type × loss × factor of a report), and only the first few dozen are tried.
+ */
+function* proposals(periods: readonly PeriodData[], status: GroupStatus, ref: CellRef): Generator<Cellwise[]> {
   const year = periods.findIndex((d) => !d.period.includes("Q"));
   const quarters = periods.map((d, p) => (d.period.includes("Q") ? p : -1)).filter((p) => p >= 0);
   const p = ref.period;
@@ -90,10 +105,10 @@ function proposals(periods: readonly PeriodData[], status: GroupStatus, ref: Cel
 
   if (ref.population !== "agency") {
     // A peer group's year: reports trade between two types (or losses), or cite a factor more.
-    if (isType) for (const j of partners(CELL.incident(0), T)) out.push([[p, ref.population, x, 1], [p, ref.population, j, -1]]);
-    if (isLoss) for (const j of partners(CELL.loss(0), L)) out.push([[p, ref.population, x, 1], [p, ref.population, j, -1]]);
-    if (isFactor) out.push([[p, ref.population, x, 1]]);
-    return out;
+    if (isType) for (const j of partners(CELL.incident(0), T)) yield ([[p, ref.population, x, 1], [p, ref.population, j, -1]]);
+    if (isLoss) for (const j of partners(CELL.loss(0), L)) yield ([[p, ref.population, x, 1], [p, ref.population, j, -1]]);
+    if (isFactor) yield ([[p, ref.population, x, 1]]);
+    return;
   }
   const matrixYear = year >= 0 && periods[year]!.gates.matrix;
   if (x >= MARGIN_CELLS) {
@@ -101,34 +116,34 @@ function proposals(periods: readonly PeriodData[], status: GroupStatus, ref: Cel
     const m = x - MARGIN_CELLS;
     const t = Math.floor(m / F);
     const f = m % F;
-    for (let u = 0; u < T; u++) if (u !== t) out.push([[p, "agency", x, 1], [p, "agency", CELL.matrix(u, f), -1]]);
-    return out;
+    for (let u = 0; u < T; u++) if (u !== t) yield ([[p, "agency", x, 1], [p, "agency", CELL.matrix(u, f), -1]]);
+    return;
   }
   const others = quarters.filter((q) => q !== p);
   if (p === year) {
     // A year cell moves with one of its quarters (the quarter's own moves, seen from the year).
-    for (const q of quarters) out.push([[p, "agency", x, 1], [q, "agency", x, 1]]);
+    for (const q of quarters) yield ([[p, "agency", x, 1], [q, "agency", x, 1]]);
   } else {
     if (isFactor) {
-      for (const q of others) out.push([[p, "agency", x, 1], [q, "agency", x, -1]]);
+      for (const q of others) yield ([[p, "agency", x, 1], [q, "agency", x, -1]]);
       if (year >= 0) {
-        if (!matrixYear) out.push([[p, "agency", x, 1], [year, "agency", x, 1]]);
-        else for (let t = 0; t < T; t++) out.push([[p, "agency", x, 1], [year, "agency", x, 1], [year, "agency", CELL.matrix(t, x - CELL.factor(0)), 1]]);
+        if (!matrixYear) yield ([[p, "agency", x, 1], [year, "agency", x, 1]]);
+        else for (let t = 0; t < T; t++) yield ([[p, "agency", x, 1], [year, "agency", x, 1], [year, "agency", CELL.matrix(t, x - CELL.factor(0)), 1]]);
       } else {
-        out.push([[p, "agency", x, 1]]);
+        yield ([[p, "agency", x, 1]]);
       }
     }
     if (isType || isLoss) {
       const first = isType ? CELL.incident(0) : CELL.loss(0);
       const count = isType ? T : L;
       for (const j of partners(first, count)) {
-        for (const q of others) out.push([[p, "agency", x, 1], [p, "agency", j, -1], [q, "agency", x, -1], [q, "agency", j, 1]]);
+        for (const q of others) yield ([[p, "agency", x, 1], [p, "agency", j, -1], [q, "agency", x, -1], [q, "agency", j, 1]]);
         if (year >= 0) {
           const base: Cellwise[] = [[p, "agency", x, 1], [p, "agency", j, -1], [year, "agency", x, 1], [year, "agency", j, -1]];
-          if (!(isType && matrixYear)) out.push(base);
-          else for (let f = 0; f < F; f++) out.push([...base, [year, "agency", CELL.matrix(x - first, f), 1], [year, "agency", CELL.matrix(j - first, f), -1]]);
+          if (!(isType && matrixYear)) yield (base);
+          else for (let f = 0; f < F; f++) yield ([...base, [year, "agency", CELL.matrix(x - first, f), 1], [year, "agency", CELL.matrix(j - first, f), -1]]);
         } else {
-          out.push([[p, "agency", x, 1], [p, "agency", j, -1]]);
+          yield ([[p, "agency", x, 1], [p, "agency", j, -1]]);
         }
       }
     }
@@ -148,14 +163,13 @@ function proposals(periods: readonly PeriodData[], status: GroupStatus, ref: Cel
           for (const f of fs) {
             if (!hidden(q, "agency", CELL.incident(t)) || !hidden(q, "agency", CELL.factor(f))) continue;
             const yearCells: Cellwise[] = year >= 0 ? [...report(year, t, l, f, 1), ...(matrixYear ? [[year, "agency", CELL.matrix(t, f), 1] as Cellwise] : [])] : [];
-            out.push([...report(q, t, l, f, 1), ...yearCells]);
-            for (const o of quarters) if (o !== q) out.push([...report(q, t, l, f, 1), ...report(o, t, l, f, -1)]);
+            yield ([...report(q, t, l, f, 1), ...yearCells]);
+            for (const o of quarters) if (o !== q) yield ([...report(q, t, l, f, 1), ...report(o, t, l, f, -1)]);
           }
         }
       }
     }
   }
-  return out;
 }
 
 function directionOf(built: Built, cells: Cellwise[], sign: number): Direction | null {
@@ -181,12 +195,11 @@ function directionOf(built: Built, cells: Cellwise[], sign: number): Direction |
 export function certifiedWidth(built: Built, periods: readonly PeriodData[], status: GroupStatus, v: number, need: number): number {
   const id = built.varIds[v]!;
   const ref = refOf(id);
-  const candidates = proposals(periods, status, ref);
   let width = 0;
   for (const sign of [1, -1]) {
     const point = new Point(built);
     let tried = 0;
-    for (const cells of candidates) {
+    for (const cells of proposals(periods, status, ref)) {
       if (width >= need || tried >= MAX_MOVES) break;
       const d = directionOf(built, cells, sign);
       if (!d) continue;
