@@ -174,6 +174,9 @@ export async function releaseBook(db: Executor, options: ReleaseOptions): Promis
     const frozenByAgency = await frozenStatuses(db, inBook);
     const releases: NewRelease[] = [];
     for (const agency of due) {
+      // The release runs inside the server (after a publication, at start, nightly): between agencies it
+      // lets waiting requests through, so pages stay responsive while thousands of books are audited.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       const last = latest.get(agency.id);
       const frozenQuarters = inBook.filter((q) => last && compareQuarters(q, last) <= 0);
       const newQuarters = inBook.filter((q) => !frozenQuarters.includes(q));
