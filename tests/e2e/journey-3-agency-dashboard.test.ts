@@ -22,11 +22,11 @@ describeInBrowser("journey 3: an agency commander's dashboard", () => {
 
   interface ScreenTable { id: string; headers: string[]; rows: string[][] }
 
-  /** Every data table of the page, as text (closed <details> included), keyed by its panel. */
+  /** Every data table of the page, as text (closed <details> included), keyed by its download's name. */
   const tables = (page: Page): Promise<ScreenTable[]> => page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>("[data-panel]")].flatMap((panel) =>
       [...panel.querySelectorAll("table")].map((t) => ({
-        id: panel.dataset.panel!,
+        id: t.closest<HTMLElement>("[data-table]")?.dataset.table ?? panel.dataset.panel!,
         headers: [...t.querySelectorAll("thead th")].map((th) => (th.textContent ?? "").trim()),
         rows: [...t.querySelectorAll("tbody tr")].map((tr) => [...tr.querySelectorAll("td")].map((td) => (td.textContent ?? "").trim())),
       }))));

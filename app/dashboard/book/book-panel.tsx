@@ -38,11 +38,13 @@ export function BookPanel({ model, notes, extra }: { model: PanelModel; notes?: 
             <summary>Data table</summary>
             {model.tables.map((t) => (
               // Keyed by the table's column ids: a new column set is a new table, never old columns re-used.
-              <StaticTable
-                key={`${t.id}:${t.columns.map((c) => c.id).join(",")}`}
-                columns={toColumns(t.columns)} data={t.rows} caption={t.caption} getRowId={t.rowId}
-                empty={t.empty ? <p>{t.empty}</p> : undefined}
-              />
+              // data-table names the download the table is (a panel may hold two).
+              <div data-table={t.id} key={`${t.id}:${t.columns.map((c) => c.id).join(",")}`}>
+                <StaticTable
+                  columns={toColumns(t.columns)} data={t.rows} caption={t.caption} getRowId={t.rowId}
+                  empty={t.empty ? <p>{t.empty}</p> : undefined}
+                />
+              </div>
             ))}
           </details>
           <PanelDownloads panelId={model.id} title={model.title} chart={model.chart !== null} tables={model.tables.map((t) => ({ id: t.id, caption: t.caption }))} />
