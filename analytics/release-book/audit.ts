@@ -172,14 +172,14 @@ async function solveTargets(
       const safe = (i: number) => max[group.vars[i]!]! - min[group.vars[i]!]! >= need(group.vars[i]!);
       // Pushing the sum of the open targets up (and down) moves many of them to their bounds at once;
       // repeated while that still shows enough of them safe.
-      for (let pass = 0; pass < 4 && local.length > 1; pass++) {
+      for (let pass = 0; pass < 30 && local.length > 1; pass++) {
         const ones = local.map(() => 1);
         observe(solver.bound("max", local, ones).point);
-        observe(solver.bound("min", local, ones).point);
+        if (pass === 0) observe(solver.bound("min", local, ones).point);
         const still = local.filter((i) => !safe(i));
         const progress = local.length - still.length;
         local = still;
-        if (progress < Math.max(2, local.length / 10)) break;
+        if (progress < 3) break;
       }
       for (const i of local) {
         if (safe(i)) continue;
