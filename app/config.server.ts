@@ -11,6 +11,7 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().default("./data"),
   CLOSECALL_DEMO: flag.optional(),
   SEED_REPORTS: z.coerce.number().int().min(0).max(5_000_000).default(25_000),
+  SEED_AGENCIES: z.coerce.number().int().min(10).max(20_000).default(3_000),
   SEED: z.coerce.number().int().default(20261129),
   PRIVACY_K: z.coerce.number().int().min(2).max(100).default(10),
   AGENCY_MIN_REPORTS: z.coerce.number().int().min(1).default(30),
@@ -34,6 +35,8 @@ export interface AppConfig {
   /** Demo mode: seed the synthetic dataset and demo accounts; demo sign-ins allowed. */
   demo: boolean;
   seedReports: number;
+  /** Agencies of the first demo start's dataset (every one gets a release book, audited at start). */
+  seedAgencies: number;
   seed: number;
   privacyK: number;
   agencyMinReports: number;
@@ -78,6 +81,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     databaseFile: path.join(dataDir, "closecall.duckdb"),
     demo: argv.includes("--demo") || (e.CLOSECALL_DEMO ?? e.NODE_ENV !== "production"),
     seedReports: e.SEED_REPORTS,
+    seedAgencies: e.SEED_AGENCIES,
     seed: e.SEED,
     privacyK: e.PRIVACY_K,
     agencyMinReports: e.AGENCY_MIN_REPORTS,

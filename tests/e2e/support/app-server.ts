@@ -12,7 +12,7 @@ export interface AppServer {
 /**
  * The built app (`npm start`'s script) on a temporary data folder of its own, seeded with a small
  * synthetic dataset and the demo accounts: every journey file gets a fresh database, so journeys never
- * share state or a TOTP step, and vitest may run them in parallel.
+ * share state or a TOTP step, and vitest may run them in parallel (300 agencies: see run-server.ts).
  */
 export async function startAppServer(env: Record<string, string> = {}): Promise<AppServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "closecall-e2e-"));
