@@ -9,6 +9,9 @@ export default defineConfig({
     environment: "node",
     globals: true,
     pool: "forks",
+    // Two test files at a time, also on a two-core machine (vitest's default there is one): many files
+    // spend their time waiting on a browser or a server they started.
+    maxWorkers: 2,
     globalSetup: ["tests/setup/global-setup.ts"],
     setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/audit-anchor.ts"],
     testTimeout: 60_000,

@@ -11,7 +11,24 @@ export interface BookReleaseRules {
 // Remix build each load a copy of this file into the same process (the daily job runs from one, the
 // reviewers' "publish now" from the other) and both write the same tables.
 const LOCK = Symbol.for("closecall.book-release");
-type Holder = { [LOCK]?: Promise<unknown> };
+const STOP = Symbol.for("closecall.book-release.stop");
+type Holder = { [LOCK]?: Promise<unknown>; [STOP]?: AbortController };
+
+function stopController(): AbortController {
+  const holder = globalThis as Holder;
+  return (holder[STOP] ??= new AbortController());
+}
+
+/**
+ * Stops a running release between two agencies and waits for it (the server calls this before it closes
+ * the database). A year's books are stored together at its end, so a stopped release stores nothing of
+ * the year it was in; the next start releases it again.
+ */
+export async function stopReleases(): Promise<void> {
+  const holder = globalThis as Holder;
+  stopController().abort();
+  while (holder[LOCK]) await holder[LOCK].catch(() => undefined);
+}
 
 /**
  * Releases every closed quarter the agencies' books do not have yet (docs/design.md §6.1): after each
@@ -23,7 +40,7 @@ export async function releaseClosedQuarters(
 ): Promise<ReleaseSummary> {
   const holder = globalThis as Holder;
   while (holder[LOCK]) await holder[LOCK].catch(() => undefined);
-  const run = releaseBook(db, { today, rules, log });
+  const run = releaseBook(db, { today, rules, log, signal: stopController().signal });
   holder[LOCK] = run;
   try {
     const summary = await run;

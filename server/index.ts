@@ -8,6 +8,7 @@ import { ConfigError, listeningUrl, readConfig } from "../app/config.server";
 import { DatabaseLockedError, openDatabase } from "../db/open";
 import { warmNationalCache } from "../analytics/warm-national-cache";
 import { createServerApp } from "./app";
+import { stopReleases } from "./book-release";
 import { demoBanner, seedOnFirstStart } from "./first-start";
 import { startDailyJobs } from "./jobs";
 import { sealLeftoverSeeds, useServerKey } from "./server-key-at-start";
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
     log(`${signal}: shutting down…`);
     server.close();
     server.closeAllConnections();
+    await stopReleases(); // a release in the background stops between two agencies
     await database.close(); // checkpoints the WAL into the database file
     log("Database checkpointed and closed.");
     process.exit(0);

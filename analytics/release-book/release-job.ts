@@ -25,6 +25,8 @@ export interface ReleaseOptions {
   /** Release up to this closed quarter only (default: the latest closed one). */
   upTo?: PeriodLabel;
   log?: (line: string) => void;
+  /** Aborts between two agencies (the server shutting down); nothing of the unfinished year is stored. */
+  signal?: AbortSignal;
 }
 
 export interface ReleaseSummary {
@@ -177,6 +179,7 @@ export async function releaseBook(db: Executor, options: ReleaseOptions): Promis
       // The release runs inside the server (after a publication, at start, nightly): between agencies it
       // lets waiting requests through, so pages stay responsive while thousands of books are audited.
       await new Promise<void>((resolve) => setImmediate(resolve));
+      options.signal?.throwIfAborted();
       const last = latest.get(agency.id);
       const frozenQuarters = inBook.filter((q) => last && compareQuarters(q, last) <= 0);
       const newQuarters = inBook.filter((q) => !frozenQuarters.includes(q));

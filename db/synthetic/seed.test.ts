@@ -36,13 +36,13 @@ describe("synthetic dataset", () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-  // 300 agencies: seeding ends with the release book, which audits every agency (3,000 take ~45 s each time).
+  // 60 agencies: seeding ends with the release book, which audits every agency (3,000 take ~45 s each time).
   it("`closecall seed --reports 1000 --seed 7` gives identical report content in two databases", async () => {
     const [a, b, c] = [0, 1, 2].map(() => mkdtempSync(path.join(tmpdir(), "closecall-seed-")));
     dirs.push(a!, b!, c!);
-    await run(process.execPath, [closecall, "seed", "--reports", "1000", "--seed", "7", "--agencies", "300", "--db", a!], { cwd: root });
-    await run(process.execPath, [closecall, "seed", "--reports", "1000", "--seed", "7", "--agencies", "300", "--db", b!], { cwd: root });
-    await run(process.execPath, [closecall, "seed", "--reports", "1000", "--seed", "8", "--agencies", "300", "--db", c!], { cwd: root });
+    await run(process.execPath, [closecall, "seed", "--reports", "1000", "--seed", "7", "--agencies", "60", "--db", a!], { cwd: root });
+    await run(process.execPath, [closecall, "seed", "--reports", "1000", "--seed", "7", "--agencies", "60", "--db", b!], { cwd: root });
+    await run(process.execPath, [closecall, "seed", "--reports", "1000", "--seed", "8", "--agencies", "60", "--db", c!], { cwd: root });
     const [da, db, dc] = await Promise.all([a!, b!, c!].map((d) => contentDigest(path.join(d, "closecall.duckdb"))));
     expect(da!.reports).toBe(1000);
     expect(db).toEqual(da);

@@ -23,7 +23,7 @@ export interface LoadChildResult {
   phases: LoadPhase[];
 }
 
-const { values } = parseArgs({ options: { db: { type: "string" }, reports: { type: "string" }, seed: { type: "string" } } });
+const { values } = parseArgs({ options: { db: { type: "string" }, reports: { type: "string" }, seed: { type: "string" }, agencies: { type: "string" } } });
 if (!values.db || !values.reports) throw new Error("usage: load-child.ts --db PATH --reports N [--seed S]");
 
 const peakRssMiB = () => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -44,7 +44,7 @@ async function phase<T>(name: string, work: () => Promise<T>): Promise<T> {
 
 const database = await phase("open and migrate", () => openDatabase({ location: values.db! }));
 const summary = await phase("generate and load reports", () =>
-  seedSyntheticData(database.instance, database.db, { reports: Number(values.reports), seed: Number(values.seed ?? 1), demoAccounts: true }));
+  seedSyntheticData(database.instance, database.db, { reports: Number(values.reports), seed: Number(values.seed ?? 1), agencies: Number(values.agencies ?? 3000), demoAccounts: true }));
 for (const item of derivedData) await phase(`rebuild ${item.name}`, () => item.rebuild(database));
 await phase("checkpoint and close", () => database.close());
 

@@ -79,7 +79,7 @@ async function main(): Promise<number> {
 
   // 1. Load
   if (reuse) log(`\n== 1. Load: skipped, reusing ${dbFile}`);
-  else result.load = await section("1. Load", () => runLoad(dbFile, settings.reports, settings.seed, log));
+  else result.load = await section("1. Load", () => runLoad(dbFile, settings.reports, settings.seed, log, settings.quick ? 300 : 3000));
 
   // PostgreSQL's copy of the data is written first, through a connection without the lock-down.
   // In a folder of its own under the system's temporary folder, which the `postgres` user can reach.
