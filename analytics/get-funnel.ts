@@ -9,7 +9,8 @@ import type { PrivacyRules } from "./privacy/rules";
 import { aggregate, agencyFactorCounts } from "./queries/aggregate";
 import { windowFactorTotals, windowTotal } from "./queries/slices";
 import { type AnalyticsDb, type AnalyticsSource, latestMonth, sourceOf } from "./source";
-import { type FunnelLimits, funnelLimits, type FunnelSide, funnelSide } from "./stats/funnel-limits";
+import { funnelCurve } from "./stats/funnel-curve";
+import { type FunnelLimits, type FunnelSide, funnelSide } from "./stats/funnel-limits";
 import { AnalyticsAccessError, type Viewer } from "./viewer";
 
 export type FunnelPosition = FunnelSide;
@@ -43,30 +44,6 @@ export interface FunnelResult {
   meta: MeasureMeta;
   agencies: FunnelAgency[];
   factors: FunnelFactor[];
-}
-
-/**
- * Points along n where the limits are computed for drawing: the limits are smooth in n, so a monotone
- * line through ten log-spaced points is indistinguishable from more (points are classified exactly).
- */
-const CURVE_POINTS = 10;
-
-// Limits are pure functions of (n, p0): the curves of the last filter states are kept (the national
-// shares repeat for every viewer of the same filters).
-const curves = new Map<string, FunnelLimits[]>();
-
-function curve(from: number, to: number, p0: number): FunnelLimits[] {
-  const key = `${from}|${to}|${p0}`;
-  const known = curves.get(key);
-  if (known) return known;
-  const lo = Math.max(1, from);
-  const hi = Math.max(lo + 1, to);
-  const ns = new Set<number>();
-  for (let i = 0; i < CURVE_POINTS; i++) ns.add(Math.round(lo * (hi / lo) ** (i / (CURVE_POINTS - 1))));
-  const limits = [...ns].map((n) => funnelLimits(n, p0));
-  curves.set(key, limits);
-  if (curves.size > 2000) curves.delete(curves.keys().next().value!);
-  return limits;
 }
 
 const NameSchema = z.object({ id: z.string(), name: z.string() });
@@ -130,7 +107,7 @@ export async function getFunnel(
         if (n === 0) return { agency: i, count, share: suppressed("agency_minimum"), position: suppressed("agency_minimum") };
         return { agency: i, count, share: count / n, position: p0 === null ? suppressed("derived") : funnelSide(count, n, p0) };
       });
-      return { factor: f.code, label: f.label, nationalShare: p0, curve: p0 === null ? [] : curve(lo, hi, p0), points };
+      return { factor: f.code, label: f.label, nationalShare: p0, curve: p0 === null ? [] : funnelCurve(lo, hi, p0), points };
     }),
   };
 }

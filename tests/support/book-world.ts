@@ -9,6 +9,7 @@ import { sql } from "kysely";
 import type { OpenDatabase } from "../../db/open";
 import { BulkAppender } from "../../db/synthetic/bulk-append";
 import { agencySizeBands, censusRegions, factors, incidentTypes, lossPotentials, MAX_FACTORS_PER_REPORT } from "../../db/taxonomy/index";
+import { randomSource } from "./book-dataset";
 
 /** How many reports an agency has, relative to the world's rules (so that cells fall near k and the gates). */
 export type AgencyKind = "tiny" | "near_k" | "near_minimum" | "medium" | "large";
@@ -73,16 +74,7 @@ export const worldArb: fc.Arbitrary<WorldSpec> = fc
   }));
 
 /** mulberry32: a small seeded generator, so that a world's reports follow from its seed alone. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRandom = randomSource;
 
 function uuid(random: () => number): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
