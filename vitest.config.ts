@@ -14,7 +14,9 @@ export default defineConfig({
     maxWorkers: 2,
     globalSetup: ["tests/setup/global-setup.ts"],
     setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/audit-anchor.ts"],
-    testTimeout: 60_000,
+    // Many tests start the real server (a child process that compiles TypeScript as it starts) while
+    // another file runs beside them: two minutes, not one, so that a busy moment is not a failure.
+    testTimeout: 120_000,
     hookTimeout: 120_000,
     reporters: ["default"],
   },
