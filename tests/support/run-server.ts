@@ -37,7 +37,12 @@ export async function startServer(
   child.stderr!.on("data", (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Server did not start in time:\n${output}`)), timeoutMs);
+    // A server that never listens is killed, never left behind: stuck ones have been seen to hold up
+    // the next servers started (docs/testing.md).
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`Server did not start in time:\n${output}`));
+    }, timeoutMs);
     const check = () => {
       const match = output.match(/running at (http:\/\/[^\s]+)/);
       if (match) {
@@ -57,7 +62,12 @@ export async function startServer(
     output: () => output,
     async stop(signal = "SIGTERM") {
       child.kill(signal);
-      return exited;
+      const kill = setTimeout(() => child.kill("SIGKILL"), 20_000);
+      try {
+        return await exited;
+      } finally {
+        clearTimeout(kill);
+      }
     },
   };
 }
