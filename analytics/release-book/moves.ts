@@ -12,8 +12,10 @@ import { cellId, type CellRef, type PeriodData, refOf } from "./year-group";
 const T = incidentTypes.length;
 const F = factors.length;
 const L = lossPotentials.length;
-/** Moves tried per direction of a cell before the linear program takes over. */
+/** Moves taken per direction of a cell before the linear program takes over. */
 const MAX_MOVES = 48;
+/** Proposals looked at per direction (most are blocked by a released cell or a bound: cheap to try). */
+const MAX_PROPOSALS = 100;
 
 /** A direction over the model's unknowns: sparse, by variable position. */
 interface Direction {
@@ -21,26 +23,34 @@ interface Direction {
   coefs: number[];
 }
 
-/** A point of the model and its rows' values there (moves update both). */
+/** Per model: the rows' values at the truth, and a scratch array for step() (both reused by every Point). */
+const scratch = new WeakMap<Built, { activity: Float64Array; change: Float64Array }>();
+function scratchOf(built: Built): { activity: Float64Array; change: Float64Array } {
+  let s = scratch.get(built);
+  if (!s) {
+    const activity = new Float64Array(built.polytope.rows.length);
+    built.polytope.rows.forEach((row, r) => {
+      let sum = 0;
+      for (let j = 0; j < row.cols.length; j++) sum += row.coefs[j]! * built.truth[row.cols[j]!]!;
+      activity[r] = sum;
+    });
+    scratch.set(built, (s = { activity, change: new Float64Array(built.polytope.rows.length) }));
+  }
+  return s;
+}
+
+/** A point of the model and its rows' values there (moves update both); it starts at the truth. */
 class Point {
   readonly x: Float64Array;
   readonly activity: Float64Array;
   private readonly change: Float64Array;
   private readonly touched: number[] = [];
-  constructor(private readonly built: Built, from?: Point) {
-    this.change = new Float64Array(built.polytope.rows.length);
-    if (from) {
-      this.x = Float64Array.from(from.x);
-      this.activity = Float64Array.from(from.activity);
-      return;
-    }
+  constructor(private readonly built: Built) {
+    const s = scratchOf(built);
+    // step() leaves every entry of the shared change array at zero when it returns.
+    this.change = s.change;
     this.x = Float64Array.from(built.truth);
-    this.activity = new Float64Array(built.polytope.rows.length);
-    built.polytope.rows.forEach((row, r) => {
-      let sum = 0;
-      for (let j = 0; j < row.cols.length; j++) sum += row.coefs[j]! * this.x[row.cols[j]!]!;
-      this.activity[r] = sum;
-    });
+    this.activity = Float64Array.from(s.activity);
   }
 
   /** The largest step along d that keeps every bound and row (0 when the direction is blocked). */
@@ -150,7 +160,7 @@ function* proposals(periods: readonly PeriodData[], status: GroupStatus, ref: Ce
   }
   // Whole reports of one incident type, loss and factor: moved in from another quarter, or added (when
   // nothing of the agency is released, every one of those cells is withheld).
-  if (!isFactor || p === year) {
+  {
     const ts = isType ? [x - CELL.incident(0)] : Array.from({ length: T }, (_, i) => i);
     const ls = isLoss ? [x - CELL.loss(0)] : Array.from({ length: L }, (_, i) => i);
     const fs = isFactor ? [x - CELL.factor(0)] : Array.from({ length: F }, (_, i) => i);
@@ -172,14 +182,27 @@ function* proposals(periods: readonly PeriodData[], status: GroupStatus, ref: Ce
   }
 }
 
-function directionOf(built: Built, cells: Cellwise[], sign: number): Direction | null {
+/** Variable position of each group cell id (-1: released), as an array: looked up for every proposal. */
+const positions = new WeakMap<Built, Int32Array>();
+function positionsOf(built: Built): Int32Array {
+  let out = positions.get(built);
+  if (!out) {
+    out = new Int32Array(Math.max(0, ...built.varIds) + 1).fill(-1);
+    built.varIds.forEach((id, v) => (out![id] = v));
+    positions.set(built, out);
+  }
+  return out;
+}
+
+function directionOf(at: Int32Array, cells: Cellwise[], sign: number): Direction | null {
   const vars: number[] = [];
   const coefs: number[] = [];
   for (const [period, population, cell, coef] of cells) {
-    const v = built.varOf.get(cellId({ period, population, cell }));
-    if (v === undefined) return null; // a released cell cannot move
-    const at = vars.indexOf(v);
-    if (at >= 0) coefs[at]! += sign * coef;
+    const id = cellId({ period, population, cell });
+    const v = id < at.length ? at[id]! : -1;
+    if (v < 0) return null; // a released cell cannot move
+    const i = vars.indexOf(v);
+    if (i >= 0) coefs[i]! += sign * coef;
     else {
       vars.push(v);
       coefs.push(sign * coef);
@@ -196,20 +219,25 @@ export function certifiedWidth(built: Built, periods: readonly PeriodData[], sta
   const id = built.varIds[v]!;
   const ref = refOf(id);
   let width = 0;
+  const at = positionsOf(built);
+  const { lower, upper } = built.polytope;
   for (const sign of [1, -1]) {
+    // A target at its bound cannot move that way: no proposal can help.
+    if (sign > 0 ? built.truth[v]! >= upper[v]! : built.truth[v]! <= lower[v]!) continue;
     const point = new Point(built);
     let tried = 0;
+    let looked = 0;
     for (const cells of proposals(periods, status, ref)) {
-      if (width >= need || tried >= MAX_MOVES) break;
-      const d = directionOf(built, cells, sign);
+      if (width >= need || tried >= MAX_MOVES || looked++ >= MAX_PROPOSALS) break;
+      const d = directionOf(at, cells, sign);
       if (!d) continue;
       // How much the target itself moves per step (a move may leave it where it is).
-      const at = d.vars.indexOf(v);
-      const rate = at >= 0 ? d.coefs[at]! * sign : 0;
+      const self = d.vars.indexOf(v);
+      const rate = self >= 0 ? d.coefs[self]! * sign : 0;
       if (rate <= 0) continue;
-      tried++;
       const t = Math.min(point.step(d), (need - width) / rate);
       if (t <= 1e-9) continue;
+      tried++;
       point.move(d, t);
       width += t * rate;
     }

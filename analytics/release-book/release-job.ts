@@ -3,10 +3,12 @@
 // jointly with what it already has of the same year and audited by linear programming, then frozen.
 // Nothing here runs for a page view.
 import { createHash } from "node:crypto";
+import { availableParallelism } from "node:os";
 import { sql } from "kysely";
 import { z } from "zod";
 import type { Executor } from "../../db/database";
 import { suppressYearGroup } from "./audit";
+import { AuditPool, type AuditResult } from "./audit-pool";
 import { readYearCounts, type YearCounts } from "./book-counts";
 import { cellCount, compareQuarters, isQuarter, latestClosedQuarter, type PeriodLabel, quarterOfMonth, quartersOf, yearOf } from "./book-layout";
 import {
@@ -27,7 +29,14 @@ export interface ReleaseOptions {
   log?: (line: string) => void;
   /** Aborts between two agencies (the server shutting down); nothing of the unfinished year is stored. */
   signal?: AbortSignal;
+  /**
+   * Audit threads; 0 audits in this thread. Default: one per core when a year has at least
+   * POOL_MIN_AGENCIES books to audit (starting threads costs more than it saves on a few).
+   */
+  workers?: number;
 }
+
+export const POOL_MIN_AGENCIES = 200;
 
 export interface ReleaseSummary {
   upTo: PeriodLabel;
@@ -162,60 +171,84 @@ export async function releaseBook(db: Executor, options: ReleaseOptions): Promis
   const agencies = await activeAgencies(db);
   const latest = await latestReleasedQuarters(db);
   const released = new Set<string>();
-  for (let year = yearOf(start); year <= yearOf(upTo); year++) {
-    const inBook = quartersOf(year).filter((q) => compareQuarters(q, start) >= 0 && compareQuarters(q, upTo) <= 0);
-    const due = agencies.filter((a) => {
-      const last = latest.get(a.id);
-      return !last || compareQuarters(inBook[inBook.length - 1]!, last) > 0;
-    });
-    if (due.length === 0) continue;
-    const yearStarted = performance.now();
-    let yearSolves = 0;
-    let counts: YearCounts | null = null;
-    const memo = new Map<string, Awaited<ReturnType<typeof suppressYearGroup>>>();
-    const frozenByAgency = await frozenStatuses(db, inBook);
-    const releases: NewRelease[] = [];
-    for (const agency of due) {
-      // The release runs inside the server (after a publication, at start, nightly): between agencies it
-      // lets waiting requests through, so pages stay responsive while thousands of books are audited.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      options.signal?.throwIfAborted();
-      const last = latest.get(agency.id);
-      const frozenQuarters = inBook.filter((q) => last && compareQuarters(q, last) <= 0);
-      const newQuarters = inBook.filter((q) => !frozenQuarters.includes(q));
-      const frozen = frozenByAgency.get(agency.id) ?? new Map();
-      const plan: PeriodPlan[] = [
-        ...frozenQuarters.map((period) => ({ period, frozen: true, status: frozen.get(period) })),
-        ...newQuarters.map((period) => ({ period, frozen: false })),
-        ...(newQuarters.includes(`${year}-Q4`) && inBook.length === 4 ? [{ period: String(year), frozen: false }] : []),
-      ];
-      counts ??= await readYearCounts(db, year);
-      const data = periodDataFor(counts, agency, plan, options.rules);
-      checkFrozen(data, agency.id);
-      const key = inputKey(data);
-      let result = memo.get(key);
-      if (!result) {
-        result = await suppressYearGroup(data, { k: options.rules.k });
-        memo.set(key, result);
-        yearSolves += result.stats.lpSolves;
-        summary.complements += result.stats.complements;
-        if (result.stats.unprotectable > 0) {
-          options.log?.(`Release book: ${result.stats.unprotectable} withheld cell(s) of one agency in ${year} are pinned by earlier releases and public figures alone`);
-        }
-      }
-      releases.push({
-        agencyId: agency.id, quarter: newQuarters[newQuarters.length - 1]!, releasedOn: options.today, rules: options.rules,
-        sizeBand: agency.sizeBand, region: agency.region, audit: { ...result.stats },
-        tables: tablesOf(data, result.status),
+  let pool: AuditPool | null = null;
+  let poolSize = 0;
+  const inFlight: Promise<void>[] = [];
+  try {
+    for (let year = yearOf(start); year <= yearOf(upTo); year++) {
+      const inBook = quartersOf(year).filter((q) => compareQuarters(q, start) >= 0 && compareQuarters(q, upTo) <= 0);
+      const due = agencies.filter((a) => {
+        const last = latest.get(a.id);
+        return !last || compareQuarters(inBook[inBook.length - 1]!, last) > 0;
       });
-      summary.releases++;
-      released.add(agency.id);
+      if (due.length === 0) continue;
+      const threads = options.workers ?? (due.length >= POOL_MIN_AGENCIES ? availableParallelism() : 0);
+      if (!pool && threads > 0) {
+        pool = AuditPool.open(threads);
+        if (pool) poolSize = threads;
+      }
+      const yearStarted = performance.now();
+      let yearSolves = 0;
+      let counts: YearCounts | null = null;
+      const memo = new Map<string, Promise<AuditResult>>();
+      const frozenByAgency = await frozenStatuses(db, inBook);
+      const releases: NewRelease[] = [];
+      for (const agency of due) {
+        // The release runs inside the server (after a publication, at start, nightly): between agencies it
+        // lets waiting requests through, so pages stay responsive while thousands of books are audited.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        options.signal?.throwIfAborted();
+        const last = latest.get(agency.id);
+        const frozenQuarters = inBook.filter((q) => last && compareQuarters(q, last) <= 0);
+        const newQuarters = inBook.filter((q) => !frozenQuarters.includes(q));
+        const frozen = frozenByAgency.get(agency.id) ?? new Map();
+        const plan: PeriodPlan[] = [
+          ...frozenQuarters.map((period) => ({ period, frozen: true, status: frozen.get(period) })),
+          ...newQuarters.map((period) => ({ period, frozen: false })),
+          ...(newQuarters.includes(`${year}-Q4`) && inBook.length === 4 ? [{ period: String(year), frozen: false }] : []),
+        ];
+        counts ??= await readYearCounts(db, year);
+        const data = periodDataFor(counts, agency, plan, options.rules);
+        checkFrozen(data, agency.id);
+        const key = inputKey(data);
+        let audit = memo.get(key);
+        if (!audit) {
+          const rules = { k: options.rules.k };
+          audit = (pool ? pool.audit(data, rules) : suppressYearGroup(data, rules)).then((result) => {
+            yearSolves += result.stats.lpSolves;
+            summary.complements += result.stats.complements;
+            if (result.stats.unprotectable > 0) {
+              options.log?.(`Release book: ${result.stats.unprotectable} withheld cell(s) of one agency in ${year} are pinned by earlier releases and public figures alone`);
+            }
+            return result;
+          });
+          memo.set(key, audit);
+        }
+        // Books keep the agencies' order whichever thread finishes first.
+        const slot = releases.push(undefined as unknown as NewRelease) - 1;
+        const newest = newQuarters[newQuarters.length - 1]!;
+        inFlight.push(audit.then((result) => {
+          releases[slot] = {
+            agencyId: agency.id, quarter: newest, releasedOn: options.today, rules: options.rules,
+            sizeBand: agency.sizeBand, region: agency.region, audit: { ...result.stats },
+            tables: tablesOf(data, result.status),
+          };
+        }));
+        summary.releases++;
+        released.add(agency.id);
+        // A few agencies' years wait per thread, not thousands (each holds its counts); in this thread, one.
+        while (inFlight.length > 4 * poolSize) await inFlight.shift();
+      }
+      await Promise.all(inFlight.splice(0));
+      await storeReleases(db, releases);
+      const seconds = (performance.now() - yearStarted) / 1000;
+      summary.years.push({ year, agencies: due.length, seconds, lpSolves: yearSolves });
+      summary.lpSolves += yearSolves;
+      options.log?.(`Release book ${year}: ${due.length} agencies in ${seconds.toFixed(1)} s (${yearSolves} linear programs, ${memo.size} distinct${pool ? `, ${poolSize} audit threads` : ""})`);
     }
-    await storeReleases(db, releases);
-    const seconds = (performance.now() - yearStarted) / 1000;
-    summary.years.push({ year, agencies: due.length, seconds, lpSolves: yearSolves });
-    summary.lpSolves += yearSolves;
-    options.log?.(`Release book ${year}: ${due.length} agencies in ${seconds.toFixed(1)} s (${yearSolves} linear programs, ${memo.size} distinct)`);
+  } finally {
+    await (pool as AuditPool | null)?.close();
+    await Promise.allSettled(inFlight);
   }
   summary.agencies = released.size;
   summary.seconds = (performance.now() - started) / 1000;
