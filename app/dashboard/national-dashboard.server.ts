@@ -9,7 +9,7 @@ import { getIncidentFactorMatrix } from "../../analytics/get-incident-factor-mat
 import { getLossPotentialMix } from "../../analytics/get-loss-potential-mix";
 import { getTrends } from "../../analytics/get-trends";
 import { sourceOf } from "../../analytics/source";
-import { censusRegions, labels } from "../../db/taxonomy/index";
+import { censusRegions, labels } from "../../domain/taxonomy/index";
 import { analyticsFilters, privacyRules } from "./analytics-input.server";
 import type { DashboardState } from "./filter-schema";
 import {

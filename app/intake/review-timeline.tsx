@@ -1,5 +1,5 @@
 import type { ReceiptStatus } from "../../db/intake/receipt-status";
-import { addDays } from "../../db/review/review-state";
+import { addDays } from "../../domain/review-state";
 import { QUESTION_TIMEOUT_DAYS } from "../../db/review/review-timing";
 
 const STAGES = ["received", "review", "published", "destroyed"] as const;

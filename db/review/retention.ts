@@ -2,7 +2,7 @@ import { type Kysely, sql } from "kysely";
 import { appendAuditEntry } from "../audit/audit-log";
 import type { Database } from "../database";
 import { dateOnly } from "../intake/submission-payload";
-import { addDays } from "./review-state";
+import { addDays } from "../../domain/review-state";
 
 /**
  * Crypto-shreds every raw submission whose retention window has passed (docs/design.md §6.4): the wrapped data

@@ -14,7 +14,7 @@ import { RawDataGoneError, readDraft, writeDraft } from "./draft-store";
 import type { IdentifierType } from "../deidentify/types";
 import { rejectionReasons, type RejectionReasonCode } from "./rejection-reasons";
 import { ReviewError } from "./review-error";
-import { addDays } from "./review-state";
+import { addDays } from "../../domain/review-state";
 
 // Every change a reviewer makes to a submission under review. Each checks the workflow's rules
 // (claims, stages, two different reviewers), commits, records the step in review_actions and then

@@ -3,7 +3,7 @@
 // from released shares only, in the chart, the table and (through the same table) its downloads.
 import { describe, expect, it } from "vitest";
 import type { FactorProfileResult } from "../../../analytics/get-factor-profile";
-import { suppressed } from "../../../analytics/privacy/figures";
+import { suppressed } from "../../../domain/figures";
 import { wilsonInterval } from "../../../analytics/stats/wilson";
 import { baseOf } from "~/charts/common";
 import { defaultState } from "../filter-schema";

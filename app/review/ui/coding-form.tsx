@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import {
   assignments, factorFamilies, factors, incidentTypes, labels, lightConditions, lossPotentials, MAX_FACTORS_PER_REPORT, officerBands,
   serviceBands, timeBlocks, weatherConditions,
-} from "../../../db/taxonomy/index";
+} from "../../../domain/taxonomy/index";
 import type { Coding } from "../../../db/review/coding";
 import { CsrfInput } from "~/auth/ui/fields";
 
