@@ -8,7 +8,8 @@
 //   exports/       file writers: CSV, XLSX, briefing PDF, chart images
 //   analytics/     measures, statistics, privacy rules, rollups, the release book
 //   db/            connection, migrations, SQL of every feature
-//   domain/        browser-safe: taxonomy, figure types, months and quarters, code formats, filters
+//   domain/        browser-safe: taxonomy, figure types, months and quarters, code formats, library
+//                  filters, review states and coding, identifier types, the export table model
 //   cli/           the `closecall` command: beside app/, on top of orchestration/
 //
 // Each layer imports only the layers below it. Test files (*.test.ts) are left out of the rules:
@@ -31,6 +32,15 @@ const layers = {
 };
 const any = (...names) => names.map((name) => layers[name]);
 
+/**
+ * Modules of app/ the browser may load. Remix strips loaders and actions from routes (and root) and
+ * empties *.server.ts modules in the browser build; entry.server runs on the server only.
+ */
+const browserModules = {
+  path: layers.app,
+  pathNot: [notTest, "^app/routes/", "^app/root\\.tsx$", "^app/entry\\.server\\.tsx$", "\\.server\\.tsx?$"],
+};
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -46,7 +56,8 @@ module.exports = {
     {
       name: "no-unresolvable",
       severity: "error",
-      comment: "An import the cruiser cannot resolve is one no rule can judge: every rule here rests on resolving all of them.",
+      comment:
+        "An import the cruiser cannot resolve is one no rule can judge: every rule here rests on resolving them all.",
       from: {},
       to: { couldNotResolve: true },
     },
@@ -57,12 +68,19 @@ module.exports = {
         "domain/ is what both sides share (the browser bundle and the server), so it imports nothing of the " +
         "layers above it. Row types of db/schema/ may be named (type-only imports, erased before any bundle).",
       from: { path: "^domain/", pathNot: notTest },
-      to: { path: [...any("host", "cli", "scripts", "app", "orchestration", "exports", "analytics", "tests"), "^db/(?!schema/)"] },
+      to: {
+        path: [
+          ...any("host", "cli", "scripts", "app", "orchestration", "exports", "analytics", "tests"),
+          "^db/(?!schema/)",
+        ],
+      },
     },
     {
       name: "domain-imports-db-row-types-only",
       severity: "error",
-      comment: "A value from db/schema/ would bring Kysely into the browser: only its row types may be named.",
+      comment:
+        "Table files import domain/taxonomy/ at run time; a value taken back from them would tie the floor to db/. " +
+        "Their row types may be named: type imports are erased.",
       from: { path: "^domain/", pathNot: notTest },
       to: { path: "^db/schema/", dependencyTypesNot: ["type-only"] },
     },
@@ -83,23 +101,29 @@ module.exports = {
       severity: "error",
       comment: "db/ holds the data and its SQL; everything above calls it, it calls nothing above (only domain/).",
       from: { path: layers.db, pathNot: notTest },
-      to: { path: any("host", "cli", "scripts", "app", "orchestration", "exports", "analytics", "tests") },
+      to: {
+        path: any("host", "cli", "scripts", "app", "orchestration", "exports", "analytics", "tests"),
+      },
     },
     {
       name: "analytics-imports-only-db-and-domain",
       severity: "error",
       comment: "Measures read db/ and domain/; whoever shows, writes or schedules them sits above.",
       from: { path: layers.analytics, pathNot: notTest },
-      to: { path: any("host", "cli", "scripts", "app", "orchestration", "exports", "tests") },
+      to: {
+        path: any("host", "cli", "scripts", "app", "orchestration", "exports", "tests"),
+      },
     },
     {
       name: "exports-import-no-db-or-callers",
       severity: "error",
       comment:
         "File writers turn tables into CSV, XLSX, PDF and PNG; the app's download services decide what goes in. " +
-        "They may name analytics/ types (privacy rules) but never reach into the database.",
+        "They sit above analytics/ (the export metadata names the privacy rules) but never reach into the database.",
       from: { path: layers.exports, pathNot: notTest },
-      to: { path: any("host", "cli", "scripts", "app", "orchestration", "db", "tests") },
+      to: {
+        path: any("host", "cli", "scripts", "app", "orchestration", "db", "tests"),
+      },
     },
     {
       name: "orchestration-imports-no-callers",
@@ -117,14 +141,20 @@ module.exports = {
         "The Express host (server/) mounts the app, so the app never imports it. The one exception is the page " +
         "cache's contract (PageView, ViewerClass), which the app's page views implement: types only.",
       from: { path: layers.app, pathNot: notTest },
-      to: { path: [...any("host", "cli", "scripts", "tests")], pathNot: "^server/page-cache/page-cache\\.ts$" },
+      to: {
+        path: [...any("host", "cli", "scripts", "tests")],
+        pathNot: "^server/page-cache/page-cache\\.ts$",
+      },
     },
     {
       name: "app-imports-page-cache-types-only",
       severity: "error",
       comment: "Running code of the host's page cache stays out of the Remix build: the app names its types only.",
       from: { path: layers.app, pathNot: notTest },
-      to: { path: "^server/page-cache/page-cache\\.ts$", dependencyTypesNot: ["type-only"] },
+      to: {
+        path: "^server/page-cache/page-cache\\.ts$",
+        dependencyTypesNot: ["type-only"],
+      },
     },
     {
       name: "routes-import-services-not-data",
@@ -132,8 +162,9 @@ module.exports = {
       comment:
         "A route calls its feature's *.server.ts service and shows domain/ values. The classic Remix compiler " +
         "resolves every import of a route for the browser bundle, even one only a loader uses, and empties only " +
-        "*.server.ts modules: a route that imports db/, orchestration/ (publication, derived data) or a file " +
-        "writer directly pulls DuckDB and Node-only packages into the browser build, which then fails.",
+        "*.server.ts modules: a route that imports db/, analytics/, orchestration/ or a file writer directly " +
+        "pulls their server-only packages into the browser build (orchestration/derived-data.ts imported " +
+        "straight from a route makes `remix build` fail).",
       from: { path: "^app/routes/", pathNot: notTest },
       to: { path: any("db", "analytics", "exports", "orchestration") },
     },
@@ -143,8 +174,34 @@ module.exports = {
       comment:
         "Remix empties *.server.ts modules in the browser build: a browser module (not a route, root or " +
         "entry.server) that takes a value from one gets undefined there. Types are fine.",
-      from: { path: layers.app, pathNot: [notTest, "^app/routes/", "^app/root\\.tsx$", "^app/entry\\.server\\.tsx$", "\\.server\\.tsx?$"] },
+      from: browserModules,
       to: { path: "\\.server\\.tsx?$", dependencyTypesNot: ["type-only"] },
+    },
+    {
+      name: "browser-modules-take-values-from-domain",
+      severity: "error",
+      comment:
+        "A module the browser may load (app/, not a route, root, entry.server or *.server.ts) takes values from " +
+        "below only out of domain/, the one browser-safe place; from the server layers it names types only. " +
+        "db/schema/ table files may be read too (their code lists, e.g. roles): see db-schema-is-browser-safe.",
+      from: browserModules,
+      to: {
+        path: any("orchestration", "exports", "analytics", "db"),
+        pathNot: "^db/schema/",
+        dependencyTypesNot: ["type-only"],
+      },
+    },
+    {
+      name: "db-schema-is-browser-safe",
+      severity: "error",
+      comment:
+        "Table files declare row types, column lists and code lists, which browser modules read: at run time " +
+        "they import only domain/ and each other (Kysely and DuckDB by type only).",
+      from: { path: "^db/schema/", pathNot: notTest },
+      to: {
+        pathNot: "^(domain|db/schema)/",
+        dependencyTypesNot: ["type-only"],
+      },
     },
     {
       name: "cli-imports-no-web",
@@ -163,7 +220,8 @@ module.exports = {
     {
       name: "nothing-imports-scripts",
       severity: "error",
-      comment: "scripts/ are entry points (start, screenshots, build helpers) that may import any layer; no layer imports them.",
+      comment:
+        "scripts/ are entry points (start, screenshots, build helpers): they may import any layer, none imports them.",
       from: { pathNot: [layers.scripts, layers.tests, notTest] },
       to: { path: layers.scripts },
     },
@@ -173,7 +231,9 @@ module.exports = {
     // Type-only imports are dependencies too: a type from the wrong layer still couples the two.
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
-    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default", "types"] },
-    reporterOptions: { text: { highlightFocused: true } },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default", "types"],
+    },
   },
 };

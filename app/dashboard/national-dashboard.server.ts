@@ -14,7 +14,7 @@ import { analyticsFilters, privacyRules } from "./analytics-input.server";
 import type { DashboardState } from "./filter-schema";
 import {
   buildCooccurrence, buildEmerging, buildHeadline, buildHeatmap, buildLossMix, buildPeriodProfile, buildProfile, buildTotals, buildTrends, topFactors,
-} from "./view-builders";
+} from "./view-builders.server";
 import type { FunnelView, NationalDashboardView, RegionalView } from "./view-types";
 
 const TREND_FACTORS = 4;

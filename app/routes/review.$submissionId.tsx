@@ -20,7 +20,7 @@ import { FindingsList } from "~/review/ui/findings-list";
 import { MarkForm } from "~/review/ui/mark-form";
 import { RawPane } from "~/review/ui/raw-pane";
 import { TextsForm } from "~/review/ui/texts-form";
-import { queueStateLabels } from "../../domain/review-state";
+import { queueStateLabels } from "../../domain/review/review-state";
 import { labels } from "../../domain/taxonomy/index";
 import reviewStyles from "~/styles/review.css";
 

@@ -8,10 +8,10 @@ import { dateOnly } from "../intake/submission-payload";
 import type { NewReport, ReportProtected } from "../schema/report.table";
 import { censusRegionOf, TAXONOMY_VERSION } from "../../domain/taxonomy/index";
 import { clearClaims } from "./claims";
-import { CodingSchema } from "./coding";
+import { CodingSchema } from "../../domain/review/coding";
 import { recheck, unresolvedFindings } from "./draft";
 import { readDraft } from "./draft-store";
-import { addDays } from "../../domain/review-state";
+import { addDays } from "../../domain/review/review-state";
 
 export interface BatchResult {
   batchId: string | null;

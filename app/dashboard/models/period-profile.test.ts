@@ -8,7 +8,7 @@ import { wilsonInterval } from "../../../analytics/stats/wilson";
 import { baseOf } from "~/charts/common";
 import { defaultState } from "../filter-schema";
 import { cellText } from "../tables/cell-values";
-import { buildPeriodProfile } from "../view-builders";
+import { buildPeriodProfile } from "../view-builders.server";
 import { periodProfilePanel } from "./period-profile";
 
 const figures = (count: number, n: number) => ({ count, share: { share: count / n, ...wilsonInterval(count, n) } });

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { QueueRow } from "../../../db/review/queue";
-import { queueStateLabels } from "../../../domain/review-state";
+import { queueStateLabels } from "../../../domain/review/review-state";
 import { labels } from "../../../domain/taxonomy/index";
 import { LossBadge } from "~/library/report-bits";
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import {
   assignments, codesOf, factors, incidentTypes, lightConditions, lossPotentials, MAX_FACTORS_PER_REPORT, officerBands,
   serviceBands, timeBlocks, weatherConditions,
-} from "../../domain/taxonomy/index";
+} from "../taxonomy/index";
 
 const optionalCode = <T extends [string, ...string[]]>(codes: T) =>
   z.preprocess((v) => (v === "" || v === undefined ? null : v), z.enum(codes).nullable());
