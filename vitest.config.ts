@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "~": path.resolve(import.meta.dirname, "app") } },
   test: {
-    include: ["{app,db,analytics,server,cli,tests}/**/*.test.{ts,tsx}"],
+    include: ["{app,domain,db,analytics,exports,orchestration,server,cli,tests}/**/*.test.{ts,tsx}"],
     exclude: ["**/node_modules/**", "build/**", "public/build/**"],
     environment: "node",
     globals: true,

@@ -1,8 +1,8 @@
-import { factors, incidentTypes, lossPotentials } from "../db/taxonomy/index";
+import { factors, incidentTypes, lossPotentials } from "../domain/taxonomy/index";
 import type { Comparison } from "./comparison";
 import type { ResolvedFilters } from "./filters";
 import { CellBook } from "./privacy/cell-book";
-import type { Count } from "./privacy/figures";
+import type { Count } from "../domain/figures";
 import type { PrivacyRules } from "./privacy/rules";
 import type { ReleasedCells } from "./privacy/suppress";
 import { populationKey } from "./queries/population";

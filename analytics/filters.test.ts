@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FilterError, parseAnalyticsFilters, resolveFilters } from "./filters";
-import { monthIndex, monthLabel } from "./period";
+import { monthIndex, monthLabel } from "../domain/period";
 
 describe("analytics filters", () => {
   it("parse URL search params with defaults, dropping empty values", () => {

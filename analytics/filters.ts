@@ -1,10 +1,10 @@
 import { z } from "zod";
 import {
   assignments, censusRegions, codesOf, factorFamilies, factors, incidentTypes, lightConditions, lossPotentials,
-} from "../db/taxonomy/index";
+} from "../domain/taxonomy/index";
 import {
   binMonths, binOf, type Grain, MONTH_PATTERN, type MonthWindow, QUARTER_PATTERN, YEAR_PATTERN,
-} from "./period";
+} from "../domain/period";
 
 /** Longest window a query may cover (the synthetic decade; keeps every query bounded). */
 export const MAX_WINDOW_MONTHS = 120;

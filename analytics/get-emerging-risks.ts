@@ -1,7 +1,7 @@
-import { censusRegions, factors, incidentTypes } from "../db/taxonomy/index";
+import { censusRegions, factors, incidentTypes } from "../domain/taxonomy/index";
 import { type AnalyticsFilters, type ResolvedFilters, resolveFilters } from "./filters";
 import { type MeasureMeta, measureMeta } from "./measure-meta";
-import { monthLabel, monthsOf } from "./period";
+import { monthLabel, monthsOf } from "../domain/period";
 import type { PrivacyRules } from "./privacy/rules";
 import { monthlyFactors, monthlyReports } from "./queries/slices";
 import { type AnalyticsDb, type AnalyticsSource, latestMonth, nationalOnce, sourceOf } from "./source";

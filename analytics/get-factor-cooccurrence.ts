@@ -1,10 +1,10 @@
-import { factors } from "../db/taxonomy/index";
+import { factors } from "../domain/taxonomy/index";
 import { resolveComparison } from "./comparison";
 import { type AnalyticsFilters, resolveFilters } from "./filters";
 import { type MeasureMeta, measureMeta } from "./measure-meta";
 import { coreFigures } from "./core-figures";
 import { CellBook } from "./privacy/cell-book";
-import { type Count, type Share, type Suppressed } from "./privacy/figures";
+import { type Count, type Share, type Suppressed } from "../domain/figures";
 import type { PrivacyRules } from "./privacy/rules";
 import { factorCombinations } from "./queries/aggregate";
 import { type AnalyticsDb, latestMonth, sourceOf } from "./source";

@@ -1,9 +1,9 @@
-import { factorFamilies, factors } from "../db/taxonomy/index";
+import { factorFamilies, factors } from "../domain/taxonomy/index";
 import { resolveComparison } from "./comparison";
 import { type AnalyticsFilters, resolveFilters } from "./filters";
 import { type MeasureMeta, measureMeta, REPORTS_NOT_RATES } from "./measure-meta";
 import { coreFigures } from "./core-figures";
-import type { Count, Share, Suppressed } from "./privacy/figures";
+import type { Count, Share, Suppressed } from "../domain/figures";
 import type { PrivacyRules } from "./privacy/rules";
 import { type AnalyticsDb, latestMonth, sourceOf } from "./source";
 import type { PrrResult } from "./stats/prr";

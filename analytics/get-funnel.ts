@@ -1,10 +1,10 @@
 import { sql } from "kysely";
 import { z } from "zod";
-import { factors } from "../db/taxonomy/index";
+import { factors } from "../domain/taxonomy/index";
 import { type AnalyticsFilters, resolveFilters } from "./filters";
 import { type MeasureMeta, measureMeta, REPORTS_NOT_RATES } from "./measure-meta";
 import { CellBook } from "./privacy/cell-book";
-import { type Count, type Suppressed, suppressed } from "./privacy/figures";
+import { type Count, type Suppressed, suppressed } from "../domain/figures";
 import type { PrivacyRules } from "./privacy/rules";
 import { aggregate, agencyFactorCounts } from "./queries/aggregate";
 import { windowFactorTotals, windowTotal } from "./queries/slices";

@@ -1,10 +1,10 @@
-import { factors, incidentTypes } from "../db/taxonomy/index";
+import { factors, incidentTypes } from "../domain/taxonomy/index";
 import { resolveComparison } from "./comparison";
 import { type AnalyticsFilters, resolveFilters } from "./filters";
 import { type MeasureMeta, measureMeta, REPORTS_NOT_RATES } from "./measure-meta";
 import { coreFigures } from "./core-figures";
 import { CellBook } from "./privacy/cell-book";
-import type { Count, Share } from "./privacy/figures";
+import type { Count, Share } from "../domain/figures";
 import type { PrivacyRules } from "./privacy/rules";
 import { windowCounts } from "./queries/slices";
 import { type AnalyticsDb, latestMonth, sourceOf } from "./source";

@@ -1,10 +1,10 @@
-import { factors, lossPotentials } from "../db/taxonomy/index";
+import { factors, lossPotentials } from "../domain/taxonomy/index";
 import { type Comparison, resolveComparison } from "./comparison";
 import { type AnalyticsFilters, type ResolvedFilters, resolveFilters } from "./filters";
 import { type MeasureMeta, measureMeta, REPORTS_NOT_RATES } from "./measure-meta";
 import { coreFigures } from "./core-figures";
 import { CellBook, type CellTags } from "./privacy/cell-book";
-import type { Count, Share } from "./privacy/figures";
+import type { Count, Share } from "../domain/figures";
 import type { PrivacyRules } from "./privacy/rules";
 import type { ReleasedCells } from "./privacy/suppress";
 import { windowCounts } from "./queries/slices";

@@ -1,11 +1,11 @@
-import { factors, incidentTypes } from "../db/taxonomy/index";
+import { factors, incidentTypes } from "../domain/taxonomy/index";
 import { type Comparison, resolveComparison } from "./comparison";
 import { type AnalyticsFilters, type ResolvedFilters, resolveFilters } from "./filters";
 import { type MeasureMeta, measureMeta, REPORTS_NOT_RATES } from "./measure-meta";
-import { monthLabel, monthsOf, type MonthWindow, wholeQuarters } from "./period";
+import { monthLabel, monthsOf, type MonthWindow, wholeQuarters } from "../domain/period";
 import { coreFigures } from "./core-figures";
 import { CellBook, type CellTags } from "./privacy/cell-book";
-import { type Count, type Share, type Suppressed, suppressed } from "./privacy/figures";
+import { type Count, type Share, type Suppressed, suppressed } from "../domain/figures";
 import type { PrivacyRules } from "./privacy/rules";
 import type { ReleasedCells } from "./privacy/suppress";
 import { analysisSpan, monthlyFactors, monthlyReports } from "./queries/slices";

@@ -1,6 +1,6 @@
 import type { PopulationLabel } from "./comparison";
 import type { ResolvedFilters } from "./filters";
-import { monthLabel } from "./period";
+import { monthLabel } from "../domain/period";
 import type { GateStatus, ReleasedCells } from "./privacy/suppress";
 import type { PrivacyRules } from "./privacy/rules";
 

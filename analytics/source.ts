@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { z } from "zod";
 import type { Executor } from "../db/database";
-import { monthIndex } from "./period";
+import { monthIndex } from "../domain/period";
 import { readRollupVersion } from "./rollups/rollup-version";
 
 /**

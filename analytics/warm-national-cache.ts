@@ -1,5 +1,5 @@
 import type { Executor } from "../db/database";
-import { censusRegions } from "../db/taxonomy/index";
+import { censusRegions } from "../domain/taxonomy/index";
 import { parseAnalyticsFilters } from "./filters";
 import { getDashboard } from "./get-dashboard";
 import { getFactorProfile } from "./get-factor-profile";

@@ -1,7 +1,7 @@
 import type { DuckDBInstance } from "@duckdb/node-api";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/database";
-import type { AppConfig } from "./config.server";
+import type { AppConfig } from "../orchestration/config";
 
 /**
  * What the Express server hands every loader and action (see server/app.ts). Routes get the database

@@ -5,11 +5,11 @@ import path from "node:path";
 
 const defaultRoot = path.resolve(import.meta.dirname, "..");
 /**
- * Folders and files the build is made from. `server/` is here because routes bundle some of it (e.g.
- * server/derived-data.ts through app/derived-data.server.ts); the metafiles below catch any other file a
- * later import pulls in, and these folders catch new files (a new route) that no metafile names yet.
+ * Folders and files the build is made from: app/ and every layer below it that routes bundle (e.g.
+ * orchestration/derived-data.ts, imported by a route); the metafiles below catch any other file a later
+ * import pulls in, and these folders catch new files (a new route) that no metafile names yet.
  */
-const SOURCES = ["app", "db", "analytics", "server", "remix.config.js", "package-lock.json", "tsconfig.json"];
+const SOURCES = ["app", "domain", "db", "analytics", "exports", "orchestration", "remix.config.js", "package-lock.json", "tsconfig.json"];
 /** esbuild's record of every input of the last build (the server bundle and the browser bundle). */
 const METAFILES = ["metafile.server.json", "metafile.js.json"];
 

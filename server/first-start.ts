@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { AppConfig } from "../app/config.server";
+import type { AppConfig } from "../orchestration/config";
 import type { Database } from "../db/database";
 import { demoPartnerCode } from "../db/security/partner-code";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../db/synthetic/demo-accounts";
@@ -7,7 +7,7 @@ import { DEMO_AGENCIES } from "../db/synthetic/generate-agencies";
 import { seedSyntheticData } from "../db/synthetic/seed";
 import type { OpenDatabase } from "../db/open";
 import type { SecretBox } from "../db/security/secret-box";
-import { rebuildDerivedData } from "./derived-data";
+import { rebuildDerivedData } from "../orchestration/derived-data";
 
 async function metaValue(db: Kysely<Database>, key: string): Promise<string | undefined> {
   const row = await db.selectFrom("app_meta").select("value").where("key", "=", key).executeTakeFirst();

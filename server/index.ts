@@ -4,13 +4,13 @@ import { chmodSync, existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { ConfigError, listeningUrl, readConfig } from "../app/config.server";
+import { ConfigError, listeningUrl, readConfig } from "../orchestration/config";
 import { DatabaseLockedError, openDatabase } from "../db/open";
 import { warmNationalCache } from "../analytics/warm-national-cache";
 import { createServerApp } from "./app";
-import { stopReleases } from "./book-release";
+import { stopReleases } from "../orchestration/book-release";
 import { demoBanner, seedOnFirstStart } from "./first-start";
-import { startDailyJobs } from "./jobs";
+import { startDailyJobs } from "../orchestration/jobs";
 import { sealLeftoverSeeds, useServerKey } from "./server-key-at-start";
 
 const root = path.resolve(import.meta.dirname, "..");

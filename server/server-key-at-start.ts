@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { AppConfig } from "../app/config.server";
+import type { AppConfig } from "../orchestration/config";
 import { sealClearTotpSecrets } from "../db/accounts/mfa";
 import { useAuditAnchorOf } from "../db/audit/audit-anchor";
 import { keyUnkeyedAuditChain } from "../db/audit/audit-log";

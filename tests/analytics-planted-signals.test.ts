@@ -4,7 +4,7 @@ import { parseAnalyticsFilters } from "../analytics/filters";
 import { getEmergingRisks } from "../analytics/get-emerging-risks";
 import { getBookProfile } from "../analytics/agency-book/get-book-profile";
 import { getTrends } from "../analytics/get-trends";
-import { isSuppressed } from "../analytics/privacy/figures";
+import { isSuppressed } from "../domain/figures";
 import { DEFAULT_PRIVACY_RULES } from "../analytics/privacy/rules";
 import { readAgencyBook } from "../analytics/release-book/read-book";
 import { releaseBook } from "../analytics/release-book/release-job";

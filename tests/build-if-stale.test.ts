@@ -1,5 +1,5 @@
-// `npm start` and the test run rebuild the app when any file it bundles changed (server/
-// files bundled through app/ were ignored, so editing them served the old code).
+// `npm start` and the test run rebuild the app when any file it bundles changed (files outside app/
+// that routes bundle were once ignored, so editing them served the old code).
 import { mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -22,15 +22,15 @@ function write(relative: string, text = "", when = past) {
   utimesSync(path.dirname(file), when, when);
 }
 
-/** A project whose build read app/, server/ and one file in a folder of its own, built after all of them. */
+/** A project whose build read app/, orchestration/ and one file in a folder of its own, built after all of them. */
 function freshProject() {
   rmSync(fake, { recursive: true, force: true });
-  for (const file of ["app/root.tsx", "server/derived-data.ts", "db/open.ts", "lib/outside.ts", "package-lock.json"]) write(file);
-  const inputs = ["app/root.tsx", "server/derived-data.ts", "lib/outside.ts", "empty-module:./auth/x.server", "<stdin>"];
+  for (const file of ["app/root.tsx", "orchestration/derived-data.ts", "db/open.ts", "lib/outside.ts", "package-lock.json"]) write(file);
+  const inputs = ["app/root.tsx", "orchestration/derived-data.ts", "lib/outside.ts", "empty-module:./auth/x.server", "<stdin>"];
   write("build/metafile.server.json", JSON.stringify({ inputs: Object.fromEntries(inputs.map((i) => [i, {}])) }), built);
   write("build/index.js", "", built);
   mkdirSync(path.join(fake, "public", "build"), { recursive: true });
-  for (const dir of ["app", "server", "db", "lib", "."]) utimesSync(path.join(fake, dir), past, past);
+  for (const dir of ["app", "orchestration", "db", "lib", "."]) utimesSync(path.join(fake, dir), past, past);
 }
 
 describe("build-if-stale", () => {
@@ -40,7 +40,7 @@ describe("build-if-stale", () => {
   });
 
   it.each([
-    ["a server file the routes bundle", "server/derived-data.ts"],
+    ["an orchestration file the routes bundle", "orchestration/derived-data.ts"],
     ["a file named only by the build's metafile", "lib/outside.ts"],
     ["an app file", "app/root.tsx"],
     ["a new route file", "app/routes/new-page.tsx"],
@@ -57,15 +57,15 @@ describe("build-if-stale", () => {
     expect(buildIsStale(fake)).toBe(true);
   });
 
-  it("reads every input of the real build, server/ files included", () => {
+  it("reads every input of the real build, orchestration/ files included", () => {
     const inputs = bundledInputs(root);
-    expect(inputs).toEqual(expect.arrayContaining(["server/derived-data.ts", "server/publication.ts", "app/root.tsx", "db/accounts/sessions.ts"]));
+    expect(inputs).toEqual(expect.arrayContaining(["orchestration/derived-data.ts", "orchestration/publication.ts", "app/root.tsx", "db/accounts/sessions.ts"]));
     expect(inputs.filter((i) => i.includes(":") || i.startsWith("<"))).toEqual([]);
   });
 
-  it("sees an edit of a bundled server file in this project", () => {
+  it("sees an edit of a bundled orchestration file in this project", () => {
     // Touches the file's time only (restored after): what an editor's save does to the build's view.
-    const file = path.join(root, "server", "publication.ts");
+    const file = path.join(root, "orchestration", "publication.ts");
     const { atime, mtime } = statSync(file);
     try {
       const now = new Date();

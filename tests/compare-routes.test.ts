@@ -4,7 +4,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getFactorProfile } from "../analytics/get-factor-profile";
 import { parseAnalyticsFilters } from "../analytics/filters";
-import { isSuppressed } from "../analytics/privacy/figures";
+import { isSuppressed } from "../domain/figures";
 import { readAgencyBook } from "../analytics/release-book/read-book";
 import { sourceOf } from "../analytics/source";
 import type { AppContext } from "../app/load-context";

@@ -13,7 +13,7 @@ import { bumpRollupVersion } from "../analytics/rollups/rollup-version";
 import { loader as nationalLoader } from "../app/routes/national._index";
 import { loader as summaryLoader } from "../app/routes/national.summary";
 import type { OpenDatabase } from "../db/open";
-import { factors } from "../db/taxonomy/index";
+import { factors } from "../domain/taxonomy/index";
 import { callRoute } from "./support/route-call";
 import { createTestUser, getAs, signInTestUser, type SignedInTestUser } from "./support/test-accounts";
 import { createTestContext } from "./support/test-context";

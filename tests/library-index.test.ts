@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findReports } from "../db/library/explore-reports";
-import { emptyFilters } from "../db/library/library-query";
+import { emptyFilters } from "../domain/library-query";
 import { anonymousViewer } from "../db/library/published-columns";
 import { indexReport, rebuildSearchIndex, removeFromIndex } from "../db/library/search-index";
 import type { OpenDatabase } from "../db/open";

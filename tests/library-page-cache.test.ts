@@ -11,7 +11,7 @@ import type { OpenDatabase } from "../db/open";
 import { createServerApp } from "../server/app";
 import { type CachedPage, PAGE_CACHE_BUDGET_BYTES, pageCache } from "../server/page-cache/page-cache";
 import { PageStore } from "../server/page-cache/page-store";
-import { publishBatch } from "../server/publication";
+import { publishBatch } from "../orchestration/publication";
 import { approveTestReport, testServerKey } from "./review/review-fixtures";
 import { createTestAgency, createTestUser, signInTestUser, type SignedInTestUser } from "./support/test-accounts";
 import { createTestContext } from "./support/test-context";

@@ -1,8 +1,8 @@
 import { type RawBuilder, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exploreReports, findReports } from "../db/library/explore-reports";
-import type { FacetKey, LibraryFilters, LibrarySort } from "../db/library/library-query";
-import { emptyFilters, facetKeys } from "../db/library/library-query";
+import type { FacetKey, LibraryFilters, LibrarySort } from "../domain/library-query";
+import { emptyFilters, facetKeys } from "../domain/library-query";
 import { anonymousViewer } from "../db/library/published-columns";
 import type { OpenDatabase } from "../db/open";
 import { createLibraryDatabase } from "./support/library-database";

@@ -1,7 +1,7 @@
 // The server warms the national figures at start-up and after each daily publication, from analytics/
 // as tsx loads it, while its routes run the copy bundled into build/index.js (the warm-up
 // filled a cache of its own and the first national page after a start computed its figures afresh).
-// Here the warm-up runs from source as server/index.ts and server/jobs.ts run it, and the page comes
+// Here the warm-up runs from source as server/index.ts and orchestration/jobs.ts run it, and the page comes
 // from the built app through the server's Express stack.
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -13,7 +13,7 @@ import { nationalCacheStats } from "../analytics/source";
 import { warmNationalCache } from "../analytics/warm-national-cache";
 import type { OpenDatabase } from "../db/open";
 import { createServerApp } from "../server/app";
-import { runDailyJobs } from "../server/jobs";
+import { runDailyJobs } from "../orchestration/jobs";
 import { approveTestReport, testServerKey } from "./review/review-fixtures";
 import { createTestUser, signInTestUser } from "./support/test-accounts";
 import { createTestContext } from "./support/test-context";

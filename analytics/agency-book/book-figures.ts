@@ -1,6 +1,6 @@
 // Shares and ratios computed from released book cells only: a share follows its numerator and
 // denominator (withheld when either is), never a hidden number (docs/design.md §6.1, §7).
-import { type Count, isSuppressed, type Share, suppressed, type Suppressed } from "../privacy/figures";
+import { type Count, isSuppressed, type Share, suppressed, type Suppressed } from "../../domain/figures";
 import { proportionalReportingRatio, type PrrResult } from "../stats/prr";
 import { wilsonInterval } from "../stats/wilson";
 

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { z } from "zod";
 import type { Executor } from "../../db/database";
-import { labels } from "../../db/taxonomy/index";
+import { labels } from "../../domain/taxonomy/index";
 import { decodeCells } from "../release-book/book-store";
 import { cellIndex, CELL } from "../release-book/book-layout";
 import { funnelCurve } from "../stats/funnel-curve";

@@ -1,4 +1,4 @@
-import { type Count, isSuppressed, suppressed, type Suppressed } from "../privacy/figures";
+import { type Count, isSuppressed, suppressed, type Suppressed } from "../../domain/figures";
 import { isQuarter } from "../release-book/book-layout";
 import type { AgencyBook } from "../release-book/read-book";
 

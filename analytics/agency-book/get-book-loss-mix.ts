@@ -1,5 +1,5 @@
-import { lossPotentials } from "../../db/taxonomy/index";
-import type { Count, Share } from "../privacy/figures";
+import { lossPotentials } from "../../domain/taxonomy/index";
+import type { Count, Share } from "../../domain/figures";
 import type { AgencyBook } from "../release-book/read-book";
 import { shareOf } from "./book-figures";
 import { type Reference, referencePopulation } from "./reference";

@@ -1,5 +1,5 @@
-import { factorFamilies, factors, labels } from "../../db/taxonomy/index";
-import type { Count, Share, Suppressed } from "../privacy/figures";
+import { factorFamilies, factors, labels } from "../../domain/taxonomy/index";
+import type { Count, Share, Suppressed } from "../../domain/figures";
 import type { AgencyBook } from "../release-book/read-book";
 import type { PrrResult } from "../stats/prr";
 import { prrOf, released, shareOf } from "./book-figures";

@@ -1,5 +1,5 @@
-import { factors, labels } from "../../db/taxonomy/index";
-import type { Count, Share } from "../privacy/figures";
+import { factors, labels } from "../../domain/taxonomy/index";
+import type { Count, Share } from "../../domain/figures";
 import type { AgencyBook } from "../release-book/read-book";
 import { released, shareOf } from "./book-figures";
 import { type Reference, referencePopulation } from "./reference";

@@ -1,9 +1,9 @@
 import { sql, type RawBuilder } from "kysely";
 import { z } from "zod";
 import type { Executor } from "../../db/database";
-import { factors, labels } from "../../db/taxonomy/index";
-import type { ShareEstimate } from "../privacy/figures";
-import { monthLabel } from "../period";
+import { factors, labels } from "../../domain/taxonomy/index";
+import type { ShareEstimate } from "../../domain/figures";
+import { monthLabel } from "../../domain/period";
 import { shareOf } from "./book-figures";
 
 /** Filters of the free layer: any months of publication and any of the coded fields (docs/design.md §6.1). */

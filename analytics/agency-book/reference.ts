@@ -1,6 +1,6 @@
 // What an agency's figures are set against, from its book: the nation without the agency (its own
 // released cells' complement) or one of its peer groups (other agencies of its size band or region).
-import { labels } from "../../db/taxonomy/index";
+import { labels } from "../../domain/taxonomy/index";
 import type { Population } from "../release-book/book-layout";
 
 export const references = ["national", "size", "region"] as const;

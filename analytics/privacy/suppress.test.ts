@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { recoverableCells } from "../../tests/support/recoverability-oracle";
-import { isSuppressed } from "./figures";
+import { isSuppressed } from "../../domain/figures";
 import { type CellInput, PrivacyError, suppress } from "./suppress";
 
 const rules = { k: 10, agencyMinReports: 30 };

@@ -1,6 +1,6 @@
 import { proportionalReportingRatio, type PrrResult } from "../stats/prr";
 import { wilsonInterval } from "../stats/wilson";
-import { type Count, type Share, type Suppressed, type SuppressionReason, suppressed } from "./figures";
+import { type Count, type Share, type Suppressed, type SuppressionReason, suppressed } from "../../domain/figures";
 import { determinedUnknowns, type LinearRelation } from "./recoverable";
 import { checkPrivacyRules, PEER_MIN_OTHER_AGENCIES, type PrivacyRules } from "./rules";
 

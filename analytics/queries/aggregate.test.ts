@@ -4,7 +4,7 @@ import type { OpenDatabase } from "../../db/open";
 import { seedSyntheticData } from "../../db/synthetic/seed";
 import { createTestDatabase } from "../../tests/support/test-database";
 import { type AnalyticsFiltersInput, parseAnalyticsFilters, resolveFilters } from "../filters";
-import { monthDate } from "../period";
+import { monthDate } from "../../domain/period";
 import { rebuildAnalyticsRollups } from "../rollups/rebuild-rollups";
 import { AnalyticsSource } from "../source";
 import { aggregate, type AggregateRequest, type Dimension } from "./aggregate";

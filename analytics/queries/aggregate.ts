@@ -1,8 +1,8 @@
 import { type RawBuilder, sql } from "kysely";
 import { z } from "zod";
-import { censusRegions, factors, incidentTypes, lossPotentials } from "../../db/taxonomy/index";
+import { censusRegions, factors, incidentTypes, lossPotentials } from "../../domain/taxonomy/index";
 import type { ResolvedFilters } from "../filters";
-import { monthDate, type MonthWindow } from "../period";
+import { monthDate, type MonthWindow } from "../../domain/period";
 import { type AnalyticsSource, nationalOnce } from "../source";
 import { type Population, populationKey } from "./population";
 
@@ -19,7 +19,7 @@ export interface AggregateRequest {
   perFactor: boolean;
 }
 
-/** One group: the requested dimensions (event_month as a month index, see period.ts) and the count. */
+/** One group: the requested dimensions (event_month as a month index, see domain/period.ts) and the count. */
 export interface AggregateRow {
   month?: number;
   incident_type?: string;

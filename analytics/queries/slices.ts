@@ -1,5 +1,5 @@
 import type { ResolvedFilters } from "../filters";
-import type { MonthWindow } from "../period";
+import type { MonthWindow } from "../../domain/period";
 import type { AnalyticsSource } from "../source";
 import { ALERT_BASELINE_MONTHS } from "../stats/alert-levels";
 import { aggregate, type AggregateRow } from "./aggregate";

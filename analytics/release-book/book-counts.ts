@@ -5,7 +5,7 @@
 import { sql } from "kysely";
 import { z } from "zod";
 import type { Executor } from "../../db/database";
-import { agencySizeBands, censusRegions, factors, incidentTypes, lossPotentials } from "../../db/taxonomy/index";
+import { agencySizeBands, censusRegions, factors, incidentTypes, lossPotentials } from "../../domain/taxonomy/index";
 import { CELL, MATRIX_CELLS, type PeriodLabel, quartersOf } from "./book-layout";
 
 export type Cells = Int32Array;

@@ -1,7 +1,7 @@
 // The release book's fixed list of tables (docs/design.md §6.1), decided before anyone asks: per population and
 // period, the total, by incident type, by factor, by loss potential and (for the agency) incident type ×
 // factor, with the relations between their cells written down once, here. Browser-safe: plain data.
-import { factors, incidentTypes, lossPotentials, MAX_FACTORS_PER_REPORT } from "../../db/taxonomy/index";
+import { factors, incidentTypes, lossPotentials, MAX_FACTORS_PER_REPORT } from "../../domain/taxonomy/index";
 
 /**
  * Whose reports a table counts. "agency": the reports counted toward the agency (shared + count-only);

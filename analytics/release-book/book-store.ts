@@ -5,7 +5,7 @@ import { sql } from "kysely";
 import { z } from "zod";
 import type { Executor } from "../../db/database";
 import { inTransaction } from "../../db/in-transaction";
-import type { Count, SuppressionReason } from "../privacy/figures";
+import type { Count, SuppressionReason } from "../../domain/figures";
 import type { Population } from "./book-layout";
 
 const reasons = ["protected", "derived", "agency_minimum", "peer_group_too_small"] as const satisfies readonly SuppressionReason[];

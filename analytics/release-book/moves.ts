@@ -3,7 +3,7 @@
 // cells up, others down, the way reports could move between quarters, types or factors — and the model
 // itself says how far the truth can go along it (a ratio test over the very rows and bounds the solver
 // has), so a move can never claim a point the linear program would not allow.
-import { factors, incidentTypes, lossPotentials } from "../../db/taxonomy/index";
+import { factors, incidentTypes, lossPotentials } from "../../domain/taxonomy/index";
 import type { GroupStatus } from "./audit";
 import type { Built } from "./audit-model";
 import { CELL, MARGIN_CELLS } from "./book-layout";

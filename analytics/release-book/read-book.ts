@@ -2,7 +2,7 @@
 // stored cells only (docs/design.md §6.1 — nothing agency-dependent is computed for a request).
 import { z } from "zod";
 import type { Executor } from "../../db/database";
-import type { Count } from "../privacy/figures";
+import type { Count } from "../../domain/figures";
 import { CELL, cellIndex, isQuarter, type PeriodLabel, type Population } from "./book-layout";
 import { asCount, latestRelease, readBookTables, type ReleaseInfo } from "./book-store";
 

@@ -2,7 +2,7 @@
 // quarter has closed), with every cell's value, what its members already know, the public bounds and
 // the relations that tie the cells together. Quarters of different years share no cell or relation,
 // so a year is the unit the audit solves.
-import type { SuppressionReason } from "../privacy/figures";
+import type { SuppressionReason } from "../../domain/figures";
 import { type Cells, emptyCells } from "./book-counts";
 import { CELL, cellCount, cellLevel, MARGIN_CELLS, MATRIX_CELLS, periodRelations, type PeriodLabel, type Relation } from "./book-layout";
 

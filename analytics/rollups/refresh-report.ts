@@ -69,7 +69,7 @@ function addStatements(id: string) {
 
 /**
  * Brings the analytics rollups up to date for one report: called for each new report after the
- * publication batch commits (server/derived-data.ts), and after a published report is re-coded or
+ * publication batch commits (orchestration/derived-data.ts), and after a published report is re-coded or
  * withdrawn; it also runs inside a caller's transaction when given one. It removes whatever the report contributed
  * before and adds what it contributes now, so it is idempotent and covers new, changed and removed
  * reports alike. Costs a few milliseconds; `rebuildAnalyticsRollups` gives the same result.

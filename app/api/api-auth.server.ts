@@ -2,7 +2,7 @@
 // a token in the URL, which request logs would keep), and whether it is within its rate limit.
 import type { AppLoadContext } from "@remix-run/node";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import { type ApiCaller, checkApiToken, recordRefusedToken } from "../../db/exports/api-tokens";
+import { type ApiCaller, checkApiToken, recordRefusedToken } from "../../db/api/api-tokens";
 import { ApiError } from "./api-response.server";
 
 /** Requests per token per minute, and for the whole API per minute (one process serves it all). */

@@ -2,15 +2,15 @@
 // the reports counted toward the agency are read from its release book — the same cells as the
 // dashboard's for the same choice; the free layer (reports shared with the agency) takes any months.
 import type { AppLoadContext } from "@remix-run/node";
-import { suppressionNotes } from "../../analytics/exports/export-metadata";
-import { readPublishedRows, rankedDocuments } from "../../analytics/exports/library-export";
-import { isSuppressed, type SuppressionReason } from "../../analytics/privacy/figures";
+import { suppressionNotes } from "../../exports/export-metadata";
+import { readPublishedRows, rankedDocuments } from "../../db/library/library-export";
+import { isSuppressed, type SuppressionReason } from "../../domain/figures";
 import { cellCount, cellKey, populations } from "../../analytics/release-book/book-layout";
 import { readAgencyBook } from "../../analytics/release-book/read-book";
-import type { ApiCaller } from "../../db/exports/api-tokens";
+import type { ApiCaller } from "../../db/api/api-tokens";
 import { factorsOfMask } from "../../db/library/factor-bits";
-import { emptyFilters, type LibraryFilters } from "../../db/library/library-query";
-import { labels, TAXONOMY_VERSION } from "../../db/taxonomy/index";
+import { emptyFilters, type LibraryFilters } from "../../domain/library-query";
+import { labels, TAXONOMY_VERSION } from "../../domain/taxonomy/index";
 import { appendAuditEntry } from "~/auth/audit.server";
 import { BookChoiceError, getAgencyBookView } from "~/dashboard/agency-book.server";
 import { type AgencyState, parseAgencySearch } from "~/dashboard/agency-state";

@@ -1,6 +1,6 @@
 // JSON answers of the agency data API: data with its metadata, and errors as
 // { "error": { "status", "code", "message", "details"? } } — never an HTML page, never a stack trace.
-import { isSuppressed, suppressionLabels } from "../../analytics/privacy/figures";
+import { isSuppressed, suppressionLabels } from "../../domain/figures";
 
 const baseHeaders = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
 

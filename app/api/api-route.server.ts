@@ -1,7 +1,7 @@
 // The route modules of the agency data API are one line each: a loader that checks the token, reads the
 // dashboard's filters and answers with its endpoint, and an action that says the API is read-only.
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
-import type { ApiCaller } from "../../db/exports/api-tokens";
+import type { ApiCaller } from "../../db/api/api-tokens";
 import { requireApiCaller } from "./api-auth.server";
 import { type ApiQuery, type Endpoint, parseApiQuery } from "./api-endpoints.server";
 import { answerApi, ApiError } from "./api-response.server";

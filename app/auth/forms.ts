@@ -2,8 +2,8 @@
 // common-password rule needs a 50,000-word list, so the server adds it (password-policy.server.ts).
 import { z } from "zod";
 import { roles } from "../../db/schema/user.table";
-import { agencySizeBands, codesOf } from "../../db/taxonomy/index";
-import { states } from "../../db/taxonomy/states";
+import { agencySizeBands, codesOf } from "../../domain/taxonomy/index";
+import { states } from "../../domain/taxonomy/states";
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;

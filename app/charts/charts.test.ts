@@ -1,6 +1,6 @@
 import type { EChartsOption } from "echarts";
 import { describe, expect, it } from "vitest";
-import { suppressed } from "../../analytics/privacy/figures";
+import { suppressed } from "../../domain/figures";
 import { baseOf } from "./common";
 import { funnelOption } from "./funnel";
 import { groupedBarsOption } from "./grouped-bars";

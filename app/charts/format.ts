@@ -1,5 +1,5 @@
 // Number formatting shared by chart labels, tooltips and tables. Browser-safe.
-import { isSuppressed, type Count, type Share, suppressionLabels, type Suppressed } from "../../analytics/privacy/figures";
+import { isSuppressed, type Count, type Share, suppressionLabels, type Suppressed } from "../../domain/figures";
 
 export function percent(value: number, digits = 1): string {
   return `${(value * 100).toFixed(digits)}%`;

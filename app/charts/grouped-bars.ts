@@ -1,7 +1,7 @@
 // Shares of reports for several groups (census regions) per item (factor), as grouped horizontal bars.
 // For public figures only: national figures over published fields are never withheld. Pure.
 import type { BarSeriesOption, EChartsOption } from "echarts";
-import { isSuppressed, type Share } from "../../analytics/privacy/figures";
+import { isSuppressed, type Share } from "../../domain/figures";
 import { baseOption, gridWithin, responsive } from "./common";
 import { shorten } from "./format";
 import { colors, seriesColors } from "./palette";

@@ -2,7 +2,7 @@
 // factor (sequential blues), labelled with the share; a withheld cell is hatched and says so. Drawn with
 // a custom series (ECharts' heatmap needs a visual map and cannot hatch). Pure: (data) → option.
 import type { CustomSeriesRenderItemAPI, EChartsOption } from "echarts";
-import { type Count, isSuppressed, type Share } from "../../analytics/privacy/figures";
+import { type Count, isSuppressed, type Share } from "../../domain/figures";
 import { baseOption, escapeHtml, gridWithin, itemOf } from "./common";
 import { countText, shareText, shorten } from "./format";
 import { hatchedRect } from "./hatch";

@@ -1,6 +1,6 @@
 import type { EChartsOption } from "echarts";
 import { describe, expect, it } from "vitest";
-import { suppressed } from "../../analytics/privacy/figures";
+import { suppressed } from "../../domain/figures";
 import { baseOf } from "./common";
 import { DIFFERENCE_NAME, periodComparisonOption } from "./period-comparison";
 import { renderChartSvg } from "./render-svg";

@@ -3,7 +3,7 @@
 // with its interval around a zero line. A withheld difference is a hatched tag, never a dot at zero.
 // Pure: (data) → option.
 import type { CustomSeriesOption, CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams, EChartsOption, XAXisComponentOption, YAXisComponentOption } from "echarts";
-import { isSuppressed, type Share, type Suppressed } from "../../analytics/privacy/figures";
+import { isSuppressed, type Share, type Suppressed } from "../../domain/figures";
 import { escapeHtml, gridWithin, itemOf, responsive } from "./common";
 import { withheldText } from "./format";
 import { hatchedRect } from "./hatch";

@@ -1,7 +1,7 @@
 // Horizontal bars, one per item, largest first: emerging risks (ratio to baseline), factor pairs
 // (reports citing both). A withheld value is a hatched bar across the axis marked "withheld". Pure.
 import type { BarSeriesOption, CustomSeriesOption, CustomSeriesRenderItemAPI, EChartsOption, LineSeriesOption } from "echarts";
-import { type Count, isSuppressed } from "../../analytics/privacy/figures";
+import { type Count, isSuppressed } from "../../domain/figures";
 import { baseOption, escapeHtml, gridWithin, itemOf, responsive } from "./common";
 import { shorten, withheldText } from "./format";
 import { hatchedRect } from "./hatch";

@@ -2,7 +2,7 @@
 // plot): the agency against the nation excluding it, the nation against peers, a loss-potential mix.
 // A withheld share is a hatched band marked "withheld", never a dot at zero. Pure: (data) → option.
 import type { CustomSeriesOption, CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams, EChartsOption } from "echarts";
-import { isSuppressed, type Share } from "../../analytics/privacy/figures";
+import { isSuppressed, type Share } from "../../domain/figures";
 import { baseOption, escapeHtml, gridWithin, itemOf, responsive } from "./common";
 import { shareText } from "./format";
 import { hatchedRect } from "./hatch";

@@ -2,7 +2,7 @@
 // population. A withheld point is a gap in its line with a hatched column marked "withheld" — never a
 // point at zero. Pure: (data) → option.
 import type { CustomSeriesOption, CustomSeriesRenderItemAPI, EChartsOption, LineSeriesOption } from "echarts";
-import { type Count, isSuppressed, type Share } from "../../analytics/privacy/figures";
+import { type Count, isSuppressed, type Share } from "../../domain/figures";
 import { baseOption, escapeHtml, gridWithin, itemOf, responsive } from "./common";
 import { withheldText } from "./format";
 import { hatchedRect } from "./hatch";

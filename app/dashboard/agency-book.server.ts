@@ -11,7 +11,7 @@ import { getBookProfile } from "../../analytics/agency-book/get-book-profile";
 import { getBookTrends, topBookFactors } from "../../analytics/agency-book/get-book-trends";
 import { getSharedFigures } from "../../analytics/agency-book/get-shared-figures";
 import { referenceLabel } from "../../analytics/agency-book/reference";
-import { monthIndex, monthLabel } from "../../analytics/period";
+import { monthIndex, monthLabel } from "../../domain/period";
 import { type AgencyBook, readAgencyBook } from "../../analytics/release-book/read-book";
 import { rollupVersion, SharedCache, sourceOf } from "../../analytics/source";
 import { viewerFor } from "../../analytics/viewer";

@@ -4,7 +4,7 @@
 // takes any months of publication. Anything else is refused by name with what can be asked instead.
 // Browser-safe: the filter bar and the page read it too.
 import { z } from "zod";
-import { codesOf, factors, incidentTypes } from "../../db/taxonomy/index";
+import { codesOf, factors, incidentTypes } from "../../domain/taxonomy/index";
 
 const PERIOD = /^\d{4}(-Q[1-4])?$/;
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;

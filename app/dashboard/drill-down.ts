@@ -2,7 +2,7 @@
 // (incident type, factors, loss potential, census region, event months). Never a protected field: the
 // library shows national published reports. Browser-safe.
 import { defaultSort, toSearchParams as librarySearchParams } from "~/library/filter-schema";
-import { emptyFilters, type LibraryFilters } from "../../db/library/library-query";
+import { emptyFilters, type LibraryFilters } from "../../domain/library-query";
 import type { DashboardState } from "./filter-schema";
 
 export interface DrillTarget {

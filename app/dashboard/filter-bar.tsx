@@ -3,7 +3,7 @@
 // the active filters, each removable, and a reset.
 import { Form, Link, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { censusRegions, factorFamilies, factors, incidentTypes, lossPotentials } from "../../db/taxonomy/index";
+import { censusRegions, factorFamilies, factors, incidentTypes, lossPotentials } from "../../domain/taxonomy/index";
 import { activeFilters, type DashboardState, hrefOf } from "./filter-schema";
 import { comparisonChoices } from "./period-compare";
 

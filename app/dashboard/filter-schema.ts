@@ -1,7 +1,7 @@
 // The dashboards' state lives in the URL (shareable, back button safe). One zod schema reads it for the
 // loaders and the filter bar; toSearchParams() writes it back with defaults left out. Browser-safe.
 import { z } from "zod";
-import { censusRegions, codesOf, factors, incidentTypes, labels, lossPotentials } from "../../db/taxonomy/index";
+import { censusRegions, codesOf, factors, incidentTypes, labels, lossPotentials } from "../../domain/taxonomy/index";
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 /** The longest period (the analytics engine's bound: ten years of monthly bins). */

@@ -1,6 +1,6 @@
 // The headline: reports in the period, and the latest month/quarter against the one before and the same
 // one a year earlier. Counts of reports officers chose to share — never called risk.
-import { isSuppressed } from "../../analytics/privacy/figures";
+import { isSuppressed } from "../../domain/figures";
 import { changeText, countText } from "~/charts/format";
 import { formatBin, formatPeriod } from "./period-label";
 import type { Headline, HeadlineComparison, PeriodInfo } from "./view-types";

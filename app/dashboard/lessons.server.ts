@@ -1,10 +1,10 @@
 // "Lessons to read": the newest published national reports citing any of the given factors, through the
 // library's own query (published, de-identified fields only).
 import { findReports } from "../../db/library/explore-reports";
-import { emptyFilters } from "../../db/library/library-query";
+import { emptyFilters } from "../../domain/library-query";
 import { anonymousViewer } from "../../db/library/published-columns";
 import type { Executor } from "../../db/database";
-import { labels } from "../../db/taxonomy/index";
+import { labels } from "../../domain/taxonomy/index";
 import { defaultSort, toSearchParams } from "~/library/filter-schema";
 import type { DashboardState } from "./filter-schema";
 import type { LessonsView } from "./view-types";

@@ -9,12 +9,12 @@ import { getIncidentFactorMatrix } from "../../analytics/get-incident-factor-mat
 import { getLossPotentialMix } from "../../analytics/get-loss-potential-mix";
 import { getTrends } from "../../analytics/get-trends";
 import { sourceOf } from "../../analytics/source";
-import { censusRegions, labels } from "../../db/taxonomy/index";
+import { censusRegions, labels } from "../../domain/taxonomy/index";
 import { analyticsFilters, privacyRules } from "./analytics-input.server";
 import type { DashboardState } from "./filter-schema";
 import {
   buildCooccurrence, buildEmerging, buildHeadline, buildHeatmap, buildLossMix, buildPeriodProfile, buildProfile, buildTotals, buildTrends, topFactors,
-} from "./view-builders";
+} from "./view-builders.server";
 import type { FunnelView, NationalDashboardView, RegionalView } from "./view-types";
 
 const TREND_FACTORS = 4;

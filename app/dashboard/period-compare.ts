@@ -1,7 +1,7 @@
 // The comparison period of the national pages' factor profile: the choices an analyst reaches for first,
 // written out as explicit months (bfrom/bto), so that a shared link keeps meaning the same two periods
 // after new months arrive. Browser-safe.
-import { monthIndex, monthLabel } from "../../analytics/period";
+import { monthIndex, monthLabel } from "../../domain/period";
 
 export interface ComparisonChoice {
   key: "previous" | "year";

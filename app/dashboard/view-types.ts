@@ -1,7 +1,7 @@
 // What a dashboard page receives: only the released (already suppressed) aggregates it shows, shaped for
 // charts and tables. Browser-safe types. A withheld figure stays a Suppressed value all the way to the
 // screen: never zero, never the hidden number.
-import type { Count, Share, Suppressed } from "../../analytics/privacy/figures";
+import type { Count, Share, Suppressed } from "../../domain/figures";
 import type { CompareGrain, DashboardState } from "./filter-schema";
 
 export type { Count, Share, Suppressed };

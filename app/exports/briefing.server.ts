@@ -3,13 +3,13 @@
 // in an appendix — and up to eight published reports chosen by the trainer, with discussion questions
 // from their lessons. The builder page lists reports to choose from; the PDF route makes the file.
 import type { AppLoadContext } from "@remix-run/node";
-import { type BriefingReport, briefingPdf } from "../../analytics/exports/briefing-pdf";
-import { discussionQuestions } from "../../analytics/exports/discussion-questions";
-import { type ExportMetadata, suppressionNotes } from "../../analytics/exports/export-metadata";
+import { type BriefingReport, briefingPdf } from "../../exports/briefing-pdf";
+import { discussionQuestions } from "../../exports/discussion-questions";
+import { type ExportMetadata, suppressionNotes } from "../../exports/export-metadata";
 import { findReports } from "../../db/library/explore-reports";
-import { emptyFilters, type LibraryFilters } from "../../db/library/library-query";
+import { emptyFilters, type LibraryFilters } from "../../domain/library-query";
 import { getPublishedReport } from "../../db/library/report-page";
-import { labels, TAXONOMY_VERSION } from "../../db/taxonomy/index";
+import { labels, TAXONOMY_VERSION } from "../../domain/taxonomy/index";
 import { getOwnAgency } from "~/auth/accounts.server";
 import { appendAuditEntry } from "~/auth/audit.server";
 import type { SessionUser } from "~/auth/session-user.server";

@@ -5,13 +5,13 @@
 // the page replaces with a sentence (every figure withheld) has no file. Each download is audited.
 import type { AppLoadContext } from "@remix-run/node";
 import { type Readable } from "node:stream";
-import { framedChartSvg, svgToPng } from "../../analytics/exports/chart-image";
-import { csvStream } from "../../analytics/exports/csv-export";
-import { type ExportMetadata, suppressionNotes } from "../../analytics/exports/export-metadata";
-import { xlsxStream } from "../../analytics/exports/xlsx-export";
-import type { SuppressionReason } from "../../analytics/privacy/figures";
+import { framedChartSvg, svgToPng } from "../../exports/chart-image";
+import { csvStream } from "../../exports/csv-export";
+import { type ExportMetadata, suppressionNotes } from "../../exports/export-metadata";
+import { xlsxStream } from "../../exports/xlsx-export";
+import type { SuppressionReason } from "../../domain/figures";
 import type { PrivacyRules } from "../../analytics/privacy/rules";
-import { TAXONOMY_VERSION } from "../../db/taxonomy/index";
+import { TAXONOMY_VERSION } from "../../domain/taxonomy/index";
 import { appendAuditEntry } from "~/auth/audit.server";
 import { renderChartSvg } from "~/charts/render-svg";
 import type { PanelModel } from "~/dashboard/models/panel-model";

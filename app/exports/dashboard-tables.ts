@@ -3,8 +3,8 @@
 // privacy notes). CSV keeps the screen's cells as they read. XLSX keeps numbers as numbers:
 // counts with a thousands separator, shares and interval bounds as fractions with a percent format, each
 // interval bound in a column of its own, and column widths that fit their contents. Browser-safe.
-import { countCell, type ExportCell, type ExportTable } from "../../analytics/exports/export-table";
-import { isSuppressed, type SuppressionReason } from "../../analytics/privacy/figures";
+import { countCell, type ExportCell, type ExportTable } from "../../domain/export-table";
+import { isSuppressed, type SuppressionReason } from "../../domain/figures";
 import { cellText, type CellValue, withheldReason } from "~/dashboard/tables/cell-values";
 import type { TableModel } from "~/dashboard/models/panel-model";
 

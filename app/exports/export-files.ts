@@ -1,5 +1,5 @@
 // File names, response headers and the filter list of dashboard downloads. Browser-safe.
-import { labels } from "../../db/taxonomy/index";
+import { labels } from "../../domain/taxonomy/index";
 import type { DashboardState } from "~/dashboard/filter-schema";
 
 export type ExportPage = "agency" | "national" | "summary";

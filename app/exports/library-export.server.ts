@@ -2,13 +2,13 @@
 // reader check and agency scope (from the session), published fields only, streamed. The route reaches
 // the library query through this module (db/ and analytics/ stay out of the browser bundle).
 import type { AppLoadContext } from "@remix-run/node";
-import { csvStream } from "../../analytics/exports/csv-export";
-import { type ExportMetadata, suppressionNotes } from "../../analytics/exports/export-metadata";
-import { libraryHeaders, libraryRows, rankedDocuments } from "../../analytics/exports/library-export";
-import { XLSX_MAX_ROWS, xlsxStream } from "../../analytics/exports/xlsx-export";
-import type { LibraryFilters, LibrarySort } from "../../db/library/library-query";
+import { csvStream } from "../../exports/csv-export";
+import { type ExportMetadata, suppressionNotes } from "../../exports/export-metadata";
+import { libraryHeaders, libraryRows, rankedDocuments } from "../../db/library/library-export";
+import { XLSX_MAX_ROWS, xlsxStream } from "../../exports/xlsx-export";
+import type { LibraryFilters, LibrarySort } from "../../domain/library-query";
 import type { LibraryViewer } from "../../db/library/published-columns";
-import { labels, TAXONOMY_VERSION } from "../../db/taxonomy/index";
+import { labels, TAXONOMY_VERSION } from "../../domain/taxonomy/index";
 import { appendAuditEntry } from "~/auth/audit.server";
 import { downloadBody } from "./download-body.server";
 import { downloadHeaders, fileStem } from "./export-files";

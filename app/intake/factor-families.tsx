@@ -1,4 +1,4 @@
-import { factorFamilies, factors, MAX_FACTORS_PER_REPORT } from "../../db/taxonomy";
+import { factorFamilies, factors, MAX_FACTORS_PER_REPORT } from "../../domain/taxonomy";
 
 /**
  * Step 2's 37 factors under their seven families, each a native <details> (works without JavaScript,

@@ -1,6 +1,6 @@
 // What the review step says about identifiers the detector saw in the officer's own words.
 // Browser-safe: the detector itself runs on the server (identifier-warnings.server.ts).
-import type { IdentifierType } from "../../db/deidentify/types";
+import type { IdentifierType } from "../../domain/identifier-types";
 
 export const CHECKED_FIELDS = ["title", "narrative", "lessons"] as const;
 export type CheckedField = (typeof CHECKED_FIELDS)[number];

@@ -1,6 +1,6 @@
 // The receipt page's one schema (browser and server): a code, and for an answer the officer's text.
 import { z } from "zod";
-import { formatReceiptCode, normaliseReceiptCode } from "../../db/intake/receipt-code-format";
+import { formatReceiptCode, normaliseReceiptCode } from "../../domain/receipt-code-format";
 
 export const ANSWER_MAX = 5_000;
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import {
   assignments, codesOf, consentLevels, factors, incidentTypes, lightConditions, lossPotentials,
   MAX_FACTORS_PER_REPORT, officerBands, serviceBands, states, timeBlocks, weatherConditions,
-} from "../../db/taxonomy";
+} from "../../domain/taxonomy";
 
 export const TEXT_MIN = 50;
 export const TEXT_MAX = 10_000;

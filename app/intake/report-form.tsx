@@ -4,7 +4,7 @@ import { flushSync } from "react-dom";
 import {
   assignments, consentLevels, incidentTypes, lightConditions, lossPotentials,
   MAX_FACTORS_PER_REPORT, officerBands, serviceBands, states, timeBlocks, weatherConditions,
-} from "../../db/taxonomy";
+} from "../../domain/taxonomy";
 import { OfflineFormOption } from "~/pwa/offline-form-option";
 import { useOnline } from "~/pwa/use-online";
 import { FactorFamilies } from "./factor-families";

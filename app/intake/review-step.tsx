@@ -1,6 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { labels, states } from "../../db/taxonomy";
+import { labels, states } from "../../domain/taxonomy";
 import { FIELD_LABELS, FIELD_STEPS, type CheckedField, type IdentifierWarning, looksLike, markedPieces } from "./identifier-warnings";
 import { ProofOfWorkStatus, useProofOfWork } from "./proof-of-work";
 import { TEXT_FIELDS, type ReportFormInput } from "./report-form-schema";

@@ -1,6 +1,6 @@
 import type { ReceiptStatus } from "../../db/intake/receipt-status";
-import { addDays } from "../../db/review/review-state";
-import { QUESTION_TIMEOUT_DAYS } from "../../db/review/review-timing";
+import { addDays } from "../../domain/review/review-state";
+import { QUESTION_TIMEOUT_DAYS } from "../../domain/review/review-timing";
 
 const STAGES = ["received", "review", "published", "destroyed"] as const;
 type Stage = (typeof STAGES)[number];

@@ -1,7 +1,7 @@
 // The Atom feed of new reports. Dates are the month of publication (docs/design.md §6: never a day), written
 // as the first of the month at 00:00 UTC because Atom requires a full timestamp.
 import { Feed } from "feed";
-import { labels } from "../../db/taxonomy/index";
+import { labels } from "../../domain/taxonomy/index";
 import type { RecentReport } from "../../db/library/recent-reports";
 
 const escapeHtml = (text: string) =>

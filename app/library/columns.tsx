@@ -2,8 +2,8 @@
 // the server can sort by are the sort names of the URL (published, event, loss).
 import { Link } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
-import { labels } from "../../db/taxonomy/index";
-import type { SortColumn } from "../../db/library/library-query";
+import { labels } from "../../domain/taxonomy/index";
+import type { SortColumn } from "../../domain/library-query";
 import type { ExplorerRow } from "./library.server";
 import type { DataTableFeatures } from "./data-table";
 import { SnippetText } from "./snippet-text";

@@ -5,8 +5,8 @@ import { useRef } from "react";
 import {
   censusRegions, factorFamilies, factors, incidentTypes, labels, lightConditions, lossPotentials, officerBands,
   weatherConditions,
-} from "../../db/taxonomy/index";
-import type { FacetKey } from "../../db/library/library-query";
+} from "../../domain/taxonomy/index";
+import type { FacetKey } from "../../domain/library-query";
 import type { FacetCounts } from "./library.server";
 import { type LibraryState, hrefWith } from "./filter-schema";
 

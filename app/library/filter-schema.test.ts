@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { codesOf, factors, incidentTypes, lossPotentials, officerBands } from "../../db/taxonomy/index";
-import { sortColumns } from "../../db/library/library-query";
+import { codesOf, factors, incidentTypes, lossPotentials, officerBands } from "../../domain/taxonomy/index";
+import { sortColumns } from "../../domain/library-query";
 import { hrefWith, type LibraryState, parseLibrarySearch, toSearchParams } from "./filter-schema";
 
 const subset = <T>(values: readonly T[]) => fc.subarray([...values]);

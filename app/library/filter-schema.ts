@@ -4,9 +4,9 @@ import { z } from "zod";
 import {
   censusRegions, codesOf, factorFamilies, factors, incidentTypes, lightConditions, lossPotentials, officerBands,
   weatherConditions,
-} from "../../db/taxonomy/index";
-import type { LibraryFilters, LibraryPage, LibrarySort, SortColumn } from "../../db/library/library-query";
-import { sortColumns } from "../../db/library/library-query";
+} from "../../domain/taxonomy/index";
+import type { LibraryFilters, LibraryPage, LibrarySort, SortColumn } from "../../domain/library-query";
+import { sortColumns } from "../../domain/library-query";
 
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export const MAX_QUERY_LENGTH = 200;

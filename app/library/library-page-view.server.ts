@@ -5,7 +5,7 @@ import { parseLibrarySearch, toSearchParams } from "./filter-schema";
 
 /**
  * The report library (`/reports`) in the page cache. What it shows changes with every publication,
- * withdrawal and rebuild, all of which bump the rollup version (server/derived-data.ts refreshes the
+ * withdrawal and rebuild, all of which bump the rollup version (orchestration/derived-data.ts refreshes the
  * search index and then the rollups). Only the canonical address of a search is kept — the one the
  * page's own links and forms make — so junk parameters cannot fill the cache with copies.
  */

@@ -1,4 +1,4 @@
-import { labels } from "../../db/taxonomy/index";
+import { labels } from "../../domain/taxonomy/index";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 

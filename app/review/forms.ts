@@ -1,10 +1,10 @@
 // Browser-safe zod schemas for the review workspace's forms, one per form, used by the action (and
-// usable in the browser). Coding has its own schema beside the taxonomy (db/review/coding.ts).
+// usable in the browser). Coding has its own schema beside the taxonomy (domain/review/coding.ts).
 import { z } from "zod";
-import { identifierTypes } from "../../db/deidentify/types";
-import { rejectionReasonCodes } from "../../db/review/rejection-reasons";
+import { identifierTypes } from "../../domain/identifier-types";
+import { rejectionReasonCodes } from "../../domain/review/rejection-reasons";
 
-export { CodingSchema, type Coding } from "../../db/review/coding";
+export { CodingSchema, type Coding } from "../../domain/review/coding";
 
 export const TEXT_MAX = 20_000;
 

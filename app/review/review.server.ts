@@ -8,7 +8,7 @@ import { ReviewError } from "../../db/review/review-error";
 export * from "../../db/review/review-actions";
 export { getWorkspace, type Workspace } from "../../db/review/workspace";
 export { getQueue, type Queue, type QueueRow } from "../../db/review/queue";
-export { publishBatch } from "../../server/publication";
+export { publishBatch } from "../../orchestration/publication";
 
 /** The server key, or a 503: without it nothing under review can be read (docs/design.md §6.4, fail closed). */
 export function requireReviewKey(context: AppLoadContext): ServerKey {

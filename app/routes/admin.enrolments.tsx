@@ -7,7 +7,7 @@ import { requirePermittedForm, requireSignedInWithPermission } from "~/auth/perm
 import { CsrfInput, OneTimeSecret } from "~/auth/ui/fields";
 import { formatDate } from "~/auth/ui/format";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { labels } from "../../db/taxonomy/index";
+import { labels } from "../../domain/taxonomy/index";
 import accountStyles from "~/styles/accounts.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];

@@ -7,8 +7,8 @@ import { freshProofErrors } from "~/auth/reauthenticate.server";
 import { ConfirmIdentityField, CsrfInput, OneTimeSecret, SelectField, TextField } from "~/auth/ui/fields";
 import { formatDate, formatDateTime } from "~/auth/ui/format";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { CreateApiTokenSchema, RevokeApiTokenSchema } from "~/exports/api-token-forms";
-import { createApiToken, listApiTokens, revokeApiToken, type TOKEN_LIFETIMES } from "~/exports/api-tokens.server";
+import { CreateApiTokenSchema, RevokeApiTokenSchema } from "~/api/api-token-forms";
+import { createApiToken, listApiTokens, revokeApiToken, type TOKEN_LIFETIMES } from "~/api/api-tokens.server";
 import exportStyles from "~/exports/exports.css";
 import accountStyles from "~/styles/accounts.css";
 

@@ -11,7 +11,7 @@ import { MAX_BRIEFING_REPORTS, parseBriefingSearch, TOO_MANY_MESSAGE } from "~/e
 import { briefingBuilder } from "~/exports/briefing.server";
 import exportStyles from "~/exports/exports.css";
 import { useFileDownload } from "~/exports/use-file-download";
-import { factors, incidentTypes } from "../../db/taxonomy/index";
+import { factors, incidentTypes } from "../../domain/taxonomy/index";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }, { rel: "stylesheet", href: exportStyles }];
 export const meta: MetaFunction = () => [{ title: "Training briefing — Close Call" }];

@@ -1,8 +1,7 @@
-import { refreshDerivedData } from "~/derived-data.server";
 import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import {
-  getOwnAgency, inviteMember, leaveProgramme, listMembers, listOpenInvitations, revokeInvitation, rotatePartnerCode,
+  getOwnAgency, inviteMember, leaveProgramme, listMembers, listOpenInvitations, refreshDerivedData, revokeInvitation, rotatePartnerCode,
 } from "~/auth/accounts.server";
 import { agencyRoleCodes, fieldErrors, InvitationIdSchema, InviteMemberSchema, LeaveProgrammeSchema } from "~/auth/forms";
 import { invitationLink } from "~/auth/links.server";

@@ -7,8 +7,8 @@ import { FormError, SelectField, TextField } from "~/auth/ui/fields";
 import { requireAuditLog } from "~/auth/account-secrets.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { keepRetryAfter } from "~/http/keep-retry-after";
-import { agencySizeBands } from "../../db/taxonomy/v1";
-import { states } from "../../db/taxonomy/states";
+import { agencySizeBands } from "../../domain/taxonomy/v1";
+import { states } from "../../domain/taxonomy/states";
 import accountStyles from "~/styles/accounts.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];

@@ -14,7 +14,7 @@ import {
   canChooseFeatured, chooseFeaturedReport, findSimilarReports, getPublishedReport, requireLibraryReader,
 } from "~/library/library.server";
 import libraryStyles from "~/library/library.css";
-import { familyOfFactor, labels } from "../../db/taxonomy/index";
+import { familyOfFactor, labels } from "../../domain/taxonomy/index";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: libraryStyles }];
 

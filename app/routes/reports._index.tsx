@@ -10,7 +10,7 @@ import { FacetPanel, activeFilters, withoutEmpty } from "~/library/facet-panel";
 import { hrefWith, MAX_QUERY_LENGTH, PAGE_SIZES, parseLibrarySearch } from "~/library/filter-schema";
 import { exploreReportsKept, requireLibraryReader } from "~/library/library.server";
 import libraryStyles from "~/library/library.css";
-import type { SortColumn } from "../../db/library/library-query";
+import type { SortColumn } from "../../domain/library-query";
 import { LibraryDownloads } from "~/exports/library-downloads";
 import exportStyles from "~/exports/exports.css";
 

@@ -20,8 +20,8 @@ import { FindingsList } from "~/review/ui/findings-list";
 import { MarkForm } from "~/review/ui/mark-form";
 import { RawPane } from "~/review/ui/raw-pane";
 import { TextsForm } from "~/review/ui/texts-form";
-import { queueStateLabels } from "../../db/review/review-state";
-import { labels } from "../../db/taxonomy/index";
+import { queueStateLabels } from "../../domain/review/review-state";
+import { labels } from "../../domain/taxonomy/index";
 import reviewStyles from "~/styles/review.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reviewStyles }];

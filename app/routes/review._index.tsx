@@ -6,7 +6,7 @@ import { requireSignedInWithPermission } from "~/auth/permissions.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getQueue, requireReviewKey } from "~/review/review.server";
 import { QueueTable } from "~/review/ui/queue-table";
-import { queueStateLabels, queueStates } from "../../db/review/review-state";
+import { queueStateLabels, queueStates } from "../../domain/review/review-state";
 import libraryStyles from "~/library/library.css";
 import reviewStyles from "~/styles/review.css";
 

@@ -1,6 +1,6 @@
 import { FilterError, parseAnalyticsFilters } from "../../analytics/filters";
 import { getDashboard } from "../../analytics/get-dashboard";
-import { isSuppressed } from "../../analytics/privacy/figures";
+import { isSuppressed } from "../../domain/figures";
 import { checkPrivacyRules, type PrivacyRules } from "../../analytics/privacy/rules";
 import { AnalyticsAccessError, type Viewer } from "../../analytics/viewer";
 import { type Command, UsageError } from "../command";

@@ -1,7 +1,7 @@
 import path from "node:path";
-import { readConfig } from "../../app/config.server";
+import { readConfig } from "../../orchestration/config";
 import { loadServerKey } from "../../db/intake/server-key";
-import { publishBatch } from "../../server/publication";
+import { publishBatch } from "../../orchestration/publication";
 import type { Command } from "../command";
 import { resolveDatabasePath, withDatabase } from "../database-path";
 import { parseOptions } from "../parse";

@@ -1,4 +1,4 @@
-import { derivedData, rebuildDerivedData } from "../../server/derived-data";
+import { derivedData, rebuildDerivedData } from "../../orchestration/derived-data";
 import type { Command } from "../command";
 import { resolveDatabasePath, withDatabase } from "../database-path";
 import { parseOptions } from "../parse";

@@ -1,4 +1,4 @@
-import { readConfig } from "../../app/config.server";
+import { readConfig } from "../../orchestration/config";
 import { releaseBook } from "../../analytics/release-book/release-job";
 import { type Command, UsageError } from "../command";
 import { resolveDatabasePath, withDatabase } from "../database-path";

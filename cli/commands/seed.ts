@@ -1,7 +1,7 @@
 import { seedSyntheticData } from "../../db/synthetic/seed";
-import { readConfig } from "../../app/config.server";
-import { releaseClosedQuarters } from "../../server/book-release";
-import { rebuildDerivedData } from "../../server/derived-data";
+import { readConfig } from "../../orchestration/config";
+import { releaseClosedQuarters } from "../../orchestration/book-release";
+import { rebuildDerivedData } from "../../orchestration/derived-data";
 import type { Command } from "../command";
 import { resolveDatabasePath, withDatabase } from "../database-path";
 import { integerOption, parseOptions } from "../parse";

@@ -1,8 +1,8 @@
 import { appendAuditEntry } from "../audit/audit-log";
 import type { Executor } from "../database";
 import { generatePartnerCode, hashPartnerCode } from "../security/partner-code";
-import type { AgencySizeBandCode } from "../taxonomy/index";
-import { censusRegionOf } from "../taxonomy/states";
+import type { AgencySizeBandCode } from "../../domain/taxonomy/index";
+import { censusRegionOf } from "../../domain/taxonomy/states";
 import { createInvitation, type IssuedInvitation } from "./invitations";
 import { normaliseEmail } from "./users";
 

@@ -6,7 +6,7 @@ import { personFindings } from "./rules/names";
 import { badgeOrUnitFindings, caseNumberFindings, ncicFindings, radioChannelFindings, recordNumberFindings } from "./rules/records";
 import { plateFindings, vinFindings } from "./rules/vehicle";
 import { dateFindings, timeFindings } from "./rules/when";
-import type { Finding, IdentifierType } from "./types";
+import type { Finding, IdentifierType } from "../../domain/identifier-types";
 
 // When two findings overlap, the more specific, validated kind wins (an email's name part is not a
 // person; a VIN is not a case number). Within a kind, overlapping findings merge into one span.

@@ -6,7 +6,7 @@ import { parseLabelled } from "./corpus/parse";
 import { tuningCorpus } from "./corpus/tuning";
 import { detectIdentifiers } from "./detect";
 import { anyTypeRecall, type ClassScore, scoreClasses, scoreFindings, type TypeScore } from "./evaluate";
-import type { IdentifierType } from "./types";
+import type { IdentifierType } from "../../domain/identifier-types";
 
 // Acceptance: structured identifiers at recall ≥ 0.95, names at ≥ 0.85, on the labelled corpus.
 const STRUCTURED: IdentifierType[] = ["PHONE", "EMAIL", "VIN", "PLATE", "TIME", "DATE", "CASE_NUMBER"];

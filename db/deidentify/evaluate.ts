@@ -1,4 +1,4 @@
-import { identifierTypes, type Finding, type IdentifierType } from "./types";
+import { identifierTypes, type Finding, type IdentifierType } from "../../domain/identifier-types";
 
 export interface TypeScore {
   type: IdentifierType;

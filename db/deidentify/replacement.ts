@@ -1,4 +1,4 @@
-import type { IdentifierType } from "./types";
+import type { IdentifierType } from "../../domain/identifier-types";
 
 /**
  * The bracketed generalisation a reviewer's accepted finding becomes, in the programme's convention

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from "node:crypto";
-import { formatReceiptCode, RECEIPT_ALPHABET, RECEIPT_CODE_LENGTH } from "./receipt-code-format";
+import { formatReceiptCode, RECEIPT_ALPHABET, RECEIPT_CODE_LENGTH } from "../../domain/receipt-code-format";
 
-export { normaliseReceiptCode, RECEIPT_CODE_BITS } from "./receipt-code-format";
+export { normaliseReceiptCode, RECEIPT_CODE_BITS } from "../../domain/receipt-code-format";
 
 /** 24 random base32 characters (5 bits each from a full random byte: no bias, 32 divides 256). */
 export function generateReceiptCode(): string {

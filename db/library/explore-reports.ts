@@ -5,7 +5,7 @@ import { type RawBuilder, sql } from "kysely";
 import type { Executor } from "../database";
 import { type FacetCounts, type FacetSource, countFacets } from "./facet-counts";
 import { allOf, facetPredicates } from "./facet-predicates";
-import type { LibraryFilters, LibraryPage, LibrarySort } from "./library-query";
+import type { LibraryFilters, LibraryPage, LibrarySort } from "../../domain/library-query";
 import { type LibraryViewer, sharedWithAgency } from "./published-columns";
 import {
   type AnalysedQuery, analyseQuery, EXACT_TITLE_BONUS, exactTitleBonus, hasUnmatchedWord, searchHits,

@@ -5,7 +5,7 @@ import { type RawBuilder, sql } from "kysely";
 import type { Executor } from "../database";
 import { FACTOR_CODES, FAMILY_CODES } from "./factor-bits";
 import { allOf, facetPredicates } from "./facet-predicates";
-import { type FacetKey, type LibraryFilters, facetKeys } from "./library-query";
+import { type FacetKey, type LibraryFilters, facetKeys } from "../../domain/library-query";
 
 export type FacetCounts = Record<FacetKey, { value: string; count: number }[]>;
 

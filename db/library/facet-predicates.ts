@@ -1,7 +1,7 @@
 // The SQL predicate of each facet over `library_documents` (alias d).
 import { type RawBuilder, sql } from "kysely";
 import { factorMask, familyMask } from "./factor-bits";
-import { type FacetKey, type LibraryFilters } from "./library-query";
+import { type FacetKey, type LibraryFilters } from "../../domain/library-query";
 
 const inList = (column: string, values: readonly string[]) =>
   values.length === 0 ? null : sql<boolean>`${sql.ref(column)} IN (${sql.join(values)})`;

@@ -2,7 +2,7 @@
 // facet counts slow (unnest and list_has_any: 200–300 ms); bit tests run in a few ms.
 // Bits follow the taxonomy's order; codes outside the current taxonomy have no bit and are not
 // filterable (a new taxonomy version brings its own migration and rebuild).
-import { factorFamilies, factors, familyOfFactor } from "../taxonomy/index";
+import { factorFamilies, factors, familyOfFactor } from "../../domain/taxonomy/index";
 
 export const FACTOR_CODES: readonly string[] = factors.map((f) => f.code);
 export const FAMILY_CODES: readonly string[] = factorFamilies.map((f) => f.code);

@@ -150,7 +150,7 @@ export async function rebuildSearchIndex(db: Kysely<Database>): Promise<{ docume
 /**
  * Adds a just-published report to the library (or refreshes it after a correction); a report that is
  * no longer published is removed. Publication calls it for each new report after the batch commits
- * (server/derived-data.ts); it runs inside the caller's transaction when given one.
+ * (orchestration/derived-data.ts); it runs inside the caller's transaction when given one.
  */
 export async function indexReport(db: Executor, reportId: string): Promise<void> {
   await inTransaction(db, async (trx) => {

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import * as v1 from "../taxonomy/v1";
+import * as v1 from "../../domain/taxonomy/v1";
 
 // Seeds taxonomy v1 as data. A later version gets its own migration and rows with version = 2;
 // reports keep the version they were coded with.

@@ -2,9 +2,9 @@
 // identifiers (findings), so it is only ever stored encrypted (draft-store.ts).
 import { detectIdentifiers } from "../deidentify/detect";
 import { defaultReplacement } from "../deidentify/replacement";
-import type { IdentifierType } from "../deidentify/types";
+import type { IdentifierType } from "../../domain/identifier-types";
 import type { SubmissionPayload } from "../intake/submission-payload";
-import type { Coding } from "./coding";
+import type { Coding } from "../../domain/review/coding";
 
 export type TextField = "title" | "summary" | "lessons";
 export const textFields: readonly TextField[] = ["title", "summary", "lessons"];

@@ -6,12 +6,12 @@ import type { ServerKey } from "../intake/server-key";
 import { decryptSubmission } from "../intake/submission-repository";
 import { dateOnly } from "../intake/submission-payload";
 import type { NewReport, ReportProtected } from "../schema/report.table";
-import { censusRegionOf, TAXONOMY_VERSION } from "../taxonomy/index";
+import { censusRegionOf, TAXONOMY_VERSION } from "../../domain/taxonomy/index";
 import { clearClaims } from "./claims";
-import { CodingSchema } from "./coding";
+import { CodingSchema } from "../../domain/review/coding";
 import { recheck, unresolvedFindings } from "./draft";
 import { readDraft } from "./draft-store";
-import { addDays } from "./review-state";
+import { addDays } from "../../domain/review/review-state";
 
 export interface BatchResult {
   batchId: string | null;
@@ -42,7 +42,7 @@ async function nextSequence(db: Kysely<Database>, year: string): Promise<number>
  * sequence assigned in random order, every report carries the batch's month (never a day), and only
  * published fields reach `reports`; state, agency and consent go to `report_protected`. Merged
  * duplicates are published with their report. The raw texts enter the retention window.
- * Call refreshDerivedData with the result's reportIds afterwards (server/publication.ts does).
+ * Call refreshDerivedData with the result's reportIds afterwards (orchestration/publication.ts does).
  */
 export async function runPublicationBatch(
   db: Kysely<Database>,

@@ -5,7 +5,7 @@ import { dateOnly } from "../intake/submission-payload";
 import { decryptSubmission } from "../intake/submission-repository";
 import { activeClaims } from "./claims";
 import { readDraft } from "./draft-store";
-import { type QueueState, queueStates, queueStateOf } from "./review-state";
+import { type QueueState, queueStates, queueStateOf } from "../../domain/review/review-state";
 
 export interface QueueRow {
   id: string;

@@ -2,7 +2,7 @@ import { type Kysely, sql } from "kysely";
 import { appendAuditEntry } from "../audit/audit-log";
 import type { Database } from "../database";
 import { dateOnly } from "../intake/submission-payload";
-import { addDays } from "./review-state";
+import { addDays } from "../../domain/review/review-state";
 
 /**
  * Crypto-shreds every raw submission whose retention window has passed (docs/design.md §6.4): the wrapped data
@@ -33,7 +33,7 @@ export async function destroyDueSubmissions(db: Kysely<Database>, options: { tod
   return ids;
 }
 
-import { QUESTION_TIMEOUT_DAYS } from "./review-timing";
+import { QUESTION_TIMEOUT_DAYS } from "../../domain/review/review-timing";
 
 export { QUESTION_TIMEOUT_DAYS };
 

@@ -8,13 +8,13 @@ import { decryptSubmission } from "../intake/submission-repository";
 import { dateOnly } from "../intake/submission-payload";
 import type { Submission } from "../schema/submission.table";
 import { activeClaim, clearClaims, releaseClaim, takeClaim } from "./claims";
-import { type Coding, CodingSchema } from "./coding";
+import { type Coding, CodingSchema } from "../../domain/review/coding";
 import { acceptAllOpen, type Draft, decideFinding, editTexts, initialDraft, markSpan, recheck, type TextField, unresolvedFindings } from "./draft";
 import { RawDataGoneError, readDraft, writeDraft } from "./draft-store";
-import type { IdentifierType } from "../deidentify/types";
-import { rejectionReasons, type RejectionReasonCode } from "./rejection-reasons";
+import type { IdentifierType } from "../../domain/identifier-types";
+import { rejectionReasons, type RejectionReasonCode } from "../../domain/review/rejection-reasons";
 import { ReviewError } from "./review-error";
-import { addDays } from "./review-state";
+import { addDays } from "../../domain/review/review-state";
 
 // Every change a reviewer makes to a submission under review. Each checks the workflow's rules
 // (claims, stages, two different reviewers), commits, records the step in review_actions and then

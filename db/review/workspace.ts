@@ -10,7 +10,7 @@ import { type Draft, initialDraft, recheck } from "./draft";
 import { readDraft } from "./draft-store";
 import { blockers } from "./review-actions";
 import { ReviewError } from "./review-error";
-import { type QueueState, queueStateOf } from "./review-state";
+import { type QueueState, queueStateOf } from "../../domain/review/review-state";
 
 export interface DuplicateCandidate {
   id: string;

@@ -1,7 +1,7 @@
 import type { Selectable } from "kysely";
 import {
   agencySizeBands, assignments, censusRegions, factors, incidentTypes, lightConditions, lossPotentials,
-} from "../taxonomy/v1";
+} from "../../domain/taxonomy/v1";
 import type { ColumnSpecs, EnumType } from "./columns";
 
 /**

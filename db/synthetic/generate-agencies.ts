@@ -1,5 +1,5 @@
-import type { AgencySizeBandCode } from "../taxonomy/index";
-import { censusRegionOf, states } from "../taxonomy/states";
+import type { AgencySizeBandCode } from "../../domain/taxonomy/index";
+import { censusRegionOf, states } from "../../domain/taxonomy/states";
 import type { Rng } from "./random";
 
 export interface SyntheticAgency {

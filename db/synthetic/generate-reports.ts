@@ -2,7 +2,7 @@ import {
   type AssignmentCode, type FactorCode, factors, type IncidentTypeCode, incidentTypes, type LightCode,
   type LossPotentialCode, type OfficerBandCode, type ServiceBandCode, type TimeBlockCode, type WeatherCode,
   MAX_FACTORS_PER_REPORT,
-} from "../taxonomy/index";
+} from "../../domain/taxonomy/index";
 import type { SyntheticAgency } from "./generate-agencies";
 import groundTruth from "./ground-truth.json";
 import { monthFromIndex, monthIndex, monthToDate } from "./months";

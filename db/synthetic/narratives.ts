@@ -1,7 +1,7 @@
 // Phrase banks for de-identified synthetic narratives. They follow the programme's published layout
 // (title, Event summary, Lessons learned) and its convention of square brackets for removed details,
 // so that search, reading and de-identification look like the real thing.
-import type { FactorCode, IncidentTypeCode, LossPotentialCode } from "../taxonomy/index";
+import type { FactorCode, IncidentTypeCode, LossPotentialCode } from "../../domain/taxonomy/index";
 import type { Rng } from "./random";
 
 const openings: Record<IncidentTypeCode, readonly string[]> = {

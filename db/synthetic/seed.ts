@@ -5,7 +5,7 @@ import type { Database } from "../database";
 import { hashPassword } from "../security/password";
 import type { SecretBox } from "../security/secret-box";
 import { demoPartnerCode, generatePartnerCode, hashPartnerCode } from "../security/partner-code";
-import { TAXONOMY_VERSION } from "../taxonomy/index";
+import { TAXONOMY_VERSION } from "../../domain/taxonomy/index";
 import { BulkAppender } from "./bulk-append";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from "./demo-accounts";
 import { DEMO_AGENCIES, type SyntheticAgency } from "./generate-agencies";

@@ -5,7 +5,7 @@
 import { parseArgs } from "node:util";
 import { openDatabase } from "../../db/open";
 import { seedSyntheticData } from "../../db/synthetic/seed";
-import { derivedData } from "../../server/derived-data";
+import { derivedData } from "../../orchestration/derived-data";
 
 export interface LoadPhase {
   name: string;

@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database";
 import { exploreReports, findReports } from "../../db/library/explore-reports";
-import { emptyFilters, type LibraryFilters } from "../../db/library/library-query";
+import { emptyFilters, type LibraryFilters } from "../../domain/library-query";
 import { anonymousViewer } from "../../db/library/published-columns";
 import { openDatabase } from "../../db/open";
 import { resolveDatabasePath } from "../../cli/database-path";

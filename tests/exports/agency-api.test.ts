@@ -11,7 +11,7 @@ import { action as profilePost, loader as profileApi } from "../../app/routes/ap
 import { loader as reportsApi } from "../../app/routes/api.v1.reports";
 import { loader as trendsApi } from "../../app/routes/api.v1.trends";
 import { changeMemberRole } from "../../db/accounts/agency-scope";
-import { createApiToken, revokeApiToken } from "../../db/exports/api-tokens";
+import { createApiToken, revokeApiToken } from "../../db/api/api-tokens";
 import type { OpenDatabase } from "../../db/open";
 import { callRoute } from "../support/route-call";
 import { createTestUser, getAs, postAs, signInTestUser, type SignedInTestUser, TEST_PASSWORD, type TestUser } from "../support/test-accounts";

@@ -3,12 +3,12 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:
 import path from "node:path";
 import { buffer } from "node:stream/consumers";
 import { describe, expect, it } from "vitest";
-import { briefingPdf, type BriefingInput } from "../../analytics/exports/briefing-pdf";
-import { discussionQuestions, sentences } from "../../analytics/exports/discussion-questions";
-import { suppressionNotes } from "../../analytics/exports/export-metadata";
+import { briefingPdf, type BriefingInput } from "../../exports/briefing-pdf";
+import { discussionQuestions, sentences } from "../../exports/discussion-questions";
+import { suppressionNotes } from "../../exports/export-metadata";
 import { renderChartSvg } from "../../app/charts/render-svg";
 import { shareComparisonOption } from "../../app/charts/share-comparison";
-import { factors, labels } from "../../db/taxonomy/index";
+import { factors, labels } from "../../domain/taxonomy/index";
 
 // The briefing PDF read back with Debian's poppler-utils (pdfinfo, pdftotext, pdftoppm), as a person
 // would see it: pages, headings, vector chart text, footers with page numbers and the privacy note.

@@ -185,7 +185,7 @@ describe("a trainer of agency A cannot export agency B's data by any parameter",
   it("the file holds the trainer's own agency's book cells, and the same URL gives B's trainer B's", async () => {
     const a = readCsv((await download(agencyTable, `/agency/tables/profile.csv${AQ}`, "profile.csv", people.trainerA!, context)).bytes);
     const b = readCsv((await download(agencyTable, `/agency/tables/profile.csv${AQ}`, "profile.csv", people.trainerB!, context)).bytes);
-    const { factors } = await import("../../db/taxonomy/index");
+    const { factors } = await import("../../domain/taxonomy/index");
     const label = new Map<string, string>(factors.map((f) => [f.label, f.code]));
     for (const [table, agency] of [[a, agencyA], [b, agencyB]] as const) {
       const book = await readAgencyBook(database.db, agency.id);

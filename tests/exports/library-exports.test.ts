@@ -1,10 +1,10 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { libraryHeaders } from "../../analytics/exports/library-export";
+import { libraryHeaders } from "../../db/library/library-export";
 import type { AppContext } from "../../app/load-context";
 import { loader as libraryExport } from "../../app/routes/reports_.export.$file";
 import { findReports } from "../../db/library/explore-reports";
-import { emptyFilters } from "../../db/library/library-query";
+import { emptyFilters } from "../../domain/library-query";
 import { rebuildSearchIndex } from "../../db/library/search-index";
 import type { OpenDatabase } from "../../db/open";
 import { seedSyntheticData } from "../../db/synthetic/seed";

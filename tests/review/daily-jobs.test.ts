@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { OpenDatabase } from "../../db/open";
 import { claimSubmission, rejectSubmission } from "../../db/review/review-actions";
-import { runDailyJobs } from "../../server/jobs";
+import { runDailyJobs } from "../../orchestration/jobs";
 import { createTestContext } from "../support/test-context";
 import { createTestDatabase } from "../support/test-database";
 import { createTestUser } from "../support/test-accounts";
@@ -9,8 +9,8 @@ import { approveTestReport, submitTestReport, testServerKey } from "./review-fix
 
 // A publication that throws (a full disk, say), switched on by one test.
 const publication = vi.hoisted(() => ({ fail: false }));
-vi.mock("../../server/publication", async (importOriginal) => {
-  const real = await importOriginal<typeof import("../../server/publication")>();
+vi.mock("../../orchestration/publication", async (importOriginal) => {
+  const real = await importOriginal<typeof import("../../orchestration/publication")>();
   return { ...real, publishBatch: (...args: Parameters<typeof real.publishBatch>) => (publication.fail ? Promise.reject(new Error("disk full")) : real.publishBatch(...args)) };
 });
 

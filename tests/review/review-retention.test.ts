@@ -8,7 +8,7 @@ import type { OpenDatabase } from "../../db/open";
 import { readDraft } from "../../db/review/draft-store";
 import { askOfficer, claimSubmission, markDuplicate, rejectSubmission } from "../../db/review/review-actions";
 import { destroyDueSubmissions, returnUnansweredQuestions } from "../../db/review/retention";
-import { rejectionReasons } from "../../db/review/rejection-reasons";
+import { rejectionReasons } from "../../domain/review/rejection-reasons";
 import { createTestUser } from "../support/test-accounts";
 import { createTestDatabase } from "../support/test-database";
 import { RAW_PAYLOAD, submitTestReport, testServerKey } from "./review-fixtures";

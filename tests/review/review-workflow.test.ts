@@ -9,7 +9,7 @@ import { readDraft } from "../../db/review/draft-store";
 import { getWorkspace } from "../../db/review/workspace";
 import { parseLibrarySearch } from "../../app/library/filter-schema";
 import { exploreReports } from "../../db/library/explore-reports";
-import { publishBatch } from "../../server/publication";
+import { publishBatch } from "../../orchestration/publication";
 import { createTestAgency, createTestUser } from "../support/test-accounts";
 import { createTestDatabase } from "../support/test-database";
 import { RAW_IDENTIFIERS, RAW_PAYLOAD, submitTestReport, testServerKey } from "./review-fixtures";

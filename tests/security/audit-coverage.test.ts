@@ -2,7 +2,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loader as profileApi } from "../../app/routes/api.v1.profile";
 import * as signOut from "../../app/routes/sign-out";
-import { createApiToken, revokeApiToken } from "../../db/exports/api-tokens";
+import { createApiToken, revokeApiToken } from "../../db/api/api-tokens";
 import type { OpenDatabase } from "../../db/open";
 import { callRoute } from "../support/route-call";
 import { createTestAgency, createTestUser, postAs, signInTestUser } from "../support/test-accounts";

@@ -7,7 +7,7 @@
 // (analytics/release-book/audit.ts, year-group.ts), so that a mistake there is not repeated here.
 import { cellKey } from "../../analytics/release-book/book-layout";
 import type { StoredTable } from "../../analytics/release-book/book-store";
-import { factors, incidentTypes, lossPotentials, MAX_FACTORS_PER_REPORT } from "../../db/taxonomy/index";
+import { factors, incidentTypes, lossPotentials, MAX_FACTORS_PER_REPORT } from "../../domain/taxonomy/index";
 import type { AgencyTruth } from "./book-truth";
 import { type Expression, type Knowledge, narrowTargets, PreparedProblem, type RangeTarget } from "./lp-attacker";
 

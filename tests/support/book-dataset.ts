@@ -3,7 +3,7 @@
 // choice) — the shapes the synthetic seed rarely makes (agencies near k and near the minimum).
 import { sql } from "kysely";
 import type { Executor } from "../../db/database";
-import { factors, incidentTypes, lossPotentials } from "../../db/taxonomy/index";
+import { factors, incidentTypes, lossPotentials } from "../../domain/taxonomy/index";
 
 export interface HandAgency {
   id: string;

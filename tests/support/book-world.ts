@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { sql } from "kysely";
 import type { OpenDatabase } from "../../db/open";
 import { BulkAppender } from "../../db/synthetic/bulk-append";
-import { agencySizeBands, censusRegions, factors, incidentTypes, lossPotentials, MAX_FACTORS_PER_REPORT } from "../../db/taxonomy/index";
+import { agencySizeBands, censusRegions, factors, incidentTypes, lossPotentials, MAX_FACTORS_PER_REPORT } from "../../domain/taxonomy/index";
 import { randomSource } from "./book-dataset";
 
 /** How many reports an agency has, relative to the world's rules (so that cells fall near k and the gates). */

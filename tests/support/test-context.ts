@@ -1,5 +1,5 @@
 import type { AppContext } from "../../app/load-context";
-import { readConfig, type AppConfig } from "../../app/config.server";
+import { readConfig, type AppConfig } from "../../orchestration/config";
 import type { OpenDatabase } from "../../db/open";
 import { TEST_SERVER_KEY } from "./test-server-key";
 

@@ -3,7 +3,7 @@
 // colours that keep their meaning, and the factor order (withheld collapsed, zero-report factors last).
 import type { EChartsOption } from "echarts";
 import { describe, expect, it } from "vitest";
-import { suppressed } from "../../../analytics/privacy/figures";
+import { suppressed } from "../../../domain/figures";
 import { baseOf } from "~/charts/common";
 import { colors } from "~/charts/palette";
 import { renderChartSvg } from "~/charts/render-svg";

@@ -1,6 +1,6 @@
 // The headline: reports counted toward the agency in the chosen period, against the period before and a
 // year before (book cells), and the shared reports of the chosen months (free layer).
-import { isSuppressed } from "../../../analytics/privacy/figures";
+import { isSuppressed } from "../../../domain/figures";
 import { changeText, countText } from "~/charts/format";
 import type { AgencyBookView } from "../agency-view-types";
 import { bookPeriodText, monthRangeText } from "./words";

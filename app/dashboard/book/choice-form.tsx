@@ -4,7 +4,7 @@
 // reports shared with the agency — as selects of months, never a bare month input (Chromium
 // drew those as "--------- ----").
 import { Form } from "@remix-run/react";
-import { factors, incidentTypes } from "../../../db/taxonomy/index";
+import { factors, incidentTypes } from "../../../domain/taxonomy/index";
 import { agencyReferences } from "../agency-state";
 import type { AgencyBookView } from "../agency-view-types";
 import { formatBin } from "../period-label";

@@ -3,7 +3,7 @@
 // stable codes — a factor's code, never its position — so a table keeps each figure under its own
 // header when the set of columns changes between two views (shares under the wrong factor
 // after in-page navigation). Browser-safe, no React.
-import type { Count, Share } from "../../../analytics/privacy/figures";
+import type { Count, Share } from "../../../domain/figures";
 import { cell } from "../tables/cell-values";
 import type { ColumnSpec } from "../tables/column-specs";
 

@@ -3,7 +3,7 @@
 // never listed anywhere — the links say so. No months: the library filters by event month, the book by
 // month of publication. Browser-safe.
 import { defaultSort, toSearchParams } from "~/library/filter-schema";
-import { emptyFilters, type LibraryFilters } from "../../../db/library/library-query";
+import { emptyFilters, type LibraryFilters } from "../../../domain/library-query";
 
 export const DRILL_NOTE =
   "Links open the library filtered to the reports shared with your agency; reports only counted toward your agency's statistics are never listed.";

@@ -1,6 +1,6 @@
 // The order of an agency's factor rows: released figures first, most cited first; the
 // withheld ones collapsed into one "N factors withheld" line; factors no report cited last. Browser-safe.
-import { type Count, isSuppressed, type Share } from "../../../analytics/privacy/figures";
+import { type Count, isSuppressed, type Share } from "../../../domain/figures";
 
 export interface Ordered<T> {
   shown: T[];

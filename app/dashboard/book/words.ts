@@ -1,7 +1,7 @@
 // How the agency page names its choices and layers — in the page, in chart titles, in image text, in
 // file names and in every file's metadata block (trainers paste them into slides, where the
 // filters must travel with the figure). Browser-safe.
-import { labels } from "../../../db/taxonomy/index";
+import { labels } from "../../../domain/taxonomy/index";
 import type { AgencyBookView } from "../agency-view-types";
 import type { DataLayer } from "../models/panel-model";
 import { formatBin } from "../period-label";

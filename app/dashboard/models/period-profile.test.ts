@@ -3,12 +3,12 @@
 // from released shares only, in the chart, the table and (through the same table) its downloads.
 import { describe, expect, it } from "vitest";
 import type { FactorProfileResult } from "../../../analytics/get-factor-profile";
-import { suppressed } from "../../../analytics/privacy/figures";
+import { suppressed } from "../../../domain/figures";
 import { wilsonInterval } from "../../../analytics/stats/wilson";
 import { baseOf } from "~/charts/common";
 import { defaultState } from "../filter-schema";
 import { cellText } from "../tables/cell-values";
-import { buildPeriodProfile } from "../view-builders";
+import { buildPeriodProfile } from "../view-builders.server";
 import { periodProfilePanel } from "./period-profile";
 
 const figures = (count: number, n: number) => ({ count, share: { share: count / n, ...wilsonInterval(count, n) } });

@@ -1,4 +1,4 @@
-import { isSuppressed } from "../../../analytics/privacy/figures";
+import { isSuppressed } from "../../../domain/figures";
 import { periodComparisonOption, type PeriodRow } from "~/charts/period-comparison";
 import { shareComparisonHeight } from "~/charts/share-comparison";
 import { libraryHref } from "../drill-down";

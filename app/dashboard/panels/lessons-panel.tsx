@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { labels } from "../../../db/taxonomy/index";
+import { labels } from "../../../domain/taxonomy/index";
 import { formatMonth } from "~/library/report-bits";
 import type { LessonsView } from "../view-types";
 

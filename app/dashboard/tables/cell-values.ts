@@ -1,7 +1,7 @@
 // What a dashboard table cell holds, apart from how it is drawn: the screen (cells.tsx) and the CSV/XLSX
 // exports both render these, so an exported table says exactly what the screen says — withheld figures
 // included ("withheld — reason", never 0 or blank). Browser-safe.
-import { isSuppressed, type Count, type Share, type SuppressionReason } from "../../../analytics/privacy/figures";
+import { isSuppressed, type Count, type Share, type SuppressionReason } from "../../../domain/figures";
 import { countText, intervalText, shareText } from "~/charts/format";
 
 export type CellValue =

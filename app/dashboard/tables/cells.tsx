@@ -1,6 +1,6 @@
 // Cell renderers shared by the dashboard tables: a withheld figure is written out as withheld, with why.
 import { Link } from "@remix-run/react";
-import { isSuppressed, type Count, type Share } from "../../../analytics/privacy/figures";
+import { isSuppressed, type Count, type Share } from "../../../domain/figures";
 import { countText, intervalText, shareText } from "~/charts/format";
 
 export function CountCell({ value }: { value: Count | null | undefined }) {

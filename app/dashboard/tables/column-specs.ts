@@ -1,7 +1,7 @@
 // The columns of every dashboard table as plain data: header, cell value and drill-down link. The screen
 // turns them into TanStack columns (columns.tsx) and the CSV/XLSX exports read the same specs, so a
 // download always has the screen's columns, rows and cell texts. Browser-safe, no React.
-import { isSuppressed, type Share, type Suppressed } from "../../../analytics/privacy/figures";
+import { isSuppressed, type Share, type Suppressed } from "../../../domain/figures";
 import { percent, withheldText } from "~/charts/format";
 import type { Count, EmergingRow, FunnelView, PairRow } from "../view-types";
 import { cell, type CellValue } from "./cell-values";

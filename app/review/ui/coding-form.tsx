@@ -2,8 +2,8 @@ import { Form } from "@remix-run/react";
 import {
   assignments, factorFamilies, factors, incidentTypes, labels, lightConditions, lossPotentials, MAX_FACTORS_PER_REPORT, officerBands,
   serviceBands, timeBlocks, weatherConditions,
-} from "../../../db/taxonomy/index";
-import type { Coding } from "../../../db/review/coding";
+} from "../../../domain/taxonomy/index";
+import type { Coding } from "../../../domain/review/coding";
 import { CsrfInput } from "~/auth/ui/fields";
 
 type Options = readonly { code: string; label: string }[];

@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
-import { rejectionReasons } from "../../../db/review/rejection-reasons";
-import { QUESTION_TIMEOUT_DAYS } from "../../../db/review/review-timing";
-import { queueStateLabels } from "../../../db/review/review-state";
+import { rejectionReasons } from "../../../domain/review/rejection-reasons";
+import { QUESTION_TIMEOUT_DAYS } from "../../../domain/review/review-timing";
+import { queueStateLabels } from "../../../domain/review/review-state";
 import type { Workspace } from "../../../db/review/workspace";
 import { CsrfInput } from "~/auth/ui/fields";
 

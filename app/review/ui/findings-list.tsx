@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import type { DraftFinding } from "../../../db/review/draft";
-import { identifierTypeLabels } from "../../../db/deidentify/types";
+import { identifierTypeLabels } from "../../../domain/identifier-types";
 import { CsrfInput } from "~/auth/ui/fields";
 
 const originText = { detector: "found by the detector", recheck: "found again in the edited text", reviewer: "marked by a reviewer" } as const;

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { identifierTypeLabels, identifierTypes } from "../../../db/deidentify/types";
+import { identifierTypeLabels, identifierTypes } from "../../../domain/identifier-types";
 import { CsrfInput } from "~/auth/ui/fields";
 
 /** Marks any other span by hand: typed, or filled in by selecting text in the officer's report. */

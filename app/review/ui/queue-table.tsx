@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { QueueRow } from "../../../db/review/queue";
-import { queueStateLabels } from "../../../db/review/review-state";
-import { labels } from "../../../db/taxonomy/index";
+import { queueStateLabels } from "../../../domain/review/review-state";
+import { labels } from "../../../domain/taxonomy/index";
 import { LossBadge } from "~/library/report-bits";
 
 function age(days: number): string {

@@ -1,4 +1,4 @@
-import { identifierTypes, type Finding, type IdentifierType } from "../types";
+import { identifierTypes, type Finding, type IdentifierType } from "../../../domain/identifier-types";
 
 /** A labelled identifier; `class` names a narrower kind for a per-class recall ("title-surname"). */
 export interface LabelledSpan extends Finding {

@@ -1,5 +1,5 @@
 import nlp from "compromise";
-import type { Finding } from "../types";
+import type { Finding } from "../../../domain/identifier-types";
 import { regexFindings } from "./match";
 import { STATE_NAMES } from "./places";
 

@@ -1,5 +1,5 @@
 import { findNumbers } from "libphonenumber-js";
-import type { Finding } from "../types";
+import type { Finding } from "../../../domain/identifier-types";
 import { regexFindings } from "./match";
 
 const PHONE_SHAPE = /^(?:\+\d[\d\s().-]{7,}|(?:1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4})$/;

@@ -1,4 +1,4 @@
-import type { Finding } from "../types";
+import type { Finding } from "../../../domain/identifier-types";
 import { regexFindings } from "./match";
 
 // Issued equipment that officers name with its number ("my Taser X29004512", "body camera X6031842Q").

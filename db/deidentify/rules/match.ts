@@ -1,4 +1,4 @@
-import type { Finding, IdentifierType } from "../types";
+import type { Finding, IdentifierType } from "../../../domain/identifier-types";
 
 /**
  * Every match of a global regex as a finding. With a named group `id`, the finding is that group only,

@@ -1,5 +1,5 @@
 import nlp from "compromise";
-import type { Finding } from "../types";
+import type { Finding } from "../../../domain/identifier-types";
 import { regexFindings } from "./match";
 
 // Ranks, roles and courtesy titles that precede a name in police prose. The title stays in the

@@ -1,4 +1,4 @@
-import type { Finding } from "../types";
+import type { Finding } from "../../../domain/identifier-types";
 import { regexFindings } from "./match";
 
 const VIN_VALUES: Record<string, number> = {

@@ -1,4 +1,4 @@
-import type { Finding } from "../types";
+import type { Finding } from "../../../domain/identifier-types";
 import { regexFindings } from "./match";
 
 const MONTH = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";

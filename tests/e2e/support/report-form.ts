@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
-import { consentLevels, factors, lossPotentials } from "../../../db/taxonomy";
+import { consentLevels, factors, lossPotentials } from "../../../domain/taxonomy";
 import type { ReportFormInput } from "../../../app/intake/report-form-schema";
 
 const label = (list: readonly { code: string; label: string }[], code: string) => list.find((item) => item.code === code)!.label;

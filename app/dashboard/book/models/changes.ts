@@ -1,6 +1,6 @@
 // "What changed", in plain words for a commander: no PRR, no q-values — those stay in the
 // analyst's table. Built from released cells only: a withheld figure is never described. Browser-safe.
-import { isSuppressed } from "../../../../analytics/privacy/figures";
+import { isSuppressed } from "../../../../domain/figures";
 import { percent } from "~/charts/format";
 import type { AgencyBookView } from "../../agency-view-types";
 import { bookPeriodText } from "../words";

@@ -2,10 +2,10 @@
 // the shares over them), factors withheld in every year collapsed into one line with no figure.
 import { describe, expect, it } from "vitest";
 import { getBookFactorYears } from "../../../../analytics/agency-book/get-book-factor-years";
-import { type Count, suppressed } from "../../../../analytics/privacy/figures";
+import { type Count, suppressed } from "../../../../domain/figures";
 import type { AgencyBook } from "../../../../analytics/release-book/read-book";
 import { wilsonInterval } from "../../../../analytics/stats/wilson";
-import { factors } from "../../../../db/taxonomy/index";
+import { factors } from "../../../../domain/taxonomy/index";
 import type { AgencyBookView } from "../../agency-view-types";
 import { cellText } from "../../tables/cell-values";
 import { factorYearsTable } from "./factor-years";

@@ -1,4 +1,4 @@
-import { type Count, isSuppressed, type Suppressed } from "../../../../analytics/privacy/figures";
+import { type Count, isSuppressed, type Suppressed } from "../../../../domain/figures";
 import type { AgencyBookView } from "../../agency-view-types";
 import { table, type TableModel } from "../../models/panel-model";
 import { factorYearColumns, type FactorYearsRow } from "../columns";

@@ -1,4 +1,4 @@
-import { isSuppressed } from "../../../../analytics/privacy/figures";
+import { isSuppressed } from "../../../../domain/figures";
 import { shareComparisonHeight, shareComparisonOption } from "~/charts/share-comparison";
 import type { AgencyBookView } from "../../agency-view-types";
 import { type PanelModel, table } from "../../models/panel-model";

@@ -1,7 +1,7 @@
 // The incident type × factor table keeps each share under its own factor whatever the order or set of
 // columns (after in-page navigation, shares showed under the wrong factor columns).
 import { describe, expect, it } from "vitest";
-import { suppressed } from "../../../../analytics/privacy/figures";
+import { suppressed } from "../../../../domain/figures";
 import type { AgencyBookView, BookMatrix } from "../../agency-view-types";
 import { cellText } from "../../tables/cell-values";
 import { matrixPanel } from "./matrix";

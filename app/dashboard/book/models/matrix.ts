@@ -1,4 +1,4 @@
-import { isSuppressed } from "../../../../analytics/privacy/figures";
+import { isSuppressed } from "../../../../domain/figures";
 import { heatmapHeight, heatmapOption } from "~/charts/heatmap";
 import type { AgencyBookView, BookMatrix } from "../../agency-view-types";
 import { type PanelModel, table } from "../../models/panel-model";

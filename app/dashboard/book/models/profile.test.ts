@@ -2,7 +2,7 @@
 // "N factors withheld" line, zero-report factors last; below the minimum the agency's side is left out
 // and the reference keeps its own colour; a panel with nothing released is one sentence.
 import { describe, expect, it } from "vitest";
-import { suppressed } from "../../../../analytics/privacy/figures";
+import { suppressed } from "../../../../domain/figures";
 import { baseOf } from "~/charts/common";
 import { colors } from "~/charts/palette";
 import type { AgencyBookView } from "../../agency-view-types";

@@ -1,4 +1,4 @@
-import { isSuppressed } from "../../../../analytics/privacy/figures";
+import { isSuppressed } from "../../../../domain/figures";
 import { withheldText } from "~/charts/format";
 import { shareComparisonHeight, shareComparisonOption, type ShareRow } from "~/charts/share-comparison";
 import type { AgencyBookView } from "../../agency-view-types";

@@ -4,7 +4,7 @@
 // starts, so tools can skip the block (pandas: skiprows, R: skip). UTF-8 with a byte order mark (Excel).
 import { Readable } from "node:stream";
 import { stringify } from "csv-stringify";
-import { type ExportCell, cellText } from "./export-table";
+import { type ExportCell, cellText } from "../domain/export-table";
 import { type ExportMetadata, metadataPairs } from "./export-metadata";
 import { neutraliseFormula } from "./formula-guard";
 

@@ -1,6 +1,6 @@
 import { Cron } from "croner";
 import type { Kysely } from "kysely";
-import type { AppConfig } from "../app/config.server";
+import type { AppConfig } from "./config";
 import type { Database } from "../db/database";
 import { loadServerKey } from "../db/intake/server-key";
 import { destroyDueSubmissions, returnUnansweredQuestions } from "../db/review/retention";

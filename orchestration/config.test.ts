@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, readConfig } from "./config.server";
+import { ConfigError, readConfig } from "./config";
 
 describe("readConfig", () => {
   it("uses the documented defaults", () => {

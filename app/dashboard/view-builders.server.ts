@@ -8,9 +8,9 @@ import type { FunnelResult } from "../../analytics/get-funnel";
 import type { IncidentFactorMatrixResult } from "../../analytics/get-incident-factor-matrix";
 import type { LossPotentialMixResult } from "../../analytics/get-loss-potential-mix";
 import type { TrendSeries, TrendsResult } from "../../analytics/get-trends";
-import { type Count, isSuppressed, type Share, suppressed } from "../../analytics/privacy/figures";
+import { type Count, isSuppressed, type Share, suppressed } from "../../domain/figures";
 import { shareDifference } from "../../analytics/stats/share-difference";
-import { labels, lossPotentials } from "../../db/taxonomy/index";
+import { labels, lossPotentials } from "../../domain/taxonomy/index";
 import type { CompareGrain } from "./filter-schema";
 import { periodsOverlap } from "./period-compare";
 import type {

@@ -1,4 +1,4 @@
-import type { Submission } from "../schema/submission.table";
+import type { Submission } from "../../db/schema/submission.table";
 
 /** Where a submission stands in review, as the queue shows it. */
 export const queueStates = ["new", "stage1", "stage2", "approved", "waiting", "merged", "published", "not_published"] as const;

@@ -1,5 +1,5 @@
 // What the explorer asks for, as plain data: the zod schema in app/library/filter-schema.ts produces
-// it from the URL. Browser-safe (no database code); the SQL lives in facet-predicates.ts.
+// it from the URL. Browser-safe (no database code); the SQL lives in db/library/facet-predicates.ts.
 
 export interface LibraryFilters {
   /** Free text; empty means browse. */

@@ -3,7 +3,7 @@
 // contributing-factor families add one question each about what the officers could have noticed or done.
 // Deterministic (the same report always gives the same questions) and free of any judgement of the
 // officer who reported: the questions are about the room's own practice.
-import { familyOfFactor, type FactorFamilyCode } from "../../db/taxonomy/index";
+import { familyOfFactor, type FactorFamilyCode } from "../domain/taxonomy/index";
 
 const MAX_LESSON_QUESTIONS = 3;
 const MAX_QUESTIONS = 5;

@@ -1,8 +1,8 @@
 // The block every export carries (CSV: the lines above the table; XLSX: the "About this file" sheet;
 // PDF: the title page and footer): what it is, the filters it was made with, when, the taxonomy version,
 // and how withheld figures appear and why.
-import { type SuppressionReason, suppressionLabels } from "../privacy/figures";
-import type { PrivacyRules } from "../privacy/rules";
+import { type SuppressionReason, suppressionLabels } from "../domain/figures";
+import type { PrivacyRules } from "../analytics/privacy/rules";
 
 export interface ExportMetadata {
   /** What the file holds. */

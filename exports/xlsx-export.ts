@@ -4,7 +4,7 @@
 // the formula guard.
 import { PassThrough, type Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import type { ExportCell } from "./export-table";
+import type { ExportCell } from "../domain/export-table";
 import { type ExportMetadata, metadataPairs } from "./export-metadata";
 import { neutraliseFormula } from "./formula-guard";
 

@@ -4,15 +4,15 @@
 // kept as a typed array; (2) the published fields of BATCH ids at a time, in that order, each row
 // written out as it is read. Sorting the full rows in one query instead held every row (1 GB at 1M).
 import { type Kysely, sql } from "kysely";
-import type { Database } from "../../db/database";
-import { ordering } from "../../db/library/explore-reports";
-import { factorsOfMask } from "../../db/library/factor-bits";
-import { allOf, facetPredicates } from "../../db/library/facet-predicates";
-import type { LibraryFilters, LibrarySort } from "../../db/library/library-query";
-import { type LibraryViewer, sharedWithAgency } from "../../db/library/published-columns";
-import { analyseQuery, exactTitleBonus, hasUnmatchedWord, searchHits } from "../../db/library/search-query";
-import { labels } from "../../db/taxonomy/index";
-import type { ExportCell } from "./export-table";
+import type { Database } from "../database";
+import { ordering } from "./explore-reports";
+import { factorsOfMask } from "./factor-bits";
+import { allOf, facetPredicates } from "./facet-predicates";
+import type { LibraryFilters, LibrarySort } from "../../domain/library-query";
+import { type LibraryViewer, sharedWithAgency } from "./published-columns";
+import { analyseQuery, exactTitleBonus, hasUnmatchedWord, searchHits } from "./search-query";
+import { labels } from "../../domain/taxonomy/index";
+import type { ExportCell } from "../../domain/export-table";
 
 /** Documents per query of the export (see libraryRows). */
 const BATCH = 10_000;

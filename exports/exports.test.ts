@@ -3,7 +3,7 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { csvStream } from "./csv-export";
-import { countCell, type ExportCell } from "./export-table";
+import { countCell, type ExportCell } from "../domain/export-table";
 import { type ExportMetadata, metadataPairs, suppressionNotes } from "./export-metadata";
 import { neutraliseFormula } from "./formula-guard";
 import { ABOUT_SHEET, sheetName, xlsxStream } from "./xlsx-export";

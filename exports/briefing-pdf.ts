@@ -6,7 +6,7 @@
 import type { Readable } from "node:stream";
 import PDFDocument from "pdfkit";
 import SVGtoPDF from "svg-to-pdfkit";
-import { cellText, type ExportTable } from "./export-table";
+import { cellText, type ExportTable } from "../domain/export-table";
 import type { ExportMetadata } from "./export-metadata";
 import { fontFiles } from "./fonts";
 
