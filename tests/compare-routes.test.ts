@@ -57,7 +57,8 @@ beforeAll(async () => {
   a = { from: label(last - 11), to: label(last) };
   b = { from: label(last - 23), to: label(last - 12) };
   const { rows } = await sql<{ id: string }>`
-    SELECT p.agency_id::VARCHAR AS id FROM report_protected p WHERE p.agency_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, id LIMIT 1`.execute(database.db);
+    SELECT p.agency_id::VARCHAR AS id FROM report_protected p WHERE p.agency_id IS NOT NULL GROUP BY 1
+      ORDER BY count(*) DESC, id LIMIT 1`.execute(database.db);
   agencyId = rows[0]!.id;
   const signedIn = async (role: Parameters<typeof createTestUser>[1], agency: string | null = null) => signInTestUser(database.db, await createTestUser(database.db, role, { agencyId: agency }));
   people.national = await signedIn("national_analyst");

@@ -44,7 +44,8 @@ async function rawCounts(agencyId: string) {
   const { rows } = await sql<{ factor_code: string; n: number }>`
     SELECT f.factor_code, count(*) AS n FROM reports r JOIN report_protected p ON p.report_id = r.id
     JOIN report_factors f ON f.report_id = r.id
-    WHERE p.agency_id = ${agencyId}::UUID AND r.event_month BETWEEN ${`${window.from}-01`}::DATE AND ${`${window.to}-01`}::DATE
+    WHERE p.agency_id = ${agencyId}::UUID AND r.event_month BETWEEN ${`${window.from}-01`}::DATE
+      AND ${`${window.to}-01`}::DATE
     GROUP BY 1`.execute(database.db);
   return new Map(rows.map((r) => [r.factor_code, Number(r.n)]));
 }

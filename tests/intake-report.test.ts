@@ -95,7 +95,8 @@ describe("report form: loader and action", () => {
     const input = {
       ...VALID_INPUT,
       title: "Knife missed on a stop with Sgt. Miller",
-      narrative: `${VALID_INPUT.narrative} Badge #4471 was on the report, plate 7ABC123, at Elm St and 4th Ave on 03/14/2025, and we were on TAC 3.`,
+      narrative: `${VALID_INPUT.narrative} Badge #4471 was on the report, plate 7ABC123, at Elm St and 4th Ave on ` +
+          `03/14/2025, and we were on TAC 3.`,
     };
     const reviewed = await review(input);
     expect(reviewed.identifiers.map((w) => w.field)).toEqual(["title", "narrative"]);

@@ -38,7 +38,8 @@ async function direct(r: AggregateRequest): Promise<Map<string, number>> {
       AND (${f.lossPotential ?? null}::VARCHAR IS NULL OR r.loss_potential = ${f.lossPotential ?? null})
       AND (${f.censusRegion ?? null}::VARCHAR IS NULL OR r.census_region = ${f.censusRegion ?? null})
       AND (${f.light ?? null}::VARCHAR IS NULL OR r.light = ${f.light ?? null})
-      AND (${f.factor ?? null}::VARCHAR IS NULL OR EXISTS (SELECT 1 FROM report_factors x WHERE x.report_id = r.id AND x.factor_code = ${f.factor ?? null}))
+      AND (${f.factor ?? null}::VARCHAR IS NULL OR EXISTS (SELECT 1 FROM report_factors x WHERE x.report_id = r.id
+        AND x.factor_code = ${f.factor ?? null}))
       AND ${p.kind === "agency" ? sql`p.agency_id = ${p.agencyId}::UUID` : p.kind === "linked" ? sql`p.agency_id IS NOT NULL` : sql`true`}
     GROUP BY 1`.execute(database.db);
   return new Map(rows.map((row) => [row.key, row.n]));

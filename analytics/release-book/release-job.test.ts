@@ -34,7 +34,8 @@ afterAll(async () => {
 const countOnly = async (agencyId: string, period: string) => {
   const quarter = period.includes("Q") ? Number(period.slice(-1)) : null;
   const { rows } = await sql<{ incident: string; factor: string; shared: boolean; n: number }>`
-    SELECT r.incident_type AS incident, f.factor_code AS factor, p.consent_level = 'agency_share' AS shared, count(DISTINCT r.id)::INTEGER AS n
+    SELECT r.incident_type AS incident, f.factor_code AS factor, p.consent_level = 'agency_share' AS shared,
+      count(DISTINCT r.id)::INTEGER AS n
     FROM reports r JOIN report_protected p ON p.report_id = r.id JOIN report_factors f ON f.report_id = r.id
     WHERE p.agency_id = ${agencyId}::UUID AND year(r.published_month) = 2025
       AND (${quarter}::INTEGER IS NULL OR (month(r.published_month) - 1) // 3 + 1 = ${quarter}::INTEGER)

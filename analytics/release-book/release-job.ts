@@ -43,7 +43,8 @@ export interface ReleaseSummary {
 const AgencyRow = z.object({ id: z.string(), size_band: z.string(), census_region: z.string() });
 
 async function activeAgencies(db: Executor): Promise<BookAgency[]> {
-  const { rows } = await sql`SELECT id::VARCHAR AS id, size_band, census_region FROM agencies WHERE status = 'active' ORDER BY id`.execute(db);
+  const { rows } = await sql`SELECT id::VARCHAR AS id, size_band, census_region FROM agencies WHERE status = 'active'
+        ORDER BY id`.execute(db);
   return rows.map((r) => {
     const a = AgencyRow.parse(r);
     return { id: a.id, sizeBand: a.size_band, region: a.census_region };
@@ -200,7 +201,8 @@ export async function releaseBook(db: Executor, options: ReleaseOptions): Promis
         yearSolves += result.stats.lpSolves;
         summary.complements += result.stats.complements;
         if (result.stats.unprotectable > 0) {
-          options.log?.(`Release book: ${result.stats.unprotectable} withheld cell(s) of one agency in ${year} are pinned by earlier releases and public figures alone`);
+          options.log?.(`Release book: ${result.stats.unprotectable} withheld cell(s) of one agency in ${year} are pinned by ` +
+              `earlier releases and public figures alone`);
         }
       }
       releases.push({
@@ -215,7 +217,8 @@ export async function releaseBook(db: Executor, options: ReleaseOptions): Promis
     const seconds = (performance.now() - yearStarted) / 1000;
     summary.years.push({ year, agencies: due.length, seconds, lpSolves: yearSolves });
     summary.lpSolves += yearSolves;
-    options.log?.(`Release book ${year}: ${due.length} agencies in ${seconds.toFixed(1)} s (${yearSolves} linear programs, ${memo.size} distinct)`);
+    options.log?.(`Release book ${year}: ${due.length} agencies in ${seconds.toFixed(1)} s (${yearSolves} linear ` +
+        `programs, ${memo.size} distinct)`);
   }
   summary.agencies = released.size;
   summary.seconds = (performance.now() - started) / 1000;

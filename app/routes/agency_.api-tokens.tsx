@@ -47,9 +47,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return data<Result>({
         intent, errors: {},
         secret: {
-          label: `API token “${issued.name}” (works until ${formatDate(issued.expiresAt.toISOString())}; shown only now)`,
+          label: `API token “${issued.name}” (works until ${formatDate(issued.expiresAt.toISOString())}; shown only ` +
+              `now)`,
           value: issued.token,
-          note: "Copy it into the tool that will use it. It is stored only in scrambled form and cannot be shown again; if it is lost, revoke it and create another.",
+          note: "Copy it into the tool that will use it. It is stored only in scrambled form and cannot be shown " +
+              "again; if it is lost, revoke it and create another.",
         },
       });
     }

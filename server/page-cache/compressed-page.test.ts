@@ -34,7 +34,9 @@ describe("a page compressed once with holes", () => {
 
   it("keeps none of the values it was rendered with", () => {
     const rendered = { nonce: nonce(), csrf: token() };
-    const html = `<script nonce="${rendered.nonce}">x</script><input name="csrf" value="${rendered.csrf}">${"<p>text</p>".repeat(500)}<script nonce="${rendered.nonce}">{"nonce":"${rendered.nonce}"}</script>`;
+    const html = `<script nonce="${rendered.nonce}">x</script><input name="csrf" ` +
+        `value="${rendered.csrf}">${"<p>text</p>".repeat(500)}<script ` +
+        `nonce="${rendered.nonce}">{"nonce":"${rendered.nonce}"}</script>`;
     const page = compressPage(html, rendered);
     expect(page.holes).toEqual(["nonce", "csrf", "nonce", "nonce"]);
     const kept = Buffer.concat([...page.parts, ...page.deflated]).toString("latin1");

@@ -17,7 +17,8 @@ import { createSeededTestDatabase } from "../support/test-database";
 // against the product: overlapping windows, peer figures differenced by an agency below the minimum,
 // and one view's totals against its parts. Each first asks the questions that worked then (now refused
 // by name), then solves by linear programming for every withheld figure the API answers, with everything
-// the API released, the public library's counts and the member's own shared reports. Nothing may be pinned narrower than k.
+// the API released, the public library's counts and the member's own shared reports. Nothing may be pinned narrower
+// than k.
 const K = 10;
 let database: OpenDatabase;
 let context: AppContext;
@@ -59,12 +60,14 @@ const MARGINS = ["n", ...incidentTypes.map((t) => `i:${t.code}`), ...factors.map
 async function publicCounts(region: string | null): Promise<Map<string, number>> {
   const { rows } = await sql<{ y: number; q: number; key: string; n: number }>`
     WITH r AS (SELECT * FROM reports WHERE ${region}::VARCHAR IS NULL OR census_region = ${region}::VARCHAR)
-    SELECT year(published_month)::INTEGER AS y, ((month(published_month) - 1) // 3 + 1)::INTEGER AS q, k AS key, count(*)::INTEGER AS n FROM (
+    SELECT year(published_month)::INTEGER AS y, ((month(published_month) - 1) // 3 + 1)::INTEGER AS q, k AS key,
+      count(*)::INTEGER AS n FROM (
       SELECT r.published_month, 'n' AS k FROM r
       UNION ALL SELECT r.published_month, 'i:' || r.incident_type FROM r
       UNION ALL SELECT r.published_month, 'l:' || r.loss_potential FROM r
       UNION ALL SELECT r.published_month, 'f:' || f.factor_code FROM r JOIN report_factors f ON f.report_id = r.id
-      UNION ALL SELECT r.published_month, 'if:' || r.incident_type || ':' || f.factor_code FROM r JOIN report_factors f ON f.report_id = r.id
+      UNION ALL SELECT r.published_month, 'if:' || r.incident_type || ':' || f.factor_code FROM r
+        JOIN report_factors f ON f.report_id = r.id
     ) GROUP BY ALL`.execute(database.db);
   const out = new Map<string, number>();
   for (const r of rows) {

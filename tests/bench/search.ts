@@ -105,16 +105,20 @@ export async function runSearchBench(db: Kysely<Database>, options: { runs: numb
     };
     result.measures.push(summary);
     if (log) {
-      log(`\n${measure.name} — ${docs.n.toLocaleString("en-US")} reports, ${options.runs} runs per query (wall clock; CPU = all threads)`);
+      log(`\n${measure.name} — ${docs.n.toLocaleString("en-US")} reports, ${options.runs} runs per query (wall ` +
+          `clock; CPU = all threads)`);
       for (const [label, r] of Object.entries(perQuery)) {
         log(
-          `  ${label.padEnd(50)} median ${r.median.toFixed(1).padStart(6)} ms  p95 ${r.p95.toFixed(1).padStart(6)} ms  ` +
+          `  ${label.padEnd(50)} median ${r.median.toFixed(1).padStart(6)} ms  ` +
+              `p95 ${r.p95.toFixed(1).padStart(6)} ms  ` +
             `CPU ${r.cpuMedian.toFixed(1).padStart(6)} ms  ${r.total.toLocaleString("en-US").padStart(9)} matches`,
         );
       }
       log(
-        `  ${"ALL QUERIES".padEnd(50)} median ${summary.median.toFixed(1).padStart(6)} ms  p95 ${summary.p95.toFixed(1).padStart(6)} ms  ` +
-          `CPU ${summary.cpuMedian.toFixed(1).padStart(6)} ms   (load average now ${summary.loadAverageAtEnd.toFixed(2)})`,
+        `  ${"ALL QUERIES".padEnd(50)} median ${summary.median.toFixed(1).padStart(6)} ms  ` +
+            `p95 ${summary.p95.toFixed(1).padStart(6)} ms  ` +
+          `CPU ${summary.cpuMedian.toFixed(1).padStart(6)} ms   (load average ` +
+              `now ${summary.loadAverageAtEnd.toFixed(2)})`,
       );
     }
   }

@@ -81,7 +81,8 @@ describeInBrowser("officer pages (issue 16)", () => {
     const { page } = officer;
     const input = {
       ...VALID_INPUT,
-      narrative: "Sgt. Miller and I stopped a car, plate 7ABC123, at Elm St and 4th Ave on 03/14/2025. During the pat-down I found one knife and stopped searching; we were on TAC 3.",
+      narrative: "Sgt. Miller and I stopped a car, plate 7ABC123, at Elm St and 4th Ave on 03/14/2025. During the pat-down " +
+          "I found one knife and stopped searching; we were on TAC 3.",
     };
     await page.goto(`${server.url}/report`);
     await fillReportForm(page, input, officer.audit);

@@ -23,7 +23,8 @@ beforeAll(async () => {
   database = await createSeededTestDatabase({ reports: 3000, seed: 21, agencies: 30 });
   context = createTestContext(database);
   const { rows } = await sql<{ id: string }>`
-    SELECT agency_id::VARCHAR AS id FROM report_protected WHERE agency_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`.execute(database.db);
+    SELECT agency_id::VARCHAR AS id FROM report_protected WHERE agency_id IS NOT NULL GROUP BY 1
+      ORDER BY count(*) DESC, 1 LIMIT 1`.execute(database.db);
   trainer = await signInTestUser(database.db, await createTestUser(database.db, "agency_trainer", { agencyId: rows[0]!.id }));
   analyst = await signInTestUser(database.db, await createTestUser(database.db, "agency_analyst", { agencyId: rows[0]!.id }));
 });

@@ -42,7 +42,8 @@ function input(): BriefingInput {
       publicNumber: `2025-0000${n}`,
       title: `Low light hid the threat during a traffic stop ${n}`,
       facts: "Traffic stop · March 2025 · could have been: serious injury · Midwest",
-      summary: "During a routine traffic stop on [a two-lane county road], the driver kept reaching toward the center console.\n\nBackup arrived and the driver was detained.",
+      summary: "During a routine traffic stop on [a two-lane county road], the driver kept reaching toward the center " +
+          "console.\n\nBackup arrived and the driver was detained.",
       factors: ["Low light / darkness", "Approach without waiting for backup"],
       lessons: "Use your light deliberately. Wait for backup when you can.",
       questions: discussionQuestions("Use your light deliberately. Wait for backup when you can.", ["hc_low_light", "td_no_backup_wait"]),
@@ -58,8 +59,10 @@ describe("discussion questions", () => {
     ]);
     const questions = discussionQuestions("Wait for backup when you can. Two officers are not enough for some calls; ask for more.", ["td_no_backup_wait", "hc_low_light"]);
     expect(questions).toEqual([
-      "The report's lesson: “Wait for backup when you can.” How well do we do this on our shifts today, and what gets in the way?",
-      "“Two officers are not enough for some calls; ask for more.” Think of a call of ours where this would have mattered. What would you do differently?",
+      "The report's lesson: “Wait for backup when you can.” How well do we do this on our shifts today, and what " +
+          "gets in the way?",
+      "“Two officers are not enough for some calls; ask for more.” Think of a call of ours where this would have " +
+          "mattered. What would you do differently?",
       "What other choices were open at each step, and what made them harder to take?",
       "How should the conditions have changed the approach, the positioning or the timing?",
     ]);

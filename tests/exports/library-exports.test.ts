@@ -44,11 +44,13 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await seedSyntheticData(database.instance, database.db, { reports: 1500, seed: 7, agencies: 20 });
   const shared = await sql<{ agency_id: string; n: number }>`
-    SELECT agency_id::VARCHAR AS agency_id, count(*) AS n FROM report_protected WHERE consent_level = 'agency_share' AND agency_id IS NOT NULL
+    SELECT agency_id::VARCHAR AS agency_id, count(*) AS n FROM report_protected WHERE consent_level = 'agency_share'
+      AND agency_id IS NOT NULL
     GROUP BY 1 ORDER BY n DESC, 1 LIMIT 2`.execute(database.db);
   [agencyA, agencyB] = shared.rows.map((r) => r.agency_id) as [string, string];
   planted = (await sql<{ n: string }>`SELECT public_number AS n FROM reports ORDER BY public_number LIMIT 1`.execute(database.db)).rows[0]!.n;
-  await sql`UPDATE reports SET title = ${EVIL.title}, summary = ${EVIL.summary}, lessons = ${EVIL.lessons} WHERE public_number = ${planted}`.execute(database.db);
+  await sql`UPDATE reports SET title = ${EVIL.title}, summary = ${EVIL.summary}, lessons = ${EVIL.lessons}
+      WHERE public_number = ${planted}`.execute(database.db);
   await rebuildSearchIndex(database.db);
   context = createTestContext(database);
   trainerA = await signInTestUser(database.db, await createTestUser(database.db, "agency_trainer", { agencyId: agencyA }));

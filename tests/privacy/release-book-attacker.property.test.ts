@@ -30,7 +30,9 @@ const WORLDS = 4;
 
 function describeWorld(spec: WorldSpec): string {
   const kinds = spec.agencies.map((a) => a.kind).join(", ");
-  return `world seed ${spec.seed}, k ${spec.k}, minimum ${spec.agencyMinReports}, ${spec.years} years from ${spec.firstYear}-Q${spec.startQuarter} to Q${spec.endQuarter}, ${spec.incremental ? "quarter by quarter" : "at once"}; agencies: ${kinds}`;
+  return `world seed ${spec.seed}, k ${spec.k}, minimum ${spec.agencyMinReports}, ${spec.years} years ` +
+      `from ${spec.firstYear}-Q${spec.startQuarter} to ` +
+      `Q${spec.endQuarter}, ${spec.incremental ? "quarter by quarter" : "at once"}; agencies: ${kinds}`;
 }
 
 function problemsOf(audits: readonly AgencyAudit[]): string[] {
@@ -229,7 +231,8 @@ describe("the release book against its attacker (docs/design.md §6.1, issue 14)
       const database = await createTestDatabase();
       try {
         await sql`INSERT INTO agencies (id, name, state, census_region, size_band, status, applied_at, is_synthetic)
-          VALUES (${A}::UUID, 'Hand-made agency', 'IL', 'midwest', '100-499', 'active', TIMESTAMP '2020-01-01', true)`.execute(database.db);
+          VALUES (${A}::UUID, 'Hand-made agency', 'IL', 'midwest', '100-499', 'active', TIMESTAMP '2020-01-01',
+            true)`.execute(database.db);
         await insertReports(database, list);
         await writeBookStart(database.db, quarters[0]!);
         // Released as the job runs, quarter by quarter: each release is frozen before the next.

@@ -33,7 +33,8 @@ export function handAgency(region: string, state: string, sizeBand: string): Han
 export async function insertAgencies(db: Executor, agencies: readonly HandAgency[]): Promise<void> {
   for (const a of agencies) {
     await sql`INSERT INTO agencies (id, name, state, census_region, size_band, status, applied_at, is_synthetic)
-      VALUES (${a.id}::UUID, ${`Agency ${a.id.slice(-6)}`}, ${a.state}, ${a.region}, ${a.sizeBand}, 'active', now(), true)`.execute(db);
+      VALUES (${a.id}::UUID, ${`Agency ${a.id.slice(-6)}`}, ${a.state}, ${a.region}, ${a.sizeBand}, 'active', now(),
+        true)`.execute(db);
   }
 }
 

@@ -42,7 +42,8 @@ export function periodProfilePanel(view: PeriodProfileView, state: DashboardStat
     chart: chartRows.length === 0 ? null : {
       option: periodComparisonOption({
         rows: chartRows, aLabel, bLabel,
-        description: `Share of reports citing each contributing factor in ${view.a.label} (A) and in ${view.b.label} (B), and the difference A − B.`,
+        description: `Share of reports citing each contributing factor in ${view.a.label} (A) and in ${view.b.label} ` +
+            `(B), and the difference A − B.`,
       }),
       height: shareComparisonHeight(chartRows.length),
       label: title,

@@ -7,7 +7,9 @@ const DAY = "(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?";
 const YEAR = "(?:19|20)\\d\\d";
 const MILITARY = "(?:[01]\\d|2[0-3])[0-5]\\d";
 
-/** Times of day: "0215 hrs", "2:30 a.m.", "11 pm", "23:40", and a bare "at 2245" (a 24-hour clock after a time word). */
+/**
+ * Times of day: "0215 hrs", "2:30 a.m.", "11 pm", "23:40", and a bare "at 2245" (a 24-hour clock after a time word).
+ */
 export function timeFindings(text: string): Finding[] {
   return [
     ...regexFindings(text, new RegExp(`\\b${MILITARY}\\s?(?:hrs|hours|hr|h)\\b\\.?`, "gi"), "TIME"),
@@ -42,6 +44,8 @@ export function dateFindings(text: string): Finding[] {
     /\b(?:on\s+)?the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))|\s*(?:floor|street|st\b|avenue|ave\b|precinct|district|ward|grade|time|shift|round|call|year|day|week|month|century|place|percentile|and)\b)/gi,
   ];
   // Holidays name a day as exactly as a date does.
-  const holidays = new RegExp(`\\b(?:Christmas(?: Eve| Day)?|New Year's(?: Eve| Day)|Thanksgiving(?: Day)?|Independence Day|Fourth of July|Halloween|Memorial Day|Labor Day|Veterans Day|Easter(?: Sunday)?|Mother's Day|Father's Day|Super Bowl Sunday)\\b(?:,?\\s+${YEAR})?`, "g");
+  const holidays = new RegExp(`\\b(?:Christmas(?: Eve| Day)?|New Year's(?: Eve| Day)|Thanksgiving(?: Day)?|Independence Day|Fourth of ` +
+      `July|Halloween|Memorial Day|Labor Day|Veterans Day|Easter(?: Sunday)?|Mother's Day|Father's Day|Super ` +
+      `Bowl Sunday)\\b(?:,?\\s+${YEAR})?`, "g");
   return [...numeric, ...named, holidays].flatMap((pattern) => regexFindings(text, pattern, "DATE"));
 }
