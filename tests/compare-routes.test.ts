@@ -140,7 +140,7 @@ describe("national view: two periods' factor profiles side by side", () => {
     expect(sheet.rows).toHaveLength(pa.rows.length);
   });
 
-  it("the page draws the panel with both periods' columns, and the filter bar holds the comparison period and its presets", async () => {
+  it("the page draws both periods' columns; the filter bar holds the comparison period and its presets", async () => {
     const page = await html(`/national${query()}`, people.national!);
     expect(page.status).toBe(200);
     expect(page.text).toContain(`Contributing factors, two periods side by side: ${a.from} to ${a.to} and ${b.from} to ${b.to}`);

@@ -111,7 +111,7 @@ describe("report form: loader and action", () => {
     expect(back.data).toMatchObject({ stage: "edit", step: 2, values: input });
   });
 
-  it("links the agency only for a current partner code; an unknown code is a field error, not a silent drop", async () => {
+  it("links the agency only for a current partner code; an unknown code is a field error, not dropped", async () => {
     const unknown = await post(fieldsOf({ ...VALID_INPUT, consentLevel: "agency_stats", partnerCode: "ZZZZZ-ZZZZZ-ZZZZZ" }, { intent: "review" }));
     expect(unknown.status).toBe(400);
     expect(unknown.data).toMatchObject({ stage: "edit", step: 5, values: { partnerCode: "ZZZZZ-ZZZZZ-ZZZZZ" } });
@@ -165,7 +165,7 @@ describe("report form: loader and action", () => {
     expect(flagged.length).toBeGreaterThanOrEqual(1);
   });
 
-  it("without JavaScript: no proof, but a genuine unused challenge that is old enough, under tighter caps", async () => {
+  it("without JavaScript: no proof, but a genuine unused challenge old enough, under tighter caps", async () => {
     resetAbuseGuard({ powCounter: [1, 4], noScriptMinSeconds: 3600, noScriptSubmissionsPerAddressPerHour: 1 });
     const input = { ...VALID_INPUT, narrative: `${VALID_INPUT.narrative} (no-script test)` };
     const { challenge } = await review(input);

@@ -49,7 +49,7 @@ describe("the release job", () => {
     await expect(releaseBook(database.db, { today: "2025-11-15", rules, upTo: "2025-13" })).rejects.toThrow(/not a quarter/);
   });
 
-  it("freezes each quarter: later releases never change it, the year comes with the fourth quarter, a second run releases nothing", async () => {
+  it("freezes each quarter; the year comes with the fourth quarter; a second run releases nothing", async () => {
     await releaseBook(database.db, { today: "2026-02-01", rules, upTo: "2025-Q1" });
     const first = (await readBookTables(database.db, big.id)).filter((t) => t.period === "2025-Q1");
     expect(first.map((t) => t.population).sort()).toEqual(["agency", "rest"]);
