@@ -105,7 +105,7 @@ ${formSaved ? '<p><a class="button primary" href="/report">Open the report form<
 async function navigate(request, path) {
   try {
     return await fetch(request);
-  } catch (error) {
+  } catch {
     // Only a network failure lands here (a server error is a response): answer from the device.
     const cache = await caches.open(CACHE);
     if (path === FORM) {

@@ -13,7 +13,7 @@ import {
   decodeCells, latestReleasedQuarters, type NewRelease, readBookStart, type StoredCell, type StoredTable, storeReleases, writeBookStart,
 } from "./book-store";
 import { type BookAgency, periodDataFor, type PeriodPlan, type PrivacyMinimums } from "./period-data";
-import { type AuditedPopulation, auditedPopulations, cellsIn, type PeriodData, type Status } from "./year-group";
+import { type AuditedPopulation, cellsIn, type PeriodData, type Status } from "./year-group";
 
 /** Years of history a new book starts with (a new deployment has none; the synthetic decade has ten). */
 export const BOOK_HISTORY_YEARS = 5;

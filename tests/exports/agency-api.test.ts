@@ -29,7 +29,6 @@ let commanderA: SignedInTestUser;
 let commanderB: SignedInTestUser;
 let tokenA: string;
 let tokenB: string;
-const QUERY = "from=2023-01&to=2025-12";
 
 type Route = (args: { request: Request; params: Record<string, string>; context: AppContext }) => Promise<Response>;
 
