@@ -73,6 +73,10 @@ const STYLE_FILES = /^\/build\/_assets\/(app|site-header|intake)-[^/]+\.css$/;
 async function offlinePage(cache) {
   const styles = (await cache.keys()).map((request) => new URL(request.url).pathname).filter((path) => STYLE_FILES.test(path));
   const formSaved = Boolean(await cache.match(FORM));
+  const formNote = formSaved
+    ? "The report form is saved on this device and works without one: " +
+      "you can write your report now and send it when you are back online."
+    : "";
   const html = `<!doctype html>
 <html lang="en">
 <head>
@@ -83,10 +87,13 @@ async function offlinePage(cache) {
 ${styles.map((href) => `<link rel="stylesheet" href="${href}">`).join("\n")}
 </head>
 <body>
-<header class="site-header"><div class="site-header-inner"><a class="brand" href="/" aria-label="Close Call home"><span class="brand-mark" aria-hidden="true">◆</span> Close Call</a></div></header>
+<header class="site-header"><div class="site-header-inner">
+<a class="brand" href="/" aria-label="Close Call home"><span class="brand-mark" aria-hidden="true">◆</span>
+Close Call</a>
+</div></header>
 <main id="main" class="page narrow" aria-labelledby="offline-title">
 <h1 id="offline-title">No connection</h1>
-<p>This page needs a connection. ${formSaved ? "The report form is saved on this device and works without one: you can write your report now and send it when you are back online." : ""}</p>
+<p>This page needs a connection. ${formNote}</p>
 ${formSaved ? '<p><a class="button primary" href="/report">Open the report form</a></p>' : ""}
 </main>
 </body>

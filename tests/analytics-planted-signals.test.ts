@@ -55,7 +55,7 @@ describe("planted signals are found", () => {
     }
   }, 300_000);
 
-  it("the Midwest struck-by share stays above its alert level from the planted month; before, ≤ 1 false alarm in 24 months", async () => {
+  it("the Midwest struck-by share stays above its alert level from the planted month; ≤ 1 alarm before", async () => {
     // Alert rule tested: ICAO triggers on the monthly share (one month above mean + 3 SD, two above 2 SD or
     // three above 1 SD of the previous 12–24 months). Random months trip such a rule now and then (a few
     // per cent each), so the 24 months before may hold one isolated alarm, never a run of them.

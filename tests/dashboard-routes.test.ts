@@ -162,7 +162,7 @@ describe("the agency page reads the release book", () => {
 });
 
 describe("month choices (issue 16: Chromium drew empty month inputs as “--------- ----”)", () => {
-  it("the agency page offers months as selects of named months, the national page YYYY-MM text with a pattern", async () => {
+  it("the agency page offers months as selects of named months, the national page YYYY-MM with a pattern", async () => {
     const agency = await html("/agency", people.commander!);
     expect(agency.status).toBe(200);
     expect(agency.text).not.toContain('type="month"');

@@ -141,7 +141,10 @@ export default function ApiTokens() {
         <ul>
           <li><code>/api/v1/profile</code>: your factor profile against the nation (or <code>vs=size</code>, <code>vs=region</code>)</li>
           <li><code>/api/v1/trends</code>: monthly and quarterly series with alert levels and trend tests</li>
-          <li><code>/api/v1/reports</code>: reports officers shared with your agency (<code>page</code>, <code>size</code> up to 100)</li>
+          <li>
+            <code>/api/v1/reports</code>: reports officers shared with your agency
+            (parameters <code>page</code>, <code>size</code> up to 100)
+          </li>
         </ul>
         <p className="meta">Each token may make 60 requests a minute. A token stops working when it is revoked, when it expires, and when the commander who created it no longer commands your agency.</p>
       </section>

@@ -48,7 +48,8 @@ function table(title: string, scores: TypeScore[], anyRecall: number): string {
 
 function classTable(title: string, scores: ClassScore[]): string {
   const rows = scores.map((s) => `  ${s.class.padEnd(15)} recall ${s.recall.toFixed(2)} ` +
-      `(${String(s.found).padStart(2)}/${String(s.labelled).padEnd(2)})${s.missed.length ? `  missed: ${s.missed.join(" · ")}` : ""}`);
+      `(${String(s.found).padStart(2)}/${String(s.labelled).padEnd(2)})` +
+      (s.missed.length ? `  missed: ${s.missed.join(" · ")}` : ""));
   return [title, ...rows].join("\n");
 }
 

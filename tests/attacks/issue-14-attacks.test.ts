@@ -261,7 +261,7 @@ describe("issue 14's attacks recover nothing", () => {
     expect(pinned.found, JSON.stringify(pinned.found.slice(0, 5))).toEqual([]);
   });
 
-  it("3. a view's totals against its parts: a year's cell less its released quarters never gives a withheld quarter", async () => {
+  it("3. a view's totals against its parts: a year less its released quarters never gives a withheld one", async () => {
     const tables = (await get(bookApi, "/api/v1/book", large.token)).body.data.tables as Table[];
     let compared = 0;
     for (const year of tables.filter((t) => t.population === "agency" && !t.period.includes("Q"))) {

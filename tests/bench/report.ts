@@ -71,8 +71,8 @@ function targets(r: BenchResult): string {
       "Dashboard page under 50 concurrent clients (p95 ≤ 500 ms, zero errors)",
       dashboardHttp
         ? `p95 ${dashboardHttp.p95.toFixed(0)} ms, ${dashboardHttp.errors} errors`
-        : `agency dashboard not on this branch (slot ready: ` +
-            `/agency)${libraryHttp ? `; report library instead: p95 ${libraryHttp.p95.toFixed(0)} ms, ${libraryHttp.errors} errors` : ""}`,
+        : "agency dashboard not on this branch (slot ready: /agency)" +
+          (libraryHttp ? `; report library instead: p95 ${libraryHttp.p95.toFixed(0)} ms, ${libraryHttp.errors} errors` : ""),
       dashboardHttp ? verdict(dashboardHttp.p95 <= 500 && dashboardHttp.errors === 0) : verdict(null),
     ],
     [

@@ -77,7 +77,8 @@ export async function runSearchBench(db: Kysely<Database>, options: { runs: numb
     const wall = new Map<string, number[]>(QUERIES.map((q) => [q.label, []]));
     const cpu = new Map<string, number[]>(QUERIES.map((q) => [q.label, []]));
     const totals = new Map<string, number>();
-    for (const q of QUERIES) totals.set(q.label, (await measure.run({ ...emptyFilters, ...q.filters })).total); // warm-up
+    // warm-up
+    for (const q of QUERIES) totals.set(q.label, (await measure.run({ ...emptyFilters, ...q.filters })).total);
     // Round robin over the query set, so that load from other processes falls on every query alike.
     for (let i = 0; i < options.runs; i++) {
       for (const q of QUERIES) {

@@ -26,7 +26,7 @@ describeInBrowser("the report form offline (service worker)", () => {
     [server, browser] = [s, b];
   });
 
-  it("opens offline after one visit, keeps an offline report only in the opt-in draft, sends it once online", async () => {
+  it("opens offline after one visit, keeps an offline report only in the opt-in draft, sends it online", async () => {
     // Offline, Remix's background route discovery (links on the page) fails: expected here.
     const officer = await startJourney(browser, { name: "offline-app", viewport: PHONE, isMobile: true, hasTouch: true, allowConsoleErrors: [/net::ERR_INTERNET_DISCONNECTED/, /^Failed to fetch manifest patches/] });
     const { page, context } = officer;

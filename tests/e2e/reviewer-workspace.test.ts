@@ -24,7 +24,7 @@ describeInBrowser("reviewer workspace (issue 16)", () => {
 
   const box = (page: Page, selector: string) => page.locator(selector).evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
 
-  it("triages in the queue, decides findings beside the text, merges a duplicate by choosing its original", async () => {
+  it("triages in the queue, decides findings beside the text, merges a duplicate into its original", async () => {
     const officer = await startJourney(browser, { name: "reviewer-ws-officer", viewport: PHONE, isMobile: true, hasTouch: true });
     for (const report of [FIRST, SECOND]) {
       await officer.page.goto(`${server.url}/report`);

@@ -63,7 +63,7 @@ function unlabelled<T>(value: T): T {
 }
 
 describe("what a token reads", () => {
-  it("A's token reads A's factor profile: the agency page's book cells for the same choice, withheld ones too", async () => {
+  it("A's token reads A's factor profile: the agency page's book cells for one choice, withheld ones too", async () => {
     const answer = await api(profileApi, "/api/v1/profile?vs=national", tokenA);
     expect(answer.status).toBe(200);
     expect(answer.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
@@ -171,7 +171,7 @@ describe("tokens that fail", () => {
     expect((await api(profileApi, "/api/v1/profile", orphan.token)).body.error.code).toBe("token_owner_inactive");
   });
 
-  it("the API is read-only, unknown endpoints are JSON 404s, each token is limited to 60 requests a minute", async () => {
+  it("the API is read-only, unknown endpoints are JSON 404s, each token gets 60 requests a minute", async () => {
     const post = await api(profilePost, "/api/v1/profile", tokenB, { method: "POST" });
     expect(post.status).toBe(405);
     expect(post.headers.get("Allow")).toBe("GET");

@@ -71,7 +71,7 @@ describe("discussion questions", () => {
 });
 
 describe.skipIf(!poppler && process.env.CI !== "true")("the training briefing PDF", () => {
-  it("has the title page, vector chart and table, each report in the published layout, page numbers, privacy footer", async () => {
+  it("has the title page, vector chart and table, each report as published, page numbers, privacy footer", async () => {
     const pdf = await buffer(briefingPdf(input()));
     mkdirSync(out, { recursive: true });
     const file = path.join(out, "briefing-test.pdf");
@@ -111,7 +111,7 @@ describe.skipIf(!poppler && process.env.CI !== "true")("the training briefing PD
     expect(readdirSync(out).filter((f) => f.startsWith("briefing-test-page")).length).toBe(pages);
   });
 
-  it("keeps the body short (top rows after the chart) and puts the full table in an appendix after the reports", async () => {
+  it("keeps the body short (top rows after the chart), the full table in an appendix after the reports", async () => {
     const base = input();
     const whole = base.table;
     const body = { ...whole, title: "Contributing factors: the 8 first rows", rows: whole.rows.slice(0, 8) };

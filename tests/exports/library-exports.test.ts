@@ -95,7 +95,7 @@ describe("library downloads", () => {
     expect(book.sheets[0]!.rows.flat().filter((c) => dangerous.test(c))).toEqual([]);
   });
 
-  it("“shared with my agency” takes the agency from the session: A's trainer gets A's shared reports, not B's", async () => {
+  it("“shared with my agency” takes the agency from the session: A's trainer gets A's reports, not B's", async () => {
     const ofAgency = async (agency: string) => new Set((await sql<{ n: string }>`
       SELECT r.public_number AS n FROM reports r JOIN report_protected p ON p.report_id = r.id
       WHERE p.consent_level = 'agency_share' AND p.agency_id = ${agency}::UUID`.execute(database.db)).rows.map((r) => r.n));

@@ -56,7 +56,8 @@ NAM/BROOKS, DARNELL J
 SEX/M RAC/B DOB/19890412 HGT/600 WGT/185
 OCA/23-44719 WAR/FELONY ASSAULT
 ORI/OH0480300}}
-He was not cuffed yet when the hit came back and he heard it on my portable. He ran and we caught him two blocks later.`,
+He was not cuffed yet when the hit came back and he heard it on my portable. ` +
+      `He ran and we caught him two blocks later.`,
   `At roughly {{TIME:2:30 a.m.}} on {{DATE:Saturday, March 2}}, I was covering a crash on {{LOCATION:Highway 61 ` +
       `at mile marker 38}} in heavy fog. A pickup came through the flares and clipped my open driver's door. My ` +
       `unit was not angled to protect the scene. {{BADGE_OR_UNIT:Trooper badge 1187}} reported it to his ` +

@@ -6,11 +6,15 @@ import { STATE_NAMES } from "./places";
 // A city or town name: up to three capitalised words, with the particles of US place names
 // ("East St. Louis", "Coeur d'Alene", "Winston-Salem", "Fort Wayne").
 const CITY =
-  "(?:(?:East|West|North|South|New|Fort|Ft\\.|Saint|St\\.|Mount|Mt\\.|Port|Lake|Glen|Palm|Point|San|Santa|Los|Las|La|El|De|Des)\\s)?(?:St\\.\\s)?[A-Z][a-z]+(?:['’-][A-Za-z][a-z]+)?(?:\\s(?:d['’])?[A-Z][a-z]+(?:['’][A-Z][a-z]+)?){0,2}";
+  "(?:(?:East|West|North|South|New|Fort|Ft\\.|Saint|St\\.|Mount|Mt\\.|Port|Lake|Glen|Palm|Point|San|Santa|Los|Las|" +
+      "La|El|De|Des)\\s)?(?:St\\.\\s)?[A-Z][a-z]+(?:['’-][A-Za-z][a-z]+)?(?:\\s(?:d['’])?[A-Z][a-z]+(?:" +
+      "['’][A-Z][a-z]+)?){0,2}";
 
 // Words that lead to a place: "from Springfield", "just outside of Tulsa", "downtown Spokane".
 const TOWARD =
-  "(?:in|from|to|into|near|outside(?:\\sof)?|toward|towards|through|around|across|past|beyond|via|downtown|uptown|north\\sof|south\\sof|east\\sof|west\\sof|(?:city|town|village|township|borough)\\sof|back\\sto|up\\sto|over\\sto|down\\sto|out\\sto|bound\\sfor)";
+  "(?:in|from|to|into|near|outside(?:\\sof)?|toward|towards|through|around|across|past|beyond|via|downtown|uptown|" +
+      "north\\sof|south\\sof|east\\sof|west\\sof|(?:city|town|village|township|borough)\\sof|back\\sto|up\\sto|" +
+      "over\\sto|down\\sto|out\\sto|bound\\sfor)";
 
 // Capitalised words after those prepositions that are not towns in police prose: units and rooms,
 // languages, the months and days, titles, weapons, makes, brand names and the like.
