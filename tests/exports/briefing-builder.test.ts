@@ -68,7 +68,7 @@ describe("the briefing builder's reports to choose from", () => {
     expect(parseBriefingSearch(new URLSearchParams(many))).toMatchObject({ ok: true, tooMany: true });
   });
 
-  it("offers “Add to briefing” on a report page to a trainer (keeping the builder's choice), not analysts", async () => {
+  it("offers “Add to briefing” on a report page to a trainer (keeping the builder's choice), no analyst", async () => {
     const list = await builder(QUERY);
     const [kept, added] = list.data.candidates.map((c: { publicNumber: string }) => c.publicNumber) as string[];
     const from = new URLSearchParams(`${QUERY}&report=${kept}&page=3`).toString();
