@@ -8,15 +8,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default defineConfig([
-  globalIgnores([
-    "build/",
-    "public/build/",
-    "test-output/",
-    "bench-results/",
-    "scratch/",
-    "data/",
-    ".cache/",
-  ]),
+  globalIgnores(["build/", "public/build/", "test-output/", "bench-results/", "scratch/", "data/", ".cache/"]),
   js.configs.recommended,
   tseslint.configs.recommended,
   {
@@ -53,7 +45,8 @@ export default defineConfig([
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
   {
-    files: ["**/*.tsx"],
+    // Components and hooks (use-*.ts) live in app/.
+    files: ["app/**/*.{ts,tsx}"],
     extends: [reactHooks.configs.flat.recommended],
     rules: {
       // Pages render on the server first; browser-only features (a hydrated flag, feature detection, a
