@@ -19,7 +19,9 @@ import type { AnalyticsSource } from "./source";
  * Keys: s:n, s:f:<factor>, s:i:<incident type>, s:l:<loss potential>, r:n, r:f:<factor>.
  */
 export function coreFigures(source: AnalyticsSource, filters: ResolvedFilters, cmp: Comparison, privacy: PrivacyRules): Promise<ReleasedCells> {
-  const key = `core:${populationKey(cmp.subject.population)}:${cmp.reference?.kind ?? ""}:${JSON.stringify(filters)}:${JSON.stringify(privacy)}`;
+  const key =
+    `core:${populationKey(cmp.subject.population)}:${cmp.reference?.kind ?? ""}:` +
+    `${JSON.stringify(filters)}:${JSON.stringify(privacy)}`;
   return source.once(key, async () => {
     const subject = cmp.subject.population;
     const reference = cmp.reference;

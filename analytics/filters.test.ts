@@ -18,7 +18,7 @@ describe("analytics filters", () => {
     expect([monthLabel(year.from), monthLabel(year.to)]).toEqual(["2024-01", "2026-12"]);
   });
 
-  it("reject day ranges, wrong bins, reversed or too long periods, unknown codes, factor with family and agency ids", () => {
+  it("reject day ranges, wrong bins, reversed or too long periods, unknown codes, factor + family, agency ids", () => {
     const errors = (input: Record<string, string>) => {
       try {
         parseAnalyticsFilters(new URLSearchParams(input));

@@ -164,7 +164,8 @@ async function computeEmergingRisks(source: AnalyticsSource, resolved: ResolvedF
     .sort((x, y) => Number(y.significant) - Number(x.significant) || x.qValue - y.qValue || (y.ratio ?? 0) - (x.ratio ?? 0));
   return {
     meta: measureMeta(
-      { measure: "emerging_risks", title: "Emerging risks", description: "National and regional series whose share of reports crossed its alert level in the last three months, ranked by the evidence (Benjamini-Hochberg q-value)." },
+      { measure: "emerging_risks", title: "Emerging risks", description: "National and regional series whose share of reports crossed its alert level in the last three months, " +
+          "ranked by the evidence (Benjamini-Hochberg q-value)." },
       resolved, { subject: { label: { kind: "national", label: "National and regional series" } }, reference: null }, null, privacy,
     ),
     tests: evaluated.length,

@@ -91,7 +91,8 @@ export async function getFactorCooccurrence(db: AnalyticsDb, filters: AnalyticsF
   pairs.sort((x, y) => y.order - x.order || (x.factorA + x.factorB < y.factorA + y.factorB ? -1 : 1));
   return {
     meta: measureMeta(
-      { measure: "factor_cooccurrence", title: "Factors cited together", description: "Pairs of factors cited in the same report, with their lift (above 1: cited together more often than chance)." },
+      { measure: "factor_cooccurrence", title: "Factors cited together", description: "Pairs of factors cited in the same report, with their lift (above 1: cited together more often than " +
+          "chance)." },
       resolved, { subject: cmp.subject, reference: null }, released, privacy,
     ),
     reports: released.count("n"),

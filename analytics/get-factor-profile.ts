@@ -71,7 +71,10 @@ export async function getFactorProfile(db: AnalyticsDb, filters: AnalyticsFilter
       {
         measure: "factor_profile",
         title: "Contributing factors",
-        description: `Share of reports citing each factor, with 95% intervals${cmp.reference ? `, compared with ${cmp.reference.label.label.toLowerCase()} (PRR)` : ""}. ${REPORTS_NOT_RATES}`,
+        description:
+          "Share of reports citing each factor, with 95% intervals" +
+          (cmp.reference ? `, compared with ${cmp.reference.label.label.toLowerCase()} (PRR)` : "") +
+          `. ${REPORTS_NOT_RATES}`,
       },
       resolved, cmp, released, privacy,
     ),

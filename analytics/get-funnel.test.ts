@@ -26,7 +26,8 @@ describe("getFunnel", () => {
     const funnel = await getFunnel(database.db, filters, { kind: "national" }, privacy);
     const { rows } = await sql<{ id: string; name: string; n: number; radio: number }>`
       SELECT a.id::VARCHAR AS id, a.name, count(*) AS n,
-        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM report_factors f WHERE f.report_id = r.id AND f.factor_code = 'eq_radio_failure')) AS radio
+        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM report_factors f WHERE f.report_id = r.id
+          AND f.factor_code = 'eq_radio_failure')) AS radio
       FROM reports r JOIN report_protected p ON p.report_id = r.id JOIN agencies a ON a.id = p.agency_id
       WHERE r.event_month BETWEEN '2022-01-01'::DATE AND '2026-10-01'::DATE GROUP BY 1, 2`.execute(database.db);
     const above = rows.filter((r) => r.n >= 30);

@@ -92,7 +92,8 @@ export async function getFunnel(
   const hi = Math.max(lo * 4, ...releasedNs.map((n) => n * 1.2));
   return {
     meta: measureMeta(
-      { measure: "funnel", title: "Agencies against the national share", description: `Each agency's share of reports citing the factor against its number of reports, with 95% and 99.8% limits around the national share. ${REPORTS_NOT_RATES}` },
+      { measure: "funnel", title: "Agencies against the national share", description: `Each agency's share of reports citing the factor against its number of reports, with 95% and 99.8% ` +
+          `limits around the national share. ${REPORTS_NOT_RATES}` },
       resolved,
       { subject: { label: { kind: "partner_agencies", label: "Partner agencies" } }, reference: null },
       released, privacy,

@@ -66,7 +66,8 @@ export async function getIncidentFactorMatrix(db: AnalyticsDb, filters: Analytic
   const released = book.release(privacy, cmp.gates);
   return {
     meta: measureMeta(
-      { measure: "incident_factor_matrix", title: "Incident types and factors", description: `Reports of each incident type citing each factor, with the share of that incident type's reports. ${REPORTS_NOT_RATES}` },
+      { measure: "incident_factor_matrix", title: "Incident types and factors", description: `Reports of each incident type citing each factor, with the share of that incident type's ` +
+          `reports. ${REPORTS_NOT_RATES}` },
       resolved, { subject: cmp.subject, reference: null }, released, privacy,
     ),
     reports: released.count("n"),

@@ -46,7 +46,9 @@ export interface TrendSeries {
   monthly: TrendMonth[];
   /** Calendar quarters lying wholly inside the window. */
   quarterly: { quarter: string; count: Count; share: Share | null }[];
-  /** On the quarterly shares (counts for the total series); "insufficient" below 10 quarters. Null on reference lines. */
+  /**
+   * On the quarterly shares (counts for the total series); "insufficient" below 10 quarters. Null on reference lines.
+   */
   mannKendall: MannKendallOutcome | Suppressed | null;
   /** The latest 12 months of the window against the 12 before. Null on reference lines. */
   yearOverYear: { current: Count; previous: Count; change: number | Suppressed | null } | null;
@@ -165,7 +167,10 @@ async function addPopulation(
   return out;
 }
 
-/** A month's share as a plain number for alert levels (the count for the total series), null without reports, or withheld. */
+/**
+ * A month's share as a plain number for alert levels (the count for the total series), null without reports, or
+ * withheld.
+ */
 function pointValue(released: ReleasedCells, cells: SeriesCells, total: SeriesCells, isTotal: boolean, o: number): number | null | Suppressed {
   const values = released.values(isTotal ? [cells.months[o]!] : [cells.months[o]!, total.months[o]!]);
   if (!Array.isArray(values)) return values;
@@ -301,7 +306,8 @@ export async function getTrends(db: AnalyticsDb, filters: AnalyticsFilters, view
       {
         measure: "trends",
         title: "Trends and alert levels",
-        description: `Monthly and quarterly reports and shares per incident type and factor, with alert levels and Mann-Kendall trend tests. ${REPORTS_NOT_RATES}`,
+        description: `Monthly and quarterly reports and shares per incident type and factor, with alert levels and ` +
+            `Mann-Kendall trend tests. ${REPORTS_NOT_RATES}`,
       },
       resolved, { subject: cmp.subject, reference: reference ? { ...cmp.reference!, label: reference.label } : null }, released, privacy,
     ),

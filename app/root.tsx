@@ -45,7 +45,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <SiteHeader user={data?.user} />
         <div id="main">{children}</div>
         <SiteFooter />
-        {/* Scroll restoration keeps positions in sessionStorage: never on the anonymous pages (docs/design.md §6.2). */}
+        {/* Scroll restoration keeps positions in sessionStorage: never on the anonymous pages
+            (docs/design.md §6.2). */}
         {isAnonymousPath(pathname) ? null : <ScrollRestoration nonce={nonce} />}
         <Scripts nonce={nonce} />
       </body>

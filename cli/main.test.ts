@@ -49,7 +49,8 @@ describe("closecall CLI", () => {
     expect(await main(["migrate", "--db", target], captureIO())).toBe(0);
     const holder = spawn(process.execPath, [
       "-e",
-      `require("@duckdb/node-api").DuckDBInstance.create(${JSON.stringify(target)}).then(() => { console.log("held"); setTimeout(() => {}, 30000); });`,
+      `require("@duckdb/node-api").DuckDBInstance.create(${JSON.stringify(target)}).then(() => { ` +
+          `console.log("held"); setTimeout(() => {}, 30000); });`,
     ], { cwd: path.resolve(import.meta.dirname, ".."), stdio: ["ignore", "pipe", "inherit"] });
     try {
       await new Promise<void>((resolve) => holder.stdout!.once("data", () => resolve()));

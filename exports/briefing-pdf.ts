@@ -75,7 +75,8 @@ function titlePage(doc: Doc, input: BriefingInput) {
   heading(doc, "About these figures", 12);
   for (const note of [...(input.meta.notes ?? []), ...input.meta.suppression]) doc.font("Regular").fontSize(9.5).fillColor(MUTED).text(note, { paragraphGap: 4 });
   doc.moveDown(1).fontSize(9).fillColor(MUTED).text(
-    `Made ${input.meta.generatedAt.toISOString().slice(0, 10)} from the programme's published, de-identified reports · taxonomy version ${input.meta.taxonomyVersion}.`,
+    `Made ${input.meta.generatedAt.toISOString().slice(0, 10)} from the programme's published, de-identified ` +
+        `reports · taxonomy version ${input.meta.taxonomyVersion}.`,
   );
 }
 

@@ -14,7 +14,6 @@ export interface ChartFrame {
 
 const PAD = 16;
 const TITLE_SIZE = 16;
-const LINE = 18;
 const FOOT_SIZE = 11;
 
 function escapeXml(text: string): string {

@@ -45,7 +45,8 @@ export async function releaseClosedQuarters(
   try {
     const summary = await run;
     if (summary.releases > 0) {
-      log(`Release book: ${summary.releases} book(s) released up to ${summary.upTo} in ${summary.seconds.toFixed(1)} s (${summary.lpSolves} linear programs).`);
+      log(`Release book: ${summary.releases} book(s) released up to ${summary.upTo} ` +
+          `in ${summary.seconds.toFixed(1)} s (${summary.lpSolves} linear programs).`);
     }
     return summary;
   } finally {

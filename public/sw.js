@@ -73,6 +73,10 @@ const STYLE_FILES = /^\/build\/_assets\/(app|site-header|intake)-[^/]+\.css$/;
 async function offlinePage(cache) {
   const styles = (await cache.keys()).map((request) => new URL(request.url).pathname).filter((path) => STYLE_FILES.test(path));
   const formSaved = Boolean(await cache.match(FORM));
+  const formNote = formSaved
+    ? "The report form is saved on this device and works without one: " +
+      "you can write your report now and send it when you are back online."
+    : "";
   const html = `<!doctype html>
 <html lang="en">
 <head>
@@ -83,10 +87,13 @@ async function offlinePage(cache) {
 ${styles.map((href) => `<link rel="stylesheet" href="${href}">`).join("\n")}
 </head>
 <body>
-<header class="site-header"><div class="site-header-inner"><a class="brand" href="/" aria-label="Close Call home"><span class="brand-mark" aria-hidden="true">◆</span> Close Call</a></div></header>
+<header class="site-header"><div class="site-header-inner">
+<a class="brand" href="/" aria-label="Close Call home"><span class="brand-mark" aria-hidden="true">◆</span>
+Close Call</a>
+</div></header>
 <main id="main" class="page narrow" aria-labelledby="offline-title">
 <h1 id="offline-title">No connection</h1>
-<p>This page needs a connection. ${formSaved ? "The report form is saved on this device and works without one: you can write your report now and send it when you are back online." : ""}</p>
+<p>This page needs a connection. ${formNote}</p>
 ${formSaved ? '<p><a class="button primary" href="/report">Open the report form</a></p>' : ""}
 </main>
 </body>
@@ -94,7 +101,8 @@ ${formSaved ? '<p><a class="button primary" href="/report">Open the report form<
   return new Response(html, {
     headers: {
       "Content-Type": "text/html; charset=utf-8",
-      "Content-Security-Policy": "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+      "Content-Security-Policy": "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; " +
+          "frame-ancestors 'none'",
       "Referrer-Policy": "no-referrer",
       "Cache-Control": "no-store",
     },
@@ -104,7 +112,7 @@ ${formSaved ? '<p><a class="button primary" href="/report">Open the report form<
 async function navigate(request, path) {
   try {
     return await fetch(request);
-  } catch (error) {
+  } catch {
     // Only a network failure lands here (a server error is a response): answer from the device.
     const cache = await caches.open(CACHE);
     if (path === FORM) {

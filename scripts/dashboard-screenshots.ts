@@ -40,7 +40,8 @@ try {
       const js = await page.evaluate(() => performance.getEntriesByType("resource")
         .filter((e) => e.name.endsWith(".js"))
         .map((e) => ({ name: e.name, encoded: (e as PerformanceResourceTiming).encodedBodySize, decoded: (e as PerformanceResourceTiming).decodedBodySize })));
-      if (width === 1440) console.log(`  JavaScript loaded: ${js.length} files, ${(js.reduce((s, e) => s + e.encoded, 0) / 1024).toFixed(1)} KB as sent, ${(js.reduce((s, e) => s + e.decoded, 0) / 1024).toFixed(1)} KB decoded`);
+      if (width === 1440) console.log(`  JavaScript loaded: ${js.length} files, ${(js.reduce((s, e) => s + e.encoded, 0) / 1024).toFixed(1)} ` +
+          `KB as sent, ${(js.reduce((s, e) => s + e.decoded, 0) / 1024).toFixed(1)} KB decoded`);
       const file = path.join(out, `${shot.name}-${width}.png`);
       await page.screenshot({ path: file, fullPage: true });
       console.log(`${response?.status()} ${shot.path} ${width}px → ${file} (${Date.now() - started} ms)`);

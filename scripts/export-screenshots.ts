@@ -38,7 +38,9 @@ async function download(context: BrowserContext, urlPath: string, file: string, 
   const response = await context.request.get(`${base}${urlPath}`, { headers });
   const body = await response.body();
   writeFileSync(path.join(out, file), body);
-  console.log(`${response.status()} ${urlPath} → ${file} (${body.length.toLocaleString("en-US")} bytes, ${Date.now() - started} ms, ${response.headers()["content-type"]}, ${response.headers()["content-disposition"] ?? "inline"})`);
+  console.log(`${response.status()} ${urlPath} → ${file} (${body.length.toLocaleString("en-US")} ` +
+      `bytes, ${Date.now() - started} ` +
+      `ms, ${response.headers()["content-type"]}, ${response.headers()["content-disposition"] ?? "inline"})`);
   return response;
 }
 

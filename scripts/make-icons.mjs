@@ -22,7 +22,8 @@ try {
   for (const { source, file, size } of outputs) {
     const page = await browser.newPage({ viewport: { width: size, height: size }, deviceScaleFactor: 1 });
     const svg = readFileSync(path.join(dir, source), "utf8");
-    await page.setContent(`<style>html,body{margin:0;background:transparent}svg{display:block;width:${size}px;height:${size}px}</style>${svg}`);
+    const style = `html,body{margin:0;background:transparent}svg{display:block;width:${size}px;height:${size}px}`;
+    await page.setContent(`<style>${style}</style>${svg}`);
     await page.screenshot({ path: path.join(dir, file), omitBackground: true });
     await page.close();
     console.log(`${file} (${size}×${size}) from ${source}`);

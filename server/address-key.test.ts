@@ -34,7 +34,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe("anonymous request middleware", () => {
-  it("computes the address key for every path (intake caps and per-source sign-in limits), the same for one client", async () => {
+  it("computes the address key for every path (intake caps, per-source sign-in limits), one per client", async () => {
     const report = (await (await fetch(`${base}/report`)).json()).addressKey;
     expect(report).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect((await (await fetch(`${base}/sign-in`)).json()).addressKey).toBe(report);

@@ -22,9 +22,11 @@ export async function seedOnFirstStart(database: OpenDatabase, config: AppConfig
   const { instance, db } = database;
   if (!config.demo) return;
   if ((await metaValue(db, "dataset_seed")) !== undefined) return;
-  log(`First start: generating the synthetic national dataset (${config.seedReports.toLocaleString("en-US")} reports, ${config.seedAgencies.toLocaleString("en-US")} agencies, seed ${config.seed})…`);
+  log(`First start: generating the synthetic national dataset (${config.seedReports.toLocaleString("en-US")} ` +
+      `reports, ${config.seedAgencies.toLocaleString("en-US")} agencies, seed ${config.seed})…`);
   const summary = await seedSyntheticData(instance, db, { reports: config.seedReports, agencies: config.seedAgencies, seed: config.seed, demoAccounts: true, totpBox });
-  log(`Loaded ${summary.agencies} agencies and ${summary.reports.toLocaleString("en-US")} reports in ${summary.seconds.toFixed(1)} s.`);
+  log(`Loaded ${summary.agencies} agencies and ${summary.reports.toLocaleString("en-US")} reports ` +
+      `in ${summary.seconds.toFixed(1)} s.`);
   await rebuildDerivedData(database, log);
 }
 

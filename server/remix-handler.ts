@@ -4,7 +4,8 @@ import type { Request as ExpressRequest, RequestHandler, Response as ExpressResp
 import { bufferedBody } from "./request-body";
 
 const NOT_A_FORM_PAGE =
-  "<!doctype html><title>Not a form</title><h1>Not a form</h1><p>This address shows a page or a file; it does not take forms. Go back and try again from the page you were on.</p>";
+  "<!doctype html><title>Not a form</title><h1>Not a form</h1><p>This address shows a page or a file; it does not " +
+      "take forms. Go back and try again from the page you were on.</p>";
 
 /**
  * Remix behind Express, in production mode always (development mode puts stacks and

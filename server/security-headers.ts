@@ -36,7 +36,8 @@ export function securityHeaders(): RequestHandler {
     res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
     res.setHeader(
       "Permissions-Policy",
-      "accelerometer=(), ambient-light-sensor=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()",
+      "accelerometer=(), ambient-light-sensor=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), " +
+          "microphone=(), payment=(), usb=(), interest-cohort=()",
     );
     res.setHeader("Cache-Control", "no-store");
     next();
@@ -71,7 +72,8 @@ export function rejectCrossSiteWrites(): RequestHandler {
     if (!crossSite && origin === "null") delete req.headers.origin;
     if (crossSite) {
       res.status(403).type("text/html").send(
-        "<!doctype html><title>Not allowed</title><h1>Not allowed</h1><p>This form was sent from another site. Go back to Close Call and try again.</p>",
+        "<!doctype html><title>Not allowed</title><h1>Not allowed</h1><p>This form was sent from another site. " +
+            "Go back to Close Call and try again.</p>",
       );
       return;
     }

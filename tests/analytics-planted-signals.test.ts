@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 describe("planted signals are found", () => {
-  it("Metro City PD's radio-failure excess is flagged in its release book against the nation excluding it", async () => {
+  it("Metro City PD's radio-failure excess is flagged in its release book against the rest of the nation", async () => {
     // Agency figures exist only as released book cells (docs/design.md §6.1): release one year, then read
     // it. The release audits every partner agency, so this case has its own, smaller set of agencies.
     const s = signal("metro-radio-failures");
@@ -55,7 +55,7 @@ describe("planted signals are found", () => {
     }
   }, 300_000);
 
-  it("the Midwest struck-by share crosses its alert level from the planted month and stays above it; before, at most one isolated false alarm in 24 months", async () => {
+  it("the Midwest struck-by share stays above its alert level from the planted month; ≤ 1 alarm before", async () => {
     // Alert rule tested: ICAO triggers on the monthly share (one month above mean + 3 SD, two above 2 SD or
     // three above 1 SD of the previous 12–24 months). Random months trip such a rule now and then (a few
     // per cent each), so the 24 months before may hold one isolated alarm, never a run of them.
@@ -84,7 +84,7 @@ describe("planted signals are found", () => {
     }
   });
 
-  it("emerging risks rank the Midwest struck-by series after the planted month (BH-significant), not before", async () => {
+  it("emerging risks rank the Midwest struck-by series after the planted month (BH), not before", async () => {
     const s = signal("struck-by-rising-midwest");
     const after = await getEmergingRisks(database.db, parseAnalyticsFilters({ to: "2024-06" }), { kind: "public" }, privacy);
     const found = after.risks.find((r) => r.area === s.censusRegion && r.code === s.factor);

@@ -57,7 +57,8 @@ beforeAll(async () => {
   a = { from: label(last - 11), to: label(last) };
   b = { from: label(last - 23), to: label(last - 12) };
   const { rows } = await sql<{ id: string }>`
-    SELECT p.agency_id::VARCHAR AS id FROM report_protected p WHERE p.agency_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, id LIMIT 1`.execute(database.db);
+    SELECT p.agency_id::VARCHAR AS id FROM report_protected p WHERE p.agency_id IS NOT NULL GROUP BY 1
+      ORDER BY count(*) DESC, id LIMIT 1`.execute(database.db);
   agencyId = rows[0]!.id;
   const signedIn = async (role: Parameters<typeof createTestUser>[1], agency: string | null = null) => signInTestUser(database.db, await createTestUser(database.db, role, { agencyId: agency }));
   people.national = await signedIn("national_analyst");
@@ -139,7 +140,7 @@ describe("national view: two periods' factor profiles side by side", () => {
     expect(sheet.rows).toHaveLength(pa.rows.length);
   });
 
-  it("the page draws the panel with both periods' columns, and the filter bar holds the comparison period and its presets", async () => {
+  it("the page draws both periods' columns; the filter bar holds the comparison period and its presets", async () => {
     const page = await html(`/national${query()}`, people.national!);
     expect(page.status).toBe(200);
     expect(page.text).toContain(`Contributing factors, two periods side by side: ${a.from} to ${a.to} and ${b.from} to ${b.to}`);

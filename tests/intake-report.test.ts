@@ -95,7 +95,8 @@ describe("report form: loader and action", () => {
     const input = {
       ...VALID_INPUT,
       title: "Knife missed on a stop with Sgt. Miller",
-      narrative: `${VALID_INPUT.narrative} Badge #4471 was on the report, plate 7ABC123, at Elm St and 4th Ave on 03/14/2025, and we were on TAC 3.`,
+      narrative: `${VALID_INPUT.narrative} Badge #4471 was on the report, plate 7ABC123, at Elm St and 4th Ave on ` +
+          `03/14/2025, and we were on TAC 3.`,
     };
     const reviewed = await review(input);
     expect(reviewed.identifiers.map((w) => w.field)).toEqual(["title", "narrative"]);
@@ -110,7 +111,7 @@ describe("report form: loader and action", () => {
     expect(back.data).toMatchObject({ stage: "edit", step: 2, values: input });
   });
 
-  it("links the agency only for a current partner code; an unknown code is a field error, not a silent drop", async () => {
+  it("links the agency only for a current partner code; an unknown code is a field error, not dropped", async () => {
     const unknown = await post(fieldsOf({ ...VALID_INPUT, consentLevel: "agency_stats", partnerCode: "ZZZZZ-ZZZZZ-ZZZZZ" }, { intent: "review" }));
     expect(unknown.status).toBe(400);
     expect(unknown.data).toMatchObject({ stage: "edit", step: 5, values: { partnerCode: "ZZZZZ-ZZZZZ-ZZZZZ" } });
@@ -164,7 +165,7 @@ describe("report form: loader and action", () => {
     expect(flagged.length).toBeGreaterThanOrEqual(1);
   });
 
-  it("without JavaScript: no proof, but a genuine unused challenge that is old enough, under tighter caps", async () => {
+  it("without JavaScript: no proof, but a genuine unused challenge old enough, under tighter caps", async () => {
     resetAbuseGuard({ powCounter: [1, 4], noScriptMinSeconds: 3600, noScriptSubmissionsPerAddressPerHour: 1 });
     const input = { ...VALID_INPUT, narrative: `${VALID_INPUT.narrative} (no-script test)` };
     const { challenge } = await review(input);

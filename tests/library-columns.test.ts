@@ -95,7 +95,9 @@ describe("what reaches a library page", () => {
     expect(scoped.result.total).toBeGreaterThan(0);
     await feedLoader({ request: request("/reports/feed.atom"), params: {}, context });
     expect(statements.length).toBeGreaterThan(10);
-    const scope = String.raw`d\.report_id IN \(\s*SELECT p\.report_id FROM report_protected p\s*WHERE p\.consent_level = 'agency_share' AND p\.agency_id = \$\d+::UUID\)`;
+    const scope =
+      String.raw`d\.report_id IN \(\s*SELECT p\.report_id FROM report_protected p\s*` +
+      String.raw`WHERE p\.consent_level = 'agency_share' AND p\.agency_id = \$\d+::UUID\)`;
     const protectedNames = /report_protected|\bstate\b|agency_id|agency_size_band|consent_level|\bagencies\b/;
     expect(statements.filter((s) => new RegExp(scope).test(s)).length).toBeGreaterThan(0);
     for (const statement of statements) expect(statement.replace(new RegExp(scope, "g"), "<agency scope>")).not.toMatch(protectedNames);

@@ -71,7 +71,7 @@ describe("incremental indexing at publication", () => {
     expect(postings.rows[0]!.n).toBe(0);
   });
 
-  it("re-indexing an older report keeps its place in 'newest first' (an agency leaving must not lift its reports to the top)", async () => {
+  it("re-indexing an older report keeps its place in 'newest first' (as when an agency leaves)", async () => {
     const newest = async () => (await findReports(database.db, emptyFilters, { column: "published", descending: true }, { page: 1, size: 5 }, anonymousViewer)).rows.map((r) => r.publicNumber);
     const before = await newest();
     const oldest = await database.db.selectFrom("library_documents").select(["report_id", "doc_id"]).orderBy("doc_id").limit(3).execute();

@@ -55,7 +55,8 @@ describe("library search recall on irregular word forms", () => {
       const wrong = [...having(q.notForms ?? [])].filter((n) => !relevant.has(n) && hits.has(n));
       expect(wrong, `“${q.query}” found reports that only have ${q.notForms?.join("/")}`).toEqual([]);
     }
-    process.stdout.write(`\nSearch recall on the irregular-forms set: ${foundTotal}/${relevantTotal} = ${(foundTotal / relevantTotal).toFixed(2)}\n${lines.join("\n")}\n`);
+    process.stdout.write(`\nSearch recall on the irregular-forms set: ${foundTotal}/${relevantTotal} ` +
+        `= ${(foundTotal / relevantTotal).toFixed(2)}\n${lines.join("\n")}\n`);
     expect(relevantTotal).toBeGreaterThanOrEqual(40);
     expect(misses, "relevant reports not found").toEqual([]);
   });

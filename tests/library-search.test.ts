@@ -34,11 +34,13 @@ function directWhere(f: LibraryFilters, except?: FacetKey): RawBuilder<boolean> 
   inList("r.weather", f.weather, "weather");
   inList("r.officers_band", f.officers, "officers_band");
   if (f.factors.length && (except !== "factor" || f.factorMatch === "all")) {
-    const cited = sql`(SELECT count(DISTINCT x.factor_code) FROM report_factors x WHERE x.report_id = r.id AND x.factor_code IN (${sql.join(f.factors)}))`;
+    const cited = sql`(SELECT count(DISTINCT x.factor_code) FROM report_factors x WHERE x.report_id = r.id
+        AND x.factor_code IN (${sql.join(f.factors)}))`;
     parts.push(f.factorMatch === "all" ? sql`${cited} = ${f.factors.length}` : sql`${cited} > 0`);
   }
   if (f.families.length && except !== "family") {
-    parts.push(sql`EXISTS (SELECT 1 FROM report_factors x JOIN taxonomy_terms t ON t.kind = 'factor' AND t.code = x.factor_code
+    parts.push(sql`EXISTS (SELECT 1 FROM report_factors x JOIN taxonomy_terms t ON t.kind = 'factor'
+        AND t.code = x.factor_code
       AND t.version = r.taxonomy_version WHERE x.report_id = r.id AND t.parent_code IN (${sql.join(f.families)}))`);
   }
   if (except !== "year") {
@@ -61,8 +63,10 @@ const directValue: Record<FacetKey, RawBuilder<unknown>> = {
   weather: sql`SELECT r.weather AS value, count(*) AS n FROM reports r`,
   officers_band: sql`SELECT r.officers_band AS value, count(*) AS n FROM reports r`,
   year: sql`SELECT CAST(year(r.event_month) AS VARCHAR) AS value, count(*) AS n FROM reports r`,
-  factor: sql`SELECT x.factor_code AS value, count(DISTINCT r.id) AS n FROM reports r JOIN report_factors x ON x.report_id = r.id`,
-  family: sql`SELECT t.parent_code AS value, count(DISTINCT r.id) AS n FROM reports r JOIN report_factors x ON x.report_id = r.id
+  factor: sql`SELECT x.factor_code AS value, count(DISTINCT r.id) AS n FROM reports r JOIN report_factors x
+      ON x.report_id = r.id`,
+  family: sql`SELECT t.parent_code AS value, count(DISTINCT r.id) AS n FROM reports r JOIN report_factors x
+      ON x.report_id = r.id
     JOIN taxonomy_terms t ON t.kind = 'factor' AND t.code = x.factor_code AND t.version = r.taxonomy_version`,
 };
 
@@ -156,7 +160,8 @@ describe("full-text search", () => {
 
 async function directCount(pattern: string): Promise<number> {
   const { rows } = await sql<{ n: number }>`
-    SELECT count(*) AS n FROM reports WHERE regexp_matches(lower(title || ' ' || summary || ' ' || lessons), ${pattern})`.execute(database.db);
+    SELECT count(*) AS n FROM reports WHERE regexp_matches(lower(title || ' ' || summary || ' ' ||
+      lessons), ${pattern})`.execute(database.db);
   return rows[0]!.n;
 }
 

@@ -65,7 +65,8 @@ describe("the national cache the routes read", () => {
     const cold = await startOnNewDatabase();
     const computedCold = await cold.nationalPage(); // what the first visitor paid without a warm-up
     const warm = await startOnNewDatabase();
-    const computedByWarmUp = await warm.computedBy(() => warmNationalCache(warm.database.db)); // what server/index.ts runs at start-up
+    // what server/index.ts runs at start-up
+    const computedByWarmUp = await warm.computedBy(() => warmNationalCache(warm.database.db));
     expect(computedCold).toBeGreaterThan(0);
     expect(computedByWarmUp).toBe(computedCold);
     expect(await warm.nationalPage()).toBe(0);

@@ -40,7 +40,8 @@ export async function getBookFunnel(db: Executor, choice: { year: string; factor
   const [books, national] = await Promise.all([
     sql`SELECT cells FROM release_book_cells WHERE period = ${choice.year} AND population = 'agency'`.execute(db),
     sql`SELECT count(*)::INTEGER AS total,
-        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM report_factors f WHERE f.report_id = r.id AND f.factor_code = ${choice.factor}))::INTEGER AS cited
+        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM report_factors f WHERE f.report_id = r.id
+          AND f.factor_code = ${choice.factor}))::INTEGER AS cited
       FROM reports r WHERE year(r.published_month) = ${Number(choice.year)}`.execute(db),
   ]);
   const { total, cited } = National.parse(national.rows[0]);
@@ -82,6 +83,7 @@ const YearRow = z.object({ period: z.string() });
 
 /** Years of publication released in some agency's book, newest last. */
 export async function bookYears(db: Executor): Promise<string[]> {
-  const { rows } = await sql`SELECT DISTINCT period FROM release_book_cells WHERE population = 'agency' AND NOT contains(period, 'Q') ORDER BY 1`.execute(db);
+  const { rows } = await sql`SELECT DISTINCT period FROM release_book_cells WHERE population = 'agency' AND NOT contains(period, 'Q')
+        ORDER BY 1`.execute(db);
   return rows.map((r) => YearRow.parse(r).period);
 }

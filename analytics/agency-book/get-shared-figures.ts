@@ -37,7 +37,8 @@ const FactorRow = z.object({ factor: z.string(), shared: z.number(), total: z.nu
  */
 export async function getSharedFigures(db: Executor, agencyId: string, filters: SharedFilters): Promise<SharedFigures> {
   const where: RawBuilder<unknown>[] = [
-    sql`r.published_month BETWEEN ${`${monthLabel(filters.from)}-01`}::DATE AND ${`${monthLabel(filters.to)}-01`}::DATE`,
+    sql`r.published_month BETWEEN ${`${monthLabel(filters.from)}-01`}::DATE
+        AND ${`${monthLabel(filters.to)}-01`}::DATE`,
   ];
   if (filters.incidentType) where.push(sql`r.incident_type = ${filters.incidentType}`);
   if (filters.lossPotential) where.push(sql`r.loss_potential = ${filters.lossPotential}`);

@@ -59,7 +59,7 @@ describe("suppress", () => {
     expect(released.count("r0")).toBe(38); // totals stay released
   });
 
-  it("treats public figures as known: an agency count cannot be recovered from national − national-excluding-agency", () => {
+  it("treats public figures as known: no agency count is recovered from national − national-without-agency", () => {
     const released = suppress({
       cells: [{ key: "all", value: 500, protected: false }, { key: "agency", value: 6, ...P }, { key: "rest", value: 494, ...P }],
       additive: [{ total: "all", parts: ["agency", "rest"] }],

@@ -14,7 +14,10 @@ export interface CellInput {
    * difference with a public figure. Public cells are released as they are and count as known to anyone.
    */
   protected: boolean;
-  /** Cells of the viewer's own agency (or differenced against it) close with the agency gate; peer cells with the peer gate. */
+  /**
+   * Cells of the viewer's own agency (or differenced against it) close with the agency gate; peer cells with the peer
+   * gate.
+   */
   gate?: "agency" | "peer";
   /**
    * The same figure as released by the dashboard's core figures (analytics/core-figures.ts): a number is

@@ -29,6 +29,8 @@ async function direct(r: AggregateRequest): Promise<Map<string, number>> {
   const dims = r.groupBy.map((d) => (d === "event_month" ? sql`(year(r.event_month) * 12 + month(r.event_month) - 1)::VARCHAR` : d === "agency_id" ? sql`p.agency_id::VARCHAR` : sql`r.${sql.ref(d)}`));
   const key = sql.join([...dims, ...(r.perFactor ? [sql`f.factor_code`] : []), sql`''`], sql` || '|' || `);
   const p = r.population;
+  const scope =
+    p.kind === "agency" ? sql`p.agency_id = ${p.agencyId}::UUID` : p.kind === "linked" ? sql`p.agency_id IS NOT NULL` : sql`true`;
   const { rows } = await sql<{ key: string; n: number }>`
     SELECT ${key} AS key, count(*) AS n
     FROM reports r JOIN report_protected p ON p.report_id = r.id
@@ -38,8 +40,9 @@ async function direct(r: AggregateRequest): Promise<Map<string, number>> {
       AND (${f.lossPotential ?? null}::VARCHAR IS NULL OR r.loss_potential = ${f.lossPotential ?? null})
       AND (${f.censusRegion ?? null}::VARCHAR IS NULL OR r.census_region = ${f.censusRegion ?? null})
       AND (${f.light ?? null}::VARCHAR IS NULL OR r.light = ${f.light ?? null})
-      AND (${f.factor ?? null}::VARCHAR IS NULL OR EXISTS (SELECT 1 FROM report_factors x WHERE x.report_id = r.id AND x.factor_code = ${f.factor ?? null}))
-      AND ${p.kind === "agency" ? sql`p.agency_id = ${p.agencyId}::UUID` : p.kind === "linked" ? sql`p.agency_id IS NOT NULL` : sql`true`}
+      AND (${f.factor ?? null}::VARCHAR IS NULL OR EXISTS (SELECT 1 FROM report_factors x WHERE x.report_id = r.id
+        AND x.factor_code = ${f.factor ?? null}))
+      AND ${scope}
     GROUP BY 1`.execute(database.db);
   return new Map(rows.map((row) => [row.key, row.n]));
 }

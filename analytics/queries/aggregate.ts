@@ -207,7 +207,8 @@ export function agencyFactorCounts(source: AnalyticsSource, r: Omit<AggregateReq
     const { rows } = await sql`SELECT list_position(${[...agencyIds]}::UUID[], agency_id)::INTEGER - 1 AS agency,
         enum_code(factor_code)::INTEGER AS factor, count(*)::INTEGER AS reports
       FROM analytics_report_factors
-      WHERE ${sql.join(conditions(request, "facts"), sql` AND `)} AND agency_id IN (SELECT unnest(${[...agencyIds]}::UUID[]))
+      WHERE ${sql.join(conditions(request, "facts"), sql` AND `)} AND agency_id
+        IN (SELECT unnest(${[...agencyIds]}::UUID[]))
       GROUP BY agency_id, factor_code`.execute(source.db);
     return AgencyFactorSchema.parse(rows).map((row) => ({ agency: row.agency, factor_code: CODES.factor_code[row.factor]!, reports: row.reports }));
   });

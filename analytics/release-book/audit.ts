@@ -7,7 +7,7 @@ import { certifiedWidth } from "./moves";
 import { type Built, buildModel } from "./audit-model";
 import { type Polytope, RangeSolver } from "./lp-ranges";
 import {
-  type AuditedPopulation, auditedPopulations, cellId, cellsIn, complementCost, type GroupRelation, groupRelations, knownOf, type PeriodData, refOf,
+  type AuditedPopulation, auditedPopulations, cellsIn, complementCost, type GroupRelation, groupRelations, type PeriodData, refOf,
   type Status, unknownOf,
 } from "./year-group";
 

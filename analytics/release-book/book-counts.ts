@@ -69,13 +69,15 @@ export async function readYearCounts(db: Executor, year: number): Promise<YearCo
   const to = `${year}-12-01`;
   const [reports, cited] = await Promise.all([
     sql`SELECT (month(r.published_month) - 1) // 3 AS q, r.census_region AS region, p.agency_id::VARCHAR AS agency,
-        p.agency_size_band AS band, coalesce(p.consent_level = 'agency_share', false) AS shared, r.incident_type AS incident,
+        p.agency_size_band AS band, coalesce(p.consent_level = 'agency_share', false) AS shared, r.incident_type
+          AS incident,
         r.loss_potential AS loss, count(*)::INTEGER AS reports
       FROM reports r LEFT JOIN report_protected p ON p.report_id = r.id
       WHERE r.published_month BETWEEN ${from}::DATE AND ${to}::DATE
       GROUP BY ALL`.execute(db),
     sql`SELECT (month(r.published_month) - 1) // 3 AS q, r.census_region AS region, p.agency_id::VARCHAR AS agency,
-        p.agency_size_band AS band, coalesce(p.consent_level = 'agency_share', false) AS shared, r.incident_type AS incident,
+        p.agency_size_band AS band, coalesce(p.consent_level = 'agency_share', false) AS shared, r.incident_type
+          AS incident,
         f.factor_code AS factor, count(*)::INTEGER AS reports
       FROM reports r JOIN report_factors f ON f.report_id = r.id LEFT JOIN report_protected p ON p.report_id = r.id
       WHERE r.published_month BETWEEN ${from}::DATE AND ${to}::DATE

@@ -114,7 +114,8 @@ export interface ReleaseInfo {
 
 /** The agency's latest release: the quarter it closed, when, and under which peer groups and k. */
 export async function latestRelease(db: Executor, agencyId: string): Promise<ReleaseInfo | null> {
-  const { rows } = await sql`SELECT quarter, released_on::VARCHAR AS released_on, size_band, census_region, privacy_k FROM release_book_releases
+  const { rows } = await sql`SELECT quarter, released_on::VARCHAR AS released_on, size_band, census_region, privacy_k
+        FROM release_book_releases
     WHERE agency_id = ${agencyId}::UUID ORDER BY quarter DESC, released_on DESC LIMIT 1`.execute(db);
   if (rows.length === 0) return null;
   const row = ReleaseRow.parse(rows[0]);
@@ -129,5 +130,6 @@ export async function readBookStart(db: Executor): Promise<string | null> {
 }
 
 export async function writeBookStart(db: Executor, quarter: string): Promise<void> {
-  await sql`INSERT INTO app_meta (key, value) VALUES (${FIRST_QUARTER_KEY}, ${quarter}) ON CONFLICT (key) DO NOTHING`.execute(db);
+  await sql`INSERT INTO app_meta (key, value) VALUES (${FIRST_QUARTER_KEY}, ${quarter})
+      ON CONFLICT (key) DO NOTHING`.execute(db);
 }

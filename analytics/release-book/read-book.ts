@@ -1,6 +1,5 @@
 // An agency's release book as the dashboard, its downloads, the briefing and the data API read it: the
 // stored cells only (docs/design.md §6.1 — nothing agency-dependent is computed for a request).
-import { z } from "zod";
 import type { Executor } from "../../db/database";
 import type { Count } from "../../domain/figures";
 import { CELL, cellIndex, isQuarter, type PeriodLabel, type Population } from "./book-layout";

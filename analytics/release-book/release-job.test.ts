@@ -34,7 +34,8 @@ afterAll(async () => {
 const countOnly = async (agencyId: string, period: string) => {
   const quarter = period.includes("Q") ? Number(period.slice(-1)) : null;
   const { rows } = await sql<{ incident: string; factor: string; shared: boolean; n: number }>`
-    SELECT r.incident_type AS incident, f.factor_code AS factor, p.consent_level = 'agency_share' AS shared, count(DISTINCT r.id)::INTEGER AS n
+    SELECT r.incident_type AS incident, f.factor_code AS factor, p.consent_level = 'agency_share' AS shared,
+      count(DISTINCT r.id)::INTEGER AS n
     FROM reports r JOIN report_protected p ON p.report_id = r.id JOIN report_factors f ON f.report_id = r.id
     WHERE p.agency_id = ${agencyId}::UUID AND year(r.published_month) = 2025
       AND (${quarter}::INTEGER IS NULL OR (month(r.published_month) - 1) // 3 + 1 = ${quarter}::INTEGER)
@@ -48,7 +49,7 @@ describe("the release job", () => {
     await expect(releaseBook(database.db, { today: "2025-11-15", rules, upTo: "2025-13" })).rejects.toThrow(/not a quarter/);
   });
 
-  it("freezes each quarter: later releases never change it, the year comes with the fourth quarter, a second run releases nothing", async () => {
+  it("freezes each quarter; the year comes with the fourth quarter; a second run releases nothing", async () => {
     await releaseBook(database.db, { today: "2026-02-01", rules, upTo: "2025-Q1" });
     const first = (await readBookTables(database.db, big.id)).filter((t) => t.period === "2025-Q1");
     expect(first.map((t) => t.population).sort()).toEqual(["agency", "rest"]);

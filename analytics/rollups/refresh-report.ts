@@ -5,15 +5,18 @@ import { bumpRollupVersion } from "./rollup-version";
 
 const sameReportKey = sql`c.event_month = a.event_month AND c.census_region = a.census_region
   AND c.incident_type = a.incident_type AND c.loss_potential = a.loss_potential`;
-const sameMonthFactorKey = sql`c.event_month = a.event_month AND c.census_region = a.census_region AND c.factor_code = a.factor_code`;
-const sameMonthLossKey = sql`c.event_month = a.event_month AND c.loss_potential = a.loss_potential AND c.factor_code = a.factor_code`;
+const sameMonthFactorKey = sql`c.event_month = a.event_month AND c.census_region = a.census_region
+    AND c.factor_code = a.factor_code`;
+const sameMonthLossKey = sql`c.event_month = a.event_month AND c.loss_potential = a.loss_potential
+    AND c.factor_code = a.factor_code`;
 
 function removeStatements(id: string) {
   return [
     sql`UPDATE analytics_cube_reports c SET reports = c.reports - 1
       FROM analytics_reports a WHERE a.report_id = ${id}::UUID AND ${sameReportKey}`,
     sql`UPDATE analytics_cube_factors c SET reports = c.reports - 1
-      FROM analytics_report_factors a WHERE a.report_id = ${id}::UUID AND ${sameReportKey} AND c.factor_code = a.factor_code`,
+      FROM analytics_report_factors a WHERE a.report_id = ${id}::UUID AND ${sameReportKey}
+        AND c.factor_code = a.factor_code`,
     sql`UPDATE analytics_month_factors c SET reports = c.reports - 1
       FROM analytics_report_factors a WHERE a.report_id = ${id}::UUID AND ${sameMonthFactorKey}`,
     sql`UPDATE analytics_month_loss_factors c SET reports = c.reports - 1
@@ -47,11 +50,13 @@ function addStatements(id: string) {
       FROM analytics_reports a WHERE a.report_id = ${id}::UUID
         AND NOT EXISTS (SELECT 1 FROM analytics_cube_reports c WHERE ${sameReportKey})`,
     sql`UPDATE analytics_cube_factors c SET reports = c.reports + 1
-      FROM analytics_report_factors a WHERE a.report_id = ${id}::UUID AND ${sameReportKey} AND c.factor_code = a.factor_code`,
+      FROM analytics_report_factors a WHERE a.report_id = ${id}::UUID AND ${sameReportKey}
+        AND c.factor_code = a.factor_code`,
     sql`INSERT INTO analytics_cube_factors
       SELECT a.event_month, a.census_region, a.incident_type, a.loss_potential, a.factor_code, 1
       FROM analytics_report_factors a WHERE a.report_id = ${id}::UUID
-        AND NOT EXISTS (SELECT 1 FROM analytics_cube_factors c WHERE ${sameReportKey} AND c.factor_code = a.factor_code)`,
+        AND NOT EXISTS (SELECT 1 FROM analytics_cube_factors c WHERE ${sameReportKey}
+          AND c.factor_code = a.factor_code)`,
     sql`UPDATE analytics_month_factors c SET reports = c.reports + 1
       FROM analytics_report_factors a WHERE a.report_id = ${id}::UUID AND ${sameMonthFactorKey}`,
     sql`INSERT INTO analytics_month_factors

@@ -47,7 +47,8 @@ describe("analytics rollups", () => {
         (SELECT sum(reports) FROM analytics_month_factors) AS "monthFactors",
         (SELECT sum(reports) FROM analytics_month_loss_factors) AS "monthLossFactors"`.execute(database.db);
     const { rows: source } = await sql<{ n: number; f: number }>`
-      SELECT (SELECT count(*) FROM reports) AS n, (SELECT count(*) FROM (SELECT DISTINCT * FROM report_factors)) AS f`
+      SELECT (SELECT count(*) FROM reports) AS n, (SELECT count(*) FROM (SELECT DISTINCT * FROM report_factors))
+        AS f`
       .execute(database.db);
     const f = source[0]!.f;
     expect(rows[0]).toEqual({ facts: 1500, factors: f, cube: 1500, cubeFactors: f, masked: f, monthFactors: f, monthLossFactors: f });
@@ -77,7 +78,8 @@ describe("analytics rollups", () => {
 
     // Re-code one report: other incident type, other factors.
     const id = ids[0]!;
-    await sql`UPDATE reports SET incident_type = 'active_threat', loss_potential = 'fatality' WHERE id = ${id}::UUID`.execute(database.db);
+    await sql`UPDATE reports SET incident_type = 'active_threat', loss_potential = 'fatality'
+        WHERE id = ${id}::UUID`.execute(database.db);
     await sql`DELETE FROM report_factors WHERE report_id = ${id}::UUID`.execute(database.db);
     await sql`INSERT INTO report_factors VALUES (${id}::UUID, 'tc_crossfire'), (${id}::UUID, 'st_ambush')`.execute(database.db);
     await database.db.transaction().execute((trx) => refreshReportInRollups(trx, id));

@@ -1,6 +1,8 @@
 import { Z95 } from "./distributions";
 
-/** The 2×2 table of docs/design.md §7: a/b the subject's reports citing / not citing the factor, c/d the reference's. */
+/**
+ * The 2×2 table of docs/design.md §7: a/b the subject's reports citing / not citing the factor, c/d the reference's.
+ */
 export interface TwoByTwo {
   a: number;
   b: number;

@@ -46,7 +46,8 @@ export async function requireApiCaller(request: Request, context: AppLoadContext
   await consume(context.db, "overall", "all");
   const url = new URL(request.url);
   if (["token", "access_token", "api_key", "key"].some((p) => url.searchParams.has(p))) {
-    throw new ApiError(400, "token_in_url", "Send the token in the Authorization header (Authorization: Bearer ccapi_…), never in the URL: addresses are logged.");
+    throw new ApiError(400, "token_in_url", "Send the token in the Authorization header (Authorization: Bearer ccapi_…), never in the URL: addresses " +
+        "are logged.");
   }
   const header = request.headers.get("Authorization") ?? "";
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());

@@ -36,7 +36,9 @@ const accepted: Record<Endpoint, readonly string[]> = {
 };
 
 const guidance: Record<string, string> = {
-  from: "figures counted toward your agency come from fixed periods of its release book: ask /api/v1/profile?period=2025 (a year) or period=2025-Q3 (a quarter); any months of publication are for the reports shared with your agency, /api/v1/shared?from=…&to=…",
+  from: "figures counted toward your agency come from fixed periods of its release book: ask " +
+      "/api/v1/profile?period=2025 (a year) or period=2025-Q3 (a quarter); any months of publication are for the " +
+      "reports shared with your agency, /api/v1/shared?from=…&to=…",
   to: "as for “from”",
   period: "periods belong to /api/v1/profile (the book's years and quarters are listed by /api/v1/book)",
 };
@@ -78,7 +80,8 @@ function meta(context: AppLoadContext, endpoint: Endpoint, state: AgencyState, e
   const privacy = { k: context.config.privacyK, agencyMinReports: context.config.agencyMinReports };
   const notes = layer === "book"
     ? suppressionNotes(reasonsIn(data), privacy)
-    : ["Reports officers chose to share with your agency's team, which its members can read in the library: no figure here is withheld, as none discloses anything a member cannot already read."];
+    : ["Reports officers chose to share with your agency's team, which its members can read in the library: no " +
+        "figure here is withheld, as none discloses anything a member cannot already read."];
   return {
     endpoint: `/api/v1/${endpoint}`,
     generatedAt: new Date().toISOString(),
@@ -101,7 +104,8 @@ async function bookView(context: AppLoadContext, caller: ApiCaller, state: Agenc
   const user = { id: caller.createdBy, role: "agency_analyst", agencyId: caller.agencyId } as Parameters<typeof getAgencyBookView>[1];
   try {
     const view = await getAgencyBookView(context, user, state);
-    if ("pending" in view) throw new ApiError(409, "not_released", "Your agency's release book has no released quarter yet: figures appear after the first closed quarter is released.");
+    if ("pending" in view) throw new ApiError(409, "not_released", "Your agency's release book has no released quarter yet: figures appear after the first closed quarter is " +
+        "released.");
     return view;
   } catch (error) {
     if (error instanceof BookChoiceError) {
@@ -126,7 +130,9 @@ export async function bookEndpoint(context: AppLoadContext, caller: ApiCaller, q
   }).filter((t) => t !== null));
   const data = withWithheldLabels({ years: book.years, quarters: book.quarters, asOf: book.asOf && { quarter: book.asOf.quarter, releasedOn: book.asOf.releasedOn }, tables });
   await audit(context, caller, "book");
-  return apiJson({ data, meta: meta(context, "book", query.state, { note: "Cells: n (total), i:<incident type>, f:<factor>, l:<loss potential>, if:<type>:<factor>. Populations: agency (reports counted toward your agency), rest (the nation without them), peer_size and peer_region (other agencies, by year)." }, data, "book") });
+  return apiJson({ data, meta: meta(context, "book", query.state, { note: "Cells: n (total), i:<incident type>, f:<factor>, l:<loss potential>, if:<type>:<factor>. " +
+      "Populations: agency (reports counted toward your agency), rest (the nation without them), peer_size " +
+      "and peer_region (other agencies, by year)." }, data, "book") });
 }
 
 /** The agency's factor profile for one period of its book against the chosen reference (`vs`). */

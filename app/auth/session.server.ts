@@ -21,7 +21,8 @@ export function readSessionId(request: Request): string | null {
 }
 
 export function sessionCookie(session: NewSession): string {
-  return `${SESSION_COOKIE}=${session.id}; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=${SESSION_ABSOLUTE_MS / 1000}`;
+  return `${SESSION_COOKIE}=${session.id}; Path=/; Secure; HttpOnly; SameSite=Lax; ` +
+      `Max-Age=${SESSION_ABSOLUTE_MS / 1000}`;
 }
 
 export function clearedSessionCookie(): string {

@@ -30,7 +30,10 @@ export function Chart({ option, height, label, ssrWidth = 720 }: ChartProps) {
   const instance = useRef<ReturnType<typeof echarts.init> | null>(null);
   const navigate = useNavigate();
   const navigateRef = useRef(navigate);
-  navigateRef.current = navigate;
+  // The click handler is bound once; it reads the latest navigate (refs are written outside render).
+  useEffect(() => {
+    navigateRef.current = navigate;
+  }, [navigate]);
 
   useEffect(() => {
     const element = box.current;

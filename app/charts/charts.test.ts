@@ -48,7 +48,7 @@ describe("share comparison (factor profile, loss mix)", () => {
     expect(base.xAxis).toMatchObject({ type: "value", min: 0, max: 20, name: "Share of reports (%)" });
   });
 
-  it("draws a withheld share as a short hatched tag per side (fixed width, see book-charts.test.ts), with the reason and no value", () => {
+  it("draws a withheld share as a short fixed-width hatched tag per side, with the reason and no value", () => {
     const withheld = seriesOf(option).find((s) => s.name === "Withheld (privacy)")!;
     expect(withheld.data).toEqual([
       { value: [0, 1, 20, 0], name: "Lapse in situational awareness", reason: "withheld — fewer than k reports", side: "Your agency" },

@@ -24,7 +24,7 @@ const option = periodComparisonOption({
 });
 
 describe("period comparison (national factor profile, two periods)", () => {
-  it("draws each period's shares as dots with intervals and the difference in percentage points on a second axis", () => {
+  it("draws each period's shares as dots with intervals and the difference in points on a second axis", () => {
     const [a, b] = seriesOf(option);
     const difference = seriesOf(option).find((s) => s.name === DIFFERENCE_NAME);
     expect(a).toMatchObject({ type: "custom", name: "A: 2025-01 to 2025-12" });

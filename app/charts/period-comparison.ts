@@ -63,7 +63,8 @@ function differenceSeries(input: PeriodComparisonInput): CustomSeriesOption {
     tooltip: {
       formatter: (p) => {
         const v = (p as { value: number[] }).value;
-        return `${escapeHtml((p as { name: string }).name)}<br/>${escapeHtml(input.aLabel)} − ${escapeHtml(input.bLabel)}: <b>${pp(v[0]!)} points</b> (95% interval ${pp(v[2]!)} to ${pp(v[3]!)})`;
+        return `${escapeHtml((p as { name: string }).name)}<br/>${escapeHtml(input.aLabel)} ` +
+            `− ${escapeHtml(input.bLabel)}: <b>${pp(v[0]!)} points</b> (95% interval ${pp(v[2]!)} to ${pp(v[3]!)})`;
       },
     },
     renderItem: (_params: CustomSeriesRenderItemParams, api: CustomSeriesRenderItemAPI) => {

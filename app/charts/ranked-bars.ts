@@ -88,7 +88,8 @@ function rankedBarsBase(input: RankedBarsInput): EChartsOption {
     grid: gridWithin({ left: 8, right: 56, top: hasStrong || input.baseline !== undefined ? 32 : 8, bottom: 8 }),
     tooltip: {
       ...baseOption("").tooltip, trigger: "item",
-      formatter: (p) => { const d = p as { name: string; value: number; data: { note?: string } }; return `${escapeHtml(d.name)}<br/>${input.axisName}: <b>${d.value}</b>${d.data.note ? ` (${escapeHtml(d.data.note)})` : ""}`; },
+      formatter: (p) => { const d = p as { name: string; value: number; data: { note?: string } }; return `${escapeHtml(d.name)}<br/>${input.axisName}: ` +
+          `<b>${d.value}</b>${d.data.note ? ` (${escapeHtml(d.data.note)})` : ""}`; },
     },
     xAxis: { type: "value", min: 0, max: Math.ceil(max * 10) / 10, name: input.axisName, nameLocation: "middle", nameGap: 24, splitLine: { lineStyle: { color: colors.line } } },
     yAxis: { type: "category", inverse: true, data: input.bars.map((b) => shorten(b.label, 40)), axisTick: { show: false }, axisLabel: { fontSize: 12 } },

@@ -20,7 +20,7 @@ function customOption(values: number[], shape: "circle" | "rect"): EChartsOption
 }
 
 describe("renderChartSvg cache", () => {
-  it("returns the same drawing for the same input, and a different one when data, size, prefix or a function differ", () => {
+  it("returns the same drawing for the same input, another when data, size, prefix or a function differ", () => {
     const a = renderChartSvg(customOption([1, 2], "circle"), 300, 200, "p1");
     expect(renderChartSvg(customOption([1, 2], "circle"), 300, 200, "p1")).toBe(a);
     expect(renderChartSvg(customOption([1, 3], "circle"), 300, 200, "p1")).not.toBe(a);

@@ -73,7 +73,10 @@ function dotSeries(input: ShareComparisonInput, side: Side, color: string): Cust
     tooltip: {
       formatter: (p) => {
         const v = (p as { value: number[] }).value;
-        return `${escapeHtml((p as { name: string }).name)}<br/>${escapeHtml((p as { seriesName: string }).seriesName)}: <b>${v[0]!.toFixed(1)}%</b> (95% interval ${v[2]!.toFixed(1)}–${v[3]!.toFixed(1)}%)`;
+        const name = escapeHtml((p as { name: string }).name);
+        const series = escapeHtml((p as { seriesName: string }).seriesName);
+        const interval = `${v[2]!.toFixed(1)}–${v[3]!.toFixed(1)}%`;
+        return `${name}<br/>${series}: <b>${v[0]!.toFixed(1)}%</b> (95% interval ${interval})`;
       },
     },
     renderItem: (_params: CustomSeriesRenderItemParams, api: CustomSeriesRenderItemAPI) => {

@@ -51,14 +51,16 @@ export function resolveChoice(book: AgencyBook, state: Pick<AgencyState, "period
   if (state.period && !book.years.includes(state.period) && !book.quarters.includes(state.period)) {
     problems.push({
       param: "period",
-      message: `“period” ${state.period} is not released: your agency's figures come from closed quarters of publication. Released years: ${list(book.years)}; quarters: ${list(book.quarters)}.`,
+      message: `“period” ${state.period} is not released: your agency's figures come from closed quarters of ` +
+          `publication. Released years: ${list(book.years)}; quarters: ${list(book.quarters)}.`,
     });
   }
   const matrixYears = book.years.filter((y) => book.hasMatrix(y));
   if (state.type && problems.length === 0 && !book.hasMatrix(period)) {
     problems.push({
       param: "type",
-      message: `“type” needs the incident type × factor table, which your agency's book holds by year, for years with enough reports: ${list(matrixYears)}.`,
+      message: `“type” needs the incident type × factor table, which your agency's book holds by year, for years with ` +
+          `enough reports: ${list(matrixYears)}.`,
     });
   }
   if (problems.length) throw new BookChoiceError(problems);

@@ -19,5 +19,6 @@ function plain(text: string, status: number): Response {
 export function agencyExportState(request: Request): AgencyState {
   const parsed = parseAgencySearch(new URL(request.url).searchParams, "this download");
   if (parsed.ok) return parsed.state;
-  throw plain(`This download's choices are not valid, so no file was made:\n${parsed.problems.map((p) => `- ${p.message}`).join("\n")}`, 400);
+  throw plain(`This download's choices are not valid, so no file was ` +
+      `made:\n${parsed.problems.map((p) => `- ${p.message}`).join("\n")}`, 400);
 }

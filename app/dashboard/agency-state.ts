@@ -64,7 +64,8 @@ export function parseAgencySearch(params: URLSearchParams, where = "this page"):
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((param) => ({
         param,
-        message: `“${param}” is not a filter of ${where}${insteadOf[param] ? `: ${insteadOf[param]}` : ""}. It takes ${AGENCY_PARAMS.join(", ")}.`,
+        message: `“${param}” is not a filter of ${where}${insteadOf[param] ? `: ${insteadOf[param]}` : ""}. It ` +
+            `takes ${AGENCY_PARAMS.join(", ")}.`,
       }));
     }
     const param = String(issue.path[0] ?? "");

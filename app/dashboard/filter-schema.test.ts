@@ -12,7 +12,9 @@ describe("dashboard filters in the URL", () => {
   });
 
   it("round-trips every filter", () => {
-    const query = "from=2024-01&to=2025-12&compare=year&type=traffic_stop&factor=hc_low_light&loss=fatality&region=west&vs=region&funnel=eq_radio_failure";
+    const query =
+      "from=2024-01&to=2025-12&compare=year&type=traffic_stop&factor=hc_low_light" +
+      "&loss=fatality&region=west&vs=region&funnel=eq_radio_failure";
     const parsed = parse(query);
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;

@@ -1,5 +1,6 @@
 // The agency page's saved-views actions: a table of intents, each with its schema and what it does
-// (docs/design.md §10, convention 1: intents as { schema, run }). The member comes from the session; ownership is in the query.
+// (docs/design.md §10, convention 1: intents as { schema, run }). The member comes from the session; ownership is in
+// the query.
 import { data } from "@remix-run/node";
 import type { AppLoadContext } from "@remix-run/node";
 import type { z } from "zod";

@@ -236,7 +236,8 @@ export function buildEmerging(risks: EmergingRisksResult, limit: number, relevan
     falseDiscoveryRate: risks.falseDiscoveryRate,
     rows,
     note: relevant
-      ? "National and regional series that crossed their alert level in the last three months of the period, about incident types and factors in your agency's own reports."
+      ? "National and regional series that crossed their alert level in the last three months of the period, " +
+          "about incident types and factors in your agency's own reports."
       : "National and regional series that crossed their alert level in the last three months of the period.",
   };
 }

@@ -29,7 +29,8 @@ export type BriefingParse =
   | { ok: true; state: BriefingState; tooMany: boolean }
   | { ok: false; problems: { param: string; message: string }[] };
 
-export const TOO_MANY_MESSAGE = `Choose at most ${MAX_BRIEFING_REPORTS} reports: a briefing holds ${MAX_BRIEFING_REPORTS} at most. Untick some and download again.`;
+export const TOO_MANY_MESSAGE = `Choose at most ${MAX_BRIEFING_REPORTS} reports: a briefing holds ${MAX_BRIEFING_REPORTS} at most. Untick ` +
+    `some and download again.`;
 
 const EXTRA = new Set(["report", "q", "mine", "page"]);
 

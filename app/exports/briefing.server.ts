@@ -38,7 +38,8 @@ export interface BriefingCandidate {
 }
 
 function facts(r: { incidentType: string; eventMonth: string; lossPotential: string; censusRegion: string }): string {
-  return `${labels.incidentType(r.incidentType)} · ${formatMonth(r.eventMonth)} · could have been: ${labels.lossPotential(r.lossPotential).toLowerCase()} · ${labels.censusRegion(r.censusRegion)}`;
+  return `${labels.incidentType(r.incidentType)} · ${formatMonth(r.eventMonth)} · could have ` +
+      `been: ${labels.lossPotential(r.lossPotential).toLowerCase()} · ${labels.censusRegion(r.censusRegion)}`;
 }
 
 function candidateFilters(state: BriefingState): LibraryFilters {
@@ -120,7 +121,8 @@ export async function briefingDownload(context: AppLoadContext, user: SessionUse
   const audience = agency?.name ?? "Your agency";
   const { table, appendix, reasons, chart } = profileFigure(view);
   const meta: ExportMetadata = {
-    title: `Training briefing: contributing factors and ${state.reports.length} ${state.reports.length === 1 ? "report" : "reports"}`,
+    title: `Training briefing: contributing factors ` +
+        `and ${state.reports.length} ${state.reports.length === 1 ? "report" : "reports"}`,
     source: `Close Call — agency dashboard of ${audience}`,
     generatedAt: new Date(),
     filters: bookFilterList(view),
@@ -147,9 +149,11 @@ export async function briefingDownload(context: AppLoadContext, user: SessionUse
     chart,
     table,
     appendix,
-    chartNote: view.open ? undefined : `Too few reports in ${bookPeriodText(view.resolved.period)}: your agency's own figures are withheld for this period, so only ${view.profile.referenceLabel.toLowerCase()} is shown where released.`,
+    chartNote: view.open ? undefined : `Too few reports in ${bookPeriodText(view.resolved.period)}: your agency's own figures are withheld for ` +
+        `this period, so only ${view.profile.referenceLabel.toLowerCase()} is shown where released.`,
     reports: chosen,
-    footerNote: `Figures that depend on your agency are withheld below ${view.privacy.k} reports ("withheld"), never shown as 0. Reports are published and de-identified.`,
+    footerNote: `Figures that depend on your agency are withheld below ${view.privacy.k} reports ("withheld"), never ` +
+        `shown as 0. Reports are published and de-identified.`,
   });
   await appendAuditEntry(context.db, {
     actorUserId: user.id, action: "export.created", targetType: "export", targetId: "agency/briefing.pdf",

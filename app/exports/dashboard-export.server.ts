@@ -124,8 +124,10 @@ export async function chartDownload(context: AppLoadContext, exporter: Exporter,
     title: panel.title,
     subtitle: `${panel.units} · ${source.choiceLine}${layer ? ` · ${layer}` : ""}`,
     footer: [
-      `${meta.source} · generated ${meta.generatedAt.toISOString().slice(0, 10)} · taxonomy version ${meta.taxonomyVersion}`,
-      ...(reasons.size > 0 && source.privacy ? [`Withheld figures are drawn as small hatched marks, never as 0 or as a bar: figures that depend on an agency below k = ${source.privacy.k} reports, or that would reveal one (the table says which).`] : []),
+      `${meta.source} · generated ${meta.generatedAt.toISOString().slice(0, 10)} · taxonomy ` +
+          `version ${meta.taxonomyVersion}`,
+      ...(reasons.size > 0 && source.privacy ? [`Withheld figures are drawn as small hatched marks, never as 0 or as a bar: figures that depend on an ` +
+          `agency below k = ${source.privacy.k} reports, or that would reveal one (the table says which).`] : []),
     ],
   });
   const fileName = name(source, file.id, file.format);

@@ -19,7 +19,8 @@ function plain(text: string, status: number): Response {
 export function exportState(request: Request): DashboardState {
   const parsed = parseDashboardSearch(new URL(request.url).searchParams);
   if (parsed.ok) return parsed.state;
-  throw plain(`This download's filters are not valid, so no file was made:\n${parsed.problems.map((p) => `- ${p.message}`).join("\n")}`, 400);
+  throw plain(`This download's filters are not valid, so no file was ` +
+      `made:\n${parsed.problems.map((p) => `- ${p.message}`).join("\n")}`, 400);
 }
 
 /** Runs the page's query; its expected refusals become plain-text responses. */
@@ -50,7 +51,8 @@ export async function agencyExportView(context: AppLoadContext, user: SessionUse
   try {
     view = await getAgencyBookView(context, user, state);
   } catch (error) {
-    if (error instanceof BookChoiceError) throw plain(`This download's choices are not in your agency's book, so no file was made:\n${error.problems.map((p) => `- ${p.message}`).join("\n")}`, 400);
+    if (error instanceof BookChoiceError) throw plain(`This download's choices are not in your agency's book, so no file was ` +
+        `made:\n${error.problems.map((p) => `- ${p.message}`).join("\n")}`, 400);
     throw error;
   }
   if ("pending" in view) throw plain("Your agency's first release is being prepared: there is nothing to download yet.", 404);

@@ -36,6 +36,8 @@ export function nationalSource(view: NationalDashboardView, page: "national" | "
     choiceStem: `${view.period.from}-to-${view.period.to}`,
     privacy: view.kind === "national" ? view.privacy : null,
     notes: [VOLUNTARY],
-    auditChoices: `${view.state.from ?? "default"}..${view.state.to ?? "default"}${view.periods ? ` vs ${view.periods.b.from}..${view.periods.b.to}` : ""}`,
+    auditChoices:
+      `${view.state.from ?? "default"}..${view.state.to ?? "default"}` +
+      (view.periods ? ` vs ${view.periods.b.from}..${view.periods.b.to}` : ""),
   };
 }

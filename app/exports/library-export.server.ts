@@ -74,10 +74,12 @@ export async function libraryDownload(
   try {
     const ids = await rankedDocuments(context.db, state.filters, state.sort, reader.viewer);
     if (format === "xlsx" && ids.length >= XLSX_MAX_ROWS) {
-      return plain(`These results have ${ids.length.toLocaleString("en-US")} reports: more rows than Excel can open (${(XLSX_MAX_ROWS - 1).toLocaleString("en-US")}). Download CSV instead, or narrow the filters.`, 413);
+      return plain(`These results have ${ids.length.toLocaleString("en-US")} reports: more rows than Excel can open ` +
+          `(${(XLSX_MAX_ROWS - 1).toLocaleString("en-US")}). Download CSV instead, or narrow the filters.`, 413);
     }
     const meta: ExportMetadata = {
-      title: `Published near-miss reports (${ids.length.toLocaleString("en-US")})${narratives ? " with their narratives" : ""}`,
+      title: `Published near-miss reports ` +
+          `(${ids.length.toLocaleString("en-US")})${narratives ? " with their narratives" : ""}`,
       source: "Close Call — report library",
       generatedAt: new Date(),
       filters: filterList(state.filters, state.sort),

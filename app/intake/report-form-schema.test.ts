@@ -40,7 +40,8 @@ describe("report form schema (shared by browser and server)", () => {
     };
     expect(errors({ narrative: "too short" }).narrative?.[0]).toMatch(/at least 50/);
     expect(errors({ lessons: "x".repeat(TEXT_MAX + 1) }).lessons?.[0]).toMatch(/at most 10,000/);
-    expect(errors({ narrative: `${" ".repeat(30)}${"y".repeat(49)}   ` }).narrative).toBeDefined(); // blanks do not count
+    // blanks do not count
+    expect(errors({ narrative: `${" ".repeat(30)}${"y".repeat(49)}   ` }).narrative).toBeDefined();
     expect(errors({ eventYear: "2026", eventMonth: "07" }).eventMonth?.[0]).toMatch(/future/);
     expect(errors({ factors: ["sa_lapse", "sa_complacency", "sa_tunnel_vision", "sa_distraction", "st_ambush", "st_flight_resisting"] }).factors?.[0]).toMatch(/at most 5/);
     expect(errors({ consentLevel: "agency_stats", partnerCode: "" }).partnerCode?.[0]).toMatch(/partner code/);

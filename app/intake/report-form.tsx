@@ -153,7 +153,8 @@ export function ReportForm(props: ReportFormProps) {
           <TextField name="title" label="A short title" maxLength={TITLE_MAX} defaultValue={values.title} errors={errors.title}
             hint="For example: “Second weapon missed during a pat-down”. No names or places." />
           <TextAreaField name="narrative" label="What happened" min={TEXT_MIN} max={TEXT_MAX} defaultValue={values.narrative} errors={errors.narrative} rows={10}
-            hint="In your own words: what you saw, what you did, what nearly went wrong and what broke the chain. Leave out names, badge, unit and car numbers, addresses and exact dates." />
+            hint={"In your own words: what you saw, what you did, what nearly went wrong and what broke the chain. " +
+                "Leave out names, badge, unit and car numbers, addresses and exact dates."} />
         </section>
 
         <section id="step-factors" className="form-step" tabIndex={-1} hidden={hydrated && step !== 1} aria-labelledby="step-factors-title">
@@ -199,7 +200,8 @@ export function ReportForm(props: ReportFormProps) {
           </div>
           <div hidden={hydrated && consent === "national"}>
             <TextField name="partnerCode" label="Your agency's partner code" defaultValue={values.partnerCode} errors={errors.partnerCode} maxLength={40}
-              hint="Only if you chose to count or share with your agency. Your agency gives it to its officers: 15 letters and digits, like ABCDE-12345-FGHJK." />
+              hint={"Only if you chose to count or share with your agency. Your agency gives it to its officers: 15 " +
+                  "letters and digits, like ABCDE-12345-FGHJK."} />
           </div>
         </section>
 
@@ -265,8 +267,10 @@ function OfflineNotice({ online, draftOn, onReview, onDismiss }: { online: boole
         <p>
           <strong>You are offline: nothing was sent.</strong>{" "}
           {draftOn
-            ? "Your report is kept on this device as a draft. When you are back online, this form asks you before sending it."
-            : "To keep your report if this page closes, turn on “Keep a draft on this device”. Otherwise keep this page open until you are back online."}
+            ? "Your report is kept on this device as a draft. When you are back online, this form asks you before " +
+                "sending it."
+            : "To keep your report if this page closes, turn on “Keep a draft on this device”. Otherwise keep " +
+                "this page open until you are back online."}
         </p>
       )}
     </div>

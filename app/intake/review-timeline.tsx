@@ -33,22 +33,31 @@ export function ReviewTimeline({ status, retentionDays }: TimelineProps) {
     review: {
       title: "Review by two reviewers",
       body: status.status === "question" && status.questionOn
-        ? `A reviewer asked you a question on ${formatDay(status.questionOn)}. The report waits for your answer until ${formatDay(addDays(status.questionOn, QUESTION_TIMEOUT_DAYS))} (${QUESTION_TIMEOUT_DAYS} days), then continues without it.`
-        : `One reviewer removes anything that could identify you and codes the report; a second, different reviewer checks it. How long this takes depends on the reviewers' queue: there is no fixed time. If they have a question it appears on this page, and the report waits up to ${QUESTION_TIMEOUT_DAYS} days for your answer.`,
+        ? `A reviewer asked you a question on ${formatDay(status.questionOn)}. The report waits for your answer ` +
+            `until ${formatDay(addDays(status.questionOn, QUESTION_TIMEOUT_DAYS))} (${QUESTION_TIMEOUT_DAYS} ` +
+            `days), then continues without it.`
+        : `One reviewer removes anything that could identify you and codes the report; a second, different ` +
+            `reviewer checks it. How long this takes depends on the reviewers' queue: there is no fixed time. ` +
+            `If they have a question it appears on this page, and the report waits up ` +
+            `to ${QUESTION_TIMEOUT_DAYS} days for your answer.`,
     },
     published: {
       title: status.status === "not_published" ? "Decision" : "Publication",
       body: status.status === "not_published"
         ? "The reviewers decided not to publish it; the reason is above."
-        : "Approved reports are published together once a day, in the nightly batch after the second reviewer's approval.",
+        : "Approved reports are published together once a day, in the nightly batch after the second reviewer's " +
+            "approval.",
     },
     destroyed: {
       title: "Your words destroyed",
       body: status.destroyed
-        ? "Your original text and the messages have been destroyed. Only the published, de-identified report (if any) remains."
+        ? "Your original text and the messages have been destroyed. Only the published, de-identified report (if " +
+            "any) remains."
         : decided && status.destroyOn
-          ? `Your original text and these messages will be destroyed on ${formatDay(status.destroyOn)}. The published report stays.`
-          : `${retentionDays} days after the decision your original text and these messages are destroyed; the published, de-identified report stays.`,
+          ? `Your original text and these messages will be destroyed on ${formatDay(status.destroyOn)}. The ` +
+              `published report stays.`
+          : `${retentionDays} days after the decision your original text and these messages are destroyed; the ` +
+              `published, de-identified report stays.`,
     },
   };
   return (

@@ -32,7 +32,8 @@ async function checkReport(context: AppLoadContext, values: ReportFormInput): Pr
   if (!agency) {
     return {
       ok: false,
-      errors: { partnerCode: ["This partner code is not recognised (it may have been replaced). Check it with your agency, or choose National only."] },
+      errors: { partnerCode: ["This partner code is not recognised (it may have been replaced). Check it with your agency, or choose " +
+          "National only."] },
     };
   }
   return { ok: true, report, agency: { id: agency.id, name: agency.name } };
@@ -93,7 +94,8 @@ export async function sendReport(context: AppLoadContext, key: ServerKey, values
   const checked = await checkReport(context, values);
   if (!checked.ok) return editWith(values, checked.errors);
   if (extras.honeypot.trim() !== "") {
-    return editWith(values, {}, "A field meant to stay empty was filled in (perhaps by autofill). Your report was not sent; check it and send again.");
+    return editWith(values, {}, "A field meant to stay empty was filled in (perhaps by autofill). Your report was not sent; check it and " +
+        "send again.");
   }
   const guard = getAbuseGuard();
   const retry = async (status: number, formError: string): Promise<ActionOutcome> => ({
@@ -103,7 +105,8 @@ export async function sendReport(context: AppLoadContext, key: ServerKey, values
   const proof = await guard.checkProof(extras.challenge, extras.proof);
   if (proof !== "verified" && proof !== "no-script") return retry(400, proofMessages[proof]);
   if (!(await guard.takeSubmission(extras.addressKey, proof === "no-script"))) {
-    return retry(429, "Too many reports were sent in the last hour, so we cannot accept this one right now. Nothing was lost: keep this page open and press Send again later.");
+    return retry(429, "Too many reports were sent in the last hour, so we cannot accept this one right now. Nothing was lost: " +
+        "keep this page open and press Send again later.");
   }
   const created = await createSubmission(context.db, key, {
     payload: toPayload(checked.report),

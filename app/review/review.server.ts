@@ -13,7 +13,8 @@ export { publishBatch } from "../../orchestration/publication";
 /** The server key, or a 503: without it nothing under review can be read (docs/design.md §6.4, fail closed). */
 export function requireReviewKey(context: AppLoadContext): ServerKey {
   const result = loadServerKey({ envKey: context.config.intakeKey, dataDir: context.config.dataDir });
-  if (!result.ok) throw new Response("The server's encryption key is missing or unusable, so submissions cannot be read. An administrator has to restore it.", { status: 503 });
+  if (!result.ok) throw new Response("The server's encryption key is missing or unusable, so submissions cannot be read. An administrator has to " +
+      "restore it.", { status: 503 });
   return result.key;
 }
 

@@ -47,9 +47,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return data<Result>({
         intent, errors: {},
         secret: {
-          label: `API token “${issued.name}” (works until ${formatDate(issued.expiresAt.toISOString())}; shown only now)`,
+          label: `API token “${issued.name}” (works until ${formatDate(issued.expiresAt.toISOString())}; shown only ` +
+              `now)`,
           value: issued.token,
-          note: "Copy it into the tool that will use it. It is stored only in scrambled form and cannot be shown again; if it is lost, revoke it and create another.",
+          note: "Copy it into the tool that will use it. It is stored only in scrambled form and cannot be shown " +
+              "again; if it is lost, revoke it and create another.",
         },
       });
     }
@@ -139,7 +141,10 @@ export default function ApiTokens() {
         <ul>
           <li><code>/api/v1/profile</code>: your factor profile against the nation (or <code>vs=size</code>, <code>vs=region</code>)</li>
           <li><code>/api/v1/trends</code>: monthly and quarterly series with alert levels and trend tests</li>
-          <li><code>/api/v1/reports</code>: reports officers shared with your agency (<code>page</code>, <code>size</code> up to 100)</li>
+          <li>
+            <code>/api/v1/reports</code>: reports officers shared with your agency
+            (parameters <code>page</code>, <code>size</code> up to 100)
+          </li>
         </ul>
         <p className="meta">Each token may make 60 requests a minute. A token stops working when it is revoked, when it expires, and when the commander who created it no longer commands your agency.</p>
       </section>

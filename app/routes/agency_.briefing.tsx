@@ -163,7 +163,8 @@ function Briefing({ data }: { data: Built }) {
 
         <section className="panel briefing-preview" aria-labelledby="preview-title">
           <h2 id="preview-title">{chart?.title ?? "Contributing factors"}</h2>
-          <p className="dash-units">{choiceLine}{open ? "" : " · your agency's own figures are withheld for this period (too few reports): the PDF shows the reference where released"}</p>
+          <p className="dash-units">{choiceLine}{open ? "" : " · your agency's own figures are withheld for this period (too few reports): the PDF shows the " +
+              "reference where released"}</p>
           {chart ? <div className="briefing-chart" role="img" aria-label={chart.title} dangerouslySetInnerHTML={{ __html: chart.svg }} /> : <p className="dash-empty">{withheldNote ?? "No reports match these choices in this period."}</p>}
         </section>
 
@@ -179,7 +180,10 @@ function Briefing({ data }: { data: Built }) {
           <span className="hint" id="briefing-reports-hint">
             {total === 0
               ? "No published report matches these filters."
-              : `Reports ${first.toLocaleString("en-US")}–${last.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} matching published reports, ${state.q ? "best matches first" : "newest first"}. Search with “Words in the reports” above. Ticked reports stay chosen when you search, filter or turn the page.`}
+              : `Reports ${first.toLocaleString("en-US")}–${last.toLocaleString("en-US")} ` +
+                  `of ${total.toLocaleString("en-US")} matching published ` +
+                  `reports, ${state.q ? "best matches first" : "newest first"}. Search with “Words in the ` +
+                  `reports” above. Ticked reports stay chosen when you search, filter or turn the page.`}
           </span>
           {hydrated && full && over <= 0 ? (
             <p className="hint briefing-cap" role="status">{MAX_BRIEFING_REPORTS} chosen, the most a briefing holds: untick one to choose another.</p>

@@ -5,7 +5,10 @@ import { tableDownload, parseExportFile } from "~/exports/dashboard-export.serve
 import { agencyExporter, agencyExportView } from "~/exports/export-request.server";
 import { agencySource } from "~/exports/export-sources";
 
-/** A table of the agency dashboard as CSV or XLSX (all.xlsx: every table), from the signed-in member's own agency's release book: the page's cells for the same choices. */
+/**
+ * A table of the agency dashboard as CSV or XLSX (all.xlsx: every table), from the signed-in member's own agency's
+ * release book: the page's cells for the same choices.
+ */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = await requireSignedInWithPermission(request, context, "export:analytics:own");
   const file = parseExportFile(params.file, ["csv", "xlsx"] as const);

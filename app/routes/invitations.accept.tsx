@@ -14,7 +14,8 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountSty
 export const meta: MetaFunction = () => [{ title: "Accept your invitation — Close Call" }];
 export const headers = keepRetryAfter;
 
-const expired = "This invitation link is not valid: it was used already, withdrawn or has expired. Ask the person who invited you for a new one.";
+const expired = "This invitation link is not valid: it was used already, withdrawn or has expired. Ask the person who invited " +
+    "you for a new one.";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token") ?? "";

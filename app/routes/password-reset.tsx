@@ -13,7 +13,8 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountSty
 export const meta: MetaFunction = () => [{ title: "Choose a new password — Close Call" }];
 export const headers = keepRetryAfter;
 
-const expired = "This reset link is not valid: it was used already, replaced by a newer one or has expired. Ask an administrator for a new link.";
+const expired = "This reset link is not valid: it was used already, replaced by a newer one or has expired. Ask an " +
+    "administrator for a new link.";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token") ?? "";

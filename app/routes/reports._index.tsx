@@ -34,7 +34,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { state } = parsed;
   const notices: string[] = [];
   if (state.filters.sharedWithMyAgency && viewer.agencyId === null) {
-    notices.push("“Shared with my agency” needs an agency account: sign in to see reports shared with your agency. Showing all reports.");
+    notices.push("“Shared with my agency” needs an agency account: sign in to see reports shared with your agency. Showing " +
+        "all reports.");
     state.filters = { ...state.filters, sharedWithMyAgency: false };
   }
   const result = await exploreReportsKept(context.db, state, viewer);
@@ -136,7 +137,8 @@ export default function ReportLibrary() {
             <p className="results-count" role="status">
               {result.total === 0
                 ? "No reports match."
-                : `${first.toLocaleString("en-US")}–${last.toLocaleString("en-US")} of ${result.total.toLocaleString("en-US")} reports`}
+                : `${first.toLocaleString("en-US")}–${last.toLocaleString("en-US")} ` +
+                    `of ${result.total.toLocaleString("en-US")} reports`}
             </p>
             {result.total > 0 ? (
               <Form method="get" action="/reports" className="results-sort">

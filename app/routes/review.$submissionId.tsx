@@ -169,7 +169,7 @@ export default function ReviewWorkspace() {
               {ws.can.edit ? <MarkForm csrf={csrf} text={markText} onText={setMarkText} errors={errorsFor("mark")} /> : null}
             </div>
             {/* Focusable: on wide screens it scrolls on its own, and keyboard users must be able to scroll it. */}
-            <div className="ws-findings" tabIndex={0}>
+            <div className="ws-findings" tabIndex={0} role="region" aria-label="Findings">
               <FindingsList findings={draft.findings} csrf={csrf} editable={ws.can.edit} />
             </div>
             <div className="ws-texts">

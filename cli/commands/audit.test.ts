@@ -71,7 +71,8 @@ describe("closecall audit verify", () => {
       const action = row.seq === 2 ? "sign_in.succeeded" : row.action;
       const text = JSON.stringify([row.seq, row.occurred_at.toISOString(), row.actor_user_id, action, row.target_type, row.target_id, row.detail, prev]);
       const hash = createHash("sha256").update(text).digest("hex");
-      await sql`UPDATE audit_log SET action = ${action}, prev_hash = ${prev}, hash = ${hash} WHERE seq = ${row.seq}`.execute(database.db);
+      await sql`UPDATE audit_log SET action = ${action}, prev_hash = ${prev}, hash = ${hash}
+          WHERE seq = ${row.seq}`.execute(database.db);
       prev = hash;
     }
     await database.close();

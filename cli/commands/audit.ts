@@ -25,12 +25,15 @@ export const audit: Command = {
     return withDatabase(location, async (database) => {
       const result = await verifyAuditChain(database.db, { key: key.key.auditKey, headFile });
       if (!result.ok) {
-        io.err(`Audit log BROKEN at entry ${result.brokenAt}: ${result.problem}. ${result.entries} entries before it verified.`);
+        io.err(`Audit log BROKEN at entry ${result.brokenAt}: ${result.problem}. ${result.entries} entries before it ` +
+            `verified.`);
         return 1;
       }
       io.out(`Audit log intact: ${result.entries.toLocaleString("en-US")} entries. Head hash ${result.headHash}`);
-      if (result.anchor === "behind") io.out(`The head file ${headFile} names an earlier entry (the server stopped between an entry and its head): the entries after it verified by their keyed hashes.`);
-      io.out("Compare the head hash with one you kept elsewhere (a ticket, a signed note): only that shows a rewrite by someone who also had the key.");
+      if (result.anchor === "behind") io.out(`The head file ${headFile} names an earlier entry (the server stopped between an entry and its head): ` +
+          `the entries after it verified by their keyed hashes.`);
+      io.out("Compare the head hash with one you kept elsewhere (a ticket, a signed note): only that shows a rewrite " +
+          "by someone who also had the key.");
       return 0;
     }, io.env);
   },

@@ -25,7 +25,9 @@ export const release: Command = {
       }
       io.out(summary.releases === 0
         ? `Every active agency's book is released up to ${summary.upTo}.`
-        : `Released ${summary.releases} book(s) of ${summary.agencies} agencies up to ${summary.upTo} in ${summary.seconds.toFixed(1)} s (${summary.lpSolves} linear programs, ${summary.complements} cells withheld to protect others).`);
+        : `Released ${summary.releases} book(s) of ${summary.agencies} agencies up to ${summary.upTo} ` +
+            `in ${summary.seconds.toFixed(1)} s (${summary.lpSolves} linear programs, ${summary.complements} ` +
+            `cells withheld to protect others).`);
       return 0;
     });
   },

@@ -28,7 +28,8 @@ export const seed: Command = {
       });
       io.out(
         `Seeded ${location}: ${summary.agencies} agencies, ${summary.reports} reports ` +
-          `(${summary.reportFactors} factor rows), ${summary.demoAccounts} demo accounts in ${summary.seconds.toFixed(2)} s`,
+          `(${summary.reportFactors} factor rows), ${summary.demoAccounts} demo accounts ` +
+              `in ${summary.seconds.toFixed(2)} s`,
       );
       await rebuildDerivedData(database, io.out);
       const config = readConfig(io.env);

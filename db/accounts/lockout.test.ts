@@ -12,7 +12,7 @@ afterAll(() => database.close());
 const password = "a long enough password";
 
 describe("account lockout", () => {
-  it(`locks an account for 15 minutes after ${LOCKOUT_THRESHOLD} consecutive failures, even for the right password`, async () => {
+  it(`locks an account for 15 minutes after ${LOCKOUT_THRESHOLD} failures in a row, right password or no`, async () => {
     await createUser(database.db, { email: "lock@example.test", displayName: "Lock", password, role: "reviewer", agencyId: null });
     const start = new Date();
     for (let i = 1; i < LOCKOUT_THRESHOLD; i++) {

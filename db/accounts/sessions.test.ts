@@ -31,7 +31,7 @@ describe("server-side sessions", () => {
     expect(await exists(id)).toBe(false);
   });
 
-  it("survive the root and route loaders reading a stale session at the same moment (both move the idle clock)", async () => {
+  it("survive the root and route loaders reading a stale session at once (both move the idle clock)", async () => {
     const start = new Date("2026-03-01T08:00:00Z");
     const { id } = await createSession(database.db, userId, true, start);
     // Remix runs a page's loaders in parallel: each finds last_seen_at older than a minute and writes it.

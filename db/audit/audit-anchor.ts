@@ -23,7 +23,8 @@ export interface AuditHead {
 
 export class AuditKeyMissingError extends Error {
   constructor() {
-    super("The audit log has no key: it derives from the server key (INTAKE_KEY or DATA_DIR/intake.key), which is missing or unusable.");
+    super("The audit log has no key: it derives from the server key (INTAKE_KEY or DATA_DIR/intake.key), which is " +
+        "missing or unusable.");
     this.name = "AuditKeyMissingError";
   }
 }

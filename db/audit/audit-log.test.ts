@@ -75,7 +75,8 @@ describe("audit log", () => {
         const edited = { ...row, prev_hash: prev, action: row.seq === 3 ? "sign_in.succeeded" : row.action };
         const { hash: _h, ...rest } = edited;
         prev = auditHash(rest, forger);
-        await sql`UPDATE audit_log SET action = ${edited.action}, prev_hash = ${edited.prev_hash}, hash = ${prev} WHERE seq = ${row.seq}`.execute(db.db);
+        await sql`UPDATE audit_log SET action = ${edited.action}, prev_hash = ${edited.prev_hash}, hash = ${prev}
+            WHERE seq = ${row.seq}`.execute(db.db);
       }
       expect(await verifyAuditChain(db.db)).toMatchObject({ ok: false, brokenAt: 3 });
     });

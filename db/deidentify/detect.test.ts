@@ -60,7 +60,8 @@ describe("detectIdentifiers", () => {
   });
 
   it("finds nothing in a de-identified narrative", () => {
-    expect(types("I stopped a vehicle on [a divided highway] shortly after [time]. The driver reached for the console and I stepped back to cover.")).toEqual([]);
+    expect(types("I stopped a vehicle on [a divided highway] shortly after [time]. The driver reached for the console and " +
+        "I stepped back to cover.")).toEqual([]);
   });
 });
 

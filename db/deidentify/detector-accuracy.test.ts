@@ -40,12 +40,16 @@ function run(corpus: readonly string[]) {
 }
 
 function table(title: string, scores: TypeScore[], anyRecall: number): string {
-  const rows = scores.map((s) => `  ${s.type.padEnd(14)} recall ${s.recall.toFixed(2)} (${String(s.found).padStart(3)}/${String(s.labelled).padEnd(3)})  precision ${s.precision.toFixed(2)} (${String(s.correct).padStart(3)}/${String(s.predicted).padEnd(3)})`);
+  const rows = scores.map((s) => `  ${s.type.padEnd(14)} recall ${s.recall.toFixed(2)} ` +
+      `(${String(s.found).padStart(3)}/${String(s.labelled).padEnd(3)})  precision ${s.precision.toFixed(2)} ` +
+      `(${String(s.correct).padStart(3)}/${String(s.predicted).padEnd(3)})`);
   return [`${title}`, ...rows, `  any identifier caught (whatever its type): ${anyRecall.toFixed(3)}`].join("\n");
 }
 
 function classTable(title: string, scores: ClassScore[]): string {
-  const rows = scores.map((s) => `  ${s.class.padEnd(15)} recall ${s.recall.toFixed(2)} (${String(s.found).padStart(2)}/${String(s.labelled).padEnd(2)})${s.missed.length ? `  missed: ${s.missed.join(" · ")}` : ""}`);
+  const rows = scores.map((s) => `  ${s.class.padEnd(15)} recall ${s.recall.toFixed(2)} ` +
+      `(${String(s.found).padStart(2)}/${String(s.labelled).padEnd(2)})` +
+      (s.missed.length ? `  missed: ${s.missed.join(" · ")}` : ""));
   return [title, ...rows].join("\n");
 }
 

@@ -14,7 +14,8 @@ let db: Kysely<Scratch>;
 beforeAll(async () => {
   database = await openDatabase({ location: ":memory:" });
   db = database.db as unknown as Kysely<Scratch>;
-  await sql`CREATE TABLE t (id INTEGER, big BIGINT, d DATE, ts TIMESTAMP, tags VARCHAR[], amount DECIMAL(12, 2))`.execute(db);
+  await sql`CREATE TABLE t (id INTEGER, big BIGINT, d DATE, ts TIMESTAMP, tags VARCHAR[],
+      amount DECIMAL(12, 2))`.execute(db);
 });
 
 afterAll(async () => {

@@ -13,6 +13,8 @@ export async function prepareIntakeKey(db: Executor, options: { envKey: string |
   }
   const result = loadServerKey(options);
   if (!result.ok) return `Intake is CLOSED (answers 503): ${result.reason}.`;
-  if (created) return `Intake key created at ${keyFilePath(options.dataDir)} (mode 600): back it up; without it stored reports cannot be read.`;
-  return `Intake key ${result.key.id} loaded from ${result.source === "environment" ? "INTAKE_KEY" : keyFilePath(options.dataDir)}.`;
+  if (created) return `Intake key created at ${keyFilePath(options.dataDir)} (mode 600): back it up; without it stored reports ` +
+      `cannot be read.`;
+  return `Intake key ${result.key.id} loaded ` +
+      `from ${result.source === "environment" ? "INTAKE_KEY" : keyFilePath(options.dataDir)}.`;
 }

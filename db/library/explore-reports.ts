@@ -34,7 +34,8 @@ export interface ExplorerResult {
   search: { words: { word: string; matches: number }[]; ignored: string[] } | null;
 }
 
-const lossRank = sql`CASE d.loss_potential WHEN 'fatality' THEN 4 WHEN 'serious_injury' THEN 3 WHEN 'minor_injury' THEN 2 ELSE 1 END`;
+const lossRank = sql`CASE d.loss_potential WHEN 'fatality' THEN 4 WHEN 'serious_injury' THEN 3 WHEN 'minor_injury'
+    THEN 2 ELSE 1 END`;
 
 /**
  * The sort key computed per matching document (k) and the order over it. Every order ends in the

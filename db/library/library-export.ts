@@ -81,8 +81,10 @@ export async function readPublishedRows(db: Kysely<Database>, docIds: number[], 
   if (docIds.length === 0) return new Map();
   const narrative = options.narratives ? sql`, r.summary, r.lessons` : sql``;
   const { rows } = await sql<PublishedRow>`
-    SELECT d.doc_id, d.public_number, r.title, d.incident_type, d.factor_mask, d.loss_potential, d.event_month, d.published_month,
-      d.census_region, r.time_block, d.light, d.weather, d.officers_band, r.assignment, r.service_band, r.taxonomy_version ${narrative}
+    SELECT d.doc_id, d.public_number, r.title, d.incident_type, d.factor_mask, d.loss_potential, d.event_month,
+      d.published_month,
+      d.census_region, r.time_block, d.light, d.weather, d.officers_band, r.assignment, r.service_band,
+        r.taxonomy_version ${narrative}
     FROM library_documents d JOIN reports r ON r.id = d.report_id
     WHERE d.doc_id IN (SELECT unnest(${docIds}))`.execute(db);
   return new Map(rows.map((r) => [r.doc_id, r]));
@@ -118,8 +120,10 @@ export async function* libraryRows(db: Kysely<Database>, docIds: Int32Array, opt
   for (let start = 0; start < docIds.length; start += BATCH) {
     const batch = Array.from(docIds.subarray(start, start + BATCH));
     const ordered = sql<PublishedRow & { pos: number }>`(
-      SELECT w.pos, d.doc_id, d.public_number, r.title, d.incident_type, d.factor_mask, d.loss_potential, d.event_month, d.published_month,
-        d.census_region, r.time_block, d.light, d.weather, d.officers_band, r.assignment, r.service_band, r.taxonomy_version ${narrative}
+      SELECT w.pos, d.doc_id, d.public_number, r.title, d.incident_type, d.factor_mask, d.loss_potential,
+        d.event_month, d.published_month,
+        d.census_region, r.time_block, d.light, d.weather, d.officers_band, r.assignment, r.service_band,
+          r.taxonomy_version ${narrative}
       FROM (SELECT unnest(l) AS doc_id, generate_subscripts(l, 1) AS pos FROM (SELECT ${batch}::INTEGER[] AS l)) w
       JOIN library_documents d ON d.doc_id = w.doc_id JOIN reports r ON r.id = d.report_id)`;
     for await (const row of db.selectFrom(ordered.as("x")).selectAll().orderBy("x.pos").stream()) yield toCells(row, options);

@@ -32,7 +32,8 @@ export async function getPublishedReport(db: Executor, publicNumber: string): Pr
     .selectFrom("reports as r")
     .select([...PUBLISHED_REPORT_COLUMNS.map((c) => `r.${c}` as const)])
     .select((eb) =>
-      sql<string[]>`coalesce((SELECT list(f.factor_code ORDER BY f.factor_code) FROM report_factors f WHERE f.report_id = ${eb.ref("r.id")}), []::VARCHAR[])`.as("factor_codes"),
+      sql<string[]>`coalesce((SELECT list(f.factor_code ORDER BY f.factor_code) FROM report_factors f
+          WHERE f.report_id = ${eb.ref("r.id")}), []::VARCHAR[])`.as("factor_codes"),
     )
     .where("r.public_number", "=", publicNumber)
     .executeTakeFirst();

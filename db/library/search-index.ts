@@ -65,7 +65,8 @@ async function writeDocuments(trx: Transaction<Database>): Promise<void> {
     FROM new_docs d
     JOIN reports r ON r.id = d.report_id
     LEFT JOIN (
-      SELECT t.doc_id, sum(t.weight)::INTEGER AS term_count FROM (${tokens()}) t JOIN ${indexedWords} v ON v.word = t.word
+      SELECT t.doc_id, sum(t.weight)::INTEGER AS term_count FROM (${tokens()}) t JOIN ${indexedWords} v
+        ON v.word = t.word
       GROUP BY t.doc_id) l ON l.doc_id = d.doc_id
     LEFT JOIN (
       SELECT rf.report_id, bit_or(m.factor_bit) AS factor_mask, bit_or(m.family_bit) AS family_mask
@@ -83,7 +84,8 @@ async function writeDocuments(trx: Transaction<Database>): Promise<void> {
 async function writePostings(trx: Transaction<Database>, avgdl: number, range?: { from: number; to: number }): Promise<void> {
   await sql`INSERT INTO search_postings
     SELECT t.term, t.doc_id,
-      round(100 * t.tf * ${BM25.k1 + 1} / (t.tf + ${BM25.k1} * (${1 - BM25.b} + ${BM25.b} * l.term_count / ${avgdl}::DOUBLE)))::INTEGER
+      round(100 * t.tf * ${BM25.k1 + 1} / (t.tf + ${BM25.k1} * (${1 - BM25.b} + ${BM25.b} * l.term_count
+        / ${avgdl}::DOUBLE)))::INTEGER
     FROM (
       SELECT v.term, t.doc_id, sum(t.weight)::INTEGER AS tf
       FROM (${tokens(range)}) t JOIN ${indexedWords} v ON v.word = t.word
@@ -143,7 +145,8 @@ async function rebuildWithin(trx: Transaction<Database>): Promise<void> {
 export async function rebuildSearchIndex(db: Kysely<Database>): Promise<{ documents: number; postings: number }> {
   await db.transaction().execute(rebuildWithin);
   const { rows } = await sql<{ documents: number; postings: number }>`
-    SELECT (SELECT count(*) FROM library_documents) AS documents, (SELECT count(*) FROM search_postings) AS postings`.execute(db);
+    SELECT (SELECT count(*) FROM library_documents) AS documents, (SELECT count(*) FROM search_postings)
+      AS postings`.execute(db);
   return rows[0]!;
 }
 

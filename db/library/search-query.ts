@@ -52,7 +52,8 @@ export async function analyseQuery(db: Executor, text: string): Promise<Analysed
 
   const { rows: vocabulary } = await sql<{ stem: string; term: string }>`
     SELECT DISTINCT s.stem, v.term FROM (SELECT unnest(${stems}::VARCHAR[]) AS stem) s
-    JOIN search_vocabulary v ON v.term = s.stem OR (length(s.stem) >= ${MIN_PREFIX_STEM} AND starts_with(v.term, s.stem))`.execute(db);
+    JOIN search_vocabulary v ON v.term = s.stem OR (length(s.stem) >= ${MIN_PREFIX_STEM} AND starts_with(v.term,
+      s.stem))`.execute(db);
   const termWeights = new Map<string, [number, number]>();
   stems.forEach((stem, index) => {
     const matches = vocabulary.filter((v) => v.stem === stem).map((v) => v.term).sort();
@@ -102,7 +103,8 @@ export function searchHits(query: AnalysedQuery): RawBuilder<{ doc_id: number; s
     const terms = [...query.weights.entries()].filter(([, [, mask]]) => (mask & (1 << index)) !== 0);
     if (terms.length === 1) {
       const [[term, [w]]] = terms as [[string, [number, number]]];
-      return sql`SELECT doc_id, weight::BIGINT * ${sql.lit(w)} AS s FROM search_postings WHERE term = ${term}${restrict}`;
+      return sql`SELECT doc_id, weight::BIGINT * ${sql.lit(w)} AS s FROM search_postings
+          WHERE term = ${term}${restrict}`;
     }
     const weightCase = sql.join(terms.map(([term, [w]]) => sql`WHEN ${term} THEN ${sql.lit(w)}`), sql` `);
     return sql`SELECT doc_id, max(weight::BIGINT * CASE term ${weightCase} END) AS s FROM search_postings

@@ -33,7 +33,8 @@ function shuffled<T>(items: T[]): T[] {
 
 async function nextSequence(db: Kysely<Database>, year: string): Promise<number> {
   const { rows } = await sql<{ n: number | null }>`
-    SELECT max(TRY_CAST(split_part(public_number, '-', 2) AS INTEGER)) AS n FROM reports WHERE public_number LIKE ${`${year}-%`}`.execute(db);
+    SELECT max(TRY_CAST(split_part(public_number, '-', 2) AS INTEGER)) AS n FROM reports
+      WHERE public_number LIKE ${`${year}-%`}`.execute(db);
   return (rows[0]?.n ?? 0) + 1;
 }
 

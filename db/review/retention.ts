@@ -44,7 +44,8 @@ export async function returnUnansweredQuestions(db: Kysely<Database>, options: {
   const { rows } = await sql<{ id: string }>`
     SELECT s.id FROM submissions s
     WHERE s.status = 'waiting_for_officer'
-      AND (SELECT max(m.created_on) FROM submission_messages m WHERE m.submission_id = s.id AND m.author = 'reviewer') <= ${cutoff}::DATE`.execute(db);
+      AND (SELECT max(m.created_on) FROM submission_messages m WHERE m.submission_id = s.id
+        AND m.author = 'reviewer') <= ${cutoff}::DATE`.execute(db);
   const ids = rows.map((r) => r.id);
   if (ids.length === 0) return [];
   await db.updateTable("submissions").set({ status: "in_review" }).where("id", "in", ids).where("status", "=", "waiting_for_officer").execute();

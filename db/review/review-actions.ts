@@ -42,7 +42,8 @@ async function record(db: Db, row: Pick<Submission, "id">, actor: Actor, step: {
 async function requireHeld(db: Db, row: Submission, actor: Actor): Promise<void> {
   const claim = await activeClaim(db, row.id, actor.now ?? new Date());
   if (claim?.reviewerId !== actor.reviewerId) {
-    throw new ReviewError("conflict", "Claim this report first: only the reviewer who holds it can change it (claims expire after an hour without changes).");
+    throw new ReviewError("conflict", "Claim this report first: only the reviewer who holds it can change it (claims expire after an hour without " +
+        "changes).");
   }
 }
 

@@ -1,4 +1,5 @@
-// A member's saved views. Ownership is in every query's `where` (docs/design.md §10, convention 2): a member lists and deletes
+// A member's saved views. Ownership is in every query's `where` (docs/design.md §10, convention 2): a member lists
+// and deletes
 // only their own.
 import type { Executor } from "../database";
 

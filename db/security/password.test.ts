@@ -19,7 +19,7 @@ function parsePhc(phc: string) {
 }
 
 describe("password hashing", () => {
-  it("stores argon2id with m ≥ 19 MiB, t = 2, p = 1 and a random 16-byte salt (parsed from the stored PHC string)", async () => {
+  it("stores argon2id with m ≥ 19 MiB, t = 2, p = 1 and a random 16-byte salt (read from the PHC string)", async () => {
     const id = await createUser(database.db, { email: "phc@example.test", displayName: "PHC", password: "tangerine harbor lamp", role: "reviewer", agencyId: null });
     const { password_hash } = await database.db.selectFrom("users").select("password_hash").where("id", "=", id).executeTakeFirstOrThrow();
     const phc = parsePhc(password_hash);

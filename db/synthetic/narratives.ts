@@ -6,58 +6,81 @@ import type { Rng } from "./random";
 
 const openings: Record<IncidentTypeCode, readonly string[]> = {
   traffic_stop: [
-    "I stopped a vehicle for an equipment violation on [a divided highway] shortly after [time]. The driver pulled onto a narrow shoulder and I approached on the driver's side.",
-    "During a routine traffic stop on [a two-lane county road], the driver gave a name that did not return and kept reaching toward the center console.",
-    "My partner and I conducted a traffic stop on a pickup with expired registration in the parking lot of [a convenience store]. There were two occupants.",
+    "I stopped a vehicle for an equipment violation on [a divided highway] shortly after [time]. The driver " +
+        "pulled onto a narrow shoulder and I approached on the driver's side.",
+    "During a routine traffic stop on [a two-lane county road], the driver gave a name that did not return and " +
+        "kept reaching toward the center console.",
+    "My partner and I conducted a traffic stop on a pickup with expired registration in the parking lot of [a " +
+        "convenience store]. There were two occupants.",
   ],
   vehicle_pursuit: [
-    "A vehicle fled from a stop at high speed through [a residential area] and I initiated a pursuit with one other unit behind me.",
-    "We were pursuing a stolen vehicle onto [an interstate] during heavy traffic. Speeds reached over 100 mph before the suspect exited.",
-    "Officers began pursuing a sedan involved in an armed robbery at [a gas station]. The pursuit crossed into [a neighboring jurisdiction].",
+    "A vehicle fled from a stop at high speed through [a residential area] and I initiated a pursuit with one " +
+        "other unit behind me.",
+    "We were pursuing a stolen vehicle onto [an interstate] during heavy traffic. Speeds reached over 100 mph " +
+        "before the suspect exited.",
+    "Officers began pursuing a sedan involved in an armed robbery at [a gas station]. The pursuit crossed into [a " +
+        "neighboring jurisdiction].",
   ],
   foot_pursuit: [
-    "A subject ran from me after I approached him behind [a strip mall]. I chased on foot between buildings and over a fence.",
-    "During a narcotics investigation the suspect bailed out of the passenger seat and I pursued him on foot into [a wooded area].",
-    "I was pursuing a burglary suspect on foot through backyards in [a residential neighborhood] when I lost sight of him.",
+    "A subject ran from me after I approached him behind [a strip mall]. I chased on foot between buildings and " +
+        "over a fence.",
+    "During a narcotics investigation the suspect bailed out of the passenger seat and I pursued him on foot into " +
+        "[a wooded area].",
+    "I was pursuing a burglary suspect on foot through backyards in [a residential neighborhood] when I lost " +
+        "sight of him.",
   ],
   emergency_driving: [
     "I was responding emergency to an officer-needs-assistance call across [city] with lights and siren activated.",
-    "While driving code three to a crash with injuries on [a state highway], I approached an intersection against the light.",
-    "Responding to a priority call at night, I was travelling well above the limit on [a rural road] with limited visibility.",
+    "While driving code three to a crash with injuries on [a state highway], I approached an intersection against " +
+        "the light.",
+    "Responding to a priority call at night, I was travelling well above the limit on [a rural road] with limited " +
+        "visibility.",
   ],
   roadway_operations: [
-    "I was working a crash scene on [an interstate] with my patrol car in the left lane behind the disabled vehicles, emergency lights on.",
-    "While setting out flares for traffic control at [an intersection], I had my back to approaching traffic for a short time.",
+    "I was working a crash scene on [an interstate] with my patrol car in the left lane behind the disabled " +
+        "vehicles, emergency lights on.",
+    "While setting out flares for traffic control at [an intersection], I had my back to approaching traffic for " +
+        "a short time.",
     "We were deploying spike strips ahead of a pursuit on [a four-lane highway] from the median shoulder.",
   ],
   domestic_disturbance: [
-    "Dispatch sent us to a verbal domestic at [an apartment complex] with no weapons reported. My backup was several minutes out.",
-    "I responded to a domestic disturbance at [a single-family home]. The caller said her boyfriend had left, but he was still inside.",
-    "We were called to a repeat-address domestic at [a trailer park]. The male half met us at the door and was calm at first.",
+    "Dispatch sent us to a verbal domestic at [an apartment complex] with no weapons reported. My backup was " +
+        "several minutes out.",
+    "I responded to a domestic disturbance at [a single-family home]. The caller said her boyfriend had left, but " +
+        "he was still inside.",
+    "We were called to a repeat-address domestic at [a trailer park]. The male half met us at the door and was " +
+        "calm at first.",
   ],
   disturbance_fight: [
-    "We responded to a large fight in the parking lot of [a bar] at closing time. About a dozen people were still there when we arrived.",
+    "We responded to a large fight in the parking lot of [a bar] at closing time. About a dozen people were still " +
+        "there when we arrived.",
     "A call came in for a fight in progress at [a park]. I arrived first and tried to separate two groups.",
     "I was dispatched to a disturbance at [a convenience store] where a customer was yelling and throwing merchandise.",
   ],
   welfare_check: [
-    "I was sent on a welfare check of an elderly resident at [a rural address] whose family had not heard from him for several days.",
+    "I was sent on a welfare check of an elderly resident at [a rural address] whose family had not heard from " +
+        "him for several days.",
     "A neighbor asked us to check on a woman at [an apartment] who had not been seen. Nobody answered the door.",
     "Dispatch requested a welfare check on a man sleeping in a running vehicle at [a shopping center parking lot].",
   ],
   mental_health_call: [
-    "We responded to a call of a man in crisis threatening self-harm at [a residence]. Family members were outside when we arrived.",
-    "I was dispatched to a woman walking in traffic on [a busy street] and talking to herself, believed to be off her medication.",
-    "A caller reported her adult son was hallucinating and had broken windows at [a home]. He was known to officers from prior calls.",
+    "We responded to a call of a man in crisis threatening self-harm at [a residence]. Family members were " +
+        "outside when we arrived.",
+    "I was dispatched to a woman walking in traffic on [a busy street] and talking to herself, believed to be off " +
+        "her medication.",
+    "A caller reported her adult son was hallucinating and had broken windows at [a home]. He was known to " +
+        "officers from prior calls.",
   ],
   suspicious_person_vehicle: [
     "I checked on a suspicious vehicle parked behind [a closed business] at night with two people inside.",
-    "A caller reported a man looking into car windows in [a residential neighborhood]. I located someone matching the description.",
+    "A caller reported a man looking into car windows in [a residential neighborhood]. I located someone matching " +
+        "the description.",
     "While on patrol I saw a vehicle with no lights on idling near [a school] in the early morning.",
   ],
   warrant_arrest: [
     "We went to serve a felony warrant at [a duplex]. The subject had a history of fleeing and resisting.",
-    "Two of us attempted to arrest a man on an outstanding warrant at [a motel]. He answered the door and agreed to come out.",
+    "Two of us attempted to arrest a man on an outstanding warrant at [a motel]. He answered the door and agreed " +
+        "to come out.",
     "Our team served a search warrant at [a residence] early in the morning. Entry was made through the front door.",
   ],
   prisoner_custody: [
@@ -72,7 +95,8 @@ const openings: Record<IncidentTypeCode, readonly string[]> = {
   ],
   active_threat: [
     "We responded to an active shooter call at [a shopping center]. Multiple agencies were arriving at the same time.",
-    "A report of a man with a rifle at [a workplace] brought every available unit. I arrived as part of the second group.",
+    "A report of a man with a rifle at [a workplace] brought every available unit. I arrived as part of the " +
+        "second group.",
     "Dispatch broadcast an active threat at [a school] and I self-dispatched from nearby.",
   ],
   crowd_civil_disturbance: [
@@ -99,11 +123,13 @@ const openings: Record<IncidentTypeCode, readonly string[]> = {
 
 const developments: Record<FactorCode, readonly string[]> = {
   sa_lapse: [
-    "I was looking down at my notebook and did not notice the second person walking up behind me until he was within arm's reach.",
+    "I was looking down at my notebook and did not notice the second person walking up behind me until he was " +
+        "within arm's reach.",
     "I lost track of where my partner was and realised later that I had moved into his line of fire.",
   ],
   sa_complacency: [
-    "We had been to this address many times for minor calls and I treated it as routine, standing in the doorway with my hands full.",
+    "We had been to this address many times for minor calls and I treated it as routine, standing in the doorway " +
+        "with my hands full.",
     "It felt like a routine call, so I did not wait and did not position myself the way I was trained to.",
   ],
   sa_tunnel_vision: [
@@ -119,7 +145,8 @@ const developments: Record<FactorCode, readonly string[]> = {
     "A folding knife was later found in the subject's boot; nobody had checked there.",
   ],
   st_ambush: [
-    "As I stepped out of the patrol car, someone fired several rounds at me from [a nearby building] without any warning.",
+    "As I stepped out of the patrol car, someone fired several rounds at me from [a nearby building] without any " +
+        "warning.",
     "When we approached the door, the subject opened fire through it. It appeared he had been waiting for us.",
   ],
   st_sudden_assault: [

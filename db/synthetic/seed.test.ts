@@ -24,7 +24,8 @@ async function contentDigest(location: string): Promise<{ reports: number; diges
         '\n' ORDER BY r.public_number)) AS digest
       FROM reports r
       JOIN report_protected p ON p.report_id = r.id
-      JOIN (SELECT report_id, string_agg(factor_code, ',' ORDER BY factor_code) AS codes FROM report_factors GROUP BY 1) f
+      JOIN (SELECT report_id, string_agg(factor_code, ',' ORDER BY factor_code) AS codes FROM report_factors
+        GROUP BY 1) f
         ON f.report_id = r.id`.execute(database.db);
     return rows[0]!;
   } finally {
@@ -64,7 +65,8 @@ describe("planted signals (ground-truth.json)", () => {
   async function share(factor: string, where: ReturnType<typeof sql>): Promise<{ n: number; share: number }> {
     const { rows } = await sql<{ n: number; share: number }>`
       SELECT count(*) AS n, avg(CASE WHEN EXISTS (
-        SELECT 1 FROM report_factors f WHERE f.report_id = r.id AND f.factor_code = ${factor}) THEN 1.0 ELSE 0.0 END) AS share
+        SELECT 1 FROM report_factors f WHERE f.report_id = r.id AND f.factor_code = ${factor}) THEN 1.0 ELSE 0.0 END)
+          AS share
       FROM reports r JOIN report_protected p ON p.report_id = r.id
       LEFT JOIN agencies a ON a.id = p.agency_id
       WHERE ${where}`.execute(database.db);
@@ -111,7 +113,8 @@ describe("planted signals (ground-truth.json)", () => {
     const { rows } = await sql<{ agencies: number; top5: number; linked: number; summer: number; winter: number }>`
       WITH per_agency AS (SELECT agency_id, count(*) AS n FROM report_protected WHERE agency_id IS NOT NULL GROUP BY 1)
       SELECT (SELECT count(*) FROM per_agency) AS agencies,
-        (SELECT sum(n) FROM (SELECT n FROM per_agency ORDER BY n DESC LIMIT 5)) / (SELECT sum(n) FROM per_agency) AS top5,
+        (SELECT sum(n) FROM (SELECT n FROM per_agency ORDER BY n DESC LIMIT 5)) / (SELECT sum(n) FROM per_agency)
+          AS top5,
         (SELECT count(*) FROM report_protected WHERE agency_id IS NOT NULL) / 80000 AS linked,
         (SELECT count(*) FROM reports WHERE month(event_month) = 7) AS summer,
         (SELECT count(*) FROM reports WHERE month(event_month) = 1) AS winter`.execute(database.db);

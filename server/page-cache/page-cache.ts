@@ -27,7 +27,10 @@ export type ViewerClass =
 export interface PageView {
   /** The page's path, matched exactly. */
   path: string;
-  /** The version of the data the page shows (read before the page is rendered): pages of older versions are never served. */
+  /**
+   * The version of the data the page shows (read before the page is rendered): pages of older versions are never
+   * served.
+   */
   dataVersion(context: ServerContext): Promise<string>;
   /** The page's normalised query and the viewer's class, or null to render this request afresh and keep nothing. */
   key(request: Request, context: ServerContext): Promise<{ query: string; viewer: ViewerClass } | null>;

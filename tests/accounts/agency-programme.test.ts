@@ -38,7 +38,7 @@ describe("agency partnership programme", () => {
     expect(bad.data.values.agencyName).toBe(application.agencyName);
   });
 
-  it("apply → administrator approves → partner code works → applicant accepts the link and becomes commander", async () => {
+  it("apply → administrator approves → partner code works → applicant accepts the link as commander", async () => {
     expect((await callRoute(apply.action, postAs("/partners/apply", null, application), context)).data.submitted).toBe(true);
     const duplicate = await callRoute(apply.action, postAs("/partners/apply", null, application), context);
     expect(duplicate.status).toBe(400);

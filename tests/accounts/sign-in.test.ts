@@ -39,7 +39,7 @@ async function pendingSessionOf(user: TestUser) {
 }
 
 describe("sign-in with password and TOTP", () => {
-  it("sets a __Host- cookie with Secure, HttpOnly, SameSite=Lax and a 256-bit id, and rotates the id after the second factor", async () => {
+  it("sets a __Host- cookie (Secure, HttpOnly, SameSite=Lax, 256-bit id), rotated after the 2nd factor", async () => {
     const user = await createTestUser(database.db, "reviewer");
     const step = await passwordStep(user);
     expect(step.status).toBe(302);

@@ -8,7 +8,8 @@ import type { MatrixFixtures } from "./matrix-fixtures";
  *
  * Adding a route is one line, e.g.
  *   "review._index": roles(["reviewer"]),
- *   "agency._index": roles(["agency_commander", "agency_trainer", "agency_analyst"], { form: () => ({ intent: "save-view", name: "Matrix view", path: "/agency?vs=size" }) }),
+ *   "agency._index": roles(["agency_commander", "agency_trainer", "agency_analyst"], { form: () => ({ intent:
+ * "save-view", name: "Matrix view", path: "/agency?vs=size" }) }),
  *   "national._index": roles(["national_analyst"]),
  *   "reports.$reportId": everyone({ params: (f) => ({ reportId: f.reportId }) }),
  */

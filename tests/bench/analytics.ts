@@ -43,7 +43,8 @@ export async function agencyByName(db: Executor, name: string, fallback: "larges
   if (named.rows[0]) return { id: named.rows[0].id, label: name };
   const { rows } = await sql<{ id: string; name: string }>`
     SELECT a.id::VARCHAR AS id, a.name FROM agencies a JOIN analytics_reports r ON r.agency_id = a.id
-    GROUP BY a.id, a.name HAVING count(*) >= 30 ORDER BY count(*) ${fallback === "largest" ? sql`DESC` : sql`ASC`} LIMIT 1`.execute(db);
+    GROUP BY a.id, a.name HAVING count(*) >= 30 ORDER BY count(*) ${fallback === "largest" ? sql`DESC` : sql`ASC`}
+      LIMIT 1`.execute(db);
   return { id: rows[0]!.id, label: rows[0]!.name };
 }
 
@@ -167,7 +168,8 @@ export async function runAnalyticsBench(
     reports: size[0]!.n, runs: options.runs, warmup: options.warmup, k: privacy.k, loadAverageAtStart: loadavg()[0]!, dashboards: [],
   };
   log(
-    `Analytics benchmark: ${result.reports.toLocaleString("en-US")} reports, ${options.runs} runs after ${options.warmup} warm-up runs, ` +
+    `Analytics benchmark: ${result.reports.toLocaleString("en-US")} reports, ${options.runs} runs ` +
+        `after ${options.warmup} warm-up runs, ` +
       `k = ${privacy.k}, ${cpus().length} cores, load average ${result.loadAverageAtStart.toFixed(1)} at start`,
   );
   for (const view of await benchViews(db)) {
@@ -178,7 +180,8 @@ export async function runAnalyticsBench(
       const t = await time(() => measure(db, view.viewer), options.runs, options.warmup);
       dashboard.measures.push({ measure: name, ...t });
       log(
-        `  ${name.padEnd(30)} median ${t.median.toFixed(1).padStart(7)} ms   p95 ${t.p95.toFixed(1).padStart(7)} ms   ` +
+        `  ${name.padEnd(30)} median ${t.median.toFixed(1).padStart(7)} ms   p95 ${t.p95.toFixed(1).padStart(7)} ` +
+            `ms   ` +
           `CPU ${t.cpuMedian.toFixed(1).padStart(7)} ms   ${String(t.jsonKiB).padStart(6)} KB JSON`,
       );
     }

@@ -1,6 +1,7 @@
 // Benchmark: the server's memory while it streams the full national library as CSV.
 //   npx closecall seed --reports 1000000 --seed 1 --db /tmp/exp-1m
-//   npx tsx tests/bench/export-memory.ts --db /tmp/exp-1m [--port 3299] [--files reports.csv,reports-with-narratives.csv] [--slow 30]
+//   npx tsx tests/bench/export-memory.ts --db /tmp/exp-1m [--port 3299] [--files
+// reports.csv,reports-with-narratives.csv] [--slow 30]
 // Starts `npm start` on that data folder (its own process, as in production), waits for /healthz, reads
 // the server's resident memory (VmRSS of /proc/<pid>/status) every 50 ms, downloads each file as a
 // browser would (gzip accepted) and counts its rows, then stops the server. Prints a JSON summary.

@@ -29,7 +29,9 @@ export interface HttpRun {
   max: number;
   /** Non-2xx answers, connection errors and timeouts. */
   errors: number;
-  /** Requests still waiting for their answer when the run ended (not in the latencies: read them as slower than p99). */
+  /**
+   * Requests still waiting for their answer when the run ended (not in the latencies: read them as slower than p99).
+   */
   unfinished: number;
   statusCounts: Record<string, number>;
   meanKiB: number;
@@ -179,7 +181,10 @@ export async function runHttpSection(options: HttpSectionOptions, log: (line: st
         await settle(server.url);
         throughput = r.throughput;
         http.runs.push(r);
-        log(`  ${`${target.name}, ${connections} clients`.padEnd(56)} ${r.throughput.toFixed(0).padStart(5)} req/s  p50 ${r.p50.toFixed(0).padStart(5)} ms  p95 ${r.p95.toFixed(0).padStart(5)} ms  p99 ${r.p99.toFixed(0).padStart(5)} ms  errors ${r.errors}  server CPU ${r.serverCpuMs?.toFixed(1) ?? "–"} ms/page`);
+        log(`  ${`${target.name}, ${connections} clients`.padEnd(56)} ${r.throughput.toFixed(0).padStart(5)} req/s  ` +
+            `p50 ${r.p50.toFixed(0).padStart(5)} ms  p95 ${r.p95.toFixed(0).padStart(5)} ms  ` +
+            `p99 ${r.p99.toFixed(0).padStart(5)} ms  errors ${r.errors}  server ` +
+            `CPU ${r.serverCpuMs?.toFixed(1) ?? "–"} ms/page`);
       }
     }
   } finally {
@@ -190,7 +195,8 @@ export async function runHttpSection(options: HttpSectionOptions, log: (line: st
 
 /**
  * This section alone, on an existing data folder (e.g. one `closecall seed --demo-accounts` made):
- *   npx tsx tests/bench/http-load.ts --data /tmp/perf-1m [--seconds 10] [--connections 10,50] [--paths /reports,/report]
+ *   npx tsx tests/bench/http-load.ts --data /tmp/perf-1m [--seconds 10] [--connections 10,50] [--paths
+ * /reports,/report]
  */
 async function main() {
   const { values } = parseArgs({ options: { data: { type: "string" }, seconds: { type: "string" }, connections: { type: "string" }, paths: { type: "string" } } });

@@ -84,8 +84,10 @@ export async function measurePageCosts(dbFile: string, runs: number, log: (line:
       costs.push(cost);
       const f = (n: number | null) => (n === null ? "    –" : n.toFixed(1).padStart(5));
       log(
-        `${p.page.padEnd(40)} search ${f(cost.search)}  facets ${f(cost.facets)}  request with results kept ${f(cost.render)}  ` +
-          `= nothing kept ${f(cost.nothingKept)}; gzip level 1 ${f(cost.gzip)} ms CPU; ${cost.htmlKiB.toFixed(0)} KiB, ${cost.gzipKiB.toFixed(0)} KiB gzip`,
+        `${p.page.padEnd(40)} search ${f(cost.search)}  facets ${f(cost.facets)}  request with results ` +
+            `kept ${f(cost.render)}  ` +
+          `= nothing kept ${f(cost.nothingKept)}; gzip level 1 ${f(cost.gzip)} ms CPU; ${cost.htmlKiB.toFixed(0)} ` +
+              `KiB, ${cost.gzipKiB.toFixed(0)} KiB gzip`,
       );
     }
   } finally {

@@ -113,7 +113,10 @@ export async function runReleaseBookBench(db: Kysely<Database>, options: { year:
       lpSeconds: (lpTiming.millis - before.millis) / 1000, complements: summary.complements,
     };
     quarters.push(release);
-    log(`${release.quarter}${q === 4 ? ` and ${year}` : ""}: ${release.agencies} agencies in ${release.seconds.toFixed(1)} s (${release.lpSolves} linear programs, ${release.lpSeconds.toFixed(1)} s in the solver; ${release.complements} cells withheld to protect others)`);
+    log(`${release.quarter}${q === 4 ? ` and ${year}` : ""}: ${release.agencies} agencies ` +
+        `in ${release.seconds.toFixed(1)} s (${release.lpSolves} linear ` +
+        `programs, ${release.lpSeconds.toFixed(1)} s in the solver; ${release.complements} cells withheld to ` +
+        `protect others)`);
   }
   await releaseBook(db, { today, rules });
   const utility: AgencyUtility[] = [];
@@ -121,8 +124,10 @@ export async function runReleaseBookBench(db: Kysely<Database>, options: { year:
     const u = await utilityOf(db, name, options.k);
     if (!u) continue;
     utility.push(u);
-    log(`${name}: top 5 factors year by year ${u.topFive.released}/${u.topFive.cells} cells released; quarterly totals ${u.quarters.released}/${u.quarters.total}; ` +
-      u.years.map((y) => `${y.year} (${y.reports ?? "withheld"} reports): ${y.released}/${y.citedAtLeastK} factors cited ≥ k released (${y.releasedOfEligible}/${y.primaryEligible} with ≥ k count-only)`).join("; "));
+    log(`${name}: top 5 factors year by year ${u.topFive.released}/${u.topFive.cells} cells released; quarterly ` +
+        `totals ${u.quarters.released}/${u.quarters.total}; ` +
+      u.years.map((y) => `${y.year} (${y.reports ?? "withheld"} reports): ${y.released}/${y.citedAtLeastK} factors cited ≥ k ` +
+          `released (${y.releasedOfEligible}/${y.primaryEligible} with ≥ k count-only)`).join("; "));
   }
   return {
     k: options.k, agencyMinReports: options.agencyMinReports, year, quarters, backfillSeconds,

@@ -74,8 +74,10 @@ async function main(): Promise<number> {
       entry.seconds = Math.round((performance.now() - started) / 100) / 10;
     }
   }
-  log(`Close Call benchmark: ${settings.reports.toLocaleString("en-US")} reports${settings.quick ? " (quick)" : ""}, data in ${workDir}`);
-  log(`Machine: ${result.machine.cpuModel}, ${result.machine.cores} cores, ${result.machine.memoryGiB} GiB, load average ${result.machine.loadAverage.join(", ")}`);
+  log(`Close Call benchmark: ${settings.reports.toLocaleString("en-US")} ` +
+      `reports${settings.quick ? " (quick)" : ""}, data in ${workDir}`);
+  log(`Machine: ${result.machine.cpuModel}, ${result.machine.cores} cores, ${result.machine.memoryGiB} GiB, load ` +
+      `average ${result.machine.loadAverage.join(", ")}`);
 
   // 1. Load
   if (reuse) log(`\n== 1. Load: skipped, reusing ${dbFile}`);

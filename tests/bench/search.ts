@@ -77,7 +77,8 @@ export async function runSearchBench(db: Kysely<Database>, options: { runs: numb
     const wall = new Map<string, number[]>(QUERIES.map((q) => [q.label, []]));
     const cpu = new Map<string, number[]>(QUERIES.map((q) => [q.label, []]));
     const totals = new Map<string, number>();
-    for (const q of QUERIES) totals.set(q.label, (await measure.run({ ...emptyFilters, ...q.filters })).total); // warm-up
+    // warm-up
+    for (const q of QUERIES) totals.set(q.label, (await measure.run({ ...emptyFilters, ...q.filters })).total);
     // Round robin over the query set, so that load from other processes falls on every query alike.
     for (let i = 0; i < options.runs; i++) {
       for (const q of QUERIES) {
@@ -105,16 +106,20 @@ export async function runSearchBench(db: Kysely<Database>, options: { runs: numb
     };
     result.measures.push(summary);
     if (log) {
-      log(`\n${measure.name} — ${docs.n.toLocaleString("en-US")} reports, ${options.runs} runs per query (wall clock; CPU = all threads)`);
+      log(`\n${measure.name} — ${docs.n.toLocaleString("en-US")} reports, ${options.runs} runs per query (wall ` +
+          `clock; CPU = all threads)`);
       for (const [label, r] of Object.entries(perQuery)) {
         log(
-          `  ${label.padEnd(50)} median ${r.median.toFixed(1).padStart(6)} ms  p95 ${r.p95.toFixed(1).padStart(6)} ms  ` +
+          `  ${label.padEnd(50)} median ${r.median.toFixed(1).padStart(6)} ms  ` +
+              `p95 ${r.p95.toFixed(1).padStart(6)} ms  ` +
             `CPU ${r.cpuMedian.toFixed(1).padStart(6)} ms  ${r.total.toLocaleString("en-US").padStart(9)} matches`,
         );
       }
       log(
-        `  ${"ALL QUERIES".padEnd(50)} median ${summary.median.toFixed(1).padStart(6)} ms  p95 ${summary.p95.toFixed(1).padStart(6)} ms  ` +
-          `CPU ${summary.cpuMedian.toFixed(1).padStart(6)} ms   (load average now ${summary.loadAverageAtEnd.toFixed(2)})`,
+        `  ${"ALL QUERIES".padEnd(50)} median ${summary.median.toFixed(1).padStart(6)} ms  ` +
+            `p95 ${summary.p95.toFixed(1).padStart(6)} ms  ` +
+          `CPU ${summary.cpuMedian.toFixed(1).padStart(6)} ms   (load average ` +
+              `now ${summary.loadAverageAtEnd.toFixed(2)})`,
       );
     }
   }

@@ -27,7 +27,7 @@ describeInBrowser("the training briefing builder (issue 16)", () => {
       return r.top >= 0 && r.bottom <= window.innerHeight;
     });
 
-  it("counts live, stops at eight, says why in view, shows progress while the PDF is made, and pages, searches and adds from a report", async () => {
+  it("counts live, stops at eight, says why, shows PDF progress, pages, searches, adds from a report", async () => {
     const trainer = await startJourney(browser, { name: "briefing-builder", viewport: WIDE, acceptDownloads: true });
     const { page } = trainer;
     await signIn(page, server.url, "trainer@metro.demo.closecall.test", trainer.audit, "/agency/briefing");

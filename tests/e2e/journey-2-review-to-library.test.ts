@@ -17,7 +17,8 @@ const REPORT = {
   title: "Second knife missed in a roadside pat-down",
   narrative:
     "Night stop on Maple Avenue: I stopped a grey sedan, plate 4KJD921, and Officer Dan Kowalski covered me. " +
-    "During the pat-down I found one knife and stopped searching. A second knife was found in the waistband at the jail.",
+    "During the pat-down I found one knife and stopped searching. A second knife was found in the waistband at " +
+        "the jail.",
 };
 const QUESTION = "Was the second knife in a sheath, and was the driver cuffed during the search?";
 const ANSWER = "No sheath, it was loose in the waistband. The driver was not cuffed until after the first knife.";

@@ -38,7 +38,7 @@ describeInBrowser("journey 3: an agency commander's dashboard", () => {
     await page.getByRole("button", { name: "Show", exact: true }).click();
   }
 
-  it("signs in, reads the book's page, compares each table after in-page choices with a fresh load and its CSV, drills down in scope", async () => {
+  it("signs in, compares each table after in-page choices with a fresh load and CSV, drills down", async () => {
     onTestFailed(() => { process.stderr.write(`Server output (end):\n${server.output().slice(-6000)}\n`); });
     const commander = await startJourney(browser, { name: "journey-3-commander", viewport: DESKTOP });
     const { page } = commander;
@@ -114,7 +114,7 @@ describeInBrowser("journey 3: an agency commander's dashboard", () => {
     await commander.finish();
   }, 600_000);
 
-  it("issue 16 on the agency page: saved views, a phone layout, print, inert charts before hydration, month choices, whole labels", async () => {
+  it("agency page: saved views, phone layout, print, inert charts unhydrated, month choices, full labels", async () => {
     const commander = await startJourney(browser, { name: "journey-3-layout", viewport: { width: 1440, height: 900 } });
     const { page } = commander;
     await signIn(page, server.url, "commander@metro.demo.closecall.test", commander.audit, "/agency");

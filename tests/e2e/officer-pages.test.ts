@@ -19,7 +19,7 @@ describeInBrowser("officer pages (issue 16)", () => {
 
   const hrefs = (page: Page, scope: string) => page.locator(`${scope} a`).evaluateAll((links) => links.map((a) => a.getAttribute("href")));
 
-  it("links the receipt page from the home page, the form and the library, and national trends from the home page and the library", async () => {
+  it("links the receipt page from home, the form and the library, national trends from home and library", async () => {
     const officer = await startJourney(browser, { name: "officer-links", viewport: PHONE, isMobile: true, hasTouch: true });
     const { page } = officer;
     await page.goto(server.url);
@@ -76,12 +76,13 @@ describeInBrowser("officer pages (issue 16)", () => {
     await officer.finish();
   });
 
-  it("marks identifying details field by field in the review, then shows the receipt with a timeline and links apart from buttons", async () => {
+  it("marks identifying details field by field, then shows the receipt with a timeline, links apart", async () => {
     const officer = await startJourney(browser, { name: "officer-review", viewport: PHONE, isMobile: true, hasTouch: true });
     const { page } = officer;
     const input = {
       ...VALID_INPUT,
-      narrative: "Sgt. Miller and I stopped a car, plate 7ABC123, at Elm St and 4th Ave on 03/14/2025. During the pat-down I found one knife and stopped searching; we were on TAC 3.",
+      narrative: "Sgt. Miller and I stopped a car, plate 7ABC123, at Elm St and 4th Ave on 03/14/2025. During the pat-down " +
+          "I found one knife and stopped searching; we were on TAC 3.",
     };
     await page.goto(`${server.url}/report`);
     await fillReportForm(page, input, officer.audit);

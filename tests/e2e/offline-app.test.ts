@@ -26,7 +26,7 @@ describeInBrowser("the report form offline (service worker)", () => {
     [server, browser] = [s, b];
   });
 
-  it("opens offline after one visit, keeps an offline report only in the opt-in draft, sends it once online with confirmation", async () => {
+  it("opens offline after one visit, keeps an offline report only in the opt-in draft, sends it online", async () => {
     // Offline, Remix's background route discovery (links on the page) fails: expected here.
     const officer = await startJourney(browser, { name: "offline-app", viewport: PHONE, isMobile: true, hasTouch: true, allowConsoleErrors: [/net::ERR_INTERNET_DISCONNECTED/, /^Failed to fetch manifest patches/] });
     const { page, context } = officer;
@@ -103,7 +103,7 @@ describeInBrowser("the report form offline (service worker)", () => {
     await officer.finish();
   });
 
-  it("moves a saved form to a new build: the next page load installs the new worker, which drops the old copy", async () => {
+  it("moves a saved form to a new build: the next load installs the new worker, which drops the old copy", async () => {
     const context = await browser.newContext({ viewport: PHONE });
     try {
       const page = await context.newPage();

@@ -11,7 +11,8 @@ import { signIn } from "./support/sign-in";
 // Reviewers: the queue has triage columns and titles, the findings sit beside the officer's
 // words on a wide screen, and "Mark as duplicate" offers the likely original instead of asking for an id.
 const WIDE = { width: 1440, height: 900 } as const;
-const FIRST = { ...VALID_INPUT, title: "Knife missed on a night stop, first copy", narrative: "Night stop on Maple Avenue with Officer Dan Kowalski, plate 4KJD921. During the pat-down I found one knife and stopped searching. A second knife was found at the jail." };
+const FIRST = { ...VALID_INPUT, title: "Knife missed on a night stop, first copy", narrative: "Night stop on Maple Avenue with Officer Dan Kowalski, plate 4KJD921. During the pat-down I found one knife " +
+    "and stopped searching. A second knife was found at the jail." };
 const SECOND = { ...FIRST, title: "Knife missed on a night stop, sent again" };
 
 describeInBrowser("reviewer workspace (issue 16)", () => {
@@ -23,7 +24,7 @@ describeInBrowser("reviewer workspace (issue 16)", () => {
 
   const box = (page: Page, selector: string) => page.locator(selector).evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
 
-  it("triages in the queue, decides findings beside the text, and merges a duplicate by choosing its original", async () => {
+  it("triages in the queue, decides findings beside the text, merges a duplicate into its original", async () => {
     const officer = await startJourney(browser, { name: "reviewer-ws-officer", viewport: PHONE, isMobile: true, hasTouch: true });
     for (const report of [FIRST, SECOND]) {
       await officer.page.goto(`${server.url}/report`);

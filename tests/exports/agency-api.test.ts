@@ -29,7 +29,6 @@ let commanderA: SignedInTestUser;
 let commanderB: SignedInTestUser;
 let tokenA: string;
 let tokenB: string;
-const QUERY = "from=2023-01&to=2025-12";
 
 type Route = (args: { request: Request; params: Record<string, string>; context: AppContext }) => Promise<Response>;
 
@@ -64,7 +63,7 @@ function unlabelled<T>(value: T): T {
 }
 
 describe("what a token reads", () => {
-  it("A's token reads A's factor profile: the agency page's book cells for the same choice, withheld cells the same", async () => {
+  it("A's token reads A's factor profile: the agency page's book cells for one choice, withheld ones too", async () => {
     const answer = await api(profileApi, "/api/v1/profile?vs=national", tokenA);
     expect(answer.status).toBe(200);
     expect(answer.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
@@ -78,7 +77,7 @@ describe("what a token reads", () => {
     }
   });
 
-  it("A's token cannot read B: the same request with B's token answers B's book, and no parameter chooses an agency", async () => {
+  it("A's token cannot read B: B's token answers B's book, and no parameter chooses an agency", async () => {
     const a = await api(profileApi, "/api/v1/profile", tokenA);
     const b = await api(profileApi, "/api/v1/profile", tokenB);
     for (const [answer, agency] of [[a, agencyA], [b, agencyB]] as const) {
@@ -110,7 +109,7 @@ describe("what a token reads", () => {
     expect(answer.body.data.factors.some((f: { factor: string }) => f.factor === "hc_low_light")).toBe(true);
   });
 
-  it("reports: only those officers shared with the token's agency, published fields only, a page at a time", async () => {
+  it("reports: only those shared with the token's agency, published fields only, a page at a time", async () => {
     const shared = async (agency: string) => new Set((await sql<{ n: string }>`
       SELECT r.public_number AS n FROM reports r JOIN report_protected p ON p.report_id = r.id
       WHERE p.consent_level = 'agency_share' AND p.agency_id = ${agency}::UUID`.execute(database.db)).rows.map((r) => r.n));
@@ -135,7 +134,7 @@ describe("what a token reads", () => {
 });
 
 describe("tokens that fail", () => {
-  it("no token, a malformed or unknown token, a session cookie instead of a token: 401 JSON with a clear message", async () => {
+  it("no token, a malformed or unknown token, a session cookie instead: 401 JSON with a clear message", async () => {
     const none = await api(profileApi, "/api/v1/profile", null, { cookie: commanderA.cookie });
     expect(none.status).toBe(401);
     expect(none.headers.get("WWW-Authenticate")).toBe('Bearer realm="Close Call API"');
@@ -153,7 +152,7 @@ describe("tokens that fail", () => {
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
   });
 
-  it("a revoked token fails at once; so does an expired one, and one whose commander no longer commands the agency", async () => {
+  it("a revoked token fails at once, as do an expired one and one whose commander left the agency", async () => {
     const issued = await createApiToken(database.db, commanderA, { name: "Soon revoked", days: 30 });
     expect((await api(profileApi, "/api/v1/profile", issued.token)).status).toBe(200);
     expect(await revokeApiToken(database.db, commanderB, issued.id)).toBe(false); // B cannot revoke A's token
@@ -172,7 +171,7 @@ describe("tokens that fail", () => {
     expect((await api(profileApi, "/api/v1/profile", orphan.token)).body.error.code).toBe("token_owner_inactive");
   });
 
-  it("the API is read-only, unknown endpoints are JSON 404s, and each token is limited to 60 requests a minute", async () => {
+  it("the API is read-only, unknown endpoints are JSON 404s, each token gets 60 requests a minute", async () => {
     const post = await api(profilePost, "/api/v1/profile", tokenB, { method: "POST" });
     expect(post.status).toBe(405);
     expect(post.headers.get("Allow")).toBe("GET");

@@ -23,7 +23,8 @@ beforeAll(async () => {
   database = await createSeededTestDatabase({ reports: 3000, seed: 21, agencies: 30 });
   context = createTestContext(database);
   const { rows } = await sql<{ id: string }>`
-    SELECT agency_id::VARCHAR AS id FROM report_protected WHERE agency_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`.execute(database.db);
+    SELECT agency_id::VARCHAR AS id FROM report_protected WHERE agency_id IS NOT NULL GROUP BY 1
+      ORDER BY count(*) DESC, 1 LIMIT 1`.execute(database.db);
   trainer = await signInTestUser(database.db, await createTestUser(database.db, "agency_trainer", { agencyId: rows[0]!.id }));
   analyst = await signInTestUser(database.db, await createTestUser(database.db, "agency_analyst", { agencyId: rows[0]!.id }));
 });
@@ -67,7 +68,7 @@ describe("the briefing builder's reports to choose from", () => {
     expect(parseBriefingSearch(new URLSearchParams(many))).toMatchObject({ ok: true, tooMany: true });
   });
 
-  it("offers “Add to briefing” on a report page to a trainer, keeping what the builder had chosen, and not to an analyst", async () => {
+  it("offers “Add to briefing” on a report page to a trainer (keeping the builder's choice), no analyst", async () => {
     const list = await builder(QUERY);
     const [kept, added] = list.data.candidates.map((c: { publicNumber: string }) => c.publicNumber) as string[];
     const from = new URLSearchParams(`${QUERY}&report=${kept}&page=3`).toString();

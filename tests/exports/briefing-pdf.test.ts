@@ -42,7 +42,8 @@ function input(): BriefingInput {
       publicNumber: `2025-0000${n}`,
       title: `Low light hid the threat during a traffic stop ${n}`,
       facts: "Traffic stop · March 2025 · could have been: serious injury · Midwest",
-      summary: "During a routine traffic stop on [a two-lane county road], the driver kept reaching toward the center console.\n\nBackup arrived and the driver was detained.",
+      summary: "During a routine traffic stop on [a two-lane county road], the driver kept reaching toward the center " +
+          "console.\n\nBackup arrived and the driver was detained.",
       factors: ["Low light / darkness", "Approach without waiting for backup"],
       lessons: "Use your light deliberately. Wait for backup when you can.",
       questions: discussionQuestions("Use your light deliberately. Wait for backup when you can.", ["hc_low_light", "td_no_backup_wait"]),
@@ -58,8 +59,10 @@ describe("discussion questions", () => {
     ]);
     const questions = discussionQuestions("Wait for backup when you can. Two officers are not enough for some calls; ask for more.", ["td_no_backup_wait", "hc_low_light"]);
     expect(questions).toEqual([
-      "The report's lesson: “Wait for backup when you can.” How well do we do this on our shifts today, and what gets in the way?",
-      "“Two officers are not enough for some calls; ask for more.” Think of a call of ours where this would have mattered. What would you do differently?",
+      "The report's lesson: “Wait for backup when you can.” How well do we do this on our shifts today, and what " +
+          "gets in the way?",
+      "“Two officers are not enough for some calls; ask for more.” Think of a call of ours where this would have " +
+          "mattered. What would you do differently?",
       "What other choices were open at each step, and what made them harder to take?",
       "How should the conditions have changed the approach, the positioning or the timing?",
     ]);
@@ -68,7 +71,7 @@ describe("discussion questions", () => {
 });
 
 describe.skipIf(!poppler && process.env.CI !== "true")("the training briefing PDF", () => {
-  it("has the title page, the vector chart and table, each report in the published layout, page numbers and the privacy footer", async () => {
+  it("has the title page, vector chart and table, each report as published, page numbers, privacy footer", async () => {
     const pdf = await buffer(briefingPdf(input()));
     mkdirSync(out, { recursive: true });
     const file = path.join(out, "briefing-test.pdf");
@@ -108,7 +111,7 @@ describe.skipIf(!poppler && process.env.CI !== "true")("the training briefing PD
     expect(readdirSync(out).filter((f) => f.startsWith("briefing-test-page")).length).toBe(pages);
   });
 
-  it("keeps the body short — the top rows after the chart — and puts the full table in an appendix after the reports (issue 16)", async () => {
+  it("keeps the body short (top rows after the chart), the full table in an appendix after the reports", async () => {
     const base = input();
     const whole = base.table;
     const body = { ...whole, title: "Contributing factors: the 8 first rows", rows: whole.rows.slice(0, 8) };

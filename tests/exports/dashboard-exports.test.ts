@@ -107,7 +107,7 @@ async function compareTables(page: string, tableIds: string[], loader: unknown, 
 }
 
 describe("a download is the table on the screen", () => {
-  it("agency dashboard: every table's CSV and XLSX equal the page's table for the same choices, withheld cells included", async () => {
+  it("agency dashboard: each table's CSV and XLSX equal the page's table for one choice, withheld too", async () => {
     const view = (await callRoute(agencyLoader, getAs(`/agency${AQ}`, people.trainerA!), context)).data.view as AgencyBookView;
     expect(view.open).toBe(true);
     const ids = agencySource(view).panels.flatMap((p) => p.tables.map((t) => t.id));
@@ -122,14 +122,14 @@ describe("a download is the table on the screen", () => {
     await compareTables("national", ids, nationalTable, "/national", people.national!);
   });
 
-  it("national view with a comparison period: the two periods' factor table on the screen is its download", async () => {
+  it("national view with a comparison period: the screen's two-period factor table is its download", async () => {
     const query = `${QUERY}&bfrom=2022-01&bto=2022-12`;
     const view = (await callRoute(nationalLoader, getAs(`/national${query}`, people.national!), strict)).data.view as NationalDashboardView;
     expect(nationalPanels(view).flatMap((p) => p.tables.map((t) => t.id))).toContain("period-profile");
     await compareTables("national", ["period-profile"], nationalTable, "/national", people.national!, query);
   });
 
-  it("all.xlsx holds every table of the page, a sheet each, and the metadata sheet; shares and bounds are percent-formatted numbers", async () => {
+  it("all.xlsx holds a sheet per table and the metadata sheet; shares and bounds are numbers in percent", async () => {
     const view = (await callRoute(agencyLoader, getAs(`/agency${AQ}`, people.trainerA!), context)).data.view as AgencyBookView;
     const tables = agencySource(view).panels.flatMap((p) => p.tables);
     const book = await readXlsx((await download(agencyTable, `/agency/tables/all.xlsx${AQ}`, "all.xlsx", people.trainerA!, context)).bytes);
@@ -138,10 +138,11 @@ describe("a download is the table on the screen", () => {
     const profile = book.sheets[tables.findIndex((t) => t.id === "profile")]!;
     expect(profile.headers).toEqual(expect.arrayContaining(["Your agency: share", "Your agency: share: 95% interval, lower", "Your agency: share: 95% interval, upper", "Flag"]));
     expect(profile.rows.flat().filter((c) => /^\d+\.\d%$/.test(c)).length).toBeGreaterThan(20);
-    expect(book.sheets.reduce((n, s) => n + s.numeric, 0)).toBeGreaterThan(100); // counts, shares and bounds stay numbers
+    // counts, shares and bounds stay numbers
+    expect(book.sheets.reduce((n, s) => n + s.numeric, 0)).toBeGreaterThan(100);
   });
 
-  it("each file carries its choices in the page's words, layer, as-of date, taxonomy version and privacy notes", async () => {
+  it("each file carries its choices in the page's words, layer, as-of date, taxonomy, privacy notes", async () => {
     const view = (await callRoute(agencyLoader, getAs(`/agency${AQ}`, people.trainerA!), context)).data.view as AgencyBookView;
     const q = `?period=${view.resolved.period}&factor=hc_low_light&vs=national`;
     const csv = readCsv((await download(agencyTable, `/agency/tables/profile.csv${q}`, "profile.csv", people.trainerA!, context)).bytes);
@@ -162,7 +163,7 @@ describe("a download is the table on the screen", () => {
     expect(book.meta.map(([k]) => k)).toEqual(csv.meta.map(([k]) => k));
   });
 
-  it("chart downloads are the panel's chart, with the choices in the title, the image text and the file name: SVG and PNG", async () => {
+  it("chart downloads (SVG, PNG) are the panel's chart, with the choices in title, image text and name", async () => {
     const view = (await callRoute(agencyLoader, getAs(`/agency${AQ}`, people.trainerA!), context)).data.view as AgencyBookView;
     const year = view.resolved.period;
     const svg = await download(agencyChart, `/agency/charts/profile.svg?vs=size`, "profile.svg", people.trainerA!, context);
@@ -203,7 +204,7 @@ describe("a trainer of agency A cannot export agency B's data by any parameter",
     expect(a.rows).not.toEqual(b.rows);
   });
 
-  it("refuses any parameter that is not a filter of the page — an agency id above all — instead of ignoring it", async () => {
+  it("refuses any parameter that is not a filter of the page (an agency id above all), never ignores it", async () => {
     for (const param of ["agency", "agencyId", "agency_id", "scope", "viewer", "user", "as"]) {
       const response = await download(agencyTable, `/agency/tables/profile.csv?${param}=${agencyB.id}`, "profile.csv", people.trainerA!);
       expect(response.status, param).toBe(400);
@@ -213,7 +214,7 @@ describe("a trainer of agency A cannot export agency B's data by any parameter",
     expect(chart.status).toBe(400);
   });
 
-  it("only people who may export get files: not an agency analyst, not an administrator, not someone signed out", async () => {
+  it("only people who may export get files: not an agency analyst, an administrator or anyone signed out", async () => {
     expect((await download(agencyTable, "/agency/tables/profile.csv", "profile.csv", people.analystA!)).status).toBe(403);
     expect((await download(nationalTable, "/national/tables/profile.csv", "profile.csv", people.admin!)).status).toBe(403);
     expect((await download(nationalTable, "/national/tables/profile.csv", "profile.csv", people.trainerA!)).status).toBe(403);
@@ -240,7 +241,7 @@ describe("the training briefing", () => {
     return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
   }
 
-  it("the builder lists published reports to choose from and keeps the choice; the PDF is the trainer's own agency", async () => {
+  it("the builder lists published reports and keeps the choice; the PDF is the trainer's own agency", async () => {
     const page = await callRoute(briefingPage, getAs(`/agency/briefing${AQ}`, people.trainerA!), context);
     expect(page.status).toBe(200);
     const numbers = page.data.candidates.slice(0, 2).map((c: { publicNumber: string }) => c.publicNumber) as string[];
@@ -263,7 +264,7 @@ describe("the training briefing", () => {
     expect(audit).toHaveLength(1);
   });
 
-  it("more than eight reports, or a parameter that is not a filter, sends the trainer back to the builder, which says what is wrong", async () => {
+  it("over eight reports, or a parameter that is no filter, sends the trainer back to the builder", async () => {
     const many = Array.from({ length: 9 }, (_, i) => `2024-0000${i + 1}`);
     const tooMany = await download(briefingPdf, `/agency/briefing.pdf?report=${many.join("&report=")}`, "", people.trainerA!);
     expect(tooMany.status).toBe(302);

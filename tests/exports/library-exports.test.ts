@@ -44,11 +44,13 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await seedSyntheticData(database.instance, database.db, { reports: 1500, seed: 7, agencies: 20 });
   const shared = await sql<{ agency_id: string; n: number }>`
-    SELECT agency_id::VARCHAR AS agency_id, count(*) AS n FROM report_protected WHERE consent_level = 'agency_share' AND agency_id IS NOT NULL
+    SELECT agency_id::VARCHAR AS agency_id, count(*) AS n FROM report_protected WHERE consent_level = 'agency_share'
+      AND agency_id IS NOT NULL
     GROUP BY 1 ORDER BY n DESC, 1 LIMIT 2`.execute(database.db);
   [agencyA, agencyB] = shared.rows.map((r) => r.agency_id) as [string, string];
   planted = (await sql<{ n: string }>`SELECT public_number AS n FROM reports ORDER BY public_number LIMIT 1`.execute(database.db)).rows[0]!.n;
-  await sql`UPDATE reports SET title = ${EVIL.title}, summary = ${EVIL.summary}, lessons = ${EVIL.lessons} WHERE public_number = ${planted}`.execute(database.db);
+  await sql`UPDATE reports SET title = ${EVIL.title}, summary = ${EVIL.summary}, lessons = ${EVIL.lessons}
+      WHERE public_number = ${planted}`.execute(database.db);
   await rebuildSearchIndex(database.db);
   context = createTestContext(database);
   trainerA = await signInTestUser(database.db, await createTestUser(database.db, "agency_trainer", { agencyId: agencyA }));
@@ -93,7 +95,7 @@ describe("library downloads", () => {
     expect(book.sheets[0]!.rows.flat().filter((c) => dangerous.test(c))).toEqual([]);
   });
 
-  it("“shared with my agency” takes the agency from the session: a trainer of A gets A's shared reports and none of B's", async () => {
+  it("“shared with my agency” takes the agency from the session: A's trainer gets A's reports, not B's", async () => {
     const ofAgency = async (agency: string) => new Set((await sql<{ n: string }>`
       SELECT r.public_number AS n FROM reports r JOIN report_protected p ON p.report_id = r.id
       WHERE p.consent_level = 'agency_share' AND p.agency_id = ${agency}::UUID`.execute(database.db)).rows.map((r) => r.n));

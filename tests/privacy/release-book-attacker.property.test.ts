@@ -30,7 +30,9 @@ const WORLDS = 4;
 
 function describeWorld(spec: WorldSpec): string {
   const kinds = spec.agencies.map((a) => a.kind).join(", ");
-  return `world seed ${spec.seed}, k ${spec.k}, minimum ${spec.agencyMinReports}, ${spec.years} years from ${spec.firstYear}-Q${spec.startQuarter} to Q${spec.endQuarter}, ${spec.incremental ? "quarter by quarter" : "at once"}; agencies: ${kinds}`;
+  return `world seed ${spec.seed}, k ${spec.k}, minimum ${spec.agencyMinReports}, ${spec.years} years ` +
+      `from ${spec.firstYear}-Q${spec.startQuarter} to ` +
+      `Q${spec.endQuarter}, ${spec.incremental ? "quarter by quarter" : "at once"}; agencies: ${kinds}`;
 }
 
 function problemsOf(audits: readonly AgencyAudit[]): string[] {
@@ -48,7 +50,7 @@ describe("the release book against its attacker (docs/design.md §6.1, issue 14)
     expect(Array.from({ length: marginNames.length + matrixNames.length }, (_, i) => cellKey(i))).toEqual([...marginNames, ...matrixNames]);
   });
 
-  it("generated agencies: no withheld cell pinned narrower than k; released cells true, frozen, 0 or ≥ k beyond what members see", { timeout: 900_000 }, async () => {
+  it("generated agencies: no withheld cell pinned below k; released cells true, frozen, 0 or ≥ k beyond members' view", { timeout: 900_000 }, async () => {
     let worlds = 0;
     let targets = 0;
     // What the worlds exercised, so that a pass is not a pass over closed books only.
@@ -195,7 +197,7 @@ describe("the release book against its attacker (docs/design.md §6.1, issue 14)
       expect(flippedOne).toBe(true);
     });
 
-    it("an agency that leaves the programme has no book, and later releases neither recreate it nor change the others'", async () => {
+    it("an agency that leaves has no book, and later releases neither recreate it nor change the others'", async () => {
       const books = await readBooks(database.db, agencies.map((a) => a.id));
       const [leaving] = [...books].find(([, tables]) => tables.some((t) => t.population === "agency" && t.cells.some((c) => typeof c === "number")))!;
       const commander = await createTestUser(database.db, "agency_commander", { agencyId: leaving });
@@ -229,7 +231,8 @@ describe("the release book against its attacker (docs/design.md §6.1, issue 14)
       const database = await createTestDatabase();
       try {
         await sql`INSERT INTO agencies (id, name, state, census_region, size_band, status, applied_at, is_synthetic)
-          VALUES (${A}::UUID, 'Hand-made agency', 'IL', 'midwest', '100-499', 'active', TIMESTAMP '2020-01-01', true)`.execute(database.db);
+          VALUES (${A}::UUID, 'Hand-made agency', 'IL', 'midwest', '100-499', 'active', TIMESTAMP '2020-01-01',
+            true)`.execute(database.db);
         await insertReports(database, list);
         await writeBookStart(database.db, quarters[0]!);
         // Released as the job runs, quarter by quarter: each release is frozen before the next.
@@ -242,7 +245,7 @@ describe("the release book against its attacker (docs/design.md §6.1, issue 14)
       }
     }
 
-    it("count-only reports are a set of reports too: Σ of their factors ≥ their total bounds a withheld factor from below", async () => {
+    it("count-only reports are a set of reports too: Σ factors ≥ total bounds a withheld factor below", async () => {
       // 2025-Q1, k = 5. A: 6 shared reports citing two factors each; 6 count-only reports, five citing
       // fatigue alone and one radio failure alone (1: withheld). Its count-only total (6) and fatigue (5)
       // are released, so a member knows radio failure ≥ 6 − 5 = 1 among A's count-only reports: with the
@@ -261,7 +264,7 @@ describe("the release book against its attacker (docs/design.md §6.1, issue 14)
       expect(describePinned(audit), `the book's own audit: ${releases.map((r) => `${r.quarter} ${r.audit}`).join("; ")}`).toEqual([]);
     });
 
-    it("the rest of the nation is a set of reports too: its reports need citations, which bounds A's from above", async () => {
+    it("the rest of the nation is a set of reports too: its reports need citations, bounding A's above", async () => {
       // 2025-Q1, k = 5. As above, but A's radio-failure report also cites fatigue (A's own relations
       // leave the cell 0..5). The rest of the nation is 34 reports citing one factor each: 30 stress and
       // 4 + (1 − A's count-only) radio failures, and each of its 34 reports cites one, so A's count-only

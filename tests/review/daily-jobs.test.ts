@@ -36,7 +36,7 @@ describe("daily jobs", () => {
     expect(row).toEqual({ status: "published", wrapped_key: null });
   });
 
-  it("a publication that fails does not stop the time-outs and the destruction of raw text (each step runs alone)", async () => {
+  it("a failed publication does not stop the time-outs or the destruction of raw text (steps run alone)", async () => {
     const reviewer = await createTestUser(database.db, "reviewer");
     const rejected = await submitTestReport(database.db, key);
     await claimSubmission(database.db, key, rejected.id, { reviewerId: reviewer.id });

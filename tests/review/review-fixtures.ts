@@ -17,9 +17,12 @@ export const RAW_PAYLOAD: SubmissionPayload = {
   version: 1,
   title: "Knife missed at 1423 W. Maple Ave",
   narrative:
-    "On 03/14/2024 at 0215 hrs Ofc. Daniel Kowalski and I were sent to 1423 W. Maple Ave. The male, later identified as Tyrone Jackson, " +
-    "pulled a knife while I wrote the card. His car, plate 7ABC123, VIN 1HGCM82690A004352, was parked outside. Case #24-118734. " +
-    "We were on TAC 3 and Metro City PD units could not hear us. His sister called from (312) 555-0147 and emailed jfrazier77@gmail.com.",
+    "On 03/14/2024 at 0215 hrs Ofc. Daniel Kowalski and I were sent to 1423 W. Maple Ave. The male, later " +
+        "identified as Tyrone Jackson, " +
+    "pulled a knife while I wrote the card. His car, plate 7ABC123, VIN 1HGCM82690A004352, was parked outside. " +
+        "Case #24-118734. " +
+    "We were on TAC 3 and Metro City PD units could not hear us. His sister called from (312) 555-0147 and " +
+        "emailed jfrazier77@gmail.com.",
   lessons: "Pat down before paperwork. Kowalski says the same: cover first, paperwork later.",
   factors: ["td_inadequate_search", "st_concealed_weapon"],
   incidentType: "disturbance_fight",

@@ -21,7 +21,7 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 describe("rejection, retention and destruction", () => {
-  it("rejects with a reason the officer sees, then destroys the raw submission after the window: unreadable afterwards", async () => {
+  it("rejects with a reason the officer sees, then destroys the raw submission after the window", async () => {
     const reviewer = await createTestUser(database.db, "reviewer");
     const created = await submitTestReport(database.db, key);
     await claimSubmission(database.db, key, created.id, { reviewerId: reviewer.id, now: new Date("2026-11-01T10:00:00Z") });

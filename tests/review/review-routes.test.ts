@@ -77,7 +77,7 @@ describe("review routes", () => {
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["review.claimed", "review.draft_saved", "review.stage1_submitted", "review.approved", "report.published", "publication.batch_run"]));
   });
 
-  it("lists the queue for triage: title, days waiting, incident type and loss potential, no raw ids (issue 16)", async () => {
+  it("lists the queue for triage: title, days waiting, incident type and loss potential, no raw ids", async () => {
     const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
     const created = await submitTestReport(database.db, key, { payload: { narrative: `${"Triage columns narrative. ".repeat(4)}`, incidentType: "traffic_stop", lossPotential: "fatality" }, receivedOn: daysAgo(3) });
     const queue = await callRoute(queueRoute.loader, getAs("/review?state=new", first), context);
@@ -86,7 +86,7 @@ describe("review routes", () => {
     });
   });
 
-  it("offers the likely originals as choices when marking a duplicate, and still takes another id (issue 16)", async () => {
+  it("offers the likely originals as choices when marking a duplicate, and still takes another id", async () => {
     const narrative = "The same close call sent three times: a pat-down stopped at the first knife, the second found at the jail.";
     const original = await submitTestReport(database.db, key, { payload: { narrative, title: "First copy" }, receivedOn: "2026-01-02" });
     const second = await submitTestReport(database.db, key, { payload: { narrative, title: "Second copy" }, receivedOn: "2026-01-05" });

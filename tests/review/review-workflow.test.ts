@@ -44,7 +44,7 @@ async function everyStoredText(exceptTables: string[]): Promise<string> {
 }
 
 describe("two-stage review to publication", () => {
-  it("walks a submission through both stages, and nothing raw reaches published, library or analytics tables", async () => {
+  it("walks a submission through both stages; nothing raw reaches published, library or analytics tables", async () => {
     const agency = await createTestAgency(database.db, "Metro City Police Department");
     const first = await createTestUser(database.db, "reviewer");
     const second = await createTestUser(database.db, "reviewer");

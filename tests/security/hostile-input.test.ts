@@ -90,7 +90,7 @@ function bodiesFor(who: HttpSession | null): { name: string; contentType?: strin
 }
 
 describe("hostile input to every route (issue 15 item 5)", () => {
-  it(`posts wrong content types and broken bodies to all ${ALL_PATHS.length} paths, as nobody and three roles`, async () => {
+  it(`posts bad content types and broken bodies to all ${ALL_PATHS.length} paths as nobody and 3 roles`, async () => {
     for (const [persona, who] of Object.entries(personas)) {
       for (const pathname of ALL_PATHS) {
         for (const variant of bodiesFor(who)) {

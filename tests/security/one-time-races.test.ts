@@ -96,7 +96,7 @@ describe("one-time secrets under parallel requests (issue 15 item 4)", () => {
     expect(replies.every((r) => r.status === 302 || (r.status >= 400 && r.status < 500))).toBe(true);
   });
 
-  it("first enrolment: a second pending session cannot replace the owner's authenticator, and the codes show without JavaScript", async () => {
+  it("first enrolment: another pending session cannot replace the owner's authenticator; no JS needed", async () => {
     const email = "race-enrol@example.test";
     expect((await accept(await invite(email))).status).toBe(302);
     const owner = await pendingOf(email);

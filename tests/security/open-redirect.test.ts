@@ -52,6 +52,7 @@ async function signInAndLand(role: Role, redirectTo: string | undefined): Promis
 
 /** What a browser does with a Location: WHATWG parsing strips tabs and newlines and reads `\` as `/`. */
 function followedBy(location: string): URL {
+  // eslint-disable-next-line no-control-regex -- control characters are what this looks for
   expect(location).not.toMatch(/[\u0000-\u001f\u007f\\]/);
   return new URL(location, `${ORIGIN}/sign-in/mfa`);
 }

@@ -21,7 +21,9 @@ const FAULT = `
 const get = Headers.prototype.get;
 Headers.prototype.get = function (name) {
   const value = get.call(this, name);
-  if (String(name).toLowerCase() === "cookie" && value && value.includes("${CANARY}")) throw new Error("${CANARY} at ${repo}/app/secret-module.ts");
+  if (String(name).toLowerCase() === "cookie" && value && value.includes("${CANARY}")) {
+    throw new Error("${CANARY} at ${repo}/app/secret-module.ts");
+  }
   return value;
 };
 `;

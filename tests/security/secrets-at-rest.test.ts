@@ -24,7 +24,7 @@ function filesUnder(dir: string): string[] {
 }
 
 describe("secrets at rest (issue 15 item 7)", () => {
-  it("creates DATA_DIR 0700 and the database and its WAL 0600, seals every TOTP seed, and a new seed is written nowhere in clear", async () => {
+  it("creates DATA_DIR 0700, the database and WAL 0600, seals every TOTP seed, writes none in clear", async () => {
     const dataDir = path.join(parent, "fresh", "data");
     const server = await startServer({ DATA_DIR: dataDir, SEED_REPORTS: "200", NODE_ENV: "development" });
     let enrolledSecret = "";
@@ -74,7 +74,7 @@ describe("secrets at rest (issue 15 item 7)", () => {
     }
   });
 
-  it("narrows an existing DATA_DIR and database to their owner, and seals seeds an older version left in clear", async () => {
+  it("narrows an existing DATA_DIR and database to their owner, seals seeds an older version left clear", async () => {
     const dataDir = path.join(parent, "older");
     mkdirSync(dataDir, { mode: 0o755 });
     const file = path.join(dataDir, "closecall.duckdb");

@@ -55,7 +55,7 @@ describe("sign-in under a flood of made-up emails (issue 15 item 2)", () => {
     expect(stranger.body).toContain("Wrong email or password.");
   });
 
-  it("while the cap is full, guessing one account, real or not, gets a 429 with Retry-After alike; other accounts from the same client are unaffected", async () => {
+  it("while the cap is full, guessing one account, real or not, gets 429 + Retry-After; others do not", async () => {
     const source = "127.0.3.1";
     const guesses: Reply[] = [];
     const unknown: Reply[] = [];

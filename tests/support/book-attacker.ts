@@ -316,7 +316,8 @@ function years(tables: readonly StoredTable[]): number[] {
  */
 export async function attackBook(tables: readonly StoredTable[], truth: AgencyTruth, options: AttackOptions): Promise<AttackResult> {
   // A's reports are among its region's (the boxes and couplings below): a report elsewhere would need the nation's.
-  if (truth.outsideRegion > 0) throw new Error(`Agency ${truth.agency.id} has ${truth.outsideRegion} report(s) outside its census region: the attacker's bounds assume none`);
+  if (truth.outsideRegion > 0) throw new Error(`Agency ${truth.agency.id} has ${truth.outsideRegion} report(s) outside its census region: the attacker's ` +
+      `bounds assume none`);
   const result: AttackResult = { pinned: [], targets: 0, solves: 0 };
   for (const year of years(tables)) {
     const model = yearModel(year, tables, truth, options);

@@ -61,7 +61,8 @@ export function structuralViolations(tables: readonly StoredTable[], truth: Agen
       if (t.cells.length !== length) out.push(`${where}: ${t.cells.length} cells, expected ${length} (${linked} linked reports)`);
       if (t.population === "agency" && countOnlyTotal < minimum) {
         const open = t.cells.filter((c) => c !== "agency_minimum");
-        if (open.length) out.push(`${where}: ${countOnlyTotal} count-only reports (< ${minimum}) but ${open.length} cell(s) not withheld as agency_minimum: ${JSON.stringify(open.slice(0, 3))}`);
+        if (open.length) out.push(`${where}: ${countOnlyTotal} count-only reports (< ${minimum}) but ${open.length} cell(s) not ` +
+            `withheld as agency_minimum: ${JSON.stringify(open.slice(0, 3))}`);
       }
       const other = byKey.get(`${t.period}|${t.population === "agency" ? "rest" : "agency"}`);
       names.forEach((x, i) => {

@@ -33,7 +33,8 @@ export function handAgency(region: string, state: string, sizeBand: string): Han
 export async function insertAgencies(db: Executor, agencies: readonly HandAgency[]): Promise<void> {
   for (const a of agencies) {
     await sql`INSERT INTO agencies (id, name, state, census_region, size_band, status, applied_at, is_synthetic)
-      VALUES (${a.id}::UUID, ${`Agency ${a.id.slice(-6)}`}, ${a.state}, ${a.region}, ${a.sizeBand}, 'active', now(), true)`.execute(db);
+      VALUES (${a.id}::UUID, ${`Agency ${a.id.slice(-6)}`}, ${a.state}, ${a.region}, ${a.sizeBand}, 'active', now(),
+        true)`.execute(db);
   }
 }
 
@@ -42,8 +43,8 @@ export async function insertReports(db: Executor, reports: readonly HandReport[]
   const CHUNK = 500;
   for (let i = 0; i < reports.length; i += CHUNK) {
     const chunk = reports.slice(i, i + CHUNK).map((r) => ({ ...r, id: uuid(++serial) }));
-    await sql`INSERT INTO reports (id, public_number, taxonomy_version, title, summary, lessons, incident_type, loss_potential,
-        event_month, census_region, published_month)
+    await sql`INSERT INTO reports (id, public_number, taxonomy_version, title, summary, lessons, incident_type,
+        loss_potential, event_month, census_region, published_month)
       VALUES ${sql.join(chunk.map((r) => sql`(${r.id}::UUID, ${`H-${r.id.slice(-8)}`}, 1, 't', 's', 'l', ${r.incidentType}, ${r.loss},
         ${`${r.published}-01`}::DATE, ${r.region}, ${`${r.published}-01`}::DATE)`))}`.execute(db);
     await sql`INSERT INTO report_protected (report_id, state, agency_id, agency_size_band, consent_level)

@@ -104,7 +104,8 @@ export async function auditBooks(
 /** Which release each of an agency's tables came in (period|population → order of release). */
 export async function releaseOrder(db: Kysely<Database>, agencyId: string): Promise<Map<string, number>> {
   const { rows } = await sql<{ period: string; population: string; quarter: string }>`
-    SELECT c.period, c.population, r.quarter FROM release_book_cells c JOIN release_book_releases r ON r.id = c.release_id
+    SELECT c.period, c.population, r.quarter FROM release_book_cells c JOIN release_book_releases r
+      ON r.id = c.release_id
     WHERE c.agency_id = ${agencyId}::UUID`.execute(db);
   const quarters = [...new Set(rows.map((r) => r.quarter))].sort();
   return new Map(rows.map((r) => [`${r.period}|${r.population}`, quarters.indexOf(r.quarter)]));
@@ -112,7 +113,8 @@ export async function releaseOrder(db: Kysely<Database>, agencyId: string): Prom
 
 /** One line per pinned cell: where, the range the attacker's LP found, the truth and the public prior. */
 export function describePinned(audit: AgencyAudit): string[] {
-  return audit.pinned.map((p) => `${audit.label}: ${p.period} ${p.population} ${p.cell} pinned to ${fmt(p.min)}..${fmt(p.max)} (true ${p.truth}; public box ${p.priorBox}, public LP range ${fmt(p.priorLp)})`);
+  return audit.pinned.map((p) => `${audit.label}: ${p.period} ${p.population} ${p.cell} pinned to ${fmt(p.min)}..${fmt(p.max)} ` +
+      `(true ${p.truth}; public box ${p.priorBox}, public LP range ${fmt(p.priorLp)})`);
 }
 
 const fmt = (v: number) => String(Math.round(v * 1000) / 1000);

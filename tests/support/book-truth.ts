@@ -38,8 +38,10 @@ const PeerRow = z.object({ period: z.string(), region: z.number(), size: z.numbe
  * report carries (docs/design.md §6.1: other partner agencies of the agency's region / size band).
  */
 const placed = (from: string, to: string) => sql`
-  SELECT r.id, r.census_region AS region, p.agency_id::VARCHAR AS agency_id, p.agency_size_band AS band, p.consent_level AS consent,
-    unnest([strftime(r.published_month, '%Y'), strftime(r.published_month, '%Y') || '-Q' || quarter(r.published_month)]) AS period
+  SELECT r.id, r.census_region AS region, p.agency_id::VARCHAR AS agency_id, p.agency_size_band AS band,
+    p.consent_level AS consent,
+    unnest([strftime(r.published_month, '%Y'), strftime(r.published_month, '%Y') || '-Q' ||
+      quarter(r.published_month)]) AS period
   FROM reports r LEFT JOIN report_protected p ON p.report_id = r.id
   WHERE r.published_month BETWEEN ${from}::DATE AND ${to}::DATE`;
 
@@ -49,7 +51,8 @@ const cited = sql`
   UNION ALL SELECT id, 'i:' || incident_type FROM reports
   UNION ALL SELECT id, 'l:' || loss_potential FROM reports
   UNION ALL SELECT report_id, 'f:' || factor_code FROM report_factors
-  UNION ALL SELECT f.report_id, 'if:' || r.incident_type || ':' || f.factor_code FROM report_factors f JOIN reports r ON r.id = f.report_id`;
+  UNION ALL SELECT f.report_id, 'if:' || r.incident_type || ':' || f.factor_code FROM report_factors f JOIN reports r
+    ON r.id = f.report_id`;
 
 /** The truth for one agency over the years `from`..`to` (whole years). */
 export async function readAgencyTruth(db: Executor, agency: TruthAgency, years: { from: number; to: number }): Promise<AgencyTruth> {
@@ -69,7 +72,8 @@ export async function readAgencyTruth(db: Executor, agency: TruthAgency, years: 
   const peers = await sql`
     WITH placed AS (${placed(from, to)})
     SELECT period,
-      count(DISTINCT agency_id) FILTER (WHERE agency_id <> ${agency.id} AND region = ${agency.region})::INTEGER AS region,
+      count(DISTINCT agency_id) FILTER (WHERE agency_id <> ${agency.id} AND region = ${agency.region})::INTEGER
+        AS region,
       count(DISTINCT agency_id) FILTER (WHERE agency_id <> ${agency.id} AND band = ${agency.band})::INTEGER AS size
     FROM placed GROUP BY ALL`.execute(db);
   const outside = await sql`SELECT count(*)::INTEGER AS n FROM reports r JOIN report_protected p ON p.report_id = r.id
@@ -96,6 +100,7 @@ export async function readAgencyTruth(db: Executor, agency: TruthAgency, years: 
 const AgencyRow = z.object({ id: z.string(), region: z.string(), band: z.string(), status: z.string() });
 
 export async function readAgencies(db: Executor): Promise<(TruthAgency & { status: string })[]> {
-  const { rows } = await sql`SELECT id::VARCHAR AS id, census_region AS region, size_band AS band, status FROM agencies ORDER BY id`.execute(db);
+  const { rows } = await sql`SELECT id::VARCHAR AS id, census_region AS region, size_band AS band, status FROM agencies
+        ORDER BY id`.execute(db);
   return rows.map((r) => AgencyRow.parse(r));
 }

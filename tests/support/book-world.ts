@@ -201,8 +201,10 @@ export function buildWorld(w: WorldSpec): World {
 /** Writes the agencies (active partners) of a world. */
 export async function insertAgencies(database: OpenDatabase, world: World): Promise<void> {
   for (const a of world.agencies) {
-    await sql`INSERT INTO agencies (id, name, state, census_region, size_band, status, applied_at, decided_at, is_synthetic)
-      VALUES (${a.id}::UUID, ${a.name}, 'XX', ${a.region}, ${a.band}, 'active', TIMESTAMP '2020-01-01', TIMESTAMP '2020-01-01', true)`.execute(database.db);
+    await sql`INSERT INTO agencies (id, name, state, census_region, size_band, status, applied_at, decided_at,
+        is_synthetic)
+      VALUES (${a.id}::UUID, ${a.name}, 'XX', ${a.region}, ${a.band}, 'active', TIMESTAMP '2020-01-01',
+        TIMESTAMP '2020-01-01', true)`.execute(database.db);
   }
 }
 

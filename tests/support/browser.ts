@@ -19,7 +19,8 @@ function warnLoudly(suite: string) {
   const line = "!".repeat(100);
   process.stderr.write(
     `\n${line}\n!! BROWSER TESTS SKIPPED: no Chromium at ${CHROMIUM_PATH} ("${suite}").\n` +
-      `!! Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH. In CI (CI=true) this is a failure.\n${line}\n\n`,
+      `!! Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH. In CI (CI=true) this is a ` +
+          `failure.\n${line}\n\n`,
   );
 }
 

@@ -30,7 +30,10 @@ function shown(cell: ExcelJS.Cell): string {
   return String(v);
 }
 
-export async function readXlsx(bytes: Buffer): Promise<{ sheets: { name: string; headers: string[]; rows: string[][]; numeric: number }[]; meta: [string, string][] }> {
+export async function readXlsx(bytes: Buffer): Promise<{
+  sheets: { name: string; headers: string[]; rows: string[][]; numeric: number }[];
+  meta: [string, string][];
+}> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.read(Readable.from(bytes));
   const sheets = workbook.worksheets.map((ws) => {

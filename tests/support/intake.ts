@@ -15,8 +15,10 @@ export function testIntakeKey(): string {
 
 export const VALID_INPUT: ReportFormInput = {
   title: "Second knife missed in pat-down",
-  narrative: "Night traffic stop for a broken tail light. During the pat-down I found one knife and stopped searching. A second knife was found in the waistband at the jail.",
-  lessons: "Finish the search after the first weapon: complacency after the first find nearly cost us. Two officers, one covers.",
+  narrative: "Night traffic stop for a broken tail light. During the pat-down I found one knife and stopped searching. A " +
+      "second knife was found in the waistband at the jail.",
+  lessons: "Finish the search after the first weapon: complacency after the first find nearly cost us. Two officers, one " +
+      "covers.",
   factors: ["st_concealed_weapon", "td_inadequate_search"],
   incidentType: "traffic_stop",
   eventYear: "2025",

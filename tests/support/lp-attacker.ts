@@ -47,7 +47,8 @@ function problemText(sense: "Minimize" | "Maximize", objective: Expression, k: K
   k.atMost.forEach((ineq, i) => rows.push(` a${i}: ${expressionText(ineq.expression)} <= ${ineq.bound}`));
   if (rows.length === 0) rows.push(" z: 0 x0 >= 0");
   const bounds = k.lower.map((lo, i) => ` ${lo} <= x${i} <= ${k.upper[i]}`);
-  return `${sense}\n obj: ${expressionText(objective)}\nSubject To\n${rows.join("\n")}\nBounds\n${bounds.join("\n")}\nEnd\n`;
+  return `${sense}\n obj: ${expressionText(objective)}\nSubject ` +
+      `To\n${rows.join("\n")}\nBounds\n${bounds.join("\n")}\nEnd\n`;
 }
 
 async function solve(sense: "Minimize" | "Maximize", objective: Expression, k: Knowledge): Promise<{ value: number; point: Map<number, number> }> {
@@ -202,7 +203,8 @@ export class PreparedProblem {
     model.run();
     this.solves++;
     if (model.getModelStatus() !== h.constants.modelStatus.optimal) {
-      throw new Error(`The attacker's LP ended with status ${model.getModelStatus()}: the released figures contradict each other or the public ones`);
+      throw new Error(`The attacker's LP ended with status ${model.getModelStatus()}: the released figures contradict each ` +
+          `other or the public ones`);
     }
     const { colValue } = model.getSolution();
     for (const [i, j] of this.#column) point[i] = colValue[j]!;

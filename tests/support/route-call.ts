@@ -8,7 +8,7 @@ export interface RouteOutcome {
   status: number;
   location: string | null;
   headers: Headers;
-  data: any;
+  data: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- each test reads its route's own JSON
   thrown: boolean;
 }
 

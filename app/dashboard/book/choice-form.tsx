@@ -68,7 +68,8 @@ export function ChoiceForm({ view }: { view: AgencyBookView }) {
         ) : (
           <p className="hint choice-note">
             {choices.matrixYears.length
-              ? `An incident type can be chosen for the years ${choices.matrixYears.join(", ")}, whose incident type table is released.`
+              ? `An incident type can be chosen for the years ${choices.matrixYears.join(", ")}, whose incident ` +
+                  `type table is released.`
               : "No year of your agency's book has the incident type table yet (it needs enough reports)."}
           </p>
         )}

@@ -6,7 +6,8 @@ import { defaultSort, toSearchParams } from "~/library/filter-schema";
 import { emptyFilters, type LibraryFilters } from "../../../domain/library-query";
 
 export const DRILL_NOTE =
-  "Links open the library filtered to the reports shared with your agency; reports only counted toward your agency's statistics are never listed.";
+  "Links open the library filtered to the reports shared with your agency; reports only counted toward your " +
+      "agency's statistics are never listed.";
 
 export function sharedLibraryHref(item: { incidentType?: string | null; factor?: string | null; from?: string; to?: string } = {}): string {
   const filters: LibraryFilters = {

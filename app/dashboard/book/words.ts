@@ -15,7 +15,8 @@ export const layerWords: Record<DataLayer, string> = {
 /** Why a layer can be trusted, in one line (the page's panel footers and the files' notes). */
 export const layerNotes: Record<DataLayer, string> = {
   book: "Frozen tables released per closed quarter of publication; figures that could point at officers are withheld.",
-  shared: "Reports officers chose to share with your agency's team, which members can read in the library: any months, nothing withheld.",
+  shared: "Reports officers chose to share with your agency's team, which members can read in the library: any months, " +
+      "nothing withheld.",
   public: "Published, de-identified reports of the whole programme.",
 };
 
@@ -62,6 +63,7 @@ const DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UT
 /** The page's "as of" line: the latest release, its day and the quarter it closed. */
 export function asOfText(asOf: AgencyBookView["asOf"]): string {
   if (!asOf) return "No release yet.";
-  return `As of the release of ${DATE.format(new Date(`${asOf.releasedOn}T00:00:00Z`))}: figures counted toward your agency cover quarters of publication up to ${bookPeriodText(asOf.quarter)}.`;
+  return `As of the release of ${DATE.format(new Date(`${asOf.releasedOn}T00:00:00Z`))}: figures counted toward your ` +
+      `agency cover quarters of publication up to ${bookPeriodText(asOf.quarter)}.`;
 }
 

@@ -22,7 +22,8 @@ export function cooccurrencePanel(cooccurrence: CooccurrenceView, state: Dashboa
           href: p.href,
         })),
         axisName: "Reports citing both",
-        description: "Pairs of contributing factors cited together in the same report, most frequent first, with their lift.",
+        description: "Pairs of contributing factors cited together in the same report, most frequent first, with their " +
+            "lift.",
       }),
       height: rankedBarsHeight(rows.length),
       label: "Factors cited together",

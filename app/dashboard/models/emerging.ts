@@ -17,7 +17,8 @@ export function emergingPanel(emerging: EmergingView, state: DashboardState, per
   return {
     id: "emerging",
     title: "Emerging national and regional risks",
-    units: `latest 3 months' share of reports ÷ the previous 24 months' (${emerging.tests.toLocaleString("en-US")} series tested)`,
+    units: `latest 3 months' share of reports ÷ the previous 24 months' (${emerging.tests.toLocaleString("en-US")} ` +
+        `series tested)`,
     chart: rows.length === 0 ? null : {
       option: rankedBarsOption({
         bars: rows.map((r) => ({
@@ -32,7 +33,8 @@ export function emergingPanel(emerging: EmergingView, state: DashboardState, per
         baselineLabel: "No change (1×)",
         strongLabel: "Significant (q ≤ 5%)",
         weakLabel: "Alert level crossed, not significant",
-        description: "Emerging risks: series whose share of reports crossed its alert level, as the ratio of the latest three months' share to the previous 24 months'.",
+        description: "Emerging risks: series whose share of reports crossed its alert level, as the ratio of the " +
+            "latest three months' share to the previous 24 months'.",
       }),
       height: rankedBarsHeight(rows.length),
       label: "Emerging risks",

@@ -19,7 +19,8 @@ export function heatmapPanel(heatmap: HeatmapView, state: DashboardState, period
     chart: heatmap.rows.length === 0 || heatmap.factors.length === 0 ? null : {
       option: heatmapOption({
         rows: heatmap.rows, columns: heatmap.factors, cells: rows.map((r) => r.cells),
-        description: `Share of each incident type's reports citing each of the most cited factors (${heatmap.label}).`,
+        description:
+          "Share of each incident type's reports citing each of the most cited factors " + `(${heatmap.label}).`,
       }),
       height: heatmapHeight(heatmap.rows.length),
       label: title,

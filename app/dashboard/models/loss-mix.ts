@@ -19,7 +19,8 @@ export function lossMixPanel(mix: LossMixView, state: DashboardState, period: Pe
           href: libraryHref(state, period, { lossPotential: c.code }),
         })),
         aLabel: mix.aLabel, bLabel: mix.bLabel,
-        description: `How bad it could have been: share of reports by loss potential, ${mix.aLabel}${mix.bLabel ? ` and ${mix.bLabel}` : ""}.`,
+        description: `How bad it could have been: share of reports by loss ` +
+            `potential, ${mix.aLabel}${mix.bLabel ? ` and ${mix.bLabel}` : ""}.`,
       }),
       height: shareComparisonHeight(mix.categories.length),
       label: "Loss potential of the reports",

@@ -68,9 +68,11 @@ describe("two periods side by side", () => {
     expect(t.rows.map((r) => r.factor)).toEqual(["radio", "lapse", "hidden", "none"]);
     const text = (factor: string) => t.columns.map((c) => cellText(c.value(t.rows.find((r) => r.factor === factor)!)));
     const radio = view.rows.find((r) => r.factor === "radio")!.difference as { lower: number; upper: number };
+    const interval = (k: number, n: number) =>
+      `${(wilsonInterval(k, n).lower * 100).toFixed(1)}%–${(wilsonInterval(k, n).upper * 100).toFixed(1)}%`;
     expect(text("radio")).toEqual([
-      "Label radio", "Family", `20.0% (${(wilsonInterval(80, 400).lower * 100).toFixed(1)}%–${(wilsonInterval(80, 400).upper * 100).toFixed(1)}%)`, "80",
-      `10.0% (${(wilsonInterval(30, 300).lower * 100).toFixed(1)}%–${(wilsonInterval(30, 300).upper * 100).toFixed(1)}%)`, "30",
+      "Label radio", "Family", `20.0% (${interval(80, 400)})`, "80",
+      `10.0% (${interval(30, 300)})`, "30",
       `10.0 pts higher (+${(radio.lower * 100).toFixed(1)} to +${(radio.upper * 100).toFixed(1)})`,
     ]);
     // In words, not "+3.0": the exports' formula guard would quote a cell starting with "+".

@@ -19,7 +19,7 @@ const cited = (f: ShareFigures) => isSuppressed(f.count) || f.count > 0;
  * The factor profile of the page's period (A) beside the comparison period (B), with the difference A − B.
  * The most cited factor in either period first; factors no report cites in either period last.
  */
-export function periodProfilePanel(view: PeriodProfileView, state: DashboardState, period: PeriodInfo): PanelModel {
+export function periodProfilePanel(view: PeriodProfileView, state: DashboardState, _period: PeriodInfo): PanelModel {
   const sorted = [...view.rows].sort((x, y) => Number(cited(y.a) || cited(y.b)) - Number(cited(x.a) || cited(x.b)) || rank(y) - rank(x));
   // A click opens the library over both periods' months (the library takes one range of event months).
   const span = { from: view.a.from < view.b.from ? view.a.from : view.b.from, to: view.a.to > view.b.to ? view.a.to : view.b.to };
@@ -42,7 +42,8 @@ export function periodProfilePanel(view: PeriodProfileView, state: DashboardStat
     chart: chartRows.length === 0 ? null : {
       option: periodComparisonOption({
         rows: chartRows, aLabel, bLabel,
-        description: `Share of reports citing each contributing factor in ${view.a.label} (A) and in ${view.b.label} (B), and the difference A − B.`,
+        description: `Share of reports citing each contributing factor in ${view.a.label} (A) and in ${view.b.label} ` +
+            `(B), and the difference A − B.`,
       }),
       height: shareComparisonHeight(chartRows.length),
       label: title,

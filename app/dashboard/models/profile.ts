@@ -46,7 +46,8 @@ export function profilePanel(profile: ProfileView, state: DashboardState, period
     chart: nothing ? null : {
       option: shareComparisonOption({
         rows: chartRows, aLabel: profile.aLabel, bLabel: profile.bLabel,
-        description: `Share of reports citing each contributing factor: ${profile.aLabel}${profile.bLabel ? ` compared with ${profile.bLabel}` : ""}.`,
+        description: `Share of reports citing each contributing ` +
+            `factor: ${profile.aLabel}${profile.bLabel ? ` compared with ${profile.bLabel}` : ""}.`,
       }),
       height: shareComparisonHeight(Math.min(PROFILE_CHART_ROWS, sorted.length)),
       label: title,

@@ -16,7 +16,9 @@ export function trendPanel(factor: TrendFactor, trends: TrendView, state: Dashbo
   return {
     id: `trend-${factor.factor}`,
     title,
-    units: `% of reports citing it per quarter, ${trends.subjectLabel.toLowerCase()}${trends.referenceLabel ? ` and ${trends.referenceLabel.toLowerCase()} (dashed)` : ""}`,
+    units:
+      `% of reports citing it per quarter, ${trends.subjectLabel.toLowerCase()}` +
+      (trends.referenceLabel ? ` and ${trends.referenceLabel.toLowerCase()} (dashed)` : ""),
     chart: trends.quarters.length === 0 ? null : {
       option: trendOption({
         bins: trends.quarters,
@@ -26,7 +28,10 @@ export function trendPanel(factor: TrendFactor, trends: TrendView, state: Dashbo
           { name: trends.subjectLabel, values: factor.subject },
           ...(trends.referenceLabel ? [{ name: trends.referenceLabel, values: factor.reference, dashed: true }] : []),
         ],
-        description: `Quarterly share of reports citing ${factor.label}: ${trends.subjectLabel}${trends.referenceLabel ? ` and ${trends.referenceLabel}` : ""}.`,
+        description:
+          `Quarterly share of reports citing ${factor.label}: ${trends.subjectLabel}` +
+          (trends.referenceLabel ? ` and ${trends.referenceLabel}` : "") +
+          ".",
       }),
       height: 260,
       label: title,

@@ -77,7 +77,8 @@ export function OtherDecisions({ ws, csrf, failure }: { ws: Workspace; csrf: str
           <h3>Ask the officer</h3>
           <CsrfInput token={csrf} />
           <input type="hidden" name="intent" value="ask" />
-          <TextArea name="question" label="Question" hint={`The officer sees it on the receipt page. The report waits for the answer, or ${QUESTION_TIMEOUT_DAYS} days.`} error={failure?.intent === "ask" ? errors.question : undefined} value={value("ask", "question")} />
+          <TextArea name="question" label="Question" hint={`The officer sees it on the receipt page. The report waits for the answer, ` +
+              `or ${QUESTION_TIMEOUT_DAYS} days.`} error={failure?.intent === "ask" ? errors.question : undefined} value={value("ask", "question")} />
           <ErrorFor failure={failure} intent="ask" />
           <button type="submit">Send question</button>
         </Form>

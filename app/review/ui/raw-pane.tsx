@@ -30,6 +30,8 @@ export function RawPane({ title, narrative, lessons, onSelect }: { title: Segmen
   return (
     <section className="pane raw-pane" aria-labelledby="raw-title">
       <h2 id="raw-title">Officer's report <span className="pane-note">raw, never published</span></h2>
+      {/* Not a control: it hears the end of a text selection (mouse or Shift+arrows) to fill the mark form. */}
+      {/* eslint-disable-next-line jsx-a11y/no-static-element-interactions */}
       <div className="raw-text" onMouseUp={select} onKeyUp={select}>
         <p className="raw-label">Title</p>
         <p className="raw-block"><Highlighted segments={title} /></p>

@@ -3,7 +3,9 @@ import { regexFindings } from "./match";
 
 // Issued equipment that officers name with its number ("my Taser X29004512", "body camera X6031842Q").
 const EQUIPMENT =
-  "(?:Taser|TASER|CEW|radio|portable|handheld|camera|body ?cam(?:era)?|BWC|dash ?cam(?:era)?|rifle|carbine|pistol|handgun|sidearm|shotgun|firearm|weapon|Glock|vest|carrier|armou?r|helmet|handcuffs|cuffs|MDT|MDC|laptop|tablet|flashlight|holster|magazine|breathalyzer|Intoxilyzer|radar|lidar|microphone|mic)";
+  "(?:Taser|TASER|CEW|radio|portable|handheld|camera|body ?cam(?:era)?|BWC|dash ?cam(?:era)?|rifle|carbine|pistol|" +
+      "handgun|sidearm|shotgun|firearm|weapon|Glock|vest|carrier|armou?r|helmet|handcuffs|cuffs|MDT|MDC|laptop|" +
+      "tablet|flashlight|holster|magazine|breathalyzer|Intoxilyzer|radar|lidar|microphone|mic)";
 // An equipment number mixes letters and digits ("X29004512", "722ABC1134", "8821-AX-044").
 const SERIAL = "(?=[A-Z0-9-]*\\d)[A-Z0-9]+(?:-[A-Z0-9]+)*";
 

@@ -2,7 +2,9 @@ import type { Finding } from "../../../domain/identifier-types";
 import { regexFindings } from "./match";
 
 const CASE_WORDS =
-  "(?:case|report|incident|CAD|call|citation|ticket|warrant|search warrant|booking|RD|DR|IR|file|complaint|event|work order|shop order|order|OCA|docket|arrest|offense|offence|control|tracking|reference|ref\\.?|inventory|evidence|property|item|job)";
+  "(?:case|report|incident|CAD|call|citation|ticket|warrant|search warrant|booking|RD|DR|IR|file|complaint|event|" +
+      "work order|shop order|order|OCA|docket|arrest|offense|offence|control|tracking|reference|ref\\.?|inventory|" +
+      "evidence|property|item|job)";
 const ID_TOKEN = "(?=[A-Z0-9-]*\\d)[A-Z]{0,4}#?-?\\d[A-Z0-9]*(?:-[A-Z0-9]+)*";
 
 /**
@@ -24,15 +26,21 @@ export function caseNumberFindings(text: string): Finding[] {
 }
 
 const PHONETIC =
-  "(?:Adam|Boy|Baker|Charles|Charlie|David|Edward|Echo|Frank|George|Henry|Ida|John|King|Lincoln|Mary|Nora|Ocean|Paul|Queen|Robert|Sam|Tom|Union|Victor|William|X-ray|Young|Zebra|Alpha|Bravo|Delta|Foxtrot|Golf|Hotel|India|Juliet|Kilo|Lima|Mike|November|Oscar|Papa|Romeo|Sierra|Tango|Uniform|Whiskey|Yankee|Zulu)";
+  "(?:Adam|Boy|Baker|Charles|Charlie|David|Edward|Echo|Frank|George|Henry|Ida|John|King|Lincoln|Mary|Nora|Ocean|" +
+      "Paul|Queen|Robert|Sam|Tom|Union|Victor|William|X-ray|Young|Zebra|Alpha|Bravo|Delta|Foxtrot|Golf|Hotel|" +
+      "India|Juliet|Kilo|Lima|Mike|November|Oscar|Papa|Romeo|Sierra|Tango|Uniform|Whiskey|Yankee|Zulu)";
 
 /** Badge, unit, car and call-sign numbers: a number after a context word, or a radio call sign ("3-Adam-12"). */
 export function badgeOrUnitFindings(text: string): Finding[] {
   const labelled = new RegExp(
-    `\\b(?:badge|shield|star|unit|car|cruiser|squad|patrol car|vehicle number|call ?sign|callsign|employee|ID|P#|DSN|PSN)\\s*(?:number|no\\.?|#|:|\\s)*\\s*(?<id>#?(?=[A-Z0-9-]*\\d)[A-Z0-9]{1,6}(?:-[A-Z0-9]{1,6}){0,3}(?:\\s${PHONETIC}\\b(?:[- ]?\\d{1,3})?)?)\\b`,
+    `\\b(?:badge|shield|star|unit|car|cruiser|squad|patrol car|vehicle number|call ?sign|callsign|employee|ID|P#|` +
+        `DSN|PSN)\\s*(?:number|no\\.?|#|:|` +
+        `\\s)*\\s*(?<id>#?(?=[A-Z0-9-]*\\d)[A-Z0-9]{1,6}(?:-[A-Z0-9]{1,6}){0,3}(?:\\s${PHONETIC}\\b(?:[- ` +
+        `]?\\d{1,3})?)?)\\b`,
     "gi",
   );
-  const callSign = new RegExp(`\\b\\d{1,3}[- ]?${PHONETIC}[- ]?\\d{1,3}\\b|\\b${PHONETIC}[- ]\\d{1,3}\\b(?=\\s+(?:was|is|arrived|responded|found|called|said|went|took|cleared|advised))`, "g");
+  const callSign = new RegExp(`\\b\\d{1,3}[- ]?${PHONETIC}[- ]?\\d{1,3}\\b|\\b${PHONETIC}[- ]\\d{1,3}\\b(?=\\s+(?:was|is|arrived|responded|` +
+      `found|called|said|went|took|cleared|advised))`, "g");
   return [
     ...regexFindings(text, labelled, "BADGE_OR_UNIT", (v) => /\d/.test(v) && (v === v.toUpperCase() || /\s/.test(v)) && !/^(?:19|20)\d\d$/.test(v) && !/^\d{1,2}$/.test(v) || /^\d{2}$/.test(v)),
     ...regexFindings(text, callSign, "BADGE_OR_UNIT"),

@@ -27,7 +27,12 @@ export function vinFindings(text: string): Finding[] {
 }
 
 const US_STATES =
-  "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|Cal|Calif|Tex|Penn|Mass|Mich|Minn|Wis|Wisc|Fla|Ga|Ill|Ind|Ky|La|Mo|Ariz|Colo|Conn|Okla|Ore|Tenn|Va|Wash";
+  "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|" +
+      "Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|" +
+      "Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|" +
+      "Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|" +
+      "Virginia|Washington|West Virginia|Wisconsin|Wyoming|Cal|Calif|Tex|Penn|Mass|Mich|Minn|Wis|Wisc|Fla|Ga|Ill|" +
+      "Ind|Ky|La|Mo|Ariz|Colo|Conn|Okla|Ore|Tenn|Va|Wash";
 const STATE_NAMES_ONLY = US_STATES.split("|Cal|")[0]!;
 const PLATE_WORD = "(?:license plate|licence plate|plates?|tags?|registration|reg\\.?|LP#?|LPN|temp tag)";
 const PLATE_TOKEN = "(?<id>(?=[A-Z0-9 -]{3,9}\\b)(?=[A-Z -]*\\d)(?:[A-Z0-9]{1,4}[- ][A-Z0-9]{1,5}|[A-Z0-9]{2,8}))";
@@ -38,7 +43,8 @@ const PLATE_TOKEN = "(?<id>(?=[A-Z0-9 -]{3,9}\\b)(?=[A-Z -]*\\d)(?:[A-Z0-9]{1,4}
  */
 export function plateFindings(text: string): Finding[] {
   const plateLike = (v: string) => /\d/.test(v) && v === v.toUpperCase() && !/^\d{1,3}$/.test(v) && !/^(?:19|20)\d\d$/.test(v);
-  const pattern = new RegExp(`\\b(?:(?:${US_STATES})\\.?\\s+)?${PLATE_WORD}\\s*(?:number|no\\.?|#|of|was|is|reading|read|showing|bearing|:|,|\\(|"|'|\\s)*\\s*${PLATE_TOKEN}\\b`, "gi");
+  const pattern = new RegExp(`\\b(?:(?:${US_STATES})\\.?\\s+)?${PLATE_WORD}\\s*(?:number|no\\.?|#|of|was|is|reading|read|showing|bearing|:|` +
+      `,|\\(|"|'|\\s)*\\s*${PLATE_TOKEN}\\b`, "gi");
   // The state's name straight before the number, with no plate word: "Arizona CMX-4421".
   // Letters and digits both, so a year or a road ("Virginia I-95") is not a plate.
   const named = new RegExp(`\\b(?:${STATE_NAMES_ONLY})\\s+(?!I-|US-|SR-|CR-)${PLATE_TOKEN}\\b`, "g");

@@ -69,7 +69,8 @@ function funnelJoin(text: string): string {
   if (!list) return text;
   return text
     .replace(position, "(listed.ord - 1)::INTEGER AS agency")
-    .replace(/FROM analytics_report_factors\s+WHERE/, `FROM analytics_report_factors JOIN unnest(${list}::uuid[]) WITH ORDINALITY AS listed(id, ord) ON listed.id = agency_id WHERE`)
+    .replace(/FROM analytics_report_factors\s+WHERE/, `FROM analytics_report_factors JOIN unnest(${list}::uuid[]) WITH ORDINALITY AS listed(id, ord)
+          ON listed.id = agency_id WHERE`)
     .replace(/GROUP BY agency_id, factor_code/, "GROUP BY listed.ord, factor_code");
 }
 

@@ -44,7 +44,8 @@ const shared: TableSpec[] = [
 /** Close Call's own rollup tables, copied as they are: the engines compared on identical tables. */
 export const ROLLUP_LAYOUT: Layout = {
   name: "same rollup tables",
-  description: "Close Call's analytics rollups copied as they are (per-report rows sorted by agency, the month × region × type × loss cube, month tables per factor)",
+  description: "Close Call's analytics rollups copied as they are (per-report rows sorted by agency, the month × region × " +
+      "type × loss cube, month tables per factor)",
   tables: [
     ...shared,
     {
@@ -100,7 +101,8 @@ const publishedReports: TableSpec = {
  */
 export const PUBLISHED_LAYOUT: Layout = {
   name: "published tables, rollups as views",
-  description: "the published tables (reports, report_factors, report_protected) with B-tree indexes, and every rollup as a plain view over them",
+  description: "the published tables (reports, report_factors, report_protected) with B-tree indexes, and every rollup as a " +
+      "plain view over them",
   tables: [
     ...shared,
     publishedReports,
@@ -119,13 +121,16 @@ export const PUBLISHED_LAYOUT: Layout = {
   ],
   views: [
     `CREATE VIEW analytics_reports AS
-      SELECT r.id AS report_id, r.event_month, r.incident_type, r.loss_potential, r.census_region, r.light, r.assignment,
+      SELECT r.id AS report_id, r.event_month, r.incident_type, r.loss_potential, r.census_region, r.light,
+        r.assignment,
         p.agency_id, p.agency_size_band, coalesce(m.mask, 0) AS factor_mask
       FROM pub_reports r
       LEFT JOIN pub_report_protected p ON p.report_id = r.id
-      LEFT JOIN (SELECT report_id, bit_or(1::bigint << factor_code) AS mask FROM pub_report_factors GROUP BY report_id) m ON m.report_id = r.id`,
+      LEFT JOIN (SELECT report_id, bit_or(1::bigint << factor_code) AS mask FROM pub_report_factors
+        GROUP BY report_id) m ON m.report_id = r.id`,
     `CREATE VIEW analytics_report_factors AS
-      SELECT r.id AS report_id, r.event_month, r.incident_type, r.loss_potential, r.census_region, r.light, r.assignment,
+      SELECT r.id AS report_id, r.event_month, r.incident_type, r.loss_potential, r.census_region, r.light,
+        r.assignment,
         p.agency_id, p.agency_size_band, f.factor_code
       FROM pub_report_factors f
       JOIN pub_reports r ON r.id = f.report_id
@@ -134,7 +139,8 @@ export const PUBLISHED_LAYOUT: Layout = {
       SELECT event_month, census_region, incident_type, loss_potential, count(*)::integer AS reports
       FROM pub_reports GROUP BY event_month, census_region, incident_type, loss_potential`,
     `CREATE VIEW analytics_cube_factors AS
-      SELECT r.event_month, r.census_region, r.incident_type, r.loss_potential, f.factor_code, count(*)::integer AS reports
+      SELECT r.event_month, r.census_region, r.incident_type, r.loss_potential, f.factor_code, count(*)::integer
+        AS reports
       FROM pub_report_factors f JOIN pub_reports r ON r.id = f.report_id
       GROUP BY r.event_month, r.census_region, r.incident_type, r.loss_potential, f.factor_code`,
     `CREATE VIEW analytics_month_factors AS

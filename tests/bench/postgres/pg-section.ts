@@ -59,22 +59,28 @@ export async function runPostgresComparison(database: OpenDatabase, options: Pos
       await c.connect();
       try {
         const loaded = await loadIntoPostgres(c, options.csvDir, layout);
-        log(`\n${layout.name}: COPY ${loaded.copySeconds.toFixed(1)} s, indexes ${loaded.indexSeconds.toFixed(1)} s, VACUUM ANALYZE ${loaded.analyzeSeconds.toFixed(1)} s, ${loaded.sizeMiB} MiB`);
+        log(`\n${layout.name}: COPY ${loaded.copySeconds.toFixed(1)} s, indexes ${loaded.indexSeconds.toFixed(1)} ` +
+            `s, VACUUM ANALYZE ${loaded.analyzeSeconds.toFixed(1)} s, ${loaded.sizeMiB} MiB`);
         // Without the rollups PostgreSQL needs seconds per dashboard: fewer rounds.
         const rounds = i === 0 ? { runs: options.runs, warmup: options.warmup } : { runs: Math.max(1, Math.ceil(options.runs / 3)), warmup: Math.min(1, options.warmup) };
         const dashboards: DashboardComparison[] = [];
         for (const view of views) {
           const compared = await compareDashboard(database.db, c, view.title, queries.get(view.title)!, rounds);
           dashboards.push(compared);
-          log(`${view.title}: ${compared.queries.length} queries, DuckDB ${compared.duckdbTotal.toFixed(1)} ms, PostgreSQL ${compared.postgresTotal.toFixed(1)} ms, ratio ${compared.ratio.toFixed(1)}×${compared.allEqual ? "" : "  RESULTS DIFFER"}`);
+          log(`${view.title}: ${compared.queries.length} queries, DuckDB ${compared.duckdbTotal.toFixed(1)} ms, ` +
+              `PostgreSQL ${compared.postgresTotal.toFixed(1)} ms, ` +
+              `ratio ${compared.ratio.toFixed(1)}×${compared.allEqual ? "" : "  RESULTS DIFFER"}`);
           for (const q of compared.queries) {
-            log(`  ${q.label.padEnd(70)} DuckDB ${q.duckdb.median.toFixed(1).padStart(7)} ms  PostgreSQL ${q.postgres.median.toFixed(1).padStart(7)} ms  ${q.ratio.toFixed(1).padStart(6)}×  ${q.equal ? "equal" : "DIFFERENT"} (${q.rows} rows)`);
+            log(`  ${q.label.padEnd(70)} DuckDB ${q.duckdb.median.toFixed(1).padStart(7)} ms  ` +
+                `PostgreSQL ${q.postgres.median.toFixed(1).padStart(7)} ` +
+                `ms  ${q.ratio.toFixed(1).padStart(6)}×  ${q.equal ? "equal" : "DIFFERENT"} (${q.rows} rows)`);
           }
         }
         const sumDuck = dashboards.reduce((sum, d) => sum + d.duckdbTotal, 0);
         const sumPg = dashboards.reduce((sum, d) => sum + d.postgresTotal, 0);
         const allEqual = dashboards.every((d) => d.allEqual);
-        log(`${layout.name} overall: PostgreSQL ÷ DuckDB = ${(sumPg / sumDuck).toFixed(1)}×; results ${allEqual ? "equal" : "DIFFER"}`);
+        log(`${layout.name} overall: PostgreSQL ÷ DuckDB = ${(sumPg / sumDuck).toFixed(1)}×; ` +
+            `results ${allEqual ? "equal" : "DIFFER"}`);
         layouts.push({ name: layout.name, description: layout.description, runs: rounds.runs, load: loaded, dashboards, allEqual, overallRatio: sumPg / sumDuck });
       } finally {
         await c.end();

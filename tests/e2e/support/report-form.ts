@@ -41,7 +41,9 @@ export async function fillReportForm(page: Page, input: ReportFormInput, audit: 
   await audit("report form: step 6");
 }
 
-/** From the last step: the server's review, the page's own proof of work, then "Send report". Returns the receipt code. */
+/**
+ * From the last step: the server's review, the page's own proof of work, then "Send report". Returns the receipt code.
+ */
 export async function reviewAndSend(page: Page, audit: (label: string) => Promise<unknown>, checkReview?: (text: string) => void): Promise<string> {
   await page.getByRole("button", { name: "Review my report" }).click();
   return sendFromReview(page, audit, checkReview);

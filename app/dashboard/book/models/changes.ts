@@ -23,7 +23,8 @@ function totalLine(view: AgencyBookView): ChangeLine | null {
   }
   const change = before.change;
   const how = Math.abs(change) < 0.005 ? "about as many as" : `${Math.round(Math.abs(change) * 100)}% ${change > 0 ? "more than" : "fewer than"}`;
-  return { key: "total", text: `Officers counted ${reports} toward your agency in ${period}: ${how} in ${bookPeriodText(before.period)} (${before.count.toLocaleString("en-US")}).`, clear: false };
+  return { key: "total", text: `Officers counted ${reports} toward your agency in ${period}: ${how} in ${bookPeriodText(before.period)} ` +
+      `(${before.count.toLocaleString("en-US")}).`, clear: false };
 }
 
 function factorLines(view: AgencyBookView): ChangeLine[] {
@@ -47,7 +48,8 @@ function higherLines(view: AgencyBookView): ChangeLine[] {
     if (!a || isSuppressed(a) || !b || isSuppressed(b)) return [];
     return [{
       key: `flag-${r.factor}`,
-      text: `${r.label} is cited more often in your reports (${percent(a.share, 0)}) than by ${reference} (${percent(b.share, 0)}) in ${bookPeriodText(profile.period)}.`,
+      text: `${r.label} is cited more often in your reports (${percent(a.share, 0)}) than by ${reference} ` +
+          `(${percent(b.share, 0)}) in ${bookPeriodText(profile.period)}.`,
       clear: true,
     }];
   });

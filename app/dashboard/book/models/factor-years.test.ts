@@ -37,7 +37,7 @@ describe("the book's years side by side", () => {
     expect(view.factorYears.totals).toEqual([{ year: "2024", count: 120 }, { year: "2025", count: 200 }]);
   });
 
-  it("one column pair per year; totals first, released factors by count, the always-withheld collapsed, uncited last", () => {
+  it("one column pair per year; totals, released factors by count, the always-withheld collapsed, uncited last", () => {
     const t = factorYearsTable(view);
     expect(t.columns.map((c) => c.id)).toEqual(["label", "family", "2024-share", "2024-count", "2025-share", "2025-count"]);
     const keys = t.rows.map((r) => r.key);

@@ -28,7 +28,8 @@ export function bookLossPanel(view: AgencyBookView): PanelModel {
       option: shareComparisonOption({
         rows: rows.map((r) => ({ key: r.code, label: r.label, a: r.aShare, b: r.bShare })),
         aLabel: AGENCY_LABEL, bLabel: referenceLabel, aColor: seriesColors.agency, bColor: seriesColors.reference,
-        description: `How bad it could have been: share of reports by loss potential, your agency${referenceLabel ? ` and ${referenceLabel.toLowerCase()}` : ""}.`,
+        description: `How bad it could have been: share of reports by loss potential, your ` +
+            `agency${referenceLabel ? ` and ${referenceLabel.toLowerCase()}` : ""}.`,
       }),
       height: shareComparisonHeight(rows.length),
       label: title,

@@ -35,7 +35,8 @@ export function matrixPanel(view: AgencyBookView, matrix: BookMatrix): PanelMode
       option: heatmapOption({
         rows: ordered, columns: matrix.factors,
         cells: rows.map((r) => matrix.factors.map((f) => r.cells[f.code]!)),
-        description: `Share of each incident type's reports citing each of your agency's most cited factors, ${matrix.year}.`,
+        description: `Share of each incident type's reports citing each of your agency's most cited ` +
+            `factors, ${matrix.year}.`,
       }),
       height: heatmapHeight(ordered.length),
       label: title,

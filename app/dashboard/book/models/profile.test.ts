@@ -28,7 +28,7 @@ function view(open: boolean, rows: { factor: string; agency: unknown; reference:
 const labelsOf = (rows: { label: string }[]) => rows.map((r) => r.label);
 
 describe("the factor profile panel", () => {
-  it("orders released factors by share, collapses the withheld ones into one line, lists zero-report factors last", () => {
+  it("orders released factors by share, collapses the withheld ones into one line, zero-report factors last", () => {
     const panel = bookProfilePanel(view(true, [
       { factor: "zero", agency: { count: 0, share: null }, reference: { count: 40, share: share(0.01) } },
       { factor: "withheld-a", agency: { count: hidden, share: suppressed("derived") }, reference: { count: 90, share: share(0.02) } },

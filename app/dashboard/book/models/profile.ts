@@ -66,7 +66,8 @@ export function bookProfilePanel(view: AgencyBookView): PanelModel {
     chart: allWithheld ? null : {
       option: shareComparisonOption({
         rows: chartRows, aLabel: AGENCY_LABEL, bLabel: referenceLabel, aColor: seriesColors.agency, bColor: seriesColors.reference,
-        description: `Share of reports citing each factor: your agency${referenceLabel ? ` and ${referenceLabel.toLowerCase()}` : ""} (${choiceLine(view)}).`,
+        description: `Share of reports citing each factor: your ` +
+            `agency${referenceLabel ? ` and ${referenceLabel.toLowerCase()}` : ""} (${choiceLine(view)}).`,
       }),
       height: shareComparisonHeight(chartRows.length),
       label: title,

@@ -32,7 +32,8 @@ export function quarterlyPanel(view: AgencyBookView): PanelModel {
           { name: BOOK_LINE, values: rows.map((r) => r.book), color: seriesColors.agency },
           { name: SHARED_LABEL, values: rows.map((r) => r.shared), color: seriesColors.shared, dashed: true },
         ],
-        description: `Reports per quarter of publication: ${BOOK_LINE.toLowerCase()}, and ${SHARED_LABEL.toLowerCase()}.`,
+        description: `Reports per quarter of publication: ${BOOK_LINE.toLowerCase()}, ` +
+            `and ${SHARED_LABEL.toLowerCase()}.`,
       }),
       height: 280,
       label: title,

@@ -27,14 +27,16 @@ export function sharedPanel(view: AgencyBookView): PanelModel {
   return {
     id: "shared",
     title,
-    units: `% of the ${shared.reports.toLocaleString("en-US")} shared reports citing each factor, dots with 95% intervals`,
+    units: `% of the ${shared.reports.toLocaleString("en-US")} shared reports citing each factor, dots with 95% ` +
+        `intervals`,
     layers: ["shared"],
     allWithheld: null,
     chart: drawn.length === 0 ? null : {
       option: shareComparisonOption({
         rows: drawn.map((r) => ({ key: r.factor, label: r.label, a: r.sharedShare, b: r.nationShare, href: r.href })),
         aLabel: SHARED_LABEL, bLabel: NATION_WITHOUT_SHARED, aColor: seriesColors.shared, bColor: seriesColors.reference,
-        description: `Share of the reports shared with your agency citing each factor, against the nation without them, ${months}.`,
+        description: `Share of the reports shared with your agency citing each factor, against the nation without ` +
+            `them, ${months}.`,
       }),
       height: shareComparisonHeight(drawn.length),
       label: title,

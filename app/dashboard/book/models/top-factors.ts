@@ -23,12 +23,14 @@ export function topFactorsPanel(view: AgencyBookView): PanelModel {
     })),
   );
   const released = rows.filter((r) => r.share !== null && !isSuppressed(r.share));
-  const title = `${trends.factors.length ? `Top ${trends.factors.length} factors` : "Top factors"} year by year — ${choiceLine(view)}`;
+  const title = `${trends.factors.length ? `Top ${trends.factors.length} factors` : "Top factors"} year by year ` +
+      `— ${choiceLine(view)}`;
   const chartRows: ShareRow[] = rows.map((r) => ({ key: r.key, label: `${r.year} · ${r.label}`, a: r.share, b: r.reference, href: r.href }));
   const allWithheld = trends.factors.length === 0
     ? "No year of your agency's book has enough released figures yet to rank its factors."
     : released.length === 0
-      ? "Every yearly share of your agency's most cited factors is withheld, so that no figure can point at the officers who reported."
+      ? "Every yearly share of your agency's most cited factors is withheld, so that no figure can point at the " +
+          "officers who reported."
       : null;
   return {
     id: "top-factors",
@@ -40,7 +42,8 @@ export function topFactorsPanel(view: AgencyBookView): PanelModel {
     chart: allWithheld ? null : {
       option: shareComparisonOption({
         rows: chartRows, aLabel: AGENCY_LABEL, bLabel: reference, aColor: seriesColors.agency, bColor: seriesColors.reference,
-        description: `Share of your agency's reports citing its most cited factors, each year, compared with ${reference.toLowerCase()} (${choiceLine(view)}).`,
+        description: `Share of your agency's reports citing its most cited factors, each year, compared ` +
+            `with ${reference.toLowerCase()} (${choiceLine(view)}).`,
       }),
       height: shareComparisonHeight(chartRows.length),
       label: title,
