@@ -45,6 +45,8 @@ export interface ReleaseSummary {
   seconds: number;
   lpSolves: number;
   complements: number;
+  /** Threads that audited the books (0: this one). */
+  auditThreads: number;
   /** Per year released: agencies, seconds, linear programs solved. */
   years: { year: number; agencies: number; seconds: number; lpSolves: number }[];
 }
@@ -165,7 +167,7 @@ export async function releaseBook(db: Executor, options: ReleaseOptions): Promis
   const upTo = options.upTo ?? closed;
   if (!isQuarter(upTo)) throw new RangeError(`“${upTo}” is not a quarter: write it like 2026-Q3`);
   if (compareQuarters(upTo, closed) > 0) throw new RangeError(`${upTo} has not closed yet: the latest closed quarter is ${closed}`);
-  const summary: ReleaseSummary = { upTo, releases: 0, agencies: 0, seconds: 0, lpSolves: 0, complements: 0, years: [] };
+  const summary: ReleaseSummary = { upTo, releases: 0, agencies: 0, seconds: 0, lpSolves: 0, complements: 0, auditThreads: 0, years: [] };
   const start = await bookStart(db, upTo);
   if (compareQuarters(upTo, start) < 0) return summary;
   const agencies = await activeAgencies(db);
@@ -185,7 +187,7 @@ export async function releaseBook(db: Executor, options: ReleaseOptions): Promis
       const threads = options.workers ?? (due.length >= POOL_MIN_AGENCIES ? availableParallelism() : 0);
       if (!pool && threads > 0) {
         pool = AuditPool.open(threads);
-        if (pool) poolSize = threads;
+        if (pool) summary.auditThreads = poolSize = threads;
       }
       const yearStarted = performance.now();
       let yearSolves = 0;

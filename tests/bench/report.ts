@@ -230,8 +230,8 @@ export function renderMarkdown(r: BenchResult): string {
           `against the quarters released before; the year released with its fourth quarter). Target: one quarter ` +
           `for all partner agencies ≤ 60 s — slowest here **${b.slowestSeconds.toFixed(1)} s**.`,
       "",
-      table(["Release", "Agencies", "Seconds", "Linear programs", "In the solver (s)", "Cells withheld to protect others"],
-        b.quarters.map((q) => [q.quarter.endsWith("Q4") ? `${q.quarter} and ${q.quarter.slice(0, 4)}` : q.quarter, n(q.agencies), q.seconds.toFixed(1), n(q.lpSolves), q.lpSeconds.toFixed(1), n(q.complements)])),
+      table(["Release", "Agencies", "Seconds", "Linear programs", "Audit threads", "Cells withheld to protect others"],
+        b.quarters.map((q) => [q.quarter.endsWith("Q4") ? `${q.quarter} and ${q.quarter.slice(0, 4)}` : q.quarter, n(q.agencies), q.seconds.toFixed(1), n(q.lpSolves), String(q.threads), n(q.complements)])),
       "",
       "Utility for the large demo agencies: factor-by-year cells released, of the factors cited at least k times " +
           "that year (and of those whose count-only part alone reaches k, which only complementary suppression " +
