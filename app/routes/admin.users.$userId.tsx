@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { changeUserRole, getUserListing, issuePasswordReset, setUserStatus } from "~/auth/accounts.server";
@@ -8,11 +8,10 @@ import { roleLabels } from "~/auth/permissions";
 import { requirePermittedForm, requireSignedInWithPermission } from "~/auth/permissions.server";
 import { CsrfInput, OneTimeSecret, SelectField } from "~/auth/ui/fields";
 import { formatDateTime } from "~/auth/ui/format";
+import { accountPage } from "~/auth/ui/account-page";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import accountStyles from "~/styles/accounts.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
-export const meta: MetaFunction = () => [{ title: "User — Close Call" }];
+export const { links, meta } = accountPage("User");
 
 const ParamsSchema = z.object({ userId: z.string().uuid() });
 

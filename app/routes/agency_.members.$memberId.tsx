@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { changeMemberRole, findMember, removeMember } from "~/auth/accounts.server";
@@ -7,11 +7,10 @@ import { roleLabels } from "~/auth/permissions";
 import { requirePermittedForm, requireSignedInWithPermission } from "~/auth/permissions.server";
 import { CsrfInput, SelectField } from "~/auth/ui/fields";
 import { formatDateTime } from "~/auth/ui/format";
+import { accountPage } from "~/auth/ui/account-page";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import accountStyles from "~/styles/accounts.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
-export const meta: MetaFunction = () => [{ title: "Agency member — Close Call" }];
+export const { links, meta } = accountPage("Agency member");
 
 const notFound = "There is no such member in your agency.";
 const ParamsSchema = z.object({ memberId: z.string().uuid() });
