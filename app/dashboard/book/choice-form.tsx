@@ -4,6 +4,7 @@
 // reports shared with the agency — as selects of months, never a bare month input (Chromium
 // drew those as "--------- ----").
 import { Form } from "@remix-run/react";
+import { monthIndex, monthLabel } from "../../../analytics/period";
 import { factors, incidentTypes } from "../../../db/taxonomy/index";
 import { agencyReferences } from "../agency-state";
 import type { AgencyBookView } from "../agency-view-types";
@@ -14,12 +15,8 @@ import { bookPeriodText } from "./words";
 export const SHARED_MONTH_CHOICES = 120;
 
 export function monthChoices(latest: string, count = SHARED_MONTH_CHOICES): string[] {
-  const [y, m] = latest.split("-").map(Number) as [number, number];
-  const last = y * 12 + m - 1;
-  return Array.from({ length: count }, (_, i) => {
-    const index = last - i;
-    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
-  });
+  const last = monthIndex(latest);
+  return Array.from({ length: count }, (_, i) => monthLabel(last - i));
 }
 
 function MonthSelect({ name, label, value, months }: { name: "from" | "to"; label: string; value: string; months: string[] }) {
