@@ -5,8 +5,8 @@
 import { sql } from "kysely";
 import { z } from "zod";
 import type { Executor } from "../../db/database";
-import { agencySizeBands, censusRegions, factors, incidentTypes, lossPotentials } from "../../db/taxonomy/index";
-import { CELL, MATRIX_CELLS, type PeriodLabel, quartersOf } from "./book-layout";
+import { agencySizeBands, censusRegions } from "../../db/taxonomy/index";
+import { CELL, factorIndex, lossIndex, MATRIX_CELLS, type PeriodLabel, quartersOf, typeIndex } from "./book-layout";
 
 export type Cells = Int32Array;
 
@@ -47,18 +47,14 @@ const FactorRow = CountRow.extend({ factor: z.string() });
  */
 function countReports(db: Executor, from: string, to: string, by: "loss" | "factor") {
   const column = by === "loss" ? sql`r.loss_potential AS loss` : sql`f.factor_code AS factor`;
-  const factors = by === "factor" ? sql`JOIN report_factors f ON f.report_id = r.id` : sql``;
+  const factorJoin = by === "factor" ? sql`JOIN report_factors f ON f.report_id = r.id` : sql``;
   return sql`SELECT (month(r.published_month) - 1) // 3 AS q, r.census_region AS region, p.agency_id::VARCHAR AS agency,
       p.agency_size_band AS band, coalesce(p.consent_level = 'agency_share', false) AS shared, r.incident_type AS incident,
       ${column}, count(*)::INTEGER AS reports
-    FROM reports r ${factors} LEFT JOIN report_protected p ON p.report_id = r.id
+    FROM reports r ${factorJoin} LEFT JOIN report_protected p ON p.report_id = r.id
     WHERE r.published_month BETWEEN ${from}::DATE AND ${to}::DATE
     GROUP BY ALL`.execute(db);
 }
-
-const typeIndex = new Map(incidentTypes.map((t, i) => [t.code as string, i]));
-const factorIndex = new Map(factors.map((f, i) => [f.code as string, i]));
-const lossIndex = new Map(lossPotentials.map((l, i) => [l.code as string, i]));
 
 function quarterCells(): Cells[] {
   return [0, 1, 2, 3].map(() => new Int32Array(MATRIX_CELLS));

@@ -56,9 +56,10 @@ export function cellKey(index: number): string {
   return `if:${incidentTypes[Math.floor(m / F)]!.code}:${factors[m % F]!.code}`;
 }
 
-const typeIndex = new Map(incidentTypes.map((t, i) => [t.code as string, i]));
-const factorIndex = new Map(factors.map((f, i) => [f.code as string, i]));
-const lossIndex = new Map(lossPotentials.map((l, i) => [l.code as string, i]));
+/** Positions of the codes in the taxonomy lists, which the cells follow. */
+export const typeIndex = new Map(incidentTypes.map((t, i) => [t.code as string, i]));
+export const factorIndex = new Map(factors.map((f, i) => [f.code as string, i]));
+export const lossIndex = new Map(lossPotentials.map((l, i) => [l.code as string, i]));
 
 /** The position of a cell by its name, or undefined. */
 export function cellIndex(key: string): number | undefined {
