@@ -93,7 +93,7 @@ module.exports = {
       from: { path: "^domain/", pathNot: notTest },
       to: {
         dependencyTypes: ["core", "npm", "npm-dev", "npm-optional", "npm-peer", "npm-no-pkg", "npm-unknown"],
-        pathNot: "node_modules/(zod)/",
+        pathNot: "node_modules/(zod|base32-encode)/",
       },
     },
     {

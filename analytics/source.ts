@@ -105,7 +105,7 @@ export async function nationalOnce<T>(source: AnalyticsSource, key: string, load
 }
 
 /** Freezes a value and everything in it: for values one cache entry shares between requests. */
-function deepFreeze<T>(value: T): T {
+export function deepFreeze<T>(value: T): T {
   if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const child of Object.values(value)) deepFreeze(child);

@@ -3,6 +3,9 @@
 
 export type Grain = "month" | "quarter" | "year";
 
+/** Month names, January first; their first three letters are the short form ("Sep"). */
+export const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"] as const;
+
 export const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
 export const QUARTER_PATTERN = /^(\d{4})-Q([1-4])$/;
 export const YEAR_PATTERN = /^(\d{4})$/;

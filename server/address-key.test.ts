@@ -1,7 +1,5 @@
-import express from "express";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { serveDuringTests } from "./test-server";
 import { addressKeys, createAddressKeyer } from "./address-key";
 import { rejectCrossSiteWrites } from "./security-headers";
 
@@ -20,35 +18,28 @@ describe("address key for abuse caps (docs/design.md §6.6)", () => {
   });
 });
 
-let server: Server;
-let base: string;
-beforeAll(async () => {
-  const app = express();
+const served = serveDuringTests((app) => {
   app.use(addressKeys());
   app.use(rejectCrossSiteWrites());
   app.all("*", (req, res) => res.json({ addressKey: res.locals.addressKey ?? null, origin: req.headers.origin ?? null }));
-  server = app.listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(() => server.close());
 
 describe("anonymous request middleware", () => {
-  it("computes the address key for every path (intake caps, per-source sign-in limits), one per client", async () => {
-    const report = (await (await fetch(`${base}/report`)).json()).addressKey;
+  it("computes the address key for every path (intake caps and per-source sign-in limits), the same for one client", async () => {
+    const report = (await (await fetch(`${served.base}/report`)).json()).addressKey;
     expect(report).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect((await (await fetch(`${base}/sign-in`)).json()).addressKey).toBe(report);
+    expect((await (await fetch(`${served.base}/sign-in`)).json()).addressKey).toBe(report);
   });
 
   it("drops Origin: null on same-origin posts (no-JS forms under no-referrer) and refuses it otherwise", async () => {
-    const same = await fetch(`${base}/report`, { method: "POST", headers: { Origin: "null", "Sec-Fetch-Site": "same-origin" } });
+    const same = await fetch(`${served.base}/report`, { method: "POST", headers: { Origin: "null", "Sec-Fetch-Site": "same-origin" } });
     expect(await same.json()).toMatchObject({ origin: null });
-    const opaque = await fetch(`${base}/report`, { method: "POST", headers: { Origin: "null", "Sec-Fetch-Site": "cross-site" } });
+    const opaque = await fetch(`${served.base}/report`, { method: "POST", headers: { Origin: "null", "Sec-Fetch-Site": "cross-site" } });
     expect(opaque.status).toBe(403);
-    const own = new URL(base).origin;
-    const normal = await fetch(`${base}/report`, { method: "POST", headers: { Origin: own } });
+    const own = new URL(served.base).origin;
+    const normal = await fetch(`${served.base}/report`, { method: "POST", headers: { Origin: own } });
     expect(await normal.json()).toMatchObject({ origin: own });
-    const foreign = await fetch(`${base}/report`, { method: "POST", headers: { Origin: "http://x.test" } });
+    const foreign = await fetch(`${served.base}/report`, { method: "POST", headers: { Origin: "http://x.test" } });
     expect(foreign.status).toBe(403);
   });
 });

@@ -1,28 +1,19 @@
-import express from "express";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
+import { describe, expect, it } from "vitest";
+import { serveDuringTests } from "./test-server";
 import { requestLog } from "./request-log";
 
 const lines: string[] = [];
-let server: Server;
-let base: string;
 
-beforeAll(async () => {
-  const app = express();
+const served = serveDuringTests((app) => {
   app.use(requestLog((line) => lines.push(line)));
   app.all("*", (_req, res) => res.send("ok"));
-  server = app.listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(() => server.close());
 
 const distinctive = { "User-Agent": "UA-7f3e9c-canary", Referer: "https://referer-canary.example/", "X-Forwarded-For": "203.0.113.77" };
 
 describe("request log", () => {
   it("records method, path, status and time, but no address, agent, referrer or query", async () => {
-    await fetch(`${base}/reports?q=secret-query-canary`, { headers: distinctive });
+    await fetch(`${served.base}/reports?q=secret-query-canary`, { headers: distinctive });
     await new Promise((r) => setTimeout(r, 20));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^GET \/reports 200 \d+ms$/);
@@ -35,7 +26,7 @@ describe("request log", () => {
   it("writes nothing at all for the anonymous intake and receipt paths", async () => {
     lines.length = 0;
     for (const p of ["/report", "/report/step-2", "/receipt", "/receipt/status"]) {
-      await fetch(`${base}${p}`, { method: p.startsWith("/report") ? "POST" : "GET", headers: distinctive });
+      await fetch(`${served.base}${p}`, { method: p.startsWith("/report") ? "POST" : "GET", headers: distinctive });
     }
     await new Promise((r) => setTimeout(r, 20));
     expect(lines).toEqual([]);

@@ -1,21 +1,12 @@
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import express from "express";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { serveDuringTests } from "./test-server";
 import { rejectCrossSiteWrites, securityHeaders } from "./security-headers";
 
-let server: Server;
-let base: string;
-beforeAll(async () => {
-  const app = express();
+const served = serveDuringTests((app) => {
   app.use(securityHeaders());
   app.use(rejectCrossSiteWrites());
   app.all("*", (req, res) => res.send(req.method === "POST" ? `origin:${req.headers.origin ?? "none"}` : `nonce:${res.locals.cspNonce}`));
-  server = app.listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(() => server.close());
 
 function nonceOf(csp: string): string {
   return csp.match(/'nonce-([^']+)'/)![1]!;
@@ -23,7 +14,7 @@ function nonceOf(csp: string): string {
 
 describe("security headers", () => {
   it("give every response a fresh CSP nonce", async () => {
-    const [a, b] = await Promise.all([fetch(`${base}/`), fetch(`${base}/`)]);
+    const [a, b] = await Promise.all([fetch(`${served.base}/`), fetch(`${served.base}/`)]);
     const nonceA = nonceOf(a.headers.get("Content-Security-Policy")!);
     const nonceB = nonceOf(b.headers.get("Content-Security-Policy")!);
     expect(nonceA).not.toBe(nonceB);
@@ -32,7 +23,7 @@ describe("security headers", () => {
   });
 
   it("set a strict CSP and the other baseline headers", async () => {
-    const response = await fetch(`${base}/account`);
+    const response = await fetch(`${served.base}/account`);
     const csp = response.headers.get("Content-Security-Policy")!;
     for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'"]) {
       expect(csp).toContain(directive);
@@ -48,7 +39,7 @@ describe("security headers", () => {
 });
 
 describe("cross-site write check", () => {
-  const post = (headers: Record<string, string>) => fetch(`${base}/sign-in`, { method: "POST", headers, body: "a=1" });
+  const post = (headers: Record<string, string>) => fetch(`${served.base}/sign-in`, { method: "POST", headers, body: "a=1" });
 
   it("refuses POSTs a browser marks as cross-site, or whose Origin is another host", async () => {
     expect((await post({ "Sec-Fetch-Site": "cross-site" })).status).toBe(403);
@@ -58,8 +49,8 @@ describe("cross-site write check", () => {
   });
 
   it("lets same-origin POSTs, clients without browser headers and reads through", async () => {
-    const host = new URL(base).host;
-    expect((await post({ "Sec-Fetch-Site": "same-origin", Origin: base })).status).toBe(200);
+    const host = new URL(served.base).host;
+    expect((await post({ "Sec-Fetch-Site": "same-origin", Origin: served.base })).status).toBe(200);
     expect((await post({ Origin: `http://${host}` })).status).toBe(200);
     expect((await post({})).status).toBe(200);
     // A no-JS form post under Referrer-Policy no-referrer: Chromium sends Origin "null" with
@@ -67,6 +58,6 @@ describe("cross-site write check", () => {
     const noJs = await post({ "Sec-Fetch-Site": "same-origin", Origin: "null" });
     expect(noJs.status).toBe(200);
     expect(await noJs.text()).toBe("origin:none");
-    expect((await fetch(`${base}/`, { headers: { "Sec-Fetch-Site": "cross-site" } })).status).toBe(200);
+    expect((await fetch(`${served.base}/`, { headers: { "Sec-Fetch-Site": "cross-site" } })).status).toBe(200);
   });
 });

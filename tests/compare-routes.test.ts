@@ -13,9 +13,9 @@ import { nationalPanels } from "../app/dashboard/models/page-panels";
 import { cell, cellText } from "../app/dashboard/tables/cell-values";
 import type { NationalDashboardView } from "../app/dashboard/view-types";
 import { loader as agencyLoader } from "../app/routes/agency._index";
-import { loader as agencyTable } from "../app/routes/agency_.tables.$file";
+import { loader as agencyFile } from "../app/routes/agency_.$kind.$file";
 import { loader as nationalLoader } from "../app/routes/national._index";
-import { loader as nationalTable } from "../app/routes/national_.tables.$file";
+import { loader as nationalFile } from "../app/routes/national_.$kind.$file";
 import type { OpenDatabase } from "../db/open";
 import { readCsv, readXlsx } from "./support/export-files";
 import { callRoute } from "./support/route-call";
@@ -40,7 +40,7 @@ const label = (i: number) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padSt
 type Loader = (args: { request: Request; params: Record<string, string>; context: AppContext }) => Promise<Response>;
 async function download(loader: unknown, url: string, file: string, who: SignedInTestUser) {
   try {
-    const response = await (loader as Loader)({ request: getAs(url, who), params: { file }, context });
+    const response = await (loader as Loader)({ request: getAs(url, who), params: { kind: new URL(url, "http://test").pathname.split("/").at(-2)!, file }, context });
     return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()) };
   } catch (thrown) {
     if (!(thrown instanceof Response)) throw thrown;
@@ -115,7 +115,7 @@ describe("national view: two periods' factor profiles side by side", () => {
 
   it("downloads the same table as CSV and XLSX, with both periods' columns and numbers", async () => {
     const [pa, pb] = await Promise.all([profileOf(a), profileOf(b)]);
-    const csv = await download(nationalTable, `/national/tables/period-profile.csv${query()}`, "period-profile.csv", people.national!);
+    const csv = await download(nationalFile, `/national/tables/period-profile.csv${query()}`, "period-profile.csv", people.national!);
     expect(csv.status).toBe(200);
     const read = readCsv(csv.bytes);
     const col = (header: string) => read.headers.indexOf(header);
@@ -133,7 +133,7 @@ describe("national view: two periods' factor profiles side by side", () => {
       expect(line[bShare], ra.factor).toBe(cellText(cell.share(rb.subject.share)));
       expect(line[bCount], ra.factor).toBe(cellText(cell.count(rb.subject.count)));
     }
-    const xlsx = await download(nationalTable, `/national/tables/period-profile.xlsx${query()}`, "period-profile.xlsx", people.national!);
+    const xlsx = await download(nationalFile, `/national/tables/period-profile.xlsx${query()}`, "period-profile.xlsx", people.national!);
     expect(xlsx.status).toBe(200);
     const sheet = (await readXlsx(xlsx.bytes)).sheets[0]!;
     expect(sheet.headers).toEqual(expect.arrayContaining([`A: ${a.from} to ${a.to}: reports`, `B: ${b.from} to ${b.to}: reports`]));
@@ -155,7 +155,7 @@ describe("national view: two periods' factor profiles side by side", () => {
   it("without a comparison period there is no such panel, and its download is a 404", async () => {
     const view = (await callRoute(nationalLoader, getAs(`/national?from=${a.from}&to=${a.to}`, people.national!), context)).data.view as NationalDashboardView;
     expect(view.periods).toBeNull();
-    expect((await download(nationalTable, `/national/tables/period-profile.csv?from=${a.from}`, "period-profile.csv", people.national!)).status).toBe(404);
+    expect((await download(nationalFile, `/national/tables/period-profile.csv?from=${a.from}`, "period-profile.csv", people.national!)).status).toBe(404);
   });
 
   it("a bad comparison parameter is a 400 that names it, on the page and on the download", async () => {
@@ -163,7 +163,7 @@ describe("national view: two periods' factor profiles side by side", () => {
       const bad = await callRoute(nationalLoader, getAs(`/national${q}`, people.national!), context);
       expect(bad.status, q).toBe(400);
       expect(bad.data.problems.map((p: { param: string }) => p.param), q).toEqual([param]);
-      const file = await download(nationalTable, `/national/tables/period-profile.csv${q}`, "period-profile.csv", people.national!);
+      const file = await download(nationalFile, `/national/tables/period-profile.csv${q}`, "period-profile.csv", people.national!);
       expect(file.status, q).toBe(400);
       expect(file.bytes.toString("utf8"), q).toContain(`“${param}”`);
     }
@@ -181,7 +181,7 @@ describe("agency view: the release book's years side by side", () => {
     for (const row of view.factorYears.rows) {
       row.years.forEach((y, i) => expect(y.count, `${row.factor} ${y.year}`).toEqual(book.cell(book.years[i]!, "agency", `f:${row.factor}`)));
     }
-    const csv = await download(agencyTable, "/agency/tables/factor-years.csv", "factor-years.csv", people.trainer!);
+    const csv = await download(agencyFile, "/agency/tables/factor-years.csv", "factor-years.csv", people.trainer!);
     expect(csv.status).toBe(200);
     const read = readCsv(csv.bytes);
     expect(read.headers).toEqual(["Factor", "Family", ...book.years.flatMap((y) => [`${y}: share (95% interval)`, `${y}: reports`])]);

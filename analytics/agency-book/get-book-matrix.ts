@@ -3,10 +3,14 @@ import type { Count, Share } from "../../domain/figures";
 import type { AgencyBook } from "../release-book/read-book";
 import { shareOf } from "./book-figures";
 
-export interface BookMatrix {
-  year: string;
+/** Incident types × factors: each row's reports and, per chosen factor, its count and share of them. */
+export interface FactorMatrix {
   factors: { code: string; label: string }[];
   rows: { code: string; label: string; reports: Count; cells: { count: Count; share: Share | null }[] }[];
+}
+
+export interface BookMatrix extends FactorMatrix {
+  year: string;
 }
 
 /**

@@ -5,8 +5,8 @@
 import { sql } from "kysely";
 import { z } from "zod";
 import type { Executor } from "../../db/database";
-import { agencySizeBands, censusRegions, factors, incidentTypes, lossPotentials } from "../../domain/taxonomy/index";
-import { CELL, MATRIX_CELLS, type PeriodLabel, quartersOf } from "./book-layout";
+import { agencySizeBands, censusRegions } from "../../domain/taxonomy/index";
+import { CELL, factorIndex, lossIndex, MATRIX_CELLS, type PeriodLabel, quartersOf, typeIndex } from "./book-layout";
 
 export type Cells = Int32Array;
 
@@ -34,18 +34,27 @@ export interface YearCounts {
   byAgency: Map<string, AgencyCounts>;
 }
 
-const ReportRow = z.object({
+const CountRow = z.object({
   q: z.number().int(), region: z.string(), agency: z.string().nullable(), band: z.string().nullable(), shared: z.boolean(),
-  incident: z.string(), loss: z.string(), reports: z.number().int(),
+  incident: z.string(), reports: z.number().int(),
 });
-const FactorRow = z.object({
-  q: z.number().int(), region: z.string(), agency: z.string().nullable(), band: z.string().nullable(), shared: z.boolean(),
-  incident: z.string(), factor: z.string(), reports: z.number().int(),
-});
+const ReportRow = CountRow.extend({ loss: z.string() });
+const FactorRow = CountRow.extend({ factor: z.string() });
 
-const typeIndex = new Map(incidentTypes.map((t, i) => [t.code as string, i]));
-const factorIndex = new Map(factors.map((f, i) => [f.code as string, i]));
-const lossIndex = new Map(lossPotentials.map((l, i) => [l.code as string, i]));
+/**
+ * Published reports of the months from..to, counted by quarter, region, agency, size band, sharing and
+ * incident type, and by loss potential (each report once) or by cited factor (each report once per factor).
+ */
+function countReports(db: Executor, from: string, to: string, by: "loss" | "factor") {
+  const column = by === "loss" ? sql`r.loss_potential AS loss` : sql`f.factor_code AS factor`;
+  const factorJoin = by === "factor" ? sql`JOIN report_factors f ON f.report_id = r.id` : sql``;
+  return sql`SELECT (month(r.published_month) - 1) // 3 AS q, r.census_region AS region, p.agency_id::VARCHAR AS agency,
+      p.agency_size_band AS band, coalesce(p.consent_level = 'agency_share', false) AS shared, r.incident_type AS incident,
+      ${column}, count(*)::INTEGER AS reports
+    FROM reports r ${factorJoin} LEFT JOIN report_protected p ON p.report_id = r.id
+    WHERE r.published_month BETWEEN ${from}::DATE AND ${to}::DATE
+    GROUP BY ALL`.execute(db);
+}
 
 function quarterCells(): Cells[] {
   return [0, 1, 2, 3].map(() => new Int32Array(MATRIX_CELLS));
@@ -67,22 +76,7 @@ function agenciesOf(map: Map<string, Set<string>[]>, key: string): Set<string>[]
 export async function readYearCounts(db: Executor, year: number): Promise<YearCounts> {
   const from = `${year}-01-01`;
   const to = `${year}-12-01`;
-  const [reports, cited] = await Promise.all([
-    sql`SELECT (month(r.published_month) - 1) // 3 AS q, r.census_region AS region, p.agency_id::VARCHAR AS agency,
-        p.agency_size_band AS band, coalesce(p.consent_level = 'agency_share', false) AS shared, r.incident_type
-          AS incident,
-        r.loss_potential AS loss, count(*)::INTEGER AS reports
-      FROM reports r LEFT JOIN report_protected p ON p.report_id = r.id
-      WHERE r.published_month BETWEEN ${from}::DATE AND ${to}::DATE
-      GROUP BY ALL`.execute(db),
-    sql`SELECT (month(r.published_month) - 1) // 3 AS q, r.census_region AS region, p.agency_id::VARCHAR AS agency,
-        p.agency_size_band AS band, coalesce(p.consent_level = 'agency_share', false) AS shared, r.incident_type
-          AS incident,
-        f.factor_code AS factor, count(*)::INTEGER AS reports
-      FROM reports r JOIN report_factors f ON f.report_id = r.id LEFT JOIN report_protected p ON p.report_id = r.id
-      WHERE r.published_month BETWEEN ${from}::DATE AND ${to}::DATE
-      GROUP BY ALL`.execute(db),
-  ]);
+  const [reports, cited] = await Promise.all([countReports(db, from, to, "loss"), countReports(db, from, to, "factor")]);
   const counts: YearCounts = {
     year, quarters: quartersOf(year), national: new Map(), linkedByRegion: new Map(), linkedByBand: new Map(),
     agenciesByRegion: new Map(), agenciesByBand: new Map(), byAgency: new Map(),

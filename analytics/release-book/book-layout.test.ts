@@ -3,7 +3,8 @@ import type { OpenDatabase } from "../../db/open";
 import { handAgency, insertAgencies, insertReports, randomSource, yearOfReports } from "../../tests/support/book-dataset";
 import { createTestDatabase } from "../../tests/support/test-database";
 import { readYearCounts } from "./book-counts";
-import { CELL, cellIndex, cellKey, latestClosedQuarter, MATRIX_CELLS, nextQuarter, periodRelations, quarterOfMonth } from "./book-layout";
+import { CELL, cellIndex, cellKey, latestClosedQuarter, MATRIX_CELLS, nextQuarter, periodRelations } from "./book-layout";
+import { quarterOf } from "../../domain/period";
 
 let database: OpenDatabase;
 const agency = handAgency("west", "CA", "100-499");
@@ -48,7 +49,7 @@ describe("the book's tables", () => {
     expect(latestClosedQuarter("2026-10-01")).toBe("2026-Q3");
     expect(latestClosedQuarter("2026-09-30")).toBe("2026-Q2");
     expect(latestClosedQuarter("2027-01-01")).toBe("2026-Q4");
-    expect(quarterOfMonth(2026 * 12 + 11)).toBe("2026-Q4");
+    expect(quarterOf(2026 * 12 + 11)).toBe("2026-Q4");
     expect(nextQuarter("2026-Q4")).toBe("2027-Q1");
   });
 });

@@ -2,6 +2,7 @@
 // period, the total, by incident type, by factor, by loss potential and (for the agency) incident type ×
 // factor, with the relations between their cells written down once, here. Browser-safe: plain data.
 import { factors, incidentTypes, lossPotentials, MAX_FACTORS_PER_REPORT } from "../../domain/taxonomy/index";
+import { binMonths, monthIndex, type MonthWindow, quarterOf, QUARTER_PATTERN, YEAR_PATTERN } from "../../domain/period";
 
 /**
  * Whose reports a table counts. "agency": the reports counted toward the agency (shared + count-only);
@@ -55,9 +56,10 @@ export function cellKey(index: number): string {
   return `if:${incidentTypes[Math.floor(m / F)]!.code}:${factors[m % F]!.code}`;
 }
 
-const typeIndex = new Map(incidentTypes.map((t, i) => [t.code as string, i]));
-const factorIndex = new Map(factors.map((f, i) => [f.code as string, i]));
-const lossIndex = new Map(lossPotentials.map((l, i) => [l.code as string, i]));
+/** Positions of the codes in the taxonomy lists, which the cells follow. */
+export const typeIndex = new Map(incidentTypes.map((t, i) => [t.code as string, i]));
+export const factorIndex = new Map(factors.map((f, i) => [f.code as string, i]));
+export const lossIndex = new Map(lossPotentials.map((l, i) => [l.code as string, i]));
 
 /** The position of a cell by its name, or undefined. */
 export function cellIndex(key: string): number | undefined {
@@ -115,18 +117,16 @@ export function periodRelations(withMatrix: boolean): Relation[] {
   return out;
 }
 
-const QUARTER = /^(\d{4})-Q([1-4])$/;
-const YEAR = /^(\d{4})$/;
 
 /** A period of the book: a calendar quarter of publication ("2025-Q3") or a year ("2025"). */
 export type PeriodLabel = string;
 
 export function isQuarter(period: PeriodLabel): boolean {
-  return QUARTER.test(period);
+  return QUARTER_PATTERN.test(period);
 }
 
 export function isPeriod(value: string): boolean {
-  return QUARTER.test(value) || YEAR.test(value);
+  return QUARTER_PATTERN.test(value) || YEAR_PATTERN.test(value);
 }
 
 export function yearOf(period: PeriodLabel): number {
@@ -137,31 +137,20 @@ export function quartersOf(year: number): PeriodLabel[] {
   return [1, 2, 3, 4].map((q) => `${year}-Q${q}`);
 }
 
-/** The quarter (of publication) holding a month index (year·12 + month − 1). */
-export function quarterOfMonth(month: number): PeriodLabel {
-  return `${Math.floor(month / 12)}-Q${Math.floor((month % 12) / 3) + 1}`;
-}
-
 /** Month indexes of a quarter or year, first and last. */
-export function monthsOfPeriod(period: PeriodLabel): { from: number; to: number } {
-  const q = QUARTER.exec(period);
-  if (q) {
-    const first = Number(q[1]) * 12 + (Number(q[2]) - 1) * 3;
-    return { from: first, to: first + 2 };
-  }
-  const year = Number(period);
-  return { from: year * 12, to: year * 12 + 11 };
+export function monthsOfPeriod(period: PeriodLabel): MonthWindow {
+  return binMonths(isQuarter(period) ? "quarter" : "year", period);
 }
 
 /** The latest quarter that has ended by `today` (YYYY-MM-DD): only closed quarters are released. */
 export function latestClosedQuarter(today: string): PeriodLabel {
-  const month = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 1;
-  return quarterOfMonth(month - 3 - (month % 3) + 2);
+  const month = monthIndex(today);
+  return quarterOf(month - 3 - (month % 3) + 2);
 }
 
 export function nextQuarter(period: PeriodLabel): PeriodLabel {
   const { to } = monthsOfPeriod(period);
-  return quarterOfMonth(to + 1);
+  return quarterOf(to + 1);
 }
 
 export function compareQuarters(a: PeriodLabel, b: PeriodLabel): number {

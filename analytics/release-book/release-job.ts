@@ -10,7 +10,8 @@ import type { Executor } from "../../db/database";
 import { suppressYearGroup } from "./audit";
 import { AuditPool, type AuditResult } from "./audit-pool";
 import { readYearCounts, type YearCounts } from "./book-counts";
-import { cellCount, compareQuarters, isQuarter, latestClosedQuarter, type PeriodLabel, quarterOfMonth, quartersOf, yearOf } from "./book-layout";
+import { cellCount, compareQuarters, isQuarter, latestClosedQuarter, type PeriodLabel, quartersOf, yearOf } from "./book-layout";
+import { monthIndex, quarterOf } from "../../domain/period";
 import {
   decodeCells, latestReleasedQuarters, type NewRelease, readBookStart, type StoredCell, type StoredTable, storeReleases, writeBookStart,
 } from "./book-store";
@@ -68,7 +69,7 @@ async function bookStart(db: Executor, upTo: PeriodLabel): Promise<PeriodLabel> 
   const { rows } = await sql`SELECT min(published_month)::VARCHAR AS first FROM reports`.execute(db);
   const first = z.object({ first: z.string().nullable() }).parse(rows[0]).first;
   const floor = `${yearOf(upTo) - BOOK_HISTORY_YEARS + 1}-Q1`;
-  const earliest = first ? quarterOfMonth(Number(first.slice(0, 4)) * 12 + Number(first.slice(5, 7)) - 1) : upTo;
+  const earliest = first ? quarterOf(monthIndex(first)) : upTo;
   const start = compareQuarters(earliest, floor) > 0 ? earliest : floor;
   await writeBookStart(db, start);
   return start;

@@ -3,30 +3,34 @@ import type { Executor } from "../../db/database";
 import { inTransaction } from "../../db/in-transaction";
 import { bumpRollupVersion } from "./rollup-version";
 
-const sameReportKey = sql`c.event_month = a.event_month AND c.census_region = a.census_region
-  AND c.incident_type = a.incident_type AND c.loss_potential = a.loss_potential`;
-const sameMonthFactorKey = sql`c.event_month = a.event_month AND c.census_region = a.census_region
-    AND c.factor_code = a.factor_code`;
-const sameMonthLossKey = sql`c.event_month = a.event_month AND c.loss_potential = a.loss_potential
-    AND c.factor_code = a.factor_code`;
+/** The count tables, each keyed by some columns of its source (one report's row, or its factor rows). */
+const countTables = [
+  { table: "analytics_cube_reports", source: "analytics_reports", keys: ["event_month", "census_region", "incident_type", "loss_potential"] },
+  { table: "analytics_cube_factors", source: "analytics_report_factors", keys: ["event_month", "census_region", "incident_type", "loss_potential", "factor_code"] },
+  { table: "analytics_month_factors", source: "analytics_report_factors", keys: ["event_month", "census_region", "factor_code"] },
+  { table: "analytics_month_loss_factors", source: "analytics_report_factors", keys: ["event_month", "loss_potential", "factor_code"] },
+] as const;
+
+/**
+ * Counts the report in (+1: a new row starts at 1) or out (−1: a row that would reach 0 goes) of one
+ * count table. A report has one row per key in each source, so no two source rows meet the same count.
+ */
+function countMerge({ table, source, keys }: (typeof countTables)[number], id: string, delta: 1 | -1) {
+  const on = sql.join(keys.map((k) => sql`c.${sql.ref(k)} = a.${sql.ref(k)}`), sql` AND `);
+  const columns = sql.join(keys.map((k) => sql.ref(k)));
+  const merge = sql`MERGE INTO ${sql.table(table)} c USING (SELECT * FROM ${sql.table(source)} WHERE report_id = ${id}::UUID) a ON ${on}`;
+  if (delta === -1) {
+    return sql`${merge} WHEN MATCHED AND c.reports <= 1 THEN DELETE WHEN MATCHED THEN UPDATE SET reports = c.reports - 1`;
+  }
+  const values = sql.join(keys.map((k) => sql`a.${sql.ref(k)}`));
+  return sql`${merge} WHEN MATCHED THEN UPDATE SET reports = c.reports + 1 WHEN NOT MATCHED THEN INSERT (${columns}, reports) VALUES (${values}, 1)`;
+}
 
 function removeStatements(id: string) {
   return [
-    sql`UPDATE analytics_cube_reports c SET reports = c.reports - 1
-      FROM analytics_reports a WHERE a.report_id = ${id}::UUID AND ${sameReportKey}`,
-    sql`UPDATE analytics_cube_factors c SET reports = c.reports - 1
-      FROM analytics_report_factors a WHERE a.report_id = ${id}::UUID AND ${sameReportKey}
-        AND c.factor_code = a.factor_code`,
-    sql`UPDATE analytics_month_factors c SET reports = c.reports - 1
-      FROM analytics_report_factors a WHERE a.report_id = ${id}::UUID AND ${sameMonthFactorKey}`,
-    sql`UPDATE analytics_month_loss_factors c SET reports = c.reports - 1
-      FROM analytics_report_factors a WHERE a.report_id = ${id}::UUID AND ${sameMonthLossKey}`,
+    ...countTables.map((t) => countMerge(t, id, -1)),
     sql`DELETE FROM analytics_report_factors WHERE report_id = ${id}::UUID`,
     sql`DELETE FROM analytics_reports WHERE report_id = ${id}::UUID`,
-    sql`DELETE FROM analytics_cube_reports WHERE reports <= 0`,
-    sql`DELETE FROM analytics_cube_factors WHERE reports <= 0`,
-    sql`DELETE FROM analytics_month_factors WHERE reports <= 0`,
-    sql`DELETE FROM analytics_month_loss_factors WHERE reports <= 0`,
   ];
 }
 
@@ -43,38 +47,13 @@ function addStatements(id: string) {
       SELECT a.*, f.factor_code
       FROM (SELECT DISTINCT report_id, factor_code FROM report_factors WHERE report_id = ${id}::UUID) f
       JOIN analytics_reports a ON a.report_id = f.report_id`,
-    sql`UPDATE analytics_cube_reports c SET reports = c.reports + 1
-      FROM analytics_reports a WHERE a.report_id = ${id}::UUID AND ${sameReportKey}`,
-    sql`INSERT INTO analytics_cube_reports
-      SELECT a.event_month, a.census_region, a.incident_type, a.loss_potential, 1
-      FROM analytics_reports a WHERE a.report_id = ${id}::UUID
-        AND NOT EXISTS (SELECT 1 FROM analytics_cube_reports c WHERE ${sameReportKey})`,
-    sql`UPDATE analytics_cube_factors c SET reports = c.reports + 1
-      FROM analytics_report_factors a WHERE a.report_id = ${id}::UUID AND ${sameReportKey}
-        AND c.factor_code = a.factor_code`,
-    sql`INSERT INTO analytics_cube_factors
-      SELECT a.event_month, a.census_region, a.incident_type, a.loss_potential, a.factor_code, 1
-      FROM analytics_report_factors a WHERE a.report_id = ${id}::UUID
-        AND NOT EXISTS (SELECT 1 FROM analytics_cube_factors c WHERE ${sameReportKey}
-          AND c.factor_code = a.factor_code)`,
-    sql`UPDATE analytics_month_factors c SET reports = c.reports + 1
-      FROM analytics_report_factors a WHERE a.report_id = ${id}::UUID AND ${sameMonthFactorKey}`,
-    sql`INSERT INTO analytics_month_factors
-      SELECT a.event_month, a.census_region, a.factor_code, 1
-      FROM analytics_report_factors a WHERE a.report_id = ${id}::UUID
-        AND NOT EXISTS (SELECT 1 FROM analytics_month_factors c WHERE ${sameMonthFactorKey})`,
-    sql`UPDATE analytics_month_loss_factors c SET reports = c.reports + 1
-      FROM analytics_report_factors a WHERE a.report_id = ${id}::UUID AND ${sameMonthLossKey}`,
-    sql`INSERT INTO analytics_month_loss_factors
-      SELECT a.event_month, a.loss_potential, a.factor_code, 1
-      FROM analytics_report_factors a WHERE a.report_id = ${id}::UUID
-        AND NOT EXISTS (SELECT 1 FROM analytics_month_loss_factors c WHERE ${sameMonthLossKey})`,
+    ...countTables.map((t) => countMerge(t, id, 1)),
   ];
 }
 
 /**
  * Brings the analytics rollups up to date for one report: called for each new report after the
- * publication batch commits (orchestration/derived-data.ts), and after a published report is re-coded or
+ * publication batch commits (server/derived-data.ts), and after a published report is re-coded or
  * withdrawn; it also runs inside a caller's transaction when given one. It removes whatever the report contributed
  * before and adds what it contributes now, so it is idempotent and covers new, changed and removed
  * reports alike. Costs a few milliseconds; `rebuildAnalyticsRollups` gives the same result.

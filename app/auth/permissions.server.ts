@@ -79,3 +79,11 @@ export async function requirePendingSession(request: Request, context: AppLoadCo
   if (!session) throw redirect("/sign-in");
   return session;
 }
+
+/** For the second-factor actions: the pending session, and its form after its CSRF token checked out. */
+export async function requirePendingForm(request: Request, context: AppLoadContext): Promise<{ session: ActiveSession; form: FormData }> {
+  const session = await requirePendingSession(request, context);
+  const form = await request.formData();
+  await requireCsrf(request, context, session, form);
+  return { session, form };
+}

@@ -1,4 +1,3 @@
-import type { EChartsOption } from "echarts";
 import { describe, expect, it } from "vitest";
 import { suppressed } from "../../domain/figures";
 import { baseOf } from "./common";
@@ -8,15 +7,13 @@ import { hatchSegments } from "./hatch";
 import { heatmapOption } from "./heatmap";
 import { rankedBarsOption } from "./ranked-bars";
 import { renderChartSvg } from "./render-svg";
+import { seriesOf, share } from "./test-figures";
 import { FLAG_MARK, shareComparisonOption } from "./share-comparison";
 import { trendOption } from "./trend-lines";
 
 // Builders are pure: (data) → option. Each is checked for its series and axes, for how a withheld
 // figure is drawn (a hatched mark saying "withheld", never a value of zero), and drawn headless to SVG.
 
-const share = (s: number, lower: number, upper: number) => ({ share: s, lower, upper });
-type AnySeries = { type?: string; name?: string; data?: unknown[] };
-const seriesOf = (option: EChartsOption) => (baseOf(option).series as AnySeries[]);
 const numbersIn = (value: unknown): number[] => JSON.stringify(value).match(/-?\d+(\.\d+)?/g)?.map(Number) ?? [];
 
 describe("share comparison (factor profile, loss mix)", () => {

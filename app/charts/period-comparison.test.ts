@@ -1,16 +1,13 @@
-import type { EChartsOption } from "echarts";
 import { describe, expect, it } from "vitest";
 import { suppressed } from "../../domain/figures";
 import { baseOf } from "./common";
 import { DIFFERENCE_NAME, periodComparisonOption } from "./period-comparison";
 import { renderChartSvg } from "./render-svg";
+import { seriesOf, share } from "./test-figures";
 
 // Two periods' shares side by side, and the difference A − B on its own axis around zero: a withheld
 // difference is a hatched tag with its reason, never a mark at zero.
 
-const share = (s: number, lower: number, upper: number) => ({ share: s, lower, upper });
-type AnySeries = { type?: string; name?: string; data?: unknown[]; xAxisIndex?: number };
-const seriesOf = (option: EChartsOption) => baseOf(option).series as AnySeries[];
 
 const option = periodComparisonOption({
   aLabel: "A: 2025-01 to 2025-12",

@@ -7,6 +7,7 @@ import { isSuppressed, type Share, type Suppressed } from "../../domain/figures"
 import { escapeHtml, gridWithin, itemOf, responsive } from "./common";
 import { withheldText } from "./format";
 import { hatchedRect } from "./hatch";
+import { intervalData, intervalSeries } from "./interval-series";
 import { colors, WITHHELD_TEXT } from "./palette";
 import { shareComparisonBase, WITHHELD_TAG_WIDTH } from "./share-comparison";
 
@@ -47,41 +48,19 @@ function differenceMax(rows: PeriodRow[]): number {
 }
 
 function differenceSeries(input: PeriodComparisonInput): CustomSeriesOption {
-  const data = input.rows.flatMap((r, index) => {
-    const d = r.difference;
-    if (d === null || isSuppressed(d)) return [];
-    return [{ value: [d.difference * 100, index, d.lower * 100, d.upper * 100], name: r.label, href: r.href }];
-  });
   return {
-    type: "custom",
-    name: DIFFERENCE_NAME,
+    ...intervalSeries({
+      name: DIFFERENCE_NAME,
+      color: colors.ink,
+      data: intervalData(input.rows, (r) => {
+        const d = r.difference;
+        return d === null || isSuppressed(d) ? null : { point: d.difference, lower: d.lower, upper: d.upper };
+      }),
+      describe: (v) => `${escapeHtml(input.aLabel)} − ${escapeHtml(input.bLabel)}: <b>${pp(v[0]!)} points</b> (95% interval ${pp(v[2]!)} to ${pp(v[3]!)})`,
+      marker: (x, y) => ({ type: "rect", shape: { x: x - 4, y: y - 4, width: 8, height: 8 }, style: { fill: colors.ink, stroke: "#fff", lineWidth: 1 } }),
+    }),
     xAxisIndex: 1,
     yAxisIndex: 1,
-    itemStyle: { color: colors.ink },
-    encode: { x: [0, 2, 3], y: 1 },
-    data,
-    tooltip: {
-      formatter: (p) => {
-        const v = (p as { value: number[] }).value;
-        return `${escapeHtml((p as { name: string }).name)}<br/>${escapeHtml(input.aLabel)} ` +
-            `− ${escapeHtml(input.bLabel)}: <b>${pp(v[0]!)} points</b> (95% interval ${pp(v[2]!)} to ${pp(v[3]!)})`;
-      },
-    },
-    renderItem: (_params: CustomSeriesRenderItemParams, api: CustomSeriesRenderItemAPI) => {
-      const [x, y] = api.coord([api.value(0), api.value(1)]) as [number, number];
-      const [lo] = api.coord([api.value(2), api.value(1)]) as [number, number];
-      const [hi] = api.coord([api.value(3), api.value(1)]) as [number, number];
-      const stroke = { stroke: colors.ink, lineWidth: 2 };
-      return {
-        type: "group",
-        children: [
-          { type: "line", shape: { x1: lo, y1: y, x2: hi, y2: y }, style: stroke },
-          { type: "line", shape: { x1: lo, y1: y - 4, x2: lo, y2: y + 4 }, style: stroke },
-          { type: "line", shape: { x1: hi, y1: y - 4, x2: hi, y2: y + 4 }, style: stroke },
-          { type: "rect", shape: { x: x - 4, y: y - 4, width: 8, height: 8 }, style: { fill: colors.ink, stroke: "#fff", lineWidth: 1 } },
-        ],
-      };
-    },
     // The zero line: a difference whose interval crosses it is one chance would easily explain.
     markLine: { silent: true, symbol: "none", label: { show: false }, lineStyle: { color: colors.grey, type: "dashed" }, data: [{ xAxis: 0 }] },
   };

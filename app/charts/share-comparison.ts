@@ -6,6 +6,7 @@ import { isSuppressed, type Share } from "../../domain/figures";
 import { baseOption, escapeHtml, gridWithin, itemOf, responsive } from "./common";
 import { shareText } from "./format";
 import { hatchedRect } from "./hatch";
+import { intervalData, intervalSeries } from "./interval-series";
 import { colors, WITHHELD_TEXT } from "./palette";
 
 export interface ShareRow {
@@ -59,46 +60,21 @@ function offset(api: CustomSeriesRenderItemAPI, side: Side, twoSides: boolean): 
 
 function dotSeries(input: ShareComparisonInput, side: Side, color: string): CustomSeriesOption {
   const twoSides = input.bLabel !== null;
-  const data = input.rows.flatMap((r, index) => {
-    const s = r[side];
-    if (s === null || isSuppressed(s)) return [];
-    return [{ value: [s.share * 100, index, s.lower * 100, s.upper * 100], name: r.label, href: r.href }];
+  const name = side === "a" ? input.aLabel : input.bLabel!;
+  return intervalSeries({
+    name,
+    color,
+    data: intervalData(input.rows, (r) => {
+      const s = r[side];
+      return s === null || isSuppressed(s) ? null : { point: s.share, lower: s.lower, upper: s.upper };
+    }),
+    describe: (v) => `${escapeHtml(name)}: <b>${v[0]!.toFixed(1)}%</b> (95% interval ${v[2]!.toFixed(1)}–${v[3]!.toFixed(1)}%)`,
+    offset: (api) => offset(api, side, twoSides),
+    marker: (x, y) =>
+      side === "a"
+        ? { type: "circle", shape: { cx: x, cy: y, r: 5 }, style: { fill: color, stroke: "#fff", lineWidth: 1 } }
+        : { type: "rect", shape: { x: x - 4.5, y: y - 4.5, width: 9, height: 9 }, rotation: Math.PI / 4, originX: x, originY: y, style: { fill: color, stroke: "#fff", lineWidth: 1 } },
   });
-  return {
-    type: "custom",
-    name: side === "a" ? input.aLabel : input.bLabel!,
-    itemStyle: { color },
-    encode: { x: [0, 2, 3], y: 1 },
-    data,
-    tooltip: {
-      formatter: (p) => {
-        const v = (p as { value: number[] }).value;
-        const name = escapeHtml((p as { name: string }).name);
-        const series = escapeHtml((p as { seriesName: string }).seriesName);
-        const interval = `${v[2]!.toFixed(1)}–${v[3]!.toFixed(1)}%`;
-        return `${name}<br/>${series}: <b>${v[0]!.toFixed(1)}%</b> (95% interval ${interval})`;
-      },
-    },
-    renderItem: (_params: CustomSeriesRenderItemParams, api: CustomSeriesRenderItemAPI) => {
-      const dy = offset(api, side, twoSides);
-      const [x, y] = api.coord([api.value(0), api.value(1)]) as [number, number];
-      const [lo] = api.coord([api.value(2), api.value(1)]) as [number, number];
-      const [hi] = api.coord([api.value(3), api.value(1)]) as [number, number];
-      const yy = y + dy;
-      const stroke = { stroke: color, lineWidth: 2 };
-      return {
-        type: "group",
-        children: [
-          { type: "line", shape: { x1: lo, y1: yy, x2: hi, y2: yy }, style: stroke },
-          { type: "line", shape: { x1: lo, y1: yy - 4, x2: lo, y2: yy + 4 }, style: stroke },
-          { type: "line", shape: { x1: hi, y1: yy - 4, x2: hi, y2: yy + 4 }, style: stroke },
-          side === "a"
-            ? { type: "circle", shape: { cx: x, cy: yy, r: 5 }, style: { fill: color, stroke: "#fff", lineWidth: 1 } }
-            : { type: "rect", shape: { x: x - 4.5, y: yy - 4.5, width: 9, height: 9 }, rotation: Math.PI / 4, originX: x, originY: yy, style: { fill: color, stroke: "#fff", lineWidth: 1 } } as never,
-        ],
-      };
-    },
-  };
 }
 
 function withheldSeries(input: ShareComparisonInput, max: number): CustomSeriesOption {

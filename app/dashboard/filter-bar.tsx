@@ -6,6 +6,7 @@ import { useEffect, useRef } from "react";
 import { censusRegions, factorFamilies, factors, incidentTypes, lossPotentials } from "../../domain/taxonomy/index";
 import { activeFilters, type DashboardState, hrefOf } from "./filter-schema";
 import { comparisonChoices } from "./period-compare";
+import { CodeOptions, SelectField } from "./select-field";
 
 /**
  * Months are typed as YYYY-MM in a text field with a pattern: Chromium drew <input type="month"> without
@@ -64,14 +65,11 @@ export function FilterBar(props: {
           <input id="f-to" type="text" inputMode="numeric" pattern={MONTH_PATTERN} maxLength={7} name="to" defaultValue={state.to ?? ""} placeholder={period.to} aria-describedby="f-period-hint" />
         </div>
         <p className="hint" id="f-period-hint">Months written YYYY-MM, e.g. {period.from}. Empty: the latest 36 months with reports ({period.from} to {period.to}).</p>
-        <div className="field">
-          <label htmlFor="f-compare">Compare</label>
-          <select id="f-compare" name="compare" defaultValue={state.compare}>
-            <option value="quarter">Latest quarter with the previous and a year earlier</option>
-            <option value="month">Latest month with the previous and a year earlier</option>
-            <option value="year">Latest 12 months with the 12 before</option>
-          </select>
-        </div>
+        <SelectField id="f-compare" name="compare" label="Compare" defaultValue={state.compare}>
+          <option value="quarter">Latest quarter with the previous and a year earlier</option>
+          <option value="month">Latest month with the previous and a year earlier</option>
+          <option value="year">Latest 12 months with the 12 before</option>
+        </SelectField>
       </fieldset>
       {variant !== "agency" ? (
         <fieldset className="filter-period">
@@ -97,56 +95,34 @@ export function FilterBar(props: {
       ) : null}
       <fieldset className="filter-codes">
         <legend>Reports</legend>
-        <div className="field">
-          <label htmlFor="f-type">Incident type</label>
-          <select id="f-type" name="type" defaultValue={state.type ?? ""}>
-            <option value="">All incident types</option>
-            {incidentTypes.map((t) => <option key={t.code} value={t.code}>{t.label}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-factor">Contributing factor</label>
-          <select id="f-factor" name="factor" defaultValue={state.factor ?? ""}>
-            <option value="">All factors</option>
-            {factorFamilies.map((family) => (
-              <optgroup key={family.code} label={family.label}>
-                {factors.filter((f) => f.family === family.code).map((f) => <option key={f.code} value={f.code}>{f.label}</option>)}
-              </optgroup>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-loss">Loss potential</label>
-          <select id="f-loss" name="loss" defaultValue={state.loss ?? ""}>
-            <option value="">All</option>
-            {lossPotentials.map((l) => <option key={l.code} value={l.code}>{l.label}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-region">Census region</label>
-          <select id="f-region" name="region" defaultValue={state.region ?? ""}>
-            <option value="">All regions</option>
-            {censusRegions.map((r) => <option key={r.code} value={r.code}>{r.label}</option>)}
-          </select>
-        </div>
+        <SelectField id="f-type" name="type" label="Incident type" defaultValue={state.type ?? ""}>
+          <CodeOptions items={incidentTypes} all="All incident types" />
+        </SelectField>
+        <SelectField id="f-factor" name="factor" label="Contributing factor" defaultValue={state.factor ?? ""}>
+          <option value="">All factors</option>
+          {factorFamilies.map((family) => (
+            <optgroup key={family.code} label={family.label}>
+              <CodeOptions items={factors.filter((f) => f.family === family.code)} />
+            </optgroup>
+          ))}
+        </SelectField>
+        <SelectField id="f-loss" name="loss" label="Loss potential" defaultValue={state.loss ?? ""}>
+          <CodeOptions items={lossPotentials} all="All" />
+        </SelectField>
+        <SelectField id="f-region" name="region" label="Census region" defaultValue={state.region ?? ""}>
+          <CodeOptions items={censusRegions} all="All regions" />
+        </SelectField>
         {variant === "agency" ? (
-          <div className="field">
-            <label htmlFor="f-vs">Compare your agency with</label>
-            <select id="f-vs" name="vs" defaultValue={state.vs}>
-              <option value="national">The nation, excluding your agency</option>
-              <option value="size">Other agencies of your size</option>
-              <option value="region">Other agencies in your region</option>
-            </select>
-          </div>
+          <SelectField id="f-vs" name="vs" label="Compare your agency with" defaultValue={state.vs}>
+            <option value="national">The nation, excluding your agency</option>
+            <option value="size">Other agencies of your size</option>
+            <option value="region">Other agencies in your region</option>
+          </SelectField>
         ) : null}
         {variant === "national" ? (
-          <div className="field">
-            <label htmlFor="f-funnel">Funnel plot factor</label>
-            <select id="f-funnel" name="funnel" defaultValue={state.funnel ?? ""}>
-              <option value="">The most cited factor</option>
-              {factors.map((f) => <option key={f.code} value={f.code}>{f.label}</option>)}
-            </select>
-          </div>
+          <SelectField id="f-funnel" name="funnel" label="Funnel plot factor" defaultValue={state.funnel ?? ""}>
+            <CodeOptions items={factors} all="The most cited factor" />
+          </SelectField>
         ) : null}
       </fieldset>
       <div className="filter-actions">

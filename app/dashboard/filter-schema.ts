@@ -1,9 +1,9 @@
 // The dashboards' state lives in the URL (shareable, back button safe). One zod schema reads it for the
 // loaders and the filter bar; toSearchParams() writes it back with defaults left out. Browser-safe.
 import { z } from "zod";
+import { monthIndex, MONTH_PATTERN as MONTH } from "../../domain/period";
 import { censusRegions, codesOf, factors, incidentTypes, labels, lossPotentials } from "../../domain/taxonomy/index";
 
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 /** The longest period (the analytics engine's bound: ten years of monthly bins). */
 export const MAX_PERIOD_MONTHS = 120;
 
@@ -24,11 +24,6 @@ export const PARAM = {
 const month = (what: string) => z.string().regex(MONTH, `${what} must be a month written YYYY-MM, for example 2025-06`).optional();
 const oneOf = <T extends [string, ...string[]]>(codes: T, what: string) =>
   z.enum(codes, { errorMap: () => ({ message: `is not a known ${what}` }) }).optional();
-
-function monthNumber(label: string): number {
-  const [y, m] = label.split("-").map(Number) as [number, number];
-  return y * 12 + m - 1;
-}
 
 /**
  * Dashboard filters: a period of whole months, one incident type, one factor, one loss potential, one
@@ -54,7 +49,7 @@ export const DashboardSearchSchema = z
   .superRefine((v, ctx) => {
     const checkSpan = (from: string | undefined, to: string | undefined, keys: [string, string], what: string) => {
       if (!from || !to || !MONTH.test(from) || !MONTH.test(to)) return;
-      const span = monthNumber(to) - monthNumber(from) + 1;
+      const span = monthIndex(to) - monthIndex(from) + 1;
       if (span < 1) ctx.addIssue({ code: "custom", path: [keys[1]], message: `${what} ends before it starts` });
       else if (span > MAX_PERIOD_MONTHS) ctx.addIssue({ code: "custom", path: [keys[0]], message: `${what} can cover at most ${MAX_PERIOD_MONTHS / 12} years` });
     };

@@ -2,6 +2,7 @@
 // charts and tables. Browser-safe types. A withheld figure stays a Suppressed value all the way to the
 // screen: never zero, never the hidden number.
 import type { Count, Share, Suppressed } from "../../domain/figures";
+import type { FactorMatrix } from "../../analytics/agency-book/get-book-matrix";
 import type { CompareGrain, DashboardState } from "./filter-schema";
 
 export type { Count, Share, Suppressed };
@@ -81,10 +82,8 @@ export interface TrendView {
   factors: TrendFactor[];
 }
 
-export interface HeatmapView {
+export interface HeatmapView extends FactorMatrix {
   label: string;
-  factors: { code: string; label: string }[];
-  rows: { code: string; label: string; reports: Count; cells: { count: Count; share: Share | null }[] }[];
 }
 
 export interface LossMixView {

@@ -46,13 +46,29 @@ export interface ExportSource {
 
 const FILE = /^([a-z0-9_-]{1,64})\.([a-z]{3,4})$/;
 
-/** "profile.csv" → { id, format }; anything else is a 404 (the route has no such file). */
-export function parseExportFile<F extends string>(file: string | undefined, formats: readonly F[]): { id: string; format: F } {
+const kinds = { charts: ["svg", "png"], tables: ["csv", "xlsx"] } as const;
+
+export type PageDownload =
+  | { kind: "charts"; id: string; format: (typeof kinds.charts)[number] }
+  | { kind: "tables"; id: string; format: (typeof kinds.tables)[number] };
+
+/**
+ * The URL's `charts/profile.svg` or `tables/profile.csv` → what to download; anything else is a 404 (the
+ * page has no such file). Parsed before the page's view is built, so a wrong name costs no query.
+ */
+export function parsePageDownload(kind: string | undefined, file: string | undefined): PageDownload {
+  const formats: readonly string[] = kind === "charts" || kind === "tables" ? kinds[kind] : [];
   const match = FILE.exec(file ?? "");
-  if (!match || !(formats as readonly string[]).includes(match[2]!)) {
-    throw new Response(`There is no such download. Files are named like profile.${formats[0]}.`, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!match || !formats.includes(match[2]!)) {
+    const example = formats.length ? `profile.${formats[0]}` : "charts/profile.svg or tables/profile.csv";
+    throw new Response(`There is no such download. Files are named like ${example}.`, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
-  return { id: match[1]!, format: match[2] as F };
+  return { kind, id: match[1]!, format: match[2] } as PageDownload;
+}
+
+/** A chart or a table of the page, as the URL asked. */
+export function pageDownload(context: AppLoadContext, exporter: Exporter, source: ExportSource, file: PageDownload): Promise<Response> {
+  return file.kind === "charts" ? chartDownload(context, exporter, source, file) : tableDownload(context, exporter, source, file);
 }
 
 function notFound(what: string): Response {
@@ -91,7 +107,7 @@ function name(source: ExportSource, id: string, format: string): string {
 }
 
 /** One table as CSV/XLSX, or `all.xlsx`: every table of the page, a sheet each. */
-export async function tableDownload(context: AppLoadContext, exporter: Exporter, source: ExportSource, file: { id: string; format: "csv" | "xlsx" }): Promise<Response> {
+async function tableDownload(context: AppLoadContext, exporter: Exporter, source: ExportSource, file: { id: string; format: "csv" | "xlsx" }): Promise<Response> {
   const all = file.id === "all" && file.format === "xlsx";
   const panels = source.panels.filter((p) => all || p.tables.some((t) => t.id === file.id));
   const chosen = panels.flatMap((p) => p.tables).filter((t) => all || t.id === file.id);
@@ -111,7 +127,7 @@ export async function tableDownload(context: AppLoadContext, exporter: Exporter,
 }
 
 /** One chart as SVG or PNG, drawn from the panel's own option, framed with its title, choices and notes. */
-export async function chartDownload(context: AppLoadContext, exporter: Exporter, source: ExportSource, file: { id: string; format: "svg" | "png" }): Promise<Response> {
+async function chartDownload(context: AppLoadContext, exporter: Exporter, source: ExportSource, file: { id: string; format: "svg" | "png" }): Promise<Response> {
   const panel = source.panels.find((p) => p.id === file.id);
   if (!panel) return notFound(`The chart “${file.id}”`);
   if (!panel.chart) return notFound(`The chart “${file.id}” has nothing to draw and`);

@@ -1,6 +1,7 @@
 import { Form, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { flushSync } from "react-dom";
+import { MONTH_NAMES } from "../../domain/period";
 import {
   assignments, consentLevels, incidentTypes, lightConditions, lossPotentials,
   MAX_FACTORS_PER_REPORT, officerBands, serviceBands, states, timeBlocks, weatherConditions,
@@ -15,8 +16,7 @@ import {
   TITLE_MAX, type FieldErrors, type ReportFormInput,
 } from "./report-form-schema";
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-  .map((label, i) => ({ code: String(i + 1).padStart(2, "0"), label }));
+const MONTHS = MONTH_NAMES.map((label, i) => ({ code: String(i + 1).padStart(2, "0"), label }));
 const STATE_OPTIONS = states.map((s) => ({ code: s.code, label: s.name }));
 const CONSENT_DESCRIPTIONS: Record<string, string> = {
   national: "The default. Your report counts only in national figures; nothing links it to an agency.",

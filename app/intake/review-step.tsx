@@ -1,11 +1,11 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { MONTH_NAMES } from "../../domain/period";
 import { labels, states } from "../../domain/taxonomy";
 import { FIELD_LABELS, FIELD_STEPS, type CheckedField, type IdentifierWarning, looksLike, markedPieces } from "./identifier-warnings";
 import { ProofOfWorkStatus, useProofOfWork } from "./proof-of-work";
 import { TEXT_FIELDS, type ReportFormInput } from "./report-form-schema";
 
-const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /** Every answer shown back before sending; the answers travel on as hidden fields (no cookies, no storage). */
 export function ReviewStep({ values, agencyName, challenge, identifiers, formError }: { values: ReportFormInput; agencyName: string | null; challenge: string; identifiers: IdentifierWarning[]; formError?: string }) {

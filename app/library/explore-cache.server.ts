@@ -1,4 +1,5 @@
 import { readRollupVersion } from "../../analytics/rollups/rollup-version";
+import { deepFreeze } from "../../analytics/source";
 import type { Executor } from "../../db/database";
 import { type ExplorerResult, exploreReports } from "../../db/library/explore-reports";
 import type { LibraryViewer } from "../../db/library/published-columns";
@@ -28,19 +29,11 @@ export async function exploreReportsKept(db: Executor, state: LibraryState, view
     results.delete(key); // re-inserted below: most recently used last
   } else {
     const forget = results;
+    // Frozen: one result serves many requests, so no page may change it for the next.
     pending = exploreReports(db, state.filters, state.sort, state.page, viewer).then(deepFreeze);
     pending.catch(() => forget.delete(key));
   }
   results.set(key, pending);
   if (results.size > ENTRIES) results.delete(results.keys().next().value!);
   return pending;
-}
-
-/** One result serves many requests: frozen, so that no page can change it for the next. */
-function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }

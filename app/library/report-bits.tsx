@@ -1,11 +1,10 @@
+import { MONTH_NAMES } from "../../domain/period";
 import { labels } from "../../domain/taxonomy/index";
-
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /** 'YYYY-MM' → 'March 2024' (months only: reports never carry days). */
 export function formatMonth(month: string): string {
   const [year, m] = month.split("-");
-  return `${MONTHS[Number(m) - 1] ?? ""} ${year}`.trim();
+  return `${MONTH_NAMES[Number(m) - 1] ?? ""} ${year}`.trim();
 }
 
 export function LossBadge({ code }: { code: string }) {

@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { changeOwnPassword, endOwnSession, listUserSessions, remainingRecoveryCodes, signOutEverywhere } from "~/auth/accounts.server";
 import { ChangePasswordSchema, fieldErrors, SessionIdSchema } from "~/auth/forms";
@@ -7,12 +7,11 @@ import { roleLabels } from "~/auth/permissions";
 import { requirePermittedForm, requireSignedInWithPermission } from "~/auth/permissions.server";
 import { clearedSessionCookie } from "~/auth/session.server";
 import { CsrfInput, FormError, TextField, NewPasswordFields } from "~/auth/ui/fields";
+import { accountPage } from "~/auth/ui/account-page";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDateTime } from "~/auth/ui/format";
-import accountStyles from "~/styles/accounts.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
-export const meta: MetaFunction = () => [{ title: "Your account — Close Call" }];
+export const { links, meta } = accountPage("Your account");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, session } = await requireSignedInWithPermission(request, context, "update:account:own");

@@ -1,16 +1,15 @@
-import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { remainingRecoveryCodes, replaceRecoveryCodes } from "~/auth/accounts.server";
 import { requirePermittedForm, requireSignedInWithPermission } from "~/auth/permissions.server";
 import { freshProofErrors } from "~/auth/reauthenticate.server";
 import { ConfirmIdentityField, CsrfInput } from "~/auth/ui/fields";
 import { RecoveryCodeList } from "~/auth/ui/recovery-codes";
+import { accountPage } from "~/auth/ui/account-page";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { keepRetryAfter } from "~/http/keep-retry-after";
-import accountStyles from "~/styles/accounts.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
-export const meta: MetaFunction = () => [{ title: "Recovery codes — Close Call" }];
+export const { links, meta } = accountPage("Recovery codes");
 export const headers = keepRetryAfter;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { decideApplication, listPendingApplications } from "~/auth/accounts.server";
 import { EnrolmentDecisionSchema } from "~/auth/forms";
@@ -6,12 +6,11 @@ import { invitationLink } from "~/auth/links.server";
 import { requirePermittedForm, requireSignedInWithPermission } from "~/auth/permissions.server";
 import { CsrfInput, OneTimeSecret } from "~/auth/ui/fields";
 import { formatDate } from "~/auth/ui/format";
+import { accountPage } from "~/auth/ui/account-page";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { labels } from "../../domain/taxonomy/index";
-import accountStyles from "~/styles/accounts.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
-export const meta: MetaFunction = () => [{ title: "Agency enrolments — Close Call" }];
+export const { links, meta } = accountPage("Agency enrolments");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { session } = await requireSignedInWithPermission(request, context, "decide:enrolment:any");

@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { changeUserRole, getUserListing, issuePasswordReset, setUserStatus } from "~/auth/accounts.server";
@@ -6,13 +6,13 @@ import { agencyRoleCodes, PasswordResetIssueSchema, programmeRoleCodes, UserRole
 import { passwordResetLink } from "~/auth/links.server";
 import { roleLabels } from "~/auth/permissions";
 import { requirePermittedForm, requireSignedInWithPermission } from "~/auth/permissions.server";
-import { CsrfInput, OneTimeSecret, SelectField } from "~/auth/ui/fields";
+import { CsrfInput, OneTimeSecret } from "~/auth/ui/fields";
 import { formatDateTime } from "~/auth/ui/format";
+import { RoleSection } from "~/auth/ui/role-form";
+import { accountPage } from "~/auth/ui/account-page";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import accountStyles from "~/styles/accounts.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
-export const meta: MetaFunction = () => [{ title: "User — Close Call" }];
+export const { links, meta } = accountPage("User");
 
 const ParamsSchema = z.object({ userId: z.string().uuid() });
 
@@ -94,15 +94,7 @@ export default function UserDetail() {
         <p className="meta">This is your own account: change your password in <Link to="/account">your account</Link>.</p>
       ) : (
         <>
-          <section className="settings-section" aria-labelledby="role-title">
-            <h2 id="role-title">Role</h2>
-            <Form method="post">
-              <CsrfInput token={csrf} />
-              <input type="hidden" name="intent" value="role" />
-              <SelectField name="role" label="Role" options={roleOptions} defaultValue={user.role} />
-              <div className="form-actions"><button type="submit">Change role</button></div>
-            </Form>
-          </section>
+          <RoleSection csrf={csrf} options={roleOptions} current={user.role} />
           <section className="settings-section" aria-labelledby="reset-title">
             <h2 id="reset-title">Password reset</h2>
             <p>Creates a one-time link for the person to choose a new password. There is no email: you pass the link on.</p>

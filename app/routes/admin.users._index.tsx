@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { inviteProgrammeStaff, listUsers } from "~/auth/accounts.server";
@@ -7,11 +7,10 @@ import { invitationLink } from "~/auth/links.server";
 import { roleLabels } from "~/auth/permissions";
 import { requirePermittedForm, requireSignedInWithPermission } from "~/auth/permissions.server";
 import { CsrfInput, OneTimeSecret, SelectField, TextField } from "~/auth/ui/fields";
+import { accountPage } from "~/auth/ui/account-page";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import accountStyles from "~/styles/accounts.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
-export const meta: MetaFunction = () => [{ title: "Users — Close Call" }];
+export const { links, meta } = accountPage("Users");
 
 const SearchSchema = z.object({ q: z.string().trim().max(100).catch("") });
 

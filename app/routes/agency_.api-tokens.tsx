@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getOwnAgency } from "~/auth/accounts.server";
 import { fieldErrors } from "~/auth/forms";
@@ -6,14 +6,13 @@ import { requirePermittedForm, requireSignedInWithPermission } from "~/auth/perm
 import { freshProofErrors } from "~/auth/reauthenticate.server";
 import { ConfirmIdentityField, CsrfInput, OneTimeSecret, SelectField, TextField } from "~/auth/ui/fields";
 import { formatDate, formatDateTime } from "~/auth/ui/format";
+import { accountPage } from "~/auth/ui/account-page";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CreateApiTokenSchema, RevokeApiTokenSchema } from "~/api/api-token-forms";
 import { createApiToken, listApiTokens, revokeApiToken, type TOKEN_LIFETIMES } from "~/api/api-tokens.server";
 import exportStyles from "~/exports/exports.css";
-import accountStyles from "~/styles/accounts.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }, { rel: "stylesheet", href: exportStyles }];
-export const meta: MetaFunction = () => [{ title: "API tokens — Close Call" }];
+export const { links, meta } = accountPage("API tokens", exportStyles);
 
 // Tokens of the signed-in commander's own agency only: the data layer takes the agency from the session.
 

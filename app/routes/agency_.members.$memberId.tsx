@@ -1,17 +1,17 @@
-import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { changeMemberRole, findMember, removeMember } from "~/auth/accounts.server";
 import { agencyRoleCodes, MemberRoleSchema } from "~/auth/forms";
 import { roleLabels } from "~/auth/permissions";
 import { requirePermittedForm, requireSignedInWithPermission } from "~/auth/permissions.server";
-import { CsrfInput, SelectField } from "~/auth/ui/fields";
+import { CsrfInput } from "~/auth/ui/fields";
 import { formatDateTime } from "~/auth/ui/format";
+import { RoleSection } from "~/auth/ui/role-form";
+import { accountPage } from "~/auth/ui/account-page";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import accountStyles from "~/styles/accounts.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
-export const meta: MetaFunction = () => [{ title: "Agency member — Close Call" }];
+export const { links, meta } = accountPage("Agency member");
 
 const notFound = "There is no such member in your agency.";
 const ParamsSchema = z.object({ memberId: z.string().uuid() });
@@ -74,15 +74,7 @@ export default function AgencyMember() {
         <dt>Last sign-in</dt><dd>{member.lastSignInAt ? formatDateTime(member.lastSignInAt) : "Never"}</dd>
       </dl></div>
       {result ? <p className={`notice ${result.ok ? "ok" : "danger"}`} role="status">{result.message}</p> : null}
-      <section className="settings-section" aria-labelledby="role-title">
-        <h2 id="role-title">Role</h2>
-        <Form method="post">
-          <CsrfInput token={csrf} />
-          <input type="hidden" name="intent" value="role" />
-          <SelectField name="role" label="Role" options={roleOptions} defaultValue={member.role} />
-          <div className="form-actions"><button type="submit">Change role</button></div>
-        </Form>
-      </section>
+      <RoleSection csrf={csrf} options={roleOptions} current={member.role} />
       <section className="settings-section danger-zone" aria-labelledby="remove-title">
         <h2 id="remove-title">Remove from the agency</h2>
         <p>{self ? "You are removing yourself: you will be signed out." : "Their account is disabled and signed out at once."}</p>

@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import {
   getOwnAgency, inviteMember, leaveProgramme, listMembers, listOpenInvitations, refreshDerivedData, revokeInvitation, rotatePartnerCode,
@@ -10,11 +10,10 @@ import { requirePermittedForm, requireSignedInWithPermission } from "~/auth/perm
 import { clearedSessionCookie } from "~/auth/session.server";
 import { CsrfInput, OneTimeSecret, SelectField, TextField } from "~/auth/ui/fields";
 import { formatDate, formatDateTime } from "~/auth/ui/format";
+import { accountPage } from "~/auth/ui/account-page";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import accountStyles from "~/styles/accounts.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
-export const meta: MetaFunction = () => [{ title: "Agency members — Close Call" }];
+export const { links, meta } = accountPage("Agency members");
 
 // Everything here is scoped to the agency of the signed-in commander by the data layer
 // (db/accounts/agency-scope.ts): no agency id is ever read from the URL or a form.

@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { acceptInvitation, findOpenInvitation } from "~/auth/accounts.server";
 import { AcceptInvitationSchema, fieldErrors } from "~/auth/forms";
@@ -6,12 +6,11 @@ import { newPasswordErrors } from "~/auth/password-policy.server";
 import { roleLabels } from "~/auth/permissions";
 import { consumeAttempt } from "~/auth/rate-limits.server";
 import { FormError, TextField, NewPasswordFields } from "~/auth/ui/fields";
+import { accountPage } from "~/auth/ui/account-page";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { keepRetryAfter } from "~/http/keep-retry-after";
-import accountStyles from "~/styles/accounts.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
-export const meta: MetaFunction = () => [{ title: "Accept your invitation — Close Call" }];
+export const { links, meta } = accountPage("Accept your invitation");
 export const headers = keepRetryAfter;
 
 const expired = "This invitation link is not valid: it was used already, withdrawn or has expired. Ask the person who invited " +

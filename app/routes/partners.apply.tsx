@@ -1,18 +1,17 @@
-import { type ActionFunctionArgs, data, type LinksFunction, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { applyForPartnership } from "~/auth/accounts.server";
 import { AgencyApplicationSchema, fieldErrors } from "~/auth/forms";
 import { consumeAttempt } from "~/auth/rate-limits.server";
 import { FormError, SelectField, TextField } from "~/auth/ui/fields";
 import { requireAuditLog } from "~/auth/account-secrets.server";
+import { accountPage } from "~/auth/ui/account-page";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { keepRetryAfter } from "~/http/keep-retry-after";
 import { agencySizeBands } from "../../domain/taxonomy/v1";
 import { states } from "../../domain/taxonomy/states";
-import accountStyles from "~/styles/accounts.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
-export const meta: MetaFunction = () => [{ title: "Apply to become a partner agency — Close Call" }];
+export const { links, meta } = accountPage("Apply to become a partner agency");
 export const headers = keepRetryAfter;
 
 const stateOptions = states.map((s) => ({ value: s.code, label: s.name }));

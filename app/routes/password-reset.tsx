@@ -1,16 +1,15 @@
-import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { completePasswordReset, findOpenPasswordReset } from "~/auth/accounts.server";
 import { fieldErrors, ResetPasswordSchema } from "~/auth/forms";
 import { newPasswordErrors } from "~/auth/password-policy.server";
 import { consumeAttempt } from "~/auth/rate-limits.server";
 import { FormError, NewPasswordFields } from "~/auth/ui/fields";
+import { accountPage } from "~/auth/ui/account-page";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { keepRetryAfter } from "~/http/keep-retry-after";
-import accountStyles from "~/styles/accounts.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
-export const meta: MetaFunction = () => [{ title: "Choose a new password — Close Call" }];
+export const { links, meta } = accountPage("Choose a new password");
 export const headers = keepRetryAfter;
 
 const expired = "This reset link is not valid: it was used already, replaced by a newer one or has expired. Ask an " +

@@ -1,19 +1,14 @@
-import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { z } from "zod";
-import { fieldErrors } from "~/auth/forms";
 import { requirePermittedForm, requireSignedInWithPermission } from "~/auth/permissions.server";
 import { CsrfInput } from "~/auth/ui/fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import {
-  type Coding, CodingSchema, codingInput, DuplicateSchema, FindingDecisionSchema, intents, MarkSpanSchema, QuestionSchema, RejectSchema, SendBackSchema, TextsSchema,
-} from "~/review/forms";
+import type { Coding } from "~/review/forms";
 import { highlightSegments } from "~/review/highlight.server";
-import {
-  type ActionFailure, acceptOpenFindings, approveSubmission, askOfficer, attempt, claimSubmission, decideDraftFinding, getWorkspace, markDraftSpan, markDuplicate,
-  rejectSubmission, releaseSubmission, requireReviewKey, saveCoding, saveTexts, sendBack, submitStage1,
-} from "~/review/review.server";
+import { type ActionFailure, getWorkspace, requireReviewKey } from "~/review/review.server";
+import { runWorkspaceIntent } from "~/review/workspace-intents.server";
 import { CodingForm } from "~/review/ui/coding-form";
 import { OtherDecisions, StagePanel, ThreadAndHistory } from "~/review/ui/decision-panels";
 import { FindingsList } from "~/review/ui/findings-list";
@@ -48,69 +43,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return { csrf: session.csrfToken, ws: { ...ws, raw: null }, segments, suggested, state: ws.raw ? ws.raw.state : null };
 }
 
-const invalid = (intent: string, error: z.ZodError, values: Record<string, unknown>) =>
-  data<ActionFailure>({ ok: false, intent, errors: fieldErrors(error), values }, { status: 400 });
-
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, form } = await requirePermittedForm(request, context, "review:submission:any");
   const id = submissionIdOf(params);
-  const key = requireReviewKey(context);
-  const actor = { reviewerId: user.id };
-  const fields = Object.fromEntries(form);
-  const intent = z.enum(intents).safeParse(form.get("intent"));
-  if (!intent.success) return data<ActionFailure>({ ok: false, intent: "unknown", message: "Unknown form action." }, { status: 400 });
-  const retentionDays = context.config.retentionDays;
-  switch (intent.data) {
-    case "claim": return attempt("claim", () => claimSubmission(context.db, key, id, actor));
-    case "release": return attempt("release", () => releaseSubmission(context.db, id, actor));
-    case "submit": return attempt("submit", () => submitStage1(context.db, key, id, actor));
-    case "approve": {
-      await requireSignedInWithPermission(request, context, "publish:report:any");
-      return attempt("approve", () => approveSubmission(context.db, key, id, actor));
-    }
-    case "texts": {
-      const parsed = TextsSchema.safeParse(fields);
-      if (!parsed.success) return invalid("texts", parsed.error, fields);
-      return attempt("texts", () => saveTexts(context.db, key, id, actor, parsed.data));
-    }
-    case "finding": {
-      const parsed = FindingDecisionSchema.safeParse(fields);
-      if (!parsed.success) return invalid("finding", parsed.error, fields);
-      return attempt("finding", () => decideDraftFinding(context.db, key, id, actor, parsed.data));
-    }
-    case "finding-all": return attempt("finding-all", () => acceptOpenFindings(context.db, key, id, actor));
-    case "mark": {
-      const parsed = MarkSpanSchema.safeParse(fields);
-      if (!parsed.success) return invalid("mark", parsed.error, fields);
-      return attempt("mark", () => markDraftSpan(context.db, key, id, actor, parsed.data));
-    }
-    case "coding": {
-      const input = codingInput(form);
-      const parsed = CodingSchema.safeParse(input);
-      if (!parsed.success) return invalid("coding", parsed.error, input);
-      return attempt("coding", () => saveCoding(context.db, key, id, actor, parsed.data));
-    }
-    case "send-back": {
-      const parsed = SendBackSchema.safeParse(fields);
-      if (!parsed.success) return invalid("send-back", parsed.error, fields);
-      return attempt("send-back", () => sendBack(context.db, key, id, actor, parsed.data.comment));
-    }
-    case "ask": {
-      const parsed = QuestionSchema.safeParse(fields);
-      if (!parsed.success) return invalid("ask", parsed.error, fields);
-      return attempt("ask", () => askOfficer(context.db, key, id, actor, parsed.data.question));
-    }
-    case "reject": {
-      const parsed = RejectSchema.safeParse(fields);
-      if (!parsed.success) return invalid("reject", parsed.error, fields);
-      return attempt("reject", () => rejectSubmission(context.db, id, actor, { reason: parsed.data.reason, retentionDays }));
-    }
-    case "duplicate": {
-      const parsed = DuplicateSchema.safeParse(fields);
-      if (!parsed.success) return invalid("duplicate", parsed.error, fields);
-      return attempt("duplicate", () => markDuplicate(context.db, id, actor, { primaryId: parsed.data.primaryId, retentionDays }));
-    }
-  }
+  const step = { db: context.db, key: requireReviewKey(context), id, actor: { reviewerId: user.id }, retentionDays: context.config.retentionDays };
+  return runWorkspaceIntent(request, context, form, step);
 }
 
 export default function ReviewWorkspace() {

@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { fieldErrors, SignInSchema } from "~/auth/forms";
 import { landingPath, safeRedirectPath } from "~/auth/redirect-path";
@@ -6,12 +6,11 @@ import { passwordStep } from "~/auth/sign-in-gate.server";
 import { getActiveSession, sessionCookie } from "~/auth/session.server";
 import { FormError, TextField } from "~/auth/ui/fields";
 import { requireAuditLog } from "~/auth/account-secrets.server";
+import { accountPage } from "~/auth/ui/account-page";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { keepRetryAfter } from "~/http/keep-retry-after";
-import accountStyles from "~/styles/accounts.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
-export const meta: MetaFunction = () => [{ title: "Partner sign-in — Close Call" }];
+export const { links, meta } = accountPage("Partner sign-in");
 export const headers = keepRetryAfter;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -1,23 +1,22 @@
-import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAccountSecrets } from "~/auth/account-secrets.server";
 import {
   confirmMfaEnrolment, generateTotpSecret, openEnrolmentSecret, sealEnrolmentSecret, setEnrolmentSecret, takeRecoveryCodesToShow, totpAuthUri,
 } from "~/auth/accounts.server";
 import { EnrolmentSchema, fieldErrors } from "~/auth/forms";
-import { requireCsrf, requirePendingSession } from "~/auth/permissions.server";
+import { requirePendingForm, requirePendingSession } from "~/auth/permissions.server";
 import { qrCodeDataUri } from "~/auth/qr-code.server";
 import { consumeAttempt, resetAttempts } from "~/auth/rate-limits.server";
 import { landingPath, safeRedirectPath } from "~/auth/redirect-path";
 import { clearedSessionCookie, sessionCookie } from "~/auth/session.server";
 import { CsrfInput, TextField } from "~/auth/ui/fields";
 import { RecoveryCodeList } from "~/auth/ui/recovery-codes";
+import { accountPage } from "~/auth/ui/account-page";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { keepRetryAfter } from "~/http/keep-retry-after";
-import accountStyles from "~/styles/accounts.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
-export const meta: MetaFunction = () => [{ title: "Set up two-step verification — Close Call" }];
+export const { links, meta } = accountPage("Set up two-step verification");
 export const headers = keepRetryAfter;
 
 const withRedirectTo = (path: string, redirectTo: string) => (redirectTo ? `${path}?${new URLSearchParams({ redirectTo })}` : path);
@@ -49,10 +48,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const session = await requirePendingSession(request, context);
+  const { session, form } = await requirePendingForm(request, context);
   const box = requireAccountSecrets(context);
-  const form = await request.formData();
-  await requireCsrf(request, context, session, form);
   const redirectTo = safeRedirectPath(String(form.get("redirectTo") ?? "")) ?? "";
   const parsed = EnrolmentSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });

@@ -1,19 +1,18 @@
-import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAccountSecrets } from "~/auth/account-secrets.server";
 import { completeSecondFactor } from "~/auth/accounts.server";
 import { fieldErrors, SecondFactorSchema } from "~/auth/forms";
-import { requireCsrf, requirePendingSession } from "~/auth/permissions.server";
+import { requirePendingForm, requirePendingSession } from "~/auth/permissions.server";
 import { landingPath, safeRedirectPath } from "~/auth/redirect-path";
 import { consumeAttempt, resetAttempts } from "~/auth/rate-limits.server";
 import { clearedSessionCookie, sessionCookie } from "~/auth/session.server";
 import { CsrfInput, FormError, TextField } from "~/auth/ui/fields";
+import { accountPage } from "~/auth/ui/account-page";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { keepRetryAfter } from "~/http/keep-retry-after";
-import accountStyles from "~/styles/accounts.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
-export const meta: MetaFunction = () => [{ title: "Two-step verification — Close Call" }];
+export const { links, meta } = accountPage("Two-step verification");
 export const headers = keepRetryAfter;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -31,10 +30,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const session = await requirePendingSession(request, context);
+  const { session, form } = await requirePendingForm(request, context);
   const box = requireAccountSecrets(context);
-  const form = await request.formData();
-  await requireCsrf(request, context, session, form);
   const parsed = SecondFactorSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
   await consumeAttempt(context.db, "secondFactor", session.user.id);

@@ -4,6 +4,7 @@ import base32Encode from "base32-encode";
 import { appendAuditEntry } from "../audit/audit-log";
 import type { Executor } from "../database";
 import { inTransaction } from "../in-transaction";
+import { crockfordBytes, crockfordText } from "../../domain/crockford";
 import { isSealed, type SecretBox } from "../security/secret-box";
 import { retryingConflicts } from "../write-conflict";
 import { tokenHash } from "./tokens";
@@ -11,7 +12,6 @@ import { tokenHash } from "./tokens";
 // RFC 6238 defaults that every authenticator app understands.
 export const TOTP = { period: 30, digits: 6, algorithm: "SHA-1" } as const;
 export const RECOVERY_CODE_COUNT = 10;
-const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 /** A new TOTP secret: 160 random bits (RFC 4226's recommendation), base32 as apps expect. */
 export function generateTotpSecret(): string {
@@ -98,7 +98,7 @@ export async function resetMfa(db: Executor, userId: string): Promise<void> {
 }
 
 function newRecoveryCode(): string {
-  const chars = [...randomBytes(16)].map((b) => CROCKFORD[b & 31]).join("");
+  const chars = crockfordText(randomBytes(crockfordBytes(16)), 16);
   return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}-${chars.slice(12, 16)}`;
 }
 

@@ -1,11 +1,12 @@
 import { createHmac, randomBytes } from "node:crypto";
-import { formatReceiptCode, RECEIPT_ALPHABET, RECEIPT_CODE_LENGTH } from "../../domain/receipt-code-format";
+import { crockfordBytes, crockfordText } from "../../domain/crockford";
+import { formatReceiptCode, RECEIPT_CODE_LENGTH } from "../../domain/receipt-code-format";
 
 export { normaliseReceiptCode, RECEIPT_CODE_BITS } from "../../domain/receipt-code-format";
 
-/** 24 random base32 characters (5 bits each from a full random byte: no bias, 32 divides 256). */
+/** 24 random base32 characters: 120 random bits. */
 export function generateReceiptCode(): string {
-  const chars = [...randomBytes(RECEIPT_CODE_LENGTH)].map((b) => RECEIPT_ALPHABET[b & 31]).join("");
+  const chars = crockfordText(randomBytes(crockfordBytes(RECEIPT_CODE_LENGTH)), RECEIPT_CODE_LENGTH);
   return formatReceiptCode(chars);
 }
 

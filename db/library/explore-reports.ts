@@ -12,6 +12,7 @@ import {
 } from "./search-query";
 import { type Snippet, makeSnippet } from "./snippet";
 import { factorsOfMask } from "./factor-bits";
+import { reportHeading } from "./recent-reports";
 
 export interface ExplorerRow {
   publicNumber: string;
@@ -142,14 +143,8 @@ async function readRows(db: Executor, docIds: number[]) {
   return docIds.map((id) => {
     const r = byDoc.get(id)!;
     return {
-      publicNumber: r.public_number,
-      title: r.title,
-      summary: r.summary,
-      lessons: r.lessons,
-      incidentType: r.incident_type,
-      lossPotential: r.loss_potential,
+      ...reportHeading(r),
       eventMonth: r.event_month.slice(0, 7),
-      publishedMonth: r.published_month.slice(0, 7),
       censusRegion: r.census_region,
       factorCodes: factorsOfMask(r.factor_mask),
     };

@@ -20,7 +20,16 @@ export async function getRecentReports(db: Executor, limit = 50): Promise<Recent
     .orderBy("public_number", "desc")
     .limit(limit)
     .execute();
-  return rows.map((r) => ({
+  return rows.map(reportHeading);
+}
+
+type HeadingRow = {
+  public_number: string; title: string; summary: string; lessons: string; incident_type: string; loss_potential: string; published_month: string;
+};
+
+/** A report's number, texts, type, loss potential and month of publication, as the library and the feed show them. */
+export function reportHeading(r: HeadingRow): RecentReport {
+  return {
     publicNumber: r.public_number,
     title: r.title,
     summary: r.summary,
@@ -28,5 +37,5 @@ export async function getRecentReports(db: Executor, limit = 50): Promise<Recent
     incidentType: r.incident_type,
     lossPotential: r.loss_potential,
     publishedMonth: r.published_month.slice(0, 7),
-  }));
+  };
 }

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from "kysely";
-import { analyticsEnums } from "../schema/analytics.table";
+import taxonomy from "./taxonomy-v1.frozen.json";
 
 // Analytics rollups, derived from published reports and rebuildable at any time: per-report
 // rows (agency, peer and filtered queries), a cube by month × region × incident type × loss potential
@@ -11,6 +11,17 @@ import { analyticsEnums } from "../schema/analytics.table";
 // than VARCHAR at 1M reports); a later taxonomy version recreates them with the rollup tables.
 // No primary keys: a rebuild deletes and re-inserts every row in one transaction, which DuckDB's
 // unique checks reject; the rollup code keeps one row per key itself.
+// The ENUMs' members: taxonomy v1 as frozen for migrations, not today's taxonomy.
+const enums = {
+  analytics_incident_type: taxonomy.terms.incident_type,
+  analytics_loss_potential: taxonomy.terms.loss_potential,
+  analytics_census_region: taxonomy.terms.census_region,
+  analytics_light: taxonomy.terms.light,
+  analytics_assignment: taxonomy.terms.assignment,
+  analytics_factor: taxonomy.terms.factor,
+  analytics_size_band: taxonomy.terms.agency_size_band,
+};
+
 const tables = [
   `CREATE TABLE analytics_reports (
     report_id UUID NOT NULL,
@@ -67,7 +78,7 @@ const tables = [
 ];
 
 export async function up(db: Kysely<any>): Promise<void> {
-  for (const [name, list] of Object.entries(analyticsEnums)) {
+  for (const [name, list] of Object.entries(enums)) {
     // Codes are fixed taxonomy constants, never input: safe to inline (ENUM members cannot be bound).
     const members = list.map((item) => `'${item.code.replaceAll("'", "''")}'`).join(", ");
     await sql.raw(`CREATE TYPE ${name} AS ENUM (${members})`).execute(db);

@@ -67,16 +67,6 @@ export function enumOf(list: Coded): EnumType {
   return `ENUM(${list.map((item) => `'${item.code}'`).join(", ")})`;
 }
 
-export const analyticsEnums = {
-  analytics_incident_type: incidentTypes,
-  analytics_loss_potential: lossPotentials,
-  analytics_census_region: censusRegions,
-  analytics_light: lightConditions,
-  analytics_assignment: assignments,
-  analytics_factor: factors,
-  analytics_size_band: agencySizeBands,
-} as const;
-
 const E = {
   incident: enumOf(incidentTypes),
   loss: enumOf(lossPotentials),

@@ -1,22 +1,27 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
+import { CROCKFORD_ALPHABET, crockfordBytes, crockfordText } from "../../domain/crockford";
 
 // Partner codes are typed by officers, so they use Crockford base32 (no I, L, O, U) in groups.
 // 15 characters carry 75 bits: far beyond guessing, so a plain SHA-256 lookup hash is enough
 // (unlike passwords, nothing low-entropy needs a slow hash).
-const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+const LENGTH = 15;
 
-function format(bytes: Uint8Array): string {
-  const chars = [...bytes.subarray(0, 15)].map((b) => ALPHABET[b & 31]).join("");
+function grouped(chars: string): string {
   return `${chars.slice(0, 5)}-${chars.slice(5, 10)}-${chars.slice(10, 15)}`;
 }
 
 export function generatePartnerCode(): string {
-  return format(randomBytes(15));
+  return grouped(crockfordText(randomBytes(crockfordBytes(LENGTH)), LENGTH));
 }
 
-/** Demo data only: a code reproducible from the dataset seed, so it can be printed at every start. */
+/**
+ * Demo data only: a code reproducible from the dataset seed, so it can be printed at every start. It
+ * keeps its first derivation (a character per digest byte, its low 5 bits): demo databases made
+ * before are reused, and hold the hash of the code printed then.
+ */
 export function demoPartnerCode(seed: number, agencyKey: string): string {
-  return format(createHmac("sha256", `closecall-demo-partner-code:${seed}`).update(agencyKey).digest());
+  const digest = createHmac("sha256", `closecall-demo-partner-code:${seed}`).update(agencyKey).digest();
+  return grouped([...digest.subarray(0, LENGTH)].map((b) => CROCKFORD_ALPHABET[b & 31]).join(""));
 }
 
 /** Upper-cases, drops separators and maps look-alikes so that "abcd1-..." and "ABCDI ..." match. */

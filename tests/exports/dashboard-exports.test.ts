@@ -13,13 +13,12 @@ import { agencySource } from "../../app/exports/export-sources";
 import { toExportTable } from "../../app/exports/dashboard-tables";
 import { readAgencyBook } from "../../analytics/release-book/read-book";
 import { loader as agencyLoader } from "../../app/routes/agency._index";
-import { loader as agencyChart } from "../../app/routes/agency_.charts.$file";
-import { loader as agencyTable } from "../../app/routes/agency_.tables.$file";
+import { loader as agencyFile } from "../../app/routes/agency_.$kind.$file";
 import { loader as briefingPage } from "../../app/routes/agency_.briefing";
 import { loader as briefingPdf } from "../../app/routes/agency_.briefing[.]pdf";
 import { loader as nationalLoader } from "../../app/routes/national._index";
-import { loader as nationalTable } from "../../app/routes/national_.tables.$file";
-import { loader as summaryTable } from "../../app/routes/national.summary_.tables.$file";
+import { loader as nationalFile } from "../../app/routes/national_.$kind.$file";
+import { loader as summaryFile } from "../../app/routes/national.summary_.$kind.$file";
 import type { OpenDatabase } from "../../db/open";
 import { asScreenTable, readCsv, readXlsx } from "../support/export-files";
 import { htmlTables } from "../support/html-tables";
@@ -47,7 +46,7 @@ type Loader = (args: { request: Request; params: Record<string, string>; context
 
 async function download(loader: unknown, url: string, file: string, who: SignedInTestUser | null, ctx = strict) {
   try {
-    const response = await (loader as Loader)({ request: getAs(url, who), params: { file }, context: ctx });
+    const response = await (loader as Loader)({ request: getAs(url, who), params: { kind: new URL(url, "http://test").pathname.split("/").at(-2)!, file }, context: ctx });
     return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
   } catch (thrown) {
     if (!(thrown instanceof Response)) throw thrown;
@@ -107,45 +106,44 @@ async function compareTables(page: string, tableIds: string[], loader: unknown, 
 }
 
 describe("a download is the table on the screen", () => {
-  it("agency dashboard: each table's CSV and XLSX equal the page's table for one choice, withheld too", async () => {
+  it("agency dashboard: every table's CSV and XLSX equal the page's table for the same choices, withheld cells included", async () => {
     const view = (await callRoute(agencyLoader, getAs(`/agency${AQ}`, people.trainerA!), context)).data.view as AgencyBookView;
     expect(view.open).toBe(true);
     const ids = agencySource(view).panels.flatMap((p) => p.tables.map((t) => t.id));
     expect(ids).toEqual(expect.arrayContaining(["top-factors", "quarterly", "profile", "loss", "shared"]));
-    await compareTables("agency", ids, agencyTable, "/agency", people.trainerA!, AQ, context);
+    await compareTables("agency", ids, agencyFile, "/agency", people.trainerA!, AQ, context);
   });
 
   it("national view: every table, the funnel's included (national analyst)", async () => {
     const view = (await callRoute(nationalLoader, getAs(`/national${QUERY}`, people.national!), strict)).data.view as NationalDashboardView;
     const ids = nationalPanels(view).flatMap((p) => p.tables.map((t) => t.id));
     expect(ids).toEqual(expect.arrayContaining(["totals", "funnel-agencies", "funnel-limits", "regional", "cooccurrence", "heatmap"]));
-    await compareTables("national", ids, nationalTable, "/national", people.national!);
+    await compareTables("national", ids, nationalFile, "/national", people.national!);
   });
 
-  it("national view with a comparison period: the screen's two-period factor table is its download", async () => {
+  it("national view with a comparison period: the two periods' factor table on the screen is its download", async () => {
     const query = `${QUERY}&bfrom=2022-01&bto=2022-12`;
     const view = (await callRoute(nationalLoader, getAs(`/national${query}`, people.national!), strict)).data.view as NationalDashboardView;
     expect(nationalPanels(view).flatMap((p) => p.tables.map((t) => t.id))).toContain("period-profile");
-    await compareTables("national", ["period-profile"], nationalTable, "/national", people.national!, query);
+    await compareTables("national", ["period-profile"], nationalFile, "/national", people.national!, query);
   });
 
-  it("all.xlsx holds a sheet per table and the metadata sheet; shares and bounds are numbers in percent", async () => {
+  it("all.xlsx holds every table of the page, a sheet each, and the metadata sheet; shares and bounds are percent-formatted numbers", async () => {
     const view = (await callRoute(agencyLoader, getAs(`/agency${AQ}`, people.trainerA!), context)).data.view as AgencyBookView;
     const tables = agencySource(view).panels.flatMap((p) => p.tables);
-    const book = await readXlsx((await download(agencyTable, `/agency/tables/all.xlsx${AQ}`, "all.xlsx", people.trainerA!, context)).bytes);
+    const book = await readXlsx((await download(agencyFile, `/agency/tables/all.xlsx${AQ}`, "all.xlsx", people.trainerA!, context)).bytes);
     expect(book.sheets.map((s) => s.rows.length)).toEqual(tables.map((t) => t.rows.length));
     expect(book.sheets.map((s) => s.headers)).toEqual(tables.map((t) => toExportTable(t, "xlsx").table.headers));
     const profile = book.sheets[tables.findIndex((t) => t.id === "profile")]!;
     expect(profile.headers).toEqual(expect.arrayContaining(["Your agency: share", "Your agency: share: 95% interval, lower", "Your agency: share: 95% interval, upper", "Flag"]));
     expect(profile.rows.flat().filter((c) => /^\d+\.\d%$/.test(c)).length).toBeGreaterThan(20);
-    // counts, shares and bounds stay numbers
-    expect(book.sheets.reduce((n, s) => n + s.numeric, 0)).toBeGreaterThan(100);
+    expect(book.sheets.reduce((n, s) => n + s.numeric, 0)).toBeGreaterThan(100); // counts, shares and bounds stay numbers
   });
 
-  it("each file carries its choices in the page's words, layer, as-of date, taxonomy, privacy notes", async () => {
+  it("each file carries its choices in the page's words, layer, as-of date, taxonomy version and privacy notes", async () => {
     const view = (await callRoute(agencyLoader, getAs(`/agency${AQ}`, people.trainerA!), context)).data.view as AgencyBookView;
     const q = `?period=${view.resolved.period}&factor=hc_low_light&vs=national`;
-    const csv = readCsv((await download(agencyTable, `/agency/tables/profile.csv${q}`, "profile.csv", people.trainerA!, context)).bytes);
+    const csv = readCsv((await download(agencyFile, `/agency/tables/profile.csv${q}`, "profile.csv", people.trainerA!, context)).bytes);
     const meta = Object.fromEntries(csv.meta.map(([k, v]) => [k, v]));
     expect(meta).toMatchObject({
       "Filter: Period of publication": view.resolved.period,
@@ -159,14 +157,14 @@ describe("a download is the table on the screen", () => {
     expect(notes).toMatch(/As of the release of December 5, 2026/);
     const privacy = csv.meta.filter(([k]) => k === "Privacy").map(([, v]) => v).join(" ");
     expect(privacy).toContain("withheld below k = 10 reports");
-    const book = await readXlsx((await download(agencyTable, `/agency/tables/profile.xlsx${q}`, "profile.xlsx", people.trainerA!, context)).bytes);
+    const book = await readXlsx((await download(agencyFile, `/agency/tables/profile.xlsx${q}`, "profile.xlsx", people.trainerA!, context)).bytes);
     expect(book.meta.map(([k]) => k)).toEqual(csv.meta.map(([k]) => k));
   });
 
-  it("chart downloads (SVG, PNG) are the panel's chart, with the choices in title, image text and name", async () => {
+  it("chart downloads are the panel's chart, with the choices in the title, the image text and the file name: SVG and PNG", async () => {
     const view = (await callRoute(agencyLoader, getAs(`/agency${AQ}`, people.trainerA!), context)).data.view as AgencyBookView;
     const year = view.resolved.period;
-    const svg = await download(agencyChart, `/agency/charts/profile.svg?vs=size`, "profile.svg", people.trainerA!, context);
+    const svg = await download(agencyFile, `/agency/charts/profile.svg?vs=size`, "profile.svg", people.trainerA!, context);
     expect(svg.status).toBe(200);
     expect(svg.headers.get("Content-Type")).toBe("image/svg+xml; charset=utf-8");
     expect(svg.headers.get("Content-Disposition")).toBe(`attachment; filename="closecall-agency-profile-${year}-vs-size.svg"`);
@@ -175,17 +173,17 @@ describe("a download is the table on the screen", () => {
     expect(text).toContain(`Contributing factors — ${year} · vs other agencies of`);
     expect(text).toContain("All reports counted toward your agency (release book)");
     expect(text).not.toMatch(/<style|<script/i);
-    const png = await download(agencyChart, `/agency/charts/profile.png${AQ}`, "profile.png", people.trainerA!, context);
+    const png = await download(agencyFile, `/agency/charts/profile.png${AQ}`, "profile.png", people.trainerA!, context);
     expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(png.bytes.readUInt32BE(16)).toBe(1440); // 720 px drawn at twice the size
-    expect((await download(agencyChart, `/agency/charts/nothing.svg${AQ}`, "nothing.svg", people.trainerA!, context)).status).toBe(404);
+    expect((await download(agencyFile, `/agency/charts/nothing.svg${AQ}`, "nothing.svg", people.trainerA!, context)).status).toBe(404);
   });
 });
 
 describe("a trainer of agency A cannot export agency B's data by any parameter", () => {
   it("the file holds the trainer's own agency's book cells, and the same URL gives B's trainer B's", async () => {
-    const a = readCsv((await download(agencyTable, `/agency/tables/profile.csv${AQ}`, "profile.csv", people.trainerA!, context)).bytes);
-    const b = readCsv((await download(agencyTable, `/agency/tables/profile.csv${AQ}`, "profile.csv", people.trainerB!, context)).bytes);
+    const a = readCsv((await download(agencyFile, `/agency/tables/profile.csv${AQ}`, "profile.csv", people.trainerA!, context)).bytes);
+    const b = readCsv((await download(agencyFile, `/agency/tables/profile.csv${AQ}`, "profile.csv", people.trainerB!, context)).bytes);
     const { factors } = await import("../../domain/taxonomy/index");
     const label = new Map<string, string>(factors.map((f) => [f.label, f.code]));
     for (const [table, agency] of [[a, agencyA], [b, agencyB]] as const) {
@@ -204,30 +202,30 @@ describe("a trainer of agency A cannot export agency B's data by any parameter",
     expect(a.rows).not.toEqual(b.rows);
   });
 
-  it("refuses any parameter that is not a filter of the page (an agency id above all), never ignores it", async () => {
+  it("refuses any parameter that is not a filter of the page — an agency id above all — instead of ignoring it", async () => {
     for (const param of ["agency", "agencyId", "agency_id", "scope", "viewer", "user", "as"]) {
-      const response = await download(agencyTable, `/agency/tables/profile.csv?${param}=${agencyB.id}`, "profile.csv", people.trainerA!);
+      const response = await download(agencyFile, `/agency/tables/profile.csv?${param}=${agencyB.id}`, "profile.csv", people.trainerA!);
       expect(response.status, param).toBe(400);
       expect(response.bytes.toString("utf8")).toContain(`“${param}” is not a filter of this download`);
     }
-    const chart = await download(agencyChart, `/agency/charts/profile.png?agency=${agencyB.id}`, "profile.png", people.trainerA!);
+    const chart = await download(agencyFile, `/agency/charts/profile.png?agency=${agencyB.id}`, "profile.png", people.trainerA!);
     expect(chart.status).toBe(400);
   });
 
-  it("only people who may export get files: not an agency analyst, an administrator or anyone signed out", async () => {
-    expect((await download(agencyTable, "/agency/tables/profile.csv", "profile.csv", people.analystA!)).status).toBe(403);
-    expect((await download(nationalTable, "/national/tables/profile.csv", "profile.csv", people.admin!)).status).toBe(403);
-    expect((await download(nationalTable, "/national/tables/profile.csv", "profile.csv", people.trainerA!)).status).toBe(403);
-    const signedOut = await download(agencyTable, "/agency/tables/profile.csv", "profile.csv", null);
+  it("only people who may export get files: not an agency analyst, not an administrator, not someone signed out", async () => {
+    expect((await download(agencyFile, "/agency/tables/profile.csv", "profile.csv", people.analystA!)).status).toBe(403);
+    expect((await download(nationalFile, "/national/tables/profile.csv", "profile.csv", people.admin!)).status).toBe(403);
+    expect((await download(nationalFile, "/national/tables/profile.csv", "profile.csv", people.trainerA!)).status).toBe(403);
+    const signedOut = await download(agencyFile, "/agency/tables/profile.csv", "profile.csv", null);
     expect(signedOut.status).toBe(302);
     // The public summary is published figures: anyone who may read the library gets them.
-    expect((await download(summaryTable, "/national/summary/tables/profile.csv", "profile.csv", null)).status).toBe(200);
+    expect((await download(summaryFile, "/national/summary/tables/profile.csv", "profile.csv", null)).status).toBe(200);
   });
 
   it("every export by a signed-in person is in the audit log", async () => {
     const before = await database.db.selectFrom("audit_log").select("seq").where("action", "=", "export.created").where("actor_user_id", "=", people.commanderA!.id).execute();
-    await download(agencyTable, `/agency/tables/loss.xlsx${AQ}`, "loss.xlsx", people.commanderA!, context);
-    await download(agencyChart, `/agency/charts/loss.png${AQ}`, "loss.png", people.commanderA!, context);
+    await download(agencyFile, `/agency/tables/loss.xlsx${AQ}`, "loss.xlsx", people.commanderA!, context);
+    await download(agencyFile, `/agency/charts/loss.png${AQ}`, "loss.png", people.commanderA!, context);
     const after = await database.db.selectFrom("audit_log").selectAll().where("action", "=", "export.created").where("actor_user_id", "=", people.commanderA!.id).orderBy("seq").execute();
     expect(after.length - before.length).toBe(2);
     expect(after.slice(-2).map((e) => e.target_id)).toEqual(["agency/loss.xlsx", "agency/loss.png"]);
@@ -241,7 +239,7 @@ describe("the training briefing", () => {
     return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
   }
 
-  it("the builder lists published reports and keeps the choice; the PDF is the trainer's own agency", async () => {
+  it("the builder lists published reports to choose from and keeps the choice; the PDF is the trainer's own agency", async () => {
     const page = await callRoute(briefingPage, getAs(`/agency/briefing${AQ}`, people.trainerA!), context);
     expect(page.status).toBe(200);
     const numbers = page.data.candidates.slice(0, 2).map((c: { publicNumber: string }) => c.publicNumber) as string[];
@@ -264,7 +262,7 @@ describe("the training briefing", () => {
     expect(audit).toHaveLength(1);
   });
 
-  it("over eight reports, or a parameter that is no filter, sends the trainer back to the builder", async () => {
+  it("more than eight reports, or a parameter that is not a filter, sends the trainer back to the builder, which says what is wrong", async () => {
     const many = Array.from({ length: 9 }, (_, i) => `2024-0000${i + 1}`);
     const tooMany = await download(briefingPdf, `/agency/briefing.pdf?report=${many.join("&report=")}`, "", people.trainerA!);
     expect(tooMany.status).toBe(302);

@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { type ReactNode, useId } from "react";
 
 interface TextFieldProps {
   name: string;
@@ -15,32 +15,35 @@ interface TextFieldProps {
   autoFocus?: boolean;
 }
 
-/** Ids that tie a control to its hint and error for screen readers. */
-function useFieldIds(hint?: string, error?: string) {
+/** What ties a control to its label, hint and error for screen readers. */
+interface ControlAria {
+  id: string;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string | undefined;
+}
+
+/** A labelled control with its hint and error; `control` draws the input or select itself. */
+function Field({ label, hint, error, control }: { label: string; hint?: string; error?: string; control: (aria: ControlAria) => ReactNode }) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  return { id, hintId, errorId, describedBy: [hintId, errorId].filter(Boolean).join(" ") || undefined };
-}
-
-/** A labelled input with its hint and error tied to it for screen readers. */
-export function TextField({ name, label, hint, error, type = "text", ...input }: TextFieldProps) {
-  const { id, hintId, errorId, describedBy } = useFieldIds(hint, error);
+  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {hint ? <span className="hint" id={hintId}>{hint}</span> : null}
-      <input
-        id={id}
-        name={name}
-        type={type}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        spellCheck={type === "text" ? undefined : false}
-        {...input}
-      />
+      {control({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
       {error ? <p className="field-error" id={errorId}>{error}</p> : null}
     </div>
+  );
+}
+
+/** A labelled input with its hint and error tied to it for screen readers. */
+export function TextField({ name, label, hint, error, type = "text", ...input }: TextFieldProps) {
+  return (
+    <Field label={label} hint={hint} error={error} control={(aria) => (
+      <input {...aria} name={name} type={type} spellCheck={type === "text" ? undefined : false} {...input} />
+    )} />
   );
 }
 
@@ -55,24 +58,13 @@ interface SelectFieldProps {
 }
 
 export function SelectField({ name, label, options, error, hint, defaultValue, placeholder }: SelectFieldProps) {
-  const { id, hintId, errorId, describedBy } = useFieldIds(hint, error);
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? <span className="hint" id={hintId}>{hint}</span> : null}
-      <select
-        id={id}
-        name={name}
-        defaultValue={defaultValue ?? ""}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        required
-      >
+    <Field label={label} hint={hint} error={error} control={(aria) => (
+      <select {...aria} name={name} defaultValue={defaultValue ?? ""} required>
         {placeholder ? <option value="" disabled>{placeholder}</option> : null}
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
-      {error ? <p className="field-error" id={errorId}>{error}</p> : null}
-    </div>
+    )} />
   );
 }
 

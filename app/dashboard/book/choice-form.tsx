@@ -4,33 +4,28 @@
 // reports shared with the agency — as selects of months, never a bare month input (Chromium
 // drew those as "--------- ----").
 import { Form } from "@remix-run/react";
+import { monthIndex, monthLabel } from "../../../domain/period";
 import { factors, incidentTypes } from "../../../domain/taxonomy/index";
 import { agencyReferences } from "../agency-state";
 import type { AgencyBookView } from "../agency-view-types";
 import { formatBin } from "../period-label";
+import { CodeOptions, SelectField } from "../select-field";
 import { bookPeriodText } from "./words";
 
 /** Months offered for the shared layer: ten years back from the latest month of publication. */
 export const SHARED_MONTH_CHOICES = 120;
 
 export function monthChoices(latest: string, count = SHARED_MONTH_CHOICES): string[] {
-  const [y, m] = latest.split("-").map(Number) as [number, number];
-  const last = y * 12 + m - 1;
-  return Array.from({ length: count }, (_, i) => {
-    const index = last - i;
-    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
-  });
+  const last = monthIndex(latest);
+  return Array.from({ length: count }, (_, i) => monthLabel(last - i));
 }
 
 function MonthSelect({ name, label, value, months }: { name: "from" | "to"; label: string; value: string; months: string[] }) {
   const list = months.includes(value) ? months : [value, ...months];
   return (
-    <div className="field">
-      <label htmlFor={`choice-${name}`}>{label}</label>
-      <select id={`choice-${name}`} name={name} defaultValue={value}>
-        {list.map((m) => <option key={m} value={m}>{formatBin(m)}</option>)}
-      </select>
-    </div>
+    <SelectField id={`choice-${name}`} name={name} label={label} defaultValue={value}>
+      {list.map((m) => <option key={m} value={m}>{formatBin(m)}</option>)}
+    </SelectField>
   );
 }
 
@@ -46,46 +41,31 @@ export function ChoiceForm({ view }: { view: AgencyBookView }) {
     <Form method="get" action="/agency" className="book-choices" aria-label="What the dashboard shows" key={JSON.stringify(resolved) + JSON.stringify(state)}>
       <fieldset>
         <legend>All reports counted toward your agency (release book)</legend>
-        <div className="field">
-          <label htmlFor="choice-period">Period of publication</label>
-          <select id="choice-period" name="period" defaultValue={resolved.period}>
-            <optgroup label="Years">
-              {[...choices.years].reverse().map((y) => <option key={y} value={y}>{bookPeriodText(y)}</option>)}
-            </optgroup>
-            <optgroup label="Quarters">
-              {[...choices.quarters].reverse().map((q) => <option key={q} value={q}>{bookPeriodText(q)}</option>)}
-            </optgroup>
-          </select>
-        </div>
+        <SelectField id="choice-period" name="period" label="Period of publication" defaultValue={resolved.period}>
+          <optgroup label="Years">
+            {[...choices.years].reverse().map((y) => <option key={y} value={y}>{bookPeriodText(y)}</option>)}
+          </optgroup>
+          <optgroup label="Quarters">
+            {[...choices.quarters].reverse().map((q) => <option key={q} value={q}>{bookPeriodText(q)}</option>)}
+          </optgroup>
+        </SelectField>
         {matrixYear ? (
-          <div className="field">
-            <label htmlFor="choice-type">Incident type</label>
-            <select id="choice-type" name="type" defaultValue={state.type ?? ""}>
-              <option value="">All incident types</option>
-              {incidentTypes.map((t) => <option key={t.code} value={t.code}>{t.label}</option>)}
-            </select>
-          </div>
+          <SelectField id="choice-type" name="type" label="Incident type" defaultValue={state.type ?? ""}>
+            <CodeOptions items={incidentTypes} all="All incident types" />
+          </SelectField>
         ) : (
           <p className="hint choice-note">
             {choices.matrixYears.length
-              ? `An incident type can be chosen for the years ${choices.matrixYears.join(", ")}, whose incident ` +
-                  `type table is released.`
+              ? `An incident type can be chosen for the years ${choices.matrixYears.join(", ")}, whose incident type table is released.`
               : "No year of your agency's book has the incident type table yet (it needs enough reports)."}
           </p>
         )}
-        <div className="field">
-          <label htmlFor="choice-factor">Factor to follow</label>
-          <select id="choice-factor" name="factor" defaultValue={state.factor ?? ""}>
-            <option value="">Your agency's top five</option>
-            {factors.map((f) => <option key={f.code} value={f.code}>{f.label}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="choice-vs">Compare with</label>
-          <select id="choice-vs" name="vs" defaultValue={resolved.reference}>
-            {agencyReferences.map((r) => <option key={r} value={r}>{choices.referenceLabels[r]}</option>)}
-          </select>
-        </div>
+        <SelectField id="choice-factor" name="factor" label="Factor to follow" defaultValue={state.factor ?? ""}>
+          <CodeOptions items={factors} all="Your agency's top five" />
+        </SelectField>
+        <SelectField id="choice-vs" name="vs" label="Compare with" defaultValue={resolved.reference}>
+          {agencyReferences.map((r) => <option key={r} value={r}>{choices.referenceLabels[r]}</option>)}
+        </SelectField>
       </fieldset>
       <fieldset>
         <legend>Reports shared with your agency</legend>
