@@ -14,9 +14,18 @@ try {
   const timedOut = (f) => {
     const failures = f.assertionResults.filter((a) => a.status === "failed");
     // vitest's JSON report names no reason for a timeout: a failure that took the whole test timeout is one.
-    return failures.length > 0 && failures.every((a) => (a.duration ?? 0) >= 119_000 || (a.failureMessages ?? []).some((m) => /Test timed out in \d+ms|Server did not start in time/.test(m)));
+    return (
+      failures.length > 0 &&
+      failures.every(
+        (a) =>
+          (a.duration ?? 0) >= 119_000 ||
+          (a.failureMessages ?? []).some((m) => /Test timed out in \d+ms|Server did not start in time/.test(m)),
+      )
+    );
   };
-  const unfinished = r.testResults.filter((f) => !failedFiles.includes(f) && ((tests(f, "pending") > 0 && tests(f, "failed") === 0) || timedOut(f)));
+  const unfinished = r.testResults.filter(
+    (f) => !failedFiles.includes(f) && ((tests(f, "pending") > 0 && tests(f, "failed") === 0) || timedOut(f)),
+  );
   const finished = r.testResults.filter((f) => !unfinished.includes(f));
   const passed = finished.reduce((n, f) => n + tests(f, "passed"), 0);
   const failed = finished.reduce((n, f) => n + tests(f, "failed"), 0) + failedFiles.length;

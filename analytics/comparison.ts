@@ -29,8 +29,18 @@ const PUBLIC: CellTags = { protected: false };
  * own, national-excluding-agency and peer figures are read from the agency's release book instead
  * (analytics/agency-book, docs/design.md §6.1): nothing computed per request describes one agency.
  */
-export async function resolveComparison(_source: AnalyticsSource, filters: ResolvedFilters, _viewer: Viewer): Promise<Comparison> {
-  if (filters.scope !== "national") throw new AnalyticsAccessError("Agency and peer figures come from the agency's release book only");
-  const national = { kind: "national" as const, population: { kind: "all" } as Population, tags: PUBLIC, label: { kind: "national" as const, label: "National (all reports)" } };
+export async function resolveComparison(
+  _source: AnalyticsSource,
+  filters: ResolvedFilters,
+  _viewer: Viewer,
+): Promise<Comparison> {
+  if (filters.scope !== "national")
+    throw new AnalyticsAccessError("Agency and peer figures come from the agency's release book only");
+  const national = {
+    kind: "national" as const,
+    population: { kind: "all" } as Population,
+    tags: PUBLIC,
+    label: { kind: "national" as const, label: "National (all reports)" },
+  };
   return { subject: national, reference: null, gates: {} };
 }

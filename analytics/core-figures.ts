@@ -18,7 +18,12 @@ import type { AnalyticsSource } from "./source";
  *
  * Keys: s:n, s:f:<factor>, s:i:<incident type>, s:l:<loss potential>, r:n, r:f:<factor>.
  */
-export function coreFigures(source: AnalyticsSource, filters: ResolvedFilters, cmp: Comparison, privacy: PrivacyRules): Promise<ReleasedCells> {
+export function coreFigures(
+  source: AnalyticsSource,
+  filters: ResolvedFilters,
+  cmp: Comparison,
+  privacy: PrivacyRules,
+): Promise<ReleasedCells> {
   const key =
     `core:${populationKey(cmp.subject.population)}:${cmp.reference?.kind ?? ""}:` +
     `${JSON.stringify(filters)}:${JSON.stringify(privacy)}`;
@@ -31,9 +36,17 @@ export function coreFigures(source: AnalyticsSource, filters: ResolvedFilters, c
       windowFactorTotals(source, subject, filters),
       windowCounts(source, subject, filters, "incident_type", false),
       windowCounts(source, subject, filters, "loss_potential", false),
-      needAll ? Promise.all([windowTotal(source, { kind: "all" }, filters), windowFactorTotals(source, { kind: "all" }, filters)]) : null,
+      needAll
+        ? Promise.all([
+            windowTotal(source, { kind: "all" }, filters),
+            windowFactorTotals(source, { kind: "all" }, filters),
+          ])
+        : null,
       reference?.population
-        ? Promise.all([windowTotal(source, reference.population, filters), windowFactorTotals(source, reference.population, filters)])
+        ? Promise.all([
+            windowTotal(source, reference.population, filters),
+            windowFactorTotals(source, reference.population, filters),
+          ])
         : null,
     ]);
     const book = new CellBook();
@@ -45,8 +58,14 @@ export function coreFigures(source: AnalyticsSource, filters: ResolvedFilters, c
     for (const t of incidentTypes) book.add(`s:i:${t.code}`, byIncident.get(t.code) ?? 0, tags);
     for (const l of lossPotentials) book.add(`s:l:${l.code}`, byLoss.get(l.code) ?? 0, tags);
     // Each report has one incident type and one loss potential.
-    book.sum("s:n", incidentTypes.map((t) => `s:i:${t.code}`));
-    book.sum("s:n", lossPotentials.map((l) => `s:l:${l.code}`));
+    book.sum(
+      "s:n",
+      incidentTypes.map((t) => `s:i:${t.code}`),
+    );
+    book.sum(
+      "s:n",
+      lossPotentials.map((l) => `s:l:${l.code}`),
+    );
     if (reference?.kind === "national_excluding_agency") {
       // Reference = all − agency; the public national figures are known to anyone.
       const [an, af] = all!;

@@ -4,8 +4,16 @@ import { monthIndex, monthLabel } from "../domain/period";
 
 describe("analytics filters", () => {
   it("parse URL search params with defaults, dropping empty values", () => {
-    const f = parseAnalyticsFilters(new URLSearchParams("grain=quarter&from=2024-Q2&to=2025-Q1&incidentType=traffic_stop&light="));
-    expect(f).toEqual({ grain: "quarter", from: "2024-Q2", to: "2025-Q1", incidentType: "traffic_stop", scope: "national" });
+    const f = parseAnalyticsFilters(
+      new URLSearchParams("grain=quarter&from=2024-Q2&to=2025-Q1&incidentType=traffic_stop&light="),
+    );
+    expect(f).toEqual({
+      grain: "quarter",
+      from: "2024-Q2",
+      to: "2025-Q1",
+      incidentType: "traffic_stop",
+      scope: "national",
+    });
     const r = resolveFilters(f, monthIndex("2026-10"));
     expect([monthLabel(r.window.from), monthLabel(r.window.to)]).toEqual(["2024-04", "2025-03"]);
   });
@@ -33,7 +41,9 @@ describe("analytics filters", () => {
     expect(errors({ from: "2025-06", to: "2025-01" })).toEqual({ to: ["The period ends before it starts"] });
     expect(errors({ from: "2010-01", to: "2025-01" })).toEqual({ from: ["The period can cover at most 10 years"] });
     expect(errors({ incidentType: "bank_robbery" })?.incidentType).toHaveLength(1);
-    expect(errors({ factor: "sa_lapse", factorFamily: "equipment" })).toEqual({ factorFamily: ["Choose a factor or a factor family, not both"] });
+    expect(errors({ factor: "sa_lapse", factorFamily: "equipment" })).toEqual({
+      factorFamily: ["Choose a factor or a factor family, not both"],
+    });
     // The agency never comes from the request.
     expect(errors({ agency: "5b2c1a7e-0000-4000-8000-000000000000" })?._?.[0]).toMatch(/Unrecognized key.*agency/);
   });

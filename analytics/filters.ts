@@ -1,9 +1,22 @@
 import { z } from "zod";
 import {
-  assignments, censusRegions, codesOf, factorFamilies, factors, incidentTypes, lightConditions, lossPotentials,
+  assignments,
+  censusRegions,
+  codesOf,
+  factorFamilies,
+  factors,
+  incidentTypes,
+  lightConditions,
+  lossPotentials,
 } from "../domain/taxonomy/index";
 import {
-  binMonths, binOf, type Grain, MONTH_PATTERN, type MonthWindow, QUARTER_PATTERN, YEAR_PATTERN,
+  binMonths,
+  binOf,
+  type Grain,
+  MONTH_PATTERN,
+  type MonthWindow,
+  QUARTER_PATTERN,
+  YEAR_PATTERN,
 } from "../domain/period";
 
 /** Longest window a query may cover (the synthetic decade; keeps every query bounded). */
@@ -46,17 +59,30 @@ export const AnalyticsFiltersSchema = z
     for (const key of ["from", "to"] as const) {
       const value = f[key];
       if (value !== undefined && !patterns[f.grain].test(value)) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: `Use a ${f.grain} like ${examples[f.grain]}` });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: [key],
+          message: `Use a ${f.grain} like ${examples[f.grain]}`,
+        });
       }
     }
     if (f.factor && f.factorFamily) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["factorFamily"], message: "Choose a factor or a factor family, not both" });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["factorFamily"],
+        message: "Choose a factor or a factor family, not both",
+      });
     }
     if (f.from && f.to && patterns[f.grain].test(f.from) && patterns[f.grain].test(f.to)) {
       const window = { from: binMonths(f.grain, f.from).from, to: binMonths(f.grain, f.to).to };
-      if (window.from > window.to) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["to"], message: "The period ends before it starts" });
+      if (window.from > window.to)
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["to"], message: "The period ends before it starts" });
       else if (window.to - window.from + 1 > MAX_WINDOW_MONTHS) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["from"], message: `The period can cover at most ${MAX_WINDOW_MONTHS / 12} years` });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ["from"],
+          message: `The period can cover at most ${MAX_WINDOW_MONTHS / 12} years`,
+        });
       }
     }
   });
@@ -66,7 +92,11 @@ export type AnalyticsFiltersInput = z.input<typeof AnalyticsFiltersSchema>;
 
 export class FilterError extends Error {
   constructor(readonly fieldErrors: Record<string, string[]>) {
-    super(`Invalid filters: ${Object.entries(fieldErrors).map(([k, v]) => `${k}: ${v.join(", ")}`).join("; ")}`);
+    super(
+      `Invalid filters: ${Object.entries(fieldErrors)
+        .map(([k, v]) => `${k}: ${v.join(", ")}`)
+        .join("; ")}`,
+    );
     this.name = "FilterError";
   }
 }
@@ -78,7 +108,10 @@ export function parseAnalyticsFilters(input: AnalyticsFiltersInput | URLSearchPa
   if (!parsed.success) {
     const { fieldErrors, formErrors } = parsed.error.flatten();
     // Unknown parameters (e.g. an agency id in the URL) are form errors: reported, never ignored.
-    throw new FilterError({ ...(fieldErrors as Record<string, string[]>), ...(formErrors.length ? { _: formErrors } : {}) });
+    throw new FilterError({
+      ...(fieldErrors as Record<string, string[]>),
+      ...(formErrors.length ? { _: formErrors } : {}),
+    });
   }
   return parsed.data;
 }
@@ -93,11 +126,14 @@ export interface ResolvedFilters extends AnalyticsFilters {
  * of the grain; a window ending after the data is kept (months without reports count zero).
  */
 export function resolveFilters(filters: AnalyticsFilters, latestMonth: number): ResolvedFilters {
-  const to = filters.to ? binMonths(filters.grain, filters.to).to : binMonths(filters.grain, binOf(filters.grain, latestMonth)).to;
+  const to = filters.to
+    ? binMonths(filters.grain, filters.to).to
+    : binMonths(filters.grain, binOf(filters.grain, latestMonth)).to;
   const from = filters.from
     ? binMonths(filters.grain, filters.from).from
     : binMonths(filters.grain, binOf(filters.grain, to - DEFAULT_WINDOW_MONTHS + 1)).from;
-  if (to - from + 1 > MAX_WINDOW_MONTHS) throw new FilterError({ from: [`The period can cover at most ${MAX_WINDOW_MONTHS / 12} years`] });
+  if (to - from + 1 > MAX_WINDOW_MONTHS)
+    throw new FilterError({ from: [`The period can cover at most ${MAX_WINDOW_MONTHS / 12} years`] });
   if (from > to) throw new FilterError({ to: ["The period ends before it starts"] });
   return { ...filters, window: { from, to } };
 }

@@ -26,16 +26,22 @@ export interface DashboardResult {
  * agency member's dashboard uses the filters' scope (agency by default in the app); the national view
  * adds the funnel of every agency.
  */
-export async function getDashboard(db: AnalyticsDb, filters: AnalyticsFilters, viewer: Viewer, privacy: PrivacyRules): Promise<DashboardResult> {
+export async function getDashboard(
+  db: AnalyticsDb,
+  filters: AnalyticsFilters,
+  viewer: Viewer,
+  privacy: PrivacyRules,
+): Promise<DashboardResult> {
   const source: AnalyticsSource = sourceOf(db);
-  const [factorProfile, trends, incidentFactorMatrix, cooccurrence, lossPotentialMix, funnel, emergingRisks] = await Promise.all([
-    getFactorProfile(source, filters, viewer, privacy),
-    getTrends(source, filters, viewer, privacy),
-    getIncidentFactorMatrix(source, filters, viewer, privacy),
-    getFactorCooccurrence(source, filters, viewer, privacy),
-    getLossPotentialMix(source, filters, viewer, privacy),
-    viewer.kind === "national" ? getFunnel(source, filters, viewer, privacy) : null,
-    getEmergingRisks(source, filters, viewer, privacy),
-  ]);
+  const [factorProfile, trends, incidentFactorMatrix, cooccurrence, lossPotentialMix, funnel, emergingRisks] =
+    await Promise.all([
+      getFactorProfile(source, filters, viewer, privacy),
+      getTrends(source, filters, viewer, privacy),
+      getIncidentFactorMatrix(source, filters, viewer, privacy),
+      getFactorCooccurrence(source, filters, viewer, privacy),
+      getLossPotentialMix(source, filters, viewer, privacy),
+      viewer.kind === "national" ? getFunnel(source, filters, viewer, privacy) : null,
+      getEmergingRisks(source, filters, viewer, privacy),
+    ]);
   return { factorProfile, trends, incidentFactorMatrix, cooccurrence, lossPotentialMix, funnel, emergingRisks };
 }

@@ -77,19 +77,33 @@ interface Series {
  * Built on published fields only (event month, census region, incident type, factors), so it needs no
  * suppression and reads the same for every viewer.
  */
-export async function getEmergingRisks(db: AnalyticsDb, filters: AnalyticsFilters, _viewer: Viewer, privacy: PrivacyRules): Promise<EmergingRisksResult> {
+export async function getEmergingRisks(
+  db: AnalyticsDb,
+  filters: AnalyticsFilters,
+  _viewer: Viewer,
+  privacy: PrivacyRules,
+): Promise<EmergingRisksResult> {
   const source = sourceOf(db);
   const resolved = resolveFilters({ ...filters, scope: "national" }, await latestMonth(source));
   // The same for every viewer until the rollups change: computed once per rollup version and filter state.
-  return nationalOnce(source, `emerging-risks:${JSON.stringify(resolved)}:${JSON.stringify(privacy)}`, () => computeEmergingRisks(source, resolved, privacy));
+  return nationalOnce(source, `emerging-risks:${JSON.stringify(resolved)}:${JSON.stringify(privacy)}`, () =>
+    computeEmergingRisks(source, resolved, privacy),
+  );
 }
 
-async function computeEmergingRisks(source: AnalyticsSource, resolved: ResolvedFilters, privacy: PrivacyRules): Promise<EmergingRisksResult> {
+async function computeEmergingRisks(
+  source: AnalyticsSource,
+  resolved: ResolvedFilters,
+  privacy: PrivacyRules,
+): Promise<EmergingRisksResult> {
   const to = resolved.window.to;
   const evaluationFrom = to - EVALUATION_MONTHS + 1;
   const range = { from: evaluationFrom - ALERT_BASELINE_MONTHS, to };
   const all = { kind: "all" as const };
-  const [byIncident, byFactor] = await Promise.all([monthlyReports(source, all, resolved), monthlyFactors(source, all, resolved)]);
+  const [byIncident, byFactor] = await Promise.all([
+    monthlyReports(source, all, resolved),
+    monthlyFactors(source, all, resolved),
+  ]);
   const months = monthsOf(range);
   const slot = (month: number) => month - range.from;
   // With a region filter the "national" series would repeat the region's: the region alone is tested.
@@ -100,7 +114,7 @@ async function computeEmergingRisks(source: AnalyticsSource, resolved: ResolvedF
   const zero = () => new Array<number>(months.length).fill(0);
   const denominators = areas.map(zero);
   // Each row counts toward the nation (area 0) and its own region (when shown).
-  const regionArea = (code: string | undefined) => (code === undefined ? -1 : areaIndex.get(code) ?? -1);
+  const regionArea = (code: string | undefined) => (code === undefined ? -1 : (areaIndex.get(code) ?? -1));
   const inRange = (month: number) => month >= range.from && month <= range.to;
   for (const r of byIncident) {
     if (!inRange(r.month!)) continue;
@@ -111,8 +125,34 @@ async function computeEmergingRisks(source: AnalyticsSource, resolved: ResolvedF
   }
   // series[area][dimension] maps a code to its counts.
   const series = areas.map((area, a): Record<Series["dimension"], Map<string, Series>> => ({
-    factor: new Map(factors.map((f): [string, Series] => [f.code, { area: area.code, areaLabel: area.label, dimension: "factor" as const, code: f.code, label: f.label, counts: zero(), totals: denominators[a]! }])),
-    incident_type: new Map(incidentTypes.map((t): [string, Series] => [t.code, { area: area.code, areaLabel: area.label, dimension: "incident_type" as const, code: t.code, label: t.label, counts: zero(), totals: denominators[a]! }])),
+    factor: new Map(
+      factors.map((f): [string, Series] => [
+        f.code,
+        {
+          area: area.code,
+          areaLabel: area.label,
+          dimension: "factor" as const,
+          code: f.code,
+          label: f.label,
+          counts: zero(),
+          totals: denominators[a]!,
+        },
+      ]),
+    ),
+    incident_type: new Map(
+      incidentTypes.map((t): [string, Series] => [
+        t.code,
+        {
+          area: area.code,
+          areaLabel: area.label,
+          dimension: "incident_type" as const,
+          code: t.code,
+          label: t.label,
+          counts: zero(),
+          totals: denominators[a]!,
+        },
+      ]),
+    ),
   }));
   const add = (dimension: "factor" | "incident_type", code: string, region: string, month: number, reports: number) => {
     if (!inRange(month)) return;
@@ -140,15 +180,30 @@ async function computeEmergingRisks(source: AnalyticsSource, resolved: ResolvedF
       const i = baselineEnd + j;
       const a = alerts[i]!;
       return {
-        month: monthLabel(m), count: s.counts[i]!, share: shares[i]!,
-        level1: a.levels?.level1 ?? null, level2: a.levels?.level2 ?? null, level3: a.levels?.level3 ?? null,
-        above: a.above, triggered: a.triggered,
+        month: monthLabel(m),
+        count: s.counts[i]!,
+        share: shares[i]!,
+        level1: a.levels?.level1 ?? null,
+        level2: a.levels?.level2 ?? null,
+        level3: a.levels?.level3 ?? null,
+        above: a.above,
+        triggered: a.triggered,
       };
     });
     const evalShare = evalCount / evalTotal;
     evaluated.push({
-      area: s.area, areaLabel: s.areaLabel, dimension: s.dimension, code: s.code, label: s.label,
-      evaluation: { from: monthLabel(evaluationFrom), to: monthLabel(to), count: evalCount, reports: evalTotal, share: evalShare },
+      area: s.area,
+      areaLabel: s.areaLabel,
+      dimension: s.dimension,
+      code: s.code,
+      label: s.label,
+      evaluation: {
+        from: monthLabel(evaluationFrom),
+        to: monthLabel(to),
+        count: evalCount,
+        reports: evalTotal,
+        share: evalShare,
+      },
       baselineShare,
       ratio: baselineShare > 0 ? evalShare / baselineShare : null,
       pValue: binomialUpperTail(evalCount, evalTotal, baselineShare),
@@ -161,12 +216,22 @@ async function computeEmergingRisks(source: AnalyticsSource, resolved: ResolvedF
   const risks = evaluated
     .map((e, i) => ({ ...e, qValue: q[i]!, significant: q[i]! <= FALSE_DISCOVERY_RATE }))
     .filter((e) => e.triggered)
-    .sort((x, y) => Number(y.significant) - Number(x.significant) || x.qValue - y.qValue || (y.ratio ?? 0) - (x.ratio ?? 0));
+    .sort(
+      (x, y) => Number(y.significant) - Number(x.significant) || x.qValue - y.qValue || (y.ratio ?? 0) - (x.ratio ?? 0),
+    );
   return {
     meta: measureMeta(
-      { measure: "emerging_risks", title: "Emerging risks", description: "National and regional series whose share of reports crossed its alert level in the last three months, " +
-          "ranked by the evidence (Benjamini-Hochberg q-value)." },
-      resolved, { subject: { label: { kind: "national", label: "National and regional series" } }, reference: null }, null, privacy,
+      {
+        measure: "emerging_risks",
+        title: "Emerging risks",
+        description:
+          "National and regional series whose share of reports crossed its alert level in the last three months, " +
+          "ranked by the evidence (Benjamini-Hochberg q-value).",
+      },
+      resolved,
+      { subject: { label: { kind: "national", label: "National and regional series" } }, reference: null },
+      null,
+      privacy,
     ),
     tests: evaluated.length,
     falseDiscoveryRate: FALSE_DISCOVERY_RATE,

@@ -39,7 +39,12 @@ export interface FactorCooccurrenceResult {
  * lift. Concealed weapon with inadequate search, low light with traffic stops' roadway exposure: pairs
  * like these point at one training theme rather than two.
  */
-export async function getFactorCooccurrence(db: AnalyticsDb, filters: AnalyticsFilters, viewer: Viewer, privacy: PrivacyRules): Promise<FactorCooccurrenceResult> {
+export async function getFactorCooccurrence(
+  db: AnalyticsDb,
+  filters: AnalyticsFilters,
+  viewer: Viewer,
+  privacy: PrivacyRules,
+): Promise<FactorCooccurrenceResult> {
   const source = sourceOf(db);
   const resolved = resolveFilters(filters, await latestMonth(source));
   const cmp = await resolveComparison(source, resolved, viewer);
@@ -80,20 +85,37 @@ export async function getFactorCooccurrence(db: AnalyticsDb, filters: AnalyticsF
     const fa = factors[a]!;
     const fb = factors[b]!;
     const values = released.values([`p:${a}:${b}`, `f:${fa.code}`, `f:${fb.code}`, "n"]);
-    const lift = Array.isArray(values) ? (values[1]! === 0 || values[2]! === 0 ? null : (values[0]! * values[3]!) / (values[1]! * values[2]!)) : values;
+    const lift = Array.isArray(values)
+      ? values[1]! === 0 || values[2]! === 0
+        ? null
+        : (values[0]! * values[3]!) / (values[1]! * values[2]!)
+      : values;
     const c = released.count(`p:${a}:${b}`);
     return {
-      factorA: fa.code, labelA: fa.label, factorB: fb.code, labelB: fb.label,
-      count: c, share: released.share(`p:${a}:${b}`, "n"), lift,
+      factorA: fa.code,
+      labelA: fa.label,
+      factorB: fb.code,
+      labelB: fb.label,
+      count: c,
+      share: released.share(`p:${a}:${b}`, "n"),
+      lift,
       order: typeof c === "number" ? c : -1,
     };
   });
   pairs.sort((x, y) => y.order - x.order || (x.factorA + x.factorB < y.factorA + y.factorB ? -1 : 1));
   return {
     meta: measureMeta(
-      { measure: "factor_cooccurrence", title: "Factors cited together", description: "Pairs of factors cited in the same report, with their lift (above 1: cited together more often than " +
-          "chance)." },
-      resolved, { subject: cmp.subject, reference: null }, released, privacy,
+      {
+        measure: "factor_cooccurrence",
+        title: "Factors cited together",
+        description:
+          "Pairs of factors cited in the same report, with their lift (above 1: cited together more often than " +
+          "chance).",
+      },
+      resolved,
+      { subject: cmp.subject, reference: null },
+      released,
+      privacy,
     ),
     reports: released.count("n"),
     factors: factors.map((f) => ({ factor: f.code, label: f.label, reports: released.count(`f:${f.code}`) })),

@@ -43,7 +43,12 @@ const familyLabel = new Map<string, string>(factorFamilies.map((f) => [f.code, f
  * and the flag rule of docs/design.md §7. The agency is compared with the nation *excluding* itself (or with its
  * peers), so that a large agency does not dilute its own comparison.
  */
-export async function getFactorProfile(db: AnalyticsDb, filters: AnalyticsFilters, viewer: Viewer, privacy: PrivacyRules): Promise<FactorProfileResult> {
+export async function getFactorProfile(
+  db: AnalyticsDb,
+  filters: AnalyticsFilters,
+  viewer: Viewer,
+  privacy: PrivacyRules,
+): Promise<FactorProfileResult> {
   const source = sourceOf(db);
   const resolved = resolveFilters(filters, await latestMonth(source));
   const cmp = await resolveComparison(source, resolved, viewer);
@@ -57,7 +62,9 @@ export async function getFactorProfile(db: AnalyticsDb, filters: AnalyticsFilter
       family: f.family,
       familyLabel: familyLabel.get(f.family) ?? f.family,
       subject: { count: released.count(`s:f:${f.code}`), share: released.share(`s:f:${f.code}`, "s:n") },
-      reference: cmp.reference ? { count: released.count(`r:f:${f.code}`), share: released.share(`r:f:${f.code}`, "r:n") } : null,
+      reference: cmp.reference
+        ? { count: released.count(`r:f:${f.code}`), share: released.share(`r:f:${f.code}`, "r:n") }
+        : null,
       prr,
     };
   });
@@ -76,7 +83,10 @@ export async function getFactorProfile(db: AnalyticsDb, filters: AnalyticsFilter
           (cmp.reference ? `, compared with ${cmp.reference.label.label.toLowerCase()} (PRR)` : "") +
           `. ${REPORTS_NOT_RATES}`,
       },
-      resolved, cmp, released, privacy,
+      resolved,
+      cmp,
+      released,
+      privacy,
     ),
     subjectReports: released.count("s:n"),
     referenceReports: cmp.reference ? released.count("r:n") : null,
@@ -84,4 +94,3 @@ export async function getFactorProfile(db: AnalyticsDb, filters: AnalyticsFilter
     flagged,
   };
 }
-

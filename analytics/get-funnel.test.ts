@@ -45,15 +45,29 @@ describe("getFunnel", () => {
       const limits = funnelLimits(expected.n, radio.nationalShare!);
       const share = expected.radio / expected.n;
       expect(point.share).toBeCloseTo(share, 12);
-      expect(point.position).toBe(share > limits.upper998 ? "above_99_8" : share > limits.upper95 ? "above_95" : share < limits.lower998 ? "below_99_8" : share < limits.lower95 ? "below_95" : "within");
+      expect(point.position).toBe(
+        share > limits.upper998
+          ? "above_99_8"
+          : share > limits.upper95
+            ? "above_95"
+            : share < limits.lower998
+              ? "below_99_8"
+              : share < limits.lower95
+                ? "below_95"
+                : "within",
+      );
     }
     expect(radio.curve.length).toBeGreaterThan(5);
   });
 
   it("is not for the public, nor for agency members (their own figures come from their release books)", async () => {
-    await expect(getFunnel(database.db, parseAnalyticsFilters({}), { kind: "public" }, privacy)).rejects.toThrow(AnalyticsAccessError);
+    await expect(getFunnel(database.db, parseAnalyticsFilters({}), { kind: "public" }, privacy)).rejects.toThrow(
+      AnalyticsAccessError,
+    );
     const { rows } = await sql<{ id: string }>`SELECT id::VARCHAR AS id FROM agencies LIMIT 1`.execute(database.db);
-    await expect(getFunnel(database.db, parseAnalyticsFilters({}), { kind: "agency", agencyId: rows[0]!.id }, privacy)).rejects.toThrow(AnalyticsAccessError);
+    await expect(
+      getFunnel(database.db, parseAnalyticsFilters({}), { kind: "agency", agencyId: rows[0]!.id }, privacy),
+    ).rejects.toThrow(AnalyticsAccessError);
   });
 
   it("refuses an agency or peer scope in the filters: no per-request analytics describes one agency", () => {

@@ -37,7 +37,12 @@ export interface IncidentFactorMatrixResult {
  * what share of that incident type's reports that is. Answers "in which situations does this factor
  * come up?" — the heatmap of the dashboard.
  */
-export async function getIncidentFactorMatrix(db: AnalyticsDb, filters: AnalyticsFilters, viewer: Viewer, privacy: PrivacyRules): Promise<IncidentFactorMatrixResult> {
+export async function getIncidentFactorMatrix(
+  db: AnalyticsDb,
+  filters: AnalyticsFilters,
+  viewer: Viewer,
+  privacy: PrivacyRules,
+): Promise<IncidentFactorMatrixResult> {
   const source = sourceOf(db);
   const resolved = resolveFilters(filters, await latestMonth(source));
   const cmp = await resolveComparison(source, resolved, viewer);
@@ -50,9 +55,17 @@ export async function getIncidentFactorMatrix(db: AnalyticsDb, filters: Analytic
   const cells = new Map(byCell.map((r) => [`${r.incident_type}:${r.factor_code}`, r.reports]));
   const tags = cmp.subject.tags;
   const book = new CellBook();
-  book.add("n", [...reports.values()].reduce((a, b) => a + b, 0), { ...tags, shared: core.count("s:n") });
-  for (const t of incidentTypes) book.add(`r:${t.code}`, reports.get(t.code) ?? 0, { ...tags, shared: core.count(`s:i:${t.code}`) });
-  book.sum("n", incidentTypes.map((t) => `r:${t.code}`));
+  book.add(
+    "n",
+    [...reports.values()].reduce((a, b) => a + b, 0),
+    { ...tags, shared: core.count("s:n") },
+  );
+  for (const t of incidentTypes)
+    book.add(`r:${t.code}`, reports.get(t.code) ?? 0, { ...tags, shared: core.count(`s:i:${t.code}`) });
+  book.sum(
+    "n",
+    incidentTypes.map((t) => `r:${t.code}`),
+  );
   for (const f of factors) {
     let column = 0;
     for (const t of incidentTypes) {
@@ -61,14 +74,25 @@ export async function getIncidentFactorMatrix(db: AnalyticsDb, filters: Analytic
       book.add(`c:${t.code}:${f.code}`, v, tags);
     }
     book.add(`col:${f.code}`, column, { ...tags, shared: core.count(`s:f:${f.code}`) });
-    book.sum(`col:${f.code}`, incidentTypes.map((t) => `c:${t.code}:${f.code}`));
+    book.sum(
+      `col:${f.code}`,
+      incidentTypes.map((t) => `c:${t.code}:${f.code}`),
+    );
   }
   const released = book.release(privacy, cmp.gates);
   return {
     meta: measureMeta(
-      { measure: "incident_factor_matrix", title: "Incident types and factors", description: `Reports of each incident type citing each factor, with the share of that incident type's ` +
-          `reports. ${REPORTS_NOT_RATES}` },
-      resolved, { subject: cmp.subject, reference: null }, released, privacy,
+      {
+        measure: "incident_factor_matrix",
+        title: "Incident types and factors",
+        description:
+          `Reports of each incident type citing each factor, with the share of that incident type's ` +
+          `reports. ${REPORTS_NOT_RATES}`,
+      },
+      resolved,
+      { subject: cmp.subject, reference: null },
+      released,
+      privacy,
     ),
     reports: released.count("n"),
     columns: factors.map((f) => ({ factor: f.code, label: f.label, reports: released.count(`col:${f.code}`) })),

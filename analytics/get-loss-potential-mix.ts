@@ -32,7 +32,13 @@ export interface LossPotentialMixResult {
 }
 
 async function addPopulation(
-  source: AnalyticsSource, book: CellBook, prefix: string, population: Population, tags: CellTags, filters: ResolvedFilters, core: ReleasedCells | null,
+  source: AnalyticsSource,
+  book: CellBook,
+  prefix: string,
+  population: Population,
+  tags: CellTags,
+  filters: ResolvedFilters,
+  core: ReleasedCells | null,
 ) {
   const [totals, perFactor] = await Promise.all([
     windowCounts(source, population, filters, "loss_potential", false),
@@ -42,13 +48,20 @@ async function addPopulation(
   const cells = new Map(perFactor.map((r) => [`${r.factor_code}:${r.loss_potential}`, r.reports]));
   for (const row of [{ code: "all" }, ...factors]) {
     const parts = lossPotentials.map((l) => {
-      const v = row.code === "all" ? byLoss.get(l.code) ?? 0 : cells.get(`${row.code}:${l.code}`) ?? 0;
+      const v = row.code === "all" ? (byLoss.get(l.code) ?? 0) : (cells.get(`${row.code}:${l.code}`) ?? 0);
       const shared = row.code === "all" && core ? core.count(`s:l:${l.code}`) : undefined;
       return { key: book.add(`${prefix}:${row.code}:${l.code}`, v, { ...tags, shared }), v };
     });
     const shared = core ? core.count(row.code === "all" ? "s:n" : `s:f:${row.code}`) : undefined;
-    book.add(`${prefix}:${row.code}`, parts.reduce((s, p) => s + p.v, 0), { ...tags, shared });
-    book.sum(`${prefix}:${row.code}`, parts.map((p) => p.key));
+    book.add(
+      `${prefix}:${row.code}`,
+      parts.reduce((s, p) => s + p.v, 0),
+      { ...tags, shared },
+    );
+    book.sum(
+      `${prefix}:${row.code}`,
+      parts.map((p) => p.key),
+    );
   }
 }
 
@@ -73,7 +86,12 @@ function nationalReference(cmp: Comparison): boolean {
  * serious injury, minor injury and property damage only — how bad it could have been when this factor
  * was involved. An agency's mix is shown next to the national one.
  */
-export async function getLossPotentialMix(db: AnalyticsDb, filters: AnalyticsFilters, viewer: Viewer, privacy: PrivacyRules): Promise<LossPotentialMixResult> {
+export async function getLossPotentialMix(
+  db: AnalyticsDb,
+  filters: AnalyticsFilters,
+  viewer: Viewer,
+  privacy: PrivacyRules,
+): Promise<LossPotentialMixResult> {
   const source = sourceOf(db);
   const resolved = resolveFilters(filters, await latestMonth(source));
   const cmp = await resolveComparison(source, resolved, viewer);
@@ -93,10 +111,18 @@ export async function getLossPotentialMix(db: AnalyticsDb, filters: AnalyticsFil
   }));
   return {
     meta: measureMeta(
-      { measure: "loss_potential_mix", title: "How bad it could have been", description: `Loss potential of the reports citing each factor. ${REPORTS_NOT_RATES}` },
+      {
+        measure: "loss_potential_mix",
+        title: "How bad it could have been",
+        description: `Loss potential of the reports citing each factor. ${REPORTS_NOT_RATES}`,
+      },
       resolved,
-      { subject: cmp.subject, reference: withReference ? { label: { kind: "national", label: "National (all reports)" } } : null },
-      released, privacy,
+      {
+        subject: cmp.subject,
+        reference: withReference ? { label: { kind: "national", label: "National (all reports)" } } : null,
+      },
+      released,
+      privacy,
     ),
     rows,
   };

@@ -72,7 +72,12 @@ interface SeriesSpec {
 
 const seriesSpecs: SeriesSpec[] = [
   { id: "total", dimension: "total", code: null, label: "All reports" },
-  ...incidentTypes.map((t) => ({ id: `i:${t.code}`, dimension: "incident_type" as const, code: t.code, label: t.label })),
+  ...incidentTypes.map((t) => ({
+    id: `i:${t.code}`,
+    dimension: "incident_type" as const,
+    code: t.code,
+    label: t.label,
+  })),
   ...factors.map((f) => ({ id: `f:${f.code}`, dimension: "factor" as const, code: f.code, label: f.label })),
 ];
 
@@ -86,7 +91,6 @@ interface SeriesCells {
   years: number[];
 }
 
-
 /**
  * Incident-type series of an agency or peer group are released by quarter only: monthly counts per
  * incident type are mostly below k for any agency, and releasing them would tie every month's total to
@@ -98,8 +102,14 @@ function monthlyReleased(tags: CellTags, spec: SeriesSpec): boolean {
 
 /** Adds one population's monthly, quarterly and yearly cells with the sums that tie them together. */
 async function addPopulation(
-  source: AnalyticsSource, book: CellBook, prefix: string, population: Population, tags: CellTags,
-  filters: ResolvedFilters, range: MonthWindow, windowTotals: ((spec: SeriesSpec) => Count | undefined) | null,
+  source: AnalyticsSource,
+  book: CellBook,
+  prefix: string,
+  population: Population,
+  tags: CellTags,
+  filters: ResolvedFilters,
+  range: MonthWindow,
+  windowTotals: ((spec: SeriesSpec) => Count | undefined) | null,
 ): Promise<SeriesCells[]> {
   const [byIncident, byFactor] = await Promise.all([
     monthlyReports(source, population, filters),
@@ -121,9 +131,12 @@ async function addPopulation(
   const window = filters.window;
   const quarters = wholeQuarters(window).map((q) => q.months.map((m) => m - range.from));
   // Year-over-year cells only where the range holds both years (the subject's; reference lines have none).
-  const years = range.from <= window.to - 23
-    ? [monthsOf({ from: window.to - 11, to: window.to }), monthsOf({ from: window.to - 23, to: window.to - 12 })].map((l) => l.map((m) => m - range.from))
-    : [];
+  const years =
+    range.from <= window.to - 23
+      ? [monthsOf({ from: window.to - 11, to: window.to }), monthsOf({ from: window.to - 23, to: window.to - 12 })].map(
+          (l) => l.map((m) => m - range.from),
+        )
+      : [];
   const sumOf = (values: number[], offsets: number[]) => offsets.reduce((sum, o) => sum + values[o]!, 0);
   const out = seriesSpecs.map((spec): SeriesCells => {
     const values = raw.get(spec.id)!;
@@ -132,7 +145,11 @@ async function addPopulation(
     const cellsFor = (list: number[][], name: string) =>
       list.map((offsets, j) => {
         const id = book.add(`${prefix}|${spec.id}|${name}${j}`, sumOf(values, offsets), tags);
-        if (monthly && tags.protected) book.sum(id, offsets.map((o) => months[o]!));
+        if (monthly && tags.protected)
+          book.sum(
+            id,
+            offsets.map((o) => months[o]!),
+          );
         return id;
       });
     const quarterCells = cellsFor(quarters, "q");
@@ -140,9 +157,17 @@ async function addPopulation(
       // The window total is released by the other measures (core figures): tie the months (or the
       // quarters, when they cover the window) to it, so that it cannot give a withheld one away.
       const windowOffsets = monthsOf(window).map((m) => m - range.from);
-      const parts = monthly ? windowOffsets.map((o) => months[o]!) : quarters.length * 3 === windowOffsets.length ? quarterCells : null;
+      const parts = monthly
+        ? windowOffsets.map((o) => months[o]!)
+        : quarters.length * 3 === windowOffsets.length
+          ? quarterCells
+          : null;
       if (parts) {
-        const total = book.add(`${prefix}|${spec.id}|w`, windowOffsets.reduce((sum, o) => sum + values[o]!, 0), { ...tags, shared: windowTotals(spec) });
+        const total = book.add(
+          `${prefix}|${spec.id}|w`,
+          windowOffsets.reduce((sum, o) => sum + values[o]!, 0),
+          { ...tags, shared: windowTotals(spec) },
+        );
         book.sum(total, parts);
       }
     }
@@ -152,7 +177,11 @@ async function addPopulation(
       // quarter would follow from the year total and the three others).
       years.forEach((offsets, j) => {
         const inside = quarters.flatMap((q, i) => (q.every((o) => offsets.includes(o)) ? [i] : []));
-        if (inside.length * 3 === offsets.length) book.sum(yearCells[j]!, inside.map((i) => quarterCells[i]!));
+        if (inside.length * 3 === offsets.length)
+          book.sum(
+            yearCells[j]!,
+            inside.map((i) => quarterCells[i]!),
+          );
       });
     }
     return { months, quarters: quarterCells, years: yearCells };
@@ -161,8 +190,18 @@ async function addPopulation(
     // Each report has exactly one incident type: a quarter's (year's) total is the sum of its incident-type counts.
     const total = out[0]!;
     const incidents = out.filter((_, i) => seriesSpecs[i]!.dimension === "incident_type");
-    total.quarters.forEach((id, j) => book.sum(id, incidents.map((c) => c.quarters[j]!)));
-    total.years.forEach((id, j) => book.sum(id, incidents.map((c) => c.years[j]!)));
+    total.quarters.forEach((id, j) =>
+      book.sum(
+        id,
+        incidents.map((c) => c.quarters[j]!),
+      ),
+    );
+    total.years.forEach((id, j) =>
+      book.sum(
+        id,
+        incidents.map((c) => c.years[j]!),
+      ),
+    );
   }
   return out;
 }
@@ -171,20 +210,34 @@ async function addPopulation(
  * A month's share as a plain number for alert levels (the count for the total series), null without reports, or
  * withheld.
  */
-function pointValue(released: ReleasedCells, cells: SeriesCells, total: SeriesCells, isTotal: boolean, o: number): number | null | Suppressed {
+function pointValue(
+  released: ReleasedCells,
+  cells: SeriesCells,
+  total: SeriesCells,
+  isTotal: boolean,
+  o: number,
+): number | null | Suppressed {
   const values = released.values(isTotal ? [cells.months[o]!] : [cells.months[o]!, total.months[o]!]);
   if (!Array.isArray(values)) return values;
   if (isTotal) return values[0]!;
   return values[1] === 0 ? null : values[0]! / values[1]!;
 }
 
-function buildSeries(released: ReleasedCells, cells: SeriesCells, total: SeriesCells, spec: SeriesSpec, window: MonthWindow, range: MonthWindow): TrendSeries {
+function buildSeries(
+  released: ReleasedCells,
+  cells: SeriesCells,
+  total: SeriesCells,
+  spec: SeriesSpec,
+  window: MonthWindow,
+  range: MonthWindow,
+): TrendSeries {
   const isTotal = spec.dimension === "total";
   const hasMonths = cells.months.length > 0;
   const points = hasMonths ? cells.months.map((_, o) => pointValue(released, cells, total, isTotal, o)) : [];
   // withheldBefore[o]: how many of the months before offset o are withheld (an alert needs none in its baseline).
   const withheldBefore = [0];
-  for (const p of points) withheldBefore.push(withheldBefore[withheldBefore.length - 1]! + (typeof p === "object" && p !== null ? 1 : 0));
+  for (const p of points)
+    withheldBefore.push(withheldBefore[withheldBefore.length - 1]! + (typeof p === "object" && p !== null ? 1 : 0));
   const alerts = alertLevels(points.map((p) => (typeof p === "number" ? p : null)));
   const monthly: TrendMonth[] = (hasMonths ? monthsOf(window) : []).map((m) => {
     const o = m - range.from;
@@ -194,7 +247,14 @@ function buildSeries(released: ReleasedCells, cells: SeriesCells, total: SeriesC
     const alert: TrendMonth["alert"] = inputsWithheld
       ? suppressed("derived")
       : point.levels && point.above !== null
-        ? { mean: point.levels.mean, level1: point.levels.level1, level2: point.levels.level2, level3: point.levels.level3, above: point.above, triggered: point.triggered }
+        ? {
+            mean: point.levels.mean,
+            level1: point.levels.level1,
+            level2: point.levels.level2,
+            level3: point.levels.level3,
+            above: point.above,
+            triggered: point.triggered,
+          }
         : null;
     return {
       month: monthLabel(m),
@@ -213,14 +273,21 @@ function buildSeries(released: ReleasedCells, cells: SeriesCells, total: SeriesC
   const numbers = released.values(quarters.flatMap((_, j) => [cells.quarters[j]!, total.quarters[j]!]));
   if (!Array.isArray(numbers)) mk = numbers;
   else {
-    const values = quarters.map((_, j) => (isTotal ? numbers[2 * j]! : numbers[2 * j + 1]! === 0 ? null : numbers[2 * j]! / numbers[2 * j + 1]!));
+    const values = quarters.map((_, j) =>
+      isTotal ? numbers[2 * j]! : numbers[2 * j + 1]! === 0 ? null : numbers[2 * j]! / numbers[2 * j + 1]!,
+    );
     mk = mannKendall(values.filter((v): v is number => v !== null));
   }
   let yearOverYear: TrendSeries["yearOverYear"] = null;
   if (cells.years.length === 2) {
     const current = released.count(cells.years[0]!);
     const previous = released.count(cells.years[1]!);
-    const change = typeof current !== "number" || typeof previous !== "number" ? suppressed("derived") : previous === 0 ? null : (current - previous) / previous;
+    const change =
+      typeof current !== "number" || typeof previous !== "number"
+        ? suppressed("derived")
+        : previous === 0
+          ? null
+          : (current - previous) / previous;
     yearOverYear = { current, previous, change };
   }
   const lastThree = monthly.slice(-3).map((p) => p.alert);
@@ -229,14 +296,33 @@ function buildSeries(released: ReleasedCells, cells: SeriesCells, total: SeriesC
     : lastThree.some((a) => a !== null && "suppressed" in a)
       ? suppressed("derived")
       : lastThree.some((a) => a !== null && "triggered" in a && a.triggered);
-  return { population: "subject", dimension: spec.dimension, code: spec.code, label: spec.label, monthly, quarterly, mannKendall: mk, yearOverYear, alerting };
+  return {
+    population: "subject",
+    dimension: spec.dimension,
+    code: spec.code,
+    label: spec.label,
+    monthly,
+    quarterly,
+    mannKendall: mk,
+    yearOverYear,
+    alerting,
+  };
 }
 
 /** Comparison lines (the reference population) carry counts and shares only, without tests. */
-function buildReferenceSeries(released: ReleasedCells, cells: SeriesCells, total: SeriesCells, spec: SeriesSpec, window: MonthWindow): TrendSeries {
+function buildReferenceSeries(
+  released: ReleasedCells,
+  cells: SeriesCells,
+  total: SeriesCells,
+  spec: SeriesSpec,
+  window: MonthWindow,
+): TrendSeries {
   const isTotal = spec.dimension === "total";
   return {
-    population: "reference", dimension: spec.dimension, code: spec.code, label: spec.label,
+    population: "reference",
+    dimension: spec.dimension,
+    code: spec.code,
+    label: spec.label,
     monthly: cells.months.map((id, o) => ({
       month: monthLabel(window.from + o),
       count: released.count(id),
@@ -254,10 +340,17 @@ function buildReferenceSeries(released: ReleasedCells, cells: SeriesCells, total
   };
 }
 
-function referencePopulation(cmp: Comparison): { population: Population; tags: CellTags; label: Comparison["subject"]["label"] } | null {
+function referencePopulation(
+  cmp: Comparison,
+): { population: Population; tags: CellTags; label: Comparison["subject"]["label"] } | null {
   if (cmp.subject.kind === "national" || !cmp.reference) return null;
   // Trends compare the agency with the whole nation (public figures) or with its peers.
-  if (cmp.reference.kind === "national_excluding_agency") return { population: { kind: "all" }, tags: { protected: false }, label: { kind: "national", label: "National (all reports)" } };
+  if (cmp.reference.kind === "national_excluding_agency")
+    return {
+      population: { kind: "all" },
+      tags: { protected: false },
+      label: { kind: "national", label: "National (all reports)" },
+    };
   return { population: cmp.reference.population!, tags: cmp.reference.tags, label: cmp.reference.label };
 }
 
@@ -268,7 +361,12 @@ function referencePopulation(cmp: Comparison): { population: Population; tags: C
  * Shares rather than counts carry the alerts because a voluntary programme's volume grows with
  * participation, not with risk.
  */
-export async function getTrends(db: AnalyticsDb, filters: AnalyticsFilters, viewer: Viewer, privacy: PrivacyRules): Promise<TrendsResult> {
+export async function getTrends(
+  db: AnalyticsDb,
+  filters: AnalyticsFilters,
+  viewer: Viewer,
+  privacy: PrivacyRules,
+): Promise<TrendsResult> {
   const source = sourceOf(db);
   const resolved = resolveFilters(filters, await latestMonth(source));
   const cmp = await resolveComparison(source, resolved, viewer);
@@ -276,29 +374,58 @@ export async function getTrends(db: AnalyticsDb, filters: AnalyticsFilters, view
   const reference = referencePopulation(cmp);
   const book = new CellBook();
   const core = cmp.subject.kind === "agency" ? await coreFigures(source, resolved, cmp, privacy) : null;
-  const coreKey = (spec: SeriesSpec) => (spec.dimension === "total" ? "n" : spec.dimension === "factor" ? `f:${spec.code}` : `i:${spec.code}`);
+  const coreKey = (spec: SeriesSpec) =>
+    spec.dimension === "total" ? "n" : spec.dimension === "factor" ? `f:${spec.code}` : `i:${spec.code}`;
   const subjectTotals = core ? (spec: SeriesSpec) => core.count(`s:${coreKey(spec)}`) : null;
-  const referenceTotals = core ? (spec: SeriesSpec) => (spec.dimension === "incident_type" ? undefined : core.count(`r:${coreKey(spec)}`)) : null;
+  const referenceTotals = core
+    ? (spec: SeriesSpec) => (spec.dimension === "incident_type" ? undefined : core.count(`r:${coreKey(spec)}`))
+    : null;
   // A peer reference is protected and shares the subject's suppression; the national reference is
   // public, has no relation to the agency's cells, and is the same for every viewer (built once per
   // rollup version and filter state).
   const sharedReference = reference && reference.tags.protected ? reference : null;
   const [subjectCells, referenceCells, nationalLines] = await Promise.all([
     addPopulation(source, book, "s", cmp.subject.population, cmp.subject.tags, resolved, range, subjectTotals),
-    sharedReference ? addPopulation(source, book, "r", sharedReference.population, sharedReference.tags, resolved, resolved.window, referenceTotals) : null,
+    sharedReference
+      ? addPopulation(
+          source,
+          book,
+          "r",
+          sharedReference.population,
+          sharedReference.tags,
+          resolved,
+          resolved.window,
+          referenceTotals,
+        )
+      : null,
     reference && !reference.tags.protected
       ? nationalOnce(source, `trend-lines:${JSON.stringify(resolved)}`, async () => {
-        const publicBook = new CellBook();
-        const cells = await addPopulation(source, publicBook, "r", reference.population, reference.tags, resolved, resolved.window, null);
-        const lines = publicBook.release(privacy);
-        return seriesSpecs.map((spec, i) => buildReferenceSeries(lines, cells[i]!, cells[0]!, spec, resolved.window));
-      })
+          const publicBook = new CellBook();
+          const cells = await addPopulation(
+            source,
+            publicBook,
+            "r",
+            reference.population,
+            reference.tags,
+            resolved,
+            resolved.window,
+            null,
+          );
+          const lines = publicBook.release(privacy);
+          return seriesSpecs.map((spec, i) => buildReferenceSeries(lines, cells[i]!, cells[0]!, spec, resolved.window));
+        })
       : null,
   ]);
   const released = book.release(privacy, cmp.gates);
-  const series = seriesSpecs.map((spec, i) => buildSeries(released, subjectCells[i]!, subjectCells[0]!, spec, resolved.window, range));
+  const series = seriesSpecs.map((spec, i) =>
+    buildSeries(released, subjectCells[i]!, subjectCells[0]!, spec, resolved.window, range),
+  );
   if (referenceCells) {
-    series.push(...seriesSpecs.map((spec, i) => buildReferenceSeries(released, referenceCells[i]!, referenceCells[0]!, spec, resolved.window)));
+    series.push(
+      ...seriesSpecs.map((spec, i) =>
+        buildReferenceSeries(released, referenceCells[i]!, referenceCells[0]!, spec, resolved.window),
+      ),
+    );
   }
   if (nationalLines) series.push(...nationalLines);
   return {
@@ -306,10 +433,14 @@ export async function getTrends(db: AnalyticsDb, filters: AnalyticsFilters, view
       {
         measure: "trends",
         title: "Trends and alert levels",
-        description: `Monthly and quarterly reports and shares per incident type and factor, with alert levels and ` +
-            `Mann-Kendall trend tests. ${REPORTS_NOT_RATES}`,
+        description:
+          `Monthly and quarterly reports and shares per incident type and factor, with alert levels and ` +
+          `Mann-Kendall trend tests. ${REPORTS_NOT_RATES}`,
       },
-      resolved, { subject: cmp.subject, reference: reference ? { ...cmp.reference!, label: reference.label } : null }, released, privacy,
+      resolved,
+      { subject: cmp.subject, reference: reference ? { ...cmp.reference!, label: reference.label } : null },
+      released,
+      privacy,
     ),
     months: monthsOf(resolved.window).map(monthLabel),
     quarters: wholeQuarters(resolved.window).map((q) => q.quarter),

@@ -21,7 +21,7 @@ export interface MeasureMeta {
 
 export const REPORTS_NOT_RATES =
   "Shares of voluntary near-miss reports, not rates of events: a higher share means reports cite it more often, " +
-      "not that it happens more.";
+  "not that it happens more.";
 
 export function measureMeta(
   base: { measure: string; title: string; description: string },

@@ -21,6 +21,8 @@ export async function warmNationalCache(db: Executor): Promise<void> {
   const viewer = { kind: "national" } as const;
   await Promise.all([
     getDashboard(source, parseAnalyticsFilters({}), viewer, DEFAULT_PRIVACY_RULES),
-    ...censusRegions.map((r) => getFactorProfile(source, parseAnalyticsFilters({ censusRegion: r.code }), viewer, DEFAULT_PRIVACY_RULES)),
+    ...censusRegions.map((r) =>
+      getFactorProfile(source, parseAnalyticsFilters({ censusRegion: r.code }), viewer, DEFAULT_PRIVACY_RULES),
+    ),
   ]);
 }

@@ -38,7 +38,9 @@ export function foldedPath(pathname: string): string {
 }
 
 function isAnonymousPage(folded: string): boolean {
-  return ANONYMOUS_PATH_PREFIXES.some((prefix) => folded === prefix || folded.startsWith(`${prefix}/`) || folded.startsWith(`${prefix}.`));
+  return ANONYMOUS_PATH_PREFIXES.some(
+    (prefix) => folded === prefix || folded.startsWith(`${prefix}/`) || folded.startsWith(`${prefix}.`),
+  );
 }
 
 export function isAnonymousPath(pathname: string): boolean {

@@ -16,7 +16,11 @@ export function resolveDatabasePath(dbOption: string | undefined, env: Record<st
  * command adds to the audit log are keyed and anchored as the server's are, when the server key is
  * there (INTAKE_KEY or the key file beside the database); without it, adding one fails and says why.
  */
-export async function withDatabase<T>(location: string, use: (database: OpenDatabase) => Promise<T>, env: Record<string, string | undefined> = process.env): Promise<T> {
+export async function withDatabase<T>(
+  location: string,
+  use: (database: OpenDatabase) => Promise<T>,
+  env: Record<string, string | undefined> = process.env,
+): Promise<T> {
   useAuditAnchorOf({ envKey: env.INTAKE_KEY, dataDir: path.dirname(location) });
   const database = await openDatabase({ location });
   try {

@@ -33,7 +33,9 @@ describe("closecall CLI", () => {
   it("migrates, seeds and counts into the --db path", async () => {
     const target = path.join(dir, "a");
     expect(await main(["migrate", "--db", target], captureIO())).toBe(0);
-    expect(await main(["seed", "--reports", "200", "--seed", "3", "--agencies", "50", "--db", target], captureIO())).toBe(0);
+    expect(
+      await main(["seed", "--reports", "200", "--seed", "3", "--agencies", "50", "--db", target], captureIO()),
+    ).toBe(0);
     const io = captureIO();
     expect(await main(["stats", "--json", "--db", target], io)).toBe(0);
     const counts = JSON.parse(io.stdout[0]!);
@@ -47,11 +49,15 @@ describe("closecall CLI", () => {
   it("says clearly when a running server holds the database", async () => {
     const target = path.join(dir, "locked", "closecall.duckdb");
     expect(await main(["migrate", "--db", target], captureIO())).toBe(0);
-    const holder = spawn(process.execPath, [
-      "-e",
-      `require("@duckdb/node-api").DuckDBInstance.create(${JSON.stringify(target)}).then(() => { ` +
+    const holder = spawn(
+      process.execPath,
+      [
+        "-e",
+        `require("@duckdb/node-api").DuckDBInstance.create(${JSON.stringify(target)}).then(() => { ` +
           `console.log("held"); setTimeout(() => {}, 30000); });`,
-    ], { cwd: path.resolve(import.meta.dirname, ".."), stdio: ["ignore", "pipe", "inherit"] });
+      ],
+      { cwd: path.resolve(import.meta.dirname, ".."), stdio: ["ignore", "pipe", "inherit"] },
+    );
     try {
       await new Promise<void>((resolve) => holder.stdout!.once("data", () => resolve()));
       const io = captureIO();

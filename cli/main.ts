@@ -13,7 +13,19 @@ import { seed } from "./commands/seed";
 import { stats } from "./commands/stats";
 
 // Later work registers its commands here (e.g. audit, analyze, redact).
-const commands: Command[] = [migrate, seed, stats, rebuild, release, analyze, audit, demoCode, redact, publish, destroy];
+const commands: Command[] = [
+  migrate,
+  seed,
+  stats,
+  rebuild,
+  release,
+  analyze,
+  audit,
+  demoCode,
+  redact,
+  publish,
+  destroy,
+];
 
 function help(io: CommandIO): void {
   io.out("Usage: closecall <command> [options]\n\nCommands:");

@@ -13,7 +13,9 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig["options"]>>(
 export function integerOption(value: string | undefined, name: string, fallback: number, min = 0): number {
   if (value === undefined) return fallback;
   if (!/^-?\d+$/.test(value) || Number(value) < min) {
-    throw new UsageError(`--${name} must be a whole number${min > 0 ? ` of at least ${min}` : " (0 or more)"}, got "${value}"`);
+    throw new UsageError(
+      `--${name} must be a whole number${min > 0 ? ` of at least ${min}` : " (0 or more)"}, got "${value}"`,
+    );
   }
   return Number(value);
 }

@@ -1,38 +1,77 @@
 import type { Kysely, Transaction } from "kysely";
 import {
-  type InvitationTable, type PasswordResetTable, type RecoveryCodeTable, invitationColumns, passwordResetColumns,
+  type InvitationTable,
+  type PasswordResetTable,
+  type RecoveryCodeTable,
+  invitationColumns,
+  passwordResetColumns,
   recoveryCodeColumns,
 } from "./schema/account.table";
 import { type AgencyTable, agencyColumns } from "./schema/agency.table";
 import {
-  type AnalyticsCubeFactorTable, type AnalyticsCubeReportTable, type AnalyticsMonthFactorTable, type AnalyticsMonthLossFactorTable,
-  type AnalyticsReportFactorTable, type AnalyticsReportTable, analyticsCubeFactorColumns, analyticsCubeReportColumns,
-  analyticsMonthFactorColumns, analyticsMonthLossFactorColumns, analyticsReportColumns, analyticsReportFactorColumns,
+  type AnalyticsCubeFactorTable,
+  type AnalyticsCubeReportTable,
+  type AnalyticsMonthFactorTable,
+  type AnalyticsMonthLossFactorTable,
+  type AnalyticsReportFactorTable,
+  type AnalyticsReportTable,
+  analyticsCubeFactorColumns,
+  analyticsCubeReportColumns,
+  analyticsMonthFactorColumns,
+  analyticsMonthLossFactorColumns,
+  analyticsReportColumns,
+  analyticsReportFactorColumns,
 } from "./schema/analytics.table";
 import { type AppMetaTable, type AuditLogTable, appMetaColumns, auditLogColumns } from "./schema/audit.table";
 import type { ColumnSpecs } from "./schema/columns";
-import { type PublicationBatchTable, publicationBatchColumns, type ReviewClaimTable, reviewClaimColumns } from "./schema/publication.table";
 import {
-  type ReportFactorTable, type ReportProtectedTable, type ReportTable, reportColumns, reportFactorColumns,
+  type PublicationBatchTable,
+  publicationBatchColumns,
+  type ReviewClaimTable,
+  reviewClaimColumns,
+} from "./schema/publication.table";
+import {
+  type ReportFactorTable,
+  type ReportProtectedTable,
+  type ReportTable,
+  reportColumns,
+  reportFactorColumns,
   reportProtectedColumns,
 } from "./schema/report.table";
 import {
-  type ReviewActionTable, type SubmissionMessageTable, type SubmissionTable, reviewActionColumns,
-  submissionColumns, submissionMessageColumns,
+  type ReviewActionTable,
+  type SubmissionMessageTable,
+  type SubmissionTable,
+  reviewActionColumns,
+  submissionColumns,
+  submissionMessageColumns,
 } from "./schema/submission.table";
 import {
-  type TaxonomyTermTable, type TaxonomyVersionTable, taxonomyTermColumns, taxonomyVersionColumns,
+  type TaxonomyTermTable,
+  type TaxonomyVersionTable,
+  taxonomyTermColumns,
+  taxonomyVersionColumns,
 } from "./schema/taxonomy.table";
 import {
-  type FeaturedReportTable, type LibraryDocumentTable, type SearchPostingTable, type SearchTermTable,
-  type SearchVocabularyTable, featuredReportColumns, libraryDocumentColumns, searchPostingColumns, searchTermColumns,
+  type FeaturedReportTable,
+  type LibraryDocumentTable,
+  type SearchPostingTable,
+  type SearchTermTable,
+  type SearchVocabularyTable,
+  featuredReportColumns,
+  libraryDocumentColumns,
+  searchPostingColumns,
+  searchTermColumns,
   searchVocabularyColumns,
 } from "./schema/library.table";
 import { type SessionTable, type UserTable, sessionColumns, userColumns } from "./schema/user.table";
 import { type ApiTokenTable, apiTokenColumns } from "./schema/api-token.table";
 import { type SavedViewTable, savedViewColumns } from "./schema/saved-view.table";
 import {
-  type ReleaseBookCellTable, type ReleaseBookReleaseTable, releaseBookCellColumns, releaseBookReleaseColumns,
+  type ReleaseBookCellTable,
+  type ReleaseBookReleaseTable,
+  releaseBookCellColumns,
+  releaseBookReleaseColumns,
 } from "./schema/release-book.table";
 
 /** Hand-written schema; `tests/schema-drift.test.ts` compares it with information_schema. */

@@ -1,7 +1,19 @@
 /** What the detector can find. Codes are stable: the CLI prints them and drafts store them. */
 export const identifierTypes = [
-  "PERSON", "BADGE_OR_UNIT", "AGENCY", "LOCATION", "DATE", "TIME", "CASE_NUMBER", "PLATE", "VIN", "PHONE",
-  "EMAIL", "RADIO_CHANNEL", "NCIC", "SERIAL_NUMBER",
+  "PERSON",
+  "BADGE_OR_UNIT",
+  "AGENCY",
+  "LOCATION",
+  "DATE",
+  "TIME",
+  "CASE_NUMBER",
+  "PLATE",
+  "VIN",
+  "PHONE",
+  "EMAIL",
+  "RADIO_CHANNEL",
+  "NCIC",
+  "SERIAL_NUMBER",
 ] as const;
 
 export type IdentifierType = (typeof identifierTypes)[number];

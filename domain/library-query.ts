@@ -35,12 +35,31 @@ export interface LibraryPage {
 }
 
 export const emptyFilters: LibraryFilters = {
-  q: "", incidentTypes: [], factors: [], factorMatch: "any", families: [], lossPotentials: [], from: null, to: null,
-  regions: [], light: [], weather: [], officers: [], sharedWithMyAgency: false,
+  q: "",
+  incidentTypes: [],
+  factors: [],
+  factorMatch: "any",
+  families: [],
+  lossPotentials: [],
+  from: null,
+  to: null,
+  regions: [],
+  light: [],
+  weather: [],
+  officers: [],
+  sharedWithMyAgency: false,
 };
 
 /** The facets, each with the column or expression it counts. */
 export const facetKeys = [
-  "incident_type", "factor", "family", "loss_potential", "year", "census_region", "light", "weather", "officers_band",
+  "incident_type",
+  "factor",
+  "family",
+  "loss_potential",
+  "year",
+  "census_region",
+  "light",
+  "weather",
+  "officers_band",
 ] as const;
 export type FacetKey = (typeof facetKeys)[number];

@@ -4,7 +4,20 @@
 export type Grain = "month" | "quarter" | "year";
 
 /** Month names, January first; their first three letters are the short form ("Sep"). */
-export const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"] as const;
+export const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
 
 export const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
 export const QUARTER_PATTERN = /^(\d{4})-Q([1-4])$/;
@@ -67,6 +80,7 @@ export function monthsOf(window: MonthWindow): number[] {
 export function wholeQuarters(window: MonthWindow): { quarter: string; months: number[] }[] {
   const out: { quarter: string; months: number[] }[] = [];
   const start = window.from + ((3 - (window.from % 3)) % 3);
-  for (let first = start; first + 2 <= window.to; first += 3) out.push({ quarter: quarterOf(first), months: [first, first + 1, first + 2] });
+  for (let first = start; first + 2 <= window.to; first += 3)
+    out.push({ quarter: quarterOf(first), months: [first, first + 1, first + 2] });
   return out;
 }

@@ -48,11 +48,21 @@ const FOOTER_SPACE = 40;
 type Doc = InstanceType<typeof PDFDocument>;
 
 function heading(doc: Doc, text: string, size = 15) {
-  doc.moveDown(0.6).font("Bold").fontSize(size).fillColor(ACCENT).text(text).moveDown(0.25).font("Regular").fontSize(10).fillColor(INK);
+  doc
+    .moveDown(0.6)
+    .font("Bold")
+    .fontSize(size)
+    .fillColor(ACCENT)
+    .text(text)
+    .moveDown(0.25)
+    .font("Regular")
+    .fontSize(10)
+    .fillColor(INK);
 }
 
 function paragraph(doc: Doc, text: string) {
-  for (const para of text.split(/\n\s*\n/)) doc.font("Regular").fontSize(10.5).fillColor(INK).text(para.trim(), { align: "left", lineGap: 2, paragraphGap: 6 });
+  for (const para of text.split(/\n\s*\n/))
+    doc.font("Regular").fontSize(10.5).fillColor(INK).text(para.trim(), { align: "left", lineGap: 2, paragraphGap: 6 });
 }
 
 function titlePage(doc: Doc, input: BriefingInput) {
@@ -68,16 +78,22 @@ function titlePage(doc: Doc, input: BriefingInput) {
   }
   heading(doc, "In this briefing", 12);
   const items = [
-    "Contributing factors: chart and table", ...input.reports.map((r) => `Report ${r.publicNumber}: ${r.title}`),
+    "Contributing factors: chart and table",
+    ...input.reports.map((r) => `Report ${r.publicNumber}: ${r.title}`),
     ...(input.appendix ? [`Appendix: ${input.appendix.title}`] : []),
   ];
   doc.font("Regular").fontSize(10.5).fillColor(INK).list(items, { bulletRadius: 2, textIndent: 12, lineGap: 2 });
   heading(doc, "About these figures", 12);
-  for (const note of [...(input.meta.notes ?? []), ...input.meta.suppression]) doc.font("Regular").fontSize(9.5).fillColor(MUTED).text(note, { paragraphGap: 4 });
-  doc.moveDown(1).fontSize(9).fillColor(MUTED).text(
-    `Made ${input.meta.generatedAt.toISOString().slice(0, 10)} from the programme's published, de-identified ` +
+  for (const note of [...(input.meta.notes ?? []), ...input.meta.suppression])
+    doc.font("Regular").fontSize(9.5).fillColor(MUTED).text(note, { paragraphGap: 4 });
+  doc
+    .moveDown(1)
+    .fontSize(9)
+    .fillColor(MUTED)
+    .text(
+      `Made ${input.meta.generatedAt.toISOString().slice(0, 10)} from the programme's published, de-identified ` +
         `reports · taxonomy version ${input.meta.taxonomyVersion}.`,
-  );
+    );
 }
 
 const TABLE_FONT = 7.5;
@@ -93,13 +109,20 @@ function columnWidths(doc: Doc, count: number): number[] {
 
 function rowHeight(doc: Doc, cells: string[], widths: number[], bold: boolean): number {
   doc.font(bold ? "Bold" : "Regular").fontSize(TABLE_FONT);
-  return Math.max(...cells.map((t, i) => doc.heightOfString(t, { width: widths[i]! - 2 * CELL_PAD }))) + 2 * CELL_PAD + 1;
+  return (
+    Math.max(...cells.map((t, i) => doc.heightOfString(t, { width: widths[i]! - 2 * CELL_PAD }))) + 2 * CELL_PAD + 1
+  );
 }
 
 /** The table in page-sized pieces, each with the header row again, so a continued table stays readable. */
 function drawTable(doc: Doc, table: ExportTable) {
   const widths = columnWidths(doc, table.headers.length);
-  const header = table.headers.map((h) => ({ text: h, type: "TH" as const, font: { src: "Bold" as const, size: TABLE_FONT }, backgroundColor: "#eef2f7" }));
+  const header = table.headers.map((h) => ({
+    text: h,
+    type: "TH" as const,
+    font: { src: "Bold" as const, size: TABLE_FONT },
+    backgroundColor: "#eef2f7",
+  }));
   const headerHeight = rowHeight(doc, table.headers, widths, true);
   const bottom = () => doc.page.height - doc.page.margins.bottom;
   const flush = (rows: string[][]) => {
@@ -108,7 +131,12 @@ function drawTable(doc: Doc, table: ExportTable) {
       data: [header, ...rows],
       position: { x: MARGIN, y: doc.y },
       columnStyles: widths,
-      defaultStyle: { border: 0.5, borderColor: LINE, padding: CELL_PAD, font: { size: TABLE_FONT } } as PDFKit.Mixins.CellStyle,
+      defaultStyle: {
+        border: 0.5,
+        borderColor: LINE,
+        padding: CELL_PAD,
+        font: { size: TABLE_FONT },
+      } as PDFKit.Mixins.CellStyle,
     });
   };
   let piece: string[][] = [];
@@ -129,14 +157,30 @@ function drawTable(doc: Doc, table: ExportTable) {
 
 function factorPages(doc: Doc, input: BriefingInput) {
   doc.addPage();
-  doc.font("Bold").fontSize(18).fillColor(ACCENT).text(input.chart?.title ?? input.table.title);
-  if (input.chart) doc.moveDown(0.2).font("Regular").fontSize(9.5).fillColor(MUTED).text(`${input.chart.units} · ${input.periodLabel}`);
+  doc
+    .font("Bold")
+    .fontSize(18)
+    .fillColor(ACCENT)
+    .text(input.chart?.title ?? input.table.title);
+  if (input.chart)
+    doc
+      .moveDown(0.2)
+      .font("Regular")
+      .fontSize(9.5)
+      .fillColor(MUTED)
+      .text(`${input.chart.units} · ${input.periodLabel}`);
   if (input.chartNote) doc.moveDown(0.4).font("Regular").fontSize(9.5).fillColor(INK).text(input.chartNote);
   doc.moveDown(0.5);
   if (input.chart) {
     const width = doc.page.width - 2 * MARGIN;
     const height = (input.chart.height * width) / input.chart.width;
-    SVGtoPDF(doc, input.chart.svg, MARGIN, doc.y, { width, height, assumePt: false, preserveAspectRatio: "xMinYMin meet", fontCallback: (_family: string, bold: boolean) => (bold ? "ChartBold" : "ChartRegular") });
+    SVGtoPDF(doc, input.chart.svg, MARGIN, doc.y, {
+      width,
+      height,
+      assumePt: false,
+      preserveAspectRatio: "xMinYMin meet",
+      fontCallback: (_family: string, bold: boolean) => (bold ? "ChartBold" : "ChartRegular"),
+    });
     doc.y += height + 8;
   }
   drawTable(doc, input.table);
@@ -144,17 +188,29 @@ function factorPages(doc: Doc, input: BriefingInput) {
 
 function reportPage(doc: Doc, report: BriefingReport, index: number, total: number) {
   doc.addPage();
-  doc.font("Bold").fontSize(9).fillColor(MUTED).text(`REPORT ${index + 1} OF ${total} · No. ${report.publicNumber}`, { characterSpacing: 0.5 });
+  doc
+    .font("Bold")
+    .fontSize(9)
+    .fillColor(MUTED)
+    .text(`REPORT ${index + 1} OF ${total} · No. ${report.publicNumber}`, { characterSpacing: 0.5 });
   doc.moveDown(0.3).font("Bold").fontSize(17).fillColor(INK).text(report.title);
   doc.moveDown(0.2).font("Regular").fontSize(9.5).fillColor(MUTED).text(report.facts);
   heading(doc, "Event summary");
   paragraph(doc, report.summary);
   heading(doc, "Contributing risk factors");
-  doc.font("Regular").fontSize(10.5).fillColor(INK).list(report.factors.length ? report.factors : ["None coded"], { bulletRadius: 2, textIndent: 12, lineGap: 2 });
+  doc
+    .font("Regular")
+    .fontSize(10.5)
+    .fillColor(INK)
+    .list(report.factors.length ? report.factors : ["None coded"], { bulletRadius: 2, textIndent: 12, lineGap: 2 });
   heading(doc, "Lessons learned");
   paragraph(doc, report.lessons);
   heading(doc, "Discussion questions");
-  doc.font("Regular").fontSize(10.5).fillColor(INK).list(report.questions, { listType: "numbered", textIndent: 16, lineGap: 2, paragraphGap: 4 });
+  doc
+    .font("Regular")
+    .fontSize(10.5)
+    .fillColor(INK)
+    .list(report.questions, { listType: "numbered", textIndent: 16, lineGap: 2, paragraphGap: 4 });
 }
 
 function footers(doc: Doc, input: BriefingInput) {
@@ -166,10 +222,22 @@ function footers(doc: Doc, input: BriefingInput) {
     doc.page.margins.bottom = 0;
     const y = doc.page.height - MARGIN + 4;
     const width = doc.page.width - 2 * MARGIN;
-    doc.moveTo(MARGIN, y - 6).lineTo(doc.page.width - MARGIN, y - 6).lineWidth(0.5).strokeColor(LINE).stroke();
+    doc
+      .moveTo(MARGIN, y - 6)
+      .lineTo(doc.page.width - MARGIN, y - 6)
+      .lineWidth(0.5)
+      .strokeColor(LINE)
+      .stroke();
     doc.font("Regular").fontSize(8).fillColor(MUTED);
-    doc.text(`Close Call training briefing · ${input.audience} · ${input.periodLabel}`, MARGIN, y, { width: width - 80, lineBreak: false });
-    doc.text(`Page ${i - range.start + 1} of ${range.count}`, doc.page.width - MARGIN - 80, y, { width: 80, align: "right", lineBreak: false });
+    doc.text(`Close Call training briefing · ${input.audience} · ${input.periodLabel}`, MARGIN, y, {
+      width: width - 80,
+      lineBreak: false,
+    });
+    doc.text(`Page ${i - range.start + 1} of ${range.count}`, doc.page.width - MARGIN - 80, y, {
+      width: 80,
+      align: "right",
+      lineBreak: false,
+    });
     doc.text(input.footerNote, MARGIN, y + 11, { width, lineBreak: false, ellipsis: true });
     doc.page.margins.bottom = bottom;
   }
@@ -181,7 +249,12 @@ export function briefingPdf(input: BriefingInput): Readable {
     size: "LETTER",
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_SPACE },
     bufferPages: true,
-    info: { Title: `Training briefing — ${input.audience}`, Author: "Close Call", Subject: input.meta.title, CreationDate: input.meta.generatedAt },
+    info: {
+      Title: `Training briefing — ${input.audience}`,
+      Author: "Close Call",
+      Subject: input.meta.title,
+      CreationDate: input.meta.generatedAt,
+    },
     lang: "en-US",
     pdfVersion: "1.7",
   });

@@ -17,7 +17,10 @@ const TITLE_SIZE = 16;
 const FOOT_SIZE = 11;
 
 function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!);
+  return text.replace(
+    /[<>&"']/g,
+    (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!,
+  );
 }
 
 /** Long lines are wrapped at about `width` pixels (an average glyph is ~0.55 em wide). */
@@ -50,10 +53,25 @@ export function framedChartSvg(chartSvg: string, width: number, height: number, 
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}">`,
     `<rect width="${width}" height="${total}" fill="#ffffff"/>`,
-    text(titleLines, PAD + TITLE_SIZE, TITLE_SIZE + 6, `font-family="${FONT_FAMILY}, sans-serif" font-size="${TITLE_SIZE}" font-weight="bold" fill="#111827"`),
-    text(subtitleLines, PAD + titleLines.length * (TITLE_SIZE + 6) + 12, 16, `font-family="${FONT_FAMILY}, sans-serif" font-size="12" fill="#4b5563"`),
+    text(
+      titleLines,
+      PAD + TITLE_SIZE,
+      TITLE_SIZE + 6,
+      `font-family="${FONT_FAMILY}, sans-serif" font-size="${TITLE_SIZE}" font-weight="bold" fill="#111827"`,
+    ),
+    text(
+      subtitleLines,
+      PAD + titleLines.length * (TITLE_SIZE + 6) + 12,
+      16,
+      `font-family="${FONT_FAMILY}, sans-serif" font-size="12" fill="#4b5563"`,
+    ),
     inner,
-    text(footLines, bottom + FOOT_SIZE, FOOT_SIZE + 5, `font-family="${FONT_FAMILY}, sans-serif" font-size="${FOOT_SIZE}" fill="#4b5563"`),
+    text(
+      footLines,
+      bottom + FOOT_SIZE,
+      FOOT_SIZE + 5,
+      `font-family="${FONT_FAMILY}, sans-serif" font-size="${FOOT_SIZE}" fill="#4b5563"`,
+    ),
     `</svg>`,
   ].join("\n");
 }

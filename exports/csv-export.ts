@@ -19,8 +19,10 @@ export async function* csvRecords(source: CsvSource): AsyncGenerator<string[]> {
   const pairs = metadataPairs(source.meta);
   const tableLine = pairs.length + 3;
   // No comma in this line, so it is written unquoted and starts with "#" like the rest of the block.
-  yield [`# Close Call export. The table starts on line ${tableLine}: skip the ${tableLine - 1} lines above it (pandas ` +
-      `skiprows=${tableLine - 1}; R skip=${tableLine - 1}).`];
+  yield [
+    `# Close Call export. The table starts on line ${tableLine}: skip the ${tableLine - 1} lines above it (pandas ` +
+      `skiprows=${tableLine - 1}; R skip=${tableLine - 1}).`,
+  ];
   for (const [label, value] of pairs) yield [`# ${label}`, neutraliseFormula(value)];
   yield [""];
   yield source.headers.map(neutraliseFormula);

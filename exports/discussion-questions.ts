@@ -9,8 +9,10 @@ const MAX_LESSON_QUESTIONS = 3;
 const MAX_QUESTIONS = 5;
 
 const lessonPrompts = [
-  (lesson: string) => `The report's lesson: “${lesson}” How well do we do this on our shifts today, and what gets in the way?`,
-  (lesson: string) => `“${lesson}” Think of a call of ours where this would have mattered. What would you do differently?`,
+  (lesson: string) =>
+    `The report's lesson: “${lesson}” How well do we do this on our shifts today, and what gets in the way?`,
+  (lesson: string) =>
+    `“${lesson}” Think of a call of ours where this would have mattered. What would you do differently?`,
   (lesson: string) => `“${lesson}” What would it take for this to become a habit on every call?`,
 ];
 
@@ -37,7 +39,9 @@ export function discussionQuestions(lessons: string, factorCodes: readonly strin
   const fromLessons = sentences(lessons)
     .slice(0, MAX_LESSON_QUESTIONS)
     .map((s, i) => lessonPrompts[i % lessonPrompts.length]!(/[.!?]$/.test(s) ? s : `${s}.`));
-  const families = [...new Set(factorCodes.map((c) => familyOfFactor(c)).filter((f): f is FactorFamilyCode => Boolean(f)))];
+  const families = [
+    ...new Set(factorCodes.map((c) => familyOfFactor(c)).filter((f): f is FactorFamilyCode => Boolean(f))),
+  ];
   const fromFactors = families.map((f) => familyPrompts[f]);
   const questions = [...fromLessons, ...fromFactors].slice(0, MAX_QUESTIONS);
   return questions.length > 0 ? questions : [familyPrompts.other];

@@ -40,15 +40,19 @@ export function metadataPairs(meta: ExportMetadata): [string, string][] {
 }
 
 const explanations: Record<SuppressionReason, (p: PrivacyRules) => string> = {
-  below_k: (p) => `a count from 1 to ${p.k - 1} that depends on an agency, or a share or interval whose numerator or ` +
-      `denominator is below ${p.k}`,
+  below_k: (p) =>
+    `a count from 1 to ${p.k - 1} that depends on an agency, or a share or interval whose numerator or ` +
+    `denominator is below ${p.k}`,
   complementary: () => "withheld so that another withheld figure cannot be worked out from totals",
   derived: () => "computed from a withheld figure (a share, interval, ratio, change or flag)",
-  agency_minimum: (p) => `the agency has fewer than ${p.agencyMinReports} reports in the period, so its own figures stay withheld`,
-  peer_group_too_small: (p) => `the peer group has fewer than 3 other agencies or ${p.k} reports once the agency's own reports are left out`,
-  protected: (p) => `from 1 to ${p.k - 1} reports your agency's members cannot already read, or withheld so that such a figure ` +
-      `cannot be worked out (the two are not told apart, as that would say which figures are 0 or at ` +
-      `least ${p.k})`,
+  agency_minimum: (p) =>
+    `the agency has fewer than ${p.agencyMinReports} reports in the period, so its own figures stay withheld`,
+  peer_group_too_small: (p) =>
+    `the peer group has fewer than 3 other agencies or ${p.k} reports once the agency's own reports are left out`,
+  protected: (p) =>
+    `from 1 to ${p.k - 1} reports your agency's members cannot already read, or withheld so that such a figure ` +
+    `cannot be worked out (the two are not told apart, as that would say which figures are 0 or at ` +
+    `least ${p.k})`,
 };
 
 /**
@@ -57,14 +61,18 @@ const explanations: Record<SuppressionReason, (p: PrivacyRules) => string> = {
  * the screen and in the API for the same filters.
  */
 export function suppressionNotes(reasons: Iterable<SuppressionReason>, privacy: PrivacyRules | null): string[] {
-  if (!privacy) return ["Published, de-identified fields only: no figure in this file depends on an agency, a state or an agency's size."];
+  if (!privacy)
+    return [
+      "Published, de-identified fields only: no figure in this file depends on an agency, a state or an agency's size.",
+    ];
   const found = [...new Set(reasons)];
   const notes = [
     `Figures that depend on an agency are withheld below k = ${privacy.k} reports; withheld cells read "withheld ` +
-        `— reason", never 0 or blank, and are the same cells as on the screen, the charts and the API for these ` +
-        `filters.`,
+      `— reason", never 0 or blank, and are the same cells as on the screen, the charts and the API for these ` +
+      `filters.`,
   ];
-  for (const reason of found) notes.push(`"withheld — ${suppressionLabels[reason].toLowerCase()}": ${explanations[reason](privacy)}.`);
+  for (const reason of found)
+    notes.push(`"withheld — ${suppressionLabels[reason].toLowerCase()}": ${explanations[reason](privacy)}.`);
   if (found.length === 0) notes.push("No figure in this file is withheld.");
   return notes;
 }

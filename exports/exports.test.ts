@@ -12,7 +12,10 @@ const meta: ExportMetadata = {
   title: "Test table",
   source: "unit test",
   generatedAt: new Date("2026-01-02T03:04:05.678Z"),
-  filters: [{ name: "Search words", value: "=HYPERLINK(\"http://x\")" }, { name: "Period", value: "2024-01 to 2025-12" }],
+  filters: [
+    { name: "Search words", value: '=HYPERLINK("http://x")' },
+    { name: "Period", value: "2024-01 to 2025-12" },
+  ],
   taxonomyVersion: 1,
   suppression: suppressionNotes(["below_k"], { k: 10, agencyMinReports: 30 }),
 };
@@ -28,7 +31,8 @@ async function readXlsx(stream: import("node:stream").Readable) {
 describe("formula guard", () => {
   it("prefixes an apostrophe to text that a spreadsheet would evaluate, and leaves other text alone", () => {
     for (const d of dangerous) expect(neutraliseFormula(d)).toBe(`'${d}`);
-    for (const safe of ["Low light", "withheld — fewer than k reports", "12.3% (10.1%–14.5%)", "−12%", "'quoted", ""]) expect(neutraliseFormula(safe)).toBe(safe);
+    for (const safe of ["Low light", "withheld — fewer than k reports", "12.3% (10.1%–14.5%)", "−12%", "'quoted", ""])
+      expect(neutraliseFormula(safe)).toBe(safe);
   });
 });
 
@@ -54,15 +58,31 @@ describe("CSV", () => {
   });
 
   it("keeps line breaks inside quoted cells (narratives) without breaking the row", async () => {
-    const body = (await buffer(csvStream({ meta, headers: ["A", "B"], rows: [["line one\nline two", "b"]] }))).toString("utf8");
+    const body = (await buffer(csvStream({ meta, headers: ["A", "B"], rows: [["line one\nline two", "b"]] }))).toString(
+      "utf8",
+    );
     const start = Number(/starts on line (\d+)/.exec(body)![1]);
-    expect(parse(body, { bom: true, from_line: start })).toEqual([["A", "B"], ["line one\nline two", "b"]]);
+    expect(parse(body, { bom: true, from_line: start })).toEqual([
+      ["A", "B"],
+      ["line one\nline two", "b"],
+    ]);
   });
 });
 
 describe("XLSX", () => {
   it("writes a sheet per table and the metadata on a second sheet; counts stay numbers", async () => {
-    const workbook = await readXlsx(xlsxStream(meta, [{ name: "Profile", headers: ["Factor", "Reports"], rows: [["Low light", countCell(1234)], ["=2+2", "withheld — fewer than k reports"]] }]));
+    const workbook = await readXlsx(
+      xlsxStream(meta, [
+        {
+          name: "Profile",
+          headers: ["Factor", "Reports"],
+          rows: [
+            ["Low light", countCell(1234)],
+            ["=2+2", "withheld — fewer than k reports"],
+          ],
+        },
+      ]),
+    );
     expect(workbook.worksheets.map((w) => w.name)).toEqual(["Profile", ABOUT_SHEET]);
     const sheet = workbook.getWorksheet("Profile")!;
     expect(sheet.getRow(1).values).toEqual([undefined, "Factor", "Reports"]);
@@ -71,13 +91,20 @@ describe("XLSX", () => {
     expect(sheet.getCell("A3").value).toBe("'=2+2");
     expect(sheet.getCell("B3").value).toBe("withheld — fewer than k reports");
     const about = workbook.getWorksheet(ABOUT_SHEET)!;
-    const pairs = about.getSheetValues().slice(2).map((r) => (r as string[]).slice(1));
+    const pairs = about
+      .getSheetValues()
+      .slice(2)
+      .map((r) => (r as string[]).slice(1));
     expect(pairs).toEqual(metadataPairs(meta).map(([k, v]) => [k, neutraliseFormula(v)]));
   });
 
   it("sheet names follow Excel's rules", () => {
     const taken = new Set<string>();
-    expect(sheetName("Trends: low light / darkness [quarterly] and more text", taken)).toBe("Trends low light darkness quart");
-    expect(sheetName("Trends: low light / darkness [quarterly] and more text", taken)).toBe("Trends low light darkness qua 2");
+    expect(sheetName("Trends: low light / darkness [quarterly] and more text", taken)).toBe(
+      "Trends low light darkness quart",
+    );
+    expect(sheetName("Trends: low light / darkness [quarterly] and more text", taken)).toBe(
+      "Trends low light darkness qua 2",
+    );
   });
 });

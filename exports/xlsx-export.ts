@@ -23,7 +23,12 @@ export const ABOUT_SHEET = "About this file";
 
 /** A sheet name Excel accepts: at most 31 characters, none of []:*?/\, unique in the workbook. */
 export function sheetName(wanted: string, taken: Set<string>): string {
-  const base = wanted.replace(/[[\]:*?/\\]/g, " ").replace(/\s+/g, " ").trim().slice(0, 31) || "Sheet";
+  const base =
+    wanted
+      .replace(/[[\]:*?/\\]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+      .slice(0, 31) || "Sheet";
   let name = base;
   for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base.slice(0, 31 - String(i).length - 1)} ${i}`;
   taken.add(name.toLowerCase());
@@ -41,7 +46,10 @@ async function writeWorkbook(out: PassThrough, meta: ExportMetadata, sheets: Xls
   const taken = new Set<string>([ABOUT_SHEET.toLowerCase()]);
   for (const sheet of sheets) {
     const worksheet = workbook.addWorksheet(sheetName(sheet.name, taken), { views: [{ state: "frozen", ySplit: 1 }] });
-    worksheet.columns = sheet.headers.map((h, i) => ({ header: neutraliseFormula(h), width: sheet.widths?.[i] ?? columnWidth(h) }));
+    worksheet.columns = sheet.headers.map((h, i) => ({
+      header: neutraliseFormula(h),
+      width: sheet.widths?.[i] ?? columnWidth(h),
+    }));
     worksheet.getRow(1).font = { bold: true };
     // Long headers wrap rather than widen their column past its figures.
     if (sheet.widths) worksheet.getRow(1).alignment = { wrapText: true, vertical: "top" };
@@ -55,9 +63,13 @@ async function writeWorkbook(out: PassThrough, meta: ExportMetadata, sheets: Xls
     worksheet.commit();
   }
   const about = workbook.addWorksheet(ABOUT_SHEET);
-  about.columns = [{ header: "About this file", width: 28 }, { header: "", width: 110 }];
+  about.columns = [
+    { header: "About this file", width: 28 },
+    { header: "", width: 110 },
+  ];
   about.getRow(1).font = { bold: true };
-  for (const [label, value] of metadataPairs(meta)) about.addRow([neutraliseFormula(label), neutraliseFormula(value)]).commit();
+  for (const [label, value] of metadataPairs(meta))
+    about.addRow([neutraliseFormula(label), neutraliseFormula(value)]).commit();
   about.commit();
   await workbook.commit();
 }
@@ -65,7 +77,8 @@ async function writeWorkbook(out: PassThrough, meta: ExportMetadata, sheets: Xls
 /** The workbook as a byte stream; a failure while writing ends the stream with the error. */
 export function xlsxStream(meta: ExportMetadata, sheets: XlsxSheet[]): Readable {
   const out = new PassThrough();
-  writeWorkbook(out, meta, sheets).catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
+  writeWorkbook(out, meta, sheets).catch((error: unknown) =>
+    out.destroy(error instanceof Error ? error : new Error(String(error))),
+  );
   return out;
 }
-

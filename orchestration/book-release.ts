@@ -36,7 +36,10 @@ export async function stopReleases(): Promise<void> {
  * already running, then runs its own (which finds nothing left to do when that one covered it).
  */
 export async function releaseClosedQuarters(
-  db: Kysely<Database>, rules: BookReleaseRules, log: (line: string) => void, today = new Date().toISOString().slice(0, 10),
+  db: Kysely<Database>,
+  rules: BookReleaseRules,
+  log: (line: string) => void,
+  today = new Date().toISOString().slice(0, 10),
 ): Promise<ReleaseSummary> {
   const holder = globalThis as Holder;
   while (holder[LOCK]) await holder[LOCK].catch(() => undefined);
@@ -45,8 +48,10 @@ export async function releaseClosedQuarters(
   try {
     const summary = await run;
     if (summary.releases > 0) {
-      log(`Release book: ${summary.releases} book(s) released up to ${summary.upTo} ` +
-          `in ${summary.seconds.toFixed(1)} s (${summary.lpSolves} linear programs).`);
+      log(
+        `Release book: ${summary.releases} book(s) released up to ${summary.upTo} ` +
+          `in ${summary.seconds.toFixed(1)} s (${summary.lpSolves} linear programs).`,
+      );
     }
     return summary;
   } finally {

@@ -4,7 +4,16 @@ import { ConfigError, readConfig } from "./config";
 describe("readConfig", () => {
   it("uses the documented defaults", () => {
     const config = readConfig({});
-    expect(config).toMatchObject({ port: 3000, host: "127.0.0.1", demo: true, seedReports: 25_000, privacyK: 10, agencyMinReports: 30, retentionDays: 30, libraryAccess: "public" });
+    expect(config).toMatchObject({
+      port: 3000,
+      host: "127.0.0.1",
+      demo: true,
+      seedReports: 25_000,
+      privacyK: 10,
+      agencyMinReports: 30,
+      retentionDays: 30,
+      libraryAccess: "public",
+    });
     expect(config.databaseFile).toMatch(/data\/closecall\.duckdb$/);
   });
 
@@ -15,8 +24,14 @@ describe("readConfig", () => {
   });
 
   it("takes links' origin from PUBLIC_URL, else from where the server listens (issue 15 item 9)", () => {
-    expect(readConfig({ PUBLIC_URL: "https://closecall.example.org/" })).toMatchObject({ publicUrl: "https://closecall.example.org", publicUrlConfigured: true });
-    expect(readConfig({ HOST: "0.0.0.0", PORT: "8080" })).toMatchObject({ publicUrl: "http://localhost:8080", publicUrlConfigured: false });
+    expect(readConfig({ PUBLIC_URL: "https://closecall.example.org/" })).toMatchObject({
+      publicUrl: "https://closecall.example.org",
+      publicUrlConfigured: true,
+    });
+    expect(readConfig({ HOST: "0.0.0.0", PORT: "8080" })).toMatchObject({
+      publicUrl: "http://localhost:8080",
+      publicUrlConfigured: false,
+    });
     expect(() => readConfig({ PUBLIC_URL: "https://closecall.example.org/app?x=1" })).toThrow(/PUBLIC_URL/);
     expect(() => readConfig({ PUBLIC_URL: "javascript:alert(1)" })).toThrow(/PUBLIC_URL/);
   });

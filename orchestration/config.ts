@@ -21,7 +21,11 @@ const EnvSchema = z.object({
   PUBLIC_URL: z
     .string()
     .url()
-    .refine((v) => /^https?:$/.test(new URL(v).protocol) && new URL(v).pathname === "/" && !new URL(v).search && !new URL(v).hash, "use an http(s) origin, e.g. https://closecall.example.org")
+    .refine(
+      (v) =>
+        /^https?:$/.test(new URL(v).protocol) && new URL(v).pathname === "/" && !new URL(v).search && !new URL(v).hash,
+      "use an http(s) origin, e.g. https://closecall.example.org",
+    )
     .transform((v) => new URL(v).origin)
     .optional(),
 });
@@ -65,7 +69,10 @@ export function listeningUrl(host: string, port: number): string {
  * production it needs `--demo` (or CLOSECALL_DEMO=1) explicitly, so demo credentials never reach a
  * real deployment by accident.
  */
-export function readConfig(env: Record<string, string | undefined> = process.env, argv: readonly string[] = []): AppConfig {
+export function readConfig(
+  env: Record<string, string | undefined> = process.env,
+  argv: readonly string[] = [],
+): AppConfig {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");

@@ -14,7 +14,12 @@ import { publishBatch } from "./publication";
  * missed day must not keep raw text longer); publication waits for its hour, so restarts do not change
  * when batches appear.
  */
-export async function runDailyJobs(db: Kysely<Database>, config: AppConfig, log: (line: string) => void, options: { publish: boolean }): Promise<void> {
+export async function runDailyJobs(
+  db: Kysely<Database>,
+  config: AppConfig,
+  log: (line: string) => void,
+  options: { publish: boolean },
+): Promise<void> {
   // Each step on its own: a publication that fails (or cannot run) must never hold raw text past its
   // retention window (docs/design.md §6), and is retried at the next run.
   const step = async (name: string, work: () => Promise<void>) => {
@@ -47,7 +52,10 @@ export async function runDailyJobs(db: Kysely<Database>, config: AppConfig, log:
 }
 
 export function startDailyJobs(db: Kysely<Database>, config: AppConfig, log: (line: string) => void): Cron {
-  const run = (publish: boolean) => runDailyJobs(db, config, log, { publish }).catch((error: unknown) => log(`Daily jobs failed: ${error instanceof Error ? error.message : String(error)}`));
+  const run = (publish: boolean) =>
+    runDailyJobs(db, config, log, { publish }).catch((error: unknown) =>
+      log(`Daily jobs failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
   void run(false);
   return new Cron("0 3 * * *", { timezone: "UTC", protect: true }, () => run(true));
 }

@@ -12,8 +12,15 @@ import { refreshDerivedData } from "./derived-data";
  * once a quarter, and publications of a quarter that is still open never touch a released cell).
  */
 export async function publishBatch(
-  db: Kysely<Database>, key: ServerKey,
-  options: { today?: string; retentionDays: number; runBy: string | null; privacy: BookReleaseRules; log?: (line: string) => void },
+  db: Kysely<Database>,
+  key: ServerKey,
+  options: {
+    today?: string;
+    retentionDays: number;
+    runBy: string | null;
+    privacy: BookReleaseRules;
+    log?: (line: string) => void;
+  },
 ): Promise<BatchResult> {
   const result = await runPublicationBatch(db, key, options);
   await refreshDerivedData(db, result.reportIds);

@@ -61,7 +61,8 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
-      for (const name of await caches.keys()) if (name.startsWith(CACHE_PREFIX) && name !== CACHE) await caches.delete(name);
+      for (const name of await caches.keys())
+        if (name.startsWith(CACHE_PREFIX) && name !== CACHE) await caches.delete(name);
       await self.clients.claim();
     })(),
   );
@@ -71,7 +72,9 @@ const STYLE_FILES = /^\/build\/_assets\/(app|site-header|intake)-[^/]+\.css$/;
 
 /** Shown for the app's start page or the receipt page when there is no network. */
 async function offlinePage(cache) {
-  const styles = (await cache.keys()).map((request) => new URL(request.url).pathname).filter((path) => STYLE_FILES.test(path));
+  const styles = (await cache.keys())
+    .map((request) => new URL(request.url).pathname)
+    .filter((path) => STYLE_FILES.test(path));
   const formSaved = Boolean(await cache.match(FORM));
   const formNote = formSaved
     ? "The report form is saved on this device and works without one: " +
@@ -101,8 +104,9 @@ ${formSaved ? '<p><a class="button primary" href="/report">Open the report form<
   return new Response(html, {
     headers: {
       "Content-Type": "text/html; charset=utf-8",
-      "Content-Security-Policy": "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; " +
-          "frame-ancestors 'none'",
+      "Content-Security-Policy":
+        "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; " +
+        "frame-ancestors 'none'",
       "Referrer-Policy": "no-referrer",
       "Cache-Control": "no-store",
     },
@@ -138,5 +142,6 @@ self.addEventListener("fetch", (event) => {
     if (OFFLINE_PAGES.has(url.pathname) && url.search === "") event.respondWith(navigate(request, url.pathname));
     return;
   }
-  if (url.pathname.startsWith("/build/") || APP_FILES.includes(url.pathname)) event.respondWith(fromCacheFirst(request));
+  if (url.pathname.startsWith("/build/") || APP_FILES.includes(url.pathname))
+    event.respondWith(fromCacheFirst(request));
 });

@@ -9,7 +9,17 @@ const defaultRoot = path.resolve(import.meta.dirname, "..");
  * orchestration/derived-data.ts, imported by a route); the metafiles below catch any other file a later
  * import pulls in, and these folders catch new files (a new route) that no metafile names yet.
  */
-const SOURCES = ["app", "domain", "db", "analytics", "exports", "orchestration", "remix.config.js", "package-lock.json", "tsconfig.json"];
+const SOURCES = [
+  "app",
+  "domain",
+  "db",
+  "analytics",
+  "exports",
+  "orchestration",
+  "remix.config.js",
+  "package-lock.json",
+  "tsconfig.json",
+];
 /** esbuild's record of every input of the last build (the server bundle and the browser bundle). */
 const METAFILES = ["metafile.server.json", "metafile.js.json"];
 
@@ -49,11 +59,15 @@ export function buildIsStale(root = defaultRoot) {
 export function buildIfStale({ quiet = false } = {}) {
   if (!buildIsStale()) return false;
   if (!quiet) console.log("Building Close Call (first start or sources changed)…");
-  const result = spawnSync(process.execPath, [path.join(defaultRoot, "node_modules", "@remix-run", "dev", "dist", "cli.js"), "build"], {
-    cwd: defaultRoot,
-    stdio: quiet ? "pipe" : "inherit",
-    env: { ...process.env, NODE_ENV: "production" },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(defaultRoot, "node_modules", "@remix-run", "dev", "dist", "cli.js"), "build"],
+    {
+      cwd: defaultRoot,
+      stdio: quiet ? "pipe" : "inherit",
+      env: { ...process.env, NODE_ENV: "production" },
+    },
+  );
   if (result.status !== 0) {
     if (quiet) process.stderr.write(result.stderr ?? "");
     throw new Error(`remix build failed with exit code ${result.status}`);

@@ -9,5 +9,8 @@ export async function signInDemo(page: Page, base: string, email: string): Promi
   await page.fill('input[name="password"]', DEMO_PASSWORD);
   await Promise.all([page.waitForURL(/\/sign-in\/mfa/), page.click('main button[type="submit"]')]);
   await page.fill('input[name="code"]', await currentTotp(DEMO_TOTP_SECRET));
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/sign-in")), page.click('main button[type="submit"]')]);
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.startsWith("/sign-in")),
+    page.click('main button[type="submit"]'),
+  ]);
 }

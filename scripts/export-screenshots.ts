@@ -18,12 +18,18 @@ async function signIn(page: Page, email: string) {
 }
 
 function watch(page: Page, problems: string[]) {
-  page.on("console", (m) => { if ((m.type() === "error" || m.type() === "warning") && !m.text().includes("Permissions-Policy")) problems.push(`${m.type()}: ${m.text()}`); });
+  page.on("console", (m) => {
+    if ((m.type() === "error" || m.type() === "warning") && !m.text().includes("Permissions-Policy"))
+      problems.push(`${m.type()}: ${m.text()}`);
+  });
   page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
 }
 
 async function shoot(page: Page, urlPath: string, name: string, selector?: string) {
-  for (const [width, height] of [[1440, 900], [390, 844]] as const) {
+  for (const [width, height] of [
+    [1440, 900],
+    [390, 844],
+  ] as const) {
     await page.setViewportSize({ width, height });
     const response = await page.goto(`${base}${urlPath}`, { waitUntil: "networkidle" });
     const file = path.join(out, `${name}-${width}.png`);
@@ -38,13 +44,18 @@ async function download(context: BrowserContext, urlPath: string, file: string, 
   const response = await context.request.get(`${base}${urlPath}`, { headers });
   const body = await response.body();
   writeFileSync(path.join(out, file), body);
-  console.log(`${response.status()} ${urlPath} → ${file} (${body.length.toLocaleString("en-US")} ` +
+  console.log(
+    `${response.status()} ${urlPath} → ${file} (${body.length.toLocaleString("en-US")} ` +
       `bytes, ${Date.now() - started} ` +
-      `ms, ${response.headers()["content-type"]}, ${response.headers()["content-disposition"] ?? "inline"})`);
+      `ms, ${response.headers()["content-type"]}, ${response.headers()["content-disposition"] ?? "inline"})`,
+  );
   return response;
 }
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu"],
+});
 try {
   const problems: string[] = [];
   // A trainer: the dashboard's download links, every kind of file, the briefing builder and its PDF.
@@ -62,15 +73,29 @@ try {
   await download(trainer, `/agency/charts/profile.png?${query}`, "agency-profile.png");
   await download(trainer, `/agency/charts/heatmap.png?${query}`, "agency-heatmap.png");
   await download(trainer, `/reports/export/reports.csv?factor=hc_low_light`, "library-low-light.csv");
-  await download(trainer, `/reports/export/reports-with-narratives.xlsx?factor=hc_low_light&type=traffic_stop`, "library-low-light-traffic.xlsx");
+  await download(
+    trainer,
+    `/reports/export/reports-with-narratives.xlsx?factor=hc_low_light&type=traffic_stop`,
+    "library-low-light-traffic.xlsx",
+  );
   await shoot(page, "/reports?factor=hc_low_light", "library", ".results-bar ~ .library-downloads, .library-downloads");
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(`${base}/agency/briefing?${query}&type=traffic_stop`, { waitUntil: "networkidle" });
   const boxes = page.locator('input[name="report"]');
   for (let i = 0; i < Math.min(3, await boxes.count()); i++) await boxes.nth(i).check();
-  const chosen = await page.locator('input[name="report"]:checked').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
-  await shoot(page, `/agency/briefing?${query}&type=traffic_stop&${chosen.map((c) => `report=${c}`).join("&")}`, "briefing");
-  await download(trainer, `/agency/briefing.pdf?${query}&type=traffic_stop&${chosen.map((c) => `report=${c}`).join("&")}`, "briefing.pdf");
+  const chosen = await page
+    .locator('input[name="report"]:checked')
+    .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+  await shoot(
+    page,
+    `/agency/briefing?${query}&type=traffic_stop&${chosen.map((c) => `report=${c}`).join("&")}`,
+    "briefing",
+  );
+  await download(
+    trainer,
+    `/agency/briefing.pdf?${query}&type=traffic_stop&${chosen.map((c) => `report=${c}`).join("&")}`,
+    "briefing.pdf",
+  );
   execFileSync("pdftoppm", ["-png", "-r", "70", path.join(out, "briefing.pdf"), path.join(out, "briefing-page")]);
   console.log(`briefing.pdf → ${path.join(out, "briefing-page-*.png")}`);
   await trainer.close();
@@ -93,7 +118,10 @@ try {
   await download(api, `/api/v1/profile?agency=x`, "api-error.json", { Authorization: `Bearer ${token}` });
   await cpage.setViewportSize({ width: 1440, height: 900 });
   await cpage.goto(`${base}/agency/api-tokens`);
-  await Promise.all([cpage.waitForLoadState("networkidle"), cpage.locator('button:has-text("Revoke")').first().click()]);
+  await Promise.all([
+    cpage.waitForLoadState("networkidle"),
+    cpage.locator('button:has-text("Revoke")').first().click(),
+  ]);
   await download(api, `/api/v1/profile`, "api-revoked.json", { Authorization: `Bearer ${token}` });
   await api.close();
   await commander.close();

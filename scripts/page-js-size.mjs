@@ -31,7 +31,14 @@ function importsOf(url) {
 export function pageJavaScript(routeId, manifest = readManifest()) {
   const route = manifest.routes[routeId];
   if (!route) throw new Error(`No route ${routeId} in the client manifest`);
-  const start = [manifest.entry.module, ...manifest.entry.imports, manifest.routes.root.module, ...(manifest.routes.root.imports ?? []), route.module, ...(route.imports ?? [])];
+  const start = [
+    manifest.entry.module,
+    ...manifest.entry.imports,
+    manifest.routes.root.module,
+    ...(manifest.routes.root.imports ?? []),
+    route.module,
+    ...(route.imports ?? []),
+  ];
   const seen = new Set();
   const queue = [...start];
   while (queue.length) {
@@ -49,7 +56,9 @@ export function pageJavaScript(routeId, manifest = readManifest()) {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const routes = process.argv.slice(2);
-  for (const id of routes.length ? routes : ["routes/agency._index", "routes/national._index", "routes/national.summary", "routes/reports._index"]) {
+  for (const id of routes.length
+    ? routes
+    : ["routes/agency._index", "routes/national._index", "routes/national.summary", "routes/reports._index"]) {
     const { files, raw, gzip } = pageJavaScript(id);
     console.log(`${id}: ${files.length} files, ${(raw / 1024).toFixed(1)} KB raw, ${(gzip / 1024).toFixed(1)} KB gzip`);
   }

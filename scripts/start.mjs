@@ -6,7 +6,8 @@ import { buildIfStale } from "./build-if-stale.mjs";
 // puts stacks and file paths into error responses. What NODE_ENV meant for demo data stays as it was:
 // unless told otherwise (--demo, CLOSECALL_DEMO), NODE_ENV=production starts without demo data and
 // anything else seeds it on the first start.
-if (process.env.CLOSECALL_DEMO === undefined) process.env.CLOSECALL_DEMO = process.env.NODE_ENV === "production" ? "0" : "1";
+if (process.env.CLOSECALL_DEMO === undefined)
+  process.env.CLOSECALL_DEMO = process.env.NODE_ENV === "production" ? "0" : "1";
 process.env.NODE_ENV = "production";
 
 buildIfStale();

@@ -21,20 +21,28 @@ describe("address key for abuse caps (docs/design.md §6.6)", () => {
 const served = serveDuringTests((app) => {
   app.use(addressKeys());
   app.use(rejectCrossSiteWrites());
-  app.all("*", (req, res) => res.json({ addressKey: res.locals.addressKey ?? null, origin: req.headers.origin ?? null }));
+  app.all("*", (req, res) =>
+    res.json({ addressKey: res.locals.addressKey ?? null, origin: req.headers.origin ?? null }),
+  );
 });
 
 describe("anonymous request middleware", () => {
-  it("computes the address key for every path (intake caps and per-source sign-in limits), the same for one client", async () => {
+  it("computes the address key for every path (intake caps, sign-in limits per source), same per client", async () => {
     const report = (await (await fetch(`${served.base}/report`)).json()).addressKey;
     expect(report).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect((await (await fetch(`${served.base}/sign-in`)).json()).addressKey).toBe(report);
   });
 
   it("drops Origin: null on same-origin posts (no-JS forms under no-referrer) and refuses it otherwise", async () => {
-    const same = await fetch(`${served.base}/report`, { method: "POST", headers: { Origin: "null", "Sec-Fetch-Site": "same-origin" } });
+    const same = await fetch(`${served.base}/report`, {
+      method: "POST",
+      headers: { Origin: "null", "Sec-Fetch-Site": "same-origin" },
+    });
     expect(await same.json()).toMatchObject({ origin: null });
-    const opaque = await fetch(`${served.base}/report`, { method: "POST", headers: { Origin: "null", "Sec-Fetch-Site": "cross-site" } });
+    const opaque = await fetch(`${served.base}/report`, {
+      method: "POST",
+      headers: { Origin: "null", "Sec-Fetch-Site": "cross-site" },
+    });
     expect(opaque.status).toBe(403);
     const own = new URL(served.base).origin;
     const normal = await fetch(`${served.base}/report`, { method: "POST", headers: { Origin: own } });

@@ -6,7 +6,9 @@ import type { RequestHandler } from "express";
  * process's memory (docs/design.md §6.6). Abuse caps (intake) and per-source sign-in limits count by this key;
  * the address itself goes no further than this function, and yesterday's keys cannot be linked to today's.
  */
-export function createAddressKeyer(today: () => string = () => new Date().toISOString().slice(0, 10)): (address: string) => string {
+export function createAddressKeyer(
+  today: () => string = () => new Date().toISOString().slice(0, 10),
+): (address: string) => string {
   let day = "";
   let salt = Buffer.alloc(0);
   return (address) => {

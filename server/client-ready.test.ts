@@ -5,11 +5,22 @@ import { clientReadiness } from "./client-ready";
 
 /** A response whose write() answers as a full socket or gzip stream would. */
 function fakeResponse(accepts: () => boolean) {
-  const res = Object.assign(new EventEmitter(), { destroyed: false, socket: { destroyed: false }, write: (_chunk: unknown) => accepts() });
+  const res = Object.assign(new EventEmitter(), {
+    destroyed: false,
+    socket: { destroyed: false },
+    write: (_chunk: unknown) => accepts(),
+  });
   return res as unknown as ServerResponse & EventEmitter;
 }
 
-const settled = async (p: Promise<void>) => Promise.race([p.then(() => "resolved", () => "rejected"), new Promise((r) => setTimeout(() => r("pending"), 20))]);
+const settled = async (p: Promise<void>) =>
+  Promise.race([
+    p.then(
+      () => "resolved",
+      () => "rejected",
+    ),
+    new Promise((r) => setTimeout(() => r("pending"), 20)),
+  ]);
 
 describe("clientReadiness", () => {
   it("is ready while writes are accepted, waits after a refused write until 'drain'", async () => {

@@ -18,32 +18,64 @@ async function metaValue(db: Kysely<Database>, key: string): Promise<string | un
  * Seeds the synthetic national dataset and demo accounts the first time a demo server starts.
  * Later starts find `dataset_seed` in app_meta and leave the data alone.
  */
-export async function seedOnFirstStart(database: OpenDatabase, config: AppConfig, log: (line: string) => void, totpBox: SecretBox | undefined): Promise<void> {
+export async function seedOnFirstStart(
+  database: OpenDatabase,
+  config: AppConfig,
+  log: (line: string) => void,
+  totpBox: SecretBox | undefined,
+): Promise<void> {
   const { instance, db } = database;
   if (!config.demo) return;
   if ((await metaValue(db, "dataset_seed")) !== undefined) return;
-  log(`First start: generating the synthetic national dataset (${config.seedReports.toLocaleString("en-US")} ` +
-      `reports, ${config.seedAgencies.toLocaleString("en-US")} agencies, seed ${config.seed})…`);
-  const summary = await seedSyntheticData(instance, db, { reports: config.seedReports, agencies: config.seedAgencies, seed: config.seed, demoAccounts: true, totpBox });
-  log(`Loaded ${summary.agencies} agencies and ${summary.reports.toLocaleString("en-US")} reports ` +
-      `in ${summary.seconds.toFixed(1)} s.`);
+  log(
+    `First start: generating the synthetic national dataset (${config.seedReports.toLocaleString("en-US")} ` +
+      `reports, ${config.seedAgencies.toLocaleString("en-US")} agencies, seed ${config.seed})…`,
+  );
+  const summary = await seedSyntheticData(instance, db, {
+    reports: config.seedReports,
+    agencies: config.seedAgencies,
+    seed: config.seed,
+    demoAccounts: true,
+    totpBox,
+  });
+  log(
+    `Loaded ${summary.agencies} agencies and ${summary.reports.toLocaleString("en-US")} reports ` +
+      `in ${summary.seconds.toFixed(1)} s.`,
+  );
   await rebuildDerivedData(database, log);
 }
 
 /** What a newcomer needs to try the demo: URL, accounts, the shared TOTP secret and partner codes. */
 export async function demoBanner(db: Kysely<Database>, config: AppConfig, url: string): Promise<string> {
   const lines = [``, `Close Call is running at ${url}`];
-  if (!config.publicUrlConfigured) lines.push(`PUBLIC_URL is not set: invitation and reset links and the feed point at ${config.publicUrl}.`);
+  if (!config.publicUrlConfigured)
+    lines.push(`PUBLIC_URL is not set: invitation and reset links and the feed point at ${config.publicUrl}.`);
   if (!config.demo) {
     lines.push("No demo data: demo accounts are disabled (start with --demo or CLOSECALL_DEMO=1 for them).");
     return lines.join("\n");
   }
   const seed = Number((await metaValue(db, "dataset_seed")) ?? config.seed);
   // A database seeded by `closecall seed` without --demo-accounts has none: list only those that exist.
-  const present = new Set((await db.selectFrom("users").select("email").where("email", "in", DEMO_ACCOUNTS.map((a) => a.email)).execute()).map((u) => u.email));
+  const present = new Set(
+    (
+      await db
+        .selectFrom("users")
+        .select("email")
+        .where(
+          "email",
+          "in",
+          DEMO_ACCOUNTS.map((a) => a.email),
+        )
+        .execute()
+    ).map((u) => u.email),
+  );
   const accounts = DEMO_ACCOUNTS.filter((a) => present.has(a.email));
   if (accounts.length === 0) {
-    lines.push(``, `Demo mode, but this database has no demo accounts (seed it with \`closecall seed --demo-accounts\`).`, ``);
+    lines.push(
+      ``,
+      `Demo mode, but this database has no demo accounts (seed it with \`closecall seed --demo-accounts\`).`,
+      ``,
+    );
     return lines.join("\n");
   }
   lines.push(

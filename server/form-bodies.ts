@@ -20,15 +20,26 @@ export function acceptFormPostsOnly(): RequestHandler {
     const contentType = req.headers["content-type"] ?? "";
     const mediaType = contentType.split(";")[0]!.trim().toLowerCase();
     if (!FORM_TYPES.has(mediaType)) {
-      res.status(415).type("text/html").send(page("Not a form", "This address accepts forms only (application/x-www-form-urlencoded or multipart/form-data). Go back " +
-          "and send the form again."));
+      res
+        .status(415)
+        .type("text/html")
+        .send(
+          page(
+            "Not a form",
+            "This address accepts forms only (application/x-www-form-urlencoded or multipart/form-data). Go back " +
+              "and send the form again.",
+          ),
+        );
       return;
     }
     if (mediaType === "multipart/form-data") {
       try {
         await new Response(bufferedBody(res) ?? "", { headers: { "Content-Type": contentType } }).formData();
       } catch {
-        res.status(400).type("text/html").send(page("The form could not be read", "What was sent is not a complete form. Go back and send it again."));
+        res
+          .status(400)
+          .type("text/html")
+          .send(page("The form could not be read", "What was sent is not a complete form. Go back and send it again."));
         return;
       }
     }

@@ -28,7 +28,9 @@ async function main(): Promise<void> {
   await seedOnFirstStart(database, config, log, totpBox);
   if (totpBox) await sealLeftoverSeeds(database.db, totpBox, log);
   // In the background: the first dashboard visitor then finds the national figures computed.
-  warmNationalCache(database.db).catch((error) => console.error("Could not warm the analytics cache:", error instanceof Error ? error.message : error));
+  warmNationalCache(database.db).catch((error) =>
+    console.error("Could not warm the analytics cache:", error instanceof Error ? error.message : error),
+  );
 
   const build = (await import(pathToFileURL(path.join(root, "build", "index.js")).href)) as ServerBuild;
   const app = createServerApp({

@@ -5,7 +5,7 @@ import { bufferedBody } from "./request-body";
 
 const NOT_A_FORM_PAGE =
   "<!doctype html><title>Not a form</title><h1>Not a form</h1><p>This address shows a page or a file; it does not " +
-      "take forms. Go back and try again from the page you were on.</p>";
+  "take forms. Go back and try again from the page you were on.</p>";
 
 /**
  * Remix behind Express, in production mode always (development mode puts stacks and
@@ -13,7 +13,10 @@ const NOT_A_FORM_PAGE =
  * read, the request body is the one `readBody` already capped and buffered. Response headers replace the
  * defaults set by our middleware (so a route's Cache-Control is the only one sent); cookies add up.
  */
-export function remixHandler(build: ServerBuild, getLoadContext: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext): RequestHandler {
+export function remixHandler(
+  build: ServerBuild,
+  getLoadContext: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext,
+): RequestHandler {
   const handle = createRequestHandler(build, "production");
   return async (req, res, next) => {
     let url: URL;
@@ -37,7 +40,10 @@ export function remixHandler(build: ServerBuild, getLoadContext: (req: ExpressRe
     headers.delete("transfer-encoding");
     if (body) headers.set("content-length", String(body.length));
     try {
-      const response = await handle(new Request(url, { method: req.method, headers, body, signal: controller.signal }), getLoadContext(req, res));
+      const response = await handle(
+        new Request(url, { method: req.method, headers, body, signal: controller.signal }),
+        getLoadContext(req, res),
+      );
       // A post to a page or file without an action: Remix's own 405 says "Unexpected Server Error" (files)
       // or carries its internal route ids (pages). The data API answers its 405 itself, in JSON.
       if (response.status === 405 && !req.path.startsWith("/api/")) {

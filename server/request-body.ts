@@ -2,7 +2,7 @@ import type { Request as ExpressRequest, RequestHandler, Response as ExpressResp
 
 const TOO_LARGE_PAGE =
   "<!doctype html><title>Too large</title><h1>Too large</h1><p>What you sent is larger than 1 MB. Go back, " +
-      "shorten it and try again; your text is still in the form.</p>";
+  "shorten it and try again; your text is still in the form.</p>";
 
 /** The body `readBody` kept for Remix, or undefined when the request had none. */
 export function bufferedBody(res: ExpressResponse): Uint8Array<ArrayBuffer> | undefined {

@@ -9,7 +9,11 @@ const served = serveDuringTests((app) => {
   app.all("*", (_req, res) => res.send("ok"));
 });
 
-const distinctive = { "User-Agent": "UA-7f3e9c-canary", Referer: "https://referer-canary.example/", "X-Forwarded-For": "203.0.113.77" };
+const distinctive = {
+  "User-Agent": "UA-7f3e9c-canary",
+  Referer: "https://referer-canary.example/",
+  "X-Forwarded-For": "203.0.113.77",
+};
 
 describe("request log", () => {
   it("records method, path, status and time, but no address, agent, referrer or query", async () => {

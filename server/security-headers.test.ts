@@ -5,7 +5,9 @@ import { rejectCrossSiteWrites, securityHeaders } from "./security-headers";
 const served = serveDuringTests((app) => {
   app.use(securityHeaders());
   app.use(rejectCrossSiteWrites());
-  app.all("*", (req, res) => res.send(req.method === "POST" ? `origin:${req.headers.origin ?? "none"}` : `nonce:${res.locals.cspNonce}`));
+  app.all("*", (req, res) =>
+    res.send(req.method === "POST" ? `origin:${req.headers.origin ?? "none"}` : `nonce:${res.locals.cspNonce}`),
+  );
 });
 
 function nonceOf(csp: string): string {
@@ -25,7 +27,13 @@ describe("security headers", () => {
   it("set a strict CSP and the other baseline headers", async () => {
     const response = await fetch(`${served.base}/account`);
     const csp = response.headers.get("Content-Security-Policy")!;
-    for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'"]) {
+    for (const directive of [
+      "default-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+      "form-action 'self'",
+    ]) {
       expect(csp).toContain(directive);
     }
     expect(csp).toMatch(/script-src 'self' 'nonce-[^']+'(;|$)/);
@@ -39,7 +47,8 @@ describe("security headers", () => {
 });
 
 describe("cross-site write check", () => {
-  const post = (headers: Record<string, string>) => fetch(`${served.base}/sign-in`, { method: "POST", headers, body: "a=1" });
+  const post = (headers: Record<string, string>) =>
+    fetch(`${served.base}/sign-in`, { method: "POST", headers, body: "a=1" });
 
   it("refuses POSTs a browser marks as cross-site, or whose Origin is another host", async () => {
     expect((await post({ "Sec-Fetch-Site": "cross-site" })).status).toBe(403);

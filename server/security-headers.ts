@@ -37,7 +37,7 @@ export function securityHeaders(): RequestHandler {
     res.setHeader(
       "Permissions-Policy",
       "accelerometer=(), ambient-light-sensor=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), " +
-          "microphone=(), payment=(), usb=(), interest-cohort=()",
+        "microphone=(), payment=(), usb=(), interest-cohort=()",
     );
     res.setHeader("Cache-Control", "no-store");
     next();
@@ -71,10 +71,13 @@ export function rejectCrossSiteWrites(): RequestHandler {
     // origin as a host mismatch, breaking every form without JavaScript.
     if (!crossSite && origin === "null") delete req.headers.origin;
     if (crossSite) {
-      res.status(403).type("text/html").send(
-        "<!doctype html><title>Not allowed</title><h1>Not allowed</h1><p>This form was sent from another site. " +
+      res
+        .status(403)
+        .type("text/html")
+        .send(
+          "<!doctype html><title>Not allowed</title><h1>Not allowed</h1><p>This form was sent from another site. " +
             "Go back to Close Call and try again.</p>",
-      );
+        );
       return;
     }
     next();

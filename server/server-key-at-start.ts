@@ -13,7 +13,11 @@ import { type SecretBox, secretBox } from "../db/security/secret-box";
  * bound to it (an older unkeyed chain re-keyed once), and what seals TOTP seeds — undefined when the key
  * is unusable, in which case intake and sign-in answer 503.
  */
-export async function useServerKey(db: Kysely<Database>, config: AppConfig, log: (line: string) => void): Promise<SecretBox | undefined> {
+export async function useServerKey(
+  db: Kysely<Database>,
+  config: AppConfig,
+  log: (line: string) => void,
+): Promise<SecretBox | undefined> {
   const options = { envKey: config.intakeKey, dataDir: config.dataDir };
   log(await prepareIntakeKey(db, options));
   const key = loadServerKey(options);
@@ -27,7 +31,11 @@ export async function useServerKey(db: Kysely<Database>, config: AppConfig, log:
 }
 
 /** Seals TOTP seeds stored in clear (by an older version, or `closecall seed --demo-accounts`). */
-export async function sealLeftoverSeeds(db: Kysely<Database>, box: SecretBox, log: (line: string) => void): Promise<void> {
+export async function sealLeftoverSeeds(
+  db: Kysely<Database>,
+  box: SecretBox,
+  log: (line: string) => void,
+): Promise<void> {
   const sealed = await sealClearTotpSecrets(db, box);
   if (sealed > 0) log(`Sealed ${sealed} TOTP secret(s) that were stored in clear.`);
 }

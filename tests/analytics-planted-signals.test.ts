@@ -38,10 +38,15 @@ describe("planted signals are found", () => {
     try {
       await seedSyntheticData(own.instance, own.db, { reports: 30_000, seed: 3, agencies: 150 });
       await rebuildAnalyticsRollups(own.db);
-      const { rows } = await sql<{ id: string }>`SELECT id::VARCHAR AS id FROM agencies WHERE name = ${s.agencyName!}`.execute(own.db);
+      const { rows } = await sql<{
+        id: string;
+      }>`SELECT id::VARCHAR AS id FROM agencies WHERE name = ${s.agencyName!}`.execute(own.db);
       await sql`INSERT INTO app_meta (key, value) VALUES ('release_book_first_quarter', '2025-Q1')`.execute(own.db);
       await releaseBook(own.db, { today: "2026-01-15", upTo: "2025-Q4", rules: privacy });
-      const profile = getBookProfile(await readAgencyBook(own.db, rows[0]!.id), { period: "2025", reference: "national" });
+      const profile = getBookProfile(await readAgencyBook(own.db, rows[0]!.id), {
+        period: "2025",
+        reference: "national",
+      });
       const row = profile.rows.find((r) => r.factor === s.factor)!;
       expect(profile.flagged).toContain(s.factor);
       if (!row.prr || isSuppressed(row.prr)) throw new Error("PRR withheld");
@@ -67,7 +72,8 @@ describe("planted signals are found", () => {
       privacy,
     );
     const series = trends.series.find((x) => x.dimension === "factor" && x.code === s.factor)!;
-    const isTriggered = (m: (typeof series.monthly)[number]) => Boolean(m.alert && !isSuppressed(m.alert) && m.alert.triggered);
+    const isTriggered = (m: (typeof series.monthly)[number]) =>
+      Boolean(m.alert && !isSuppressed(m.alert) && m.alert.triggered);
     const after = series.monthly.filter((m) => m.month >= s.fromMonth!);
     const firstAfter = after.findIndex(isTriggered);
     expect(firstAfter).toBeGreaterThanOrEqual(0);
@@ -86,18 +92,36 @@ describe("planted signals are found", () => {
 
   it("emerging risks rank the Midwest struck-by series after the planted month (BH), not before", async () => {
     const s = signal("struck-by-rising-midwest");
-    const after = await getEmergingRisks(database.db, parseAnalyticsFilters({ to: "2024-06" }), { kind: "public" }, privacy);
+    const after = await getEmergingRisks(
+      database.db,
+      parseAnalyticsFilters({ to: "2024-06" }),
+      { kind: "public" },
+      privacy,
+    );
     const found = after.risks.find((r) => r.area === s.censusRegion && r.code === s.factor);
     expect(found).toMatchObject({ triggered: true, significant: true, dimension: "factor" });
     expect(found!.ratio!).toBeGreaterThan(1.5);
     expect(after.tests).toBeGreaterThan(200);
-    const earlier = await getEmergingRisks(database.db, parseAnalyticsFilters({ to: "2024-03" }), { kind: "public" }, privacy);
+    const earlier = await getEmergingRisks(
+      database.db,
+      parseAnalyticsFilters({ to: "2024-03" }),
+      { kind: "public" },
+      privacy,
+    );
     expect(earlier.risks.find((r) => r.area === s.censusRegion && r.code === s.factor)).toBeUndefined();
   });
 
   it("emerging risks find the national ambush cluster of 2025-Q3", async () => {
     const s = signal("ambush-cluster-2025q3");
-    const risks = await getEmergingRisks(database.db, parseAnalyticsFilters({ to: s.toMonth! }), { kind: "public" }, privacy);
-    expect(risks.risks.find((r) => r.area === "national" && r.code === s.factor)).toMatchObject({ triggered: true, significant: true });
+    const risks = await getEmergingRisks(
+      database.db,
+      parseAnalyticsFilters({ to: s.toMonth! }),
+      { kind: "public" },
+      privacy,
+    );
+    expect(risks.risks.find((r) => r.area === "national" && r.code === s.factor)).toMatchObject({
+      triggered: true,
+      significant: true,
+    });
   });
 });

@@ -25,9 +25,26 @@ function write(relative: string, text = "", when = past) {
 /** A project whose build read app/, orchestration/ and one file in a folder of its own, built after all of them. */
 function freshProject() {
   rmSync(fake, { recursive: true, force: true });
-  for (const file of ["app/root.tsx", "orchestration/derived-data.ts", "db/open.ts", "lib/outside.ts", "package-lock.json"]) write(file);
-  const inputs = ["app/root.tsx", "orchestration/derived-data.ts", "lib/outside.ts", "empty-module:./auth/x.server", "<stdin>"];
-  write("build/metafile.server.json", JSON.stringify({ inputs: Object.fromEntries(inputs.map((i) => [i, {}])) }), built);
+  for (const file of [
+    "app/root.tsx",
+    "orchestration/derived-data.ts",
+    "db/open.ts",
+    "lib/outside.ts",
+    "package-lock.json",
+  ])
+    write(file);
+  const inputs = [
+    "app/root.tsx",
+    "orchestration/derived-data.ts",
+    "lib/outside.ts",
+    "empty-module:./auth/x.server",
+    "<stdin>",
+  ];
+  write(
+    "build/metafile.server.json",
+    JSON.stringify({ inputs: Object.fromEntries(inputs.map((i) => [i, {}])) }),
+    built,
+  );
   write("build/index.js", "", built);
   mkdirSync(path.join(fake, "public", "build"), { recursive: true });
   for (const dir of ["app", "orchestration", "db", "lib", "."]) utimesSync(path.join(fake, dir), past, past);
@@ -59,7 +76,14 @@ describe("build-if-stale", () => {
 
   it("reads every input of the real build, orchestration/ files included", () => {
     const inputs = bundledInputs(root);
-    expect(inputs).toEqual(expect.arrayContaining(["orchestration/derived-data.ts", "orchestration/publication.ts", "app/root.tsx", "db/accounts/sessions.ts"]));
+    expect(inputs).toEqual(
+      expect.arrayContaining([
+        "orchestration/derived-data.ts",
+        "orchestration/publication.ts",
+        "app/root.tsx",
+        "db/accounts/sessions.ts",
+      ]),
+    );
     expect(inputs.filter((i) => i.includes(":") || i.startsWith("<"))).toEqual([]);
   });
 

@@ -40,7 +40,11 @@ const label = (i: number) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padSt
 type Loader = (args: { request: Request; params: Record<string, string>; context: AppContext }) => Promise<Response>;
 async function download(loader: unknown, url: string, file: string, who: SignedInTestUser) {
   try {
-    const response = await (loader as Loader)({ request: getAs(url, who), params: { kind: new URL(url, "http://test").pathname.split("/").at(-2)!, file }, context });
+    const response = await (loader as Loader)({
+      request: getAs(url, who),
+      params: { kind: new URL(url, "http://test").pathname.split("/").at(-2)!, file },
+      context,
+    });
     return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()) };
   } catch (thrown) {
     if (!(thrown instanceof Response)) throw thrown;
@@ -51,7 +55,9 @@ async function download(loader: unknown, url: string, file: string, who: SignedI
 beforeAll(async () => {
   database = await createSeededTestDatabase({ reports: 6000, seed: 12, agencies: 40 });
   context = createTestContext(database);
-  const latest = await sql<{ m: string }>`SELECT strftime(max(event_month), '%Y-%m') AS m FROM reports`.execute(database.db);
+  const latest = await sql<{ m: string }>`SELECT strftime(max(event_month), '%Y-%m') AS m FROM reports`.execute(
+    database.db,
+  );
   const [y, m] = latest.rows[0]!.m.split("-").map(Number) as [number, number];
   const last = y * 12 + m - 1;
   a = { from: label(last - 11), to: label(last) };
@@ -60,7 +66,8 @@ beforeAll(async () => {
     SELECT p.agency_id::VARCHAR AS id FROM report_protected p WHERE p.agency_id IS NOT NULL GROUP BY 1
       ORDER BY count(*) DESC, id LIMIT 1`.execute(database.db);
   agencyId = rows[0]!.id;
-  const signedIn = async (role: Parameters<typeof createTestUser>[1], agency: string | null = null) => signInTestUser(database.db, await createTestUser(database.db, role, { agencyId: agency }));
+  const signedIn = async (role: Parameters<typeof createTestUser>[1], agency: string | null = null) =>
+    signInTestUser(database.db, await createTestUser(database.db, role, { agencyId: agency }));
   people.national = await signedIn("national_analyst");
   people.trainer = await signedIn("agency_trainer", agencyId);
   const build = (await import(path.resolve(import.meta.dirname, "../build/index.js"))) as ServerBuild;
@@ -75,9 +82,15 @@ afterAll(async () => {
 });
 
 const profileOf = (period: { from: string; to: string }) =>
-  getFactorProfile(sourceOf(database.db), parseAnalyticsFilters({ grain: "month", ...period, scope: "national" }), { kind: "national" }, {
-    k: context.config.privacyK, agencyMinReports: context.config.agencyMinReports,
-  });
+  getFactorProfile(
+    sourceOf(database.db),
+    parseAnalyticsFilters({ grain: "month", ...period, scope: "national" }),
+    { kind: "national" },
+    {
+      k: context.config.privacyK,
+      agencyMinReports: context.config.agencyMinReports,
+    },
+  );
 
 describe("national view: two periods' factor profiles side by side", () => {
   const query = () => `?from=${a.from}&to=${a.to}&bfrom=${b.from}&bto=${b.to}`;
@@ -107,15 +120,26 @@ describe("national view: two periods' factor profiles side by side", () => {
         expect(d.upper).toBeGreaterThan(d.difference);
       }
     }
-    const table = nationalPanels(view).flatMap((p) => p.tables).find((t) => t.id === "period-profile")!;
-    expect(table.columns.map((c) => c.header)).toEqual(expect.arrayContaining([
-      `A: ${a.from} to ${a.to}: share (95% interval)`, `B: ${b.from} to ${b.to}: share (95% interval)`, "Difference A − B, percentage points (95% interval)",
-    ]));
+    const table = nationalPanels(view)
+      .flatMap((p) => p.tables)
+      .find((t) => t.id === "period-profile")!;
+    expect(table.columns.map((c) => c.header)).toEqual(
+      expect.arrayContaining([
+        `A: ${a.from} to ${a.to}: share (95% interval)`,
+        `B: ${b.from} to ${b.to}: share (95% interval)`,
+        "Difference A − B, percentage points (95% interval)",
+      ]),
+    );
   });
 
   it("downloads the same table as CSV and XLSX, with both periods' columns and numbers", async () => {
     const [pa, pb] = await Promise.all([profileOf(a), profileOf(b)]);
-    const csv = await download(nationalFile, `/national/tables/period-profile.csv${query()}`, "period-profile.csv", people.national!);
+    const csv = await download(
+      nationalFile,
+      `/national/tables/period-profile.csv${query()}`,
+      "period-profile.csv",
+      people.national!,
+    );
     expect(csv.status).toBe(200);
     const read = readCsv(csv.bytes);
     const col = (header: string) => read.headers.indexOf(header);
@@ -133,17 +157,26 @@ describe("national view: two periods' factor profiles side by side", () => {
       expect(line[bShare], ra.factor).toBe(cellText(cell.share(rb.subject.share)));
       expect(line[bCount], ra.factor).toBe(cellText(cell.count(rb.subject.count)));
     }
-    const xlsx = await download(nationalFile, `/national/tables/period-profile.xlsx${query()}`, "period-profile.xlsx", people.national!);
+    const xlsx = await download(
+      nationalFile,
+      `/national/tables/period-profile.xlsx${query()}`,
+      "period-profile.xlsx",
+      people.national!,
+    );
     expect(xlsx.status).toBe(200);
     const sheet = (await readXlsx(xlsx.bytes)).sheets[0]!;
-    expect(sheet.headers).toEqual(expect.arrayContaining([`A: ${a.from} to ${a.to}: reports`, `B: ${b.from} to ${b.to}: reports`]));
+    expect(sheet.headers).toEqual(
+      expect.arrayContaining([`A: ${a.from} to ${a.to}: reports`, `B: ${b.from} to ${b.to}: reports`]),
+    );
     expect(sheet.rows).toHaveLength(pa.rows.length);
   });
 
   it("the page draws both periods' columns; the filter bar holds the comparison period and its presets", async () => {
     const page = await html(`/national${query()}`, people.national!);
     expect(page.status).toBe(200);
-    expect(page.text).toContain(`Contributing factors, two periods side by side: ${a.from} to ${a.to} and ${b.from} to ${b.to}`);
+    expect(page.text).toContain(
+      `Contributing factors, two periods side by side: ${a.from} to ${a.to} and ${b.from} to ${b.to}`,
+    );
     expect(page.text).toContain(`A: ${a.from} to ${a.to}: share (95% interval)`);
     expect(page.text).toContain(`B: ${b.from} to ${b.to}: share (95% interval)`);
     expect(page.text).toMatch(new RegExp(`<input id="f-bfrom"[^>]*value="${b.from}"`));
@@ -153,17 +186,41 @@ describe("national view: two periods' factor profiles side by side", () => {
   });
 
   it("without a comparison period there is no such panel, and its download is a 404", async () => {
-    const view = (await callRoute(nationalLoader, getAs(`/national?from=${a.from}&to=${a.to}`, people.national!), context)).data.view as NationalDashboardView;
+    const view = (
+      await callRoute(nationalLoader, getAs(`/national?from=${a.from}&to=${a.to}`, people.national!), context)
+    ).data.view as NationalDashboardView;
     expect(view.periods).toBeNull();
-    expect((await download(nationalFile, `/national/tables/period-profile.csv?from=${a.from}`, "period-profile.csv", people.national!)).status).toBe(404);
+    expect(
+      (
+        await download(
+          nationalFile,
+          `/national/tables/period-profile.csv?from=${a.from}`,
+          "period-profile.csv",
+          people.national!,
+        )
+      ).status,
+    ).toBe(404);
   });
 
   it("a bad comparison parameter is a 400 that names it, on the page and on the download", async () => {
-    for (const [q, param] of [["?bfrom=2024-01", "bto"], ["?bto=2024-01", "bfrom"], ["?bfrom=2024-13&bto=2024-12", "bfrom"], ["?bfrom=2024-06&bto=2024-01", "bto"]] as const) {
+    for (const [q, param] of [
+      ["?bfrom=2024-01", "bto"],
+      ["?bto=2024-01", "bfrom"],
+      ["?bfrom=2024-13&bto=2024-12", "bfrom"],
+      ["?bfrom=2024-06&bto=2024-01", "bto"],
+    ] as const) {
       const bad = await callRoute(nationalLoader, getAs(`/national${q}`, people.national!), context);
       expect(bad.status, q).toBe(400);
-      expect(bad.data.problems.map((p: { param: string }) => p.param), q).toEqual([param]);
-      const file = await download(nationalFile, `/national/tables/period-profile.csv${q}`, "period-profile.csv", people.national!);
+      expect(
+        bad.data.problems.map((p: { param: string }) => p.param),
+        q,
+      ).toEqual([param]);
+      const file = await download(
+        nationalFile,
+        `/national/tables/period-profile.csv${q}`,
+        "period-profile.csv",
+        people.national!,
+      );
       expect(file.status, q).toBe(400);
       expect(file.bytes.toString("utf8"), q).toContain(`“${param}”`);
     }
@@ -179,15 +236,23 @@ describe("agency view: the release book's years side by side", () => {
     expect(book.years.length).toBeGreaterThanOrEqual(2);
     expect(view.factorYears.years).toEqual(book.years);
     for (const row of view.factorYears.rows) {
-      row.years.forEach((y, i) => expect(y.count, `${row.factor} ${y.year}`).toEqual(book.cell(book.years[i]!, "agency", `f:${row.factor}`)));
+      row.years.forEach((y, i) =>
+        expect(y.count, `${row.factor} ${y.year}`).toEqual(book.cell(book.years[i]!, "agency", `f:${row.factor}`)),
+      );
     }
     const csv = await download(agencyFile, "/agency/tables/factor-years.csv", "factor-years.csv", people.trainer!);
     expect(csv.status).toBe(200);
     const read = readCsv(csv.bytes);
-    expect(read.headers).toEqual(["Factor", "Family", ...book.years.flatMap((y) => [`${y}: share (95% interval)`, `${y}: reports`])]);
+    expect(read.headers).toEqual([
+      "Factor",
+      "Family",
+      ...book.years.flatMap((y) => [`${y}: share (95% interval)`, `${y}: reports`]),
+    ]);
     const total = read.rows.find((r) => r[0] === "All reports counted toward your agency")!;
     book.years.forEach((y, i) => expect(total[3 + 2 * i]).toBe(cellText(cell.count(book.cell(y, "agency", "n")))));
     // A withheld cell reads as withheld, never as a number.
-    for (const r of read.rows) for (const c of r.slice(2)) expect(c).toMatch(/^(withheld — .+|—|\d[\d,]*|\d+\.\d% \(\d+\.\d%–\d+\.\d%\)|0\.0% \(.+\))$/);
+    for (const r of read.rows)
+      for (const c of r.slice(2))
+        expect(c).toMatch(/^(withheld — .+|—|\d[\d,]*|\d+\.\d% \(\d+\.\d%–\d+\.\d%\)|0\.0% \(.+\))$/);
   });
 });

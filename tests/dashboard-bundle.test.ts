@@ -6,10 +6,15 @@ import { pageJavaScript } from "../scripts/page-js-size.mjs";
 const BUDGET = 350 * 1024;
 
 describe("dashboard page JavaScript", () => {
-  it.each(["routes/agency._index", "routes/national._index", "routes/national.summary"])("%s stays within 350 KB gzip", (route) => {
-    const { files, raw, gzip } = pageJavaScript(route) as { files: { url: string }[]; raw: number; gzip: number };
-    console.info(`${route}: ${files.length} files, ${(raw / 1024).toFixed(1)} KB raw, ${(gzip / 1024).toFixed(1)} KB gzip`);
-    expect(files.some((f) => f.url.includes("/routes/"))).toBe(true);
-    expect(gzip).toBeLessThanOrEqual(BUDGET);
-  });
+  it.each(["routes/agency._index", "routes/national._index", "routes/national.summary"])(
+    "%s stays within 350 KB gzip",
+    (route) => {
+      const { files, raw, gzip } = pageJavaScript(route) as { files: { url: string }[]; raw: number; gzip: number };
+      console.info(
+        `${route}: ${files.length} files, ${(raw / 1024).toFixed(1)} KB raw, ${(gzip / 1024).toFixed(1)} KB gzip`,
+      );
+      expect(files.some((f) => f.url.includes("/routes/"))).toBe(true);
+      expect(gzip).toBeLessThanOrEqual(BUDGET);
+    },
+  );
 });

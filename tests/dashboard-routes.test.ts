@@ -22,7 +22,11 @@ let database: OpenDatabase;
 let context: AppContext;
 let html: (path: string, who: SignedInTestUser | null, ctx?: AppContext) => Promise<{ status: number; text: string }>;
 
-interface Agency { id: string; name: string; reports: number }
+interface Agency {
+  id: string;
+  name: string;
+  reports: number;
+}
 let large: Agency;
 let other: Agency;
 let small: Agency;
@@ -37,7 +41,9 @@ beforeAll(async () => {
   database = await createSeededTestDatabase({ reports: 6000, seed: 12, agencies: 40 });
   context = createTestContext(database);
 
-  const latest = await sql<{ m: string }>`SELECT strftime(max(event_month), '%Y-%m') AS m FROM reports`.execute(database.db);
+  const latest = await sql<{ m: string }>`SELECT strftime(max(event_month), '%Y-%m') AS m FROM reports`.execute(
+    database.db,
+  );
   const [y, m] = latest.rows[0]!.m.split("-").map(Number) as [number, number];
   const first = y * 12 + m - 1 - 35;
   window = { from: `${Math.floor(first / 12)}-${String((first % 12) + 1).padStart(2, "0")}`, to: latest.rows[0]!.m };
@@ -146,7 +152,12 @@ describe("the agency page reads the release book", () => {
     const view = await agencyView(people.commander!, "?vs=size&factor=hc_low_light&from=2025-01&to=2025-06");
     expect(view.state).toEqual({ vs: "size", factor: "hc_low_light", from: "2025-01", to: "2025-06" });
     expect(view.resolved).toMatchObject({ reference: "size", sharedFrom: "2025-01", sharedTo: "2025-06" });
-    for (const [query, param] of [["?from=2025-13", "from"], ["?compare=year", "compare"], ["?agency=x", "agency"], ["?period=1999", "period"]] as const) {
+    for (const [query, param] of [
+      ["?from=2025-13", "from"],
+      ["?compare=year", "compare"],
+      ["?agency=x", "agency"],
+      ["?period=1999", "period"],
+    ] as const) {
       const bad = await callRoute(agencyLoader, getAs(`/agency${query}`, people.commander!), context);
       expect(bad.status, query).toBe(400);
       expect(bad.data.problems[0].param, query).toBe(param);
@@ -166,7 +177,9 @@ describe("month choices (issue 16: Chromium drew empty month inputs as “------
     const agency = await html("/agency", people.commander!);
     expect(agency.status).toBe(200);
     expect(agency.text).not.toContain('type="month"');
-    expect(agency.text).toMatch(/<select id="choice-from" name="from">[\s\S]*?<option value="\d{4}-\d{2}"[^>]*>[A-Z][a-z]{2} \d{4}<\/option>/);
+    expect(agency.text).toMatch(
+      /<select id="choice-from" name="from">[\s\S]*?<option value="\d{4}-\d{2}"[^>]*>[A-Z][a-z]{2} \d{4}<\/option>/,
+    );
     const national = await html("/national", people.national!);
     expect(national.status).toBe(200);
     expect(national.text).not.toContain('type="month"');
@@ -179,16 +192,29 @@ describe("saved views", () => {
     callRoute(agencyAction, post("/agency?index", who, { csrf: who.csrf, intent: "save-view", ...fields }), context);
 
   it("a member names the current view, finds it again, and deletes it; only their own", async () => {
-    const saved = await save(people.analyst!, { name: "Peers, low light", path: "/agency?vs=size&factor=hc_low_light" });
+    const saved = await save(people.analyst!, {
+      name: "Peers, low light",
+      path: "/agency?vs=size&factor=hc_low_light",
+    });
     expect(saved.status).toBe(200);
     const page = await callRoute(agencyLoader, getAs("/agency", people.analyst!), context);
-    expect(page.data.savedViews).toEqual([{ id: expect.any(String), name: "Peers, low light", path: "/agency?vs=size&factor=hc_low_light" }]);
+    expect(page.data.savedViews).toEqual([
+      { id: expect.any(String), name: "Peers, low light", path: "/agency?vs=size&factor=hc_low_light" },
+    ]);
     // Another member (same agency) neither sees nor deletes it.
     expect((await callRoute(agencyLoader, getAs("/agency", people.trainer!), context)).data.savedViews).toEqual([]);
     const id = page.data.savedViews[0].id as string;
-    const foreign = await callRoute(agencyAction, post("/agency?index", people.trainer!, { csrf: people.trainer!.csrf, intent: "delete-view", id }), context);
+    const foreign = await callRoute(
+      agencyAction,
+      post("/agency?index", people.trainer!, { csrf: people.trainer!.csrf, intent: "delete-view", id }),
+      context,
+    );
     expect(foreign.status).toBe(404);
-    const mine = await callRoute(agencyAction, post("/agency?index", people.analyst!, { csrf: people.analyst!.csrf, intent: "delete-view", id }), context);
+    const mine = await callRoute(
+      agencyAction,
+      post("/agency?index", people.analyst!, { csrf: people.analyst!.csrf, intent: "delete-view", id }),
+      context,
+    );
     expect(mine.status).toBe(200);
     expect((await callRoute(agencyLoader, getAs("/agency", people.analyst!), context)).data.savedViews).toEqual([]);
   });
@@ -200,7 +226,11 @@ describe("saved views", () => {
       expect(refused.data.errors.path, path).toBeTruthy();
     }
     expect((await save(people.analyst!, { name: " ", path: "/agency" })).data.errors.name).toBe("Give the view a name");
-    const noCsrf = await callRoute(agencyAction, post("/agency?index", people.analyst!, { intent: "save-view", name: "x", path: "/agency" }), context);
+    const noCsrf = await callRoute(
+      agencyAction,
+      post("/agency?index", people.analyst!, { intent: "save-view", name: "x", path: "/agency" }),
+      context,
+    );
     expect(noCsrf.status).toBe(403);
   });
 });

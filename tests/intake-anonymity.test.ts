@@ -36,16 +36,31 @@ interface Reply {
 }
 
 /** A request from the canary address with the canary headers (fetch cannot choose its source address). */
-function request(base: string, method: "GET" | "POST", pathname: string, fields?: FormFields, extraHeaders: Record<string, string> = {}): Promise<Reply> {
+function request(
+  base: string,
+  method: "GET" | "POST",
+  pathname: string,
+  fields?: FormFields,
+  extraHeaders: Record<string, string> = {},
+): Promise<Reply> {
   const body = fields ? formBody(fields).toString() : undefined;
   const url = new URL(pathname, base);
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
-        host: url.hostname, port: url.port, path: url.pathname, method, localAddress: CANARY.address,
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method,
+        localAddress: CANARY.address,
         headers: {
-          "User-Agent": CANARY.userAgent, Referer: CANARY.referer, "X-Forwarded-For": CANARY.forwardedFor, "Sec-Fetch-Site": "same-origin",
-          ...(body ? { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(Buffer.byteLength(body)) } : {}),
+          "User-Agent": CANARY.userAgent,
+          Referer: CANARY.referer,
+          "X-Forwarded-For": CANARY.forwardedFor,
+          "Sec-Fetch-Site": "same-origin",
+          ...(body
+            ? { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(Buffer.byteLength(body)) }
+            : {}),
           ...extraHeaders,
         },
       },
@@ -69,7 +84,9 @@ function hiddenField(html: string, name: string): string {
 }
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
 }
 
 function expectStrictHeaders(reply: Reply): void {
@@ -81,7 +98,15 @@ function expectStrictHeaders(reply: Reply): void {
   expect(csp).toMatch(/script-src 'self' 'nonce-[^']+'/);
   expect(csp).not.toMatch(/https?:|\*/);
   const permissions = String(reply.headers["permissions-policy"]);
-  for (const sensor of ["accelerometer", "gyroscope", "magnetometer", "geolocation", "camera", "microphone", "ambient-light-sensor"]) {
+  for (const sensor of [
+    "accelerometer",
+    "gyroscope",
+    "magnetometer",
+    "geolocation",
+    "camera",
+    "microphone",
+    "ambient-light-sensor",
+  ]) {
     expect(permissions).toContain(`${sensor}=()`);
   }
 }
@@ -117,10 +142,17 @@ describe("anonymous intake against the real server", () => {
       expect(reviewed.status).toBe(200);
       expectStrictHeaders(reviewed);
       const challenge = hiddenField(reviewed.body, "challenge");
-      const sent = await request(server.url, "POST", "/report", { ...fields, intent: "send", challenge, proof: await solveChallengeField(challenge), website: "" });
+      const sent = await request(server.url, "POST", "/report", {
+        ...fields,
+        intent: "send",
+        challenge,
+        proof: await solveChallengeField(challenge),
+        website: "",
+      });
       expect(sent.status).toBe(200);
       expectStrictHeaders(sent);
-      const groups = sent.body.match(/class="receipt-code"[^>]*>(.*?)<\/p>/)?.[1]?.match(/<span>([0-9A-Z]{4})<\/span>/g) ?? [];
+      const groups =
+        sent.body.match(/class="receipt-code"[^>]*>(.*?)<\/p>/)?.[1]?.match(/<span>([0-9A-Z]{4})<\/span>/g) ?? [];
       receiptCode = groups.map((g) => g.slice(6, 10)).join("-");
       expect(receiptCode).toMatch(/^([0-9A-Z]{4}-){5}[0-9A-Z]{4}$/);
       // Crash right after the officer saw the receipt.
@@ -132,11 +164,21 @@ describe("anonymous intake against the real server", () => {
     // Nothing identifying anywhere under DATA_DIR (database, WAL, key file) or in what the server printed.
     const files = filesUnder(dataDir);
     expect(files.some((f) => f.endsWith(".duckdb"))).toBe(true);
-    const haystacks = [...files.map((f) => ({ where: f, bytes: readFileSync(f) })), { where: "server output", bytes: Buffer.from(server.output()) }];
+    const haystacks = [
+      ...files.map((f) => ({ where: f, bytes: readFileSync(f) })),
+      { where: "server output", bytes: Buffer.from(server.output()) },
+    ];
     for (const { where, bytes } of haystacks) {
-      for (const canary of [...Object.values(CANARY), "Plaintext canary 77e2c", receiptCode, receiptCode.replace(/-/g, "")]) {
+      for (const canary of [
+        ...Object.values(CANARY),
+        "Plaintext canary 77e2c",
+        receiptCode,
+        receiptCode.replace(/-/g, ""),
+      ]) {
         for (const encoding of ["utf8", "utf16le"] as const) {
-          expect(bytes.includes(Buffer.from(canary, encoding)), `${canary} (${encoding}) found in ${where}`).toBe(false);
+          expect(bytes.includes(Buffer.from(canary, encoding)), `${canary} (${encoding}) found in ${where}`).toBe(
+            false,
+          );
         }
       }
     }
@@ -156,7 +198,11 @@ describe("anonymous intake against the real server", () => {
 
   it("states the 1 MB limit plainly, and closes intake and receipts (503) without a usable key", async () => {
     const dataDir = tempDir();
-    const server = await startServer({ DATA_DIR: dataDir, NODE_ENV: "production", INTAKE_KEY: Buffer.alloc(32, 9).toString("base64") });
+    const server = await startServer({
+      DATA_DIR: dataDir,
+      NODE_ENV: "production",
+      INTAKE_KEY: Buffer.alloc(32, 9).toString("base64"),
+    });
     try {
       expect(server.output()).toMatch(/Intake is CLOSED/);
       for (const pathname of ["/report", "/receipt"]) {
@@ -165,7 +211,10 @@ describe("anonymous intake against the real server", () => {
         expect(closed.body).toMatch(/encryption key is missing or not safe to use/);
         expectStrictHeaders(closed);
       }
-      const tooBig = await request(server.url, "POST", "/report", { intent: "review", narrative: "x".repeat(1024 * 1024 + 1) });
+      const tooBig = await request(server.url, "POST", "/report", {
+        intent: "review",
+        narrative: "x".repeat(1024 * 1024 + 1),
+      });
       expect(tooBig.status).toBe(413);
       expect(tooBig.body).toMatch(/larger than 1 MB/);
       const home = await request(server.url, "GET", "/"); // the rest of the site still works

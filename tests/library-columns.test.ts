@@ -30,8 +30,13 @@ beforeAll(async () => {
   });
   context = libraryContext({ ...createTestContext(database), db: logged });
   const row = await database.db
-    .selectFrom("report_protected").select("agency_id").where("consent_level", "=", "agency_share")
-    .groupBy("agency_id").orderBy((eb) => eb.fn.countAll(), "desc").limit(1).executeTakeFirstOrThrow();
+    .selectFrom("report_protected")
+    .select("agency_id")
+    .where("consent_level", "=", "agency_share")
+    .groupBy("agency_id")
+    .orderBy((eb) => eb.fn.countAll(), "desc")
+    .limit(1)
+    .executeTakeFirstOrThrow();
   agencyId = row.agency_id!;
 });
 afterAll(async () => {
@@ -41,15 +46,37 @@ afterAll(async () => {
 
 /** The fields of a report that a page may show: reports' published columns and derived codes. */
 const PUBLISHED_FIELDS = new Set([
-  "publicNumber", "taxonomyVersion", "title", "summary", "lessons", "snippet", "incidentType", "lossPotential", "eventMonth",
-  "timeBlock", "light", "weather", "officersBand", "assignment", "serviceBand", "censusRegion", "publishedMonth",
-  "factorCodes", "sharedFactors", "sameIncidentType", "chosen",
+  "publicNumber",
+  "taxonomyVersion",
+  "title",
+  "summary",
+  "lessons",
+  "snippet",
+  "incidentType",
+  "lossPotential",
+  "eventMonth",
+  "timeBlock",
+  "light",
+  "weather",
+  "officersBand",
+  "assignment",
+  "serviceBand",
+  "censusRegion",
+  "publishedMonth",
+  "factorCodes",
+  "sharedFactors",
+  "sameIncidentType",
+  "chosen",
 ]);
-const FORBIDDEN_KEYS = /^(id|reportId|report_id|docId|doc_id|agency.*|state|consent.*|sizeBand|size_band|agency_size_band)$/i;
+const FORBIDDEN_KEYS =
+  /^(id|reportId|report_id|docId|doc_id|agency.*|state|consent.*|sizeBand|size_band|agency_size_band)$/i;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 /** Every key and every string in a loader's answer, with the report-shaped objects. */
-function walk(value: unknown, out = { keys: new Set<string>(), strings: [] as string[], reports: [] as Record<string, unknown>[] }) {
+function walk(
+  value: unknown,
+  out = { keys: new Set<string>(), strings: [] as string[], reports: [] as Record<string, unknown>[] },
+) {
   if (typeof value === "string") out.strings.push(value);
   else if (Array.isArray(value)) value.forEach((v) => walk(v, out));
   else if (value && typeof value === "object") {
@@ -65,9 +92,17 @@ function walk(value: unknown, out = { keys: new Set<string>(), strings: [] as st
 const request = (path: string) => new Request(`http://library.test${path}`);
 
 async function pages() {
-  const explorer = await explorerLoader({ request: request("/reports?q=radio&factor=eq_radio_failure&loss=fatality&loss=serious_injury"), params: {}, context });
+  const explorer = await explorerLoader({
+    request: request("/reports?q=radio&factor=eq_radio_failure&loss=fatality&loss=serious_injury"),
+    params: {},
+    context,
+  });
   const first = explorer.result.rows[0]!;
-  const report = await reportLoader({ request: request(`/reports/${first.publicNumber}`), params: { publicNumber: first.publicNumber }, context });
+  const report = await reportLoader({
+    request: request(`/reports/${first.publicNumber}`),
+    params: { publicNumber: first.publicNumber },
+    context,
+  });
   const home = await homeLoader({ request: request("/"), params: {}, context });
   return { explorer, report, home };
 }
@@ -79,9 +114,16 @@ describe("what reaches a library page", () => {
     for (const [name, answer] of Object.entries(answers)) {
       const { keys, strings, reports } = walk(answer);
       expect(reports.length, name).toBeGreaterThan(0);
-      for (const report of reports) for (const key of Object.keys(report)) expect(PUBLISHED_FIELDS.has(key), `${name}: ${key}`).toBe(true);
-      expect([...keys].filter((k) => FORBIDDEN_KEYS.test(k)), name).toEqual([]);
-      expect(strings.filter((s) => UUID.test(s)), name).toEqual([]);
+      for (const report of reports)
+        for (const key of Object.keys(report)) expect(PUBLISHED_FIELDS.has(key), `${name}: ${key}`).toBe(true);
+      expect(
+        [...keys].filter((k) => FORBIDDEN_KEYS.test(k)),
+        name,
+      ).toEqual([]);
+      expect(
+        strings.filter((s) => UUID.test(s)),
+        name,
+      ).toEqual([]);
     }
     const feed = await feedLoader({ request: request("/reports/feed.atom"), params: {}, context });
     expect(await feed.text()).not.toMatch(UUID);
@@ -100,15 +142,20 @@ describe("what reaches a library page", () => {
       String.raw`WHERE p\.consent_level = 'agency_share' AND p\.agency_id = \$\d+::UUID\)`;
     const protectedNames = /report_protected|\bstate\b|agency_id|agency_size_band|consent_level|\bagencies\b/;
     expect(statements.filter((s) => new RegExp(scope).test(s)).length).toBeGreaterThan(0);
-    for (const statement of statements) expect(statement.replace(new RegExp(scope, "g"), "<agency scope>")).not.toMatch(protectedNames);
+    for (const statement of statements)
+      expect(statement.replace(new RegExp(scope, "g"), "<agency scope>")).not.toMatch(protectedNames);
   });
 
   it("the agency scope shows exactly the reports shared with the session user's agency", async () => {
     sessionUser = { id: crypto.randomUUID(), email: "a@x.test", displayName: "A", role: "agency_commander", agencyId };
     const scoped = await explorerLoader({ request: request("/reports?mine=1&size=100"), params: {}, context });
     const shared = await database.db
-      .selectFrom("report_protected as p").innerJoin("reports as r", "r.id", "p.report_id")
-      .select("r.public_number").where("p.consent_level", "=", "agency_share").where("p.agency_id", "=", agencyId).execute();
+      .selectFrom("report_protected as p")
+      .innerJoin("reports as r", "r.id", "p.report_id")
+      .select("r.public_number")
+      .where("p.consent_level", "=", "agency_share")
+      .where("p.agency_id", "=", agencyId)
+      .execute();
     expect(scoped.result.total).toBe(shared.length);
     const sharedNumbers = new Set(shared.map((s) => s.public_number));
     expect(scoped.result.rows.length).toBe(Math.min(100, shared.length));

@@ -32,7 +32,11 @@ beforeAll(async () => {
   const agency = await createTestAgency(database.db, "Harbor Point PD");
   const analyst = await createTestUser(database.db, "agency_analyst", { agencyId: agency.id });
   // Distinct names, so that a page showing the wrong person is visible.
-  for (const [id, name] of [[a.id, "Avery Quill"], [b.id, "Blake Rowan"], [analyst.id, "Casey Harbor"]] as const) {
+  for (const [id, name] of [
+    [a.id, "Avery Quill"],
+    [b.id, "Blake Rowan"],
+    [analyst.id, "Casey Harbor"],
+  ] as const) {
     await database.db.updateTable("users").set({ display_name: name }).where("id", "=", id).execute();
   }
   people.a1 = await signInTestUser(database.db, a);
@@ -152,9 +156,11 @@ describe("the library through the page cache", () => {
     expect(b.html).toContain(people.b.csrf);
     for (const other of [people.a1.csrf, people.a2.csrf, "Avery Quill"]) expect(hasTrace(b.html, other)).toBe(false);
     for (const page of [anonymous, anonymousAgain]) {
-      for (const secret of [people.a1.csrf, people.a2.csrf, people.b.csrf, "Avery Quill", "Blake Rowan", 'name="csrf"']) expect(hasTrace(page.html, secret)).toBe(false);
+      for (const secret of [people.a1.csrf, people.a2.csrf, people.b.csrf, "Avery Quill", "Blake Rowan", 'name="csrf"'])
+        expect(hasTrace(page.html, secret)).toBe(false);
     }
-    for (const page of [anonymous, a1, a2, b, anonymousAgain]) expect(new Set(noncesIn(page.html))).toEqual(new Set([page.nonce]));
+    for (const page of [anonymous, a1, a2, b, anonymousAgain])
+      expect(new Set(noncesIn(page.html))).toEqual(new Set([page.nonce]));
   });
 
   it("keeps 'shared with my agency' apart per agency reader", async () => {
@@ -180,13 +186,22 @@ describe("the library through the page cache", () => {
       expect(second.nonce).not.toBe(first.nonce);
     }
     expect({ ...store.counts, size: store.size }).toEqual(before);
-    expect(() => pageCache({ views: [{ path: "/report", dataVersion: async () => "", key: async () => null }], context: createTestContext(database) })).toThrow(/intake/);
+    expect(() =>
+      pageCache({
+        views: [{ path: "/report", dataVersion: async () => "", key: async () => null }],
+        context: createTestContext(database),
+      }),
+    ).toThrow(/intake/);
   });
 
   it("serves a publication at once: a page of an older data version is never shown", async () => {
     const before = await get("/reports");
     await approveTestReport(database.db, key);
-    const batch = await publishBatch(database.db, key, { retentionDays: 30, runBy: null, privacy: { k: 10, agencyMinReports: 30 } });
+    const batch = await publishBatch(database.db, key, {
+      retentionDays: 30,
+      runBy: null,
+      privacy: { k: 10, agencyMinReports: 30 },
+    });
     expect(batch.publicNumbers).toHaveLength(1);
     expect(before.html).not.toContain(batch.publicNumbers[0]!);
     const after = await get("/reports");
@@ -202,7 +217,9 @@ describe("the library through the page cache", () => {
       const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
     });
     try {
-      const response = await fetch(`http://127.0.0.1:${(members.address() as AddressInfo).port}/reports`, { redirect: "manual" });
+      const response = await fetch(`http://127.0.0.1:${(members.address() as AddressInfo).port}/reports`, {
+        redirect: "manual",
+      });
       expect(response.status).toBe(302);
       expect(response.headers.get("location")).toMatch(/^\/sign-in\?/);
       expect(membersStore.size).toBe(0);

@@ -51,7 +51,9 @@ function directWhere(f: LibraryFilters, except?: FacetKey): RawBuilder<boolean> 
 }
 
 async function directTotal(f: LibraryFilters): Promise<number> {
-  const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM reports r WHERE ${directWhere(f)}`.execute(database.db);
+  const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM reports r WHERE ${directWhere(f)}`.execute(
+    database.db,
+  );
   return rows[0]!.n;
 }
 
@@ -79,12 +81,26 @@ async function directFacet(f: LibraryFilters, key: FacetKey): Promise<Record<str
 const combinations: [string, Partial<LibraryFilters>][] = [
   ["no filter", {}],
   ["one incident type", { incidentTypes: ["traffic_stop"] }],
-  ["two incident types and a loss potential", { incidentTypes: ["traffic_stop", "foot_pursuit"], lossPotentials: ["fatality", "serious_injury"] }],
+  [
+    "two incident types and a loss potential",
+    { incidentTypes: ["traffic_stop", "foot_pursuit"], lossPotentials: ["fatality", "serious_injury"] },
+  ],
   ["factors, any of", { factors: ["hc_low_light", "td_inadequate_search"], factorMatch: "any" }],
-  ["factors, all of, with region", { factors: ["hc_low_light", "st_concealed_weapon"], factorMatch: "all", regions: ["south", "west"] }],
-  ["family, months, light, weather, officers", {
-    families: ["equipment"], from: "2021-03", to: "2024-08", light: ["dark_unlit", "dark_lit"], weather: ["clear"], officers: ["1", "2"],
-  }],
+  [
+    "factors, all of, with region",
+    { factors: ["hc_low_light", "st_concealed_weapon"], factorMatch: "all", regions: ["south", "west"] },
+  ],
+  [
+    "family, months, light, weather, officers",
+    {
+      families: ["equipment"],
+      from: "2021-03",
+      to: "2024-08",
+      light: ["dark_unlit", "dark_lit"],
+      weather: ["clear"],
+      officers: ["1", "2"],
+    },
+  ],
 ];
 
 describe("explorer facets and totals", () => {
@@ -105,7 +121,13 @@ describe("full-text search", () => {
     const { rows } = await sql<{ title: string; public_number: string }>`
       SELECT title, public_number FROM reports ORDER BY public_number LIMIT 5 OFFSET 1234`.execute(database.db);
     for (const { title } of rows) {
-      const result = await findReports(database.db, filtersOf({ q: title }), relevance, { page: 1, size: 5 }, anonymousViewer);
+      const result = await findReports(
+        database.db,
+        filtersOf({ q: title }),
+        relevance,
+        { page: 1, size: 5 },
+        anonymousViewer,
+      );
       expect(result.rows[0]?.title, title).toBe(title);
     }
   });
@@ -114,16 +136,36 @@ describe("full-text search", () => {
     const onlyPursuit = await sql<{ public_number: string }>`
       SELECT public_number FROM reports
       WHERE regexp_matches(lower(title || ' ' || summary || ' ' || lessons), '\\bpursuit\\b')
-        AND NOT regexp_matches(lower(title || ' ' || summary || ' ' || lessons), '\\bpursu(e|ed|es|ing)\\b')`.execute(database.db);
+        AND NOT regexp_matches(lower(title || ' ' || summary || ' ' || lessons), '\\bpursu(e|ed|es|ing)\\b')`.execute(
+      database.db,
+    );
     expect(onlyPursuit.rows.length).toBeGreaterThan(0);
-    const found = await findReports(database.db, filtersOf({ q: "pursuing" }), relevance, { page: 1, size: 100 }, anonymousViewer);
-    const all = await findReports(database.db, filtersOf({ q: "pursuing" }), relevance, { page: 1, size: found.total }, anonymousViewer);
+    const found = await findReports(
+      database.db,
+      filtersOf({ q: "pursuing" }),
+      relevance,
+      { page: 1, size: 100 },
+      anonymousViewer,
+    );
+    const all = await findReports(
+      database.db,
+      filtersOf({ q: "pursuing" }),
+      relevance,
+      { page: 1, size: found.total },
+      anonymousViewer,
+    );
     const numbers = new Set(all.rows.map((r) => r.publicNumber));
     for (const { public_number } of onlyPursuit.rows) expect(numbers.has(public_number)).toBe(true);
     // Inflections of the query word rank above derivations reached by prefix.
     expect(all.rows[0]!.snippet.some((s) => s.hit && /^pursu(e|ed|es|ing)$/i.test(s.text))).toBe(true);
 
-    const searched = await findReports(database.db, filtersOf({ q: "searched" }), relevance, { page: 1, size: 5 }, anonymousViewer);
+    const searched = await findReports(
+      database.db,
+      filtersOf({ q: "searched" }),
+      relevance,
+      { page: 1, size: 5 },
+      anonymousViewer,
+    );
     const direct = await directCount(`\\bsearch(es|ed|ing)?\\b`);
     expect(searched.total).toBeGreaterThanOrEqual(direct);
     expect(searched.total).toBeGreaterThan(0);
@@ -131,7 +173,11 @@ describe("full-text search", () => {
 
   it("requires every query word, highlights them, and combines with facets", async () => {
     const result = await findReports(
-      database.db, filtersOf({ q: "radio failed", lossPotentials: ["fatality"] }), relevance, { page: 1, size: 200 }, anonymousViewer,
+      database.db,
+      filtersOf({ q: "radio failed", lossPotentials: ["fatality"] }),
+      relevance,
+      { page: 1, size: 200 },
+      anonymousViewer,
     );
     expect(result.total).toBeGreaterThan(0);
     const { rows } = await sql<{ n: number }>`
@@ -146,13 +192,28 @@ describe("full-text search", () => {
   });
 
   it("finds nothing for a word no report contains, and says which word", async () => {
-    const result = await exploreReports(database.db, filtersOf({ q: "radio xylophone" }), relevance, { page: 1, size: 10 }, anonymousViewer);
+    const result = await exploreReports(
+      database.db,
+      filtersOf({ q: "radio xylophone" }),
+      relevance,
+      { page: 1, size: 10 },
+      anonymousViewer,
+    );
     expect(result.total).toBe(0);
-    expect(result.search?.words).toEqual([{ word: "radio", matches: 1 }, { word: "xylophone", matches: 0 }]);
+    expect(result.search?.words).toEqual([
+      { word: "radio", matches: 1 },
+      { word: "xylophone", matches: 0 },
+    ]);
   });
 
   it("leaves stop words out and browses when nothing else is left", async () => {
-    const result = await findReports(database.db, filtersOf({ q: "the of and" }), relevance, { page: 1, size: 10 }, anonymousViewer);
+    const result = await findReports(
+      database.db,
+      filtersOf({ q: "the of and" }),
+      relevance,
+      { page: 1, size: 10 },
+      anonymousViewer,
+    );
     expect(result.search?.ignored).toEqual(["the", "of", "and"]);
     expect(result.total).toBe(4000);
   });
@@ -168,7 +229,11 @@ async function directCount(pattern: string): Promise<number> {
 describe("pagination", () => {
   it.each<[string, Partial<LibraryFilters>, LibrarySort]>([
     ["relevance with many equal scores", { q: "traffic stop" }, relevance],
-    ["event month, where many reports share a month", { incidentTypes: ["welfare_check"] }, { column: "event", descending: false }],
+    [
+      "event month, where many reports share a month",
+      { incidentTypes: ["welfare_check"] },
+      { column: "event", descending: false },
+    ],
     ["loss potential", { regions: ["northeast"] }, { column: "loss", descending: true }],
   ])("is stable and complete: %s", async (_name, partial, sort) => {
     const filters = filtersOf(partial);
@@ -187,7 +252,13 @@ describe("pagination", () => {
   });
 
   it("a page past the end is empty but keeps the total", async () => {
-    const result = await findReports(database.db, filtersOf({ incidentTypes: ["training"] }), newest, { page: 9999, size: 25 }, anonymousViewer);
+    const result = await findReports(
+      database.db,
+      filtersOf({ incidentTypes: ["training"] }),
+      newest,
+      { page: 9999, size: 25 },
+      anonymousViewer,
+    );
     expect(result.rows).toEqual([]);
     expect(result.total).toBeGreaterThan(0);
   });

@@ -78,7 +78,9 @@ describe("the national cache the routes read", () => {
     expect(await server.nationalPage()).toBeGreaterThan(0);
     await approveTestReport(server.database.db, key);
     const lines: string[] = [];
-    const computedByJob = await server.computedBy(() => runDailyJobs(server.database.db, server.config, (l) => lines.push(l), { publish: true }));
+    const computedByJob = await server.computedBy(() =>
+      runDailyJobs(server.database.db, server.config, (l) => lines.push(l), { publish: true }),
+    );
     expect(lines).toContain("Publication batch: 1 report(s) published.");
     expect(computedByJob).toBeGreaterThan(0);
     expect(await server.nationalPage()).toBe(0);

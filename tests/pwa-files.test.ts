@@ -5,7 +5,13 @@ import { describe, expect, it } from "vitest";
 // The web app manifest and its icons: every icon the manifest names exists with the size it declares.
 const publicDir = path.resolve(import.meta.dirname, "../public");
 const manifest = JSON.parse(readFileSync(path.join(publicDir, "manifest.webmanifest"), "utf8")) as {
-  name: string; short_name: string; start_url: string; scope: string; display: string; theme_color: string; background_color: string;
+  name: string;
+  short_name: string;
+  start_url: string;
+  scope: string;
+  display: string;
+  theme_color: string;
+  background_color: string;
   icons: { src: string; sizes: string; type: string; purpose?: string }[];
   shortcuts: { url: string; icons?: { src: string }[] }[];
 };
@@ -18,7 +24,14 @@ function pngSize(file: string): string {
 
 describe("web app manifest", () => {
   it("names the app and opens it on this site, standalone", () => {
-    expect(manifest).toMatchObject({ short_name: "Close Call", start_url: "/", scope: "/", display: "standalone", theme_color: "#102a43", background_color: "#ffffff" });
+    expect(manifest).toMatchObject({
+      short_name: "Close Call",
+      start_url: "/",
+      scope: "/",
+      display: "standalone",
+      theme_color: "#102a43",
+      background_color: "#ffffff",
+    });
     expect(manifest.name.length).toBeGreaterThan(manifest.short_name.length);
     expect(manifest.shortcuts.map((s) => s.url)).toEqual(["/report", "/receipt"]);
   });

@@ -11,7 +11,10 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 async function reportCount(): Promise<number> {
   const database = await openDatabase({ location: path.join(dataDir, "closecall.duckdb") });
   try {
-    const row = await database.db.selectFrom("reports").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom("reports")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     return row.n;
   } finally {
     await database.close();
@@ -70,7 +73,9 @@ describe("npm start", () => {
       } finally {
         await server.stop();
       }
-      const explicit = await startServer({ DATA_DIR: prodDir, SEED_REPORTS: "500", NODE_ENV: "production" }, ["--demo"]);
+      const explicit = await startServer({ DATA_DIR: prodDir, SEED_REPORTS: "500", NODE_ENV: "production" }, [
+        "--demo",
+      ]);
       try {
         expect(explicit.output()).toContain("First start");
         expect(explicit.output()).toContain("Demo mode");

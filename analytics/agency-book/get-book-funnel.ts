@@ -34,7 +34,10 @@ const National = z.object({ total: z.number(), cited: z.number() });
  * nothing agency-dependent is computed for the request (docs/design.md §6.1). Dots carry no identity and are
  * sorted by size, so the order of agencies does not carry over.
  */
-export async function getBookFunnel(db: Executor, choice: { year: string; factor: string; minimum: number }): Promise<BookFunnel> {
+export async function getBookFunnel(
+  db: Executor,
+  choice: { year: string; factor: string; minimum: number },
+): Promise<BookFunnel> {
   const factorCell = cellIndex(`f:${choice.factor}`);
   if (factorCell === undefined) throw new RangeError(`Not a factor: ${choice.factor}`);
   const [books, national] = await Promise.all([
@@ -73,8 +76,12 @@ const funnels = new SharedCache<BookFunnel>(64);
 const Version = z.object({ releases: z.number(), latest: z.string().nullable() });
 
 /** The funnel, kept until the next release (books change only then). */
-export async function getBookFunnelCached(db: Executor, choice: { year: string; factor: string; minimum: number }): Promise<BookFunnel> {
-  const { rows } = await sql`SELECT count(*)::INTEGER AS releases, max(quarter) AS latest FROM release_book_releases`.execute(db);
+export async function getBookFunnelCached(
+  db: Executor,
+  choice: { year: string; factor: string; minimum: number },
+): Promise<BookFunnel> {
+  const { rows } =
+    await sql`SELECT count(*)::INTEGER AS releases, max(quarter) AS latest FROM release_book_releases`.execute(db);
   const version = Version.parse(rows[0]);
   return funnels.get(db, JSON.stringify([version, choice]), () => getBookFunnel(db, choice));
 }
@@ -83,7 +90,8 @@ const YearRow = z.object({ period: z.string() });
 
 /** Years of publication released in some agency's book, newest last. */
 export async function bookYears(db: Executor): Promise<string[]> {
-  const { rows } = await sql`SELECT DISTINCT period FROM release_book_cells WHERE population = 'agency' AND NOT contains(period, 'Q')
+  const { rows } =
+    await sql`SELECT DISTINCT period FROM release_book_cells WHERE population = 'agency' AND NOT contains(period, 'Q')
         ORDER BY 1`.execute(db);
   return rows.map((r) => YearRow.parse(r).period);
 }

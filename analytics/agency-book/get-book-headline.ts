@@ -18,10 +18,21 @@ export interface BookHeadline {
   yearBefore: BookComparison | null;
 }
 
-function compare(book: AgencyBook, period: string, other: string, label: string, reports: Count): BookComparison | null {
+function compare(
+  book: AgencyBook,
+  period: string,
+  other: string,
+  label: string,
+  reports: Count,
+): BookComparison | null {
   const count = book.cell(other, "agency", "n");
   if (count === null) return null;
-  const change = isSuppressed(count) || isSuppressed(reports) ? suppressed("derived") : count === 0 ? null : (reports - count) / count;
+  const change =
+    isSuppressed(count) || isSuppressed(reports)
+      ? suppressed("derived")
+      : count === 0
+        ? null
+        : (reports - count) / count;
   return { label, period: other, count, change };
 }
 

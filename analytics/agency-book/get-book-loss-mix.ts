@@ -19,5 +19,9 @@ export function getBookLossMix(book: AgencyBook, choice: { period: string; refer
     const counts = lossPotentials.map((l) => book.cell(choice.period, p, `l:${l.code}`) ?? 0);
     return { reports, counts, shares: counts.map((c) => shareOf(c, reports)) };
   };
-  return { categories: lossPotentials.map((l) => ({ code: l.code, label: l.label })), agency: side("agency")!, reference: side(population) };
+  return {
+    categories: lossPotentials.map((l) => ({ code: l.code, label: l.label })),
+    agency: side("agency")!,
+    reference: side(population),
+  };
 }

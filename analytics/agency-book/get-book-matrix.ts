@@ -18,7 +18,10 @@ export interface BookMatrix extends FactorMatrix {
  * type's reports: null when the book has no such table for the year (it holds the incident type ×
  * factor table only for years with enough reports to release some of its cells).
  */
-export function getBookMatrix(book: AgencyBook, choice: { year: string; factors: readonly string[] }): BookMatrix | null {
+export function getBookMatrix(
+  book: AgencyBook,
+  choice: { year: string; factors: readonly string[] },
+): BookMatrix | null {
   if (!book.hasMatrix(choice.year)) return null;
   const chosen = factors.filter((f) => choice.factors.includes(f.code));
   return {

@@ -36,16 +36,22 @@ const familyLabel = new Map<string, string>(factorFamilies.map((f) => [f.code, f
  * the chosen reference's share, with Wilson 95% intervals and the PRR. Reports are voluntary: shares of
  * reports, not rates of events.
  */
-export function getBookProfile(book: AgencyBook, choice: { period: string; incidentType?: string; reference: Reference }): BookProfile {
+export function getBookProfile(
+  book: AgencyBook,
+  choice: { period: string; incidentType?: string; reference: Reference },
+): BookProfile {
   const { period, incidentType, reference } = choice;
   const population = referencePopulation[reference];
   const total = incidentType ? `i:${incidentType}` : "n";
   const cited = (factor: string) => (incidentType ? `if:${incidentType}:${factor}` : `f:${factor}`);
   const agencyReports = book.cell(period, "agency", total) ?? 0;
   const referenceReports = book.cell(period, population, total);
-  const referenceMissing = referenceReports === null
-    ? reference === "national" ? null : "Peer groups are in the book by year only, for all incident types together."
-    : null;
+  const referenceMissing =
+    referenceReports === null
+      ? reference === "national"
+        ? null
+        : "Peer groups are in the book by year only, for all incident types together."
+      : null;
   const rows = factors.map((f): BookProfileRow => {
     const count = book.cell(period, "agency", cited(f.code)) ?? 0;
     const refCount = book.cell(period, population, cited(f.code));
@@ -54,12 +60,26 @@ export function getBookProfile(book: AgencyBook, choice: { period: string; incid
       label: f.label,
       family: familyLabel.get(f.family) ?? f.family,
       agency: { count, share: shareOf(count, agencyReports) },
-      reference: refCount === null || referenceReports === null ? null : { count: refCount, share: shareOf(refCount, referenceReports) },
+      reference:
+        refCount === null || referenceReports === null
+          ? null
+          : { count: refCount, share: shareOf(refCount, referenceReports) },
       prr: prrOf(count, agencyReports, refCount, referenceReports),
     };
   });
-  const flagged = rows.filter((r) => r.prr && !("suppressed" in r.prr) && r.prr.flagged && released(r.agency.count)).map((r) => r.factor);
-  return { period, incidentType: incidentType ?? null, reference, agencyReports, referenceReports, referenceMissing, rows, flagged };
+  const flagged = rows
+    .filter((r) => r.prr && !("suppressed" in r.prr) && r.prr.flagged && released(r.agency.count))
+    .map((r) => r.factor);
+  return {
+    period,
+    incidentType: incidentType ?? null,
+    reference,
+    agencyReports,
+    referenceReports,
+    referenceMissing,
+    rows,
+    flagged,
+  };
 }
 
 export function incidentLabel(code: string | null): string | null {

@@ -49,7 +49,11 @@ export function topBookFactors(book: AgencyBook, count: number): string[] {
     }
     return { code: f.code, sum };
   });
-  return totals.filter((t) => t.sum > 0).sort((a, b) => b.sum - a.sum || a.code.localeCompare(b.code)).slice(0, count).map((t) => t.code);
+  return totals
+    .filter((t) => t.sum > 0)
+    .sort((a, b) => b.sum - a.sum || a.code.localeCompare(b.code))
+    .slice(0, count)
+    .map((t) => t.code);
 }
 
 function changeOf(points: YearPoint[]): FactorChange | null {
@@ -67,14 +71,22 @@ function changeOf(points: YearPoint[]): FactorChange | null {
  * The agency's year-by-year shares of the given factors (from the book's yearly tables) next to the
  * reference's, and its yearly and quarterly totals: what a commander reads over time.
  */
-export function getBookTrends(book: AgencyBook, choice: { factors: readonly string[]; reference: Reference }): BookTrends {
+export function getBookTrends(
+  book: AgencyBook,
+  choice: { factors: readonly string[]; reference: Reference },
+): BookTrends {
   const population = referencePopulation[choice.reference];
   const years = book.years;
   const trend = (factor: string): FactorTrend => {
     const points = years.map((year): YearPoint => {
       const n = book.cell(year, "agency", "n") ?? 0;
       const count = book.cell(year, "agency", `f:${factor}`) ?? 0;
-      return { year, count, share: shareOf(count, n), reference: shareOf(book.cell(year, population, `f:${factor}`), book.cell(year, population, "n")) };
+      return {
+        year,
+        count,
+        share: shareOf(count, n),
+        reference: shareOf(book.cell(year, population, `f:${factor}`), book.cell(year, population, "n")),
+      };
     });
     return { factor, label: labels.factor(factor), years: points, change: changeOf(points) };
   };

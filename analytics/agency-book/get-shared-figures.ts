@@ -23,7 +23,12 @@ export interface SharedFigures {
   quarters: { quarter: string; shared: number; nationWithoutShared: number }[];
   reports: number;
   nationReports: number;
-  factors: { factor: string; label: string; shared: { count: number; share: ShareEstimate | null }; nation: { count: number; share: ShareEstimate | null } }[];
+  factors: {
+    factor: string;
+    label: string;
+    shared: { count: number; share: ShareEstimate | null };
+    nation: { count: number; share: ShareEstimate | null };
+  }[];
 }
 
 const QuarterRow = z.object({ quarter: z.string(), shared: z.number(), total: z.number() });
@@ -42,7 +47,10 @@ export async function getSharedFigures(db: Executor, agencyId: string, filters: 
   ];
   if (filters.incidentType) where.push(sql`r.incident_type = ${filters.incidentType}`);
   if (filters.lossPotential) where.push(sql`r.loss_potential = ${filters.lossPotential}`);
-  if (filters.factor) where.push(sql`EXISTS (SELECT 1 FROM report_factors x WHERE x.report_id = r.id AND x.factor_code = ${filters.factor})`);
+  if (filters.factor)
+    where.push(
+      sql`EXISTS (SELECT 1 FROM report_factors x WHERE x.report_id = r.id AND x.factor_code = ${filters.factor})`,
+    );
   const shared = sql`coalesce(p.consent_level = 'agency_share' AND p.agency_id = ${agencyId}::UUID, false)`;
   const [byQuarter, byFactor] = await Promise.all([
     sql`SELECT year(r.published_month) || '-Q' || ((month(r.published_month) - 1) // 3 + 1) AS quarter,
@@ -59,10 +67,12 @@ export async function getSharedFigures(db: Executor, agencyId: string, filters: 
   });
   const reports = quarters.reduce((sum, q) => sum + q.shared, 0);
   const nationReports = quarters.reduce((sum, q) => sum + q.nationWithoutShared, 0);
-  const cited = new Map(byFactor.rows.map((raw) => {
-    const row = FactorRow.parse(raw);
-    return [row.factor, row];
-  }));
+  const cited = new Map(
+    byFactor.rows.map((raw) => {
+      const row = FactorRow.parse(raw);
+      return [row.factor, row];
+    }),
+  );
   const estimate = (count: number, n: number) => {
     const s = shareOf(count, n);
     return s && !("suppressed" in s) ? s : null;

@@ -6,7 +6,11 @@ import type { Population } from "../release-book/book-layout";
 export const references = ["national", "size", "region"] as const;
 export type Reference = (typeof references)[number];
 
-export const referencePopulation: Record<Reference, Population> = { national: "rest", size: "peer_size", region: "peer_region" };
+export const referencePopulation: Record<Reference, Population> = {
+  national: "rest",
+  size: "peer_size",
+  region: "peer_region",
+};
 
 export function referenceLabel(reference: Reference, agency: { sizeBand: string; region: string }): string {
   if (reference === "national") return "National, excluding your agency";

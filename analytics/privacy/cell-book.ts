@@ -41,7 +41,14 @@ export class CellBook {
   release(rules: PrivacyRules, gates: Gates = {}): ReleasedCells {
     if (new Set(this.#keys).size !== this.#keys.length) throw new Error("Duplicate cell keys in one result");
     return suppressCells(
-      { keys: this.#keys, values: this.#values, isProtected: this.#protected, gate: this.#gate, shared: this.#shared, additive: this.#additive },
+      {
+        keys: this.#keys,
+        values: this.#values,
+        isProtected: this.#protected,
+        gate: this.#gate,
+        shared: this.#shared,
+        additive: this.#additive,
+      },
       rules,
       gates,
     );

@@ -12,7 +12,8 @@ export const DEFAULT_PRIVACY_RULES: PrivacyRules = { k: 10, agencyMinReports: 30
 export const PEER_MIN_OTHER_AGENCIES = 3;
 
 export function checkPrivacyRules(rules: PrivacyRules): PrivacyRules {
-  if (!Number.isInteger(rules.k) || rules.k < 2) throw new RangeError(`privacy k must be a whole number ≥ 2, got ${rules.k}`);
+  if (!Number.isInteger(rules.k) || rules.k < 2)
+    throw new RangeError(`privacy k must be a whole number ≥ 2, got ${rules.k}`);
   if (!Number.isInteger(rules.agencyMinReports) || rules.agencyMinReports < 1) {
     throw new RangeError(`agencyMinReports must be a whole number ≥ 1, got ${rules.agencyMinReports}`);
   }

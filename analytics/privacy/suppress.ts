@@ -189,9 +189,15 @@ export function suppressCells(cells: IndexedCells, rules: PrivacyRules, gates: G
     const v = cells.values[i]!;
     if (!Number.isInteger(v) || v < 0) throw new PrivacyError(`Cell "${cells.keys[i]}" is not a count: ${v}`);
   }
-  const agencyGate = gateStatus(gates.agency && gates.agency.reports >= Math.max(agencyMinReports, k), "agency_minimum");
+  const agencyGate = gateStatus(
+    gates.agency && gates.agency.reports >= Math.max(agencyMinReports, k),
+    "agency_minimum",
+  );
   const peer = gates.peer;
-  const peerGate = gateStatus(peer && peer.otherAgencies >= PEER_MIN_OTHER_AGENCIES && peer.reports >= k, "peer_group_too_small");
+  const peerGate = gateStatus(
+    peer && peer.otherAgencies >= PEER_MIN_OTHER_AGENCIES && peer.reports >= k,
+    "peer_group_too_small",
+  );
 
   const status: (Suppressed | null)[] = new Array(n).fill(null);
   const withheld = new Uint8Array(n);
@@ -259,7 +265,9 @@ export function suppressCells(cells: IndexedCells, rules: PrivacyRules, gates: G
     }
     if (best >= 0) return best;
     // Only public or released-elsewhere figures give it away: a measure must never build such a result.
-    throw new PrivacyError(`Cell "${cells.keys[target]}" cannot be protected: it is determined by public or already released figures`);
+    throw new PrivacyError(
+      `Cell "${cells.keys[target]}" cannot be protected: it is determined by public or already released figures`,
+    );
   };
 
   const dirty = new Set<number>();

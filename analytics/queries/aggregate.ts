@@ -115,7 +115,9 @@ const tables: Record<Source, [string, string]> = {
 
 function conditions(r: AggregateRequest, source: Source): RawBuilder<unknown>[] {
   const f = r.filters;
-  const where: RawBuilder<unknown>[] = [sql`event_month BETWEEN ${monthDate(r.months.from)}::DATE AND ${monthDate(r.months.to)}::DATE`];
+  const where: RawBuilder<unknown>[] = [
+    sql`event_month BETWEEN ${monthDate(r.months.from)}::DATE AND ${monthDate(r.months.to)}::DATE`,
+  ];
   if (f.incidentType) where.push(sql`incident_type = ${f.incidentType}`);
   if (f.lossPotential) where.push(sql`loss_potential = ${f.lossPotential}`);
   if (f.censusRegion) where.push(sql`census_region = ${f.censusRegion}`);
@@ -138,15 +140,29 @@ function conditions(r: AggregateRequest, source: Source): RawBuilder<unknown>[] 
 function requestKey(r: AggregateRequest): string {
   const f = r.filters;
   return JSON.stringify([
-    "aggregate", populationKey(r.population), r.months.from, r.months.to, [...r.groupBy], r.perFactor,
-    f.incidentType, f.lossPotential, f.censusRegion, f.light, f.assignment, f.factor, f.factorFamily,
+    "aggregate",
+    populationKey(r.population),
+    r.months.from,
+    r.months.to,
+    [...r.groupBy],
+    r.perFactor,
+    f.incidentType,
+    f.lossPotential,
+    f.censusRegion,
+    f.light,
+    f.assignment,
+    f.factor,
+    f.factorFamily,
   ]);
 }
 
 /** Report counts (or per-factor counts) of a population, grouped by the requested dimensions. */
 export function aggregate(source: AnalyticsSource, r: AggregateRequest): Promise<AggregateRow[]> {
   // Rows are shared between measures (and, for the nation, between requests): callers never mutate them.
-  const once = r.population.kind === "all" ? nationalOnce : (s: AnalyticsSource, k: string, load: () => Promise<AggregateRow[]>) => s.once(k, load);
+  const once =
+    r.population.kind === "all"
+      ? nationalOnce
+      : (s: AnalyticsSource, k: string, load: () => Promise<AggregateRow[]>) => s.once(k, load);
   return once(source, requestKey(r), async () => {
     const from = sourceFor(r);
     const table = tables[from][r.perFactor ? 1 : 0];
@@ -157,7 +173,8 @@ export function aggregate(source: AnalyticsSource, r: AggregateRequest): Promise
         ? sql`(year(event_month) * 12 + month(event_month) - 1)::INTEGER AS month`
         : c === "agency_id"
           ? sql`agency_id::VARCHAR AS agency_id`
-          : sql`enum_code(${sql.ref(c)})::INTEGER AS ${sql.ref(c)}`);
+          : sql`enum_code(${sql.ref(c)})::INTEGER AS ${sql.ref(c)}`,
+    );
     const measure = from === "facts" ? sql`count(*)` : sql`sum(reports)`;
     const groupBy = columns.length ? sql`GROUP BY ${sql.join(columns.map((c) => sql.ref(c)))}` : sql``;
     const { rows } = await sql`
@@ -170,7 +187,10 @@ export function aggregate(source: AnalyticsSource, r: AggregateRequest): Promise
 }
 
 /** Distinct agencies behind a population's reports (the peer-group rule needs it). */
-export function countAgencies(source: AnalyticsSource, r: Omit<AggregateRequest, "groupBy" | "perFactor">): Promise<number> {
+export function countAgencies(
+  source: AnalyticsSource,
+  r: Omit<AggregateRequest, "groupBy" | "perFactor">,
+): Promise<number> {
   const request: AggregateRequest = { ...r, groupBy: [], perFactor: false };
   return source.once(`agencies:${requestKey(request)}`, async () => {
     const { rows } = await sql`SELECT count(DISTINCT agency_id)::BIGINT AS n FROM analytics_reports
@@ -184,23 +204,37 @@ const MaskRowSchema = z.object({ factor_mask: z.number().int(), reports: z.numbe
 /** Reports per combination of cited factors (co-occurrence is counted from these in memory). */
 export function factorCombinations(source: AnalyticsSource, r: Omit<AggregateRequest, "groupBy" | "perFactor">) {
   const request: AggregateRequest = { ...r, groupBy: [], perFactor: false };
-  const once = r.population.kind === "all" ? nationalOnce : <T>(s: AnalyticsSource, k: string, load: () => Promise<T>) => s.once(k, load);
+  const once =
+    r.population.kind === "all"
+      ? nationalOnce
+      : <T>(s: AnalyticsSource, k: string, load: () => Promise<T>) => s.once(k, load);
   return once(source, `masks:${requestKey(request)}`, async () => {
     // DOUBLE holds the 37-bit masks exactly and reads without BigInt conversions.
-    const { rows } = await sql`SELECT factor_mask::DOUBLE AS factor_mask, count(*)::INTEGER AS reports FROM analytics_reports
+    const { rows } =
+      await sql`SELECT factor_mask::DOUBLE AS factor_mask, count(*)::INTEGER AS reports FROM analytics_reports
       WHERE ${sql.join(conditions(request, "facts"), sql` AND `)} GROUP BY factor_mask`.execute(source.db);
     return z.array(MaskRowSchema).parse(rows);
   });
 }
 
-const AgencyFactorSchema = z.array(z.object({ agency: z.number().int().nonnegative(), factor: z.number().int().nonnegative(), reports: z.number().int() }));
+const AgencyFactorSchema = z.array(
+  z.object({
+    agency: z.number().int().nonnegative(),
+    factor: z.number().int().nonnegative(),
+    reports: z.number().int(),
+  }),
+);
 
 /**
  * Reports citing each factor for each of the given agencies (funnel for programme staff): agencies come
  * back as their position in `agencyIds`, factors as ordinals — ~50k rows at 1M reports, where UUID
  * strings cost more than the query.
  */
-export function agencyFactorCounts(source: AnalyticsSource, r: Omit<AggregateRequest, "groupBy" | "perFactor" | "population">, agencyIds: readonly string[]) {
+export function agencyFactorCounts(
+  source: AnalyticsSource,
+  r: Omit<AggregateRequest, "groupBy" | "perFactor" | "population">,
+  agencyIds: readonly string[],
+) {
   const request: AggregateRequest = { ...r, population: { kind: "linked" }, groupBy: ["agency_id"], perFactor: true };
   return source.once(`agency-factors:${requestKey(request)}:${agencyIds.join(",")}`, async () => {
     if (agencyIds.length === 0) return [];
@@ -210,6 +244,10 @@ export function agencyFactorCounts(source: AnalyticsSource, r: Omit<AggregateReq
       WHERE ${sql.join(conditions(request, "facts"), sql` AND `)} AND agency_id
         IN (SELECT unnest(${[...agencyIds]}::UUID[]))
       GROUP BY agency_id, factor_code`.execute(source.db);
-    return AgencyFactorSchema.parse(rows).map((row) => ({ agency: row.agency, factor_code: CODES.factor_code[row.factor]!, reports: row.reports }));
+    return AgencyFactorSchema.parse(rows).map((row) => ({
+      agency: row.agency,
+      factor_code: CODES.factor_code[row.factor]!,
+      reports: row.reports,
+    }));
   });
 }

@@ -2,7 +2,16 @@
 // cells constants, the group's relations rows, the public figures bounds.
 import type { Polytope, Row } from "./lp-ranges";
 import type { GroupStatus } from "./audit";
-import { auditedPopulations, cellId, cellsIn, type groupRelations, knownOf, type PeriodData, refOf, unknownOf } from "./year-group";
+import {
+  auditedPopulations,
+  cellId,
+  cellsIn,
+  type groupRelations,
+  knownOf,
+  type PeriodData,
+  refOf,
+  unknownOf,
+} from "./year-group";
 
 export interface Built {
   polytope: Polytope;
@@ -24,7 +33,12 @@ export interface Built {
  * when nothing of the agency is released, that is where its peers' figures are least constrained, so
  * their ranges are exactly those of the whole problem.
  */
-export function buildModel(periods: readonly PeriodData[], status: GroupStatus, relations: ReturnType<typeof groupRelations>, fixAgency = false): Built {
+export function buildModel(
+  periods: readonly PeriodData[],
+  status: GroupStatus,
+  relations: ReturnType<typeof groupRelations>,
+  fixAgency = false,
+): Built {
   const varIds: number[] = [];
   const varOf = new Map<number, number>();
   const lower: number[] = [];
@@ -86,6 +100,13 @@ export function buildModel(periods: readonly PeriodData[], status: GroupStatus, 
     const ref = refOf(id);
     return unknownOf(periods[ref.period]!, ref.population, ref.cell);
   });
-  return { polytope: { lower: Float64Array.from(lower), upper: Float64Array.from(upper), rows }, varIds, varOf, rowCandidates, rowsOfVar, coefsOfVar, truth };
+  return {
+    polytope: { lower: Float64Array.from(lower), upper: Float64Array.from(upper), rows },
+    varIds,
+    varOf,
+    rowCandidates,
+    rowsOfVar,
+    coefsOfVar,
+    truth,
+  };
 }
-

@@ -1,7 +1,13 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OpenDatabase } from "../../db/open";
-import { handAgency, insertAgencies, insertReports, randomSource, yearOfReports } from "../../tests/support/book-dataset";
+import {
+  handAgency,
+  insertAgencies,
+  insertReports,
+  randomSource,
+  yearOfReports,
+} from "../../tests/support/book-dataset";
 import { createTestDatabase } from "../../tests/support/test-database";
 import { AuditPool } from "./audit-pool";
 import { readBookTables } from "./book-store";
@@ -10,8 +16,12 @@ import { releaseBook } from "./release-job";
 // The release job's audit threads: the same books as auditing in the job's own thread, in the same order.
 const rules = { k: 5, agencyMinReports: 20 };
 const agencies = [
-  handAgency("midwest", "IL", "500+"), handAgency("midwest", "IN", "1-24"), handAgency("midwest", "OH", "500+"),
-  handAgency("midwest", "MI", "25-99"), handAgency("south", "TX", "500+"), handAgency("south", "GA", "100-499"),
+  handAgency("midwest", "IL", "500+"),
+  handAgency("midwest", "IN", "1-24"),
+  handAgency("midwest", "OH", "500+"),
+  handAgency("midwest", "MI", "25-99"),
+  handAgency("south", "TX", "500+"),
+  handAgency("south", "GA", "100-499"),
 ];
 let inThread: OpenDatabase;
 let inPool: OpenDatabase;
@@ -19,9 +29,18 @@ let inPool: OpenDatabase;
 async function seeded(): Promise<OpenDatabase> {
   const database = await createTestDatabase();
   await insertAgencies(database.db, agencies);
-  await insertReports(database.db, yearOfReports(randomSource(7), agencies.map((agency, i) => ({ agency, perQuarter: [45, 2, 15, 6, 15, 25][i]! })), 2025, {
-    unlinkedPerRegion: 40, regions: ["midwest", "south"],
-  }));
+  await insertReports(
+    database.db,
+    yearOfReports(
+      randomSource(7),
+      agencies.map((agency, i) => ({ agency, perQuarter: [45, 2, 15, 6, 15, 25][i]! })),
+      2025,
+      {
+        unlinkedPerRegion: 40,
+        regions: ["midwest", "south"],
+      },
+    ),
+  );
   await sql`INSERT INTO app_meta (key, value) VALUES ('release_book_first_quarter', '2025-Q1')`.execute(database.db);
   return database;
 }
@@ -53,7 +72,9 @@ describe("audit threads", () => {
   it("reject a job that fails with its error and go on with the next", async () => {
     const pool = AuditPool.open(1)!;
     try {
-      await expect(pool.audit([{ period: "2025-Q1", frozen: true } as never], { k: 5 })).rejects.toThrow(/Period 2025-Q1 was released but its statuses are missing/);
+      await expect(pool.audit([{ period: "2025-Q1", frozen: true } as never], { k: 5 })).rejects.toThrow(
+        /Period 2025-Q1 was released but its statuses are missing/,
+      );
       await expect(pool.audit([], { k: 5 })).resolves.toMatchObject({ status: [], stats: { lpSolves: 0 } });
     } finally {
       await pool.close();

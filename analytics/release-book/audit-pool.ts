@@ -35,7 +35,8 @@ export class AuditPool {
       worker.on("message", (reply: Reply) => this.#settle(worker, reply));
       worker.on("error", (error) => this.#fail(error));
       worker.on("exit", (code) => {
-        if (code !== 0 || this.#running.has(worker)) this.#fail(new Error(`An audit thread stopped (exit code ${code})`));
+        if (code !== 0 || this.#running.has(worker))
+          this.#fail(new Error(`An audit thread stopped (exit code ${code})`));
       });
       this.#idle.push(worker);
     }

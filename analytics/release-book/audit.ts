@@ -7,8 +7,16 @@ import { certifiedWidth } from "./moves";
 import { type Built, buildModel } from "./audit-model";
 import { type Polytope, RangeSolver } from "./lp-ranges";
 import {
-  type AuditedPopulation, auditedPopulations, cellsIn, complementCost, type GroupRelation, groupRelations, type PeriodData, refOf,
-  type Status, unknownOf,
+  type AuditedPopulation,
+  auditedPopulations,
+  cellsIn,
+  complementCost,
+  type GroupRelation,
+  groupRelations,
+  type PeriodData,
+  refOf,
+  type Status,
+  unknownOf,
 } from "./year-group";
 
 export interface AuditRules {
@@ -26,7 +34,6 @@ export interface AuditStats {
 
 export type GroupStatus = Record<AuditedPopulation, Status[]>[];
 
-
 /** Below this a bound is taken as reached: HiGHS's default feasibility tolerance is 1e-7. */
 const EPS = 1e-6;
 
@@ -42,7 +49,11 @@ function initialStatus(periods: readonly PeriodData[], k: number): GroupStatus {
   return periods.map((data) => {
     if (data.frozen) {
       if (!data.status) throw new Error(`Period ${data.period} was released but its statuses are missing`);
-      return { agency: [...data.status.agency], peer_size: [...data.status.peer_size], peer_region: [...data.status.peer_region] };
+      return {
+        agency: [...data.status.agency],
+        peer_size: [...data.status.peer_size],
+        peer_region: [...data.status.peer_region],
+      };
     }
     const out = {} as Record<AuditedPopulation, Status[]>;
     for (const population of auditedPopulations) {
@@ -115,7 +126,8 @@ function components(built: Built): { vars: number[]; rows: number[] }[] {
     while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
     return x;
   };
-  for (const row of built.polytope.rows) for (let j = 1; j < row.cols.length; j++) parent[find(row.cols[j]!)] = find(row.cols[0]!);
+  for (const row of built.polytope.rows)
+    for (let j = 1; j < row.cols.length; j++) parent[find(row.cols[j]!)] = find(row.cols[0]!);
   const groups = new Map<number, { vars: number[]; rows: number[] }>();
   for (let v = 0; v < n; v++) {
     const root = find(v);
@@ -140,7 +152,13 @@ interface Before {
  * narrow before this release (earlier releases are frozen: nothing this release withholds can widen it).
  */
 async function solveTargets(
-  built: Built, targets: number[], periods: readonly PeriodData[], status: GroupStatus, k: number, stats: AuditStats, before: () => Promise<Before>,
+  built: Built,
+  targets: number[],
+  periods: readonly PeriodData[],
+  status: GroupStatus,
+  k: number,
+  stats: AuditStats,
+  before: () => Promise<Before>,
 ): Promise<Failure[]> {
   const min = Float64Array.from(built.truth);
   const max = Float64Array.from(built.truth);
@@ -194,9 +212,14 @@ async function solveTargets(
         if (hi.value - lo.value >= Math.min(k, (await before()).width(id)) - EPS) continue;
         // Released cells of the rows that limit its bounds; else of its own rows (a degenerate dual may
         // name none), else any reachable.
-        const binding = [...new Set([...hi.bindingRows, ...lo.bindingRows].map((r) => group.rows[r]!))].flatMap((r) => built.rowCandidates[r]!);
+        const binding = [...new Set([...hi.bindingRows, ...lo.bindingRows].map((r) => group.rows[r]!))].flatMap(
+          (r) => built.rowCandidates[r]!,
+        );
         const ownRows = built.rowsOfVar[v]!.flatMap((r) => built.rowCandidates[r]!);
-        failing.push({ id, candidates: binding.length ? binding : ownRows.length ? ownRows : reachableCandidates(built, v) });
+        failing.push({
+          id,
+          candidates: binding.length ? binding : ownRows.length ? ownRows : reachableCandidates(built, v),
+        });
       }
     } finally {
       stats.lpSolves += solver.solves;
@@ -216,39 +239,50 @@ function variablesOf(built: Built, keep: (id: number) => boolean): number[] {
 
 /** Every cell of this release's periods withheld, earlier releases as they were: the state before it. */
 function beforeRelease(periods: readonly PeriodData[], status: GroupStatus): GroupStatus {
-  return status.map((s, p) => (periods[p]!.frozen ? s : {
-    agency: s.agency.map(() => "complementary" as const),
-    peer_size: s.peer_size.map(() => "complementary" as const),
-    peer_region: s.peer_region.map(() => "complementary" as const),
-  }));
+  return status.map((s, p) =>
+    periods[p]!.frozen
+      ? s
+      : {
+          agency: s.agency.map(() => "complementary" as const),
+          peer_size: s.peer_size.map(() => "complementary" as const),
+          peer_region: s.peer_region.map(() => "complementary" as const),
+        },
+  );
 }
 
 /** Ranges in the state before this release, solved on demand (most audits never need one). */
-function lazyBefore(periods: readonly PeriodData[], status: GroupStatus, relations: GroupRelation[], fixAgency: boolean, stats: AuditStats): { get: () => Promise<Before>; dispose: () => void } {
+function lazyBefore(
+  periods: readonly PeriodData[],
+  status: GroupStatus,
+  relations: GroupRelation[],
+  fixAgency: boolean,
+  stats: AuditStats,
+): { get: () => Promise<Before>; dispose: () => void } {
   let made: Promise<Before> | null = null;
   const cache = new Map<number, number>();
   let solver: RangeSolver | null = null;
   return {
-    get: () => (made ??= (async () => {
-      // Before this release, members knew nothing of its periods: not even which of them are closed.
-      const known = relations.filter((r) => r.closes === undefined || periods[r.closes]!.frozen);
-      const built = buildModel(periods, beforeRelease(periods, status), known, fixAgency);
-      solver = await RangeSolver.create(built.polytope);
-      return {
-        width: (id: number) => {
-          let w = cache.get(id);
-          if (w === undefined) {
-            const v = built.varOf.get(id);
-            if (v === undefined) return 0;
-            w = solver!.bound("max", [v], [1]).value - solver!.bound("min", [v], [1]).value;
-            stats.lpSolves += 2;
-            cache.set(id, w);
-          }
-          return w;
-        },
-        dispose: () => solver?.dispose(),
-      };
-    })()),
+    get: () =>
+      (made ??= (async () => {
+        // Before this release, members knew nothing of its periods: not even which of them are closed.
+        const known = relations.filter((r) => r.closes === undefined || periods[r.closes]!.frozen);
+        const built = buildModel(periods, beforeRelease(periods, status), known, fixAgency);
+        solver = await RangeSolver.create(built.polytope);
+        return {
+          width: (id: number) => {
+            let w = cache.get(id);
+            if (w === undefined) {
+              const v = built.varOf.get(id);
+              if (v === undefined) return 0;
+              w = solver!.bound("max", [v], [1]).value - solver!.bound("min", [v], [1]).value;
+              stats.lpSolves += 2;
+              cache.set(id, w);
+            }
+            return w;
+          },
+          dispose: () => solver?.dispose(),
+        };
+      })()),
     dispose: () => solver?.dispose(),
   };
 }
@@ -258,12 +292,17 @@ function lazyBefore(periods: readonly PeriodData[], status: GroupStatus, relatio
  * withheld cell can be pinned by linear programming to a range narrower than k — or than it already was
  * before this release, when public figures and earlier releases pinned it closer.
  */
-export async function suppressYearGroup(periods: readonly PeriodData[], rules: AuditRules): Promise<{ status: GroupStatus; stats: AuditStats }> {
+export async function suppressYearGroup(
+  periods: readonly PeriodData[],
+  rules: AuditRules,
+): Promise<{ status: GroupStatus; stats: AuditStats }> {
   const { k } = rules;
   const status = initialStatus(periods, k);
   const stats: AuditStats = { lpSolves: 0, rounds: 0, primary: 0, complements: 0, unprotectable: 0 };
   periods.forEach((data, p) => {
-    if (!data.frozen) for (const population of auditedPopulations) stats.primary += status[p]![population].filter((s) => s !== null).length;
+    if (!data.frozen)
+      for (const population of auditedPopulations)
+        stats.primary += status[p]![population].filter((s) => s !== null).length;
   });
   const relations = groupRelations(periods);
   const agencyClosed = status.every((s) => s.agency.every((v) => v !== null));
@@ -271,7 +310,10 @@ export async function suppressYearGroup(periods: readonly PeriodData[], rules: A
   // first round only the new complements and the cells that failed are audited again.
   let toCheck: Set<number> | null = null;
   const unprotectable = new Set<number>();
-  const befores = [lazyBefore(periods, status, relations, false, stats), lazyBefore(periods, status, relations, true, stats)] as const;
+  const befores = [
+    lazyBefore(periods, status, relations, false, stats),
+    lazyBefore(periods, status, relations, true, stats),
+  ] as const;
   try {
     for (;;) {
       stats.rounds++;
@@ -281,12 +323,26 @@ export async function suppressYearGroup(periods: readonly PeriodData[], rules: A
         // Peers in the problem without the agency's count-only reports (exact for them when nothing of
         // the agency is released); the agency's cells in the whole problem.
         const peers = buildModel(periods, status, relations, true);
-        failures.push(...(await solveTargets(peers, variablesOf(peers, checking), periods, status, k, stats, befores[1].get)));
+        failures.push(
+          ...(await solveTargets(peers, variablesOf(peers, checking), periods, status, k, stats, befores[1].get)),
+        );
         const whole = buildModel(periods, status, relations);
-        failures.push(...(await solveTargets(whole, variablesOf(whole, (id) => refOf(id).population === "agency" && checking(id)), periods, status, k, stats, befores[0].get)));
+        failures.push(
+          ...(await solveTargets(
+            whole,
+            variablesOf(whole, (id) => refOf(id).population === "agency" && checking(id)),
+            periods,
+            status,
+            k,
+            stats,
+            befores[0].get,
+          )),
+        );
       } else {
         const whole = buildModel(periods, status, relations);
-        failures.push(...(await solveTargets(whole, variablesOf(whole, checking), periods, status, k, stats, befores[0].get)));
+        failures.push(
+          ...(await solveTargets(whole, variablesOf(whole, checking), periods, status, k, stats, befores[0].get)),
+        );
       }
       if (failures.length === 0) break;
       const taken = new Set<number>();

@@ -35,8 +35,13 @@ export interface YearCounts {
 }
 
 const CountRow = z.object({
-  q: z.number().int(), region: z.string(), agency: z.string().nullable(), band: z.string().nullable(), shared: z.boolean(),
-  incident: z.string(), reports: z.number().int(),
+  q: z.number().int(),
+  region: z.string(),
+  agency: z.string().nullable(),
+  band: z.string().nullable(),
+  shared: z.boolean(),
+  incident: z.string(),
+  reports: z.number().int(),
 });
 const ReportRow = CountRow.extend({ loss: z.string() });
 const FactorRow = CountRow.extend({ factor: z.string() });
@@ -49,7 +54,8 @@ function countReports(db: Executor, from: string, to: string, by: "loss" | "fact
   const column = by === "loss" ? sql`r.loss_potential AS loss` : sql`f.factor_code AS factor`;
   const factorJoin = by === "factor" ? sql`JOIN report_factors f ON f.report_id = r.id` : sql``;
   return sql`SELECT (month(r.published_month) - 1) // 3 AS q, r.census_region AS region, p.agency_id::VARCHAR AS agency,
-      p.agency_size_band AS band, coalesce(p.consent_level = 'agency_share', false) AS shared, r.incident_type AS incident,
+      p.agency_size_band AS band, coalesce(p.consent_level = 'agency_share', false) AS shared,
+      r.incident_type AS incident,
       ${column}, count(*)::INTEGER AS reports
     FROM reports r ${factorJoin} LEFT JOIN report_protected p ON p.report_id = r.id
     WHERE r.published_month BETWEEN ${from}::DATE AND ${to}::DATE
@@ -76,21 +82,40 @@ function agenciesOf(map: Map<string, Set<string>[]>, key: string): Set<string>[]
 export async function readYearCounts(db: Executor, year: number): Promise<YearCounts> {
   const from = `${year}-01-01`;
   const to = `${year}-12-01`;
-  const [reports, cited] = await Promise.all([countReports(db, from, to, "loss"), countReports(db, from, to, "factor")]);
+  const [reports, cited] = await Promise.all([
+    countReports(db, from, to, "loss"),
+    countReports(db, from, to, "factor"),
+  ]);
   const counts: YearCounts = {
-    year, quarters: quartersOf(year), national: new Map(), linkedByRegion: new Map(), linkedByBand: new Map(),
-    agenciesByRegion: new Map(), agenciesByBand: new Map(), byAgency: new Map(),
+    year,
+    quarters: quartersOf(year),
+    national: new Map(),
+    linkedByRegion: new Map(),
+    linkedByBand: new Map(),
+    agenciesByRegion: new Map(),
+    agenciesByBand: new Map(),
+    byAgency: new Map(),
   };
   for (const r of censusRegions) cellsOf(counts.national, r.code);
   for (const b of agencySizeBands) cellsOf(counts.linkedByBand, b.code);
 
-  const targets = (row: { q: number; region: string; agency: string | null; band: string | null; shared: boolean }): Cells[] => {
+  const targets = (row: {
+    q: number;
+    region: string;
+    agency: string | null;
+    band: string | null;
+    shared: boolean;
+  }): Cells[] => {
     const out = [cellsOf(counts.national, row.region)[row.q]!];
     if (row.agency) {
       out.push(cellsOf(counts.linkedByRegion, row.region)[row.q]!);
       agenciesOf(counts.agenciesByRegion, row.region)[row.q]!.add(row.agency);
       let agency = counts.byAgency.get(row.agency);
-      if (!agency) counts.byAgency.set(row.agency, (agency = { linked: quarterCells(), shared: quarterCells(), bandCells: new Map() }));
+      if (!agency)
+        counts.byAgency.set(
+          row.agency,
+          (agency = { linked: quarterCells(), shared: quarterCells(), bandCells: new Map() }),
+        );
       out.push(agency.linked[row.q]!);
       if (row.shared) out.push(agency.shared[row.q]!);
       if (row.band) {
@@ -105,7 +130,8 @@ export async function readYearCounts(db: Executor, year: number): Promise<YearCo
     const row = ReportRow.parse(raw);
     const t = typeIndex.get(row.incident);
     const l = lossIndex.get(row.loss);
-    if (t === undefined || l === undefined) throw new Error(`A published report has an unknown code: ${row.incident} / ${row.loss}`);
+    if (t === undefined || l === undefined)
+      throw new Error(`A published report has an unknown code: ${row.incident} / ${row.loss}`);
     for (const cells of targets(row)) {
       cells[CELL.total]! += row.reports;
       cells[CELL.incident(t)]! += row.reports;
@@ -116,7 +142,8 @@ export async function readYearCounts(db: Executor, year: number): Promise<YearCo
     const row = FactorRow.parse(raw);
     const t = typeIndex.get(row.incident);
     const f = factorIndex.get(row.factor);
-    if (t === undefined || f === undefined) throw new Error(`A published report has an unknown code: ${row.incident} / ${row.factor}`);
+    if (t === undefined || f === undefined)
+      throw new Error(`A published report has an unknown code: ${row.incident} / ${row.factor}`);
     for (const cells of targets(row)) {
       cells[CELL.factor(f)]! += row.reports;
       cells[CELL.matrix(t, f)]! += row.reports;
@@ -128,7 +155,8 @@ export async function readYearCounts(db: Executor, year: number): Promise<YearCo
 /** Σ of the national cells over every region, per quarter. */
 export function nationalCells(counts: YearCounts): Cells[] {
   const out = quarterCells();
-  for (const perQuarter of counts.national.values()) perQuarter.forEach((cells, q) => cells.forEach((v, i) => (out[q]![i]! += v)));
+  for (const perQuarter of counts.national.values())
+    perQuarter.forEach((cells, q) => cells.forEach((v, i) => (out[q]![i]! += v)));
   return out;
 }
 

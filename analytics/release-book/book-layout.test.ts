@@ -1,9 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OpenDatabase } from "../../db/open";
-import { handAgency, insertAgencies, insertReports, randomSource, yearOfReports } from "../../tests/support/book-dataset";
+import {
+  handAgency,
+  insertAgencies,
+  insertReports,
+  randomSource,
+  yearOfReports,
+} from "../../tests/support/book-dataset";
 import { createTestDatabase } from "../../tests/support/test-database";
 import { readYearCounts } from "./book-counts";
-import { CELL, cellIndex, cellKey, latestClosedQuarter, MATRIX_CELLS, nextQuarter, periodRelations } from "./book-layout";
+import {
+  CELL,
+  cellIndex,
+  cellKey,
+  latestClosedQuarter,
+  MATRIX_CELLS,
+  nextQuarter,
+  periodRelations,
+} from "./book-layout";
 import { quarterOf } from "../../domain/period";
 
 let database: OpenDatabase;
@@ -11,7 +25,13 @@ const agency = handAgency("west", "CA", "100-499");
 beforeAll(async () => {
   database = await createTestDatabase();
   await insertAgencies(database.db, [agency]);
-  await insertReports(database.db, yearOfReports(randomSource(5), [{ agency, perQuarter: 30 }], 2024, { unlinkedPerRegion: 20, regions: ["west", "northeast"] }));
+  await insertReports(
+    database.db,
+    yearOfReports(randomSource(5), [{ agency, perQuarter: 30 }], 2024, {
+      unlinkedPerRegion: 20,
+      regions: ["west", "northeast"],
+    }),
+  );
 });
 afterAll(async () => {
   await database.close();
@@ -28,7 +48,12 @@ describe("the book's tables", () => {
 
   it("write down relations that every set of published reports satisfies (counts of real reports)", async () => {
     const counts = await readYearCounts(database.db, 2024);
-    const tables = [...counts.national.values(), ...counts.linkedByRegion.values(), counts.byAgency.get(agency.id)!.linked, counts.byAgency.get(agency.id)!.shared].flat();
+    const tables = [
+      ...counts.national.values(),
+      ...counts.linkedByRegion.values(),
+      counts.byAgency.get(agency.id)!.linked,
+      counts.byAgency.get(agency.id)!.shared,
+    ].flat();
     let checked = 0;
     for (const cells of tables) {
       for (const r of periodRelations(true)) {
@@ -41,7 +66,8 @@ describe("the book's tables", () => {
     expect(checked).toBeGreaterThan(1000);
     // The national count is the regions' sum, and an agency's shared reports are among its linked ones.
     const own = counts.byAgency.get(agency.id)!;
-    for (let q = 0; q < 4; q++) for (let x = 0; x < MATRIX_CELLS; x++) expect(own.shared[q]![x]!).toBeLessThanOrEqual(own.linked[q]![x]!);
+    for (let q = 0; q < 4; q++)
+      for (let x = 0; x < MATRIX_CELLS; x++) expect(own.shared[q]![x]!).toBeLessThanOrEqual(own.linked[q]![x]!);
   });
 
   it("release only quarters that have ended", () => {

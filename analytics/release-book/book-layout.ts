@@ -68,7 +68,8 @@ export function cellIndex(key: string): number | undefined {
   if (kind === "i" && a && typeIndex.has(a)) return CELL.incident(typeIndex.get(a)!);
   if (kind === "f" && a && factorIndex.has(a)) return CELL.factor(factorIndex.get(a)!);
   if (kind === "l" && a && lossIndex.has(a)) return CELL.loss(lossIndex.get(a)!);
-  if (kind === "if" && a && b && typeIndex.has(a) && factorIndex.has(b)) return CELL.matrix(typeIndex.get(a)!, factorIndex.get(b)!);
+  if (kind === "if" && a && b && typeIndex.has(a) && factorIndex.has(b))
+    return CELL.matrix(typeIndex.get(a)!, factorIndex.get(b)!);
   return undefined;
 }
 
@@ -98,25 +99,45 @@ const MAX = MAX_FACTORS_PER_REPORT;
 export function periodRelations(withMatrix: boolean): Relation[] {
   const out: Relation[] = [];
   const eq = (terms: { cell: number; coef: number }[]) => out.push({ terms, lower: 0, upper: 0 });
-  const between = (terms: { cell: number; coef: number }[], lower: number, upper: number) => out.push({ terms, lower, upper });
+  const between = (terms: { cell: number; coef: number }[], lower: number, upper: number) =>
+    out.push({ terms, lower, upper });
   const n = CELL.total;
   eq([{ cell: n, coef: 1 }, ...incidentTypes.map((_, t) => ({ cell: CELL.incident(t), coef: -1 }))]);
   eq([{ cell: n, coef: 1 }, ...lossPotentials.map((_, l) => ({ cell: CELL.loss(l), coef: -1 }))]);
   const factorSum = factors.map((_, f) => ({ cell: CELL.factor(f), coef: 1 }));
   between([...factorSum, { cell: n, coef: -1 }], 0, Infinity);
   between([...factorSum, { cell: n, coef: -MAX }], -Infinity, 0);
-  factors.forEach((_, f) => between([{ cell: CELL.factor(f), coef: 1 }, { cell: n, coef: -1 }], -Infinity, 0));
+  factors.forEach((_, f) =>
+    between(
+      [
+        { cell: CELL.factor(f), coef: 1 },
+        { cell: n, coef: -1 },
+      ],
+      -Infinity,
+      0,
+    ),
+  );
   if (!withMatrix) return out;
-  factors.forEach((_, f) => eq([{ cell: CELL.factor(f), coef: 1 }, ...incidentTypes.map((__, t) => ({ cell: CELL.matrix(t, f), coef: -1 }))]));
+  factors.forEach((_, f) =>
+    eq([{ cell: CELL.factor(f), coef: 1 }, ...incidentTypes.map((__, t) => ({ cell: CELL.matrix(t, f), coef: -1 }))]),
+  );
   incidentTypes.forEach((_, t) => {
     const row = factors.map((__, f) => ({ cell: CELL.matrix(t, f), coef: 1 }));
     between([...row, { cell: CELL.incident(t), coef: -1 }], 0, Infinity);
     between([...row, { cell: CELL.incident(t), coef: -MAX }], -Infinity, 0);
-    factors.forEach((__, f) => between([{ cell: CELL.matrix(t, f), coef: 1 }, { cell: CELL.incident(t), coef: -1 }], -Infinity, 0));
+    factors.forEach((__, f) =>
+      between(
+        [
+          { cell: CELL.matrix(t, f), coef: 1 },
+          { cell: CELL.incident(t), coef: -1 },
+        ],
+        -Infinity,
+        0,
+      ),
+    );
   });
   return out;
 }
-
 
 /** A period of the book: a calendar quarter of publication ("2025-Q3") or a year ("2025"). */
 export type PeriodLabel = string;

@@ -8,7 +8,12 @@ import { inTransaction } from "../../db/in-transaction";
 import type { Count, SuppressionReason } from "../../domain/figures";
 import type { Population } from "./book-layout";
 
-const reasons = ["protected", "derived", "agency_minimum", "peer_group_too_small"] as const satisfies readonly SuppressionReason[];
+const reasons = [
+  "protected",
+  "derived",
+  "agency_minimum",
+  "peer_group_too_small",
+] as const satisfies readonly SuppressionReason[];
 const ReasonSchema = z.enum(reasons);
 
 /**
@@ -24,7 +29,8 @@ export type StoredCell = number | SuppressionReason;
 
 export function encodeCells(cells: readonly StoredCell[]): string {
   const first = cells[0];
-  if (typeof first === "string" && cells.every((c) => c === first)) return JSON.stringify({ all: first, cells: cells.length });
+  if (typeof first === "string" && cells.every((c) => c === first))
+    return JSON.stringify({ all: first, cells: cells.length });
   return JSON.stringify(cells);
 }
 
@@ -63,24 +69,53 @@ export async function storeReleases(db: Executor, releases: readonly NewRelease[
   await inTransaction(db, async (trx) => {
     const withIds = releases.map((r) => ({ id: randomUUID(), release: r }));
     for (let i = 0; i < withIds.length; i += CHUNK) {
-      await trx.insertInto("release_book_releases").values(withIds.slice(i, i + CHUNK).map(({ id, release }) => ({
-        id, agency_id: release.agencyId, quarter: release.quarter, released_on: release.releasedOn, privacy_k: release.rules.k,
-        agency_min_reports: release.rules.agencyMinReports, size_band: release.sizeBand, census_region: release.region,
-        audit: JSON.stringify(release.audit),
-      }))).execute();
+      await trx
+        .insertInto("release_book_releases")
+        .values(
+          withIds.slice(i, i + CHUNK).map(({ id, release }) => ({
+            id,
+            agency_id: release.agencyId,
+            quarter: release.quarter,
+            released_on: release.releasedOn,
+            privacy_k: release.rules.k,
+            agency_min_reports: release.rules.agencyMinReports,
+            size_band: release.sizeBand,
+            census_region: release.region,
+            audit: JSON.stringify(release.audit),
+          })),
+        )
+        .execute();
     }
-    const cells = withIds.flatMap(({ id, release }) => release.tables.map((t) => ({
-      release_id: id, agency_id: release.agencyId, period: t.period, population: t.population, cells: encodeCells(t.cells),
-    })));
-    for (let i = 0; i < cells.length; i += CHUNK) await trx.insertInto("release_book_cells").values(cells.slice(i, i + CHUNK)).execute();
+    const cells = withIds.flatMap(({ id, release }) =>
+      release.tables.map((t) => ({
+        release_id: id,
+        agency_id: release.agencyId,
+        period: t.period,
+        population: t.population,
+        cells: encodeCells(t.cells),
+      })),
+    );
+    for (let i = 0; i < cells.length; i += CHUNK)
+      await trx
+        .insertInto("release_book_cells")
+        .values(cells.slice(i, i + CHUNK))
+        .execute();
   });
 }
 
-const TableRow = z.object({ period: z.string(), population: z.enum(["agency", "rest", "peer_size", "peer_region"]), cells: z.string() });
+const TableRow = z.object({
+  period: z.string(),
+  population: z.enum(["agency", "rest", "peer_size", "peer_region"]),
+  cells: z.string(),
+});
 
 /** Every stored table of an agency's book (a few dozen rows). */
 export async function readBookTables(db: Executor, agencyId: string): Promise<StoredTable[]> {
-  const rows = await db.selectFrom("release_book_cells").select(["period", "population", "cells"]).where("agency_id", "=", agencyId).execute();
+  const rows = await db
+    .selectFrom("release_book_cells")
+    .select(["period", "population", "cells"])
+    .where("agency_id", "=", agencyId)
+    .execute();
   return rows.map((raw) => {
     const row = TableRow.parse(raw);
     return { period: row.period, population: row.population, cells: decodeCells(row.cells) };
@@ -101,7 +136,13 @@ export async function latestReleasedQuarters(db: Executor): Promise<Map<string, 
   return out;
 }
 
-const ReleaseRow = z.object({ quarter: z.string(), released_on: z.string(), size_band: z.string(), census_region: z.string(), privacy_k: z.number() });
+const ReleaseRow = z.object({
+  quarter: z.string(),
+  released_on: z.string(),
+  size_band: z.string(),
+  census_region: z.string(),
+  privacy_k: z.number(),
+});
 
 export interface ReleaseInfo {
   quarter: string;
@@ -119,7 +160,13 @@ export async function latestRelease(db: Executor, agencyId: string): Promise<Rel
     WHERE agency_id = ${agencyId}::UUID ORDER BY quarter DESC, released_on DESC LIMIT 1`.execute(db);
   if (rows.length === 0) return null;
   const row = ReleaseRow.parse(rows[0]);
-  return { quarter: row.quarter, releasedOn: row.released_on, sizeBand: row.size_band, region: row.census_region, k: row.privacy_k };
+  return {
+    quarter: row.quarter,
+    releasedOn: row.released_on,
+    sizeBand: row.size_band,
+    region: row.census_region,
+    k: row.privacy_k,
+  };
 }
 
 const FIRST_QUARTER_KEY = "release_book_first_quarter";

@@ -93,7 +93,9 @@ export class RangeSolver {
     for (const c of this.#objective) this.#model.changeColCost(c, 0);
     cols.forEach((c, i) => this.#model.changeColCost(c, coefs[i]!));
     this.#objective = cols;
-    this.#model.changeObjectiveSense(sense === "min" ? this.#h.constants.objectiveSense.minimize : this.#h.constants.objectiveSense.maximize);
+    this.#model.changeObjectiveSense(
+      sense === "min" ? this.#h.constants.objectiveSense.minimize : this.#h.constants.objectiveSense.maximize,
+    );
     const t0 = performance.now();
     this.#model.run();
     lpTiming.millis += performance.now() - t0;
@@ -101,7 +103,9 @@ export class RangeSolver {
     this.solves++;
     const status = this.#model.getModelStatus();
     if (status !== this.#h.constants.modelStatus.optimal) {
-      throw new Error(`The audit's linear program ended with status ${status}: the released figures and their relations disagree`);
+      throw new Error(
+        `The audit's linear program ended with status ${status}: the released figures and their relations disagree`,
+      );
     }
     const solution = this.#model.getSolution();
     const bindingRows: number[] = [];

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OpenDatabase } from "../../db/open";
-import { handAgency, insertAgencies, insertReports, randomSource, yearOfReports } from "../../tests/support/book-dataset";
+import {
+  handAgency,
+  insertAgencies,
+  insertReports,
+  randomSource,
+  yearOfReports,
+} from "../../tests/support/book-dataset";
 import { createTestDatabase } from "../../tests/support/test-database";
 import type { GroupStatus } from "./audit";
 import { buildModel } from "./audit-model";
@@ -19,25 +25,52 @@ const big = handAgency("midwest", "IL", "500+");
 const mid = handAgency("midwest", "IL", "100-499");
 const small = handAgency("midwest", "IN", "1-24");
 const nearMinimum = handAgency("midwest", "WI", "100-499");
-const peers = [handAgency("midwest", "OH", "500+"), handAgency("midwest", "MI", "100-499"), handAgency("south", "TX", "500+"), handAgency("south", "GA", "1-24")];
+const peers = [
+  handAgency("midwest", "OH", "500+"),
+  handAgency("midwest", "MI", "100-499"),
+  handAgency("south", "TX", "500+"),
+  handAgency("south", "GA", "1-24"),
+];
 
 beforeAll(async () => {
   database = await createTestDatabase();
   await insertAgencies(database.db, [big, mid, small, nearMinimum, ...peers]);
-  await insertReports(database.db, yearOfReports(randomSource(20261205), [
-    { agency: big, perQuarter: 70 }, { agency: mid, perQuarter: 12 }, { agency: small, perQuarter: 2 }, { agency: nearMinimum, perQuarter: 8 },
-    ...peers.map((agency) => ({ agency, perQuarter: 25 })),
-  ], 2025, { unlinkedPerRegion: 60, regions: ["midwest", "south"] }));
+  await insertReports(
+    database.db,
+    yearOfReports(
+      randomSource(20261205),
+      [
+        { agency: big, perQuarter: 70 },
+        { agency: mid, perQuarter: 12 },
+        { agency: small, perQuarter: 2 },
+        { agency: nearMinimum, perQuarter: 8 },
+        ...peers.map((agency) => ({ agency, perQuarter: 25 })),
+      ],
+      2025,
+      { unlinkedPerRegion: 60, regions: ["midwest", "south"] },
+    ),
+  );
 });
 afterAll(async () => {
   await database.close();
 });
 
-function randomStatus(periods: readonly PeriodData[], random: () => number, withheldShare: number, closed: boolean): GroupStatus {
-  return periods.map((d) => Object.fromEntries(auditedPopulations.map((population) => [
-    population,
-    Array.from({ length: cellsIn(d, population) }, () => (closed && population === "agency") || random() < withheldShare ? "below_k" as const : null),
-  ]))) as GroupStatus;
+function randomStatus(
+  periods: readonly PeriodData[],
+  random: () => number,
+  withheldShare: number,
+  closed: boolean,
+): GroupStatus {
+  return periods.map((d) =>
+    Object.fromEntries(
+      auditedPopulations.map((population) => [
+        population,
+        Array.from({ length: cellsIn(d, population) }, () =>
+          (closed && population === "agency") || random() < withheldShare ? ("below_k" as const) : null,
+        ),
+      ]),
+    ),
+  ) as GroupStatus;
 }
 
 async function check(agency: typeof big, share: number, closed: boolean, seed: number): Promise<number> {
@@ -57,7 +90,9 @@ async function check(agency: typeof big, share: number, closed: boolean, seed: n
         claimed++;
         const ref = refOf(id);
         const range = solver.bound("max", [v], [1]).value - solver.bound("min", [v], [1]).value;
-        expect(width, `${periods[ref.period]!.period} ${ref.population} ${cellKey(ref.cell)}`).toBeLessThanOrEqual(range + 1e-6);
+        expect(width, `${periods[ref.period]!.period} ${ref.population} ${cellKey(ref.cell)}`).toBeLessThanOrEqual(
+          range + 1e-6,
+        );
       }
     } finally {
       solver.dispose();

@@ -107,17 +107,29 @@ function* proposals(periods: readonly PeriodData[], status: GroupStatus, ref: Ce
   const quarters = periods.map((d, p) => (d.period.includes("Q") ? p : -1)).filter((p) => p >= 0);
   const p = ref.period;
   const x = ref.cell;
-  const hidden = (q: number, population: CellRef["population"], cell: number) => status[q]?.[population][cell] !== null && status[q]?.[population][cell] !== undefined;
+  const hidden = (q: number, population: CellRef["population"], cell: number) =>
+    status[q]?.[population][cell] !== null && status[q]?.[population][cell] !== undefined;
   const isType = x >= CELL.incident(0) && x < CELL.factor(0);
   const isFactor = x >= CELL.factor(0) && x < CELL.loss(0);
   const isLoss = x >= CELL.loss(0) && x < MARGIN_CELLS;
-  const partners = (first: number, count: number) => Array.from({ length: count }, (_, i) => first + i).filter((j) => j !== x);
+  const partners = (first: number, count: number) =>
+    Array.from({ length: count }, (_, i) => first + i).filter((j) => j !== x);
 
   if (ref.population !== "agency") {
     // A peer group's year: reports trade between two types (or losses), or cite a factor more.
-    if (isType) for (const j of partners(CELL.incident(0), T)) yield ([[p, ref.population, x, 1], [p, ref.population, j, -1]]);
-    if (isLoss) for (const j of partners(CELL.loss(0), L)) yield ([[p, ref.population, x, 1], [p, ref.population, j, -1]]);
-    if (isFactor) yield ([[p, ref.population, x, 1]]);
+    if (isType)
+      for (const j of partners(CELL.incident(0), T))
+        yield [
+          [p, ref.population, x, 1],
+          [p, ref.population, j, -1],
+        ];
+    if (isLoss)
+      for (const j of partners(CELL.loss(0), L))
+        yield [
+          [p, ref.population, x, 1],
+          [p, ref.population, j, -1],
+        ];
+    if (isFactor) yield [[p, ref.population, x, 1]];
     return;
   }
   const matrixYear = year >= 0 && periods[year]!.gates.matrix;
@@ -126,34 +138,77 @@ function* proposals(periods: readonly PeriodData[], status: GroupStatus, ref: Ce
     const m = x - MARGIN_CELLS;
     const t = Math.floor(m / F);
     const f = m % F;
-    for (let u = 0; u < T; u++) if (u !== t) yield ([[p, "agency", x, 1], [p, "agency", CELL.matrix(u, f), -1]]);
+    for (let u = 0; u < T; u++)
+      if (u !== t)
+        yield [
+          [p, "agency", x, 1],
+          [p, "agency", CELL.matrix(u, f), -1],
+        ];
     return;
   }
   const others = quarters.filter((q) => q !== p);
   if (p === year) {
     // A year cell moves with one of its quarters (the quarter's own moves, seen from the year).
-    for (const q of quarters) yield ([[p, "agency", x, 1], [q, "agency", x, 1]]);
+    for (const q of quarters)
+      yield [
+        [p, "agency", x, 1],
+        [q, "agency", x, 1],
+      ];
   } else {
     if (isFactor) {
-      for (const q of others) yield ([[p, "agency", x, 1], [q, "agency", x, -1]]);
+      for (const q of others)
+        yield [
+          [p, "agency", x, 1],
+          [q, "agency", x, -1],
+        ];
       if (year >= 0) {
-        if (!matrixYear) yield ([[p, "agency", x, 1], [year, "agency", x, 1]]);
-        else for (let t = 0; t < T; t++) yield ([[p, "agency", x, 1], [year, "agency", x, 1], [year, "agency", CELL.matrix(t, x - CELL.factor(0)), 1]]);
+        if (!matrixYear)
+          yield [
+            [p, "agency", x, 1],
+            [year, "agency", x, 1],
+          ];
+        else
+          for (let t = 0; t < T; t++)
+            yield [
+              [p, "agency", x, 1],
+              [year, "agency", x, 1],
+              [year, "agency", CELL.matrix(t, x - CELL.factor(0)), 1],
+            ];
       } else {
-        yield ([[p, "agency", x, 1]]);
+        yield [[p, "agency", x, 1]];
       }
     }
     if (isType || isLoss) {
       const first = isType ? CELL.incident(0) : CELL.loss(0);
       const count = isType ? T : L;
       for (const j of partners(first, count)) {
-        for (const q of others) yield ([[p, "agency", x, 1], [p, "agency", j, -1], [q, "agency", x, -1], [q, "agency", j, 1]]);
+        for (const q of others)
+          yield [
+            [p, "agency", x, 1],
+            [p, "agency", j, -1],
+            [q, "agency", x, -1],
+            [q, "agency", j, 1],
+          ];
         if (year >= 0) {
-          const base: Cellwise[] = [[p, "agency", x, 1], [p, "agency", j, -1], [year, "agency", x, 1], [year, "agency", j, -1]];
-          if (!(isType && matrixYear)) yield (base);
-          else for (let f = 0; f < F; f++) yield ([...base, [year, "agency", CELL.matrix(x - first, f), 1], [year, "agency", CELL.matrix(j - first, f), -1]]);
+          const base: Cellwise[] = [
+            [p, "agency", x, 1],
+            [p, "agency", j, -1],
+            [year, "agency", x, 1],
+            [year, "agency", j, -1],
+          ];
+          if (!(isType && matrixYear)) yield base;
+          else
+            for (let f = 0; f < F; f++)
+              yield [
+                ...base,
+                [year, "agency", CELL.matrix(x - first, f), 1],
+                [year, "agency", CELL.matrix(j - first, f), -1],
+              ];
         } else {
-          yield ([[p, "agency", x, 1], [p, "agency", j, -1]]);
+          yield [
+            [p, "agency", x, 1],
+            [p, "agency", j, -1],
+          ];
         }
       }
     }
@@ -172,9 +227,15 @@ function* proposals(periods: readonly PeriodData[], status: GroupStatus, ref: Ce
         for (const l of ls) {
           for (const f of fs) {
             if (!hidden(q, "agency", CELL.incident(t)) || !hidden(q, "agency", CELL.factor(f))) continue;
-            const yearCells: Cellwise[] = year >= 0 ? [...report(year, t, l, f, 1), ...(matrixYear ? [[year, "agency", CELL.matrix(t, f), 1] as Cellwise] : [])] : [];
-            yield ([...report(q, t, l, f, 1), ...yearCells]);
-            for (const o of quarters) if (o !== q) yield ([...report(q, t, l, f, 1), ...report(o, t, l, f, -1)]);
+            const yearCells: Cellwise[] =
+              year >= 0
+                ? [
+                    ...report(year, t, l, f, 1),
+                    ...(matrixYear ? [[year, "agency", CELL.matrix(t, f), 1] as Cellwise] : []),
+                  ]
+                : [];
+            yield [...report(q, t, l, f, 1), ...yearCells];
+            for (const o of quarters) if (o !== q) yield [...report(q, t, l, f, 1), ...report(o, t, l, f, -1)];
           }
         }
       }
@@ -215,7 +276,13 @@ function directionOf(at: Int32Array, cells: Cellwise[], sign: number): Direction
  * A width the target variable is shown to range over, from the truth: the moves up, taken one after
  * another from the truth, and the moves down likewise (two feasible points). Stops once `need` is met.
  */
-export function certifiedWidth(built: Built, periods: readonly PeriodData[], status: GroupStatus, v: number, need: number): number {
+export function certifiedWidth(
+  built: Built,
+  periods: readonly PeriodData[],
+  status: GroupStatus,
+  v: number,
+  need: number,
+): number {
   const id = built.varIds[v]!;
   const ref = refOf(id);
   let width = 0;
@@ -244,4 +311,3 @@ export function certifiedWidth(built: Built, periods: readonly PeriodData[], sta
   }
   return width;
 }
-

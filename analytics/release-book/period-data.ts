@@ -57,7 +57,12 @@ function othersIn(sets: Set<string>[] | undefined, quarters: number[], self: str
 }
 
 /** The audit's input for one agency and the given periods of `counts.year` (quarters, then the year). */
-export function periodDataFor(counts: YearCounts, agency: BookAgency, plan: readonly PeriodPlan[], rules: PrivacyMinimums): PeriodData[] {
+export function periodDataFor(
+  counts: YearCounts,
+  agency: BookAgency,
+  plan: readonly PeriodPlan[],
+  rules: PrivacyMinimums,
+): PeriodData[] {
   const nation = nationalCells(counts);
   const zero = emptyCells();
   const own = counts.byAgency.get(agency.id);
@@ -76,14 +81,26 @@ export function periodDataFor(counts: YearCounts, agency: BookAgency, plan: read
     const minimum = agencyMinimum(rules);
     const countOnly = linked[CELL.total]! - shared[CELL.total]!;
     return {
-      period, frozen, status, agencyMinimum: minimum,
-      agency: linked, shared, peerSize, peerRegion,
-      national: sum(nation, quarters), regional: reg, regionalUnlinked: minus(reg, sum(regionLinked, quarters)),
+      period,
+      frozen,
+      status,
+      agencyMinimum: minimum,
+      agency: linked,
+      shared,
+      peerSize,
+      peerRegion,
+      national: sum(nation, quarters),
+      regional: reg,
+      regionalUnlinked: minus(reg, sum(regionLinked, quarters)),
       gates: {
         agency: countOnly >= minimum,
         matrix: countOnly >= minimum && linked[CELL.total]! >= MATRIX_MIN_REPORTS_PER_K * rules.k,
-        peerSize: othersIn(counts.agenciesByBand.get(agency.sizeBand), quarters, agency.id) >= PEER_MIN_OTHER_AGENCIES && peerSize[CELL.total]! >= rules.k,
-        peerRegion: othersIn(counts.agenciesByRegion.get(agency.region), quarters, agency.id) >= PEER_MIN_OTHER_AGENCIES && peerRegion[CELL.total]! >= rules.k,
+        peerSize:
+          othersIn(counts.agenciesByBand.get(agency.sizeBand), quarters, agency.id) >= PEER_MIN_OTHER_AGENCIES &&
+          peerSize[CELL.total]! >= rules.k,
+        peerRegion:
+          othersIn(counts.agenciesByRegion.get(agency.region), quarters, agency.id) >= PEER_MIN_OTHER_AGENCIES &&
+          peerRegion[CELL.total]! >= rules.k,
       },
     };
   });

@@ -39,4 +39,3 @@ export async function readAgencyBook(db: Executor, agencyId: string): Promise<Ag
     },
   };
 }
-

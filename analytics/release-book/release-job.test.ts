@@ -2,7 +2,13 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { leaveProgramme } from "../../db/accounts/agency-scope";
 import type { OpenDatabase } from "../../db/open";
-import { handAgency, insertAgencies, insertReports, randomSource, yearOfReports } from "../../tests/support/book-dataset";
+import {
+  handAgency,
+  insertAgencies,
+  insertReports,
+  randomSource,
+  yearOfReports,
+} from "../../tests/support/book-dataset";
 import { createTestUser } from "../../tests/support/test-accounts";
 import { createTestDatabase } from "../../tests/support/test-database";
 import { CELL, cellIndex } from "./book-layout";
@@ -17,14 +23,28 @@ const k = 5;
 const rules = { k, agencyMinReports: 20 };
 const big = handAgency("midwest", "IL", "500+");
 const small = handAgency("midwest", "IN", "1-24");
-const others = [handAgency("midwest", "OH", "500+"), handAgency("midwest", "MI", "500+"), handAgency("south", "TX", "500+")];
+const others = [
+  handAgency("midwest", "OH", "500+"),
+  handAgency("midwest", "MI", "500+"),
+  handAgency("south", "TX", "500+"),
+];
 
 beforeAll(async () => {
   database = await createTestDatabase();
   await insertAgencies(database.db, [big, small, ...others]);
-  await insertReports(database.db, yearOfReports(randomSource(3), [
-    { agency: big, perQuarter: 45 }, { agency: small, perQuarter: 2 }, ...others.map((agency) => ({ agency, perQuarter: 15 })),
-  ], 2025, { unlinkedPerRegion: 40, regions: ["midwest", "south"] }));
+  await insertReports(
+    database.db,
+    yearOfReports(
+      randomSource(3),
+      [
+        { agency: big, perQuarter: 45 },
+        { agency: small, perQuarter: 2 },
+        ...others.map((agency) => ({ agency, perQuarter: 15 })),
+      ],
+      2025,
+      { unlinkedPerRegion: 40, regions: ["midwest", "south"] },
+    ),
+  );
   await sql`INSERT INTO app_meta (key, value) VALUES ('release_book_first_quarter', '2025-Q1')`.execute(database.db);
 });
 afterAll(async () => {
@@ -45,8 +65,12 @@ const countOnly = async (agencyId: string, period: string) => {
 
 describe("the release job", () => {
   it("releases closed quarters only", async () => {
-    await expect(releaseBook(database.db, { today: "2025-11-15", rules, upTo: "2025-Q4" })).rejects.toThrow(/has not closed yet: the latest closed quarter is 2025-Q3/);
-    await expect(releaseBook(database.db, { today: "2025-11-15", rules, upTo: "2025-13" })).rejects.toThrow(/not a quarter/);
+    await expect(releaseBook(database.db, { today: "2025-11-15", rules, upTo: "2025-Q4" })).rejects.toThrow(
+      /has not closed yet: the latest closed quarter is 2025-Q3/,
+    );
+    await expect(releaseBook(database.db, { today: "2025-11-15", rules, upTo: "2025-13" })).rejects.toThrow(
+      /not a quarter/,
+    );
   });
 
   it("freezes each quarter; the year comes with the fourth quarter; a second run releases nothing", async () => {

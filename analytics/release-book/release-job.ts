@@ -10,13 +10,28 @@ import type { Executor } from "../../db/database";
 import { suppressYearGroup } from "./audit";
 import { AuditPool, type AuditResult } from "./audit-pool";
 import { readYearCounts, type YearCounts } from "./book-counts";
-import { cellCount, compareQuarters, isQuarter, latestClosedQuarter, type PeriodLabel, quartersOf, yearOf } from "./book-layout";
+import {
+  cellCount,
+  compareQuarters,
+  isQuarter,
+  latestClosedQuarter,
+  type PeriodLabel,
+  quartersOf,
+  yearOf,
+} from "./book-layout";
 import { monthIndex, quarterOf } from "../../domain/period";
 import {
-  decodeCells, latestReleasedQuarters, type NewRelease, readBookStart, type StoredCell, type StoredTable, storeReleases, writeBookStart,
+  decodeCells,
+  latestReleasedQuarters,
+  type NewRelease,
+  readBookStart,
+  type StoredCell,
+  type StoredTable,
+  storeReleases,
+  writeBookStart,
 } from "./book-store";
 import { type BookAgency, periodDataFor, type PeriodPlan, type PrivacyMinimums } from "./period-data";
-import { type AuditedPopulation, auditedPopulations, cellsIn, type PeriodData, type Status } from "./year-group";
+import { type AuditedPopulation, cellsIn, type PeriodData, type Status } from "./year-group";
 
 /** Years of history a new book starts with (a new deployment has none; the synthetic decade has ten). */
 export const BOOK_HISTORY_YEARS = 5;
@@ -55,7 +70,8 @@ export interface ReleaseSummary {
 const AgencyRow = z.object({ id: z.string(), size_band: z.string(), census_region: z.string() });
 
 async function activeAgencies(db: Executor): Promise<BookAgency[]> {
-  const { rows } = await sql`SELECT id::VARCHAR AS id, size_band, census_region FROM agencies WHERE status = 'active' ORDER BY id`.execute(db);
+  const { rows } = await sql`SELECT id::VARCHAR AS id, size_band, census_region FROM agencies
+      WHERE status = 'active' ORDER BY id`.execute(db);
   return rows.map((r) => {
     const a = AgencyRow.parse(r);
     return { id: a.id, sizeBand: a.size_band, region: a.census_region };
@@ -81,22 +97,32 @@ function statusesOf(table: StoredTable | undefined, length: number): Status[] {
 }
 
 /** The statuses every agency released for these periods (one query for all agencies of a year). */
-async function frozenStatuses(db: Executor, periods: PeriodLabel[]): Promise<Map<string, Map<PeriodLabel, Record<AuditedPopulation, Status[]>>>> {
+async function frozenStatuses(
+  db: Executor,
+  periods: PeriodLabel[],
+): Promise<Map<string, Map<PeriodLabel, Record<AuditedPopulation, Status[]>>>> {
   const out = new Map<string, Map<PeriodLabel, Record<AuditedPopulation, Status[]>>>();
   if (periods.length === 0) return out;
-  const rows = await db.selectFrom("release_book_cells").select(["agency_id", "period", "population", "cells"])
-    .where("period", "in", periods).where("population", "in", ["agency", "peer_size", "peer_region"]).execute();
+  const rows = await db
+    .selectFrom("release_book_cells")
+    .select(["agency_id", "period", "population", "cells"])
+    .where("period", "in", periods)
+    .where("population", "in", ["agency", "peer_size", "peer_region"])
+    .execute();
   for (const row of rows) {
     const population = row.population as AuditedPopulation;
     let byPeriod = out.get(row.agency_id);
     if (!byPeriod) out.set(row.agency_id, (byPeriod = new Map()));
     let record = byPeriod.get(row.period);
     if (!record) {
-      byPeriod.set(row.period, (record = {
-        agency: statusesOf(undefined, cellCount("agency", row.period)),
-        peer_size: statusesOf(undefined, cellCount("peer_size", row.period)),
-        peer_region: statusesOf(undefined, cellCount("peer_region", row.period)),
-      }));
+      byPeriod.set(
+        row.period,
+        (record = {
+          agency: statusesOf(undefined, cellCount("agency", row.period)),
+          peer_size: statusesOf(undefined, cellCount("peer_size", row.period)),
+          peer_region: statusesOf(undefined, cellCount("peer_region", row.period)),
+        }),
+      );
     }
     const cells = decodeCells(row.cells);
     record[population] = statusesOf({ period: row.period, population, cells }, cells.length);
@@ -125,12 +151,19 @@ function tablesOf(data: readonly PeriodData[], status: Record<AuditedPopulation,
       // The nation without the agency is the public figure less the agency's: released with it.
       rest.push(reason ? "derived" : d.national[x]! - d.agency[x]!);
     }
-    out.push({ period: d.period, population: "agency", cells: agency }, { period: d.period, population: "rest", cells: rest });
+    out.push(
+      { period: d.period, population: "agency", cells: agency },
+      { period: d.period, population: "rest", cells: rest },
+    );
     for (const population of ["peer_size", "peer_region"] as const) {
       const length = cellCount(population, d.period);
       if (length === 0) continue;
       const values = population === "peer_size" ? d.peerSize : d.peerRegion;
-      out.push({ period: d.period, population, cells: Array.from({ length }, (_, x) => storedReason(s[population][x]!) ?? values[x]!) });
+      out.push({
+        period: d.period,
+        population,
+        cells: Array.from({ length }, (_, x) => storedReason(s[population][x]!) ?? values[x]!),
+      });
     }
   });
   return out;
@@ -153,7 +186,8 @@ function checkFrozen(data: readonly PeriodData[], agencyId: string): void {
     if (!d.frozen || !d.status) continue;
     // Released cells are never recomputed; if the data under them changed, the book would disagree.
     d.status.agency.forEach((s, x) => {
-      if (s === null && d.agency[x]! < d.shared[x]!) throw new Error(`Book of agency ${agencyId}, ${d.period}: released data changed`);
+      if (s === null && d.agency[x]! < d.shared[x]!)
+        throw new Error(`Book of agency ${agencyId}, ${d.period}: released data changed`);
     });
   }
 }
@@ -167,8 +201,18 @@ export async function releaseBook(db: Executor, options: ReleaseOptions): Promis
   const closed = latestClosedQuarter(options.today);
   const upTo = options.upTo ?? closed;
   if (!isQuarter(upTo)) throw new RangeError(`“${upTo}” is not a quarter: write it like 2026-Q3`);
-  if (compareQuarters(upTo, closed) > 0) throw new RangeError(`${upTo} has not closed yet: the latest closed quarter is ${closed}`);
-  const summary: ReleaseSummary = { upTo, releases: 0, agencies: 0, seconds: 0, lpSolves: 0, complements: 0, auditThreads: 0, years: [] };
+  if (compareQuarters(upTo, closed) > 0)
+    throw new RangeError(`${upTo} has not closed yet: the latest closed quarter is ${closed}`);
+  const summary: ReleaseSummary = {
+    upTo,
+    releases: 0,
+    agencies: 0,
+    seconds: 0,
+    lpSolves: 0,
+    complements: 0,
+    auditThreads: 0,
+    years: [],
+  };
   const start = await bookStart(db, upTo);
   if (compareQuarters(upTo, start) < 0) return summary;
   const agencies = await activeAgencies(db);
@@ -208,7 +252,9 @@ export async function releaseBook(db: Executor, options: ReleaseOptions): Promis
         const plan: PeriodPlan[] = [
           ...frozenQuarters.map((period) => ({ period, frozen: true, status: frozen.get(period) })),
           ...newQuarters.map((period) => ({ period, frozen: false })),
-          ...(newQuarters.includes(`${year}-Q4`) && inBook.length === 4 ? [{ period: String(year), frozen: false }] : []),
+          ...(newQuarters.includes(`${year}-Q4`) && inBook.length === 4
+            ? [{ period: String(year), frozen: false }]
+            : []),
         ];
         counts ??= await readYearCounts(db, year);
         const data = periodDataFor(counts, agency, plan, options.rules);
@@ -221,7 +267,10 @@ export async function releaseBook(db: Executor, options: ReleaseOptions): Promis
             yearSolves += result.stats.lpSolves;
             summary.complements += result.stats.complements;
             if (result.stats.unprotectable > 0) {
-              options.log?.(`Release book: ${result.stats.unprotectable} withheld cell(s) of one agency in ${year} are pinned by earlier releases and public figures alone`);
+              options.log?.(
+                `Release book: ${result.stats.unprotectable} withheld cell(s) of one agency in ${year} are pinned ` +
+                  "by earlier releases and public figures alone",
+              );
             }
             return result;
           });
@@ -230,13 +279,20 @@ export async function releaseBook(db: Executor, options: ReleaseOptions): Promis
         // Books keep the agencies' order whichever thread finishes first.
         const slot = releases.push(undefined as unknown as NewRelease) - 1;
         const newest = newQuarters[newQuarters.length - 1]!;
-        inFlight.push(audit.then((result) => {
-          releases[slot] = {
-            agencyId: agency.id, quarter: newest, releasedOn: options.today, rules: options.rules,
-            sizeBand: agency.sizeBand, region: agency.region, audit: { ...result.stats },
-            tables: tablesOf(data, result.status),
-          };
-        }));
+        inFlight.push(
+          audit.then((result) => {
+            releases[slot] = {
+              agencyId: agency.id,
+              quarter: newest,
+              releasedOn: options.today,
+              rules: options.rules,
+              sizeBand: agency.sizeBand,
+              region: agency.region,
+              audit: { ...result.stats },
+              tables: tablesOf(data, result.status),
+            };
+          }),
+        );
         summary.releases++;
         released.add(agency.id);
         // A few agencies' years wait per thread, not thousands (each holds its counts); in this thread, one.
@@ -247,7 +303,10 @@ export async function releaseBook(db: Executor, options: ReleaseOptions): Promis
       const seconds = (performance.now() - yearStarted) / 1000;
       summary.years.push({ year, agencies: due.length, seconds, lpSolves: yearSolves });
       summary.lpSolves += yearSolves;
-      options.log?.(`Release book ${year}: ${due.length} agencies in ${seconds.toFixed(1)} s (${yearSolves} linear programs, ${memo.size} distinct${pool ? `, ${poolSize} audit threads` : ""})`);
+      options.log?.(
+        `Release book ${year}: ${due.length} agencies in ${seconds.toFixed(1)} s (${yearSolves} linear programs, ` +
+          `${memo.size} distinct${pool ? `, ${poolSize} audit threads` : ""})`,
+      );
     }
   } finally {
     await (pool as AuditPool | null)?.close();

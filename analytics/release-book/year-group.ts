@@ -4,7 +4,16 @@
 // so a year is the unit the audit solves.
 import type { SuppressionReason } from "../../domain/figures";
 import { type Cells, emptyCells } from "./book-counts";
-import { CELL, cellCount, cellLevel, MARGIN_CELLS, MATRIX_CELLS, periodRelations, type PeriodLabel, type Relation } from "./book-layout";
+import {
+  CELL,
+  cellCount,
+  cellLevel,
+  MARGIN_CELLS,
+  MATRIX_CELLS,
+  periodRelations,
+  type PeriodLabel,
+  type Relation,
+} from "./book-layout";
 
 /** The populations the audit solves for; "rest" is the public national figure minus the agency's. */
 export const auditedPopulations = ["agency", "peer_size", "peer_region"] as const;
@@ -42,7 +51,11 @@ export interface CellRef {
   cell: number;
 }
 
-const OFFSET: Record<AuditedPopulation, number> = { agency: 0, peer_size: MATRIX_CELLS, peer_region: MATRIX_CELLS + MARGIN_CELLS };
+const OFFSET: Record<AuditedPopulation, number> = {
+  agency: 0,
+  peer_size: MATRIX_CELLS,
+  peer_region: MATRIX_CELLS + MARGIN_CELLS,
+};
 export const STRIDE = MATRIX_CELLS + 2 * MARGIN_CELLS;
 
 export function cellId(ref: CellRef): number {
@@ -92,7 +105,11 @@ export function unknownOf(data: PeriodData, population: AuditedPopulation, cell:
 }
 
 /** What is known of a cell before anything is released: its shared part, and its public upper bound. */
-export function knownOf(data: PeriodData, population: AuditedPopulation, cell: number): { shared: number; upper: number } {
+export function knownOf(
+  data: PeriodData,
+  population: AuditedPopulation,
+  cell: number,
+): { shared: number; upper: number } {
   const shared = data.shared[cell]!;
   // Agency and regional peers are among the region's reports, size-band peers among the nation's; the
   // agency's shared reports are in neither peer group.
@@ -125,13 +142,29 @@ function structuralRelations(periods: readonly PeriodData[]): GroupRelation[] {
     const agencyMatrix = cellsIn(data, "agency") > MARGIN_CELLS;
     for (const form of ["countOnly", "rest"] as const) {
       for (const r of relationsOf(agencyMatrix)) {
-        out.push({ terms: r.terms.map((t) => ({ id: cellId({ period: p, population: "agency", cell: t.cell }), coef: t.coef, form })), lower: r.lower, upper: r.upper });
+        out.push({
+          terms: r.terms.map((t) => ({
+            id: cellId({ period: p, population: "agency", cell: t.cell }),
+            coef: t.coef,
+            form,
+          })),
+          lower: r.lower,
+          upper: r.upper,
+        });
       }
     }
     for (const population of ["peer_size", "peer_region"] as const) {
       if (cellsIn(data, population) === 0) continue;
       for (const r of relationsOf(false)) {
-        out.push({ terms: r.terms.map((t) => ({ id: cellId({ period: p, population, cell: t.cell }), coef: t.coef, form: "peer" as const })), lower: r.lower, upper: r.upper });
+        out.push({
+          terms: r.terms.map((t) => ({
+            id: cellId({ period: p, population, cell: t.cell }),
+            coef: t.coef,
+            form: "peer" as const,
+          })),
+          lower: r.lower,
+          upper: r.upper,
+        });
       }
     }
   });
@@ -143,7 +176,11 @@ function structuralRelations(periods: readonly PeriodData[]): GroupRelation[] {
       out.push({
         terms: [
           { id: cellId({ period: year, population: "agency", cell: x }), coef: 1, form: "countOnly" },
-          ...quarters.map((q) => ({ id: cellId({ period: q, population: "agency", cell: x }), coef: -1, form: "countOnly" as const })),
+          ...quarters.map((q) => ({
+            id: cellId({ period: q, population: "agency", cell: x }),
+            coef: -1,
+            form: "countOnly" as const,
+          })),
         ],
         lower: 0,
         upper: 0,
@@ -161,7 +198,12 @@ function dataRelations(periods: readonly PeriodData[]): GroupRelation[] {
   periods.forEach((data, p) => {
     if (!data.gates.agency) {
       // A table closed by the minimum tells members the agency has fewer count-only reports than it.
-      out.push({ terms: [{ id: cellId({ period: p, population: "agency", cell: CELL.total }), coef: 1, form: "countOnly" }], lower: -Infinity, upper: data.agencyMinimum - 1, closes: p });
+      out.push({
+        terms: [{ id: cellId({ period: p, population: "agency", cell: CELL.total }), coef: 1, form: "countOnly" }],
+        lower: -Infinity,
+        upper: data.agencyMinimum - 1,
+        closes: p,
+      });
     }
     if (cellsIn(data, "peer_size") === 0) return;
     for (let x = 0; x < MARGIN_CELLS; x++) {
@@ -170,7 +212,14 @@ function dataRelations(periods: readonly PeriodData[]): GroupRelation[] {
       const g = cellId({ period: p, population: "peer_region", cell: x });
       out.push({ terms: [a, { id: g, coef: 1, form: "peer" }], lower: -Infinity, upper: data.regional[x]! });
       out.push({ terms: [a, { id: s, coef: 1, form: "peer" }], lower: -Infinity, upper: data.national[x]! });
-      out.push({ terms: [{ id: s, coef: 1, form: "peer" }, { id: g, coef: -1, form: "peer" }], lower: -Infinity, upper: data.national[x]! - data.regional[x]! });
+      out.push({
+        terms: [
+          { id: s, coef: 1, form: "peer" },
+          { id: g, coef: -1, form: "peer" },
+        ],
+        lower: -Infinity,
+        upper: data.national[x]! - data.regional[x]!,
+      });
     }
   });
   return out;
@@ -192,7 +241,12 @@ export function sumCells(list: readonly Cells[]): Cells {
 export function complementCost(data: PeriodData, ref: CellRef): number[] {
   const unknown = unknownOf(data, ref.population, ref.cell);
   return [
-    ref.population === "agency" ? 1 : 0, ref.cell === CELL.total ? 1 : 0, data.period.includes("Q") ? 0 : 1, cellLevel(ref.cell), unknown, ref.cell,
+    ref.population === "agency" ? 1 : 0,
+    ref.cell === CELL.total ? 1 : 0,
+    data.period.includes("Q") ? 0 : 1,
+    cellLevel(ref.cell),
+    unknown,
+    ref.cell,
   ];
 }
 

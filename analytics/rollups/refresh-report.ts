@@ -5,10 +5,26 @@ import { bumpRollupVersion } from "./rollup-version";
 
 /** The count tables, each keyed by some columns of its source (one report's row, or its factor rows). */
 const countTables = [
-  { table: "analytics_cube_reports", source: "analytics_reports", keys: ["event_month", "census_region", "incident_type", "loss_potential"] },
-  { table: "analytics_cube_factors", source: "analytics_report_factors", keys: ["event_month", "census_region", "incident_type", "loss_potential", "factor_code"] },
-  { table: "analytics_month_factors", source: "analytics_report_factors", keys: ["event_month", "census_region", "factor_code"] },
-  { table: "analytics_month_loss_factors", source: "analytics_report_factors", keys: ["event_month", "loss_potential", "factor_code"] },
+  {
+    table: "analytics_cube_reports",
+    source: "analytics_reports",
+    keys: ["event_month", "census_region", "incident_type", "loss_potential"],
+  },
+  {
+    table: "analytics_cube_factors",
+    source: "analytics_report_factors",
+    keys: ["event_month", "census_region", "incident_type", "loss_potential", "factor_code"],
+  },
+  {
+    table: "analytics_month_factors",
+    source: "analytics_report_factors",
+    keys: ["event_month", "census_region", "factor_code"],
+  },
+  {
+    table: "analytics_month_loss_factors",
+    source: "analytics_report_factors",
+    keys: ["event_month", "loss_potential", "factor_code"],
+  },
 ] as const;
 
 /**
@@ -16,14 +32,20 @@ const countTables = [
  * count table. A report has one row per key in each source, so no two source rows meet the same count.
  */
 function countMerge({ table, source, keys }: (typeof countTables)[number], id: string, delta: 1 | -1) {
-  const on = sql.join(keys.map((k) => sql`c.${sql.ref(k)} = a.${sql.ref(k)}`), sql` AND `);
+  const on = sql.join(
+    keys.map((k) => sql`c.${sql.ref(k)} = a.${sql.ref(k)}`),
+    sql` AND `,
+  );
   const columns = sql.join(keys.map((k) => sql.ref(k)));
-  const merge = sql`MERGE INTO ${sql.table(table)} c USING (SELECT * FROM ${sql.table(source)} WHERE report_id = ${id}::UUID) a ON ${on}`;
+  const merge = sql`MERGE INTO ${sql.table(table)} c
+    USING (SELECT * FROM ${sql.table(source)} WHERE report_id = ${id}::UUID) a ON ${on}`;
   if (delta === -1) {
-    return sql`${merge} WHEN MATCHED AND c.reports <= 1 THEN DELETE WHEN MATCHED THEN UPDATE SET reports = c.reports - 1`;
+    return sql`${merge} WHEN MATCHED AND c.reports <= 1 THEN DELETE
+      WHEN MATCHED THEN UPDATE SET reports = c.reports - 1`;
   }
   const values = sql.join(keys.map((k) => sql`a.${sql.ref(k)}`));
-  return sql`${merge} WHEN MATCHED THEN UPDATE SET reports = c.reports + 1 WHEN NOT MATCHED THEN INSERT (${columns}, reports) VALUES (${values}, 1)`;
+  return sql`${merge} WHEN MATCHED THEN UPDATE SET reports = c.reports + 1
+    WHEN NOT MATCHED THEN INSERT (${columns}, reports) VALUES (${values}, 1)`;
 }
 
 function removeStatements(id: string) {

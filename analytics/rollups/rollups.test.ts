@@ -22,23 +22,41 @@ afterAll(async () => {
 /** Every rollup row, in a canonical order, as text. */
 async function snapshot(): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
-  for (const table of ["analytics_reports", "analytics_report_factors", "analytics_cube_reports", "analytics_cube_factors", "analytics_month_factors", "analytics_month_loss_factors"]) {
-    const { rows } = await sql<{ line: string }>`SELECT t::VARCHAR AS line FROM ${sql.table(table)} t ORDER BY line`
-      .execute(database.db);
+  for (const table of [
+    "analytics_reports",
+    "analytics_report_factors",
+    "analytics_cube_reports",
+    "analytics_cube_factors",
+    "analytics_month_factors",
+    "analytics_month_loss_factors",
+  ]) {
+    const { rows } = await sql<{
+      line: string;
+    }>`SELECT t::VARCHAR AS line FROM ${sql.table(table)} t ORDER BY line`.execute(database.db);
     out[table] = rows.map((r) => r.line);
   }
   return out;
 }
 
 async function someReportIds(n: number): Promise<string[]> {
-  const { rows } = await sql<{ id: string }>`SELECT id FROM reports ORDER BY public_number LIMIT ${n}`.execute(database.db);
+  const { rows } = await sql<{ id: string }>`SELECT id FROM reports ORDER BY public_number LIMIT ${n}`.execute(
+    database.db,
+  );
   return rows.map((r) => r.id);
 }
 
 describe("analytics rollups", () => {
   it("the rebuild counts every published report and every cited factor once", async () => {
     await rebuildAnalyticsRollups(database.db);
-    const { rows } = await sql<{ facts: number; factors: number; cube: number; cubeFactors: number; masked: number; monthFactors: number; monthLossFactors: number }>`
+    const { rows } = await sql<{
+      facts: number;
+      factors: number;
+      cube: number;
+      cubeFactors: number;
+      masked: number;
+      monthFactors: number;
+      monthLossFactors: number;
+    }>`
       SELECT (SELECT count(*) FROM analytics_reports) AS facts,
         (SELECT count(*) FROM analytics_report_factors) AS factors,
         (SELECT sum(reports) FROM analytics_cube_reports) AS cube,
@@ -48,18 +66,29 @@ describe("analytics rollups", () => {
         (SELECT sum(reports) FROM analytics_month_loss_factors) AS "monthLossFactors"`.execute(database.db);
     const { rows: source } = await sql<{ n: number; f: number }>`
       SELECT (SELECT count(*) FROM reports) AS n, (SELECT count(*) FROM (SELECT DISTINCT * FROM report_factors))
-        AS f`
-      .execute(database.db);
+        AS f`.execute(database.db);
     const f = source[0]!.f;
-    expect(rows[0]).toEqual({ facts: 1500, factors: f, cube: 1500, cubeFactors: f, masked: f, monthFactors: f, monthLossFactors: f });
+    expect(rows[0]).toEqual({
+      facts: 1500,
+      factors: f,
+      cube: 1500,
+      cubeFactors: f,
+      masked: f,
+      monthFactors: f,
+      monthLossFactors: f,
+    });
   });
 
   it("refreshing reports one by one after withdrawal, re-publication and re-coding equals a full rebuild", async () => {
     await rebuildAnalyticsRollups(database.db);
     const original = await snapshot();
     const ids = await someReportIds(25);
-    const saved = await sql<Record<string, unknown>>`SELECT * FROM reports WHERE id IN (SELECT unnest(${ids}::UUID[]))`.execute(database.db);
-    const savedFactors = await sql<Record<string, unknown>>`SELECT * FROM report_factors WHERE report_id IN (SELECT unnest(${ids}::UUID[]))`.execute(database.db);
+    const saved = await sql<
+      Record<string, unknown>
+    >`SELECT * FROM reports WHERE id IN (SELECT unnest(${ids}::UUID[]))`.execute(database.db);
+    const savedFactors = await sql<
+      Record<string, unknown>
+    >`SELECT * FROM report_factors WHERE report_id IN (SELECT unnest(${ids}::UUID[]))`.execute(database.db);
 
     // Withdraw 25 reports: the rollups must lose exactly their contribution.
     await sql`DELETE FROM report_factors WHERE report_id IN (SELECT unnest(${ids}::UUID[]))`.execute(database.db);
@@ -71,8 +100,14 @@ describe("analytics rollups", () => {
     expect(withdrawn.analytics_reports).toHaveLength(1475);
 
     // Publish them again (twice: refreshing is idempotent).
-    await database.db.insertInto("reports").values(saved.rows as never).execute();
-    await database.db.insertInto("report_factors").values(savedFactors.rows as never).execute();
+    await database.db
+      .insertInto("reports")
+      .values(saved.rows as never)
+      .execute();
+    await database.db
+      .insertInto("report_factors")
+      .values(savedFactors.rows as never)
+      .execute();
     for (const id of [...ids, ...ids]) await refreshReportInRollups(database.db, id);
     expect(await snapshot()).toEqual(original);
 
@@ -81,7 +116,9 @@ describe("analytics rollups", () => {
     await sql`UPDATE reports SET incident_type = 'active_threat', loss_potential = 'fatality'
         WHERE id = ${id}::UUID`.execute(database.db);
     await sql`DELETE FROM report_factors WHERE report_id = ${id}::UUID`.execute(database.db);
-    await sql`INSERT INTO report_factors VALUES (${id}::UUID, 'tc_crossfire'), (${id}::UUID, 'st_ambush')`.execute(database.db);
+    await sql`INSERT INTO report_factors VALUES (${id}::UUID, 'tc_crossfire'), (${id}::UUID, 'st_ambush')`.execute(
+      database.db,
+    );
     await database.db.transaction().execute((trx) => refreshReportInRollups(trx, id));
     const recoded = await snapshot();
     await rebuildAnalyticsRollups(database.db);
@@ -103,7 +140,10 @@ describe("analytics rollups", () => {
     });
     expect(await readRollupVersion(database.db)).not.toBe(version);
     expect(await windowTotal(new AnalyticsSource(database.db), { kind: "all" }, filters)).toBe(before - 1);
-    await database.db.insertInto("reports").values(saved.rows as never).execute();
+    await database.db
+      .insertInto("reports")
+      .values(saved.rows as never)
+      .execute();
     await refreshReportInRollups(database.db, id!);
     expect(await windowTotal(new AnalyticsSource(database.db), { kind: "all" }, filters)).toBe(before);
   });

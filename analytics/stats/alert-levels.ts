@@ -49,14 +49,24 @@ export function alertLevels(series: readonly (number | null)[]): AlertPoint[] {
       levels = { mean, sd, level1: mean + sd, level2: mean + 2 * sd, level3: mean + 3 * sd };
     }
     const value = series[t];
-    const above = levels === null || value === null || value === undefined
-      ? null
-      : value > levels.level3 ? 3 : value > levels.level2 ? 2 : value > levels.level1 ? 1 : 0;
+    const above =
+      levels === null || value === null || value === undefined
+        ? null
+        : value > levels.level3
+          ? 3
+          : value > levels.level2
+            ? 2
+            : value > levels.level1
+              ? 1
+              : 0;
     points[t] = { levels, above, triggered: false };
   }
   const atLeast = (t: number, level: number) => t >= 0 && (points[t]!.above ?? 0) >= level;
   for (let t = 0; t < points.length; t++) {
-    points[t]!.triggered = atLeast(t, 3) || (atLeast(t, 2) && atLeast(t - 1, 2)) || (atLeast(t, 1) && atLeast(t - 1, 1) && atLeast(t - 2, 1));
+    points[t]!.triggered =
+      atLeast(t, 3) ||
+      (atLeast(t, 2) && atLeast(t - 1, 2)) ||
+      (atLeast(t, 1) && atLeast(t - 1, 1) && atLeast(t - 2, 1));
   }
   return points;
 }

@@ -118,12 +118,25 @@ describe("funnel limits (exact binomial, Spiegelhalter 2005)", () => {
 
 describe("funnel side", () => {
   it("classifies every count exactly as comparing its share with the four limits does", () => {
-    for (const [n, p0] of [[30, 0.075], [100, 0.2], [1000, 0.05], [4000, 0.011]] as const) {
+    for (const [n, p0] of [
+      [30, 0.075],
+      [100, 0.2],
+      [1000, 0.05],
+      [4000, 0.011],
+    ] as const) {
       const limits = funnelLimits(n, p0);
       for (let x = 0; x <= Math.min(n, 400); x++) {
         const share = x / n;
-        const expected = share > limits.upper998 ? "above_99_8" : share > limits.upper95 ? "above_95"
-          : share < limits.lower998 ? "below_99_8" : share < limits.lower95 ? "below_95" : "within";
+        const expected =
+          share > limits.upper998
+            ? "above_99_8"
+            : share > limits.upper95
+              ? "above_95"
+              : share < limits.lower998
+                ? "below_99_8"
+                : share < limits.lower95
+                  ? "below_95"
+                  : "within";
         expect(funnelSide(x, n, p0), `${x}/${n} around ${p0}`).toBe(expected);
       }
     }
@@ -133,14 +146,27 @@ describe("funnel side", () => {
 describe("funnel side (random cases, including the Berry–Esseen shortcut)", () => {
   it("agrees with the exact limits", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 5000 }), fc.double({ min: 0.001, max: 0.6, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (n, p0, u) => {
-        const x = Math.round(u * Math.min(n, 3 * n * p0 + 30));
-        const limits = funnelLimits(n, p0);
-        const share = x / n;
-        const expected = share > limits.upper998 ? "above_99_8" : share > limits.upper95 ? "above_95"
-          : share < limits.lower998 ? "below_99_8" : share < limits.lower95 ? "below_95" : "within";
-        expect(funnelSide(x, n, p0)).toBe(expected);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 5000 }),
+        fc.double({ min: 0.001, max: 0.6, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (n, p0, u) => {
+          const x = Math.round(u * Math.min(n, 3 * n * p0 + 30));
+          const limits = funnelLimits(n, p0);
+          const share = x / n;
+          const expected =
+            share > limits.upper998
+              ? "above_99_8"
+              : share > limits.upper95
+                ? "above_95"
+                : share < limits.lower998
+                  ? "below_99_8"
+                  : share < limits.lower95
+                    ? "below_95"
+                    : "within";
+          expect(funnelSide(x, n, p0)).toBe(expected);
+        },
+      ),
       { numRuns: 1500, seed: 11 },
     );
   });
@@ -179,6 +205,10 @@ describe("alert levels", () => {
     // 16 is above level 3 of its own baseline: mean 11.4, SD 1.24212, level 3 = 15.1264 (numpy).
     expect(points[15]!.above).toBe(3);
     expect(points[15]!.triggered).toBe(true);
-    expect(alertLevels([null, ...base, null])[13]).toEqual({ levels: expect.anything(), above: null, triggered: false });
+    expect(alertLevels([null, ...base, null])[13]).toEqual({
+      levels: expect.anything(),
+      above: null,
+      triggered: false,
+    });
   });
 });

@@ -36,9 +36,10 @@ const accepted: Record<Endpoint, readonly string[]> = {
 };
 
 const guidance: Record<string, string> = {
-  from: "figures counted toward your agency come from fixed periods of its release book: ask " +
-      "/api/v1/profile?period=2025 (a year) or period=2025-Q3 (a quarter); any months of publication are for the " +
-      "reports shared with your agency, /api/v1/shared?from=…&to=…",
+  from:
+    "figures counted toward your agency come from fixed periods of its release book: ask " +
+    "/api/v1/profile?period=2025 (a year) or period=2025-Q3 (a quarter); any months of publication are for the " +
+    "reports shared with your agency, /api/v1/shared?from=…&to=…",
   to: "as for “from”",
   period: "periods belong to /api/v1/profile (the book's years and quarters are listed by /api/v1/book)",
 };
@@ -52,19 +53,31 @@ export function parseApiQuery(request: Request, endpoint: Endpoint): ApiQuery {
     params.delete(name);
     if (raw === null || raw === "") return fallback;
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < 1 || n > max) details.push({ param: name, message: `“${name}” must be a whole number from 1 to ${max}` });
+    if (!Number.isInteger(n) || n < 1 || n > max)
+      details.push({ param: name, message: `“${name}” must be a whole number from 1 to ${max}` });
     return n;
   };
-  const page = endpoint === "reports" ? { page: whole("page", 1, 100_000), size: whole("size", 25, MAX_PAGE_SIZE) } : { page: 1, size: 25 };
+  const page =
+    endpoint === "reports"
+      ? { page: whole("page", 1, 100_000), size: whole("size", 25, MAX_PAGE_SIZE) }
+      : { page: 1, size: 25 };
   for (const name of [...new Set(params.keys())]) {
     if (accepted[endpoint].includes(name) || !["period", "type", "factor", "vs", "from", "to"].includes(name)) continue;
-    details.push({ param: name, message: `“${name}” is not a parameter of /api/v1/${endpoint}${guidance[name] ? `: ${guidance[name]}` : ""}` });
+    details.push({
+      param: name,
+      message: `“${name}” is not a parameter of /api/v1/${endpoint}${guidance[name] ? `: ${guidance[name]}` : ""}`,
+    });
     params.delete(name);
   }
   const parsed = parseAgencySearch(params, "this endpoint");
   if (!parsed.ok) details.push(...parsed.problems);
   if (details.length > 0 || !parsed.ok) {
-    throw new ApiError(400, "invalid_filters", `Some parameters are not valid: ${details.map((d) => d.message).join("; ")}.`, details);
+    throw new ApiError(
+      400,
+      "invalid_filters",
+      `Some parameters are not valid: ${details.map((d) => d.message).join("; ")}.`,
+      details,
+    );
   }
   return { state: parsed.state, page };
 }
@@ -76,18 +89,29 @@ function reasonsIn(value: unknown, found = new Set<SuppressionReason>()): Set<Su
   return found;
 }
 
-function meta(context: AppLoadContext, endpoint: Endpoint, state: AgencyState, extra: Record<string, unknown>, data: unknown, layer: "book" | "shared" | "library") {
+function meta(
+  context: AppLoadContext,
+  endpoint: Endpoint,
+  state: AgencyState,
+  extra: Record<string, unknown>,
+  data: unknown,
+  layer: "book" | "shared" | "library",
+) {
   const privacy = { k: context.config.privacyK, agencyMinReports: context.config.agencyMinReports };
-  const notes = layer === "book"
-    ? suppressionNotes(reasonsIn(data), privacy)
-    : ["Reports officers chose to share with your agency's team, which its members can read in the library: no " +
-        "figure here is withheld, as none discloses anything a member cannot already read."];
+  const notes =
+    layer === "book"
+      ? suppressionNotes(reasonsIn(data), privacy)
+      : [
+          "Reports officers chose to share with your agency's team, which its members can read in the library: no " +
+            "figure here is withheld, as none discloses anything a member cannot already read.",
+        ];
   return {
     endpoint: `/api/v1/${endpoint}`,
     generatedAt: new Date().toISOString(),
     taxonomyVersion: TAXONOMY_VERSION,
     filters: state,
-    layer: layer === "book" ? "all reports counted toward your agency (release book)" : "reports shared with your agency",
+    layer:
+      layer === "book" ? "all reports counted toward your agency (release book)" : "reports shared with your agency",
     ...extra,
     privacy: { ...privacy, notes },
   };
@@ -95,21 +119,37 @@ function meta(context: AppLoadContext, endpoint: Endpoint, state: AgencyState, e
 
 async function audit(context: AppLoadContext, caller: ApiCaller, endpoint: Endpoint) {
   await appendAuditEntry(context.db, {
-    actorUserId: caller.createdBy, action: "export.created", targetType: "api_token", targetId: caller.tokenId, detail: { via: "api", endpoint },
+    actorUserId: caller.createdBy,
+    action: "export.created",
+    targetType: "api_token",
+    targetId: caller.tokenId,
+    detail: { via: "api", endpoint },
   });
 }
 
 /** The dashboard's own view for the token's agency: the same cells as the page for the same choice. */
 async function bookView(context: AppLoadContext, caller: ApiCaller, state: AgencyState): Promise<AgencyBookView> {
-  const user = { id: caller.createdBy, role: "agency_analyst", agencyId: caller.agencyId } as Parameters<typeof getAgencyBookView>[1];
+  const user = { id: caller.createdBy, role: "agency_analyst", agencyId: caller.agencyId } as Parameters<
+    typeof getAgencyBookView
+  >[1];
   try {
     const view = await getAgencyBookView(context, user, state);
-    if ("pending" in view) throw new ApiError(409, "not_released", "Your agency's release book has no released quarter yet: figures appear after the first closed quarter is " +
-        "released.");
+    if ("pending" in view)
+      throw new ApiError(
+        409,
+        "not_released",
+        "Your agency's release book has no released quarter yet: figures appear after the first closed quarter is " +
+          "released.",
+      );
     return view;
   } catch (error) {
     if (error instanceof BookChoiceError) {
-      throw new ApiError(400, "invalid_filters", `Some parameters are not valid: ${error.problems.map((p) => p.message).join("; ")}`, error.problems);
+      throw new ApiError(
+        400,
+        "invalid_filters",
+        `Some parameters are not valid: ${error.problems.map((p) => p.message).join("; ")}`,
+        error.problems,
+      );
     }
     throw error;
   }
@@ -119,20 +159,42 @@ async function bookView(context: AppLoadContext, caller: ApiCaller, state: Agenc
 export async function bookEndpoint(context: AppLoadContext, caller: ApiCaller, query: ApiQuery): Promise<Response> {
   const book = await readAgencyBook(context.db, caller.agencyId);
   const periods = [...book.years, ...book.quarters];
-  const tables = periods.flatMap((period) => populations.map((population) => {
-    const cells: Record<string, unknown> = {};
-    const length = cellCount(population === "rest" ? "agency" : population, period, book.hasMatrix(period));
-    for (let i = 0; i < length; i++) {
-      const value = book.cell(period, population, cellKey(i));
-      if (value !== null) cells[cellKey(i)] = value;
-    }
-    return Object.keys(cells).length ? { period, population, cells } : null;
-  }).filter((t) => t !== null));
-  const data = withWithheldLabels({ years: book.years, quarters: book.quarters, asOf: book.asOf && { quarter: book.asOf.quarter, releasedOn: book.asOf.releasedOn }, tables });
+  const tables = periods.flatMap((period) =>
+    populations
+      .map((population) => {
+        const cells: Record<string, unknown> = {};
+        const length = cellCount(population === "rest" ? "agency" : population, period, book.hasMatrix(period));
+        for (let i = 0; i < length; i++) {
+          const value = book.cell(period, population, cellKey(i));
+          if (value !== null) cells[cellKey(i)] = value;
+        }
+        return Object.keys(cells).length ? { period, population, cells } : null;
+      })
+      .filter((t) => t !== null),
+  );
+  const data = withWithheldLabels({
+    years: book.years,
+    quarters: book.quarters,
+    asOf: book.asOf && { quarter: book.asOf.quarter, releasedOn: book.asOf.releasedOn },
+    tables,
+  });
   await audit(context, caller, "book");
-  return apiJson({ data, meta: meta(context, "book", query.state, { note: "Cells: n (total), i:<incident type>, f:<factor>, l:<loss potential>, if:<type>:<factor>. " +
-      "Populations: agency (reports counted toward your agency), rest (the nation without them), peer_size " +
-      "and peer_region (other agencies, by year)." }, data, "book") });
+  return apiJson({
+    data,
+    meta: meta(
+      context,
+      "book",
+      query.state,
+      {
+        note:
+          "Cells: n (total), i:<incident type>, f:<factor>, l:<loss potential>, if:<type>:<factor>. " +
+          "Populations: agency (reports counted toward your agency), rest (the nation without them), peer_size " +
+          "and peer_region (other agencies, by year).",
+      },
+      data,
+      "book",
+    ),
+  });
 }
 
 /** The agency's factor profile for one period of its book against the chosen reference (`vs`). */
@@ -167,30 +229,64 @@ export async function reportsEndpoint(context: AppLoadContext, caller: ApiCaller
   const { state, page } = query;
   const one = (code: string | undefined) => (code ? [code] : []);
   const filters: LibraryFilters = {
-    ...emptyFilters, incidentTypes: one(state.type), factors: one(state.factor),
-    from: state.from ?? null, to: state.to ?? null, sharedWithMyAgency: true,
+    ...emptyFilters,
+    incidentTypes: one(state.type),
+    factors: one(state.factor),
+    from: state.from ?? null,
+    to: state.to ?? null,
+    sharedWithMyAgency: true,
   };
-  const ids = await rankedDocuments(context.db, filters, { column: "published", descending: true }, { agencyId: caller.agencyId });
+  const ids = await rankedDocuments(
+    context.db,
+    filters,
+    { column: "published", descending: true },
+    { agencyId: caller.agencyId },
+  );
   const slice = Array.from(ids.subarray((page.page - 1) * page.size, page.page * page.size));
   const rows = await readPublishedRows(context.db, slice, { narratives: true });
   const reports = slice.flatMap((id) => {
     const r = rows.get(id);
     if (!r) return [];
-    return [{
-      publicNumber: r.public_number, url: `/reports/${r.public_number}`, title: r.title,
-      incidentType: { code: r.incident_type, label: labels.incidentType(r.incident_type) },
-      factors: factorsOfMask(r.factor_mask).map((code) => ({ code, label: labels.factor(code) })),
-      lossPotential: { code: r.loss_potential, label: labels.lossPotential(r.loss_potential) },
-      eventMonth: r.event_month.slice(0, 7), publishedMonth: r.published_month.slice(0, 7),
-      censusRegion: r.census_region, timeBlock: r.time_block, light: r.light, weather: r.weather, officersOnScene: r.officers_band,
-      assignment: r.assignment, yearsOfService: r.service_band, taxonomyVersion: r.taxonomy_version,
-      eventSummary: r.summary ?? "", lessonsLearned: r.lessons ?? "",
-    }];
+    return [
+      {
+        publicNumber: r.public_number,
+        url: `/reports/${r.public_number}`,
+        title: r.title,
+        incidentType: { code: r.incident_type, label: labels.incidentType(r.incident_type) },
+        factors: factorsOfMask(r.factor_mask).map((code) => ({ code, label: labels.factor(code) })),
+        lossPotential: { code: r.loss_potential, label: labels.lossPotential(r.loss_potential) },
+        eventMonth: r.event_month.slice(0, 7),
+        publishedMonth: r.published_month.slice(0, 7),
+        censusRegion: r.census_region,
+        timeBlock: r.time_block,
+        light: r.light,
+        weather: r.weather,
+        officersOnScene: r.officers_band,
+        assignment: r.assignment,
+        yearsOfService: r.service_band,
+        taxonomyVersion: r.taxonomy_version,
+        eventSummary: r.summary ?? "",
+        lessonsLearned: r.lessons ?? "",
+      },
+    ];
   });
   await audit(context, caller, "reports");
   const pages = Math.max(1, Math.ceil(ids.length / page.size));
   return apiJson({
     data: reports,
-    meta: meta(context, "reports", state, { page: page.page, size: page.size, total: ids.length, pages, note: "Published, de-identified reports shared with your agency by the officers who wrote them." }, [], "library"),
+    meta: meta(
+      context,
+      "reports",
+      state,
+      {
+        page: page.page,
+        size: page.size,
+        total: ids.length,
+        pages,
+        note: "Published, de-identified reports shared with your agency by the officers who wrote them.",
+      },
+      [],
+      "library",
+    ),
   });
 }

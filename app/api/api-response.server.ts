@@ -2,7 +2,11 @@
 // { "error": { "status", "code", "message", "details"? } } — never an HTML page, never a stack trace.
 import { isSuppressed, suppressionLabels } from "../../domain/figures";
 
-const baseHeaders = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
+const baseHeaders = {
+  "Content-Type": "application/json; charset=utf-8",
+  "Cache-Control": "no-store",
+  "X-Content-Type-Options": "nosniff",
+};
 
 export function apiJson(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { ...baseHeaders, ...headers } });
@@ -21,7 +25,18 @@ export class ApiError extends Error {
   }
 
   toResponse(): Response {
-    return apiJson({ error: { status: this.status, code: this.code, message: this.message, ...(this.details ? { details: this.details } : {}) } }, this.status, this.headers);
+    return apiJson(
+      {
+        error: {
+          status: this.status,
+          code: this.code,
+          message: this.message,
+          ...(this.details ? { details: this.details } : {}),
+        },
+      },
+      this.status,
+      this.headers,
+    );
   }
 }
 
@@ -33,7 +48,11 @@ export async function answerApi(run: () => Promise<Response>): Promise<Response>
     if (error instanceof ApiError) return error.toResponse();
     if (error instanceof Response) throw error;
     console.error("API request failed:", error instanceof Error ? error.message : error);
-    return new ApiError(500, "internal_error", "Something went wrong on our side. Please try again later.").toResponse();
+    return new ApiError(
+      500,
+      "internal_error",
+      "Something went wrong on our side. Please try again later.",
+    ).toResponse();
   }
 }
 
@@ -43,7 +62,8 @@ export async function answerApi(run: () => Promise<Response>): Promise<Response>
  */
 export function withWithheldLabels<T>(value: T): T {
   if (Array.isArray(value)) return value.map((v) => withWithheldLabels(v)) as T;
-  if (isSuppressed(value)) return { ...value, label: `withheld — ${suppressionLabels[value.reason].toLowerCase()}` } as T;
+  if (isSuppressed(value))
+    return { ...value, label: `withheld — ${suppressionLabels[value.reason].toLowerCase()}` } as T;
   if (value && typeof value === "object") {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withWithheldLabels(v)])) as T;
   }

@@ -33,29 +33,52 @@ export async function requireUser(request: Request, context: AppLoadContext): Pr
 
 async function deny(request: Request, context: AppLoadContext, user: SessionUser, why: string): Promise<never> {
   await appendAuditEntry(context.db, {
-    actorUserId: user.id, action: "permission.denied", targetType: "route", targetId: new URL(request.url).pathname, detail: { why },
+    actorUserId: user.id,
+    action: "permission.denied",
+    targetType: "route",
+    targetId: new URL(request.url).pathname,
+    detail: { why },
   });
   throw new Response("Your account does not have access to this page.", { status: 403 });
 }
 
-export async function requireUserWithPermission(request: Request, context: AppLoadContext, permission: PermissionString): Promise<SessionUser> {
+export async function requireUserWithPermission(
+  request: Request,
+  context: AppLoadContext,
+  permission: PermissionString,
+): Promise<SessionUser> {
   return (await requireSignedInWithPermission(request, context, permission)).user;
 }
 
-export async function requireSignedInWithPermission(request: Request, context: AppLoadContext, permission: PermissionString): Promise<SignedIn> {
+export async function requireSignedInWithPermission(
+  request: Request,
+  context: AppLoadContext,
+  permission: PermissionString,
+): Promise<SignedIn> {
   const signedIn = await requireSignedIn(request, context);
   if (!roleHasPermission(signedIn.user.role, permission)) await deny(request, context, signedIn.user, permission);
   return signedIn;
 }
 
 /** Checks the hidden CSRF field of a form against the session's token (403 otherwise). */
-export async function requireCsrf(request: Request, context: AppLoadContext, session: ActiveSession, form: FormData): Promise<void> {
+export async function requireCsrf(
+  request: Request,
+  context: AppLoadContext,
+  session: ActiveSession,
+  form: FormData,
+): Promise<void> {
   const token = form.get("csrf");
   if (typeof token === "string" && sameSecret(token, session.csrfToken)) return;
   await appendAuditEntry(context.db, {
-    actorUserId: session.user.id, action: "permission.denied", targetType: "route", targetId: new URL(request.url).pathname, detail: { why: "csrf" },
+    actorUserId: session.user.id,
+    action: "permission.denied",
+    targetType: "route",
+    targetId: new URL(request.url).pathname,
+    detail: { why: "csrf" },
   });
-  throw new Response("This form has expired or did not come from this site. Reload the page and try again.", { status: 403 });
+  throw new Response("This form has expired or did not come from this site. Reload the page and try again.", {
+    status: 403,
+  });
 }
 
 export interface SignedInForm extends SignedIn {
@@ -66,7 +89,11 @@ export interface SignedInForm extends SignedIn {
  * For actions: the signed-in person with the permission, and their form after its CSRF token
  * checked out. Every authenticated form posts through this.
  */
-export async function requirePermittedForm(request: Request, context: AppLoadContext, permission: PermissionString): Promise<SignedInForm> {
+export async function requirePermittedForm(
+  request: Request,
+  context: AppLoadContext,
+  permission: PermissionString,
+): Promise<SignedInForm> {
   const signedIn = await requireSignedInWithPermission(request, context, permission);
   const form = await request.formData();
   await requireCsrf(request, context, signedIn.session, form);
@@ -81,7 +108,10 @@ export async function requirePendingSession(request: Request, context: AppLoadCo
 }
 
 /** For the second-factor actions: the pending session, and its form after its CSRF token checked out. */
-export async function requirePendingForm(request: Request, context: AppLoadContext): Promise<{ session: ActiveSession; form: FormData }> {
+export async function requirePendingForm(
+  request: Request,
+  context: AppLoadContext,
+): Promise<{ session: ActiveSession; form: FormData }> {
   const session = await requirePendingSession(request, context);
   const form = await request.formData();
   await requireCsrf(request, context, session, form);

@@ -39,7 +39,10 @@ function limitersFor(owner: object) {
 export function tooManyAttempts(msBeforeNext: number): Response {
   const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
   const wait = seconds >= 90 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`;
-  return new Response(`Too many attempts. Please wait ${wait} and try again.`, { status: 429, headers: { "Retry-After": String(seconds) } });
+  return new Response(`Too many attempts. Please wait ${wait} and try again.`, {
+    status: 429,
+    headers: { "Retry-After": String(seconds) },
+  });
 }
 
 /** Counts one attempt; throws a 429 page (with Retry-After) when the limit is reached. */

@@ -8,7 +8,11 @@ import { consumeAttempt } from "./rate-limits.server";
  * Checks the `confirm` field of a form (password or current TOTP code): null when it proves the person
  * is at the keyboard, else the field's error. Attempts count with the second factor's (5 in 5 minutes).
  */
-export async function freshProofErrors(context: AppLoadContext, userId: string, form: FormData): Promise<FieldErrors | null> {
+export async function freshProofErrors(
+  context: AppLoadContext,
+  userId: string,
+  form: FormData,
+): Promise<FieldErrors | null> {
   const parsed = ConfirmIdentitySchema.safeParse({ confirm: form.get("confirm") ?? "" });
   if (!parsed.success) return fieldErrors(parsed.error);
   const box = requireAccountSecrets(context);

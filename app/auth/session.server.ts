@@ -1,5 +1,10 @@
 import type { AppLoadContext } from "@remix-run/node";
-import { type ActiveSession, findActiveSession, type NewSession, SESSION_ABSOLUTE_MS } from "../../db/accounts/sessions";
+import {
+  type ActiveSession,
+  findActiveSession,
+  type NewSession,
+  SESSION_ABSOLUTE_MS,
+} from "../../db/accounts/sessions";
 import { isAnonymousPath } from "../anonymous-paths";
 
 // __Host- prefix: the browser only accepts it with Secure, Path=/ and no Domain, so no subdomain or
@@ -21,8 +26,10 @@ export function readSessionId(request: Request): string | null {
 }
 
 export function sessionCookie(session: NewSession): string {
-  return `${SESSION_COOKIE}=${session.id}; Path=/; Secure; HttpOnly; SameSite=Lax; ` +
-      `Max-Age=${SESSION_ABSOLUTE_MS / 1000}`;
+  return (
+    `${SESSION_COOKIE}=${session.id}; Path=/; Secure; HttpOnly; SameSite=Lax; ` +
+    `Max-Age=${SESSION_ABSOLUTE_MS / 1000}`
+  );
 }
 
 export function clearedSessionCookie(): string {

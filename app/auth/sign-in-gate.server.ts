@@ -30,7 +30,9 @@ async function admitPasswordAttempt(context: AppLoadContext, emailInput: string)
     await consumeAttempt(context.db, "trustedHashing", "all");
     return { verify: "hash" };
   }
-  const wait = (await tryAttempt(context.db, "source", context.addressKey ?? "unknown")) ?? (await tryAttempt(context.db, "hashing", "all"));
+  const wait =
+    (await tryAttempt(context.db, "source", context.addressKey ?? "unknown")) ??
+    (await tryAttempt(context.db, "hashing", "all"));
   if (wait === null) return { verify: "hash" };
   if (!clean) throw tooManyAttempts(wait);
   return { verify: "no-account", after: typicalCheckMs };
@@ -43,7 +45,11 @@ export async function passwordStep(
 ): Promise<PasswordStep> {
   const gate = await admitPasswordAttempt(context, input.email);
   const started = performance.now();
-  const result = await signInWithPassword(context.db, { ...input, allowDemo: context.config.demo, hashUnknown: gate.verify === "hash" });
+  const result = await signInWithPassword(context.db, {
+    ...input,
+    allowDemo: context.config.demo,
+    hashUnknown: gate.verify === "hash",
+  });
   const took = performance.now() - started;
   if (gate.verify === "hash") typicalCheckMs = typicalCheckMs * 0.8 + took * 0.2;
   else await new Promise((resolve) => setTimeout(resolve, Math.max(0, gate.after - took)));

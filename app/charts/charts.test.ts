@@ -14,7 +14,10 @@ import { trendOption } from "./trend-lines";
 // Builders are pure: (data) → option. Each is checked for its series and axes, for how a withheld
 // figure is drawn (a hatched mark saying "withheld", never a value of zero), and drawn headless to SVG.
 
-const numbersIn = (value: unknown): number[] => JSON.stringify(value).match(/-?\d+(\.\d+)?/g)?.map(Number) ?? [];
+const numbersIn = (value: unknown): number[] =>
+  JSON.stringify(value)
+    .match(/-?\d+(\.\d+)?/g)
+    ?.map(Number) ?? [];
 
 describe("share comparison (factor profile, loss mix)", () => {
   const option = shareComparisonOption({
@@ -22,8 +25,20 @@ describe("share comparison (factor profile, loss mix)", () => {
     bLabel: "National, excluding your agency",
     description: "test",
     rows: [
-      { key: "radio", label: "Radio failure", a: share(0.105, 0.07, 0.156), b: share(0.05, 0.046, 0.055), flagged: true, href: "/reports?factor=radio" },
-      { key: "lapse", label: "Lapse in situational awareness", a: suppressed("below_k"), b: suppressed("complementary") },
+      {
+        key: "radio",
+        label: "Radio failure",
+        a: share(0.105, 0.07, 0.156),
+        b: share(0.05, 0.046, 0.055),
+        flagged: true,
+        href: "/reports?factor=radio",
+      },
+      {
+        key: "lapse",
+        label: "Lapse in situational awareness",
+        a: suppressed("below_k"),
+        b: suppressed("complementary"),
+      },
       { key: "weather", label: "Weather", a: share(0.126, 0.086, 0.18), b: null },
     ],
   });
@@ -41,20 +56,39 @@ describe("share comparison (factor profile, loss mix)", () => {
   });
 
   it("puts factors on a category axis (flagged ones marked) and shares on a 0–max % axis", () => {
-    expect(base.yAxis).toMatchObject({ type: "category", inverse: true, data: [`${FLAG_MARK} Radio failure`, "Lapse in situational awareness", "Weather"] });
+    expect(base.yAxis).toMatchObject({
+      type: "category",
+      inverse: true,
+      data: [`${FLAG_MARK} Radio failure`, "Lapse in situational awareness", "Weather"],
+    });
     expect(base.xAxis).toMatchObject({ type: "value", min: 0, max: 20, name: "Share of reports (%)" });
   });
 
   it("draws a withheld share as a short fixed-width hatched tag per side, with the reason and no value", () => {
     const withheld = seriesOf(option).find((s) => s.name === "Withheld (privacy)")!;
     expect(withheld.data).toEqual([
-      { value: [0, 1, 20, 0], name: "Lapse in situational awareness", reason: "withheld — fewer than k reports", side: "Your agency" },
-      { value: [0, 1, 20, 1], name: "Lapse in situational awareness", reason: "withheld — withheld to protect another figure", side: "National, excluding your agency" },
+      {
+        value: [0, 1, 20, 0],
+        name: "Lapse in situational awareness",
+        reason: "withheld — fewer than k reports",
+        side: "Your agency",
+      },
+      {
+        value: [0, 1, 20, 1],
+        name: "Lapse in situational awareness",
+        reason: "withheld — withheld to protect another figure",
+        side: "National, excluding your agency",
+      },
     ]);
   });
 
   it("leaves the withheld series out when nothing is withheld", () => {
-    const plain = shareComparisonOption({ aLabel: "National", bLabel: null, description: "", rows: [{ key: "x", label: "X", a: share(0.2, 0.1, 0.3), b: null }] });
+    const plain = shareComparisonOption({
+      aLabel: "National",
+      bLabel: null,
+      description: "",
+      rows: [{ key: "x", label: "X", a: share(0.2, 0.1, 0.3), b: null }],
+    });
     expect(seriesOf(plain).map((s) => s.name)).toEqual(["National"]);
   });
 
@@ -75,7 +109,11 @@ describe("trend lines", () => {
     hrefs: ["/a", "/b", "/c"],
     lines: [
       { name: "Your agency", values: [share(0.1, 0.05, 0.2), suppressed("below_k"), null] },
-      { name: "National (all reports)", values: [share(0.05, 0.04, 0.06), share(0.06, 0.05, 0.07), share(0.07, 0.06, 0.08)], dashed: true },
+      {
+        name: "National (all reports)",
+        values: [share(0.05, 0.04, 0.06), share(0.06, 0.05, 0.07), share(0.07, 0.06, 0.08)],
+        dashed: true,
+      },
     ],
     description: "test",
   });
@@ -86,21 +124,39 @@ describe("trend lines", () => {
     expect(base.yAxis).toMatchObject({ type: "value", min: 0, name: "Share of reports (%)" });
     const lines = seriesOf(option).filter((s) => s.type === "line");
     expect(lines.map((l) => l.name)).toEqual(["Your agency", "National (all reports)"]);
-    expect(lines[0]!.data).toEqual([{ value: 10, href: "/a" }, { value: null, href: "/b" }, { value: null, href: "/c" }]);
-    expect(lines[1]!.data).toEqual([{ value: 5, href: "/a" }, { value: 6, href: "/b" }, { value: 7, href: "/c" }]);
+    expect(lines[0]!.data).toEqual([
+      { value: 10, href: "/a" },
+      { value: null, href: "/b" },
+      { value: null, href: "/c" },
+    ]);
+    expect(lines[1]!.data).toEqual([
+      { value: 5, href: "/a" },
+      { value: 6, href: "/b" },
+      { value: 7, href: "/c" },
+    ]);
   });
 
   it("draws a withheld point as a gap with a hatched column, never as zero", () => {
     const withheld = seriesOf(option).find((s) => s.name === "Withheld (privacy)")!;
     expect(withheld.type).toBe("custom");
-    expect(withheld.data).toEqual([{ value: [1, expect.any(Number)], name: "2025-Q2", why: "Your agency: withheld — fewer than k reports" }]);
+    expect(withheld.data).toEqual([
+      { value: [1, expect.any(Number)], name: "2025-Q2", why: "Your agency: withheld — fewer than k reports" },
+    ]);
     const agency = seriesOf(option).find((s) => s.name === "Your agency")!;
     expect((agency.data as { value: number | null }[]).some((d) => d.value === 0)).toBe(false);
   });
 
   it("plots counts as they are", () => {
-    const counts = trendOption({ bins: ["2025-01", "2025-02"], unit: "count", lines: [{ name: "National", values: [120, 95] }], description: "" });
-    expect(seriesOf(counts)[0]!.data).toEqual([{ value: 120, href: undefined }, { value: 95, href: undefined }]);
+    const counts = trendOption({
+      bins: ["2025-01", "2025-02"],
+      unit: "count",
+      lines: [{ name: "National", values: [120, 95] }],
+      description: "",
+    });
+    expect(seriesOf(counts)[0]!.data).toEqual([
+      { value: 120, href: undefined },
+      { value: 95, href: undefined },
+    ]);
     expect(baseOf(counts).yAxis).toMatchObject({ name: "Reports" });
   });
 
@@ -116,8 +172,14 @@ describe("heatmap", () => {
     rows: [{ label: "Traffic stop" }, { label: "Foot pursuit" }],
     columns: [{ label: "Low light" }, { label: "Weather" }],
     cells: [
-      [{ count: 40, share: share(0.4, 0.3, 0.5), href: "/x" }, { count: 0, share: share(0, 0, 0.04) }],
-      [{ count: suppressed("below_k"), share: suppressed("derived") }, { count: 12, share: share(0.2, 0.1, 0.3) }],
+      [
+        { count: 40, share: share(0.4, 0.3, 0.5), href: "/x" },
+        { count: 0, share: share(0, 0, 0.04) },
+      ],
+      [
+        { count: suppressed("below_k"), share: suppressed("derived") },
+        { count: 12, share: share(0.2, 0.1, 0.3) },
+      ],
     ],
     description: "test",
   });
@@ -127,7 +189,12 @@ describe("heatmap", () => {
     expect(base.xAxis).toMatchObject({ type: "category", data: ["Low light", "Weather"] });
     expect(base.yAxis).toMatchObject({ type: "category", data: ["Traffic stop", "Foot pursuit"] });
     const data = seriesOf(option)[0]!.data as { value: number[]; href?: string; tip: string }[];
-    expect(data.map((d) => d.value)).toEqual([[0, 0, 0.4], [1, 0, 0], [0, 1, -1], [1, 1, 0.2]]);
+    expect(data.map((d) => d.value)).toEqual([
+      [0, 0, 0.4],
+      [1, 0, 0],
+      [0, 1, -1],
+      [1, 1, 0.2],
+    ]);
     expect(data[2]).toMatchObject({ href: undefined, tip: "withheld — fewer than k reports" });
   });
 
@@ -142,7 +209,10 @@ describe("heatmap", () => {
     const lines = hatchSegments(10, 20, 30, 12, 6);
     expect(lines.length).toBeGreaterThan(3);
     for (const l of lines) {
-      for (const [x, y] of [[l.x1, l.y1], [l.x2, l.y2]] as const) {
+      for (const [x, y] of [
+        [l.x1, l.y1],
+        [l.x2, l.y2],
+      ] as const) {
         expect(x).toBeGreaterThanOrEqual(10 - 1e-9);
         expect(x).toBeLessThanOrEqual(40 + 1e-9);
         expect(y).toBeGreaterThanOrEqual(20 - 1e-9);
@@ -168,15 +238,25 @@ describe("ranked bars (emerging risks, factor pairs)", () => {
 
   it("splits significant and other bars into two series on one stack, with a baseline line", () => {
     const series = seriesOf(option);
-    expect(series.map((s) => [s.type, s.name])).toEqual([["bar", "Ratio"], ["bar", "Ratio"], ["custom", "Withheld (privacy)"], ["line", "No change"]]);
+    expect(series.map((s) => [s.type, s.name])).toEqual([
+      ["bar", "Ratio"],
+      ["bar", "Ratio"],
+      ["custom", "Withheld (privacy)"],
+      ["line", "No change"],
+    ]);
     expect((series[0]!.data as { value: number | null }[]).map((d) => d.value)).toEqual([1.8, null, null]);
     expect((series[1]!.data as { value: number | null }[]).map((d) => d.value)).toEqual([null, 1.3, null]);
-    expect(series[3]!.data).toEqual([[1, 0], [1, 2]]);
+    expect(series[3]!.data).toEqual([
+      [1, 0],
+      [1, 2],
+    ]);
   });
 
   it("marks a withheld bar across the axis, with no number of its own", () => {
     const withheld = seriesOf(option)[2]!;
-    expect(withheld.data).toEqual([{ value: [2, expect.any(Number)], name: "Pair withheld", why: "withheld — fewer than k reports" }]);
+    expect(withheld.data).toEqual([
+      { value: [2, expect.any(Number)], name: "Pair withheld", why: "withheld — fewer than k reports" },
+    ]);
     expect(renderChartSvg(option, 500, 200)).toContain(">withheld<");
   });
 });
@@ -185,8 +265,15 @@ describe("funnel plot", () => {
   const option = funnelOption({
     factorLabel: "Radio failure",
     nationalShare: 0.05,
-    curve: [{ n: 30, lower95: 0.01, upper95: 0.13, lower998: 0, upper998: 0.2 }, { n: 300, lower95: 0.03, upper95: 0.075, lower998: 0.02, upper998: 0.09 }],
-    points: [{ n: 40, share: 0.05, position: "within" }, { n: 250, share: 0.11, position: "above_99_8" }, { n: 60, share: 0.0, position: "below_95" }],
+    curve: [
+      { n: 30, lower95: 0.01, upper95: 0.13, lower998: 0, upper998: 0.2 },
+      { n: 300, lower95: 0.03, upper95: 0.075, lower998: 0.02, upper998: 0.09 },
+    ],
+    points: [
+      { n: 40, share: 0.05, position: "within" },
+      { n: 250, share: 0.11, position: "above_99_8" },
+      { n: 60, share: 0.0, position: "below_95" },
+    ],
     href: "/reports?factor=radio",
     description: "test",
   });
@@ -199,7 +286,13 @@ describe("funnel plot", () => {
     expect(byName["Within the limits"]).toEqual([{ value: [40, 5], href: "/reports?factor=radio" }]);
     expect(byName["Above (95% / 99.8%)"]).toEqual([{ value: [250, 11], href: "/reports?factor=radio" }]);
     expect(byName["Below (95% / 99.8%)"]).toEqual([{ value: [60, 0], href: "/reports?factor=radio" }]);
-    expect(series.filter((s) => s.type === "line").map((s) => s.name)).toEqual(["National share", "99.8% limits", "99.8% limits", "95% limits", "95% limits"]);
+    expect(series.filter((s) => s.type === "line").map((s) => s.name)).toEqual([
+      "National share",
+      "99.8% limits",
+      "99.8% limits",
+      "95% limits",
+      "95% limits",
+    ]);
     expect(JSON.stringify(option)).not.toMatch(/agencyId|agencyName/);
     expect(renderChartSvg(option, 600, 300)).not.toContain("<style");
   });
@@ -209,7 +302,10 @@ describe("grouped bars (regions)", () => {
   it("draws one bar series per group in percent, a missing share as no bar", () => {
     const option = groupedBarsOption({
       items: [{ label: "Low light" }, { label: "Weather" }],
-      groups: [{ name: "Midwest", shares: [share(0.25, 0.2, 0.3), null] }, { name: "South", shares: [share(0.2, 0.15, 0.25), share(0.1, 0.08, 0.12)] }],
+      groups: [
+        { name: "Midwest", shares: [share(0.25, 0.2, 0.3), null] },
+        { name: "South", shares: [share(0.2, 0.15, 0.25), share(0.1, 0.08, 0.12)] },
+      ],
       description: "test",
     });
     const series = seriesOf(option);

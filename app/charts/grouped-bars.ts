@@ -17,7 +17,11 @@ export function groupedBarsHeight(items: number, groups: number): number {
 }
 
 export function groupedBarsOption(input: GroupedBarsInput): EChartsOption {
-  return responsive(groupedBarsBase(input), { grid: { top: 56 }, xAxis: { splitNumber: 3 }, yAxis: { axisLabel: { width: 120, overflow: "truncate", fontSize: 11 } } });
+  return responsive(groupedBarsBase(input), {
+    grid: { top: 56 },
+    xAxis: { splitNumber: 3 },
+    yAxis: { axisLabel: { width: 120, overflow: "truncate", fontSize: 11 } },
+  });
 }
 
 function groupedBarsBase(input: GroupedBarsInput): EChartsOption {
@@ -35,9 +39,27 @@ function groupedBarsBase(input: GroupedBarsInput): EChartsOption {
     ...baseOption(input.description),
     legend: { top: 0, left: 0 },
     grid: gridWithin({ left: 8, right: 16, top: 32, bottom: 8 }),
-    tooltip: { ...baseOption("").tooltip, trigger: "axis", axisPointer: { type: "shadow" }, valueFormatter: (v) => (typeof v === "number" ? `${v}%` : "—") },
-    xAxis: { type: "value", min: 0, name: "Share of reports (%)", nameLocation: "middle", nameGap: 24, axisLabel: { formatter: "{value}%" }, splitLine: { lineStyle: { color: colors.line } } },
-    yAxis: { type: "category", inverse: true, data: input.items.map((i) => shorten(i.label, 30)), axisTick: { show: false } },
+    tooltip: {
+      ...baseOption("").tooltip,
+      trigger: "axis",
+      axisPointer: { type: "shadow" },
+      valueFormatter: (v) => (typeof v === "number" ? `${v}%` : "—"),
+    },
+    xAxis: {
+      type: "value",
+      min: 0,
+      name: "Share of reports (%)",
+      nameLocation: "middle",
+      nameGap: 24,
+      axisLabel: { formatter: "{value}%" },
+      splitLine: { lineStyle: { color: colors.line } },
+    },
+    yAxis: {
+      type: "category",
+      inverse: true,
+      data: input.items.map((i) => shorten(i.label, 30)),
+      axisTick: { show: false },
+    },
     series,
   };
 }

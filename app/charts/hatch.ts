@@ -28,7 +28,11 @@ export function hatchedRect(x: number, y: number, width: number, height: number)
   return {
     type: "group" as const,
     children: [
-      { type: "rect" as const, shape: { x, y, width, height }, style: { fill: withheldFill, stroke: withheldStroke, lineWidth: 1, lineDash: [3, 2] } },
+      {
+        type: "rect" as const,
+        shape: { x, y, width, height },
+        style: { fill: withheldFill, stroke: withheldStroke, lineWidth: 1, lineDash: [3, 2] },
+      },
       ...hatchSegments(x, y, width, height).map((s) => ({
         type: "line" as const,
         shape: s,

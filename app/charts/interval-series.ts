@@ -42,7 +42,8 @@ export function intervalSeries(spec: IntervalSeriesSpec): CustomSeriesOption {
     encode: { x: [0, 2, 3], y: 1 },
     data: spec.data,
     tooltip: {
-      formatter: (p) => `${escapeHtml((p as { name: string }).name)}<br/>${spec.describe((p as { value: number[] }).value)}`,
+      formatter: (p) =>
+        `${escapeHtml((p as { name: string }).name)}<br/>${spec.describe((p as { value: number[] }).value)}`,
     },
     renderItem: (_params: CustomSeriesRenderItemParams, api: CustomSeriesRenderItemAPI) => {
       const dy = spec.offset?.(api) ?? 0;

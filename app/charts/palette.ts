@@ -15,7 +15,15 @@ export const colors = {
 } as const;
 
 /** Series colours in order: distinguishable with any common colour-vision deficiency. */
-export const seriesColors = [colors.blue, colors.orange, colors.green, colors.vermillion, colors.purple, colors.sky, colors.black];
+export const seriesColors = [
+  colors.blue,
+  colors.orange,
+  colors.green,
+  colors.vermillion,
+  colors.purple,
+  colors.sky,
+  colors.black,
+];
 
 /** Sequential blues for the heatmap (light = few, dark = many), readable in greyscale too. */
 export const sequentialBlues = ["#eff6fb", "#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"];

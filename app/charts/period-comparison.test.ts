@@ -8,15 +8,33 @@ import { seriesOf, share } from "./test-figures";
 // Two periods' shares side by side, and the difference A − B on its own axis around zero: a withheld
 // difference is a hatched tag with its reason, never a mark at zero.
 
-
 const option = periodComparisonOption({
   aLabel: "A: 2025-01 to 2025-12",
   bLabel: "B: 2024-01 to 2024-12",
   description: "test",
   rows: [
-    { key: "radio", label: "Radio failure", a: share(0.2, 0.15, 0.26), b: share(0.1, 0.07, 0.14), difference: { difference: 0.1, lower: 0.03, upper: 0.165 }, href: "/reports?factor=radio" },
-    { key: "lapse", label: "Lapse", a: suppressed("below_k"), b: share(0.05, 0.03, 0.08), difference: suppressed("derived") },
-    { key: "weather", label: "Weather", a: share(0.05, 0.03, 0.08), b: share(0.06, 0.04, 0.09), difference: { difference: -0.01, lower: -0.04, upper: 0.025 } },
+    {
+      key: "radio",
+      label: "Radio failure",
+      a: share(0.2, 0.15, 0.26),
+      b: share(0.1, 0.07, 0.14),
+      difference: { difference: 0.1, lower: 0.03, upper: 0.165 },
+      href: "/reports?factor=radio",
+    },
+    {
+      key: "lapse",
+      label: "Lapse",
+      a: suppressed("below_k"),
+      b: share(0.05, 0.03, 0.08),
+      difference: suppressed("derived"),
+    },
+    {
+      key: "weather",
+      label: "Weather",
+      a: share(0.05, 0.03, 0.08),
+      b: share(0.06, 0.04, 0.09),
+      difference: { difference: -0.01, lower: -0.04, upper: 0.025 },
+    },
   ],
 });
 
@@ -46,7 +64,9 @@ describe("period comparison (national factor profile, two periods)", () => {
 
   it("draws a withheld difference as a tag with the reason and no value", () => {
     const withheld = seriesOf(option).find((s) => s.name === "Withheld difference (privacy)")!;
-    expect(withheld.data).toEqual([{ value: [-20, 1], name: "Lapse", reason: "withheld — based on a withheld figure" }]);
+    expect(withheld.data).toEqual([
+      { value: [-20, 1], name: "Lapse", reason: "withheld — based on a withheld figure" },
+    ]);
   });
 
   it("renders headless to SVG", () => {

@@ -9,13 +9,22 @@ function customOption(values: number[], shape: "circle" | "rect"): EChartsOption
     animation: false,
     xAxis: { type: "value", min: 0, max: 10 },
     yAxis: { type: "value", min: 0, max: 10 },
-    series: [{
-      type: "custom",
-      data: values.map((v) => [v, v]),
-      renderItem: shape === "circle"
-        ? (_p, api) => ({ type: "circle", shape: { cx: (api.coord([api.value(0), api.value(1)]) as number[])[0]!, cy: 10, r: 4 } })
-        : (_p, api) => ({ type: "rect", shape: { x: (api.coord([api.value(0), api.value(1)]) as number[])[0]!, y: 10, width: 6, height: 6 } }),
-    }],
+    series: [
+      {
+        type: "custom",
+        data: values.map((v) => [v, v]),
+        renderItem:
+          shape === "circle"
+            ? (_p, api) => ({
+                type: "circle",
+                shape: { cx: (api.coord([api.value(0), api.value(1)]) as number[])[0]!, cy: 10, r: 4 },
+              })
+            : (_p, api) => ({
+                type: "rect",
+                shape: { x: (api.coord([api.value(0), api.value(1)]) as number[])[0]!, y: 10, width: 6, height: 6 },
+              }),
+      },
+    ],
   };
 }
 

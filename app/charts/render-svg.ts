@@ -10,7 +10,9 @@ const CACHE_ENTRIES = 300;
 const cache = new Map<string, string>();
 
 function cacheKey(option: EChartsOption, width: number, height: number, idPrefix: string): string {
-  const json = JSON.stringify(option, (_key, value: unknown) => (typeof value === "function" ? `fn:${value.toString()}` : value));
+  const json = JSON.stringify(option, (_key, value: unknown) =>
+    typeof value === "function" ? `fn:${value.toString()}` : value,
+  );
   return `${width}x${height}|${idPrefix}|${json}`;
 }
 

@@ -1,7 +1,12 @@
 // Shares of reports for two populations side by side, each as a dot with its 95% interval (a forest
 // plot): the agency against the nation excluding it, the nation against peers, a loss-potential mix.
 // A withheld share is a hatched band marked "withheld", never a dot at zero. Pure: (data) → option.
-import type { CustomSeriesOption, CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams, EChartsOption } from "echarts";
+import type {
+  CustomSeriesOption,
+  CustomSeriesRenderItemAPI,
+  CustomSeriesRenderItemParams,
+  EChartsOption,
+} from "echarts";
 import { isSuppressed, type Share } from "../../domain/figures";
 import { baseOption, escapeHtml, gridWithin, itemOf, responsive } from "./common";
 import { shareText } from "./format";
@@ -45,7 +50,10 @@ export function shareComparisonHeight(rows: number): number {
 type Side = "a" | "b";
 
 function axisMax(rows: ShareRow[]): number {
-  const uppers = rows.flatMap((r) => [r.a, r.b]).filter((s): s is Exclude<Share, { suppressed: true }> => s !== null && !isSuppressed(s)).map((s) => s.upper);
+  const uppers = rows
+    .flatMap((r) => [r.a, r.b])
+    .filter((s): s is Exclude<Share, { suppressed: true }> => s !== null && !isSuppressed(s))
+    .map((s) => s.upper);
   const top = Math.max(0.05, ...uppers) * 100;
   const step = top > 40 ? 10 : 5;
   return Math.min(100, Math.ceil(top / step) * step);
@@ -68,12 +76,20 @@ function dotSeries(input: ShareComparisonInput, side: Side, color: string): Cust
       const s = r[side];
       return s === null || isSuppressed(s) ? null : { point: s.share, lower: s.lower, upper: s.upper };
     }),
-    describe: (v) => `${escapeHtml(name)}: <b>${v[0]!.toFixed(1)}%</b> (95% interval ${v[2]!.toFixed(1)}–${v[3]!.toFixed(1)}%)`,
+    describe: (v) =>
+      `${escapeHtml(name)}: <b>${v[0]!.toFixed(1)}%</b> (95% interval ${v[2]!.toFixed(1)}–${v[3]!.toFixed(1)}%)`,
     offset: (api) => offset(api, side, twoSides),
     marker: (x, y) =>
       side === "a"
         ? { type: "circle", shape: { cx: x, cy: y, r: 5 }, style: { fill: color, stroke: "#fff", lineWidth: 1 } }
-        : { type: "rect", shape: { x: x - 4.5, y: y - 4.5, width: 9, height: 9 }, rotation: Math.PI / 4, originX: x, originY: y, style: { fill: color, stroke: "#fff", lineWidth: 1 } },
+        : {
+            type: "rect",
+            shape: { x: x - 4.5, y: y - 4.5, width: 9, height: 9 },
+            rotation: Math.PI / 4,
+            originX: x,
+            originY: y,
+            style: { fill: color, stroke: "#fff", lineWidth: 1 },
+          },
   });
 }
 
@@ -85,7 +101,14 @@ function withheldSeries(input: ShareComparisonInput, max: number): CustomSeriesO
       if (s === null || !isSuppressed(s)) return [];
       // A short tag at the start of the axis, the same size whatever is hidden: a full-width band read as
       // a large value.
-      return [{ value: [0, index, max, side === "a" ? 0 : 1], name: r.label, reason: shareText(s), side: side === "a" ? input.aLabel : input.bLabel }];
+      return [
+        {
+          value: [0, index, max, side === "a" ? 0 : 1],
+          name: r.label,
+          reason: shareText(s),
+          side: side === "a" ? input.aLabel : input.bLabel,
+        },
+      ];
     }),
   );
   return {
@@ -113,8 +136,18 @@ function withheldSeries(input: ShareComparisonInput, max: number): CustomSeriesO
         children: [
           ...rect.children,
           {
-            type: "text", x: x0 + 4, y: y + dy, silent: true,
-            style: { text: WITHHELD_TEXT, fill: colors.ink, fontSize: 10, verticalAlign: "middle", backgroundColor: "rgba(255,255,255,0.85)", padding: [0, 2] },
+            type: "text",
+            x: x0 + 4,
+            y: y + dy,
+            silent: true,
+            style: {
+              text: WITHHELD_TEXT,
+              fill: colors.ink,
+              fontSize: 10,
+              verticalAlign: "middle",
+              backgroundColor: "rgba(255,255,255,0.85)",
+              padding: [0, 2],
+            },
           },
         ],
       };
@@ -135,15 +168,27 @@ export function shareComparisonBase(input: ShareComparisonInput): EChartsOption 
   const max = axisMax(input.rows);
   const series: CustomSeriesOption[] = [dotSeries(input, "a", input.aColor ?? colors.blue)];
   if (input.bLabel !== null) series.push(dotSeries(input, "b", input.bColor ?? colors.orange));
-  if (input.rows.some((r) => (r.a !== null && isSuppressed(r.a)) || (r.b !== null && isSuppressed(r.b)))) series.push(withheldSeries(input, max));
+  if (input.rows.some((r) => (r.a !== null && isSuppressed(r.a)) || (r.b !== null && isSuppressed(r.b))))
+    series.push(withheldSeries(input, max));
   return {
     ...baseOption(input.description),
-    legend: { top: 0, left: 0, data: series.map((s) => ({ name: s.name as string, icon: s.name === input.aLabel ? "circle" : s.name === input.bLabel ? "diamond" : "rect" })) },
+    legend: {
+      top: 0,
+      left: 0,
+      data: series.map((s) => ({
+        name: s.name as string,
+        icon: s.name === input.aLabel ? "circle" : s.name === input.bLabel ? "diamond" : "rect",
+      })),
+    },
     grid: gridWithin({ left: 8, right: 24, top: 36, bottom: 8 }),
     tooltip: { ...baseOption("").tooltip, trigger: "item" },
     xAxis: {
-      type: "value", min: 0, max,
-      name: "Share of reports (%)", nameLocation: "middle", nameGap: 22,
+      type: "value",
+      min: 0,
+      max,
+      name: "Share of reports (%)",
+      nameLocation: "middle",
+      nameGap: 22,
       axisLabel: { formatter: "{value}%" },
       splitLine: { lineStyle: { color: colors.line } },
     },

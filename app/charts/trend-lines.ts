@@ -37,7 +37,10 @@ function plotted(value: Share | Count | null, unit: TrendInput["unit"]): number 
 
 function withheldSeries(input: TrendInput, max: number): CustomSeriesOption {
   const data = input.bins.flatMap((bin, i) => {
-    const hidden = input.lines.filter((l) => { const v = l.values[i]; return v !== null && v !== undefined && isSuppressed(v); });
+    const hidden = input.lines.filter((l) => {
+      const v = l.values[i];
+      return v !== null && v !== undefined && isSuppressed(v);
+    });
     if (hidden.length === 0) return [];
     const why = hidden.map((l) => `${l.name}: ${withheldText(l.values[i] as never)}`).join("<br/>");
     return [{ value: [i, max], name: bin, why }];
@@ -51,7 +54,12 @@ function withheldSeries(input: TrendInput, max: number): CustomSeriesOption {
     encode: { x: 0, y: 1 },
     z: 1,
     data,
-    tooltip: { formatter: (p) => { const d = itemOf<{ name: string; why: string }>(p); return `${escapeHtml(d.name)}<br/>${d.why}`; } },
+    tooltip: {
+      formatter: (p) => {
+        const d = itemOf<{ name: string; why: string }>(p);
+        return `${escapeHtml(d.name)}<br/>${d.why}`;
+      },
+    },
     renderItem: (_params, api: CustomSeriesRenderItemAPI) => {
       // A short mark on the axis, not a column up to the top: a tall hatched column read as a large
       // value.
@@ -88,10 +96,17 @@ function trendBase(input: TrendInput): EChartsOption {
     ...baseOption(input.description),
     legend: { top: 0, left: 0, type: "plain" },
     grid: gridWithin({ left: 8, right: 16, top: 40, bottom: 8 }),
-    tooltip: { ...baseOption("").tooltip, trigger: "axis", valueFormatter: (v) => (v === null || v === undefined || v === "-" ? "withheld / none" : input.unit === "share" ? `${v}%` : String(v)) },
+    tooltip: {
+      ...baseOption("").tooltip,
+      trigger: "axis",
+      valueFormatter: (v) =>
+        v === null || v === undefined || v === "-" ? "withheld / none" : input.unit === "share" ? `${v}%` : String(v),
+    },
     xAxis: { type: "category", data: input.bins, axisLabel: { hideOverlap: true }, axisTick: { alignWithLabel: true } },
     yAxis: {
-      type: "value", min: 0, max,
+      type: "value",
+      min: 0,
+      max,
       name: input.unit === "share" ? "Share of reports (%)" : "Reports",
       nameTextStyle: { align: "left" },
       axisLabel: { formatter: input.unit === "share" ? "{value}%" : "{value}" },

@@ -19,23 +19,43 @@ export function SiteHeader({ user }: { user?: HeaderUser | null }) {
     <header className="site-header">
       <div className="site-header-inner">
         <Link to="/" className="brand" aria-label="Close Call home">
-          <span className="brand-mark" aria-hidden="true">◆</span> Close Call
+          <span className="brand-mark" aria-hidden="true">
+            ◆
+          </span>{" "}
+          Close Call
         </Link>
         <nav aria-label="Main">
           <ul className="nav-list">
-            <li><NavLink to="/report">Share a near miss</NavLink></li>
-            <li><NavLink to="/reports">Read reports</NavLink></li>
-            {user
-              ? memberLinks.filter((l) => userHasPermission(user, l.permission)).map((l) => (
-                  <li key={l.to}><NavLink to={l.to} end>{l.label}</NavLink></li>
+            <li>
+              <NavLink to="/report">Share a near miss</NavLink>
+            </li>
+            <li>
+              <NavLink to="/reports">Read reports</NavLink>
+            </li>
+            {user ? (
+              memberLinks
+                .filter((l) => userHasPermission(user, l.permission))
+                .map((l) => (
+                  <li key={l.to}>
+                    <NavLink to={l.to} end>
+                      {l.label}
+                    </NavLink>
+                  </li>
                 ))
-              : <li><NavLink to="/sign-in">Partner sign-in</NavLink></li>}
+            ) : (
+              <li>
+                <NavLink to="/sign-in">Partner sign-in</NavLink>
+              </li>
+            )}
           </ul>
         </nav>
         {user ? (
           <div className="user-menu">
             <span className="who">
-              <NavLink to="/account"><strong>{user.displayName}</strong></NavLink> · {roleLabels[user.role]}
+              <NavLink to="/account">
+                <strong>{user.displayName}</strong>
+              </NavLink>{" "}
+              · {roleLabels[user.role]}
             </span>
             <Form method="post" action="/sign-out">
               <input type="hidden" name="csrf" value={user.csrf} />
@@ -52,8 +72,8 @@ export function SiteFooter() {
   return (
     <footer className="site-footer">
       <p>
-        Close Call is voluntary, anonymous and non-disciplinary. Reports are counts of close calls that
-        officers chose to share, not measures of risk.
+        Close Call is voluntary, anonymous and non-disciplinary. Reports are counts of close calls that officers chose
+        to share, not measures of risk.
       </p>
     </footer>
   );

@@ -38,7 +38,8 @@ export class BookChoiceError extends Error {
 
 export function agencyIdOf(user: SessionUser): string {
   const viewer = viewerFor(user);
-  if (viewer.kind !== "agency") throw new Response("The agency dashboard is for members of a partner agency.", { status: 403 });
+  if (viewer.kind !== "agency")
+    throw new Response("The agency dashboard is for members of a partner agency.", { status: 403 });
   return viewer.agencyId;
 }
 
@@ -51,16 +52,18 @@ export function resolveChoice(book: AgencyBook, state: Pick<AgencyState, "period
   if (state.period && !book.years.includes(state.period) && !book.quarters.includes(state.period)) {
     problems.push({
       param: "period",
-      message: `“period” ${state.period} is not released: your agency's figures come from closed quarters of ` +
-          `publication. Released years: ${list(book.years)}; quarters: ${list(book.quarters)}.`,
+      message:
+        `“period” ${state.period} is not released: your agency's figures come from closed quarters of ` +
+        `publication. Released years: ${list(book.years)}; quarters: ${list(book.quarters)}.`,
     });
   }
   const matrixYears = book.years.filter((y) => book.hasMatrix(y));
   if (state.type && problems.length === 0 && !book.hasMatrix(period)) {
     problems.push({
       param: "type",
-      message: `“type” needs the incident type × factor table, which your agency's book holds by year, for years with ` +
-          `enough reports: ${list(matrixYears)}.`,
+      message:
+        `“type” needs the incident type × factor table, which your agency's book holds by year, for years with ` +
+        `enough reports: ${list(matrixYears)}.`,
     });
   }
   if (problems.length) throw new BookChoiceError(problems);
@@ -79,7 +82,11 @@ const views = new SharedCache<AgencyBookView | AgencyBookPending>(128);
  * The agency page for these choices. Kept per agency, latest release, data version and choices: the
  * book changes only at a release, the free layer and lessons only with publications.
  */
-export async function getAgencyBookView(context: AppLoadContext, user: SessionUser, state: AgencyState): Promise<AgencyBookView | AgencyBookPending> {
+export async function getAgencyBookView(
+  context: AppLoadContext,
+  user: SessionUser,
+  state: AgencyState,
+): Promise<AgencyBookView | AgencyBookPending> {
   const agencyId = agencyIdOf(user);
   const book = await readAgencyBook(context.db, agencyId);
   const version = await rollupVersion(sourceOf(context.db));
@@ -88,13 +95,20 @@ export async function getAgencyBookView(context: AppLoadContext, user: SessionUs
 }
 
 async function latestPublicationMonth(context: AppLoadContext): Promise<number> {
-  const row = await context.db.selectFrom("reports").select((eb) => eb.fn.max("published_month").as("latest")).executeTakeFirst();
+  const row = await context.db
+    .selectFrom("reports")
+    .select((eb) => eb.fn.max("published_month").as("latest"))
+    .executeTakeFirst();
   const latest = row?.latest ? String(row.latest) : new Date().toISOString().slice(0, 7);
   return monthIndex(latest);
 }
 
 async function computeView(
-  context: AppLoadContext, user: SessionUser, agencyId: string, book: AgencyBook, state: AgencyState,
+  context: AppLoadContext,
+  user: SessionUser,
+  agencyId: string,
+  book: AgencyBook,
+  state: AgencyState,
 ): Promise<AgencyBookView | AgencyBookPending> {
   const agency = await getOwnAgency(context.db, user);
   const agencyName = agency?.name ?? "Your agency";
@@ -113,7 +127,11 @@ async function computeView(
   // Below the minimum the agency has no ranked factors: the lessons follow the nation's most cited ones.
   const nationTop = [...shared.factors].sort((a, b) => b.nation.count - a.nation.count).map((f) => f.factor);
   const lessonFactors = profile.flagged.length ? profile.flagged : top.length ? top : nationTop;
-  const lessons = await lessonsFor(context.db, lessonFactors.slice(0, LESSON_FACTORS), { compare: "quarter", vs: "national", type: state.type });
+  const lessons = await lessonsFor(context.db, lessonFactors.slice(0, LESSON_FACTORS), {
+    compare: "quarter",
+    vs: "national",
+    type: state.type,
+  });
   const own = book.cell(period, "agency", "n");
   return {
     agencyName,
@@ -124,7 +142,9 @@ async function computeView(
       years: book.years,
       quarters: book.quarters,
       matrixYears,
-      referenceLabels: Object.fromEntries(agencyReferences.map((r) => [r, referenceLabel(r, peers)])) as AgencyBookView["choices"]["referenceLabels"],
+      referenceLabels: Object.fromEntries(
+        agencyReferences.map((r) => [r, referenceLabel(r, peers)]),
+      ) as AgencyBookView["choices"]["referenceLabels"],
     },
     privacy: { k: context.config.privacyK, agencyMinReports: context.config.agencyMinReports },
     open: typeof own === "number",
@@ -132,7 +152,9 @@ async function computeView(
     profile: { ...profile, referenceLabel: referenceLabel(reference, peers) },
     trends: getBookTrends(book, { factors: followed, reference }),
     factorYears: getBookFactorYears(book),
-    heatmap: matrixYear ? getBookMatrix(book, { year: matrixYear, factors: topBookFactors(book, MATRIX_FACTORS) }) : null,
+    heatmap: matrixYear
+      ? getBookMatrix(book, { year: matrixYear, factors: topBookFactors(book, MATRIX_FACTORS) })
+      : null,
     lossMix: getBookLossMix(book, { period, reference }),
     shared,
     lessons,
@@ -148,7 +170,10 @@ export async function answeringBook<T>(request: Request, load: () => Promise<T>)
       const url = new URL(request.url);
       const bad = new Set(error.problems.map((p) => p.param));
       const valid = new URLSearchParams([...url.searchParams].filter(([k]) => !bad.has(k))).toString();
-      throw data({ problems: error.problems, validHref: valid ? `${url.pathname}?${valid}` : url.pathname }, { status: 400 });
+      throw data(
+        { problems: error.problems, validHref: valid ? `${url.pathname}?${valid}` : url.pathname },
+        { status: 400 },
+      );
     }
     throw error;
   }

@@ -26,14 +26,17 @@ const insteadOf: Record<string, string> = {
 
 const oneOf = <T extends [string, ...string[]]>(codes: T, what: string) =>
   z.enum(codes, { errorMap: () => ({ message: `is not a known ${what}` }) }).optional();
-const month = (what: string) => z.string().regex(MONTH, `${what} must be a month of publication written YYYY-MM, for example 2025-06`).optional();
+const month = (what: string) =>
+  z.string().regex(MONTH, `${what} must be a month of publication written YYYY-MM, for example 2025-06`).optional();
 
 export const AgencySearchSchema = z
   .object({
     period: z.string().regex(PERIOD, "must be a year like 2025 or a quarter like 2025-Q3").optional(),
     type: oneOf(codesOf(incidentTypes), "incident type"),
     factor: oneOf(codesOf(factors), "contributing factor"),
-    vs: z.enum(agencyReferences, { errorMap: () => ({ message: "must be national, size or region" }) }).default("national"),
+    vs: z
+      .enum(agencyReferences, { errorMap: () => ({ message: "must be national, size or region" }) })
+      .default("national"),
     from: month("“from”"),
     to: month("“to”"),
   })
@@ -46,7 +49,8 @@ export interface ParamProblem {
   message: string;
 }
 
-export type AgencyParse = { ok: true; state: AgencyState } | { ok: false; problems: ParamProblem[]; validSearch: string };
+export type AgencyParse =
+  { ok: true; state: AgencyState } | { ok: false; problems: ParamProblem[]; validSearch: string };
 
 /** Reads the state from the URL; bad or unknown parameters are named, with what can be asked. */
 export function parseAgencySearch(params: URLSearchParams, where = "this page"): AgencyParse {
@@ -56,7 +60,11 @@ export function parseAgencySearch(params: URLSearchParams, where = "this page"):
   if (parsed.success) {
     const { from, to } = parsed.data;
     if (from && to && from > to) {
-      return { ok: false, problems: [{ param: "to", message: "“to” is before “from”" }], validSearch: without(params, ["to"]) };
+      return {
+        ok: false,
+        problems: [{ param: "to", message: "“to” is before “from”" }],
+        validSearch: without(params, ["to"]),
+      };
     }
     return { ok: true, state: parsed.data };
   }
@@ -64,14 +72,22 @@ export function parseAgencySearch(params: URLSearchParams, where = "this page"):
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((param) => ({
         param,
-        message: `“${param}” is not a filter of ${where}${insteadOf[param] ? `: ${insteadOf[param]}` : ""}. It ` +
-            `takes ${AGENCY_PARAMS.join(", ")}.`,
+        message:
+          `“${param}” is not a filter of ${where}${insteadOf[param] ? `: ${insteadOf[param]}` : ""}. It ` +
+          `takes ${AGENCY_PARAMS.join(", ")}.`,
       }));
     }
     const param = String(issue.path[0] ?? "");
     return [{ param, message: `“${param}” ${issue.message}` }];
   });
-  return { ok: false, problems, validSearch: without(params, problems.map((p) => p.param)) };
+  return {
+    ok: false,
+    problems,
+    validSearch: without(
+      params,
+      problems.map((p) => p.param),
+    ),
+  };
 }
 
 function without(params: URLSearchParams, names: string[]): string {

@@ -30,7 +30,10 @@ export interface AgencyBookView {
   state: AgencyState;
   /** The state with its defaults filled in. */
   resolved: {
-    period: string; reference: AgencyReference; sharedFrom: string; sharedTo: string;
+    period: string;
+    reference: AgencyReference;
+    sharedFrom: string;
+    sharedTo: string;
     /** The latest month of publication: the month choices of the shared-reports layer end there. */
     sharedLatest: string;
   };

@@ -27,9 +27,14 @@ export function quarterMonths(quarter: string): { from: string; to: string } {
  * The library URL for the dashboard's filters narrowed to one item. The dashboard's own factor and the
  * item's factor are both required (reports citing both).
  */
-export function libraryHref(state: DashboardState, window: { from: string; to: string }, item: DrillTarget = {}): string {
+export function libraryHref(
+  state: DashboardState,
+  window: { from: string; to: string },
+  item: DrillTarget = {},
+): string {
   const factorCodes = [...new Set([state.factor, item.factor].filter((c): c is string => Boolean(c)))];
-  const pick = (chosen: string | undefined, fallback: string | undefined) => (chosen ?? fallback ? [chosen ?? fallback!] : []);
+  const pick = (chosen: string | undefined, fallback: string | undefined) =>
+    (chosen ?? fallback) ? [chosen ?? fallback!] : [];
   const filters: LibraryFilters = {
     ...emptyFilters,
     incidentTypes: pick(item.incidentType, state.type),

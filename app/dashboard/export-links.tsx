@@ -16,26 +16,49 @@ export function exportHref(links: ExportLinks, kind: "tables" | "charts", file: 
   return `${links.base}/${kind}/${file}${links.query ? `?${links.query}` : ""}`;
 }
 
-export function PanelDownloads(props: { panelId: string; title: string; chart: boolean; tables: { id: string; caption: string }[] }) {
+export function PanelDownloads(props: {
+  panelId: string;
+  title: string;
+  chart: boolean;
+  tables: { id: string; caption: string }[];
+}) {
   const links = useContext(ExportLinksContext);
   if (!links) return null;
   const several = props.tables.length > 1;
   return (
     <div className="dash-downloads">
-      <span className="dash-downloads-label" id={`${props.panelId}-downloads`}>Download</span>
+      <span className="dash-downloads-label" id={`${props.panelId}-downloads`}>
+        Download
+      </span>
       <ul aria-labelledby={`${props.panelId}-downloads`}>
         {props.tables.map((t) => (
           <li key={t.id}>
             <span className="dash-downloads-what">{several ? t.caption : "Table"}</span>
-            <a href={exportHref(links, "tables", `${t.id}.csv`)} download aria-label={`${t.caption}: table as CSV`}>CSV</a>
-            <a href={exportHref(links, "tables", `${t.id}.xlsx`)} download aria-label={`${t.caption}: table as XLSX`}>XLSX</a>
+            <a href={exportHref(links, "tables", `${t.id}.csv`)} download aria-label={`${t.caption}: table as CSV`}>
+              CSV
+            </a>
+            <a href={exportHref(links, "tables", `${t.id}.xlsx`)} download aria-label={`${t.caption}: table as XLSX`}>
+              XLSX
+            </a>
           </li>
         ))}
         {props.chart ? (
           <li>
             <span className="dash-downloads-what">Chart</span>
-            <a href={exportHref(links, "charts", `${props.panelId}.svg`)} download aria-label={`${props.title}: chart as SVG`}>SVG</a>
-            <a href={exportHref(links, "charts", `${props.panelId}.png`)} download aria-label={`${props.title}: chart as PNG`}>PNG</a>
+            <a
+              href={exportHref(links, "charts", `${props.panelId}.svg`)}
+              download
+              aria-label={`${props.title}: chart as SVG`}
+            >
+              SVG
+            </a>
+            <a
+              href={exportHref(links, "charts", `${props.panelId}.png`)}
+              download
+              aria-label={`${props.title}: chart as PNG`}
+            >
+              PNG
+            </a>
           </li>
         ) : null}
       </ul>
@@ -49,8 +72,14 @@ export function PageDownloads({ briefingHref }: { briefingHref?: string }) {
   if (!links) return null;
   return (
     <p className="dash-page-downloads">
-      <a className="button" href={exportHref(links, "tables", "all.xlsx")} download>Download all tables (XLSX)</a>
-      {briefingHref ? <a className="button" href={briefingHref}>Make a training briefing (PDF)</a> : null}
+      <a className="button" href={exportHref(links, "tables", "all.xlsx")} download>
+        Download all tables (XLSX)
+      </a>
+      {briefingHref ? (
+        <a className="button" href={briefingHref}>
+          Make a training briefing (PDF)
+        </a>
+      ) : null}
     </p>
   );
 }

@@ -17,11 +17,21 @@ export type ReferenceChoice = (typeof referenceChoices)[number];
 
 /** URL parameter names, short so that shared links stay readable. */
 export const PARAM = {
-  from: "from", to: "to", compare: "compare", incidentType: "type", factor: "factor", lossPotential: "loss",
-  region: "region", vs: "vs", funnel: "funnel", compareFrom: "bfrom", compareTo: "bto",
+  from: "from",
+  to: "to",
+  compare: "compare",
+  incidentType: "type",
+  factor: "factor",
+  lossPotential: "loss",
+  region: "region",
+  vs: "vs",
+  funnel: "funnel",
+  compareFrom: "bfrom",
+  compareTo: "bto",
 } as const;
 
-const month = (what: string) => z.string().regex(MONTH, `${what} must be a month written YYYY-MM, for example 2025-06`).optional();
+const month = (what: string) =>
+  z.string().regex(MONTH, `${what} must be a month written YYYY-MM, for example 2025-06`).optional();
 const oneOf = <T extends [string, ...string[]]>(codes: T, what: string) =>
   z.enum(codes, { errorMap: () => ({ message: `is not a known ${what}` }) }).optional();
 
@@ -34,12 +44,16 @@ export const DashboardSearchSchema = z
   .object({
     from: month("The first month"),
     to: month("The last month"),
-    compare: z.enum(compareGrains, { errorMap: () => ({ message: "must be month, quarter or year" }) }).default("quarter"),
+    compare: z
+      .enum(compareGrains, { errorMap: () => ({ message: "must be month, quarter or year" }) })
+      .default("quarter"),
     type: oneOf(codesOf(incidentTypes), "incident type"),
     factor: oneOf(codesOf(factors), "contributing factor"),
     loss: oneOf(codesOf(lossPotentials), "loss potential"),
     region: oneOf(codesOf(censusRegions), "census region"),
-    vs: z.enum(referenceChoices, { errorMap: () => ({ message: "must be national, size or region" }) }).default("national"),
+    vs: z
+      .enum(referenceChoices, { errorMap: () => ({ message: "must be national, size or region" }) })
+      .default("national"),
     funnel: oneOf(codesOf(factors), "contributing factor"),
     // A second period whose factor profile is set beside the page's (national pages only).
     bfrom: month("The first month of the comparison period"),
@@ -51,13 +65,28 @@ export const DashboardSearchSchema = z
       if (!from || !to || !MONTH.test(from) || !MONTH.test(to)) return;
       const span = monthIndex(to) - monthIndex(from) + 1;
       if (span < 1) ctx.addIssue({ code: "custom", path: [keys[1]], message: `${what} ends before it starts` });
-      else if (span > MAX_PERIOD_MONTHS) ctx.addIssue({ code: "custom", path: [keys[0]], message: `${what} can cover at most ${MAX_PERIOD_MONTHS / 12} years` });
+      else if (span > MAX_PERIOD_MONTHS)
+        ctx.addIssue({
+          code: "custom",
+          path: [keys[0]],
+          message: `${what} can cover at most ${MAX_PERIOD_MONTHS / 12} years`,
+        });
     };
     checkSpan(v.from, v.to, ["from", "to"], "The period");
     checkSpan(v.bfrom, v.bto, ["bfrom", "bto"], "The comparison period");
     // The comparison period has no default: half of one is a mistake, not "the latest months".
-    if (v.bfrom && !v.bto) ctx.addIssue({ code: "custom", path: ["bto"], message: "is needed with “bfrom”: the comparison period's last month, YYYY-MM" });
-    if (v.bto && !v.bfrom) ctx.addIssue({ code: "custom", path: ["bfrom"], message: "is needed with “bto”: the comparison period's first month, YYYY-MM" });
+    if (v.bfrom && !v.bto)
+      ctx.addIssue({
+        code: "custom",
+        path: ["bto"],
+        message: "is needed with “bfrom”: the comparison period's last month, YYYY-MM",
+      });
+    if (v.bto && !v.bfrom)
+      ctx.addIssue({
+        code: "custom",
+        path: ["bfrom"],
+        message: "is needed with “bto”: the comparison period's first month, YYYY-MM",
+      });
   });
 
 export type DashboardState = z.infer<typeof DashboardSearchSchema>;
@@ -81,7 +110,8 @@ export function parseDashboardSearch(params: URLSearchParams): DashboardParse {
   });
   const bad = new Set(problems.flatMap((p) => p.param.split(", ")));
   // The comparison period goes as a pair: a link that kept half of it would be refused again.
-  if (bad.has(PARAM.compareFrom) || bad.has(PARAM.compareTo)) [PARAM.compareFrom, PARAM.compareTo].forEach((k) => bad.add(k));
+  if (bad.has(PARAM.compareFrom) || bad.has(PARAM.compareTo))
+    [PARAM.compareFrom, PARAM.compareTo].forEach((k) => bad.add(k));
   const valid = new URLSearchParams([...params].filter(([k]) => !bad.has(k)));
   return { ok: false, problems, validSearch: valid.toString() };
 }
@@ -115,9 +145,15 @@ export interface ActiveFilter {
   removeHref: string;
 }
 
-const compareLabels: Record<CompareGrain, string> = { month: "Compare by month", quarter: "Compare by quarter", year: "Compare by 12 months" };
+const compareLabels: Record<CompareGrain, string> = {
+  month: "Compare by month",
+  quarter: "Compare by quarter",
+  year: "Compare by 12 months",
+};
 const vsLabels: Record<ReferenceChoice, string> = {
-  national: "Against the nation", size: "Against agencies of your size", region: "Against agencies in your region",
+  national: "Against the nation",
+  size: "Against agencies of your size",
+  region: "Against agencies in your region",
 };
 
 /** The filters in force, each with a link that removes it (the visible summary above the panels). */
@@ -125,17 +161,56 @@ export function activeFilters(path: string, state: DashboardState): ActiveFilter
   const out: ActiveFilter[] = [];
   const without = (change: Partial<DashboardState>) => hrefOf(path, { ...state, ...change });
   if (state.from || state.to) {
-    out.push({ key: "period", label: `Period ${state.from ?? "…"} to ${state.to ?? "latest"}`, removeHref: without({ from: undefined, to: undefined }) });
+    out.push({
+      key: "period",
+      label: `Period ${state.from ?? "…"} to ${state.to ?? "latest"}`,
+      removeHref: without({ from: undefined, to: undefined }),
+    });
   }
-  if (state.compare !== defaultState.compare) out.push({ key: "compare", label: compareLabels[state.compare], removeHref: without({ compare: defaultState.compare }) });
-  if (state.type) out.push({ key: "type", label: `Incident type: ${labels.incidentType(state.type)}`, removeHref: without({ type: undefined }) });
-  if (state.factor) out.push({ key: "factor", label: `Factor: ${labels.factor(state.factor)}`, removeHref: without({ factor: undefined }) });
-  if (state.loss) out.push({ key: "loss", label: `Loss potential: ${labels.lossPotential(state.loss)}`, removeHref: without({ loss: undefined }) });
-  if (state.region) out.push({ key: "region", label: `Region: ${labels.censusRegion(state.region)}`, removeHref: without({ region: undefined }) });
-  if (state.vs !== defaultState.vs) out.push({ key: "vs", label: vsLabels[state.vs], removeHref: without({ vs: defaultState.vs }) });
-  if (state.funnel) out.push({ key: "funnel", label: `Funnel plot: ${labels.factor(state.funnel)}`, removeHref: without({ funnel: undefined }) });
+  if (state.compare !== defaultState.compare)
+    out.push({
+      key: "compare",
+      label: compareLabels[state.compare],
+      removeHref: without({ compare: defaultState.compare }),
+    });
+  if (state.type)
+    out.push({
+      key: "type",
+      label: `Incident type: ${labels.incidentType(state.type)}`,
+      removeHref: without({ type: undefined }),
+    });
+  if (state.factor)
+    out.push({
+      key: "factor",
+      label: `Factor: ${labels.factor(state.factor)}`,
+      removeHref: without({ factor: undefined }),
+    });
+  if (state.loss)
+    out.push({
+      key: "loss",
+      label: `Loss potential: ${labels.lossPotential(state.loss)}`,
+      removeHref: without({ loss: undefined }),
+    });
+  if (state.region)
+    out.push({
+      key: "region",
+      label: `Region: ${labels.censusRegion(state.region)}`,
+      removeHref: without({ region: undefined }),
+    });
+  if (state.vs !== defaultState.vs)
+    out.push({ key: "vs", label: vsLabels[state.vs], removeHref: without({ vs: defaultState.vs }) });
+  if (state.funnel)
+    out.push({
+      key: "funnel",
+      label: `Funnel plot: ${labels.factor(state.funnel)}`,
+      removeHref: without({ funnel: undefined }),
+    });
   if (state.bfrom && state.bto) {
-    out.push({ key: "periods", label: `Factors compared with ${state.bfrom} to ${state.bto}`, removeHref: without({ bfrom: undefined, bto: undefined }) });
+    out.push({
+      key: "periods",
+      label: `Factors compared with ${state.bfrom} to ${state.bto}`,
+      removeHref: without({ bfrom: undefined, bto: undefined }),
+    });
   }
   return out;
 }

@@ -9,7 +9,12 @@ import { defaultSort, toSearchParams } from "~/library/filter-schema";
 import type { DashboardState } from "./filter-schema";
 import type { LessonsView } from "./view-types";
 
-export async function lessonsFor(db: Executor, factorCodes: string[], state: DashboardState, limit = 5): Promise<LessonsView> {
+export async function lessonsFor(
+  db: Executor,
+  factorCodes: string[],
+  state: DashboardState,
+  limit = 5,
+): Promise<LessonsView> {
   const filters = {
     ...emptyFilters,
     factors: factorCodes,
@@ -18,11 +23,18 @@ export async function lessonsFor(db: Executor, factorCodes: string[], state: Das
     lossPotentials: state.loss ? [state.loss] : [],
   };
   const sort = defaultSort("");
-  const found = factorCodes.length === 0 ? { rows: [] } : await findReports(db, filters, sort, { page: 1, size: limit }, anonymousViewer);
+  const found =
+    factorCodes.length === 0
+      ? { rows: [] }
+      : await findReports(db, filters, sort, { page: 1, size: limit }, anonymousViewer);
   return {
     factors: factorCodes.map((code) => ({ code, label: labels.factor(code) })),
     reports: found.rows.map((r) => ({
-      publicNumber: r.publicNumber, title: r.title, incidentType: r.incidentType, lossPotential: r.lossPotential, eventMonth: r.eventMonth,
+      publicNumber: r.publicNumber,
+      title: r.title,
+      incidentType: r.incidentType,
+      lossPotential: r.lossPotential,
+      eventMonth: r.eventMonth,
     })),
     moreHref: `/reports?${toSearchParams({ filters, sort, page: { page: 1, size: 25 } })}`,
   };

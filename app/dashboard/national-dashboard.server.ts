@@ -13,7 +13,16 @@ import { censusRegions, labels } from "../../domain/taxonomy/index";
 import { analyticsFilters, privacyRules } from "./analytics-input.server";
 import type { DashboardState } from "./filter-schema";
 import {
-  buildCooccurrence, buildEmerging, buildHeadline, buildHeatmap, buildLossMix, buildPeriodProfile, buildProfile, buildTotals, buildTrends, topFactors,
+  buildCooccurrence,
+  buildEmerging,
+  buildHeadline,
+  buildHeatmap,
+  buildLossMix,
+  buildPeriodProfile,
+  buildProfile,
+  buildTotals,
+  buildTrends,
+  topFactors,
 } from "./view-builders.server";
 import type { FunnelView, NationalDashboardView, RegionalView } from "./view-types";
 
@@ -40,7 +49,11 @@ async function bookFunnel(context: AppLoadContext, factor: string, periodEnd: st
  * `kind` national: programme staff (national analysts, administrators); public: everyone else. The
  * viewer is decided by the route from the session, never from the URL.
  */
-export async function getNationalDashboard(context: AppLoadContext, kind: "national" | "public", state: DashboardState): Promise<NationalDashboardView> {
+export async function getNationalDashboard(
+  context: AppLoadContext,
+  kind: "national" | "public",
+  state: DashboardState,
+): Promise<NationalDashboardView> {
   const viewer = { kind } as const;
   const privacy = privacyRules(context);
   const source = sourceOf(context.db);
@@ -53,7 +66,11 @@ export async function getNationalDashboard(context: AppLoadContext, kind: "natio
     getEmergingRisks(source, filters, viewer, privacy),
     getFactorCooccurrence(source, filters, viewer, privacy),
     // Regions are a published field: each region's profile is public (the region filter does not apply here).
-    Promise.all(censusRegions.map((r) => getFactorProfile(source, analyticsFilters({ ...state, region: r.code }), viewer, privacy))),
+    Promise.all(
+      censusRegions.map((r) =>
+        getFactorProfile(source, analyticsFilters({ ...state, region: r.code }), viewer, privacy),
+      ),
+    ),
     // The comparison period: the same filters over other months, through the same measure (and its rules).
     state.bfrom && state.bto
       ? getFactorProfile(source, analyticsFilters({ ...state, from: state.bfrom, to: state.bto }), viewer, privacy)
@@ -61,7 +78,8 @@ export async function getNationalDashboard(context: AppLoadContext, kind: "natio
   ]);
   const top = topFactors(profile, TOP_FACTORS);
   const funnelFactor = state.funnel ?? top[0];
-  const funnel = kind === "national" && funnelFactor ? await bookFunnel(context, funnelFactor, profile.meta.window.to) : null;
+  const funnel =
+    kind === "national" && funnelFactor ? await bookFunnel(context, funnelFactor, profile.meta.window.to) : null;
   const regionFactors = top.slice(0, REGION_FACTORS);
   const regional: RegionalView = {
     factors: regionFactors.map((code) => ({ code, label: labels.factor(code) })),
@@ -80,7 +98,13 @@ export async function getNationalDashboard(context: AppLoadContext, kind: "natio
     state,
     period: profile.meta.window,
     privacy: { k: privacy.k, agencyMinReports: privacy.agencyMinReports },
-    headline: buildHeadline(trends, profile.subjectReports, typeof profile.subjectReports === "number" ? profile.subjectReports : null, state.compare, []),
+    headline: buildHeadline(
+      trends,
+      profile.subjectReports,
+      typeof profile.subjectReports === "number" ? profile.subjectReports : null,
+      state.compare,
+      [],
+    ),
     profile: buildProfile(profile),
     periods: comparison ? buildPeriodProfile(profile, comparison) : null,
     trends: buildTrends(trends, top.slice(0, TREND_FACTORS)),

@@ -26,7 +26,9 @@ export function ChartPanel(props: {
     <section className={`panel dash-panel${props.wide ? " dash-wide" : ""}`} aria-labelledby={`${props.id}-title`}>
       <header className="dash-panel-head">
         <h2 id={`${props.id}-title`}>{props.title}</h2>
-        <p className="dash-units">{props.units} · {formatPeriod(props.period)}</p>
+        <p className="dash-units">
+          {props.units} · {formatPeriod(props.period)}
+        </p>
       </header>
       {props.chart}
       {props.notes ? <div className="dash-notes">{props.notes}</div> : null}
@@ -41,14 +43,33 @@ export function ChartPanel(props: {
 
 /** Shown instead of a chart that has nothing to draw. */
 export function EmptyChart({ children }: { children: ReactNode }) {
-  return <div className="dash-empty" role="note">{children}</div>;
+  return (
+    <div className="dash-empty" role="note">
+      {children}
+    </div>
+  );
 }
 
 /** A panel drawn from its model (panel-models.ts): chart or empty note, tables, downloads. */
-export function ModelPanel({ model, period, notes }: { model: PanelModel; period: { from: string; to: string }; notes?: ReactNode }) {
-  const chart = model.chart
-    ? <Chart option={model.chart.option} height={model.chart.height} label={model.chart.label} ssrWidth={model.chart.ssrWidth} />
-    : <EmptyChart>{model.emptyChart}</EmptyChart>;
+export function ModelPanel({
+  model,
+  period,
+  notes,
+}: {
+  model: PanelModel;
+  period: { from: string; to: string };
+  notes?: ReactNode;
+}) {
+  const chart = model.chart ? (
+    <Chart
+      option={model.chart.option}
+      height={model.chart.height}
+      label={model.chart.label}
+      ssrWidth={model.chart.ssrWidth}
+    />
+  ) : (
+    <EmptyChart>{model.emptyChart}</EmptyChart>
+  );
   return (
     <ChartPanel
       id={model.id}
@@ -57,12 +78,31 @@ export function ModelPanel({ model, period, notes }: { model: PanelModel; period
       period={period}
       wide={model.wide}
       // A wide chart scrolls sideways on a phone: focusable so a keyboard can scroll it too (axe rule).
-      chart={model.chart?.scroll ? <div className="chart-scroll" tabIndex={0} role="region" aria-label={`${model.title}: scrolls sideways`}>{chart}</div> : chart}
+      chart={
+        model.chart?.scroll ? (
+          <div className="chart-scroll" tabIndex={0} role="region" aria-label={`${model.title}: scrolls sideways`}>
+            {chart}
+          </div>
+        ) : (
+          chart
+        )
+      }
       notes={notes}
-      table={<>{model.tables.map((t) => (
-        // Keyed by the column ids: a new column set is a new table (stale columns after in-page navigation).
-        <StaticTable key={`${t.id}:${t.columns.map((c) => c.id).join(",")}`} columns={toColumns(t.columns)} data={t.rows} caption={t.caption} getRowId={t.rowId} empty={t.empty ? <p>{t.empty}</p> : undefined} />
-      ))}</>}
+      table={
+        <>
+          {model.tables.map((t) => (
+            // Keyed by the column ids: a new column set is a new table (stale columns after in-page navigation).
+            <StaticTable
+              key={`${t.id}:${t.columns.map((c) => c.id).join(",")}`}
+              columns={toColumns(t.columns)}
+              data={t.rows}
+              caption={t.caption}
+              getRowId={t.rowId}
+              empty={t.empty ? <p>{t.empty}</p> : undefined}
+            />
+          ))}
+        </>
+      }
       downloads={{ chart: model.chart !== null, tables: model.tables.map((t) => ({ id: t.id, caption: t.caption })) }}
     />
   );

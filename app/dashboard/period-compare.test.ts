@@ -7,7 +7,11 @@ describe("comparison period choices", () => {
       { key: "previous", label: "The previous 6 months", bfrom: "2024-07", bto: "2024-12" },
       { key: "year", label: "The same months a year earlier", bfrom: "2024-01", bto: "2024-06" },
     ]);
-    expect(comparisonChoices({ from: "2025-03", to: "2025-03" })[0]).toMatchObject({ label: "The previous month", bfrom: "2025-02", bto: "2025-02" });
+    expect(comparisonChoices({ from: "2025-03", to: "2025-03" })[0]).toMatchObject({
+      label: "The previous month",
+      bfrom: "2025-02",
+      bto: "2025-02",
+    });
   });
 
   it("knows when two periods share a month", () => {

@@ -16,7 +16,12 @@ export function comparisonChoices(period: { from: string; to: string }): Compari
   const to = monthIndex(period.to);
   const months = to - from + 1;
   return [
-    { key: "previous", label: `The previous ${months === 1 ? "month" : `${months} months`}`, bfrom: monthLabel(from - months), bto: monthLabel(from - 1) },
+    {
+      key: "previous",
+      label: `The previous ${months === 1 ? "month" : `${months} months`}`,
+      bfrom: monthLabel(from - months),
+      bto: monthLabel(from - 1),
+    },
     { key: "year", label: "The same months a year earlier", bfrom: monthLabel(from - 12), bto: monthLabel(to - 12) },
   ];
 }

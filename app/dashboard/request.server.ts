@@ -15,7 +15,13 @@ export function dashboardState(request: Request): DashboardState {
   const url = new URL(request.url);
   const parsed = parseDashboardSearch(url.searchParams);
   if (parsed.ok) return parsed.state;
-  throw data<FilterProblems>({ problems: parsed.problems, validHref: parsed.validSearch ? `${url.pathname}?${parsed.validSearch}` : url.pathname }, { status: 400 });
+  throw data<FilterProblems>(
+    {
+      problems: parsed.problems,
+      validHref: parsed.validSearch ? `${url.pathname}?${parsed.validSearch}` : url.pathname,
+    },
+    { status: 400 },
+  );
 }
 
 /** Runs the analytics call; its expected refusals become responses. */
@@ -24,10 +30,14 @@ export async function answering<T>(request: Request, load: () => Promise<T>): Pr
     return await load();
   } catch (error) {
     if (error instanceof FilterError) {
-      const problems = Object.entries(error.fieldErrors).map(([param, messages]) => ({ param, message: messages.join("; ") }));
+      const problems = Object.entries(error.fieldErrors).map(([param, messages]) => ({
+        param,
+        message: messages.join("; "),
+      }));
       throw data<FilterProblems>({ problems, validHref: new URL(request.url).pathname }, { status: 400 });
     }
-    if (error instanceof AnalyticsAccessError) throw new Response("Your account cannot see these figures.", { status: 403 });
+    if (error instanceof AnalyticsAccessError)
+      throw new Response("Your account cannot see these figures.", { status: 403 });
     throw error;
   }
 }

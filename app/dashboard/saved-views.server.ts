@@ -19,7 +19,11 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string> {
 const intents = {
   "save-view": {
     schema: SaveViewSchema,
-    async run(context: AppLoadContext, user: SessionUser, input: z.infer<typeof SaveViewSchema>): Promise<SavedViewResult> {
+    async run(
+      context: AppLoadContext,
+      user: SessionUser,
+      input: z.infer<typeof SaveViewSchema>,
+    ): Promise<SavedViewResult> {
       const saved = await saveView(context.db, user.id, { name: input.name, path: input.path });
       return saved
         ? { intent: "save-view", ok: true, message: `Saved “${input.name}”.` }
@@ -28,8 +32,13 @@ const intents = {
   },
   "delete-view": {
     schema: DeleteViewSchema,
-    async run(context: AppLoadContext, user: SessionUser, input: z.infer<typeof DeleteViewSchema>): Promise<SavedViewResult> {
-      if (!(await deleteSavedView(context.db, user.id, input.id))) throw new Response("There is no such saved view of yours.", { status: 404 });
+    async run(
+      context: AppLoadContext,
+      user: SessionUser,
+      input: z.infer<typeof DeleteViewSchema>,
+    ): Promise<SavedViewResult> {
+      if (!(await deleteSavedView(context.db, user.id, input.id)))
+        throw new Response("There is no such saved view of yours.", { status: 404 });
       return { intent: "delete-view", ok: true, message: "The saved view was deleted." };
     },
   },
@@ -41,7 +50,15 @@ export async function savedViewAction(context: AppLoadContext, user: SessionUser
   if (!(intent in intents)) throw new Response("Unknown action.", { status: 400 });
   const entry = intents[intent as keyof typeof intents];
   const parsed = entry.schema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return data<SavedViewResult>({ intent, ok: false, message: "The view was not saved.", errors: fieldErrorsOf(parsed.error) }, { status: 400 });
-  const result = await (entry.run as (c: AppLoadContext, u: SessionUser, i: unknown) => Promise<SavedViewResult>)(context, user, parsed.data);
+  if (!parsed.success)
+    return data<SavedViewResult>(
+      { intent, ok: false, message: "The view was not saved.", errors: fieldErrorsOf(parsed.error) },
+      { status: 400 },
+    );
+  const result = await (entry.run as (c: AppLoadContext, u: SessionUser, i: unknown) => Promise<SavedViewResult>)(
+    context,
+    user,
+    parsed.data,
+  );
   return data<SavedViewResult>(result, { status: result.ok ? 200 : 400 });
 }

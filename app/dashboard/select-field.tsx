@@ -1,7 +1,13 @@
 // The labelled selects of the dashboards' GET forms (the filter bar and the agency book's choices).
 import type { ReactNode } from "react";
 
-export function SelectField(props: { id: string; name: string; label: string; defaultValue: string; children: ReactNode }) {
+export function SelectField(props: {
+  id: string;
+  name: string;
+  label: string;
+  defaultValue: string;
+  children: ReactNode;
+}) {
   return (
     <div className="field">
       <label htmlFor={props.id}>{props.label}</label>
@@ -17,7 +23,11 @@ export function CodeOptions({ items, all }: { items: readonly { code: string; la
   return (
     <>
       {all !== undefined ? <option value="">{all}</option> : null}
-      {items.map((item) => <option key={item.code} value={item.code}>{item.label}</option>)}
+      {items.map((item) => (
+        <option key={item.code} value={item.code}>
+          {item.label}
+        </option>
+      ))}
     </>
   );
 }

@@ -14,16 +14,31 @@ import { labels, lossPotentials } from "../../domain/taxonomy/index";
 import type { CompareGrain } from "./filter-schema";
 import { periodsOverlap } from "./period-compare";
 import type {
-  CooccurrenceView, EmergingRow, EmergingView, FunnelView, Headline, HeadlineComparison, HeatmapView, LossMixView, ProfileRow,
-  PeriodProfileRow, PeriodProfileView, ProfileView, TrendView,
+  CooccurrenceView,
+  EmergingRow,
+  EmergingView,
+  FunnelView,
+  Headline,
+  HeadlineComparison,
+  HeatmapView,
+  LossMixView,
+  ProfileRow,
+  PeriodProfileRow,
+  PeriodProfileView,
+  ProfileView,
+  TrendView,
 } from "./view-types";
 
 const released = (c: Count): number | null => (typeof c === "number" ? c : null);
 
 /** Factor codes by released count, largest first (withheld counts never rank). */
-export function topFactors(profile: FactorProfileResult, limit: number, side: "subject" | "reference" = "subject"): string[] {
+export function topFactors(
+  profile: FactorProfileResult,
+  limit: number,
+  side: "subject" | "reference" = "subject",
+): string[] {
   return profile.rows
-    .map((r) => ({ code: r.factor, n: released(side === "subject" ? r.subject.count : r.reference?.count ?? 0) }))
+    .map((r) => ({ code: r.factor, n: released(side === "subject" ? r.subject.count : (r.reference?.count ?? 0)) }))
     .filter((r): r is { code: string; n: number } => r.n !== null && r.n > 0)
     .sort((x, y) => y.n - x.n || (x.code < y.code ? -1 : 1))
     .slice(0, limit)
@@ -45,19 +60,35 @@ function comparison(label: string, count: Count, latest: Count): HeadlineCompari
  * the released total series of the same dashboard — no figure the other panels do not already release.
  */
 export function buildHeadline(
-  trends: TrendsResult, periodReports: Count, nationalReports: number | null, grain: CompareGrain, flagged: string[],
+  trends: TrendsResult,
+  periodReports: Count,
+  nationalReports: number | null,
+  grain: CompareGrain,
+  flagged: string[],
 ): Headline {
   const total = trends.series.find((s) => s.population === "subject" && s.dimension === "total");
-  const base = { periodReports, nationalReports, grain, flagged, periodLabel: `${trends.meta.window.from} to ${trends.meta.window.to}` };
+  const base = {
+    periodReports,
+    nationalReports,
+    grain,
+    flagged,
+    periodLabel: `${trends.meta.window.from} to ${trends.meta.window.to}`,
+  };
   if (!total) return { ...base, latest: null, previous: null, lastYear: null };
   if (grain === "year") {
     const yoy = total.yearOverYear;
     if (!yoy) return { ...base, latest: null, previous: null, lastYear: null };
-    return { ...base, latest: { label: "Latest 12 months", count: yoy.current }, previous: comparison("12 months before", yoy.previous, yoy.current), lastYear: null };
+    return {
+      ...base,
+      latest: { label: "Latest 12 months", count: yoy.current },
+      previous: comparison("12 months before", yoy.previous, yoy.current),
+      lastYear: null,
+    };
   }
-  const bins: { label: string; count: Count }[] = grain === "quarter"
-    ? total.quarterly.map((q) => ({ label: q.quarter, count: q.count }))
-    : total.monthly.map((m) => ({ label: m.month, count: m.count }));
+  const bins: { label: string; count: Count }[] =
+    grain === "quarter"
+      ? total.quarterly.map((q) => ({ label: q.quarter, count: q.count }))
+      : total.monthly.map((m) => ({ label: m.month, count: m.count }));
   const yearBack = grain === "quarter" ? 4 : 12;
   const latest = bins.at(-1) ?? null;
   if (!latest) return { ...base, latest: null, previous: null, lastYear: null };
@@ -85,7 +116,9 @@ export function buildProfile(profile: FactorProfileResult): ProfileView {
     aReports: profile.subjectReports,
     bReports: profile.referenceReports,
     rows: profile.rows.map((r) => ({
-      factor: r.factor, label: r.label, family: r.familyLabel,
+      factor: r.factor,
+      label: r.label,
+      family: r.familyLabel,
       a: { count: r.subject.count, share: r.subject.share },
       b: r.reference ? { count: r.reference.count, share: r.reference.share } : null,
       prr: prrOf(r),
@@ -104,12 +137,18 @@ function differenceOf(a: Share | null, b: Share | null): PeriodProfileRow["diffe
  * as the profile measure released it; the difference is A − B, from released shares only.
  */
 export function buildPeriodProfile(a: FactorProfileResult, b: FactorProfileResult): PeriodProfileView {
-  const side = (p: FactorProfileResult) => ({ ...p.meta.window, label: `${p.meta.window.from} to ${p.meta.window.to}`, reports: p.subjectReports });
+  const side = (p: FactorProfileResult) => ({
+    ...p.meta.window,
+    label: `${p.meta.window.from} to ${p.meta.window.to}`,
+    reports: p.subjectReports,
+  });
   const bRows = new Map(b.rows.map((r) => [r.factor, r]));
   const rows = a.rows.map((r): PeriodProfileRow => {
     const other = bRows.get(r.factor)!;
     return {
-      factor: r.factor, label: r.label, family: r.familyLabel,
+      factor: r.factor,
+      label: r.label,
+      family: r.familyLabel,
       a: { count: r.subject.count, share: r.subject.share },
       b: { count: other.subject.count, share: other.subject.share },
       difference: differenceOf(r.subject.share, other.subject.share),
@@ -132,7 +171,9 @@ export function buildPairedProfile(a: FactorProfileResult, b: FactorProfileResul
     rows: a.rows.map((r) => {
       const other = bRows.get(r.factor)?.reference ?? null;
       return {
-        factor: r.factor, label: r.label, family: r.familyLabel,
+        factor: r.factor,
+        label: r.label,
+        family: r.familyLabel,
         a: { count: r.subject.count, share: r.subject.share },
         b: other ? { count: other.count, share: other.share } : null,
         prr: null,
@@ -205,20 +246,33 @@ export function buildLossMix(mix: LossPotentialMixResult, factorCodes: string[])
     rows: wanted.flatMap((code) => {
       const row = mix.rows.find((r) => r.factor === code);
       if (!row) return [];
-      return [{
-        factor: row.factor, label: row.label,
-        a: { reports: row.subject.reports, shares: shares(row.subject) },
-        b: row.reference ? { reports: row.reference.reports, shares: shares(row.reference) } : null,
-      }];
+      return [
+        {
+          factor: row.factor,
+          label: row.label,
+          a: { reports: row.subject.reports, shares: shares(row.subject) },
+          b: row.reference ? { reports: row.reference.reports, shares: shares(row.reference) } : null,
+        },
+      ];
     }),
   };
 }
 
 function emergingRow(r: EmergingRisksResult["risks"][number]): EmergingRow {
   return {
-    area: r.area, areaLabel: r.areaLabel, dimension: r.dimension, code: r.code, label: r.label,
-    from: r.evaluation.from, to: r.evaluation.to, share: r.evaluation.share, baselineShare: r.baselineShare, ratio: r.ratio,
-    qValue: r.qValue, significant: r.significant, highestLevel: r.highestLevel,
+    area: r.area,
+    areaLabel: r.areaLabel,
+    dimension: r.dimension,
+    code: r.code,
+    label: r.label,
+    from: r.evaluation.from,
+    to: r.evaluation.to,
+    share: r.evaluation.share,
+    baselineShare: r.baselineShare,
+    ratio: r.ratio,
+    qValue: r.qValue,
+    significant: r.significant,
+    highestLevel: r.highestLevel,
   };
 }
 
@@ -226,9 +280,15 @@ function emergingRow(r: EmergingRisksResult["risks"][number]): EmergingRow {
  * Emerging national and regional risks; for an agency, those about incident types and factors that its
  * own released figures show it reports (a withheld count never decides relevance).
  */
-export function buildEmerging(risks: EmergingRisksResult, limit: number, relevant?: { incidentTypes: Set<string>; factors: Set<string> }): EmergingView {
+export function buildEmerging(
+  risks: EmergingRisksResult,
+  limit: number,
+  relevant?: { incidentTypes: Set<string>; factors: Set<string> },
+): EmergingView {
   const rows = risks.risks
-    .filter((r) => !relevant || (r.dimension === "incident_type" ? relevant.incidentTypes : relevant.factors).has(r.code))
+    .filter(
+      (r) => !relevant || (r.dimension === "incident_type" ? relevant.incidentTypes : relevant.factors).has(r.code),
+    )
     .slice(0, limit)
     .map(emergingRow);
   return {
@@ -237,7 +297,7 @@ export function buildEmerging(risks: EmergingRisksResult, limit: number, relevan
     rows,
     note: relevant
       ? "National and regional series that crossed their alert level in the last three months of the period, " +
-          "about incident types and factors in your agency's own reports."
+        "about incident types and factors in your agency's own reports."
       : "National and regional series that crossed their alert level in the last three months of the period.",
   };
 }
@@ -255,7 +315,15 @@ export function buildFunnel(funnel: FunnelResult, factor: string): FunnelView | 
   }
   // Sorted by size: the order of the analytics result (by agency) must not carry over.
   points.sort((x, y) => x.n - y.n || x.share - y.share);
-  return { factor, label: f.label, nationalShare: f.nationalShare, curve: f.curve, points, withheld, agencies: f.points.length };
+  return {
+    factor,
+    label: f.label,
+    nationalShare: f.nationalShare,
+    curve: f.curve,
+    points,
+    withheld,
+    agencies: f.points.length,
+  };
 }
 
 /** The most frequent pairs of factors cited together (released counts first). */
@@ -263,7 +331,13 @@ export function buildCooccurrence(result: FactorCooccurrenceResult, limit: numbe
   return {
     label: result.meta.subject.label,
     pairs: result.pairs.slice(0, limit).map((p) => ({
-      a: p.factorA, aLabel: p.labelA, b: p.factorB, bLabel: p.labelB, count: p.count, share: p.share, lift: p.lift,
+      a: p.factorA,
+      aLabel: p.labelA,
+      b: p.factorB,
+      bLabel: p.labelB,
+      count: p.count,
+      share: p.share,
+      lift: p.lift,
     })),
   };
 }

@@ -90,7 +90,12 @@ export interface LossMixView {
   aLabel: string;
   bLabel: string | null;
   categories: { code: string; label: string }[];
-  rows: { factor: string | null; label: string; a: { reports: Count; shares: (Share | null)[] }; b: { reports: Count; shares: (Share | null)[] } | null }[];
+  rows: {
+    factor: string | null;
+    label: string;
+    a: { reports: Count; shares: (Share | null)[] };
+    b: { reports: Count; shares: (Share | null)[] } | null;
+  }[];
 }
 
 export interface EmergingRow {

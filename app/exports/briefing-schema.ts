@@ -13,7 +13,12 @@ export const BriefingExtrasSchema = z.object({
   q: z.string().trim().max(200, "Use at most 200 characters").default(""),
   mine: z.enum(["1"], { errorMap: () => ({ message: "must be 1 when present" }) }).optional(),
   // Which page of the reports to choose from (not only the newest 20).
-  page: z.coerce.number({ invalid_type_error: "must be a page number" }).int("must be a whole number").min(1, "must be 1 or more").max(10_000, "is too large").default(1),
+  page: z.coerce
+    .number({ invalid_type_error: "must be a page number" })
+    .int("must be a whole number")
+    .min(1, "must be 1 or more")
+    .max(10_000, "is too large")
+    .default(1),
 });
 
 export interface BriefingState {
@@ -26,11 +31,11 @@ export interface BriefingState {
 
 export type BriefingParse =
   /** `tooMany`: more reports chosen than a briefing holds (the page keeps the choice and says so). */
-  | { ok: true; state: BriefingState; tooMany: boolean }
-  | { ok: false; problems: { param: string; message: string }[] };
+  { ok: true; state: BriefingState; tooMany: boolean } | { ok: false; problems: { param: string; message: string }[] };
 
-export const TOO_MANY_MESSAGE = `Choose at most ${MAX_BRIEFING_REPORTS} reports: a briefing holds ${MAX_BRIEFING_REPORTS} at most. Untick ` +
-    `some and download again.`;
+export const TOO_MANY_MESSAGE =
+  `Choose at most ${MAX_BRIEFING_REPORTS} reports: a briefing holds ${MAX_BRIEFING_REPORTS} at most. Untick ` +
+  `some and download again.`;
 
 const EXTRA = new Set(["report", "q", "mine", "page"]);
 
@@ -45,11 +50,17 @@ export function parseBriefingSearch(params: URLSearchParams): BriefingParse {
   });
   const problems = [
     ...(dashboard.ok ? [] : dashboard.problems),
-    ...(extras.success ? [] : extras.error.issues.map((i) => ({ param: String(i.path[0]), message: `“${String(i.path[0])}” ${i.message}` }))),
+    ...(extras.success
+      ? []
+      : extras.error.issues.map((i) => ({ param: String(i.path[0]), message: `“${String(i.path[0])}” ${i.message}` }))),
   ];
   if (!dashboard.ok || !extras.success) return { ok: false, problems };
   const state = {
-    dashboard: dashboard.state, reports: extras.data.report, q: extras.data.q, mine: extras.data.mine === "1", page: extras.data.page,
+    dashboard: dashboard.state,
+    reports: extras.data.report,
+    q: extras.data.q,
+    mine: extras.data.mine === "1",
+    page: extras.data.page,
   };
   return { ok: true, state, tooMany: state.reports.length > MAX_BRIEFING_REPORTS };
 }

@@ -61,21 +61,40 @@ export function parsePageDownload(kind: string | undefined, file: string | undef
   const match = FILE.exec(file ?? "");
   if (!match || !formats.includes(match[2]!)) {
     const example = formats.length ? `profile.${formats[0]}` : "charts/profile.svg or tables/profile.csv";
-    throw new Response(`There is no such download. Files are named like ${example}.`, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    throw new Response(`There is no such download. Files are named like ${example}.`, {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
   return { kind, id: match[1]!, format: match[2] } as PageDownload;
 }
 
 /** A chart or a table of the page, as the URL asked. */
-export function pageDownload(context: AppLoadContext, exporter: Exporter, source: ExportSource, file: PageDownload): Promise<Response> {
-  return file.kind === "charts" ? chartDownload(context, exporter, source, file) : tableDownload(context, exporter, source, file);
+export function pageDownload(
+  context: AppLoadContext,
+  exporter: Exporter,
+  source: ExportSource,
+  file: PageDownload,
+): Promise<Response> {
+  return file.kind === "charts"
+    ? chartDownload(context, exporter, source, file)
+    : tableDownload(context, exporter, source, file);
 }
 
 function notFound(what: string): Response {
-  return new Response(`${what} is not on this page for these choices.`, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return new Response(`${what} is not on this page for these choices.`, {
+    status: 404,
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
 }
 
-function metadata(source: ExportSource, exporter: Exporter, title: string, reasons: Iterable<SuppressionReason>, panels: PanelModel[]): ExportMetadata {
+function metadata(
+  source: ExportSource,
+  exporter: Exporter,
+  title: string,
+  reasons: Iterable<SuppressionReason>,
+  panels: PanelModel[],
+): ExportMetadata {
   const layers = [...new Set(panels.map((p) => source.layerNote?.(p)).filter((l): l is string => Boolean(l)))];
   return {
     title,
@@ -93,7 +112,10 @@ async function audit(context: AppLoadContext, exporter: Exporter, source: Export
   // (published figures anyone can read) is not one, and would let anyone grow the log.
   if (exporter.userId === null) return;
   await appendAuditEntry(context.db, {
-    actorUserId: exporter.userId, action: "export.created", targetType: "export", targetId: `${source.page}/${file}`,
+    actorUserId: exporter.userId,
+    action: "export.created",
+    targetType: "export",
+    targetId: `${source.page}/${file}`,
     detail: { page: source.page, file, period: source.auditChoices },
   });
 }
@@ -107,32 +129,63 @@ function name(source: ExportSource, id: string, format: string): string {
 }
 
 /** One table as CSV/XLSX, or `all.xlsx`: every table of the page, a sheet each. */
-async function tableDownload(context: AppLoadContext, exporter: Exporter, source: ExportSource, file: { id: string; format: "csv" | "xlsx" }): Promise<Response> {
+async function tableDownload(
+  context: AppLoadContext,
+  exporter: Exporter,
+  source: ExportSource,
+  file: { id: string; format: "csv" | "xlsx" },
+): Promise<Response> {
   const all = file.id === "all" && file.format === "xlsx";
   const panels = source.panels.filter((p) => all || p.tables.some((t) => t.id === file.id));
   const chosen = panels.flatMap((p) => p.tables).filter((t) => all || t.id === file.id);
-  if (chosen.length === 0) return notFound(file.id === "all" ? "“all” is an XLSX workbook only; this table" : `The table “${file.id}”`);
+  if (chosen.length === 0)
+    return notFound(file.id === "all" ? "“all” is an XLSX workbook only; this table" : `The table “${file.id}”`);
   const converted = chosen.map((t) => toExportTable(t, file.format));
   const reasons = new Set(converted.flatMap((c) => [...c.reasons]));
-  const title = all ? `Every table of the ${pageLabels[source.page]} — ${source.choiceLine}` : `${converted[0]!.table.title}`;
+  const title = all
+    ? `Every table of the ${pageLabels[source.page]} — ${source.choiceLine}`
+    : `${converted[0]!.table.title}`;
   const meta = metadata(source, exporter, title, reasons, panels);
   const fileName = name(source, file.id, file.format);
   await audit(context, exporter, source, `${file.id}.${file.format}`);
   if (file.format === "csv") {
     const only = converted[0]!.table;
-    return streamResponse(context, csvStream({ meta, headers: only.headers, rows: only.rows }), downloadHeaders("text/csv; charset=utf-8", fileName));
+    return streamResponse(
+      context,
+      csvStream({ meta, headers: only.headers, rows: only.rows }),
+      downloadHeaders("text/csv; charset=utf-8", fileName),
+    );
   }
-  const sheets = converted.map(({ table }) => ({ name: table.title, headers: table.headers, rows: table.rows, widths: table.widths }));
-  return streamResponse(context, xlsxStream(meta, sheets), downloadHeaders("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName));
+  const sheets = converted.map(({ table }) => ({
+    name: table.title,
+    headers: table.headers,
+    rows: table.rows,
+    widths: table.widths,
+  }));
+  return streamResponse(
+    context,
+    xlsxStream(meta, sheets),
+    downloadHeaders("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName),
+  );
 }
 
 /** One chart as SVG or PNG, drawn from the panel's own option, framed with its title, choices and notes. */
-async function chartDownload(context: AppLoadContext, exporter: Exporter, source: ExportSource, file: { id: string; format: "svg" | "png" }): Promise<Response> {
+async function chartDownload(
+  context: AppLoadContext,
+  exporter: Exporter,
+  source: ExportSource,
+  file: { id: string; format: "svg" | "png" },
+): Promise<Response> {
   const panel = source.panels.find((p) => p.id === file.id);
   if (!panel) return notFound(`The chart “${file.id}”`);
   if (!panel.chart) return notFound(`The chart “${file.id}” has nothing to draw and`);
   const width = panel.chart.ssrWidth ?? 720;
-  const chartSvg = renderChartSvg({ ...panel.chart.option, backgroundColor: "#ffffff" }, width, panel.chart.height, "export");
+  const chartSvg = renderChartSvg(
+    { ...panel.chart.option, backgroundColor: "#ffffff" },
+    width,
+    panel.chart.height,
+    "export",
+  );
   const reasons = new Set(panel.tables.flatMap((t) => [...toExportTable(t, "csv").reasons]));
   const meta = metadata(source, exporter, panel.title, reasons, [panel]);
   const layer = source.layerNote?.(panel);
@@ -141,13 +194,18 @@ async function chartDownload(context: AppLoadContext, exporter: Exporter, source
     subtitle: `${panel.units} · ${source.choiceLine}${layer ? ` · ${layer}` : ""}`,
     footer: [
       `${meta.source} · generated ${meta.generatedAt.toISOString().slice(0, 10)} · taxonomy ` +
-          `version ${meta.taxonomyVersion}`,
-      ...(reasons.size > 0 && source.privacy ? [`Withheld figures are drawn as small hatched marks, never as 0 or as a bar: figures that depend on an ` +
-          `agency below k = ${source.privacy.k} reports, or that would reveal one (the table says which).`] : []),
+        `version ${meta.taxonomyVersion}`,
+      ...(reasons.size > 0 && source.privacy
+        ? [
+            `Withheld figures are drawn as small hatched marks, never as 0 or as a bar: figures that depend on an ` +
+              `agency below k = ${source.privacy.k} reports, or that would reveal one (the table says which).`,
+          ]
+        : []),
     ],
   });
   const fileName = name(source, file.id, file.format);
   await audit(context, exporter, source, `${file.id}.${file.format}`);
-  if (file.format === "svg") return new Response(svg, { headers: downloadHeaders("image/svg+xml; charset=utf-8", fileName) });
+  if (file.format === "svg")
+    return new Response(svg, { headers: downloadHeaders("image/svg+xml; charset=utf-8", fileName) });
   return new Response(new Uint8Array(svgToPng(svg)), { headers: downloadHeaders("image/png", fileName) });
 }

@@ -18,7 +18,8 @@ function percentCell(value: number): ExportCell {
 
 export function exportCell(value: CellValue): ExportCell {
   if (value.kind === "count" && typeof value.value === "number") return countCell(value.value);
-  if (value.kind === "number") return { text: cellText(value), number: value.value, numFmt: value.grouped ? "#,##0" : "0" };
+  if (value.kind === "number")
+    return { text: cellText(value), number: value.value, numFmt: value.grouped ? "#,##0" : "0" };
   return cellText(value);
 }
 
@@ -44,26 +45,54 @@ function widthOf(texts: string[], header: string): number {
   return Math.min(60, Math.max(8, longestWord, Math.min(content, 60)) + 2);
 }
 
-export function toExportTable<Row>(model: TableModel<Row>, format: TableFormat = "csv"): { table: ExportTable; reasons: Set<SuppressionReason> } {
+export function toExportTable<Row>(
+  model: TableModel<Row>,
+  format: TableFormat = "csv",
+): { table: ExportTable; reasons: Set<SuppressionReason> } {
   const reasons = new Set<SuppressionReason>();
-  const values = model.rows.map((row) => model.columns.map((column) => {
-    const value = column.value(row);
-    const reason = withheldReason(value);
-    if (reason) reasons.add(reason);
-    return value;
-  }));
+  const values = model.rows.map((row) =>
+    model.columns.map((column) => {
+      const value = column.value(row);
+      const reason = withheldReason(value);
+      if (reason) reasons.add(reason);
+      return value;
+    }),
+  );
   if (format === "csv") {
-    return { table: { id: model.id, title: model.caption, headers: model.columns.map((c) => c.header), rows: values.map((r) => r.map(exportCell)) }, reasons };
+    return {
+      table: {
+        id: model.id,
+        title: model.caption,
+        headers: model.columns.map((c) => c.header),
+        rows: values.map((r) => r.map(exportCell)),
+      },
+      reasons,
+    };
   }
   // A column holds shares with intervals when any of its cells does (a withheld one still spans three).
-  const spans = model.columns.map((_, i) => (values.some((r) => r[i]!.kind === "share" && (r[i] as { interval: boolean }).interval) ? 3 : 1));
-  const headers = model.columns.flatMap((c, i) => spans[i] === 3
-    ? [shareHeader(c.header), `${shareHeader(c.header)}: 95% interval, lower`, `${shareHeader(c.header)}: 95% interval, upper`]
-    : [c.header]);
-  const rows = values.map((r) => r.flatMap((value, i) => {
-    const cells = xlsxCells(value);
-    return spans[i] === 3 && cells.length === 1 ? [cells[0]!, cells[0]!, cells[0]!] : cells;
-  }));
-  const widths = headers.map((h, i) => widthOf(rows.map((r) => (typeof r[i] === "string" ? r[i] as string : (r[i] as { text: string }).text)), h));
+  const spans = model.columns.map((_, i) =>
+    values.some((r) => r[i]!.kind === "share" && (r[i] as { interval: boolean }).interval) ? 3 : 1,
+  );
+  const headers = model.columns.flatMap((c, i) =>
+    spans[i] === 3
+      ? [
+          shareHeader(c.header),
+          `${shareHeader(c.header)}: 95% interval, lower`,
+          `${shareHeader(c.header)}: 95% interval, upper`,
+        ]
+      : [c.header],
+  );
+  const rows = values.map((r) =>
+    r.flatMap((value, i) => {
+      const cells = xlsxCells(value);
+      return spans[i] === 3 && cells.length === 1 ? [cells[0]!, cells[0]!, cells[0]!] : cells;
+    }),
+  );
+  const widths = headers.map((h, i) =>
+    widthOf(
+      rows.map((r) => (typeof r[i] === "string" ? (r[i] as string) : (r[i] as { text: string }).text)),
+      h,
+    ),
+  );
   return { table: { id: model.id, title: model.caption, headers, rows, widths }, reasons };
 }

@@ -4,15 +4,19 @@ import { downloadBody } from "./download-body.server";
 
 function counted(records: number) {
   const state = { produced: 0, bytes: 0, destroyed: false };
-  const source = Readable.from((function* () {
-    for (let i = 0; i < records; i++) {
-      state.produced++;
-      const record = `record ${i} ${"x".repeat(90)}\r\n`; // about 100 bytes
-      state.bytes += record.length;
-      yield record;
-    }
-  })());
-  source.on("close", () => { state.destroyed = true; });
+  const source = Readable.from(
+    (function* () {
+      for (let i = 0; i < records; i++) {
+        state.produced++;
+        const record = `record ${i} ${"x".repeat(90)}\r\n`; // about 100 bytes
+        state.bytes += record.length;
+        yield record;
+      }
+    })(),
+  );
+  source.on("close", () => {
+    state.destroyed = true;
+  });
   return { source, state };
 }
 
@@ -23,7 +27,13 @@ describe("download bodies", () => {
     const { source, state } = counted(5000);
     let gate: () => void = () => {};
     let waiting = 0;
-    const body = downloadBody(source, { clientReady: () => new Promise<void>((resolve) => { waiting++; gate = resolve; }) });
+    const body = downloadBody(source, {
+      clientReady: () =>
+        new Promise<void>((resolve) => {
+          waiting++;
+          gate = resolve;
+        }),
+    });
     const reader = body.getReader();
     const first = reader.read();
     await tick();
@@ -53,7 +63,9 @@ describe("download bodies", () => {
 
   it("stop reading their source when the client goes away", async () => {
     const { source, state } = counted(100_000);
-    const body = downloadBody(source, { clientReady: () => Promise.reject(new Error("The client closed the connection")) });
+    const body = downloadBody(source, {
+      clientReady: () => Promise.reject(new Error("The client closed the connection")),
+    });
     await expect(body.getReader().read()).rejects.toThrow("closed the connection");
     await tick();
     expect(state.destroyed).toBe(true);

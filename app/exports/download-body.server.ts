@@ -10,7 +10,10 @@ import type { Readable } from "node:stream";
 const PIECE = 64 * 1024;
 const RECLAIM_EVERY = 16 * 1024 * 1024;
 
-export function downloadBody(source: Readable, context: Pick<AppLoadContext, "clientReady" | "reclaimMemory">): ReadableStream<Uint8Array> {
+export function downloadBody(
+  source: Readable,
+  context: Pick<AppLoadContext, "clientReady" | "reclaimMemory">,
+): ReadableStream<Uint8Array> {
   const chunks = source[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
   let finished = false;
   let sinceReclaim = 0;

@@ -11,7 +11,11 @@ export const pageLabels: Record<ExportPage, string> = {
 };
 
 /** e.g. closecall-agency-profile-2023-01-to-2025-12 (ASCII only: safe in every Content-Disposition). */
-export function fileStem(page: ExportPage | "library" | "briefing", id: string, period?: { from: string; to: string }): string {
+export function fileStem(
+  page: ExportPage | "library" | "briefing",
+  id: string,
+  period?: { from: string; to: string },
+): string {
   const parts = ["closecall", page, id, ...(period ? [`${period.from}-to-${period.to}`] : [])];
   return parts.join("-").replace(/[^A-Za-z0-9_-]+/g, "-");
 }
@@ -26,13 +30,28 @@ export function downloadHeaders(contentType: string, filename: string): Headers 
   });
 }
 
-const compareWords = { month: "by month", quarter: "by quarter", year: "latest 12 months against the 12 before" } as const;
-const vsWords = { national: "the nation, excluding your agency", size: "agencies of your size", region: "agencies in your region" } as const;
+const compareWords = {
+  month: "by month",
+  quarter: "by quarter",
+  year: "latest 12 months against the 12 before",
+} as const;
+const vsWords = {
+  national: "the nation, excluding your agency",
+  size: "agencies of your size",
+  region: "agencies in your region",
+} as const;
 
 /** The filters as the page names them, the resolved period always included. */
-export function dashboardFilterList(state: DashboardState, period: { from: string; to: string }, page: ExportPage): { name: string; value: string }[] {
+export function dashboardFilterList(
+  state: DashboardState,
+  period: { from: string; to: string },
+  page: ExportPage,
+): { name: string; value: string }[] {
   const list = [
-    { name: "Period", value: `${period.from} to ${period.to}${state.from || state.to ? "" : " (the latest 36 months with reports)"}` },
+    {
+      name: "Period",
+      value: `${period.from} to ${period.to}${state.from || state.to ? "" : " (the latest 36 months with reports)"}`,
+    },
     { name: "Headline comparison", value: compareWords[state.compare] },
   ];
   if (state.type) list.push({ name: "Incident type", value: labels.incidentType(state.type) });
@@ -40,7 +59,9 @@ export function dashboardFilterList(state: DashboardState, period: { from: strin
   if (state.loss) list.push({ name: "Loss potential", value: labels.lossPotential(state.loss) });
   if (state.region) list.push({ name: "Census region", value: labels.censusRegion(state.region) });
   if (page === "agency") list.push({ name: "Compared with", value: vsWords[state.vs] });
-  if (page === "national" && state.funnel) list.push({ name: "Funnel plot factor", value: labels.factor(state.funnel) });
-  if (page !== "agency" && state.bfrom && state.bto) list.push({ name: "Factor profile compared with", value: `${state.bfrom} to ${state.bto}` });
+  if (page === "national" && state.funnel)
+    list.push({ name: "Funnel plot factor", value: labels.factor(state.funnel) });
+  if (page !== "agency" && state.bfrom && state.bto)
+    list.push({ name: "Factor profile compared with", value: `${state.bfrom} to ${state.bto}` });
   return list;
 }

@@ -12,15 +12,21 @@ import type { AgencyBookView } from "~/dashboard/agency-view-types";
 import type { Exporter } from "./dashboard-export.server";
 
 function plain(text: string, status: number): Response {
-  return new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(text, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }
 
 /** The dashboard filters of the download link (the page's own URL parameters). */
 export function exportState(request: Request): DashboardState {
   const parsed = parseDashboardSearch(new URL(request.url).searchParams);
   if (parsed.ok) return parsed.state;
-  throw plain(`This download's filters are not valid, so no file was ` +
-      `made:\n${parsed.problems.map((p) => `- ${p.message}`).join("\n")}`, 400);
+  throw plain(
+    `This download's filters are not valid, so no file was ` +
+      `made:\n${parsed.problems.map((p) => `- ${p.message}`).join("\n")}`,
+    400,
+  );
 }
 
 /** Runs the page's query; its expected refusals become plain-text responses. */
@@ -29,7 +35,13 @@ export async function exportView<T>(load: () => Promise<T>): Promise<T> {
     return await load();
   } catch (error) {
     if (error instanceof FilterError) {
-      throw plain(`This download's filters are not valid, so no file was made:\n${Object.values(error.fieldErrors).flat().map((m) => `- ${m}`).join("\n")}`, 400);
+      throw plain(
+        `This download's filters are not valid, so no file was made:\n${Object.values(error.fieldErrors)
+          .flat()
+          .map((m) => `- ${m}`)
+          .join("\n")}`,
+        400,
+      );
     }
     if (error instanceof AnalyticsAccessError) throw plain("Your account cannot see these figures.", 403);
     throw error;
@@ -46,15 +58,24 @@ export async function agencyExporter(context: AppLoadContext, user: SessionUser)
  * The agency page's release-book view for a download: a choice the book cannot answer is a plain 400
  * that says what can be asked; before the first release there is nothing to download (404).
  */
-export async function agencyExportView(context: AppLoadContext, user: SessionUser, state: AgencyState): Promise<AgencyBookView> {
+export async function agencyExportView(
+  context: AppLoadContext,
+  user: SessionUser,
+  state: AgencyState,
+): Promise<AgencyBookView> {
   let view;
   try {
     view = await getAgencyBookView(context, user, state);
   } catch (error) {
-    if (error instanceof BookChoiceError) throw plain(`This download's choices are not in your agency's book, so no file was ` +
-        `made:\n${error.problems.map((p) => `- ${p.message}`).join("\n")}`, 400);
+    if (error instanceof BookChoiceError)
+      throw plain(
+        `This download's choices are not in your agency's book, so no file was ` +
+          `made:\n${error.problems.map((p) => `- ${p.message}`).join("\n")}`,
+        400,
+      );
     throw error;
   }
-  if ("pending" in view) throw plain("Your agency's first release is being prepared: there is nothing to download yet.", 404);
+  if ("pending" in view)
+    throw plain("Your agency's first release is being prepared: there is nothing to download yet.", 404);
   return view;
 }

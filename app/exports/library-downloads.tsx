@@ -13,10 +13,23 @@ export function LibraryDownloads({ total }: { total: number }) {
   const what = `${total.toLocaleString("en-US")} ${total === 1 ? "report" : "reports"}`;
   return (
     <div className="library-downloads">
-      <span className="label" id="library-downloads-label">Download these {what}</span>
-      <a className="download" href={href("reports.csv")} download aria-label={`Download these ${what}: CSV`}>CSV</a>
-      <a className="download" href={href("reports.xlsx")} download aria-label={`Download these ${what}: XLSX`}>XLSX</a>
-      <a className="download" href={href("reports-with-narratives.csv")} download aria-label={`Download these ${what}: CSV with narratives`}>CSV with narratives</a>
+      <span className="label" id="library-downloads-label">
+        Download these {what}
+      </span>
+      <a className="download" href={href("reports.csv")} download aria-label={`Download these ${what}: CSV`}>
+        CSV
+      </a>
+      <a className="download" href={href("reports.xlsx")} download aria-label={`Download these ${what}: XLSX`}>
+        XLSX
+      </a>
+      <a
+        className="download"
+        href={href("reports-with-narratives.csv")}
+        download
+        aria-label={`Download these ${what}: CSV with narratives`}
+      >
+        CSV with narratives
+      </a>
     </div>
   );
 }

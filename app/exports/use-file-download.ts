@@ -5,10 +5,7 @@
 import { useState } from "react";
 
 export type DownloadState =
-  | { state: "idle" }
-  | { state: "preparing" }
-  | { state: "done"; name: string }
-  | { state: "failed"; message: string };
+  { state: "idle" } | { state: "preparing" } | { state: "done"; name: string } | { state: "failed"; message: string };
 
 const FAILED = "The PDF could not be made. Nothing was downloaded; please try again.";
 

@@ -137,7 +137,8 @@ export class AbuseGuard {
 
   /** Counts one submission against the hourly caps; false when a cap is reached. */
   async takeSubmission(addressKey: string, noScript: boolean): Promise<boolean> {
-    if (noScript && !((await take(this.noScriptByAddress, addressKey)) && (await take(this.noScript, "all")))) return false;
+    if (noScript && !((await take(this.noScriptByAddress, addressKey)) && (await take(this.noScript, "all"))))
+      return false;
     return (await take(this.submissionsByAddress, addressKey)) && (await take(this.submissions, "all"));
   }
 

@@ -22,7 +22,8 @@ export function readDraft(): ReportFormInput | null {
     const draft: ReportFormInput = { ...EMPTY_INPUT };
     for (const field of Object.keys(EMPTY_INPUT) as (keyof ReportFormInput)[]) {
       const value = parsed[field];
-      if (field === "factors") draft.factors = Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+      if (field === "factors")
+        draft.factors = Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
       else if (typeof value === "string") draft[field] = value;
     }
     return draft;

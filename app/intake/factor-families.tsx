@@ -16,14 +16,20 @@ export function FactorFamilies({ initial, ticked }: { initial: readonly string[]
             <summary>
               <span className="family-name">{family.label}</span>
               <span className="family-count">
-                {members.length} {members.length === 1 ? "factor" : "factors"}{chosen > 0 ? ` · ${chosen} ticked` : ""}
+                {members.length} {members.length === 1 ? "factor" : "factors"}
+                {chosen > 0 ? ` · ${chosen} ticked` : ""}
               </span>
             </summary>
             <fieldset aria-describedby="factors-hint">
               <legend className="visually-hidden">{family.label}</legend>
               {members.map((factor) => (
                 <label className="choice" key={factor.code}>
-                  <input type="checkbox" name="factors" value={factor.code} defaultChecked={initial.includes(factor.code)} />
+                  <input
+                    type="checkbox"
+                    name="factors"
+                    value={factor.code}
+                    defaultChecked={initial.includes(factor.code)}
+                  />
                   <span>{factor.plain}</span>
                 </label>
               ))}
@@ -31,7 +37,9 @@ export function FactorFamilies({ initial, ticked }: { initial: readonly string[]
           </details>
         );
       })}
-      <p className="hint factor-total" aria-live="polite">{ticked.length} of at most {MAX_FACTORS_PER_REPORT} ticked</p>
+      <p className="hint factor-total" aria-live="polite">
+        {ticked.length} of at most {MAX_FACTORS_PER_REPORT} ticked
+      </p>
     </div>
   );
 }

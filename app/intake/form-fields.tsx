@@ -24,11 +24,23 @@ export function FieldErrorList({ name, errors }: { name: string; errors?: string
   );
 }
 
-export function TextField({ name, label, hint, errors, defaultValue, maxLength, autoComplete = "off" }: FieldProps & { defaultValue: string; maxLength?: number; autoComplete?: string }) {
+export function TextField({
+  name,
+  label,
+  hint,
+  errors,
+  defaultValue,
+  maxLength,
+  autoComplete = "off",
+}: FieldProps & { defaultValue: string; maxLength?: number; autoComplete?: string }) {
   return (
     <div className="field">
       <label htmlFor={name}>{label}</label>
-      {hint ? <span className="hint" id={`${name}-hint`}>{hint}</span> : null}
+      {hint ? (
+        <span className="hint" id={`${name}-hint`}>
+          {hint}
+        </span>
+      ) : null}
       <input
         type="text"
         id={name}
@@ -44,12 +56,25 @@ export function TextField({ name, label, hint, errors, defaultValue, maxLength, 
   );
 }
 
-export function TextAreaField({ name, label, hint, errors, defaultValue, min, max, rows = 8 }: FieldProps & { defaultValue: string; min: number; max: number; rows?: number }) {
+export function TextAreaField({
+  name,
+  label,
+  hint,
+  errors,
+  defaultValue,
+  min,
+  max,
+  rows = 8,
+}: FieldProps & { defaultValue: string; min: number; max: number; rows?: number }) {
   const [length, setLength] = useState(defaultValue.length);
   return (
     <div className="field">
       <label htmlFor={name}>{label}</label>
-      {hint ? <span className="hint" id={`${name}-hint`}>{hint}</span> : null}
+      {hint ? (
+        <span className="hint" id={`${name}-hint`}>
+          {hint}
+        </span>
+      ) : null}
       <textarea
         id={name}
         name={name}
@@ -61,18 +86,31 @@ export function TextAreaField({ name, label, hint, errors, defaultValue, min, ma
         aria-describedby={describedBy(name, hint, errors)}
       />
       <p className={`char-count${length > 0 && length < min ? " short" : ""}`} aria-live="polite">
-        {length.toLocaleString("en-US")} of {max.toLocaleString("en-US")} characters{length < min ? ` (at least ${min})` : ""}
+        {length.toLocaleString("en-US")} of {max.toLocaleString("en-US")} characters
+        {length < min ? ` (at least ${min})` : ""}
       </p>
       <FieldErrorList name={name} errors={errors} />
     </div>
   );
 }
 
-export function SelectField({ name, label, hint, errors, defaultValue, options, placeholder }: FieldProps & { defaultValue: string; options: readonly { code: string; label: string }[]; placeholder: string }) {
+export function SelectField({
+  name,
+  label,
+  hint,
+  errors,
+  defaultValue,
+  options,
+  placeholder,
+}: FieldProps & { defaultValue: string; options: readonly { code: string; label: string }[]; placeholder: string }) {
   return (
     <div className="field">
       <label htmlFor={name}>{label}</label>
-      {hint ? <span className="hint" id={`${name}-hint`}>{hint}</span> : null}
+      {hint ? (
+        <span className="hint" id={`${name}-hint`}>
+          {hint}
+        </span>
+      ) : null}
       <select
         id={name}
         name={name}
@@ -92,11 +130,22 @@ export function SelectField({ name, label, hint, errors, defaultValue, options, 
   );
 }
 
-export function RadioGroup({ name, label, hint, errors, defaultValue, options }: FieldProps & { defaultValue: string; options: readonly { code: string; label: string; description?: string }[] }) {
+export function RadioGroup({
+  name,
+  label,
+  hint,
+  errors,
+  defaultValue,
+  options,
+}: FieldProps & { defaultValue: string; options: readonly { code: string; label: string; description?: string }[] }) {
   return (
     <fieldset aria-describedby={describedBy(name, hint, errors)} aria-invalid={errors?.length ? true : undefined}>
       <legend>{label}</legend>
-      {hint ? <span className="hint" id={`${name}-hint`}>{hint}</span> : null}
+      {hint ? (
+        <span className="hint" id={`${name}-hint`}>
+          {hint}
+        </span>
+      ) : null}
       {options.map((option) => (
         <label className="choice" key={option.code}>
           <input type="radio" name={name} value={option.code} defaultChecked={defaultValue === option.code} />

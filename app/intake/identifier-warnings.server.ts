@@ -10,10 +10,12 @@ export function identifierWarnings(values: ReportFormInput): IdentifierWarning[]
   return CHECKED_FIELDS.flatMap((field) => {
     const findings = detectIdentifiers(values[field]);
     const seen = new Set<string>();
-    const items = findings.filter((f) => {
-      const key = f.text.toLowerCase();
-      return seen.has(key) ? false : (seen.add(key), true);
-    }).map((f) => ({ type: f.type, text: f.text }));
+    const items = findings
+      .filter((f) => {
+        const key = f.text.toLowerCase();
+        return seen.has(key) ? false : (seen.add(key), true);
+      })
+      .map((f) => ({ type: f.type, text: f.text }));
     const spans = findings.map((f) => ({ type: f.type, start: f.start, end: f.end }));
     return items.length ? [{ field, spans, items }] : [];
   });

@@ -12,7 +12,11 @@ export interface IdentifierWarning {
   items: { type: IdentifierType; text: string }[];
 }
 
-export const FIELD_LABELS: Record<CheckedField, string> = { title: "Title", narrative: "What happened", lessons: "Lessons learned" };
+export const FIELD_LABELS: Record<CheckedField, string> = {
+  title: "Title",
+  narrative: "What happened",
+  lessons: "Lessons learned",
+};
 
 /** The step of the form that holds the field (see STEPS), so "Change it" goes straight there. */
 export const FIELD_STEPS: Record<CheckedField, number> = { title: 0, narrative: 0, lessons: 2 };

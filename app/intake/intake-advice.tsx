@@ -9,9 +9,9 @@ export function IntakeAdvice() {
       <details>
         <summary>What counts as a near miss?</summary>
         <p>
-          A close call or unsafe occurrence that could have seriously injured or killed you or another officer, but for a
-          fortunate break in the chain of events: a missed weapon found later, a near strike at a crash scene, a radio that
-          failed at the wrong moment.
+          A close call or unsafe occurrence that could have seriously injured or killed you or another officer, but for
+          a fortunate break in the chain of events: a missed weapon found later, a near strike at a crash scene, a radio
+          that failed at the wrong moment.
         </p>
       </details>
       <details>
@@ -26,8 +26,8 @@ export function IntakeAdvice() {
       <details>
         <summary>What do we keep?</summary>
         <p>
-          Your report, encrypted, and only the date we received it. No account, no cookies, no address or device details.
-          Once the report is published or declined, the raw text is destroyed after a short retention period.
+          Your report, encrypted, and only the date we received it. No account, no cookies, no address or device
+          details. Once the report is published or declined, the raw text is destroyed after a short retention period.
         </p>
       </details>
     </div>

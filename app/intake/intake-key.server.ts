@@ -9,7 +9,10 @@ import { INTAKE_CLOSED_MESSAGE } from "./intake-messages";
 export function requireIntakeKey(context: AppLoadContext): ServerKey {
   const result = loadServerKey({ envKey: context.config.intakeKey, dataDir: context.config.dataDir });
   if (!result.ok) {
-    throw new Response(INTAKE_CLOSED_MESSAGE, { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    throw new Response(INTAKE_CLOSED_MESSAGE, {
+      status: 503,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
   return result.key;
 }

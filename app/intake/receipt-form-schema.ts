@@ -4,16 +4,17 @@ import { formatReceiptCode, normaliseReceiptCode } from "../../domain/receipt-co
 
 export const ANSWER_MAX = 5_000;
 
-const code = z
-  .string()
-  .transform((value, ctx) => {
-    const normalised = normaliseReceiptCode(value);
-    if (!normalised) {
-      ctx.addIssue({ code: "custom", message: "A receipt code has 24 letters and digits, in six groups of four (like ABCD-EFGH-…)." });
-      return z.NEVER;
-    }
-    return formatReceiptCode(normalised);
-  });
+const code = z.string().transform((value, ctx) => {
+  const normalised = normaliseReceiptCode(value);
+  if (!normalised) {
+    ctx.addIssue({
+      code: "custom",
+      message: "A receipt code has 24 letters and digits, in six groups of four (like ABCD-EFGH-…).",
+    });
+    return z.NEVER;
+  }
+  return formatReceiptCode(normalised);
+});
 
 export const receiptCheckSchema = z.object({ code });
 
@@ -22,7 +23,12 @@ export const receiptAnswerSchema = z.object({
   answer: z
     .string()
     .transform((s) => s.replace(/\r\n?/g, "\n").trim())
-    .pipe(z.string().min(1, "Write your answer first.").max(ANSWER_MAX, `An answer can be at most ${ANSWER_MAX.toLocaleString("en-US")} characters.`)),
+    .pipe(
+      z
+        .string()
+        .min(1, "Write your answer first.")
+        .max(ANSWER_MAX, `An answer can be at most ${ANSWER_MAX.toLocaleString("en-US")} characters.`),
+    ),
 });
 
 export type ReceiptFieldErrors = Partial<Record<"code" | "answer", string[]>>;

@@ -2,7 +2,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { someReportInput, validReportInput } from "../../tests/support/report-arbitraries";
 import { VALID_INPUT } from "../../tests/support/intake";
-import { createReportFormSchema, EMPTY_INPUT, readReportForm, STEPS, TEXT_MAX, type ReportField } from "./report-form-schema";
+import {
+  createReportFormSchema,
+  EMPTY_INPUT,
+  readReportForm,
+  STEPS,
+  TEXT_MAX,
+  type ReportField,
+} from "./report-form-schema";
 
 const schema = createReportFormSchema(new Date("2026-06-15T12:00:00Z"));
 const fields = new Set<string>(STEPS.flatMap((s) => s.fields as readonly ReportField[]));
@@ -43,7 +50,18 @@ describe("report form schema (shared by browser and server)", () => {
     // blanks do not count
     expect(errors({ narrative: `${" ".repeat(30)}${"y".repeat(49)}   ` }).narrative).toBeDefined();
     expect(errors({ eventYear: "2026", eventMonth: "07" }).eventMonth?.[0]).toMatch(/future/);
-    expect(errors({ factors: ["sa_lapse", "sa_complacency", "sa_tunnel_vision", "sa_distraction", "st_ambush", "st_flight_resisting"] }).factors?.[0]).toMatch(/at most 5/);
+    expect(
+      errors({
+        factors: [
+          "sa_lapse",
+          "sa_complacency",
+          "sa_tunnel_vision",
+          "sa_distraction",
+          "st_ambush",
+          "st_flight_resisting",
+        ],
+      }).factors?.[0],
+    ).toMatch(/at most 5/);
     expect(errors({ consentLevel: "agency_stats", partnerCode: "" }).partnerCode?.[0]).toMatch(/partner code/);
     expect(errors({ consentLevel: "agency_share", partnerCode: "12345" }).partnerCode?.[0]).toMatch(/15 letters/);
     expect(errors({ consentLevel: "agency_share", partnerCode: "ymx48 m5mwf nrmqb" })).toEqual({});
@@ -51,7 +69,12 @@ describe("report form schema (shared by browser and server)", () => {
   });
 
   it("reads only the form's own fields from posted data", () => {
-    const form = new URLSearchParams([["title", "T"], ["factors", "a"], ["factors", "b"], ["extra", "ignored"]]);
+    const form = new URLSearchParams([
+      ["title", "T"],
+      ["factors", "a"],
+      ["factors", "b"],
+      ["extra", "ignored"],
+    ]);
     expect(readReportForm(form)).toEqual({ ...EMPTY_INPUT, title: "T", factors: ["a", "b"] });
   });
 });

@@ -2,8 +2,19 @@
 // Browser-safe: only taxonomy data and zod.
 import { z } from "zod";
 import {
-  assignments, codesOf, consentLevels, factors, incidentTypes, lightConditions, lossPotentials,
-  MAX_FACTORS_PER_REPORT, officerBands, serviceBands, states, timeBlocks, weatherConditions,
+  assignments,
+  codesOf,
+  consentLevels,
+  factors,
+  incidentTypes,
+  lightConditions,
+  lossPotentials,
+  MAX_FACTORS_PER_REPORT,
+  officerBands,
+  serviceBands,
+  states,
+  timeBlocks,
+  weatherConditions,
 } from "../../domain/taxonomy";
 
 export const TEXT_MIN = 50;
@@ -36,14 +47,42 @@ export interface ReportFormInput {
 export type ReportField = keyof ReportFormInput;
 
 export const TEXT_FIELDS = [
-  "title", "narrative", "lessons", "incidentType", "eventYear", "eventMonth", "timeBlock", "light", "weather",
-  "officersOnScene", "assignment", "serviceBand", "state", "lossPotential", "consentLevel", "partnerCode",
+  "title",
+  "narrative",
+  "lessons",
+  "incidentType",
+  "eventYear",
+  "eventMonth",
+  "timeBlock",
+  "light",
+  "weather",
+  "officersOnScene",
+  "assignment",
+  "serviceBand",
+  "state",
+  "lossPotential",
+  "consentLevel",
+  "partnerCode",
 ] as const satisfies readonly Exclude<ReportField, "factors">[];
 
 export const EMPTY_INPUT: ReportFormInput = {
-  title: "", narrative: "", lessons: "", factors: [], incidentType: "", eventYear: "", eventMonth: "", timeBlock: "",
-  light: "", weather: "", officersOnScene: "", assignment: "", serviceBand: "", state: "", lossPotential: "",
-  consentLevel: "national", partnerCode: "",
+  title: "",
+  narrative: "",
+  lessons: "",
+  factors: [],
+  incidentType: "",
+  eventYear: "",
+  eventMonth: "",
+  timeBlock: "",
+  light: "",
+  weather: "",
+  officersOnScene: "",
+  assignment: "",
+  serviceBand: "",
+  state: "",
+  lossPotential: "",
+  consentLevel: "national",
+  partnerCode: "",
 };
 
 /** Reads the form's fields (and nothing else) from posted form data; anything odd becomes "". */
@@ -53,7 +92,10 @@ export function readReportForm(form: FormData | URLSearchParams): ReportFormInpu
     const value = form.get(field);
     input[field] = typeof value === "string" ? value : "";
   }
-  input.factors = form.getAll("factors").filter((v): v is string => typeof v === "string").slice(0, 100);
+  input.factors = form
+    .getAll("factors")
+    .filter((v): v is string => typeof v === "string")
+    .slice(0, 100);
   if (!input.consentLevel) input.consentLevel = "national";
   return input;
 }
@@ -63,7 +105,22 @@ export const STEPS = [
   { id: "what", title: "What happened", fields: ["title", "narrative"] },
   { id: "factors", title: "What contributed", fields: ["factors"] },
   { id: "lessons", title: "Lessons learned", fields: ["lessons"] },
-  { id: "context", title: "When and where", fields: ["incidentType", "eventYear", "eventMonth", "timeBlock", "light", "weather", "officersOnScene", "assignment", "serviceBand", "state"] },
+  {
+    id: "context",
+    title: "When and where",
+    fields: [
+      "incidentType",
+      "eventYear",
+      "eventMonth",
+      "timeBlock",
+      "light",
+      "weather",
+      "officersOnScene",
+      "assignment",
+      "serviceBand",
+      "state",
+    ],
+  },
   { id: "severity", title: "How bad it could have been", fields: ["lossPotential"] },
   { id: "sharing", title: "Agency sharing", fields: ["consentLevel", "partnerCode"] },
 ] as const satisfies readonly { id: string; title: string; fields: readonly ReportField[] }[];
@@ -72,7 +129,12 @@ export function normalisePartnerCodeInput(code: string): string {
   return code.toUpperCase().replace(/[\s-]/g, "").replace(/[IL]/g, "1").replace(/O/g, "0");
 }
 
-const text = (label: string, min: number, max: number, minMessage = `${label} needs at least ${min} characters (a few sentences).`) =>
+const text = (
+  label: string,
+  min: number,
+  max: number,
+  minMessage = `${label} needs at least ${min} characters (a few sentences).`,
+) =>
   z
     .string()
     .transform((s) => s.replace(/\r\n?/g, "\n").trim())
@@ -90,7 +152,10 @@ const optionalCode = <T extends readonly { code: string; label: string }[]>(list
     .transform((v) => (v === "" ? null : (v as T[number]["code"])));
 
 const required = <T extends readonly { code: string; label: string }[]>(list: T, message: string) =>
-  z.string().refine((v) => list.some((item) => item.code === v), message).transform((v) => v as T[number]["code"]);
+  z
+    .string()
+    .refine((v) => list.some((item) => item.code === v), message)
+    .transform((v) => v as T[number]["code"]);
 
 const stateCodes = states.map((s) => ({ code: s.code, label: s.name }));
 
@@ -103,7 +168,12 @@ export function createReportFormSchema(today: Date = new Date()) {
   const thisMonth = today.getUTCMonth() + 1;
   return z
     .object({
-      title: text("The title", TITLE_MIN, TITLE_MAX, `Give your report a short title (at least ${TITLE_MIN} characters).`),
+      title: text(
+        "The title",
+        TITLE_MIN,
+        TITLE_MAX,
+        `Give your report a short title (at least ${TITLE_MIN} characters).`,
+      ),
       narrative: text("What happened", TEXT_MIN, TEXT_MAX),
       lessons: text("Lessons learned", TEXT_MIN, TEXT_MAX),
       factors: z
@@ -137,9 +207,17 @@ export function createReportFormSchema(today: Date = new Date()) {
       }
       if (value.consentLevel !== "national") {
         if (value.partnerCode === "") {
-          ctx.addIssue({ code: "custom", path: ["partnerCode"], message: "Enter your agency's partner code, or choose National only." });
+          ctx.addIssue({
+            code: "custom",
+            path: ["partnerCode"],
+            message: "Enter your agency's partner code, or choose National only.",
+          });
         } else if (!PARTNER_CODE_PATTERN.test(value.partnerCode)) {
-          ctx.addIssue({ code: "custom", path: ["partnerCode"], message: "A partner code has 15 letters and digits, like ABCDE-12345-FGHJK." });
+          ctx.addIssue({
+            code: "custom",
+            path: ["partnerCode"],
+            message: "A partner code has 15 letters and digits, like ABCDE-12345-FGHJK.",
+          });
         }
       }
     })
@@ -167,7 +245,9 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
 export function errorsForStep(errors: FieldErrors, stepIndex: number): FieldErrors {
   const step = STEPS[stepIndex];
   if (!step) return {};
-  return Object.fromEntries(Object.entries(errors).filter(([field]) => (step.fields as readonly string[]).includes(field)));
+  return Object.fromEntries(
+    Object.entries(errors).filter(([field]) => (step.fields as readonly string[]).includes(field)),
+  );
 }
 
 export function firstStepWithErrors(errors: FieldErrors): number {

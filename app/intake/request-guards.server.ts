@@ -33,7 +33,11 @@ export async function readFormWithLimit(request: Request, maxBytes = MAX_FORM_BY
   }
   const contentType = request.headers.get("Content-Type") ?? "application/x-www-form-urlencoded";
   try {
-    return await new Request("http://form.invalid/", { method: "POST", headers: { "Content-Type": contentType }, body }).formData();
+    return await new Request("http://form.invalid/", {
+      method: "POST",
+      headers: { "Content-Type": contentType },
+      body,
+    }).formData();
   } catch {
     throw new Response("The form could not be read. Go back and send it again.", { status: 400 });
   }
@@ -50,7 +54,8 @@ function tooLarge(): Response {
  */
 export function requireSameOrigin(request: Request): void {
   const site = request.headers.get("Sec-Fetch-Site");
-  if (site && site !== "same-origin" && site !== "none") throw new Response("Cross-site form posts are not accepted.", { status: 403 });
+  if (site && site !== "same-origin" && site !== "none")
+    throw new Response("Cross-site form posts are not accepted.", { status: 403 });
   const origin = request.headers.get("Origin");
   // Hosts, not origins: behind a TLS proxy the server sees http while the browser says https.
   if (origin && origin !== "null" && hostOf(origin) !== new URL(request.url).host) {

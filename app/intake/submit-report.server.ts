@@ -7,12 +7,24 @@ import { getAbuseGuard, type ProofResult } from "./abuse-guard.server";
 import type { IdentifierWarning } from "./identifier-warnings";
 import { identifierWarnings } from "./identifier-warnings.server";
 import {
-  createReportFormSchema, fieldErrorsOf, firstStepWithErrors, type FieldErrors, type ParsedReport, type ReportFormInput,
+  createReportFormSchema,
+  fieldErrorsOf,
+  firstStepWithErrors,
+  type FieldErrors,
+  type ParsedReport,
+  type ReportFormInput,
 } from "./report-form-schema";
 
 export type ReportActionData =
   | { stage: "edit"; values: ReportFormInput; errors: FieldErrors; step: number; formError?: string }
-  | { stage: "review"; values: ReportFormInput; agencyName: string | null; challenge: string; identifiers: IdentifierWarning[]; formError?: string }
+  | {
+      stage: "review";
+      values: ReportFormInput;
+      agencyName: string | null;
+      challenge: string;
+      identifiers: IdentifierWarning[];
+      formError?: string;
+    }
   | { stage: "receipt"; receiptCode: string; retentionDays: number };
 
 export interface ActionOutcome {
@@ -20,7 +32,8 @@ export interface ActionOutcome {
   data: ReportActionData;
 }
 
-type Checked = { ok: true; report: ParsedReport; agency: { id: string; name: string } | null } | { ok: false; errors: FieldErrors };
+type Checked =
+  { ok: true; report: ParsedReport; agency: { id: string; name: string } | null } | { ok: false; errors: FieldErrors };
 
 /** The shared schema, then the one rule that needs the database: the partner code must be current. */
 async function checkReport(context: AppLoadContext, values: ReportFormInput): Promise<Checked> {
@@ -32,8 +45,12 @@ async function checkReport(context: AppLoadContext, values: ReportFormInput): Pr
   if (!agency) {
     return {
       ok: false,
-      errors: { partnerCode: ["This partner code is not recognised (it may have been replaced). Check it with your agency, or choose " +
-          "National only."] },
+      errors: {
+        partnerCode: [
+          "This partner code is not recognised (it may have been replaced). Check it with your agency, or choose " +
+            "National only.",
+        ],
+      },
     };
   }
   return { ok: true, report, agency: { id: agency.id, name: agency.name } };
@@ -48,7 +65,16 @@ export async function reviewReport(context: AppLoadContext, values: ReportFormIn
   const checked = await checkReport(context, values);
   if (!checked.ok) return editWith(values, checked.errors);
   const challenge = await getAbuseGuard().issueChallenge();
-  return { status: 200, data: { stage: "review", values, agencyName: checked.agency?.name ?? null, challenge, identifiers: identifierWarnings(values) } };
+  return {
+    status: 200,
+    data: {
+      stage: "review",
+      values,
+      agencyName: checked.agency?.name ?? null,
+      challenge,
+      identifiers: identifierWarnings(values),
+    },
+  };
 }
 
 const proofMessages: Record<Exclude<ProofResult, "verified" | "no-script">, string> = {
@@ -90,28 +116,50 @@ function toPayload(report: ParsedReport): SubmissionPayload {
  * Step "send": checks again (the hidden fields could have been changed), then the honeypot, the proof
  * of work and the hourly caps, then stores. The receipt is returned only after the INSERT committed.
  */
-export async function sendReport(context: AppLoadContext, key: ServerKey, values: ReportFormInput, extras: SendExtras): Promise<ActionOutcome> {
+export async function sendReport(
+  context: AppLoadContext,
+  key: ServerKey,
+  values: ReportFormInput,
+  extras: SendExtras,
+): Promise<ActionOutcome> {
   const checked = await checkReport(context, values);
   if (!checked.ok) return editWith(values, checked.errors);
   if (extras.honeypot.trim() !== "") {
-    return editWith(values, {}, "A field meant to stay empty was filled in (perhaps by autofill). Your report was not sent; check it and " +
-        "send again.");
+    return editWith(
+      values,
+      {},
+      "A field meant to stay empty was filled in (perhaps by autofill). Your report was not sent; check it and " +
+        "send again.",
+    );
   }
   const guard = getAbuseGuard();
   const retry = async (status: number, formError: string): Promise<ActionOutcome> => ({
     status,
-    data: { stage: "review", values, agencyName: checked.agency?.name ?? null, challenge: await guard.issueChallenge(), identifiers: identifierWarnings(values), formError },
+    data: {
+      stage: "review",
+      values,
+      agencyName: checked.agency?.name ?? null,
+      challenge: await guard.issueChallenge(),
+      identifiers: identifierWarnings(values),
+      formError,
+    },
   });
   const proof = await guard.checkProof(extras.challenge, extras.proof);
   if (proof !== "verified" && proof !== "no-script") return retry(400, proofMessages[proof]);
   if (!(await guard.takeSubmission(extras.addressKey, proof === "no-script"))) {
-    return retry(429, "Too many reports were sent in the last hour, so we cannot accept this one right now. Nothing was lost: " +
-        "keep this page open and press Send again later.");
+    return retry(
+      429,
+      "Too many reports were sent in the last hour, so we cannot accept this one right now. Nothing was lost: " +
+        "keep this page open and press Send again later.",
+    );
   }
   const created = await createSubmission(context.db, key, {
     payload: toPayload(checked.report),
     consentLevel: checked.report.consentLevel,
     agencyId: checked.agency?.id ?? null,
   });
-  return { status: 200, data: { stage: "receipt", receiptCode: created.receiptCode, retentionDays: context.config.retentionDays } };
+  return {
+    status: 200,
+    data: { stage: "receipt", receiptCode: created.receiptCode, retentionDays: context.config.retentionDays },
+  };
 }

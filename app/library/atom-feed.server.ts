@@ -29,8 +29,9 @@ export function buildAtomFeed(reports: readonly RecentReport[], origin: string):
       id: url,
       link: url,
       date: monthStart(r.publishedMonth),
-      description: `${labels.incidentType(r.incidentType)} · ${labels.lossPotential(r.lossPotential)} · ` +
-          `report ${r.publicNumber}`,
+      description:
+        `${labels.incidentType(r.incidentType)} · ${labels.lossPotential(r.lossPotential)} · ` +
+        `report ${r.publicNumber}`,
       content:
         `<h2>Event summary</h2><p>${escapeHtml(r.summary)}</p>` +
         `<h2>Lessons learned</h2><p>${escapeHtml(r.lessons)}</p>`,

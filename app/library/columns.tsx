@@ -18,8 +18,12 @@ export const explorerColumns = helper.columns([
     // Sorting this column sorts by publication: newest first, or oldest first.
     cell: ({ row }) => (
       <div className="report-cell">
-        <Link className="report-title" to={`/reports/${row.original.publicNumber}`}>{row.original.title}</Link>
-        <p className="report-snippet"><SnippetText snippet={row.original.snippet} /></p>
+        <Link className="report-title" to={`/reports/${row.original.publicNumber}`}>
+          {row.original.title}
+        </Link>
+        <p className="report-snippet">
+          <SnippetText snippet={row.original.snippet} />
+        </p>
         <p className="report-meta">
           No. {row.original.publicNumber} · published {formatMonth(row.original.publishedMonth)}
         </p>
@@ -51,4 +55,8 @@ export const explorerColumns = helper.columns([
 ]);
 
 /** Which sort a column id stands for (the rest are not sortable). */
-export const sortOfColumn: Record<string, SortColumn | undefined> = { published: "published", loss: "loss", event: "event" };
+export const sortOfColumn: Record<string, SortColumn | undefined> = {
+  published: "published",
+  loss: "loss",
+  event: "event",
+};

@@ -3,7 +3,13 @@
 // states. On narrow screens each row becomes a card (see library.css).
 import { Link } from "@remix-run/react";
 import {
-  type ColumnDef, type RowData, type SortingState, rowPaginationFeature, rowSortingFeature, tableFeatures, useTable,
+  type ColumnDef,
+  type RowData,
+  type SortingState,
+  rowPaginationFeature,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
 } from "@tanstack/react-table";
 import type { ReactNode } from "react";
 
@@ -63,11 +69,19 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
                     aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
                   >
                     {canSort ? (
-                      <Link className="sort-link" to={sortHref(header.column.id, sorted === "desc" ? false : true)} preventScrollReset>
+                      <Link
+                        className="sort-link"
+                        to={sortHref(header.column.id, sorted === "desc" ? false : true)}
+                        preventScrollReset
+                      >
                         {label}
-                        <span aria-hidden="true" className="sort-mark">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
+                        <span aria-hidden="true" className="sort-mark">
+                          {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
+                        </span>
                         <span className="visually-hidden">
-                          {sorted ? `, sorted ${sorted === "desc" ? "descending" : "ascending"}; change order` : ", sort"}
+                          {sorted
+                            ? `, sorted ${sorted === "desc" ? "descending" : "ascending"}; change order`
+                            : ", sort"}
                         </span>
                       </Link>
                     ) : (
@@ -83,7 +97,12 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
           {table.getRowModel().rows.map((row) => (
             <tr key={row.id}>
               {row.getAllCells().map((cell) => (
-                <td key={cell.id} data-label={typeof cell.column.columnDef.header === "string" ? cell.column.columnDef.header : undefined}>
+                <td
+                  key={cell.id}
+                  data-label={
+                    typeof cell.column.columnDef.header === "string" ? cell.column.columnDef.header : undefined
+                  }
+                >
                   <table.FlexRender cell={cell} />
                 </td>
               ))}
@@ -91,7 +110,11 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
           ))}
         </tbody>
       </table>
-      {loading ? <p className="data-table-loading" role="status">Loading reports…</p> : null}
+      {loading ? (
+        <p className="data-table-loading" role="status">
+          Loading reports…
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -16,7 +16,11 @@ const ENTRIES = 500; // a few tens of KiB each
 
 const kept = new WeakMap<object, Map<string, Promise<ExplorerResult>>>();
 
-export async function exploreReportsKept(db: Executor, state: LibraryState, viewer: LibraryViewer): Promise<ExplorerResult> {
+export async function exploreReportsKept(
+  db: Executor,
+  state: LibraryState,
+  viewer: LibraryViewer,
+): Promise<ExplorerResult> {
   const version = await readRollupVersion(db);
   const scope = state.filters.sharedWithMyAgency ? (viewer.agencyId ?? "none") : "all";
   // The whole state, not its URL: the URL leaves out what makes no difference to the rows (e.g. "all of"

@@ -3,21 +3,36 @@
 import { Form, Link, useSubmit } from "@remix-run/react";
 import { useRef } from "react";
 import {
-  censusRegions, factorFamilies, factors, incidentTypes, labels, lightConditions, lossPotentials, officerBands,
+  censusRegions,
+  factorFamilies,
+  factors,
+  incidentTypes,
+  labels,
+  lightConditions,
+  lossPotentials,
+  officerBands,
   weatherConditions,
 } from "../../domain/taxonomy/index";
 import type { FacetKey } from "../../domain/library-query";
 import type { FacetCounts } from "./library.server";
 import { type LibraryState, hrefWith } from "./filter-schema";
 
-interface Option { code: string; label: string }
+interface Option {
+  code: string;
+  label: string;
+}
 
 /** Short, shareable URLs: empty fields and defaults are left out (the loader reads them the same way). */
 export function withoutEmpty(form: FormData): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, value] of form) {
     if (typeof value !== "string" || value === "") continue;
-    if ((key === "match" && value === "any") || (key === "size" && value === "25") || (key === "dir" && value === "desc")) continue;
+    if (
+      (key === "match" && value === "any") ||
+      (key === "size" && value === "25") ||
+      (key === "dir" && value === "desc")
+    )
+      continue;
     params.append(key, value);
   }
   return params;
@@ -27,7 +42,12 @@ function countsOf(facets: FacetCounts, key: FacetKey): Map<string, number> {
   return new Map(facets[key].map((f) => [f.value, f.count]));
 }
 
-function Checkboxes(props: { name: string; options: readonly Option[]; selected: readonly string[]; counts: Map<string, number> }) {
+function Checkboxes(props: {
+  name: string;
+  options: readonly Option[];
+  selected: readonly string[];
+  counts: Map<string, number>;
+}) {
   const { name, options, selected, counts } = props;
   return (
     <ul className="facet-options">
@@ -63,7 +83,15 @@ function Facet(props: { legend: string; open?: boolean; active: number; children
   );
 }
 
-export function FacetPanel({ state, facets, canFilterAgency }: { state: LibraryState; facets: FacetCounts; canFilterAgency: boolean }) {
+export function FacetPanel({
+  state,
+  facets,
+  canFilterAgency,
+}: {
+  state: LibraryState;
+  facets: FacetCounts;
+  canFilterAgency: boolean;
+}) {
   const f = state.filters;
   const submit = useSubmit();
   const form = useRef<HTMLFormElement>(null);
@@ -89,7 +117,9 @@ export function FacetPanel({ state, facets, canFilterAgency }: { state: LibraryS
       }}
     >
       <input type="hidden" name="q" value={f.q} />
-      {state.sort.column !== "published" && state.sort.column !== "relevance" ? <input type="hidden" name="sort" value={state.sort.column} /> : null}
+      {state.sort.column !== "published" && state.sort.column !== "relevance" ? (
+        <input type="hidden" name="sort" value={state.sort.column} />
+      ) : null}
       {!state.sort.descending ? <input type="hidden" name="dir" value="asc" /> : null}
       {state.page.size !== 25 ? <input type="hidden" name="size" value={state.page.size} /> : null}
       {canFilterAgency ? (
@@ -99,13 +129,22 @@ export function FacetPanel({ state, facets, canFilterAgency }: { state: LibraryS
         </div>
       ) : null}
       <Facet legend="Incident type" open active={f.incidentTypes.length}>
-        <Checkboxes name="type" options={incidentTypes} selected={f.incidentTypes} counts={countsOf(facets, "incident_type")} />
+        <Checkboxes
+          name="type"
+          options={incidentTypes}
+          selected={f.incidentTypes}
+          counts={countsOf(facets, "incident_type")}
+        />
       </Facet>
       <Facet legend="Contributing factors" active={f.factors.length}>
         <div className="facet-match" role="radiogroup" aria-label="Reports must cite">
           <span>Reports citing</span>
-          <label><input type="radio" name="match" value="any" defaultChecked={f.factorMatch === "any"} /> any</label>
-          <label><input type="radio" name="match" value="all" defaultChecked={f.factorMatch === "all"} /> all</label>
+          <label>
+            <input type="radio" name="match" value="any" defaultChecked={f.factorMatch === "any"} /> any
+          </label>
+          <label>
+            <input type="radio" name="match" value="all" defaultChecked={f.factorMatch === "all"} /> all
+          </label>
           <span>of the chosen factors</span>
         </div>
         {factorFamilies.map((family) => (
@@ -124,7 +163,12 @@ export function FacetPanel({ state, facets, canFilterAgency }: { state: LibraryS
         <Checkboxes name="family" options={factorFamilies} selected={f.families} counts={countsOf(facets, "family")} />
       </Facet>
       <Facet legend="Loss potential" open active={f.lossPotentials.length}>
-        <Checkboxes name="loss" options={lossPotentials} selected={f.lossPotentials} counts={countsOf(facets, "loss_potential")} />
+        <Checkboxes
+          name="loss"
+          options={lossPotentials}
+          selected={f.lossPotentials}
+          counts={countsOf(facets, "loss_potential")}
+        />
       </Facet>
       <Facet legend="When it happened" active={f.from || f.to ? 1 : 0}>
         <p className="hint">Whole months only. Pick a year, or a range of months.</p>
@@ -149,20 +193,39 @@ export function FacetPanel({ state, facets, canFilterAgency }: { state: LibraryS
         </div>
       </Facet>
       <Facet legend="Census region" active={f.regions.length}>
-        <Checkboxes name="region" options={censusRegions} selected={f.regions} counts={countsOf(facets, "census_region")} />
+        <Checkboxes
+          name="region"
+          options={censusRegions}
+          selected={f.regions}
+          counts={countsOf(facets, "census_region")}
+        />
       </Facet>
       <Facet legend="Light" active={f.light.length}>
         <Checkboxes name="light" options={lightConditions} selected={f.light} counts={countsOf(facets, "light")} />
       </Facet>
       <Facet legend="Weather" active={f.weather.length}>
-        <Checkboxes name="weather" options={weatherConditions} selected={f.weather} counts={countsOf(facets, "weather")} />
+        <Checkboxes
+          name="weather"
+          options={weatherConditions}
+          selected={f.weather}
+          counts={countsOf(facets, "weather")}
+        />
       </Facet>
       <Facet legend="Officers on scene" active={f.officers.length}>
-        <Checkboxes name="officers" options={officerBands} selected={f.officers} counts={countsOf(facets, "officers_band")} />
+        <Checkboxes
+          name="officers"
+          options={officerBands}
+          selected={f.officers}
+          counts={countsOf(facets, "officers_band")}
+        />
       </Facet>
       <div className="facet-actions">
-        <button type="submit" className="primary">Apply filters</button>
-        <Link to={f.q ? `/reports?${new URLSearchParams({ q: f.q })}` : "/reports"} className="button">Clear filters</Link>
+        <button type="submit" className="primary">
+          Apply filters
+        </button>
+        <Link to={f.q ? `/reports?${new URLSearchParams({ q: f.q })}` : "/reports"} className="button">
+          Clear filters
+        </Link>
       </div>
     </Form>
   );
@@ -202,6 +265,12 @@ export function activeFilters(state: LibraryState, facets: FacetCounts) {
   list(f.light, "light", labels.light, "light");
   list(f.weather, "weather", labels.weather, "weather");
   list(f.officers, "officers", labels.officerBand, "officers_band");
-  if (f.sharedWithMyAgency) chips.push({ key: "mine", label: "Shared with my agency", href: hrefWith(state, { sharedWithMyAgency: false }), without: null });
+  if (f.sharedWithMyAgency)
+    chips.push({
+      key: "mine",
+      label: "Shared with my agency",
+      href: hrefWith(state, { sharedWithMyAgency: false }),
+      without: null,
+    });
   return chips;
 }

@@ -25,7 +25,9 @@ export function FeaturedReportCard({ report }: { report: FeaturedReport }) {
         <Link to={`/reports/${report.publicNumber}`}>Read the report and its lessons learned</Link>
       </p>
       {report.chosen ? null : (
-        <p className="hint featured-why">Chosen automatically: the newest report that could have killed or seriously injured an officer.</p>
+        <p className="hint featured-why">
+          Chosen automatically: the newest report that could have killed or seriously injured an officer.
+        </p>
       )}
     </section>
   );

@@ -5,7 +5,9 @@ import { sortColumns } from "../../domain/library-query";
 import { hrefWith, type LibraryState, parseLibrarySearch, toSearchParams } from "./filter-schema";
 
 const subset = <T>(values: readonly T[]) => fc.subarray([...values]);
-const month = fc.tuple(fc.integer({ min: 2000, max: 2030 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, "0")}`);
+const month = fc
+  .tuple(fc.integer({ min: 2000, max: 2030 }), fc.integer({ min: 1, max: 12 }))
+  .map(([y, m]) => `${y}-${String(m).padStart(2, "0")}`);
 
 const state: fc.Arbitrary<LibraryState> = fc
   .record({
@@ -26,9 +28,19 @@ const state: fc.Arbitrary<LibraryState> = fc
     const [from, to] = a && b && a > b ? [b, a] : [a, b];
     return {
       filters: {
-        q: v.q, incidentTypes: v.incidentTypes, factors: v.factors,
-        factorMatch: v.factors.length > 1 ? v.factorMatch : "any", families: [], lossPotentials: v.lossPotentials,
-        from, to, regions: [], light: [], weather: [], officers: v.officers, sharedWithMyAgency: false,
+        q: v.q,
+        incidentTypes: v.incidentTypes,
+        factors: v.factors,
+        factorMatch: v.factors.length > 1 ? v.factorMatch : "any",
+        families: [],
+        lossPotentials: v.lossPotentials,
+        from,
+        to,
+        regions: [],
+        light: [],
+        weather: [],
+        officers: v.officers,
+        sharedWithMyAgency: false,
       },
       sort: { column: v.column, descending: v.descending },
       page: { page: v.page, size: v.size },
@@ -54,7 +66,9 @@ describe("library URL state", () => {
   });
 
   it("names each bad parameter in words", () => {
-    const parsed = parseLibrarySearch(new URLSearchParams("weather=lava&size=7&match=some&sort=title&q=" + "x".repeat(201)));
+    const parsed = parseLibrarySearch(
+      new URLSearchParams("weather=lava&size=7&match=some&sort=title&q=" + "x".repeat(201)),
+    );
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(Object.fromEntries(parsed.problems.map((p) => [p.param, p.message]))).toMatchObject({

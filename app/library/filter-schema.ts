@@ -2,7 +2,14 @@
 // the loader and for the browser; toSearchParams() writes it back for links, leaving defaults out.
 import { z } from "zod";
 import {
-  censusRegions, codesOf, factorFamilies, factors, incidentTypes, lightConditions, lossPotentials, officerBands,
+  censusRegions,
+  codesOf,
+  factorFamilies,
+  factors,
+  incidentTypes,
+  lightConditions,
+  lossPotentials,
+  officerBands,
   weatherConditions,
 } from "../../domain/taxonomy/index";
 import type { LibraryFilters, LibraryPage, LibrarySort, SortColumn } from "../../domain/library-query";
@@ -41,14 +48,20 @@ export const LibrarySearchSchema = z
     mine: z.enum(["1"], { errorMap: () => ({ message: "must be 1 when present" }) }).optional(),
     sort: z.enum(sortColumns, { errorMap: () => ({ message: `must be one of ${sortColumns.join(", ")}` }) }).optional(),
     dir: z.enum(["asc", "desc"], { errorMap: () => ({ message: "must be asc or desc" }) }).optional(),
-    page: z.coerce.number({ invalid_type_error: "must be a page number" }).int("must be a whole number").min(1, "must be 1 or more").max(10_000, "is too far").default(1),
+    page: z.coerce
+      .number({ invalid_type_error: "must be a page number" })
+      .int("must be a whole number")
+      .min(1, "must be 1 or more")
+      .max(10_000, "is too far")
+      .default(1),
     size: z.coerce
       .number({ invalid_type_error: "must be a number" })
       .refine((n) => (PAGE_SIZES as readonly number[]).includes(n), `must be one of ${PAGE_SIZES.join(", ")}`)
       .default(25),
   })
   .superRefine((v, ctx) => {
-    if (v.from && v.to && v.from > v.to) ctx.addIssue({ code: "custom", path: ["to"], message: "must not be before the start month" });
+    if (v.from && v.to && v.from > v.to)
+      ctx.addIssue({ code: "custom", path: ["to"], message: "must not be before the start month" });
   });
 
 export interface LibraryState {
@@ -98,8 +111,18 @@ export function parseLibrarySearch(params: URLSearchParams): ParseResult {
     ok: true,
     state: {
       filters: {
-        q: v.q, incidentTypes: v.type, factors: v.factor, factorMatch: v.match, families: v.family, lossPotentials: v.loss,
-        from: v.from, to: v.to, regions: v.region, light: v.light, weather: v.weather, officers: v.officers,
+        q: v.q,
+        incidentTypes: v.type,
+        factors: v.factor,
+        factorMatch: v.match,
+        families: v.family,
+        lossPotentials: v.loss,
+        from: v.from,
+        to: v.to,
+        regions: v.region,
+        light: v.light,
+        weather: v.weather,
+        officers: v.officers,
         sharedWithMyAgency: v.mine === "1",
       },
       sort: { column, descending: v.dir !== "asc" },
@@ -114,8 +137,14 @@ export function toSearchParams(state: LibraryState): URLSearchParams {
   const out = new URLSearchParams();
   if (f.q.trim()) out.set("q", f.q.trim());
   const lists: [string, string[]][] = [
-    ["type", f.incidentTypes], ["factor", f.factors], ["family", f.families], ["loss", f.lossPotentials],
-    ["region", f.regions], ["light", f.light], ["weather", f.weather], ["officers", f.officers],
+    ["type", f.incidentTypes],
+    ["factor", f.factors],
+    ["family", f.families],
+    ["loss", f.lossPotentials],
+    ["region", f.regions],
+    ["light", f.light],
+    ["weather", f.weather],
+    ["officers", f.officers],
   ];
   for (const [key, values] of lists) {
     for (const value of values) out.append(key, value);
@@ -132,9 +161,13 @@ export function toSearchParams(state: LibraryState): URLSearchParams {
 }
 
 /** A link target for the explorer with part of the state changed (any filter change returns to page 1). */
-export function hrefWith(state: LibraryState, change: Partial<LibraryFilters> | { sort: LibrarySort } | { page: number }): string {
+export function hrefWith(
+  state: LibraryState,
+  change: Partial<LibraryFilters> | { sort: LibrarySort } | { page: number },
+): string {
   let next: LibraryState;
-  if ("page" in change && typeof change.page === "number") next = { ...state, page: { ...state.page, page: change.page } };
+  if ("page" in change && typeof change.page === "number")
+    next = { ...state, page: { ...state.page, page: change.page } };
   else if ("sort" in change) next = { ...state, sort: change.sort as LibrarySort, page: { ...state.page, page: 1 } };
   else {
     const filters = { ...state.filters, ...(change as Partial<LibraryFilters>) };

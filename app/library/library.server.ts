@@ -7,7 +7,12 @@ import type { LibraryViewer } from "../../db/library/published-columns";
 export { exploreReports, type ExplorerResult, type ExplorerRow } from "../../db/library/explore-reports";
 export { exploreReportsKept } from "./explore-cache.server";
 export type { FacetCounts } from "../../db/library/facet-counts";
-export { chooseFeaturedReport, getFeaturedReport, UnknownReportError, type FeaturedReport } from "../../db/library/featured-report";
+export {
+  chooseFeaturedReport,
+  getFeaturedReport,
+  UnknownReportError,
+  type FeaturedReport,
+} from "../../db/library/featured-report";
 export { getRecentReports } from "../../db/library/recent-reports";
 export { getPublishedReport, type PublishedReport } from "../../db/library/report-page";
 export { findSimilarReports, type SimilarReport } from "../../db/library/similar-reports";

@@ -15,5 +15,10 @@ export async function viewerClass(request: Request, context: ServerContext): Pro
   const session = await getActiveSession(request, context as AppLoadContext);
   if (!session?.mfaVerified) return ANONYMOUS;
   const { id, role, agencyId, displayName } = session.user;
-  return { kind: "user", id, facts: JSON.stringify([role, agencyId, displayName]), secrets: { csrf: session.csrfToken } };
+  return {
+    kind: "user",
+    id,
+    facts: JSON.stringify([role, agencyId, displayName]),
+    secrets: { csrf: session.csrfToken },
+  };
 }

@@ -51,7 +51,8 @@ export function keepOfflineAppCurrent(): () => void {
   window.addEventListener("appinstalled", onInstalled);
   void (async () => {
     const registration = await navigator.serviceWorker.getRegistration("/");
-    const current = registration?.active?.scriptURL ?? registration?.waiting?.scriptURL ?? registration?.installing?.scriptURL;
+    const current =
+      registration?.active?.scriptURL ?? registration?.waiting?.scriptURL ?? registration?.installing?.scriptURL;
     if (current && !current.endsWith(scriptUrl())) await enableOfflineApp();
   })().catch(() => undefined);
   return () => window.removeEventListener("appinstalled", onInstalled);

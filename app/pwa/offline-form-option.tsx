@@ -42,13 +42,23 @@ export function OfflineFormOption() {
   return (
     <div className="offline-option">
       <label className="choice">
-        <input type="checkbox" checked={state === "on" || state === "saving"} disabled={state === "saving"} onChange={(e) => void toggle(e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          checked={state === "on" || state === "saving"}
+          disabled={state === "saving"}
+          onChange={(e) => void toggle(e.currentTarget.checked)}
+        />
         <span>
           Open this form without a connection
-          <span className="hint">Off unless you turn it on. Saves the empty form in this browser (not your answers) and lets you add Close Call to your home screen. Anyone using this browser could see it was saved.</span>
+          <span className="hint">
+            Off unless you turn it on. Saves the empty form in this browser (not your answers) and lets you add Close
+            Call to your home screen. Anyone using this browser could see it was saved.
+          </span>
         </span>
       </label>
-      <p className="hint" role="status">{messages[state]}</p>
+      <p className="hint" role="status">
+        {messages[state]}
+      </p>
     </div>
   );
 }

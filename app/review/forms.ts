@@ -9,9 +9,21 @@ export { CodingSchema, type Coding } from "../../domain/review/coding";
 export const TEXT_MAX = 20_000;
 
 export const TextsSchema = z.object({
-  title: z.string().trim().min(5, "Give the report a short title (5 characters or more).").max(200, "Use at most 200 characters."),
-  summary: z.string().trim().min(50, "The event summary needs at least 50 characters.").max(TEXT_MAX, `Use at most ${TEXT_MAX.toLocaleString("en-US")} characters.`),
-  lessons: z.string().trim().min(20, "Lessons learned need at least 20 characters.").max(TEXT_MAX, `Use at most ${TEXT_MAX.toLocaleString("en-US")} characters.`),
+  title: z
+    .string()
+    .trim()
+    .min(5, "Give the report a short title (5 characters or more).")
+    .max(200, "Use at most 200 characters."),
+  summary: z
+    .string()
+    .trim()
+    .min(50, "The event summary needs at least 50 characters.")
+    .max(TEXT_MAX, `Use at most ${TEXT_MAX.toLocaleString("en-US")} characters.`),
+  lessons: z
+    .string()
+    .trim()
+    .min(20, "Lessons learned need at least 20 characters.")
+    .max(TEXT_MAX, `Use at most ${TEXT_MAX.toLocaleString("en-US")} characters.`),
 });
 
 export const FindingDecisionSchema = z.object({
@@ -21,13 +33,21 @@ export const FindingDecisionSchema = z.object({
 });
 
 export const MarkSpanSchema = z.object({
-  text: z.string().trim().min(2, "Select or type the text to remove (2 characters or more).").max(2000, "Mark at most 2,000 characters at a time."),
+  text: z
+    .string()
+    .trim()
+    .min(2, "Select or type the text to remove (2 characters or more).")
+    .max(2000, "Mark at most 2,000 characters at a time."),
   type: z.enum(identifierTypes, { errorMap: () => ({ message: "Choose what kind of identifier it is." }) }),
   replacement: z.string().max(60, "Keep the replacement short, e.g. [street].").optional(),
 });
 
 export const QuestionSchema = z.object({
-  question: z.string().trim().min(10, "Write a question the officer can answer (10 characters or more).").max(2000, "Use at most 2,000 characters."),
+  question: z
+    .string()
+    .trim()
+    .min(10, "Write a question the officer can answer (10 characters or more).")
+    .max(2000, "Use at most 2,000 characters."),
 });
 
 export const SendBackSchema = z.object({
@@ -40,11 +60,34 @@ export const RejectSchema = z.object({
 
 // The likely originals are offered as choices (radio "primaryId"); "other" takes a pasted id ("otherId").
 export const DuplicateSchema = z
-  .object({ primaryId: z.string().trim().min(1, "Choose the submission this one repeats."), otherId: z.string().trim().optional() })
+  .object({
+    primaryId: z.string().trim().min(1, "Choose the submission this one repeats."),
+    otherId: z.string().trim().optional(),
+  })
   .transform(({ primaryId, otherId }) => ({ primaryId: primaryId === "other" ? (otherId ?? "") : primaryId }))
-  .pipe(z.object({ primaryId: z.string().uuid("Paste the id of the submission this one repeats (from its workspace address or the queue).") }));
+  .pipe(
+    z.object({
+      primaryId: z
+        .string()
+        .uuid("Paste the id of the submission this one repeats (from its workspace address or the queue)."),
+    }),
+  );
 
-export const intents = ["claim", "release", "texts", "finding", "finding-all", "mark", "coding", "submit", "approve", "send-back", "ask", "reject", "duplicate"] as const;
+export const intents = [
+  "claim",
+  "release",
+  "texts",
+  "finding",
+  "finding-all",
+  "mark",
+  "coding",
+  "submit",
+  "approve",
+  "send-back",
+  "ask",
+  "reject",
+  "duplicate",
+] as const;
 export type Intent = (typeof intents)[number];
 
 /** Coding fields as the form posts them (factors repeat), ready for CodingSchema. */

@@ -13,8 +13,12 @@ export { publishBatch } from "../../orchestration/publication";
 /** The server key, or a 503: without it nothing under review can be read (docs/design.md §6.4, fail closed). */
 export function requireReviewKey(context: AppLoadContext): ServerKey {
   const result = loadServerKey({ envKey: context.config.intakeKey, dataDir: context.config.dataDir });
-  if (!result.ok) throw new Response("The server's encryption key is missing or unusable, so submissions cannot be read. An administrator has to " +
-      "restore it.", { status: 503 });
+  if (!result.ok)
+    throw new Response(
+      "The server's encryption key is missing or unusable, so submissions cannot be read. An administrator has to " +
+        "restore it.",
+      { status: 503 },
+    );
   return result.key;
 }
 
@@ -34,9 +38,13 @@ export async function attempt<T>(intent: string, step: () => Promise<T>) {
   } catch (error) {
     if (error instanceof ReviewError) {
       if (error.kind === "not_found") throw new Response(error.message, { status: 404 });
-      return data<ActionFailure>({ ok: false, intent, message: error.message }, { status: error.kind === "conflict" ? 409 : 400 });
+      return data<ActionFailure>(
+        { ok: false, intent, message: error.message },
+        { status: error.kind === "conflict" ? 409 : 400 },
+      );
     }
-    if (error instanceof RawDataGoneError) return data<ActionFailure>({ ok: false, intent, message: error.message }, { status: 409 });
+    if (error instanceof RawDataGoneError)
+      return data<ActionFailure>({ ok: false, intent, message: error.message }, { status: 409 });
     throw error;
   }
 }

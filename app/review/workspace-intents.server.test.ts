@@ -10,7 +10,13 @@ async function post(fields: Record<string, string>) {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   const result = (await runWorkspaceIntent(new Request("http://test/review/x"), context, form, step)) as unknown as {
-    data: { ok: boolean; intent: string; errors?: Record<string, string>; values?: Record<string, unknown>; message?: string };
+    data: {
+      ok: boolean;
+      intent: string;
+      errors?: Record<string, string>;
+      values?: Record<string, unknown>;
+      message?: string;
+    };
     init: { status: number };
   };
   return { status: result.init.status, ...result.data };
@@ -18,10 +24,15 @@ async function post(fields: Record<string, string>) {
 
 describe("review workspace intents", () => {
   it("answers 400 for an unknown intent", async () => {
-    expect(await post({ intent: "frobnicate" })).toMatchObject({ status: 400, ok: false, intent: "unknown", message: "Unknown form action." });
+    expect(await post({ intent: "frobnicate" })).toMatchObject({
+      status: 400,
+      ok: false,
+      intent: "unknown",
+      message: "Unknown form action.",
+    });
   });
 
-  it("shows the schema's own message for an empty field (no coercion to a bare 'Required'), and gives the input back", async () => {
+  it("shows the schema's own message for an empty field (not a bare 'Required') and gives the input back", async () => {
     const answer = await post({ intent: "texts", title: "", summary: "short", lessons: "" });
     expect(answer.status).toBe(400);
     expect(answer.errors).toEqual({

@@ -11,12 +11,34 @@ import { requireSignedInWithPermission } from "~/auth/permissions.server";
 import type { Executor } from "../../db/database";
 import type { ServerKey } from "../../db/intake/server-key";
 import {
-  CodingSchema, codingInput, DuplicateSchema, FindingDecisionSchema, type Intent, intents, MarkSpanSchema, QuestionSchema, RejectSchema,
-  SendBackSchema, TextsSchema,
+  CodingSchema,
+  codingInput,
+  DuplicateSchema,
+  FindingDecisionSchema,
+  type Intent,
+  intents,
+  MarkSpanSchema,
+  QuestionSchema,
+  RejectSchema,
+  SendBackSchema,
+  TextsSchema,
 } from "./forms";
 import {
-  type ActionFailure, acceptOpenFindings, approveSubmission, askOfficer, attempt, claimSubmission, decideDraftFinding, markDraftSpan, markDuplicate,
-  rejectSubmission, releaseSubmission, saveCoding, saveTexts, sendBack, submitStage1,
+  type ActionFailure,
+  acceptOpenFindings,
+  approveSubmission,
+  askOfficer,
+  attempt,
+  claimSubmission,
+  decideDraftFinding,
+  markDraftSpan,
+  markDuplicate,
+  rejectSubmission,
+  releaseSubmission,
+  saveCoding,
+  saveTexts,
+  sendBack,
+  submitStage1,
 } from "./review.server";
 
 /** The submission a form acts on, and who acts. */
@@ -53,7 +75,10 @@ const workspaceIntents: Record<Intent, IntentEntry<z.ZodTypeAny>> = {
   coding: entry({ schema: CodingSchema, input: codingInput, run: (s, v) => saveCoding(s.db, s.key, s.id, s.actor, v) }),
   "send-back": entry({ schema: SendBackSchema, run: (s, v) => sendBack(s.db, s.key, s.id, s.actor, v.comment) }),
   ask: entry({ schema: QuestionSchema, run: (s, v) => askOfficer(s.db, s.key, s.id, s.actor, v.question) }),
-  reject: entry({ schema: RejectSchema, run: (s, v) => rejectSubmission(s.db, s.id, s.actor, { reason: v.reason, retentionDays: s.retentionDays }) }),
+  reject: entry({
+    schema: RejectSchema,
+    run: (s, v) => rejectSubmission(s.db, s.id, s.actor, { reason: v.reason, retentionDays: s.retentionDays }),
+  }),
   duplicate: entry({
     schema: DuplicateSchema,
     run: (s, v) => markDuplicate(s.db, s.id, s.actor, { primaryId: v.primaryId, retentionDays: s.retentionDays }),
@@ -73,18 +98,29 @@ function parseForm(form: FormData, schema: z.ZodTypeAny, input?: (form: FormData
   const submission = parseWithZod(form, { schema, disableAutoCoercion: true });
   if (submission.status === "success") return { ok: true, value: submission.value };
   const errors: FieldErrors = {};
-  for (const [name, messages] of Object.entries(submission.error ?? {})) if (messages?.[0]) errors[name || "form"] = messages[0];
+  for (const [name, messages] of Object.entries(submission.error ?? {}))
+    if (messages?.[0]) errors[name || "form"] = messages[0];
   return { ok: false, errors, values: submission.payload };
 }
 
 /** Runs the form's intent for the step: a 400 for an unknown intent or invalid fields. */
-export async function runWorkspaceIntent(request: Request, context: AppLoadContext, form: FormData, step: WorkspaceStep) {
+export async function runWorkspaceIntent(
+  request: Request,
+  context: AppLoadContext,
+  form: FormData,
+  step: WorkspaceStep,
+) {
   const intent = z.enum(intents).safeParse(form.get("intent"));
-  if (!intent.success) return data<ActionFailure>({ ok: false, intent: "unknown", message: "Unknown form action." }, { status: 400 });
+  if (!intent.success)
+    return data<ActionFailure>({ ok: false, intent: "unknown", message: "Unknown form action." }, { status: 400 });
   const { schema, input, permission, run } = workspaceIntents[intent.data];
   if (permission) await requireSignedInWithPermission(request, context, permission);
   if (!schema) return attempt(intent.data, () => run(step, undefined));
   const parsed = parseForm(form, schema, input);
-  if (!parsed.ok) return data<ActionFailure>({ ok: false, intent: intent.data, errors: parsed.errors, values: parsed.values }, { status: 400 });
+  if (!parsed.ok)
+    return data<ActionFailure>(
+      { ok: false, intent: intent.data, errors: parsed.errors, values: parsed.values },
+      { status: 400 },
+    );
   return attempt(intent.data, () => run(step, parsed.value));
 }

@@ -20,12 +20,16 @@ export default function Home() {
       <section className="hero">
         <h1 id="home-title">Learn the lesson before it costs a life.</h1>
         <p className="lead">
-          Close Call lets law-enforcement officers anonymously share the close calls that could have killed or
-          seriously injured them, so that every officer can learn from them first.
+          Close Call lets law-enforcement officers anonymously share the close calls that could have killed or seriously
+          injured them, so that every officer can learn from them first.
         </p>
         <div className="hero-actions">
-          <Link className="button primary" to="/report">Share a near miss</Link>
-          <Link className="button" to="/reports">Read reports</Link>
+          <Link className="button primary" to="/report">
+            Share a near miss
+          </Link>
+          <Link className="button" to="/reports">
+            Read reports
+          </Link>
         </div>
       </section>
       {featured ? <FeaturedReportCard report={featured} /> : null}
@@ -33,14 +37,16 @@ export default function Home() {
         <article className="card">
           <h2>Share a near miss</h2>
           <p>
-            Five to ten minutes from your phone. No account, no name, no agency unless you choose to count
-            your report toward it. Experienced officers remove identifying details before anything is published.
+            Five to ten minutes from your phone. No account, no name, no agency unless you choose to count your report
+            toward it. Experienced officers remove identifying details before anything is published.
           </p>
           <Link to="/report">Start a report</Link>
         </article>
         <article className="card">
           <h2>Read reports</h2>
-          <p>Search de-identified close calls by incident type and contributing factor, and read the lessons learned.</p>
+          <p>
+            Search de-identified close calls by incident type and contributing factor, and read the lessons learned.
+          </p>
           <Link to="/reports">Browse the library</Link>
         </article>
         <article className="card">
@@ -50,14 +56,17 @@ export default function Home() {
         </article>
         <article className="card">
           <h2>National trends</h2>
-          <p>What officers report across the country: incident types, contributing factors and how they change, from published reports.</p>
+          <p>
+            What officers report across the country: incident types, contributing factors and how they change, from
+            published reports.
+          </p>
           <Link to="/national/summary">See national trends</Link>
         </article>
         <article className="card">
           <h2>Agency partners</h2>
           <p>
-            Partner agencies see their own risk profile next to national trends, with statistics that protect
-            every reporter.
+            Partner agencies see their own risk profile next to national trends, with statistics that protect every
+            reporter.
           </p>
           <Link to="/sign-in">Partner sign-in</Link>
         </article>

@@ -1,6 +1,12 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { changeOwnPassword, endOwnSession, listUserSessions, remainingRecoveryCodes, signOutEverywhere } from "~/auth/accounts.server";
+import {
+  changeOwnPassword,
+  endOwnSession,
+  listUserSessions,
+  remainingRecoveryCodes,
+  signOutEverywhere,
+} from "~/auth/accounts.server";
 import { ChangePasswordSchema, fieldErrors, SessionIdSchema } from "~/auth/forms";
 import { newPasswordErrors } from "~/auth/password-policy.server";
 import { roleLabels } from "~/auth/permissions";
@@ -20,7 +26,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     user: { displayName: user.displayName, email: user.email, role: roleLabels[user.role] },
     csrf: session.csrfToken,
     recoveryCodesLeft: await remainingRecoveryCodes(context.db, user.id),
-    sessions: sessions.map((s) => ({ id: s.idHash, createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString(), current: s.idHash === session.idHash })),
+    sessions: sessions.map((s) => ({
+      id: s.idHash,
+      createdAt: s.createdAt.toISOString(),
+      lastSeenAt: s.lastSeenAt.toISOString(),
+      current: s.idHash === session.idHash,
+    })),
   };
 }
 
@@ -29,19 +40,39 @@ export async function action({ request, context }: ActionFunctionArgs) {
   switch (form.get("intent")) {
     case "change-password": {
       const parsed = ChangePasswordSchema.safeParse(Object.fromEntries(form));
-      if (!parsed.success) return data({ intent: "change-password", errors: fieldErrors(parsed.error), done: null }, { status: 400 });
+      if (!parsed.success)
+        return data({ intent: "change-password", errors: fieldErrors(parsed.error), done: null }, { status: 400 });
       const policy = newPasswordErrors(parsed.data.password, user.email);
       if (policy) return data({ intent: "change-password", errors: policy, done: null }, { status: 400 });
-      const result = await changeOwnPassword(context.db, user.id, session.idHash, parsed.data.currentPassword, parsed.data.password);
-      if (!result.ok) return data({ intent: "change-password", errors: { [result.field]: result.message } as Record<string, string>, done: null }, { status: 400 });
-      return { intent: "change-password", errors: {} as Record<string, string>, done: "Your password is changed. Your other sessions were signed out." };
+      const result = await changeOwnPassword(
+        context.db,
+        user.id,
+        session.idHash,
+        parsed.data.currentPassword,
+        parsed.data.password,
+      );
+      if (!result.ok)
+        return data(
+          {
+            intent: "change-password",
+            errors: { [result.field]: result.message } as Record<string, string>,
+            done: null,
+          },
+          { status: 400 },
+        );
+      return {
+        intent: "change-password",
+        errors: {} as Record<string, string>,
+        done: "Your password is changed. Your other sessions were signed out.",
+      };
     }
     case "end-session": {
       const parsed = SessionIdSchema.safeParse(Object.fromEntries(form));
       if (!parsed.success) throw new Response("Unknown session.", { status: 400 });
       const ended = await endOwnSession(context.db, user.id, parsed.data.sessionId);
       if (!ended) throw new Response("That session has already ended.", { status: 404 });
-      if (parsed.data.sessionId === session.idHash) throw redirect("/sign-in", { headers: { "Set-Cookie": clearedSessionCookie() } });
+      if (parsed.data.sessionId === session.idHash)
+        throw redirect("/sign-in", { headers: { "Set-Cookie": clearedSessionCookie() } });
       return { intent: "end-session", errors: {} as Record<string, string>, done: "The session was signed out." };
     }
     case "sign-out-everywhere": {
@@ -63,7 +94,11 @@ export default function Account() {
       <p>
         <strong>{user.displayName}</strong> · {user.email} · {user.role}
       </p>
-      {actionData?.done ? <p className="notice ok" role="status">{actionData.done}</p> : null}
+      {actionData?.done ? (
+        <p className="notice ok" role="status">
+          {actionData.done}
+        </p>
+      ) : null}
 
       <section className="settings-section" aria-labelledby="password-title">
         <h2 id="password-title">Change password</h2>
@@ -71,20 +106,39 @@ export default function Account() {
         <Form method="post">
           <CsrfInput token={csrf} />
           <input type="hidden" name="intent" value="change-password" />
-          <TextField name="currentPassword" label="Current password" type="password" autoComplete="current-password" required error={errors.currentPassword} />
+          <TextField
+            name="currentPassword"
+            label="Current password"
+            type="password"
+            autoComplete="current-password"
+            required
+            error={errors.currentPassword}
+          />
           <NewPasswordFields errors={errors} />
-          <div className="form-actions"><button type="submit" className="primary">Change password</button></div>
+          <div className="form-actions">
+            <button type="submit" className="primary">
+              Change password
+            </button>
+          </div>
         </Form>
       </section>
 
       <section className="settings-section" aria-labelledby="mfa-title">
         <h2 id="mfa-title">Two-step verification</h2>
         {recoveryCodesLeft > 0 ? (
-          <p>On. You have <strong>{recoveryCodesLeft}</strong> unused recovery code{recoveryCodesLeft === 1 ? "" : "s"}.</p>
+          <p>
+            On. You have <strong>{recoveryCodesLeft}</strong> unused recovery code{recoveryCodesLeft === 1 ? "" : "s"}.
+          </p>
         ) : (
-          <p className="notice">On, but you have no recovery codes left. Create some, so that you can still sign in if you lose your phone.</p>
+          <p className="notice">
+            On, but you have no recovery codes left. Create some, so that you can still sign in if you lose your phone.
+          </p>
         )}
-        <p><Link to="/account/recovery-codes">{recoveryCodesLeft > 0 ? "Get new recovery codes" : "Create recovery codes"}</Link></p>
+        <p>
+          <Link to="/account/recovery-codes">
+            {recoveryCodesLeft > 0 ? "Get new recovery codes" : "Create recovery codes"}
+          </Link>
+        </p>
       </section>
 
       <section className="settings-section" aria-labelledby="sessions-title">
@@ -95,8 +149,10 @@ export default function Account() {
             <li className="record" key={s.id}>
               <h3>{s.current ? "This browser" : "Another browser"}</h3>
               <dl>
-                <dt>Signed in</dt><dd>{formatDateTime(s.createdAt)}</dd>
-                <dt>Last active</dt><dd>{formatDateTime(s.lastSeenAt)}</dd>
+                <dt>Signed in</dt>
+                <dd>{formatDateTime(s.createdAt)}</dd>
+                <dt>Last active</dt>
+                <dd>{formatDateTime(s.lastSeenAt)}</dd>
               </dl>
               <Form method="post">
                 <CsrfInput token={csrf} />
@@ -110,7 +166,9 @@ export default function Account() {
         <Form method="post" className="form-actions">
           <CsrfInput token={csrf} />
           <input type="hidden" name="intent" value="sign-out-everywhere" />
-          <button type="submit" className="danger">Sign out everywhere</button>
+          <button type="submit" className="danger">
+            Sign out everywhere
+          </button>
         </Form>
       </section>
     </main>

@@ -34,17 +34,27 @@ export default function RecoveryCodes() {
         <>
           <p>Your old recovery codes no longer work. Save these new ones somewhere safe; they are shown only now.</p>
           <RecoveryCodeList codes={actionData.codes} />
-          <p><Link to="/account">Back to your account</Link></p>
+          <p>
+            <Link to="/account">Back to your account</Link>
+          </p>
         </>
       ) : (
         <>
-          <p>You have {left} unused recovery code{left === 1 ? "" : "s"}. New codes replace all of them.</p>
+          <p>
+            You have {left} unused recovery code{left === 1 ? "" : "s"}. New codes replace all of them.
+          </p>
           <Form method="post">
             <CsrfInput token={csrf} />
             <ConfirmIdentityField error={actionData?.errors.confirm} />
-            <div className="form-actions"><button type="submit" className="primary">Create new recovery codes</button></div>
+            <div className="form-actions">
+              <button type="submit" className="primary">
+                Create new recovery codes
+              </button>
+            </div>
           </Form>
-          <p><Link to="/account">Back to your account</Link></p>
+          <p>
+            <Link to="/account">Back to your account</Link>
+          </p>
         </>
       )}
     </main>

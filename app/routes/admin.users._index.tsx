@@ -21,7 +21,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     csrf: session.csrfToken,
     q,
-    users: users.map((u) => ({ id: u.id, email: u.email, displayName: u.displayName, role: roleLabels[u.role], agencyName: u.agencyName, status: u.status, locked: !!u.lockedUntil && u.lockedUntil > new Date(), mfaEnrolled: u.mfaEnrolled, isDemo: u.isDemo })),
+    users: users.map((u) => ({
+      id: u.id,
+      email: u.email,
+      displayName: u.displayName,
+      role: roleLabels[u.role],
+      agencyName: u.agencyName,
+      status: u.status,
+      locked: !!u.lockedUntil && u.lockedUntil > new Date(),
+      mfaEnrolled: u.mfaEnrolled,
+      isDemo: u.isDemo,
+    })),
   };
 }
 
@@ -30,8 +40,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = { email: String(form.get("email") ?? "").slice(0, 254), role: String(form.get("role") ?? "") };
   const parsed = InviteStaffSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values, invited: null }, { status: 400 });
-  const invitation = await inviteProgrammeStaff(context.db, { email: parsed.data.email, role: parsed.data.role, by: user.id });
-  return { errors: {} as Record<string, string>, values: { email: "", role: "" }, invited: { email: parsed.data.email, link: invitationLink(context, invitation.token) } };
+  const invitation = await inviteProgrammeStaff(context.db, {
+    email: parsed.data.email,
+    role: parsed.data.role,
+    by: user.id,
+  });
+  return {
+    errors: {} as Record<string, string>,
+    values: { email: "", role: "" },
+    invited: { email: parsed.data.email, link: invitationLink(context, invitation.token) },
+  };
 }
 
 const roleOptions = programmeRoleCodes.map((r) => ({ value: r, label: roleLabels[r] }));
@@ -49,15 +67,37 @@ export default function Users() {
       </Form>
       <div className="table-wrap">
         <table>
-          <caption>{users.length} account{users.length === 1 ? "" : "s"}</caption>
-          <thead><tr><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Agency</th><th scope="col">Status</th></tr></thead>
+          <caption>
+            {users.length} account{users.length === 1 ? "" : "s"}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Role</th>
+              <th scope="col">Agency</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
           <tbody>
             {users.map((u) => (
               <tr key={u.id}>
-                <td><Link to={`/admin/users/${u.id}`}>{u.displayName}</Link><br /><span className="meta">{u.email}</span></td>
+                <td>
+                  <Link to={`/admin/users/${u.id}`}>{u.displayName}</Link>
+                  <br />
+                  <span className="meta">{u.email}</span>
+                </td>
                 <td>{u.role}</td>
                 <td>{u.agencyName ?? "—"}</td>
-                <td>{u.status === "active" ? (u.locked ? "Locked" : u.mfaEnrolled ? "Active" : "Active, MFA not set up") : "Disabled"}{u.isDemo ? " · demo" : ""}</td>
+                <td>
+                  {u.status === "active"
+                    ? u.locked
+                      ? "Locked"
+                      : u.mfaEnrolled
+                        ? "Active"
+                        : "Active, MFA not set up"
+                    : "Disabled"}
+                  {u.isDemo ? " · demo" : ""}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -66,16 +106,41 @@ export default function Users() {
 
       <section className="settings-section" aria-labelledby="invite-title">
         <h2 id="invite-title">Add programme staff</h2>
-        <p className="meta">Agency members are invited by their agency's commander. Here you invite reviewers, administrators and national analysts.</p>
+        <p className="meta">
+          Agency members are invited by their agency's commander. Here you invite reviewers, administrators and national
+          analysts.
+        </p>
         {actionData?.invited ? (
-          <OneTimeSecret label={`One-time link for ${actionData.invited.email} (valid 7 days, shown only now)`} value={actionData.invited.link} />
+          <OneTimeSecret
+            label={`One-time link for ${actionData.invited.email} (valid 7 days, shown only now)`}
+            value={actionData.invited.link}
+          />
         ) : null}
         <Form method="post">
           <CsrfInput token={csrf} />
           <input type="hidden" name="intent" value="invite" />
-          <TextField name="email" label="Email" type="email" required maxLength={254} defaultValue={actionData?.values.email} error={errors.email} />
-          <SelectField name="role" label="Role" options={roleOptions} placeholder="Choose a role" defaultValue={actionData?.values.role} error={errors.role} />
-          <div className="form-actions"><button type="submit" className="primary">Create invitation link</button></div>
+          <TextField
+            name="email"
+            label="Email"
+            type="email"
+            required
+            maxLength={254}
+            defaultValue={actionData?.values.email}
+            error={errors.email}
+          />
+          <SelectField
+            name="role"
+            label="Role"
+            options={roleOptions}
+            placeholder="Choose a role"
+            defaultValue={actionData?.values.role}
+            error={errors.role}
+          />
+          <div className="form-actions">
+            <button type="submit" className="primary">
+              Create invitation link
+            </button>
+          </div>
         </Form>
       </section>
     </main>

@@ -12,7 +12,9 @@ import { listSavedViews, savedViewAction } from "~/dashboard/saved-views.server"
 import exportStyles from "~/exports/exports.css";
 
 export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: dashboardStyles }, { rel: "stylesheet", href: bookStyles }, { rel: "stylesheet", href: exportStyles },
+  { rel: "stylesheet", href: dashboardStyles },
+  { rel: "stylesheet", href: bookStyles },
+  { rel: "stylesheet", href: exportStyles },
 ];
 
 export const meta: MetaFunction = () => [{ title: "Agency dashboard — Close Call" }];

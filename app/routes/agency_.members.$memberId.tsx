@@ -28,7 +28,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user, session } = await requireSignedInWithPermission(request, context, "manage:member:own");
   const member = await findMember(context.db, user, memberIdFrom(params));
   if (!member) throw new Response(notFound, { status: 404 });
-  return { csrf: session.csrfToken, self: member.id === user.id, member: { ...member, roleLabel: roleLabels[member.role], lastSignInAt: member.lastSignInAt?.toISOString() ?? null } };
+  return {
+    csrf: session.csrfToken,
+    self: member.id === user.id,
+    member: { ...member, roleLabel: roleLabels[member.role], lastSignInAt: member.lastSignInAt?.toISOString() ?? null },
+  };
 }
 
 const outcomes = {
@@ -46,7 +50,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (!parsed.success) throw new Response("Choose a role.", { status: 400 });
       const result = await changeMemberRole(context.db, user, memberId, parsed.data.role);
       if (result === "not_found") throw new Response(notFound, { status: 404 });
-      return { ok: result === "done", message: result === "done" ? "Role changed. They sign in again to use it." : outcomes[result] };
+      return {
+        ok: result === "done",
+        message: result === "done" ? "Role changed. They sign in again to use it." : outcomes[result],
+      };
     }
     case "remove": {
       const result = await removeMember(context.db, user, memberId);
@@ -66,21 +73,38 @@ export default function AgencyMember() {
   const result = useActionData<typeof action>();
   return (
     <main className="page narrow" aria-labelledby="member-title">
-      <p><Link to="/agency/members">← All members</Link></p>
+      <p>
+        <Link to="/agency/members">← All members</Link>
+      </p>
       <h1 id="member-title">{member.displayName}</h1>
-      <div className="record"><dl>
-        <dt>Email</dt><dd>{member.email}</dd>
-        <dt>Role</dt><dd>{member.roleLabel}</dd>
-        <dt>Last sign-in</dt><dd>{member.lastSignInAt ? formatDateTime(member.lastSignInAt) : "Never"}</dd>
-      </dl></div>
-      {result ? <p className={`notice ${result.ok ? "ok" : "danger"}`} role="status">{result.message}</p> : null}
+      <div className="record">
+        <dl>
+          <dt>Email</dt>
+          <dd>{member.email}</dd>
+          <dt>Role</dt>
+          <dd>{member.roleLabel}</dd>
+          <dt>Last sign-in</dt>
+          <dd>{member.lastSignInAt ? formatDateTime(member.lastSignInAt) : "Never"}</dd>
+        </dl>
+      </div>
+      {result ? (
+        <p className={`notice ${result.ok ? "ok" : "danger"}`} role="status">
+          {result.message}
+        </p>
+      ) : null}
       <RoleSection csrf={csrf} options={roleOptions} current={member.role} />
       <section className="settings-section danger-zone" aria-labelledby="remove-title">
         <h2 id="remove-title">Remove from the agency</h2>
-        <p>{self ? "You are removing yourself: you will be signed out." : "Their account is disabled and signed out at once."}</p>
+        <p>
+          {self
+            ? "You are removing yourself: you will be signed out."
+            : "Their account is disabled and signed out at once."}
+        </p>
         <Form method="post">
           <CsrfInput token={csrf} />
-          <button type="submit" name="intent" value="remove" className="danger">Remove member</button>
+          <button type="submit" name="intent" value="remove" className="danger">
+            Remove member
+          </button>
         </Form>
       </section>
     </main>

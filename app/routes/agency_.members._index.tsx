@@ -1,9 +1,22 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import {
-  getOwnAgency, inviteMember, leaveProgramme, listMembers, listOpenInvitations, refreshDerivedData, revokeInvitation, rotatePartnerCode,
+  getOwnAgency,
+  inviteMember,
+  leaveProgramme,
+  listMembers,
+  listOpenInvitations,
+  refreshDerivedData,
+  revokeInvitation,
+  rotatePartnerCode,
 } from "~/auth/accounts.server";
-import { agencyRoleCodes, fieldErrors, InvitationIdSchema, InviteMemberSchema, LeaveProgrammeSchema } from "~/auth/forms";
+import {
+  agencyRoleCodes,
+  fieldErrors,
+  InvitationIdSchema,
+  InviteMemberSchema,
+  LeaveProgrammeSchema,
+} from "~/auth/forms";
 import { invitationLink } from "~/auth/links.server";
 import { roleLabels } from "~/auth/permissions";
 import { requirePermittedForm, requireSignedInWithPermission } from "~/auth/permissions.server";
@@ -22,17 +35,39 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, session } = await requireSignedInWithPermission(request, context, "manage:member:own");
   const agency = await getOwnAgency(context.db, user);
   if (!agency) throw new Response("Your agency is not an active partner.", { status: 404 });
-  const [members, invitations] = await Promise.all([listMembers(context.db, user), listOpenInvitations(context.db, user)]);
+  const [members, invitations] = await Promise.all([
+    listMembers(context.db, user),
+    listOpenInvitations(context.db, user),
+  ]);
   return {
     csrf: session.csrfToken,
     selfId: user.id,
-    agency: { name: agency.name, joinedAt: agency.joinedAt?.toISOString() ?? null, hasPartnerCode: agency.hasPartnerCode },
-    members: members.map((m) => ({ ...m, roleLabel: roleLabels[m.role], lastSignInAt: m.lastSignInAt?.toISOString() ?? null })),
-    invitations: invitations.map((i) => ({ id: i.id, email: i.email, roleLabel: roleLabels[i.role], expiresAt: i.expiresAt.toISOString() })),
+    agency: {
+      name: agency.name,
+      joinedAt: agency.joinedAt?.toISOString() ?? null,
+      hasPartnerCode: agency.hasPartnerCode,
+    },
+    members: members.map((m) => ({
+      ...m,
+      roleLabel: roleLabels[m.role],
+      lastSignInAt: m.lastSignInAt?.toISOString() ?? null,
+    })),
+    invitations: invitations.map((i) => ({
+      id: i.id,
+      email: i.email,
+      roleLabel: roleLabels[i.role],
+      expiresAt: i.expiresAt.toISOString(),
+    })),
   };
 }
 
-type Result = { intent: string; errors: Record<string, string>; values?: Record<string, string>; message?: string; secret?: { label: string; value: string; note?: string } };
+type Result = {
+  intent: string;
+  errors: Record<string, string>;
+  values?: Record<string, string>;
+  message?: string;
+  secret?: { label: string; value: string; note?: string };
+};
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, form } = await requirePermittedForm(request, context, "manage:member:own");
@@ -44,8 +79,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (!parsed.success) return data<Result>({ intent, errors: fieldErrors(parsed.error), values }, { status: 400 });
       const invitation = await inviteMember(context.db, user, { email: parsed.data.email, role: parsed.data.role });
       return data<Result>({
-        intent, errors: {},
-        secret: { label: `One-time invitation link for ${parsed.data.email} (valid 7 days, shown only now)`, value: invitationLink(context, invitation.token), note: "Send it to them yourself, e.g. by your agency email." },
+        intent,
+        errors: {},
+        secret: {
+          label: `One-time invitation link for ${parsed.data.email} (valid 7 days, shown only now)`,
+          value: invitationLink(context, invitation.token),
+          note: "Send it to them yourself, e.g. by your agency email.",
+        },
       });
     }
     case "revoke": {
@@ -58,15 +98,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case "rotate-code": {
       const code = await rotatePartnerCode(context.db, user);
       return data<Result>({
-        intent, errors: {},
-        secret: { label: "Your agency's new partner code (shown only now)", value: code, note: "The previous code no longer works. Share the new one with your officers." },
+        intent,
+        errors: {},
+        secret: {
+          label: "Your agency's new partner code (shown only now)",
+          value: code,
+          note: "The previous code no longer works. Share the new one with your officers.",
+        },
       });
     }
     case "leave": {
       const parsed = LeaveProgrammeSchema.safeParse(Object.fromEntries(form));
       const agency = await getOwnAgency(context.db, user);
       if (!parsed.success || !agency || parsed.data.confirmName !== agency.name) {
-        return data<Result>({ intent, errors: { confirmName: "Type the agency's name exactly as shown to confirm." } }, { status: 400 });
+        return data<Result>(
+          { intent, errors: { confirmName: "Type the agency's name exactly as shown to confirm." } },
+          { status: 400 },
+        );
       }
       const left = await leaveProgramme(context.db, user);
       // The agency's past reports now count only nationally: rebuild what analytics derived from the link.
@@ -88,17 +136,30 @@ export default function AgencyMembers() {
     <main className="page narrow" aria-labelledby="members-title">
       <p className="eyebrow">{agency.name}</p>
       <h1 id="members-title">Agency members</h1>
-      {result?.message ? <p className="notice ok" role="status">{result.message}</p> : null}
+      {result?.message ? (
+        <p className="notice ok" role="status">
+          {result.message}
+        </p>
+      ) : null}
       {result?.secret ? <OneTimeSecret {...result.secret} /> : null}
 
       <ul className="record-list" aria-label="Members">
         {members.map((m) => (
           <li className="record" key={m.id}>
-            <h2>{m.displayName}{m.id === selfId ? " (you)" : ""}</h2>
+            <h2>
+              {m.displayName}
+              {m.id === selfId ? " (you)" : ""}
+            </h2>
             <dl>
-              <dt>Role</dt><dd>{m.roleLabel}</dd>
-              <dt>Email</dt><dd>{m.email}</dd>
-              <dt>Last sign-in</dt><dd>{m.lastSignInAt ? formatDateTime(m.lastSignInAt) : "Never"}{m.mfaEnrolled ? "" : " · two-step verification not set up yet"}</dd>
+              <dt>Role</dt>
+              <dd>{m.roleLabel}</dd>
+              <dt>Email</dt>
+              <dd>{m.email}</dd>
+              <dt>Last sign-in</dt>
+              <dd>
+                {m.lastSignInAt ? formatDateTime(m.lastSignInAt) : "Never"}
+                {m.mfaEnrolled ? "" : " · two-step verification not set up yet"}
+              </dd>
             </dl>
             {m.id === selfId ? null : <Link to={`/agency/members/${m.id}`}>Change role or remove</Link>}
           </li>
@@ -107,14 +168,35 @@ export default function AgencyMembers() {
 
       <section className="settings-section" aria-labelledby="invite-title">
         <h2 id="invite-title">Invite a member</h2>
-        <p className="meta">You get a one-time link to send them. They choose a password and set up two-step verification.</p>
+        <p className="meta">
+          You get a one-time link to send them. They choose a password and set up two-step verification.
+        </p>
         <Form method="post">
           <CsrfInput token={csrf} />
           <input type="hidden" name="intent" value="invite" />
-          <TextField name="email" label="Their work email" type="email" required maxLength={254} defaultValue={result?.intent === "invite" ? result.values?.email : undefined} error={errors.email} />
-          <SelectField name="role" label="Role" options={roleOptions} placeholder="Choose a role" defaultValue={result?.intent === "invite" ? result.values?.role : undefined} error={errors.role}
-            hint="Commanders manage members and the partner code; trainers also export; analysts view dashboards." />
-          <div className="form-actions"><button type="submit" className="primary">Create invitation link</button></div>
+          <TextField
+            name="email"
+            label="Their work email"
+            type="email"
+            required
+            maxLength={254}
+            defaultValue={result?.intent === "invite" ? result.values?.email : undefined}
+            error={errors.email}
+          />
+          <SelectField
+            name="role"
+            label="Role"
+            options={roleOptions}
+            placeholder="Choose a role"
+            defaultValue={result?.intent === "invite" ? result.values?.role : undefined}
+            error={errors.role}
+            hint="Commanders manage members and the partner code; trainers also export; analysts view dashboards."
+          />
+          <div className="form-actions">
+            <button type="submit" className="primary">
+              Create invitation link
+            </button>
+          </div>
         </Form>
         {invitations.length > 0 ? (
           <>
@@ -122,7 +204,9 @@ export default function AgencyMembers() {
             <ul className="record-list">
               {invitations.map((i) => (
                 <li className="record" key={i.id}>
-                  <p><strong>{i.email}</strong> · {i.roleLabel} · expires {formatDate(i.expiresAt)}</p>
+                  <p>
+                    <strong>{i.email}</strong> · {i.roleLabel} · expires {formatDate(i.expiresAt)}
+                  </p>
                   <Form method="post">
                     <CsrfInput token={csrf} />
                     <input type="hidden" name="intent" value="revoke" />
@@ -139,27 +223,38 @@ export default function AgencyMembers() {
       <section className="settings-section" aria-labelledby="code-title">
         <h2 id="code-title">Partner code</h2>
         <p>
-          Officers type your agency's partner code on the report form when they choose to count a report toward your agency. It is
-          stored only in scrambled form, so it cannot be shown again: if it has leaked or been lost, issue a new one.
+          Officers type your agency's partner code on the report form when they choose to count a report toward your
+          agency. It is stored only in scrambled form, so it cannot be shown again: if it has leaked or been lost, issue
+          a new one.
         </p>
         <Form method="post">
           <CsrfInput token={csrf} />
           <input type="hidden" name="intent" value="rotate-code" />
-          <button type="submit">{agency.hasPartnerCode ? "Issue a new code (the old one stops working)" : "Issue a partner code"}</button>
+          <button type="submit">
+            {agency.hasPartnerCode ? "Issue a new code (the old one stops working)" : "Issue a partner code"}
+          </button>
         </Form>
       </section>
 
       <section className="settings-section danger-zone" aria-labelledby="leave-title">
         <h2 id="leave-title">Leave the programme</h2>
         <p>
-          Your partner code stops working, past reports are no longer linked to your agency (they stay in national figures), and every
-          member account of your agency, yours included, is disabled. This cannot be undone here.
+          Your partner code stops working, past reports are no longer linked to your agency (they stay in national
+          figures), and every member account of your agency, yours included, is disabled. This cannot be undone here.
         </p>
         <Form method="post">
           <CsrfInput token={csrf} />
           <input type="hidden" name="intent" value="leave" />
-          <TextField name="confirmName" label={`Type "${agency.name}" to confirm`} required maxLength={200} error={errors.confirmName} />
-          <button type="submit" className="danger">Leave the programme</button>
+          <TextField
+            name="confirmName"
+            label={`Type "${agency.name}" to confirm`}
+            required
+            maxLength={200}
+            error={errors.confirmName}
+          />
+          <button type="submit" className="danger">
+            Leave the programme
+          </button>
         </Form>
       </section>
     </main>

@@ -8,7 +8,10 @@ import { answering, dashboardState } from "~/dashboard/request.server";
 import { roleHasPermission } from "~/auth/permissions";
 import exportStyles from "~/exports/exports.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }, { rel: "stylesheet", href: exportStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: dashboardStyles },
+  { rel: "stylesheet", href: exportStyles },
+];
 
 export const meta: MetaFunction = () => [{ title: "National view — Close Call" }];
 
@@ -16,7 +19,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requireSignedInWithPermission(request, context, "read:analytics:any");
   // "Compare your agency with" belongs to the agency dashboard: ignored here.
   const state = { ...dashboardState(request), vs: "national" as const };
-  return { view: await answering(request, () => getNationalDashboard(context, "national", state)), canExport: roleHasPermission(user.role, "export:analytics:any") };
+  return {
+    view: await answering(request, () => getNationalDashboard(context, "national", state)),
+    canExport: roleHasPermission(user.role, "export:analytics:any"),
+  };
 }
 
 export default NationalDashboard;

@@ -7,7 +7,10 @@ import { answering, dashboardState } from "~/dashboard/request.server";
 import { requireLibraryReader } from "~/library/library.server";
 import exportStyles from "~/exports/exports.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }, { rel: "stylesheet", href: exportStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: dashboardStyles },
+  { rel: "stylesheet", href: exportStyles },
+];
 
 export const meta: MetaFunction = () => [{ title: "National trends — Close Call" }];
 

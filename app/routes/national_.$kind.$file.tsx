@@ -5,7 +5,10 @@ import { pageDownload, parsePageDownload } from "~/exports/dashboard-export.serv
 import { nationalSource } from "~/exports/export-sources";
 import { exportState, exportView } from "~/exports/export-request.server";
 
-/** A chart (charts/<id>.svg or .png) or a table (tables/<id>.csv or .xlsx; all.xlsx: every table) of the national view (programme staff). */
+/**
+ * A chart (charts/<id>.svg or .png) or a table (tables/<id>.csv or .xlsx; all.xlsx: every table) of the national
+ * view (programme staff).
+ */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = await requireSignedInWithPermission(request, context, "export:analytics:any");
   const file = parsePageDownload(params.kind, params.file);

@@ -21,15 +21,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
   requireAuditLog();
   const form = await request.formData();
   const values = {
-    agencyName: String(form.get("agencyName") ?? "").slice(0, 200), state: String(form.get("state") ?? ""), sizeBand: String(form.get("sizeBand") ?? ""),
-    contactName: String(form.get("contactName") ?? "").slice(0, 200), contactEmail: String(form.get("contactEmail") ?? "").slice(0, 254),
+    agencyName: String(form.get("agencyName") ?? "").slice(0, 200),
+    state: String(form.get("state") ?? ""),
+    sizeBand: String(form.get("sizeBand") ?? ""),
+    contactName: String(form.get("contactName") ?? "").slice(0, 200),
+    contactEmail: String(form.get("contactEmail") ?? "").slice(0, 254),
   };
   const parsed = AgencyApplicationSchema.safeParse(values);
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values, submitted: false }, { status: 400 });
   await consumeAttempt(context.db, "applications", "all");
   const result = await applyForPartnership(context.db, parsed.data);
   if (!result.ok) {
-    return data({ errors: { agencyName: "This agency has already applied or is already a partner. Contact the programme if you need help." } as Record<string, string>, values, submitted: false }, { status: 400 });
+    return data(
+      {
+        errors: {
+          agencyName:
+            "This agency has already applied or is already a partner. Contact the programme if you need help.",
+        } as Record<string, string>,
+        values,
+        submitted: false,
+      },
+      { status: 400 },
+    );
   }
   return { errors: {} as Record<string, string>, values, submitted: true };
 }
@@ -41,8 +54,9 @@ export default function ApplyForPartnership() {
       <main className="page narrow auth-page" aria-labelledby="apply-title">
         <h1 id="apply-title">Application received</h1>
         <p>
-          Thank you. A programme administrator will review the application for <strong>{actionData.values.agencyName}</strong>. If it
-          is approved, you will receive a one-time link to set up the commander account, and your agency's partner code.
+          Thank you. A programme administrator will review the application for{" "}
+          <strong>{actionData.values.agencyName}</strong>. If it is approved, you will receive a one-time link to set up
+          the commander account, and your agency's partner code.
         </p>
       </main>
     );
@@ -53,17 +67,61 @@ export default function ApplyForPartnership() {
     <main className="page narrow auth-page" aria-labelledby="apply-title">
       <h1 id="apply-title">Apply to become a partner agency</h1>
       <p>
-        Partner agencies see their own near-miss risk profile next to national trends. Officers count a report toward their agency
-        only if they choose to, with the agency's partner code; the agency never sees who reported.
+        Partner agencies see their own near-miss risk profile next to national trends. Officers count a report toward
+        their agency only if they choose to, with the agency's partner code; the agency never sees who reported.
       </p>
       <FormError message={errors.form} />
       <Form method="post">
-        <TextField name="agencyName" label="Agency name" required maxLength={120} defaultValue={values?.agencyName} error={errors.agencyName} autoComplete="organization" />
-        <SelectField name="state" label="State" options={stateOptions} placeholder="Choose a state" defaultValue={values?.state} error={errors.state} />
-        <SelectField name="sizeBand" label="Sworn officers" options={sizeOptions} placeholder="Choose a size" defaultValue={values?.sizeBand} error={errors.sizeBand} />
-        <TextField name="contactName" label="Your name" hint="You become the agency's commander in Close Call if the application is approved." required maxLength={80} defaultValue={values?.contactName} error={errors.contactName} autoComplete="name" />
-        <TextField name="contactEmail" label="Your work email" type="email" required maxLength={254} defaultValue={values?.contactEmail} error={errors.contactEmail} autoComplete="email" />
-        <div className="form-actions"><button type="submit" className="primary">Send application</button></div>
+        <TextField
+          name="agencyName"
+          label="Agency name"
+          required
+          maxLength={120}
+          defaultValue={values?.agencyName}
+          error={errors.agencyName}
+          autoComplete="organization"
+        />
+        <SelectField
+          name="state"
+          label="State"
+          options={stateOptions}
+          placeholder="Choose a state"
+          defaultValue={values?.state}
+          error={errors.state}
+        />
+        <SelectField
+          name="sizeBand"
+          label="Sworn officers"
+          options={sizeOptions}
+          placeholder="Choose a size"
+          defaultValue={values?.sizeBand}
+          error={errors.sizeBand}
+        />
+        <TextField
+          name="contactName"
+          label="Your name"
+          hint="You become the agency's commander in Close Call if the application is approved."
+          required
+          maxLength={80}
+          defaultValue={values?.contactName}
+          error={errors.contactName}
+          autoComplete="name"
+        />
+        <TextField
+          name="contactEmail"
+          label="Your work email"
+          type="email"
+          required
+          maxLength={254}
+          defaultValue={values?.contactEmail}
+          error={errors.contactEmail}
+          autoComplete="email"
+        />
+        <div className="form-actions">
+          <button type="submit" className="primary">
+            Send application
+          </button>
+        </div>
       </Form>
     </main>
   );

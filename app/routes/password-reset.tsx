@@ -12,8 +12,9 @@ import { keepRetryAfter } from "~/http/keep-retry-after";
 export const { links, meta } = accountPage("Choose a new password");
 export const headers = keepRetryAfter;
 
-const expired = "This reset link is not valid: it was used already, replaced by a newer one or has expired. Ask an " +
-    "administrator for a new link.";
+const expired =
+  "This reset link is not valid: it was used already, replaced by a newer one or has expired. Ask an " +
+  "administrator for a new link.";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token") ?? "";
@@ -44,13 +45,19 @@ export default function PasswordReset() {
   return (
     <main className="page narrow auth-page" aria-labelledby="reset-title">
       <h1 id="reset-title">Choose a new password</h1>
-      <p>For <strong>{email}</strong>. Every session of this account is signed out when you save.</p>
+      <p>
+        For <strong>{email}</strong>. Every session of this account is signed out when you save.
+      </p>
       <FormError message={errors.form} />
       <Form method="post">
         <input type="hidden" name="token" value={token} />
         <input type="hidden" name="username" value={email} autoComplete="username" />
         <NewPasswordFields errors={errors} />
-        <div className="form-actions"><button type="submit" className="primary">Save new password</button></div>
+        <div className="form-actions">
+          <button type="submit" className="primary">
+            Save new password
+          </button>
+        </div>
       </Form>
     </main>
   );

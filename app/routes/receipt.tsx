@@ -1,4 +1,10 @@
-import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, isRouteErrorResponse, Link, useActionData, useNavigation, useRouteError } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FieldErrorList } from "~/intake/form-fields";
@@ -29,7 +35,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = form.get("intent");
   let outcome: { status: number; data: ReceiptActionData };
   if (intent === "check") outcome = await checkReceipt(context, key, { code: field("code") }, addressKey);
-  else if (intent === "answer") outcome = await answerReceipt(context, key, { code: field("code"), answer: field("answer") }, addressKey);
+  else if (intent === "answer")
+    outcome = await answerReceipt(context, key, { code: field("code"), answer: field("answer") }, addressKey);
   else throw new Response("Unknown form action.", { status: 400 });
   return data(outcome.data, { status: outcome.status });
 }
@@ -49,22 +56,44 @@ export default function ReceiptPage() {
   return (
     <main className="page narrow intake-page" aria-labelledby="receipt-page-title">
       <h1 id="receipt-page-title">Check a report with your receipt</h1>
-      <p>Enter the receipt code you were given when you sent your report to see its status and answer reviewers' questions.</p>
-      {result?.formError ? <p className="notice danger" role="alert">{result.formError}</p> : null}
+      <p>
+        Enter the receipt code you were given when you sent your report to see its status and answer reviewers'
+        questions.
+      </p>
+      {result?.formError ? (
+        <p className="notice danger" role="alert">
+          {result.formError}
+        </p>
+      ) : null}
       <Form method="post" noValidate className="receipt-form">
         <div className="field">
           <label htmlFor="code">Receipt code</label>
-          <span className="hint" id="code-hint">24 letters and digits; dashes and spaces do not matter.</span>
+          <span className="hint" id="code-hint">
+            24 letters and digits; dashes and spaces do not matter.
+          </span>
           <input
-            type="text" id="code" name="code" className="receipt-input" defaultValue={result?.code ?? ""} autoComplete="off"
-            autoCapitalize="characters" spellCheck={false} maxLength={60}
-            aria-invalid={result?.errors.code ? true : undefined} aria-describedby={result?.errors.code ? "code-hint code-error" : "code-hint"}
+            type="text"
+            id="code"
+            name="code"
+            className="receipt-input"
+            defaultValue={result?.code ?? ""}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            maxLength={60}
+            aria-invalid={result?.errors.code ? true : undefined}
+            aria-describedby={result?.errors.code ? "code-hint code-error" : "code-hint"}
           />
           <FieldErrorList name="code" errors={result?.errors.code} />
         </div>
-        <button type="submit" name="intent" value="check" className="primary" disabled={busy}>Check status</button>
+        <button type="submit" name="intent" value="check" className="primary" disabled={busy}>
+          Check status
+        </button>
       </Form>
-      <p className="hint">Lost your code? It cannot be recovered: we keep only a scrambled form of it. You can <Link to="/report">send a new report</Link> that mentions the earlier one.</p>
+      <p className="hint">
+        Lost your code? It cannot be recovered: we keep only a scrambled form of it. You can{" "}
+        <Link to="/report">send a new report</Link> that mentions the earlier one.
+      </p>
       <p className="hint">Answers can be up to {ANSWER_MAX.toLocaleString("en-US")} characters.</p>
     </main>
   );

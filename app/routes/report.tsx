@@ -1,4 +1,10 @@
-import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { IntakeAdvice } from "~/intake/intake-advice";
@@ -58,14 +64,23 @@ export default function ReportPage() {
       {result?.stage === "receipt" ? (
         <ReceiptCard receiptCode={result.receiptCode} retentionDays={result.retentionDays} />
       ) : result?.stage === "review" ? (
-        <ReviewStep key={result.challenge} values={result.values} agencyName={result.agencyName} challenge={result.challenge} identifiers={result.identifiers} formError={result.formError} />
+        <ReviewStep
+          key={result.challenge}
+          values={result.values}
+          agencyName={result.agencyName}
+          challenge={result.challenge}
+          identifiers={result.identifiers}
+          formError={result.formError}
+        />
       ) : (
         <>
           {/* Back from the server with errors: the summary comes first, the advice was read already. */}
           {result?.stage === "edit" && (Object.keys(result.errors).length > 0 || result.formError) ? null : (
             <>
               <p className="lead">Five to ten minutes, no account, no name. Anonymous and non-disciplinary.</p>
-              <p className="hint">Sent one already? <Link to="/receipt">Check my report</Link> with your receipt code.</p>
+              <p className="hint">
+                Sent one already? <Link to="/receipt">Check my report</Link> with your receipt code.
+              </p>
               <IntakeAdvice />
             </>
           )}

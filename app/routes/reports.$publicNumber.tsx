@@ -1,5 +1,9 @@
 import {
-  type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
 } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -11,7 +15,11 @@ import { requirePermittedForm } from "~/auth/permissions.server";
 import { getActiveSession } from "~/auth/session.server";
 import { CsrfInput } from "~/auth/ui/fields";
 import {
-  canChooseFeatured, chooseFeaturedReport, findSimilarReports, getPublishedReport, requireLibraryReader,
+  canChooseFeatured,
+  chooseFeaturedReport,
+  findSimilarReports,
+  getPublishedReport,
+  requireLibraryReader,
 } from "~/library/library.server";
 import libraryStyles from "~/library/library.css";
 import { familyOfFactor, labels } from "../../domain/taxonomy/index";
@@ -46,8 +54,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!report) throw new Response(`There is no published report ${parsed.data.publicNumber}.`, { status: 404 });
   const similar = await findSimilarReports(context.db, report);
   const canFeature = canChooseFeatured(user);
-  const csrf = canFeature ? (await getActiveSession(request, context))?.csrfToken ?? null : null;
-  const briefing = userHasPermission(user, "export:analytics:own") ? briefingLink(new URL(request.url).searchParams.get("briefing"), report.publicNumber) : null;
+  const csrf = canFeature ? ((await getActiveSession(request, context))?.csrfToken ?? null) : null;
+  const briefing = userHasPermission(user, "export:analytics:own")
+    ? briefingLink(new URL(request.url).searchParams.get("briefing"), report.publicNumber)
+    : null;
   return { report, similar, canFeature, csrf, briefing };
 }
 
@@ -59,7 +69,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "feature": {
       await chooseFeaturedReport(context.db, parsed.data.publicNumber, user.id);
       await appendAuditEntry(context.db, {
-        actorUserId: user.id, action: "report.featured", targetType: "report", targetId: parsed.data.publicNumber,
+        actorUserId: user.id,
+        action: "report.featured",
+        targetType: "report",
+        targetId: parsed.data.publicNumber,
       });
       return redirect(`/reports/${parsed.data.publicNumber}?featured=1`);
     }
@@ -68,7 +81,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
-const CODED_FIELDS: { label: string; value: (r: ReturnType<typeof useLoaderData<typeof loader>>["report"]) => string }[] = [
+const CODED_FIELDS: {
+  label: string;
+  value: (r: ReturnType<typeof useLoaderData<typeof loader>>["report"]) => string;
+}[] = [
   { label: "Incident type", value: (r) => labels.incidentType(r.incidentType) },
   { label: "Loss potential", value: (r) => labels.lossPotential(r.lossPotential) },
   { label: "Event month", value: (r) => formatMonth(r.eventMonth) },
@@ -101,9 +117,13 @@ export default function ReportPage() {
             <span>{formatMonth(report.eventMonth)}</span>
           </p>
           <p className="report-tools no-print">
-            <button type="button" className="link-button" onClick={() => window.print()}>Print this report</button>
+            <button type="button" className="link-button" onClick={() => window.print()}>
+              Print this report
+            </button>
             {briefing ? (
-              <Link className="button" to={briefing.href}>{briefing.chosen ? "Back to the briefing (already chosen)" : "Add to briefing"}</Link>
+              <Link className="button" to={briefing.href}>
+                {briefing.chosen ? "Back to the briefing (already chosen)" : "Add to briefing"}
+              </Link>
             ) : null}
           </p>
         </header>
@@ -154,11 +174,15 @@ export default function ReportPage() {
                 <Link to={`/reports/${s.publicNumber}`}>{s.title}</Link>
                 <p className="similar-why">
                   {[
-                    s.sameIncidentType ? `Also ${labels.incidentType(s.incidentType).toLowerCase()}` : labels.incidentType(s.incidentType),
+                    s.sameIncidentType
+                      ? `Also ${labels.incidentType(s.incidentType).toLowerCase()}`
+                      : labels.incidentType(s.incidentType),
                     ...s.sharedFactors.map((f) => labels.factor(f)),
                   ].join(" · ")}
                 </p>
-                <p className="report-meta">No. {s.publicNumber} · <LossBadge code={s.lossPotential} /></p>
+                <p className="report-meta">
+                  No. {s.publicNumber} · <LossBadge code={s.lossPotential} />
+                </p>
               </li>
             ))}
           </ul>
@@ -168,7 +192,9 @@ export default function ReportPage() {
         <section className="panel no-print feature-panel" aria-labelledby="feature-heading">
           <h2 id="feature-heading">Near miss of the week</h2>
           {searchParams.get("featured") === "1" ? (
-            <p className="notice ok" role="status">This report is now the near miss of the week on the home page.</p>
+            <p className="notice ok" role="status">
+              This report is now the near miss of the week on the home page.
+            </p>
           ) : null}
           <Form method="post">
             {csrf ? <CsrfInput token={csrf} /> : null}
@@ -177,7 +203,10 @@ export default function ReportPage() {
           </Form>
         </section>
       ) : null}
-      <p className="print-only">Close Call report {report.publicNumber}. Reports are voluntary and non-disciplinary; they are not measures of risk.</p>
+      <p className="print-only">
+        Close Call report {report.publicNumber}. Reports are voluntary and non-disciplinary; they are not measures of
+        risk.
+      </p>
     </main>
   );
 }

@@ -1,6 +1,13 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
-  Form, isRouteErrorResponse, Link, useLoaderData, useLocation, useNavigation, useRouteError, useSubmit,
+  Form,
+  isRouteErrorResponse,
+  Link,
+  useLoaderData,
+  useLocation,
+  useNavigation,
+  useRouteError,
+  useSubmit,
 } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -34,8 +41,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { state } = parsed;
   const notices: string[] = [];
   if (state.filters.sharedWithMyAgency && viewer.agencyId === null) {
-    notices.push("“Shared with my agency” needs an agency account: sign in to see reports shared with your agency. Showing " +
-        "all reports.");
+    notices.push(
+      "“Shared with my agency” needs an agency account: sign in to see reports shared with your agency. Showing " +
+        "all reports.",
+    );
     state.filters = { ...state.filters, sharedWithMyAgency: false };
   }
   const result = await exploreReportsKept(context.db, state, viewer);
@@ -87,7 +96,9 @@ export default function ReportLibrary() {
             submit(withoutEmpty(new FormData(event.currentTarget)), { action: "/reports" });
           }}
         >
-          <label htmlFor="library-q" className="visually-hidden">Search reports</label>
+          <label htmlFor="library-q" className="visually-hidden">
+            Search reports
+          </label>
           <input
             type="search"
             id="library-q"
@@ -100,16 +111,30 @@ export default function ReportLibrary() {
           {/* A new search keeps the chosen filters; sort and page start over. */}
           {[...new URLSearchParams(location.search)]
             .filter(([k]) => !["q", "page", "sort", "dir"].includes(k))
-            .map(([k, v], i) => <input key={`${k}-${v}-${i}`} type="hidden" name={k} value={v} />)}
-          <button type="submit" className="primary">Search</button>
+            .map(([k, v], i) => (
+              <input key={`${k}-${v}-${i}`} type="hidden" name={k} value={v} />
+            ))}
+          <button type="submit" className="primary">
+            Search
+          </button>
         </Form>
         <ul className="library-links">
-          <li><Link to="/national/summary">National trends</Link></li>
-          <li><Link to="/receipt">Check a report you sent</Link></li>
-          <li><a href="/reports/feed.atom">Subscribe to new reports (Atom feed)</a></li>
+          <li>
+            <Link to="/national/summary">National trends</Link>
+          </li>
+          <li>
+            <Link to="/receipt">Check a report you sent</Link>
+          </li>
+          <li>
+            <a href="/reports/feed.atom">Subscribe to new reports (Atom feed)</a>
+          </li>
         </ul>
       </header>
-      {notices.map((n) => <p key={n} className="notice info">{n}</p>)}
+      {notices.map((n) => (
+        <p key={n} className="notice info">
+          {n}
+        </p>
+      ))}
       <div className="library-layout">
         <details className="library-filters" ref={filters}>
           <summary className="library-filters-toggle">
@@ -118,7 +143,9 @@ export default function ReportLibrary() {
           <FacetPanel key={location.search} state={state} facets={result.facets} canFilterAgency={canFilterAgency} />
         </details>
         <section className="library-results" aria-labelledby="results-heading" aria-busy={loading || undefined}>
-          <h2 id="results-heading" className="visually-hidden">Results</h2>
+          <h2 id="results-heading" className="visually-hidden">
+            Results
+          </h2>
           {chips.length > 0 ? (
             <ul className="filter-chips" aria-label="Active filters">
               {chips.map((c) => (
@@ -138,22 +165,33 @@ export default function ReportLibrary() {
               {result.total === 0
                 ? "No reports match."
                 : `${first.toLocaleString("en-US")}–${last.toLocaleString("en-US")} ` +
-                    `of ${result.total.toLocaleString("en-US")} reports`}
+                  `of ${result.total.toLocaleString("en-US")} reports`}
             </p>
             {result.total > 0 ? (
               <Form method="get" action="/reports" className="results-sort">
                 {[...new URLSearchParams(location.search)]
                   .filter(([k]) => !["sort", "dir", "page", "size"].includes(k))
-                  .map(([k, v], i) => <input key={`${k}-${v}-${i}`} type="hidden" name={k} value={v} />)}
+                  .map(([k, v], i) => (
+                    <input key={`${k}-${v}-${i}`} type="hidden" name={k} value={v} />
+                  ))}
                 <label htmlFor="library-sort">Sort</label>
                 <select
                   id="library-sort"
                   name="sort"
                   defaultValue={state.sort.column}
                   key={`${state.sort.column}-${state.sort.descending}`}
-                  onChange={(e) => submit(withoutEmpty(new FormData(e.currentTarget.form!)), { action: "/reports", preventScrollReset: true })}
+                  onChange={(e) =>
+                    submit(withoutEmpty(new FormData(e.currentTarget.form!)), {
+                      action: "/reports",
+                      preventScrollReset: true,
+                    })
+                  }
                 >
-                  {sortOptions.map((s) => <option key={s} value={s}>{SORT_LABELS[s]}</option>)}
+                  {sortOptions.map((s) => (
+                    <option key={s} value={s}>
+                      {SORT_LABELS[s]}
+                    </option>
+                  ))}
                 </select>
                 <label htmlFor="library-size">Per page</label>
                 <select
@@ -161,11 +199,22 @@ export default function ReportLibrary() {
                   name="size"
                   defaultValue={state.page.size}
                   key={state.page.size}
-                  onChange={(e) => submit(withoutEmpty(new FormData(e.currentTarget.form!)), { action: "/reports", preventScrollReset: true })}
+                  onChange={(e) =>
+                    submit(withoutEmpty(new FormData(e.currentTarget.form!)), {
+                      action: "/reports",
+                      preventScrollReset: true,
+                    })
+                  }
                 >
-                  {PAGE_SIZES.map((n) => <option key={n} value={n}>{n}</option>)}
+                  {PAGE_SIZES.map((n) => (
+                    <option key={n} value={n}>
+                      {n}
+                    </option>
+                  ))}
                 </select>
-                <noscript><button type="submit">Sort</button></noscript>
+                <noscript>
+                  <button type="submit">Sort</button>
+                </noscript>
               </Form>
             ) : null}
           </div>
@@ -189,15 +238,26 @@ export default function ReportLibrary() {
                 blockedWords={blockedWords.map((w) => w.word)}
                 searchWithout={
                   blockedWords.length > 0 && blockedWords.length < (result.search?.words.length ?? 0)
-                    ? hrefWith(state, { q: result.search!.words.filter((w) => w.matches > 0).map((w) => w.word).join(" ") })
+                    ? hrefWith(state, {
+                        q: result
+                          .search!.words.filter((w) => w.matches > 0)
+                          .map((w) => w.word)
+                          .join(" "),
+                      })
                     : null
                 }
                 chips={blockedWords.length ? chips.filter((c) => c.key === "q") : chips}
-                pageOutOfRange={result.total > 0 ? { last: result.pageCount, href: hrefWith(state, { page: result.pageCount }) } : null}
+                pageOutOfRange={
+                  result.total > 0
+                    ? { last: result.pageCount, href: hrefWith(state, { page: result.pageCount }) }
+                    : null
+                }
               />
             }
           />
-          {result.pageCount > 1 && result.rows.length > 0 ? <Pagination state={state} pageCount={result.pageCount} /> : null}
+          {result.pageCount > 1 && result.rows.length > 0 ? (
+            <Pagination state={state} pageCount={result.pageCount} />
+          ) : null}
         </section>
       </div>
     </main>
@@ -218,7 +278,9 @@ function NoResults(props: {
       <div className="empty-state">
         <h3>There is no such page</h3>
         <p>These results end on page {props.pageOutOfRange.last}.</p>
-        <Link className="button" to={props.pageOutOfRange.href}>Go to the last page</Link>
+        <Link className="button" to={props.pageOutOfRange.href}>
+          Go to the last page
+        </Link>
       </div>
     );
   }
@@ -226,8 +288,13 @@ function NoResults(props: {
     return (
       <div className="empty-state">
         <h3>No reports have been published yet</h3>
-        <p>Reports appear here once reviewers have de-identified and published them. You can help by sharing a close call.</p>
-        <Link className="button primary" to="/report">Share a near miss</Link>
+        <p>
+          Reports appear here once reviewers have de-identified and published them. You can help by sharing a close
+          call.
+        </p>
+        <Link className="button primary" to="/report">
+          Share a near miss
+        </Link>
       </div>
     );
   }
@@ -236,8 +303,13 @@ function NoResults(props: {
       <h3>No reports match</h3>
       {props.blockedWords.length > 0 ? (
         <p>
-          No published report contains {props.blockedWords.map((w, i) => <span key={w}>{i > 0 ? ", " : ""}“{w}”</span>)}. Check the
-          spelling, or try a more general word.
+          No published report contains{" "}
+          {props.blockedWords.map((w, i) => (
+            <span key={w}>
+              {i > 0 ? ", " : ""}“{w}”
+            </span>
+          ))}
+          . Check the spelling, or try a more general word.
         </p>
       ) : (
         <p>No report matches all of these filters together. Try removing one:</p>
@@ -271,11 +343,37 @@ function Pagination({ state, pageCount }: { state: Parameters<typeof hrefWith>[0
   const page = state.page.page;
   return (
     <nav className="pagination" aria-label="Pages of results">
-      {page > 1 ? <Link to={hrefWith(state, { page: 1 })} aria-label="First page">« First</Link> : <span aria-hidden="true">« First</span>}
-      {page > 1 ? <Link to={hrefWith(state, { page: page - 1 })} rel="prev">‹ Previous</Link> : <span aria-hidden="true">‹ Previous</span>}
-      <span className="pagination-current" aria-current="page">Page {page.toLocaleString("en-US")} of {pageCount.toLocaleString("en-US")}</span>
-      {page < pageCount ? <Link to={hrefWith(state, { page: page + 1 })} rel="next">Next ›</Link> : <span aria-hidden="true">Next ›</span>}
-      {page < pageCount ? <Link to={hrefWith(state, { page: pageCount })} aria-label="Last page">Last »</Link> : <span aria-hidden="true">Last »</span>}
+      {page > 1 ? (
+        <Link to={hrefWith(state, { page: 1 })} aria-label="First page">
+          « First
+        </Link>
+      ) : (
+        <span aria-hidden="true">« First</span>
+      )}
+      {page > 1 ? (
+        <Link to={hrefWith(state, { page: page - 1 })} rel="prev">
+          ‹ Previous
+        </Link>
+      ) : (
+        <span aria-hidden="true">‹ Previous</span>
+      )}
+      <span className="pagination-current" aria-current="page">
+        Page {page.toLocaleString("en-US")} of {pageCount.toLocaleString("en-US")}
+      </span>
+      {page < pageCount ? (
+        <Link to={hrefWith(state, { page: page + 1 })} rel="next">
+          Next ›
+        </Link>
+      ) : (
+        <span aria-hidden="true">Next ›</span>
+      )}
+      {page < pageCount ? (
+        <Link to={hrefWith(state, { page: pageCount })} aria-label="Last page">
+          Last »
+        </Link>
+      ) : (
+        <span aria-hidden="true">Last »</span>
+      )}
     </nav>
   );
 }
@@ -292,20 +390,29 @@ function isInvalidSearch(value: unknown): value is InvalidSearch {
 /** Bad parameters get a plain explanation and a way on (never a 500, never a bare error page). */
 export function ErrorBoundary() {
   const error = useRouteError();
-  if (!isRouteErrorResponse(error) || error.status !== 400 || !isInvalidSearch(error.data)) return <GeneralErrorBoundary />;
+  if (!isRouteErrorResponse(error) || error.status !== 400 || !isInvalidSearch(error.data))
+    return <GeneralErrorBoundary />;
   const { problems, validHref } = error.data;
   return (
     <main className="page narrow" aria-labelledby="library-title">
       <h1 id="library-title">Read reports</h1>
       <div className="notice danger" role="alert">
-        <p><strong>Some of the filters in this address are not valid, so no search was run.</strong></p>
+        <p>
+          <strong>Some of the filters in this address are not valid, so no search was run.</strong>
+        </p>
         <ul>
-          {problems.map((p) => <li key={p.message}>{p.message}</li>)}
+          {problems.map((p) => (
+            <li key={p.message}>{p.message}</li>
+          ))}
         </ul>
       </div>
       <p className="library-actions">
-        <Link className="button primary" to={validHref}>Search without them</Link>
-        <Link className="button" to="/reports">Start again</Link>
+        <Link className="button primary" to={validHref}>
+          Search without them
+        </Link>
+        <Link className="button" to="/reports">
+          Start again
+        </Link>
       </p>
     </main>
   );

@@ -12,8 +12,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const file = parseLibraryFile(params.file);
   const parsed = parseLibrarySearch(new URL(request.url).searchParams);
   if (!parsed.ok) {
-    const text = `This download's filters are not valid, so no file was ` +
-        `made:\n${parsed.problems.map((p) => `- ${p.message}`).join("\n")}`;
+    const text =
+      `This download's filters are not valid, so no file was ` +
+      `made:\n${parsed.problems.map((p) => `- ${p.message}`).join("\n")}`;
     throw new Response(text, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
   const { filters, sort } = parsed.state;

@@ -11,7 +11,10 @@ import libraryStyles from "~/library/library.css";
 import reviewStyles from "~/styles/review.css";
 
 // The library's styles for its loss-potential badges, which the queue shows too.
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: libraryStyles }, { rel: "stylesheet", href: reviewStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: libraryStyles },
+  { rel: "stylesheet", href: reviewStyles },
+];
 export const meta: MetaFunction = () => [{ title: "Review queue — Close Call" }];
 
 const QueueSearch = z.object({ state: z.enum(queueStates).catch("new") });
@@ -29,14 +32,25 @@ export default function ReviewQueue() {
     <main className="page review-page" aria-labelledby="queue-title">
       <div className="review-heading">
         <h1 id="queue-title">Review queue</h1>
-        {canPublish ? <Link to="/review/publish" className="button">Publication batch ({queue.counts.approved} approved)</Link> : null}
+        {canPublish ? (
+          <Link to="/review/publish" className="button">
+            Publication batch ({queue.counts.approved} approved)
+          </Link>
+        ) : null}
       </div>
-      <p className="lead">Oldest first. One reviewer holds a report at a time; a claim lapses after an hour without changes. Two different reviewers must approve before a report is published.</p>
+      <p className="lead">
+        Oldest first. One reviewer holds a report at a time; a claim lapses after an hour without changes. Two different
+        reviewers must approve before a report is published.
+      </p>
       <nav aria-label="Queue states">
         <ul className="state-tabs">
           {queueStates.map((s) => (
             <li key={s}>
-              <Link to={`?state=${s}`} aria-current={s === state ? "page" : undefined} className={s === state ? "current" : undefined}>
+              <Link
+                to={`?state=${s}`}
+                aria-current={s === state ? "page" : undefined}
+                className={s === state ? "current" : undefined}
+              >
                 {queueStateLabels[s]} <span className="count">{queue.counts[s]}</span>
               </Link>
             </li>

@@ -13,13 +13,18 @@ export const meta: MetaFunction = () => [{ title: "Publication batch — Close C
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { session, user } = await requireSignedInWithPermission(request, context, "publish:report:any");
   const queue = await getQueue(context.db, requireReviewKey(context), { state: "approved", limit: 0 });
-  return { csrf: session.csrfToken, approved: queue.counts.approved, canReview: userHasPermission(user, "review:submission:any") };
+  return {
+    csrf: session.csrfToken,
+    approved: queue.counts.approved,
+    canReview: userHasPermission(user, "review:submission:any"),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requirePermittedForm(request, context, "publish:report:any");
   const result = await publishBatch(context.db, requireReviewKey(context), {
-    retentionDays: context.config.retentionDays, runBy: user.id,
+    retentionDays: context.config.retentionDays,
+    runBy: user.id,
     privacy: { k: context.config.privacyK, agencyMinReports: context.config.agencyMinReports },
   });
   return { published: result.publicNumbers, heldBack: result.skipped.length };
@@ -31,7 +36,11 @@ export default function PublicationBatch() {
   const busy = useNavigation().state !== "idle";
   return (
     <main className="page narrow review-page" aria-labelledby="batch-title">
-      {canReview ? <p><Link to="/review">← Review queue</Link></p> : null}
+      {canReview ? (
+        <p>
+          <Link to="/review">← Review queue</Link>
+        </p>
+      ) : null}
       <h1 id="batch-title">Publication batch</h1>
       <p>
         Approved reports are published together once a day (03:00 UTC), in random order and with the month of
@@ -39,14 +48,30 @@ export default function PublicationBatch() {
       </p>
       {result ? (
         <div className="notice ok" role="status">
-          {result.published.length ? <p>Published {result.published.length} report{result.published.length === 1 ? "" : "s"}: {result.published.join(", ")}.</p> : <p>No approved reports were waiting.</p>}
-          {result.heldBack ? <p>{result.heldBack} approved report(s) were held back: their draft no longer checks out. Open them from the queue.</p> : null}
+          {result.published.length ? (
+            <p>
+              Published {result.published.length} report{result.published.length === 1 ? "" : "s"}:{" "}
+              {result.published.join(", ")}.
+            </p>
+          ) : (
+            <p>No approved reports were waiting.</p>
+          )}
+          {result.heldBack ? (
+            <p>
+              {result.heldBack} approved report(s) were held back: their draft no longer checks out. Open them from the
+              queue.
+            </p>
+          ) : null}
         </div>
       ) : null}
-      <p><strong>{approved}</strong> approved report{approved === 1 ? "" : "s"} waiting for the next batch.</p>
+      <p>
+        <strong>{approved}</strong> approved report{approved === 1 ? "" : "s"} waiting for the next batch.
+      </p>
       <Form method="post">
         <CsrfInput token={csrf} />
-        <button type="submit" className="primary" disabled={busy || approved === 0}>Publish the batch now</button>
+        <button type="submit" className="primary" disabled={busy || approved === 0}>
+          Publish the batch now
+        </button>
       </Form>
     </main>
   );

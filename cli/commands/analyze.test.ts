@@ -10,9 +10,13 @@ import { captureIO } from "../../tests/support/command-io";
 const dir = mkdtempSync(path.join(tmpdir(), "closecall-analyze-"));
 let agencies: { id: string; name: string }[];
 beforeAll(async () => {
-  expect(await main(["seed", "--reports", "8000", "--seed", "4", "--agencies", "60", "--db", dir], captureIO())).toBe(0);
+  expect(await main(["seed", "--reports", "8000", "--seed", "4", "--agencies", "60", "--db", dir], captureIO())).toBe(
+    0,
+  );
   const database = await openDatabase({ location: path.join(dir, "closecall.duckdb") });
-  agencies = (await sql<{ id: string; name: string }>`SELECT id::VARCHAR AS id, name FROM agencies`.execute(database.db)).rows;
+  agencies = (
+    await sql<{ id: string; name: string }>`SELECT id::VARCHAR AS id, name FROM agencies`.execute(database.db)
+  ).rows;
   await database.close();
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -22,14 +26,26 @@ describe("closecall analyze", () => {
     const io = captureIO();
     expect(await main(["analyze", "--db", dir, "--from", "2024-01", "--to", "2025-12", "--json"], io)).toBe(0);
     const d = JSON.parse(io.stdout.join("\n"));
-    expect(Object.keys(d).sort()).toEqual(["cooccurrence", "emergingRisks", "factorProfile", "funnel", "incidentFactorMatrix", "lossPotentialMix", "trends"]);
+    expect(Object.keys(d).sort()).toEqual([
+      "cooccurrence",
+      "emergingRisks",
+      "factorProfile",
+      "funnel",
+      "incidentFactorMatrix",
+      "lossPotentialMix",
+      "trends",
+    ]);
     expect(d.factorProfile.meta.window).toEqual({ from: "2024-01", to: "2025-12", months: 24 });
     expect(d.factorProfile.meta.subject.kind).toBe("national");
   });
 
   it("refuses an agency's figures: they come from its release book, never computed per request", async () => {
     const metro = agencies.find((a) => a.name === "Metro City Police Department")!;
-    for (const args of [["--agency", metro.id], ["--scope", "agency"], ["--scope", "peer_size"]]) {
+    for (const args of [
+      ["--agency", metro.id],
+      ["--scope", "agency"],
+      ["--scope", "peer_size"],
+    ]) {
       const io = captureIO();
       expect(await main(["analyze", "--db", dir, ...args, "--json"], io)).toBe(2);
       expect(io.stdout.join("")).toBe("");

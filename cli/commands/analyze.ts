@@ -39,8 +39,10 @@ export const analyze: Command = {
     // An agency's figures are never computed per request (differencing overlapping questions recovered
     // withheld cells): they are its release book's, released by `closecall release`.
     if (values.agency !== undefined || (values.scope !== undefined && values.scope !== "national")) {
-      throw new UsageError("An agency's figures come from its release book only: run `closecall release`, then read them on /agency " +
-          "or /api/v1/book");
+      throw new UsageError(
+        "An agency's figures come from its release book only: run `closecall release`, then read them on /agency " +
+          "or /api/v1/book",
+      );
     }
     const viewer: Viewer = { kind: "national" };
     let filters;
@@ -73,13 +75,18 @@ export const analyze: Command = {
       }
       const fp = dashboard.factorProfile;
       const show = (v: unknown) => (isSuppressed(v) ? `withheld (${v.reason})` : String(v));
-      io.out(`${fp.meta.subject.label}, ${fp.meta.window.from} to ${fp.meta.window.to}: ${show(fp.subjectReports)} reports`);
+      io.out(
+        `${fp.meta.subject.label}, ${fp.meta.window.from} to ${fp.meta.window.to}: ${show(fp.subjectReports)} reports`,
+      );
       if (fp.meta.reference) io.out(`Compared with: ${fp.meta.reference.label} (${show(fp.referenceReports)} reports)`);
       io.out(`Flagged factors (PRR): ${fp.flagged.length ? fp.flagged.join(", ") : "none"}`);
       const risks = dashboard.emergingRisks.risks.filter((r) => r.significant).slice(0, 10);
       io.out(`Emerging risks (q ≤ 5%, ${dashboard.emergingRisks.tests} series tested): ${risks.length ? "" : "none"}`);
-      for (const r of risks) io.out(`  ${r.areaLabel}: ${r.label} — ${(100 * (r.evaluation.share ?? 0)).toFixed(1)}% ` +
-          `vs ${(100 * (r.baselineShare ?? 0)).toFixed(1)}%, q = ${r.qValue.toPrecision(2)}`);
+      for (const r of risks)
+        io.out(
+          `  ${r.areaLabel}: ${r.label} — ${(100 * (r.evaluation.share ?? 0)).toFixed(1)}% ` +
+            `vs ${(100 * (r.baselineShare ?? 0)).toFixed(1)}%, q = ${r.qValue.toPrecision(2)}`,
+        );
       io.out("Use --json for every measure.");
       return 0;
     });

@@ -21,7 +21,8 @@ async function auditedFolder(n: number): Promise<string> {
   ensureKeyFile(dir, false);
   expect(useAuditAnchorOf({ envKey: undefined, dataDir: dir })).toBe(true);
   const database = await openDatabase({ location: path.join(dir, "closecall.duckdb") });
-  for (let i = 0; i < n; i++) await appendAuditEntry(database.db, { actorUserId: null, action: "sign_in.failed", detail: { attempt: i } });
+  for (let i = 0; i < n; i++)
+    await appendAuditEntry(database.db, { actorUserId: null, action: "sign_in.failed", detail: { attempt: i } });
   await database.close();
   return dir;
 }
@@ -69,7 +70,16 @@ describe("closecall audit verify", () => {
     let prev = rows[0]!.hash;
     for (const row of rows.slice(1)) {
       const action = row.seq === 2 ? "sign_in.succeeded" : row.action;
-      const text = JSON.stringify([row.seq, row.occurred_at.toISOString(), row.actor_user_id, action, row.target_type, row.target_id, row.detail, prev]);
+      const text = JSON.stringify([
+        row.seq,
+        row.occurred_at.toISOString(),
+        row.actor_user_id,
+        action,
+        row.target_type,
+        row.target_id,
+        row.detail,
+        prev,
+      ]);
       const hash = createHash("sha256").update(text).digest("hex");
       await sql`UPDATE audit_log SET action = ${action}, prev_hash = ${prev}, hash = ${hash}
           WHERE seq = ${row.seq}`.execute(database.db);

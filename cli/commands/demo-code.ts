@@ -12,8 +12,10 @@ export const demoCode: Command = {
   async run(args, io) {
     parseOptions(args, {});
     const seconds = 30 - (Math.floor(Date.now() / 1000) % 30);
-    io.out(`${await currentTotp(DEMO_TOTP_SECRET)}  (valid for ${seconds} more seconds; each code signs in once per ` +
-        `account)`);
+    io.out(
+      `${await currentTotp(DEMO_TOTP_SECRET)}  (valid for ${seconds} more seconds; each code signs in once per ` +
+        `account)`,
+    );
     return 0;
   },
 };

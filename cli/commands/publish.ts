@@ -20,13 +20,24 @@ export const publish: Command = {
       io.err(`Cannot read the approved drafts: ${key.reason}.`);
       return 1;
     }
-    return withDatabase(location, async (database) => {
-      const result = await publishBatch(database.db, key.key, {
-        retentionDays: config.retentionDays, runBy: null, privacy: { k: config.privacyK, agencyMinReports: config.agencyMinReports }, log: io.out,
-      });
-      io.out(result.reportIds.length ? `Published ${result.reportIds.length} report(s): ${result.publicNumbers.join(", ")}.` : "No approved reports are waiting.");
-      for (const s of result.skipped) io.out(`Held back ${s.id}: ${s.why}.`);
-      return 0;
-    }, io.env);
+    return withDatabase(
+      location,
+      async (database) => {
+        const result = await publishBatch(database.db, key.key, {
+          retentionDays: config.retentionDays,
+          runBy: null,
+          privacy: { k: config.privacyK, agencyMinReports: config.agencyMinReports },
+          log: io.out,
+        });
+        io.out(
+          result.reportIds.length
+            ? `Published ${result.reportIds.length} report(s): ${result.publicNumbers.join(", ")}.`
+            : "No approved reports are waiting.",
+        );
+        for (const s of result.skipped) io.out(`Held back ${s.id}: ${s.why}.`);
+        return 0;
+      },
+      io.env,
+    );
   },
 };

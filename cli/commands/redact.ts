@@ -9,7 +9,12 @@ export const redact: Command = {
   async run(args, io) {
     const { values } = parseOptions(args, { pretty: { type: "boolean" } });
     const text = await io.readStdin();
-    const findings = detectIdentifiers(text).map(({ type, start, end, text: found }) => ({ type, start, end, text: found }));
+    const findings = detectIdentifiers(text).map(({ type, start, end, text: found }) => ({
+      type,
+      start,
+      end,
+      text: found,
+    }));
     io.out(values.pretty ? JSON.stringify(findings, null, 2) : JSON.stringify(findings));
     return 0;
   },

@@ -24,16 +24,23 @@ export const seed: Command = {
     const location = resolveDatabasePath(values.db, io.env);
     return withDatabase(location, async (database) => {
       const summary = await seedSyntheticData(database.instance, database.db, {
-        reports, seed: seedValue, agencies, demoAccounts: values["demo-accounts"] ?? false,
+        reports,
+        seed: seedValue,
+        agencies,
+        demoAccounts: values["demo-accounts"] ?? false,
       });
       io.out(
         `Seeded ${location}: ${summary.agencies} agencies, ${summary.reports} reports ` +
           `(${summary.reportFactors} factor rows), ${summary.demoAccounts} demo accounts ` +
-              `in ${summary.seconds.toFixed(2)} s`,
+          `in ${summary.seconds.toFixed(2)} s`,
       );
       await rebuildDerivedData(database, io.out);
       const config = readConfig(io.env);
-      await releaseClosedQuarters(database.db, { k: config.privacyK, agencyMinReports: config.agencyMinReports }, io.out);
+      await releaseClosedQuarters(
+        database.db,
+        { k: config.privacyK, agencyMinReports: config.agencyMinReports },
+        io.out,
+      );
       return 0;
     });
   },

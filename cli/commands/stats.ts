@@ -14,7 +14,9 @@ export const stats: Command = {
       const tables = await database.db.introspection.getTables();
       const counts: Record<string, number> = {};
       for (const table of tables.sort((a, b) => a.name.localeCompare(b.name))) {
-        const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table.name)}`.execute(database.db);
+        const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table.name)}`.execute(
+          database.db,
+        );
         counts[table.name] = rows[0]!.n;
       }
       if (values.json) io.out(JSON.stringify(counts));

@@ -17,7 +17,11 @@ export interface PartnershipApplication {
 export type ApplyResult = { ok: true; agencyId: string } | { ok: false; reason: "duplicate" };
 
 /** A public application to join the programme; an administrator decides it. */
-export async function applyForPartnership(db: Executor, application: PartnershipApplication, now = new Date()): Promise<ApplyResult> {
+export async function applyForPartnership(
+  db: Executor,
+  application: PartnershipApplication,
+  now = new Date(),
+): Promise<ApplyResult> {
   const name = application.agencyName.trim();
   const existing = await db
     .selectFrom("agencies")
@@ -31,9 +35,19 @@ export async function applyForPartnership(db: Executor, application: Partnership
   await db
     .insertInto("agencies")
     .values({
-      id: agencyId, name, state: application.state, census_region: censusRegionOf(application.state), size_band: application.sizeBand,
-      status: "applied", partner_code_hash: null, contact_name: application.contactName.trim(),
-      contact_email: normaliseEmail(application.contactEmail), applied_at: now, decided_at: null, left_at: null, is_synthetic: false,
+      id: agencyId,
+      name,
+      state: application.state,
+      census_region: censusRegionOf(application.state),
+      size_band: application.sizeBand,
+      status: "applied",
+      partner_code_hash: null,
+      contact_name: application.contactName.trim(),
+      contact_email: normaliseEmail(application.contactEmail),
+      applied_at: now,
+      decided_at: null,
+      left_at: null,
+      is_synthetic: false,
     })
     .execute();
   await appendAuditEntry(db, { actorUserId: null, action: "agency.applied", targetType: "agency", targetId: agencyId });
@@ -58,12 +72,25 @@ export async function listPendingApplications(db: Executor): Promise<PendingAppl
     .orderBy("applied_at")
     .execute();
   return rows.map((r) => ({
-    id: r.id, name: r.name, state: r.state, sizeBand: r.size_band, contactName: r.contact_name, contactEmail: r.contact_email, appliedAt: r.applied_at,
+    id: r.id,
+    name: r.name,
+    state: r.state,
+    sizeBand: r.size_band,
+    contactName: r.contact_name,
+    contactEmail: r.contact_email,
+    appliedAt: r.applied_at,
   }));
 }
 
 export type Decision =
-  | { ok: true; decision: "approve"; agencyName: string; partnerCode: string; invitation: IssuedInvitation; contactEmail: string }
+  | {
+      ok: true;
+      decision: "approve";
+      agencyName: string;
+      partnerCode: string;
+      invitation: IssuedInvitation;
+      contactEmail: string;
+    }
   | { ok: true; decision: "decline"; agencyName: string }
   | { ok: false };
 
@@ -86,7 +113,12 @@ export async function decideApplication(
   if (!agency) return { ok: false };
   if (input.decision === "decline") {
     await db.updateTable("agencies").set({ status: "declined", decided_at: now }).where("id", "=", agency.id).execute();
-    await appendAuditEntry(db, { actorUserId: input.decidedBy, action: "agency.declined", targetType: "agency", targetId: agency.id });
+    await appendAuditEntry(db, {
+      actorUserId: input.decidedBy,
+      action: "agency.declined",
+      targetType: "agency",
+      targetId: agency.id,
+    });
     return { ok: true, decision: "decline", agencyName: agency.name };
   }
   const partnerCode = generatePartnerCode();
@@ -96,7 +128,17 @@ export async function decideApplication(
     .where("id", "=", agency.id)
     .execute();
   const contactEmail = agency.contact_email ?? "";
-  const invitation = await createInvitation(db, { email: contactEmail, role: "agency_commander", agencyId: agency.id, invitedBy: input.decidedBy }, now);
-  await appendAuditEntry(db, { actorUserId: input.decidedBy, action: "agency.approved", targetType: "agency", targetId: agency.id, detail: { invitation: invitation.id } });
+  const invitation = await createInvitation(
+    db,
+    { email: contactEmail, role: "agency_commander", agencyId: agency.id, invitedBy: input.decidedBy },
+    now,
+  );
+  await appendAuditEntry(db, {
+    actorUserId: input.decidedBy,
+    action: "agency.approved",
+    targetType: "agency",
+    targetId: agency.id,
+    detail: { invitation: invitation.id },
+  });
   return { ok: true, decision: "approve", agencyName: agency.name, partnerCode, invitation, contactEmail };
 }

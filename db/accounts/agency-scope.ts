@@ -22,7 +22,8 @@ export class AgencyAccessError extends Error {}
 
 /** The viewer's own agency id; throws for programme roles (they have no agency). */
 export function agencyIdOf(viewer: AgencyViewer): string {
-  if (!isAgencyRole(viewer.role) || viewer.agencyId === null) throw new AgencyAccessError("Not a member of a partner agency");
+  if (!isAgencyRole(viewer.role) || viewer.agencyId === null)
+    throw new AgencyAccessError("Not a member of a partner agency");
   return viewer.agencyId;
 }
 
@@ -50,7 +51,15 @@ export async function getOwnAgency(db: Executor, viewer: AgencyViewer): Promise<
     .where("status", "=", "active")
     .executeTakeFirst();
   if (!row) return undefined;
-  return { id: row.id, name: row.name, state: row.state, sizeBand: row.size_band, status: row.status, hasPartnerCode: row.partner_code_hash !== null, joinedAt: row.decided_at };
+  return {
+    id: row.id,
+    name: row.name,
+    state: row.state,
+    sizeBand: row.size_band,
+    status: row.status,
+    hasPartnerCode: row.partner_code_hash !== null,
+    joinedAt: row.decided_at,
+  };
 }
 
 export interface AgencyMember {
@@ -70,8 +79,22 @@ function memberQuery(db: Executor, agencyId: string) {
     .where("status", "=", "active");
 }
 
-function toMember(r: { id: string; email: string; display_name: string; role: Role; mfa_enrolled_at: Date | null; last_sign_in_at: Date | null }): AgencyMember {
-  return { id: r.id, email: r.email, displayName: r.display_name, role: r.role as AgencyRole, mfaEnrolled: r.mfa_enrolled_at !== null, lastSignInAt: r.last_sign_in_at };
+function toMember(r: {
+  id: string;
+  email: string;
+  display_name: string;
+  role: Role;
+  mfa_enrolled_at: Date | null;
+  last_sign_in_at: Date | null;
+}): AgencyMember {
+  return {
+    id: r.id,
+    email: r.email,
+    displayName: r.display_name,
+    role: r.role as AgencyRole,
+    mfaEnrolled: r.mfa_enrolled_at !== null,
+    lastSignInAt: r.last_sign_in_at,
+  };
 }
 
 export async function listMembers(db: Executor, viewer: AgencyViewer): Promise<AgencyMember[]> {
@@ -81,7 +104,11 @@ export async function listMembers(db: Executor, viewer: AgencyViewer): Promise<A
 }
 
 /** A member of the viewer's own agency; another agency's user id finds nothing. */
-export async function findMember(db: Executor, viewer: AgencyViewer, memberId: string): Promise<AgencyMember | undefined> {
+export async function findMember(
+  db: Executor,
+  viewer: AgencyViewer,
+  memberId: string,
+): Promise<AgencyMember | undefined> {
   const row = await memberQuery(db, agencyIdOf(viewer)).where("id", "=", memberId).executeTakeFirst();
   return row ? toMember(row) : undefined;
 }
@@ -97,9 +124,24 @@ async function countCommanders(db: Executor, agencyId: string): Promise<number> 
   return row.n;
 }
 
-export async function inviteMember(db: Executor, viewer: AgencyViewer, input: { email: string; role: AgencyRole }): Promise<IssuedInvitation> {
-  const invitation = await createInvitation(db, { email: input.email, role: input.role, agencyId: commanderAgencyId(viewer), invitedBy: viewer.id });
-  await appendAuditEntry(db, { actorUserId: viewer.id, action: "invitation.created", targetType: "invitation", targetId: invitation.id, detail: { role: input.role } });
+export async function inviteMember(
+  db: Executor,
+  viewer: AgencyViewer,
+  input: { email: string; role: AgencyRole },
+): Promise<IssuedInvitation> {
+  const invitation = await createInvitation(db, {
+    email: input.email,
+    role: input.role,
+    agencyId: commanderAgencyId(viewer),
+    invitedBy: viewer.id,
+  });
+  await appendAuditEntry(db, {
+    actorUserId: viewer.id,
+    action: "invitation.created",
+    targetType: "invitation",
+    targetId: invitation.id,
+    detail: { role: input.role },
+  });
   return invitation;
 }
 
@@ -110,7 +152,11 @@ export interface OpenInvitation {
   expiresAt: Date;
 }
 
-export async function listOpenInvitations(db: Executor, viewer: AgencyViewer, now = new Date()): Promise<OpenInvitation[]> {
+export async function listOpenInvitations(
+  db: Executor,
+  viewer: AgencyViewer,
+  now = new Date(),
+): Promise<OpenInvitation[]> {
   const rows = await db
     .selectFrom("invitations")
     .select(["id", "email", "role", "expires_at"])
@@ -123,7 +169,12 @@ export async function listOpenInvitations(db: Executor, viewer: AgencyViewer, no
   return rows.map((r) => ({ id: r.id, email: r.email, role: r.role, expiresAt: r.expires_at }));
 }
 
-export async function revokeInvitation(db: Executor, viewer: AgencyViewer, invitationId: string, now = new Date()): Promise<boolean> {
+export async function revokeInvitation(
+  db: Executor,
+  viewer: AgencyViewer,
+  invitationId: string,
+  now = new Date(),
+): Promise<boolean> {
   const result = await db
     .updateTable("invitations")
     .set({ revoked_at: now })
@@ -133,7 +184,13 @@ export async function revokeInvitation(db: Executor, viewer: AgencyViewer, invit
     .where("revoked_at", "is", null)
     .executeTakeFirst();
   const revoked = Number(result.numUpdatedRows) === 1;
-  if (revoked) await appendAuditEntry(db, { actorUserId: viewer.id, action: "invitation.revoked", targetType: "invitation", targetId: invitationId });
+  if (revoked)
+    await appendAuditEntry(db, {
+      actorUserId: viewer.id,
+      action: "invitation.revoked",
+      targetType: "invitation",
+      targetId: invitationId,
+    });
   return revoked;
 }
 
@@ -145,21 +202,43 @@ export async function removeMember(db: Executor, viewer: AgencyViewer, memberId:
   const member = await findMember(db, viewer, memberId);
   if (!member) return "not_found";
   if (member.role === "agency_commander" && (await countCommanders(db, agencyId)) <= 1) return "last_commander";
-  await db.updateTable("users").set({ status: "disabled" }).where("id", "=", member.id).where("agency_id", "=", agencyId).execute();
+  await db
+    .updateTable("users")
+    .set({ status: "disabled" })
+    .where("id", "=", member.id)
+    .where("agency_id", "=", agencyId)
+    .execute();
   await deleteUserSessions(db, member.id);
-  await appendAuditEntry(db, { actorUserId: viewer.id, action: "agency.member_removed", targetType: "user", targetId: member.id });
+  await appendAuditEntry(db, {
+    actorUserId: viewer.id,
+    action: "agency.member_removed",
+    targetType: "user",
+    targetId: member.id,
+  });
   return "done";
 }
 
-export async function changeMemberRole(db: Executor, viewer: AgencyViewer, memberId: string, role: AgencyRole): Promise<MemberChange> {
+export async function changeMemberRole(
+  db: Executor,
+  viewer: AgencyViewer,
+  memberId: string,
+  role: AgencyRole,
+): Promise<MemberChange> {
   const agencyId = commanderAgencyId(viewer);
   const member = await findMember(db, viewer, memberId);
   if (!member) return "not_found";
-  if (member.role === "agency_commander" && role !== "agency_commander" && (await countCommanders(db, agencyId)) <= 1) return "last_commander";
+  if (member.role === "agency_commander" && role !== "agency_commander" && (await countCommanders(db, agencyId)) <= 1)
+    return "last_commander";
   await db.updateTable("users").set({ role }).where("id", "=", member.id).where("agency_id", "=", agencyId).execute();
   // A role change takes effect at once: the member signs in again with the new permissions.
   await deleteUserSessions(db, member.id);
-  await appendAuditEntry(db, { actorUserId: viewer.id, action: "agency.member_role_changed", targetType: "user", targetId: member.id, detail: { from: member.role, to: role } });
+  await appendAuditEntry(db, {
+    actorUserId: viewer.id,
+    action: "agency.member_role_changed",
+    targetType: "user",
+    targetId: member.id,
+    detail: { from: member.role, to: role },
+  });
   return "done";
 }
 
@@ -174,7 +253,12 @@ export async function rotatePartnerCode(db: Executor, viewer: AgencyViewer): Pro
     .where("status", "=", "active")
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) throw new AgencyAccessError("The agency is not active");
-  await appendAuditEntry(db, { actorUserId: viewer.id, action: "agency.partner_code_rotated", targetType: "agency", targetId: agencyId });
+  await appendAuditEntry(db, {
+    actorUserId: viewer.id,
+    action: "agency.partner_code_rotated",
+    targetType: "agency",
+    targetId: agencyId,
+  });
   return code;
 }
 
@@ -193,21 +277,52 @@ export interface LeaveSummary {
  */
 export async function leaveProgramme(db: Executor, viewer: AgencyViewer, now = new Date()): Promise<LeaveSummary> {
   const agencyId = commanderAgencyId(viewer);
-  const agency = await db.selectFrom("agencies").select("name").where("id", "=", agencyId).where("status", "=", "active").executeTakeFirst();
+  const agency = await db
+    .selectFrom("agencies")
+    .select("name")
+    .where("id", "=", agencyId)
+    .where("status", "=", "active")
+    .executeTakeFirst();
   if (!agency) throw new AgencyAccessError("The agency is not active");
-  await db.updateTable("agencies").set({ status: "left", left_at: now, partner_code_hash: null }).where("id", "=", agencyId).execute();
-  const linked = await db.selectFrom("report_protected").select("report_id").where("agency_id", "=", agencyId).execute();
-  const reports = await db.updateTable("report_protected").set({ agency_id: null }).where("agency_id", "=", agencyId).executeTakeFirst();
+  await db
+    .updateTable("agencies")
+    .set({ status: "left", left_at: now, partner_code_hash: null })
+    .where("id", "=", agencyId)
+    .execute();
+  const linked = await db
+    .selectFrom("report_protected")
+    .select("report_id")
+    .where("agency_id", "=", agencyId)
+    .execute();
+  const reports = await db
+    .updateTable("report_protected")
+    .set({ agency_id: null })
+    .where("agency_id", "=", agencyId)
+    .executeTakeFirst();
   await db.updateTable("submissions").set({ agency_id: null }).where("agency_id", "=", agencyId).execute();
-  await db.updateTable("invitations").set({ revoked_at: now }).where("agency_id", "=", agencyId).where("accepted_at", "is", null).where("revoked_at", "is", null).execute();
-  const members = await db.selectFrom("users").select("id").where("agency_id", "=", agencyId).where("status", "=", "active").execute();
+  await db
+    .updateTable("invitations")
+    .set({ revoked_at: now })
+    .where("agency_id", "=", agencyId)
+    .where("accepted_at", "is", null)
+    .where("revoked_at", "is", null)
+    .execute();
+  const members = await db
+    .selectFrom("users")
+    .select("id")
+    .where("agency_id", "=", agencyId)
+    .where("status", "=", "active")
+    .execute();
   await db.updateTable("users").set({ status: "disabled" }).where("agency_id", "=", agencyId).execute();
   for (const member of members) await deleteUserSessions(db, member.id);
   // Its release book goes with it: removed, never edited (docs/design.md §6.1); its members can no longer read it.
   await db.deleteFrom("release_book_cells").where("agency_id", "=", agencyId).execute();
   await db.deleteFrom("release_book_releases").where("agency_id", "=", agencyId).execute();
   await appendAuditEntry(db, {
-    actorUserId: viewer.id, action: "agency.left", targetType: "agency", targetId: agencyId,
+    actorUserId: viewer.id,
+    action: "agency.left",
+    targetType: "agency",
+    targetId: agencyId,
     detail: { reportsUnlinked: Number(reports.numUpdatedRows), membersDisabled: members.length },
   });
   return {

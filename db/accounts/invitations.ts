@@ -20,22 +20,35 @@ export async function createInvitation(
   input: { email: string; role: Role; agencyId: string | null; invitedBy: string | null },
   now = new Date(),
 ): Promise<IssuedInvitation> {
-  if (isAgencyRole(input.role) !== (input.agencyId !== null)) throw new Error("Agency roles need an agency; programme roles have none");
+  if (isAgencyRole(input.role) !== (input.agencyId !== null))
+    throw new Error("Agency roles need an agency; programme roles have none");
   const token = randomToken(32);
   const id = crypto.randomUUID();
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
   await db
     .insertInto("invitations")
     .values({
-      id, token_hash: tokenHash(token), email: normaliseEmail(input.email), role: input.role, agency_id: input.agencyId,
-      invited_by: input.invitedBy, created_at: now, expires_at: expiresAt, accepted_at: null, revoked_at: null,
+      id,
+      token_hash: tokenHash(token),
+      email: normaliseEmail(input.email),
+      role: input.role,
+      agency_id: input.agencyId,
+      invited_by: input.invitedBy,
+      created_at: now,
+      expires_at: expiresAt,
+      accepted_at: null,
+      revoked_at: null,
     })
     .execute();
   return { id, token, expiresAt };
 }
 
 /** The invitation a link token opens, if it can still be accepted (unused, unexpired, agency active). */
-export async function findOpenInvitation(db: Executor, token: string, now = new Date()): Promise<(Invitation & { agency_name: string | null }) | undefined> {
+export async function findOpenInvitation(
+  db: Executor,
+  token: string,
+  now = new Date(),
+): Promise<(Invitation & { agency_name: string | null }) | undefined> {
   const row = await db
     .selectFrom("invitations")
     .leftJoin("agencies", "agencies.id", "invitations.agency_id")
@@ -52,7 +65,8 @@ export async function findOpenInvitation(db: Executor, token: string, now = new 
   return invitation;
 }
 
-export type AcceptResult = { ok: true; userId: string; email: string } | { ok: false; reason: "invalid" | "email_taken" };
+export type AcceptResult =
+  { ok: true; userId: string; email: string } | { ok: false; reason: "invalid" | "email_taken" };
 
 /**
  * Uses the invitation up and creates the account it offers. The invitation is taken by a conditional
@@ -68,12 +82,32 @@ export async function acceptInvitation(
   if (!invitation) return { ok: false, reason: "invalid" };
   if (await findUserByEmail(db, invitation.email)) return { ok: false, reason: "email_taken" };
   const taken = await retryingConflicts(() =>
-    db.updateTable("invitations").set({ accepted_at: now }).where("id", "=", invitation.id).where("accepted_at", "is", null).where("revoked_at", "is", null).executeTakeFirst(),
+    db
+      .updateTable("invitations")
+      .set({ accepted_at: now })
+      .where("id", "=", invitation.id)
+      .where("accepted_at", "is", null)
+      .where("revoked_at", "is", null)
+      .executeTakeFirst(),
   );
   if (Number(taken.numUpdatedRows) !== 1) return { ok: false, reason: "invalid" };
-  const userId = await createUser(db, {
-    email: invitation.email, displayName: input.displayName, password: input.password, role: invitation.role, agencyId: invitation.agency_id,
-  }, now);
-  await appendAuditEntry(db, { actorUserId: userId, action: "account.created", targetType: "invitation", targetId: invitation.id, detail: { role: invitation.role } });
+  const userId = await createUser(
+    db,
+    {
+      email: invitation.email,
+      displayName: input.displayName,
+      password: input.password,
+      role: invitation.role,
+      agencyId: invitation.agency_id,
+    },
+    now,
+  );
+  await appendAuditEntry(db, {
+    actorUserId: userId,
+    action: "account.created",
+    targetType: "invitation",
+    targetId: invitation.id,
+    detail: { role: invitation.role },
+  });
   return { ok: true, userId, email: invitation.email };
 }

@@ -79,7 +79,14 @@ export async function verifyUserTotp(db: Executor, box: SecretBox, userId: strin
  * if the account is not enrolled yet: a second pending session confirming its own authenticator later
  * must not replace the owner's secret and recovery codes. False when it was refused.
  */
-export async function completeEnrolment(db: Executor, box: SecretBox, userId: string, secret: string, step: number, now = new Date()): Promise<boolean> {
+export async function completeEnrolment(
+  db: Executor,
+  box: SecretBox,
+  userId: string,
+  secret: string,
+  step: number,
+  now = new Date(),
+): Promise<boolean> {
   const result = await retryingConflicts(() =>
     db
       .updateTable("users")
@@ -93,7 +100,11 @@ export async function completeEnrolment(db: Executor, box: SecretBox, userId: st
 
 /** Clears MFA so the person enrols again at next sign-in (administrator reset for a lost device). */
 export async function resetMfa(db: Executor, userId: string): Promise<void> {
-  await db.updateTable("users").set({ totp_secret: null, mfa_enrolled_at: null, totp_last_step: null }).where("id", "=", userId).execute();
+  await db
+    .updateTable("users")
+    .set({ totp_secret: null, mfa_enrolled_at: null, totp_last_step: null })
+    .where("id", "=", userId)
+    .execute();
   await db.deleteFrom("recovery_codes").where("user_id", "=", userId).execute();
 }
 
@@ -114,7 +125,9 @@ export async function regenerateRecoveryCodes(db: Executor, userId: string, now 
       await trx.deleteFrom("recovery_codes").where("user_id", "=", userId).execute();
       await trx
         .insertInto("recovery_codes")
-        .values(codes.map((code) => ({ code_hash: recoveryHash(code), user_id: userId, created_at: now, used_at: null })))
+        .values(
+          codes.map((code) => ({ code_hash: recoveryHash(code), user_id: userId, created_at: now, used_at: null })),
+        )
         .execute();
     }),
   );
@@ -122,7 +135,12 @@ export async function regenerateRecoveryCodes(db: Executor, userId: string, now 
 }
 
 /** Uses up one recovery code of this user; true when it was valid and unused (once, also under a race). */
-export async function consumeRecoveryCode(db: Executor, userId: string, code: string, now = new Date()): Promise<boolean> {
+export async function consumeRecoveryCode(
+  db: Executor,
+  userId: string,
+  code: string,
+  now = new Date(),
+): Promise<boolean> {
   const result = await retryingConflicts(() =>
     db
       .updateTable("recovery_codes")
@@ -148,7 +166,12 @@ export async function remainingRecoveryCodes(db: Executor, userId: string): Prom
 /** New recovery codes from account settings (the old ones stop working); recorded. */
 export async function replaceRecoveryCodes(db: Executor, userId: string): Promise<string[]> {
   const codes = await regenerateRecoveryCodes(db, userId);
-  await appendAuditEntry(db, { actorUserId: userId, action: "mfa.recovery_codes_regenerated", targetType: "user", targetId: userId });
+  await appendAuditEntry(db, {
+    actorUserId: userId,
+    action: "mfa.recovery_codes_regenerated",
+    targetType: "user",
+    targetId: userId,
+  });
   return codes;
 }
 
@@ -158,16 +181,32 @@ export async function replaceRecoveryCodes(db: Executor, userId: string): Promis
  */
 export async function sealClearTotpSecrets(db: Executor, box: SecretBox): Promise<number> {
   let sealed = 0;
-  const users = await db.selectFrom("users").select(["id", "totp_secret"]).where("totp_secret", "is not", null).execute();
+  const users = await db
+    .selectFrom("users")
+    .select(["id", "totp_secret"])
+    .where("totp_secret", "is not", null)
+    .execute();
   for (const user of users) {
     if (isSealed(user.totp_secret!)) continue;
-    await db.updateTable("users").set({ totp_secret: sealTotpSecret(box, user.id, user.totp_secret!) }).where("id", "=", user.id).execute();
+    await db
+      .updateTable("users")
+      .set({ totp_secret: sealTotpSecret(box, user.id, user.totp_secret!) })
+      .where("id", "=", user.id)
+      .execute();
     sealed++;
   }
-  const pending = await db.selectFrom("sessions").select(["id_hash", "enrolment_secret"]).where("enrolment_secret", "is not", null).execute();
+  const pending = await db
+    .selectFrom("sessions")
+    .select(["id_hash", "enrolment_secret"])
+    .where("enrolment_secret", "is not", null)
+    .execute();
   for (const session of pending) {
     if (isSealed(session.enrolment_secret!)) continue;
-    await db.updateTable("sessions").set({ enrolment_secret: sealEnrolmentSecret(box, session.id_hash, session.enrolment_secret!) }).where("id_hash", "=", session.id_hash).execute();
+    await db
+      .updateTable("sessions")
+      .set({ enrolment_secret: sealEnrolmentSecret(box, session.id_hash, session.enrolment_secret!) })
+      .where("id_hash", "=", session.id_hash)
+      .execute();
     sealed++;
   }
   return sealed;

@@ -25,6 +25,7 @@ export function passwordProblem(password: string, email?: string): string | null
   if (new Set(lower).size < 4) return "This password repeats too few characters. Choose another.";
   const local = email?.toLowerCase().split("@")[0];
   if (local && local.length >= 4 && lower.includes(local)) return "Do not use your email address in your password.";
-  if (lower.includes("closecall") || lower.includes("close call")) return "Do not use the name of this service in your password.";
+  if (lower.includes("closecall") || lower.includes("close call"))
+    return "Do not use the name of this service in your password.";
   return null;
 }

@@ -18,16 +18,35 @@ export async function issuePasswordReset(
   input: { userId: string; issuedBy: string; resetMfa: boolean },
   now = new Date(),
 ): Promise<{ token: string; expiresAt: Date }> {
-  await db.updateTable("password_resets").set({ used_at: now }).where("user_id", "=", input.userId).where("used_at", "is", null).execute();
+  await db
+    .updateTable("password_resets")
+    .set({ used_at: now })
+    .where("user_id", "=", input.userId)
+    .where("used_at", "is", null)
+    .execute();
   const token = randomToken(32);
   const expiresAt = new Date(now.getTime() + PASSWORD_RESET_TTL_MS);
   await db
     .insertInto("password_resets")
-    .values({ id: crypto.randomUUID(), token_hash: tokenHash(token), user_id: input.userId, issued_by: input.issuedBy, created_at: now, expires_at: expiresAt, used_at: null })
+    .values({
+      id: crypto.randomUUID(),
+      token_hash: tokenHash(token),
+      user_id: input.userId,
+      issued_by: input.issuedBy,
+      created_at: now,
+      expires_at: expiresAt,
+      used_at: null,
+    })
     .execute();
   if (input.resetMfa) await resetMfa(db, input.userId);
   await deleteUserSessions(db, input.userId);
-  await appendAuditEntry(db, { actorUserId: input.issuedBy, action: "user.password_reset_issued", targetType: "user", targetId: input.userId, detail: { resetMfa: input.resetMfa } });
+  await appendAuditEntry(db, {
+    actorUserId: input.issuedBy,
+    action: "user.password_reset_issued",
+    targetType: "user",
+    targetId: input.userId,
+    detail: { resetMfa: input.resetMfa },
+  });
   return { token, expiresAt };
 }
 
@@ -47,15 +66,31 @@ export async function findOpenPasswordReset(db: Executor, token: string, now = n
  * Uses the link up, sets the new password and ends every session of the account. The link is taken by
  * a conditional update before anything else: of the same link posted several times at once, one succeeds.
  */
-export async function completePasswordReset(db: Executor, token: string, password: string, now = new Date()): Promise<{ userId: string } | null> {
+export async function completePasswordReset(
+  db: Executor,
+  token: string,
+  password: string,
+  now = new Date(),
+): Promise<{ userId: string } | null> {
   const reset = await findOpenPasswordReset(db, token, now);
   if (!reset) return null;
   const taken = await retryingConflicts(() =>
-    db.updateTable("password_resets").set({ used_at: now }).where("id", "=", reset.id).where("used_at", "is", null).where("expires_at", ">", now).executeTakeFirst(),
+    db
+      .updateTable("password_resets")
+      .set({ used_at: now })
+      .where("id", "=", reset.id)
+      .where("used_at", "is", null)
+      .where("expires_at", ">", now)
+      .executeTakeFirst(),
   );
   if (Number(taken.numUpdatedRows) !== 1) return null;
   await setPassword(db, reset.user_id, password, now);
   await deleteUserSessions(db, reset.user_id);
-  await appendAuditEntry(db, { actorUserId: reset.user_id, action: "user.password_reset_used", targetType: "user", targetId: reset.user_id });
+  await appendAuditEntry(db, {
+    actorUserId: reset.user_id,
+    action: "user.password_reset_used",
+    targetType: "user",
+    targetId: reset.user_id,
+  });
   return { userId: reset.user_id };
 }

@@ -11,7 +11,13 @@ import { findUserById, recordFailure } from "./users";
  * (six digits: no password is that short), which is used up like a sign-in code. A wrong proof counts
  * toward the account's lockout and is recorded.
  */
-export async function confirmIdentity(db: Executor, box: SecretBox, userId: string, proof: string, now = new Date()): Promise<boolean> {
+export async function confirmIdentity(
+  db: Executor,
+  box: SecretBox,
+  userId: string,
+  proof: string,
+  now = new Date(),
+): Promise<boolean> {
   const code = proof.replace(/\s/g, "");
   let confirmed: boolean;
   if (/^\d{6}$/.test(code)) {
@@ -22,7 +28,12 @@ export async function confirmIdentity(db: Executor, box: SecretBox, userId: stri
   }
   if (!confirmed) {
     await recordFailure(db, { id: userId }, now);
-    await appendAuditEntry(db, { actorUserId: userId, action: "account.reauthentication_failed", targetType: "user", targetId: userId });
+    await appendAuditEntry(db, {
+      actorUserId: userId,
+      action: "account.reauthentication_failed",
+      targetType: "user",
+      targetId: userId,
+    });
   }
   return confirmed;
 }

@@ -9,7 +9,13 @@ let database: OpenDatabase;
 let userId: string;
 beforeAll(async () => {
   database = await openDatabase({ location: ":memory:" });
-  userId = await createUser(database.db, { email: "s@example.test", displayName: "Session Tester", password: "a long enough password", role: "reviewer", agencyId: null });
+  userId = await createUser(database.db, {
+    email: "s@example.test",
+    displayName: "Session Tester",
+    password: "a long enough password",
+    role: "reviewer",
+    agencyId: null,
+  });
 });
 afterAll(() => database.close());
 
@@ -17,7 +23,13 @@ const at = (start: Date, ms: number) => new Date(start.getTime() + ms);
 const minute = 60_000;
 
 async function exists(id: string) {
-  return (await database.db.selectFrom("sessions").select("id_hash").where("id_hash", "=", tokenHash(id)).executeTakeFirst()) !== undefined;
+  return (
+    (await database.db
+      .selectFrom("sessions")
+      .select("id_hash")
+      .where("id_hash", "=", tokenHash(id))
+      .executeTakeFirst()) !== undefined
+  );
 }
 
 describe("server-side sessions", () => {
@@ -38,10 +50,16 @@ describe("server-side sessions", () => {
     const later = at(start, 5 * minute);
     const found = await Promise.all(Array.from({ length: 6 }, () => findActiveSession(database.db, id, later)));
     expect(found.every((s) => s !== null && s.lastSeenAt.getTime() === later.getTime())).toBe(true);
-    const row = await database.db.selectFrom("sessions").select("last_seen_at").where("id_hash", "=", tokenHash(id)).executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom("sessions")
+      .select("last_seen_at")
+      .where("id_hash", "=", tokenHash(id))
+      .executeTakeFirstOrThrow();
     expect(row.last_seen_at.getTime()).toBe(later.getTime());
     // And an expired one read by several loaders at once is deleted once, and refused to all.
-    const gone = await Promise.all(Array.from({ length: 6 }, () => findActiveSession(database.db, id, at(later, SESSION_IDLE_MS + minute))));
+    const gone = await Promise.all(
+      Array.from({ length: 6 }, () => findActiveSession(database.db, id, at(later, SESSION_IDLE_MS + minute))),
+    );
     expect(gone).toEqual(Array(6).fill(null));
     expect(await exists(id)).toBe(false);
   });
@@ -64,7 +82,13 @@ describe("server-side sessions", () => {
   });
 
   it("end when the account is disabled", async () => {
-    const other = await createUser(database.db, { email: "d@example.test", displayName: "To Disable", password: "a long enough password", role: "reviewer", agencyId: null });
+    const other = await createUser(database.db, {
+      email: "d@example.test",
+      displayName: "To Disable",
+      password: "a long enough password",
+      role: "reviewer",
+      agencyId: null,
+    });
     const { id } = await createSession(database.db, other, true);
     expect(await findActiveSession(database.db, id)).not.toBeNull();
     await disableUser(database.db, other);

@@ -38,12 +38,25 @@ export interface ActiveSession {
   };
 }
 
-export async function createSession(db: Executor, userId: string, mfaVerified: boolean, now = new Date()): Promise<NewSession> {
+export async function createSession(
+  db: Executor,
+  userId: string,
+  mfaVerified: boolean,
+  now = new Date(),
+): Promise<NewSession> {
   const id = randomToken(32);
   const csrfToken = randomToken(32);
   await db
     .insertInto("sessions")
-    .values({ id_hash: tokenHash(id), user_id: userId, created_at: now, last_seen_at: now, mfa_verified: mfaVerified, csrf_token: csrfToken, enrolment_secret: null })
+    .values({
+      id_hash: tokenHash(id),
+      user_id: userId,
+      created_at: now,
+      last_seen_at: now,
+      mfa_verified: mfaVerified,
+      csrf_token: csrfToken,
+      enrolment_secret: null,
+    })
     .execute();
   return { id, csrfToken };
 }
@@ -65,9 +78,20 @@ export async function findActiveSession(db: Executor, rawId: string, now = new D
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
     .select([
-      "sessions.id_hash", "sessions.created_at", "sessions.last_seen_at", "sessions.mfa_verified", "sessions.csrf_token",
-      "sessions.enrolment_secret", "users.id as user_id", "users.email", "users.display_name", "users.role",
-      "users.agency_id", "users.status", "users.is_demo", "users.mfa_enrolled_at",
+      "sessions.id_hash",
+      "sessions.created_at",
+      "sessions.last_seen_at",
+      "sessions.mfa_verified",
+      "sessions.csrf_token",
+      "sessions.enrolment_secret",
+      "users.id as user_id",
+      "users.email",
+      "users.display_name",
+      "users.role",
+      "users.agency_id",
+      "users.status",
+      "users.is_demo",
+      "users.mfa_enrolled_at",
     ])
     .where("sessions.id_hash", "=", idHash)
     .executeTakeFirst();
@@ -78,7 +102,9 @@ export async function findActiveSession(db: Executor, rawId: string, now = new D
     return null;
   }
   if (now.getTime() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
-    await unlessWrittenConcurrently(() => db.updateTable("sessions").set({ last_seen_at: now }).where("id_hash", "=", idHash).execute());
+    await unlessWrittenConcurrently(() =>
+      db.updateTable("sessions").set({ last_seen_at: now }).where("id_hash", "=", idHash).execute(),
+    );
   }
   return {
     idHash,
@@ -106,7 +132,12 @@ export async function deleteSession(db: Executor, idHash: string): Promise<void>
 /** Signing out: the session ends and the audit log records it. */
 export async function signOut(db: Executor, session: Pick<ActiveSession, "idHash" | "user">): Promise<void> {
   await deleteSession(db, session.idHash);
-  await appendAuditEntry(db, { actorUserId: session.user.id, action: "account.signed_out", targetType: "user", targetId: session.user.id });
+  await appendAuditEntry(db, {
+    actorUserId: session.user.id,
+    action: "account.signed_out",
+    targetType: "user",
+    targetId: session.user.id,
+  });
 }
 
 /** Ends every session of a user (sign out everywhere, disabled account, password change). */
@@ -121,7 +152,13 @@ export async function deleteUserSessions(db: Executor, userId: string, exceptIdH
  * Replaces a session with a fresh id (and CSRF token): used when the second factor is verified,
  * so an id seen before sign-in completed is worthless after it (session fixation).
  */
-export async function rotateSession(db: Executor, oldIdHash: string, userId: string, mfaVerified: boolean, now = new Date()): Promise<NewSession> {
+export async function rotateSession(
+  db: Executor,
+  oldIdHash: string,
+  userId: string,
+  mfaVerified: boolean,
+  now = new Date(),
+): Promise<NewSession> {
   await deleteSession(db, oldIdHash);
   return createSession(db, userId, mfaVerified, now);
 }
@@ -131,20 +168,40 @@ export async function setEnrolmentSecret(db: Executor, idHash: string, sealedSec
 }
 
 /** Recovery codes issued at enrolment wait, sealed, on the new session for the page that shows them. */
-export async function keepRecoveryCodesToShow(db: Executor, box: SecretBox, idHash: string, codes: readonly string[]): Promise<void> {
-  await db.updateTable("sessions").set({ recovery_codes_to_show: box.seal(JSON.stringify(codes), `recovery-codes:${idHash}`) }).where("id_hash", "=", idHash).execute();
+export async function keepRecoveryCodesToShow(
+  db: Executor,
+  box: SecretBox,
+  idHash: string,
+  codes: readonly string[],
+): Promise<void> {
+  await db
+    .updateTable("sessions")
+    .set({ recovery_codes_to_show: box.seal(JSON.stringify(codes), `recovery-codes:${idHash}`) })
+    .where("id_hash", "=", idHash)
+    .execute();
 }
 
 /** The codes waiting on this session, removed as they are read: they are shown once. */
 export async function takeRecoveryCodesToShow(db: Executor, box: SecretBox, idHash: string): Promise<string[] | null> {
-  const row = await db.selectFrom("sessions").select("recovery_codes_to_show").where("id_hash", "=", idHash).executeTakeFirst();
+  const row = await db
+    .selectFrom("sessions")
+    .select("recovery_codes_to_show")
+    .where("id_hash", "=", idHash)
+    .executeTakeFirst();
   const sealed = row?.recovery_codes_to_show;
   if (!sealed) return null;
   // Two loads of the page at once (prefetch, a double click): only the one that clears them shows them.
   const cleared = await retryingConflicts(() =>
-    db.updateTable("sessions").set({ recovery_codes_to_show: null }).where("id_hash", "=", idHash).where("recovery_codes_to_show", "=", sealed).executeTakeFirst(),
+    db
+      .updateTable("sessions")
+      .set({ recovery_codes_to_show: null })
+      .where("id_hash", "=", idHash)
+      .where("recovery_codes_to_show", "=", sealed)
+      .executeTakeFirst(),
   );
-  return Number(cleared.numUpdatedRows) === 1 ? (JSON.parse(box.open(sealed, `recovery-codes:${idHash}`)) as string[]) : null;
+  return Number(cleared.numUpdatedRows) === 1
+    ? (JSON.parse(box.open(sealed, `recovery-codes:${idHash}`)) as string[])
+    : null;
 }
 
 export interface SessionSummary {
@@ -167,13 +224,23 @@ export async function listUserSessions(db: Executor, userId: string): Promise<Se
 
 /** Ends one of the person's own sessions; the user id in the where clause keeps it to their own. */
 export async function endOwnSession(db: Executor, userId: string, idHash: string): Promise<boolean> {
-  const result = await db.deleteFrom("sessions").where("user_id", "=", userId).where("id_hash", "=", idHash).executeTakeFirst();
+  const result = await db
+    .deleteFrom("sessions")
+    .where("user_id", "=", userId)
+    .where("id_hash", "=", idHash)
+    .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
 
 /** Ends every session of the person, this one included, and records it. */
 export async function signOutEverywhere(db: Executor, userId: string): Promise<number> {
   const ended = await deleteUserSessions(db, userId);
-  await appendAuditEntry(db, { actorUserId: userId, action: "account.sessions_ended", targetType: "user", targetId: userId, detail: { sessions: ended } });
+  await appendAuditEntry(db, {
+    actorUserId: userId,
+    action: "account.sessions_ended",
+    targetType: "user",
+    targetId: userId,
+    detail: { sessions: ended },
+  });
   return ended;
 }

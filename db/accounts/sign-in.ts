@@ -1,8 +1,22 @@
 import type { Executor } from "../database";
 import { appendAuditEntry } from "../audit/audit-log";
 import type { SecretBox } from "../security/secret-box";
-import { completeEnrolment, consumeRecoveryCode, matchTotp, openEnrolmentSecret, regenerateRecoveryCodes, verifyUserTotp } from "./mfa";
-import { type ActiveSession, createSession, deleteSession, keepRecoveryCodesToShow, type NewSession, rotateSession } from "./sessions";
+import {
+  completeEnrolment,
+  consumeRecoveryCode,
+  matchTotp,
+  openEnrolmentSecret,
+  regenerateRecoveryCodes,
+  verifyUserTotp,
+} from "./mfa";
+import {
+  type ActiveSession,
+  createSession,
+  deleteSession,
+  keepRecoveryCodesToShow,
+  type NewSession,
+  rotateSession,
+} from "./sessions";
 import { tokenHash } from "./tokens";
 import { authenticate, findUserById, normaliseEmail, recordFailure, recordSignIn } from "./users";
 
@@ -17,15 +31,27 @@ export async function signInWithPassword(
   db: Executor,
   input: { email: string; password: string; allowDemo: boolean; previousIdHash?: string | null; hashUnknown?: boolean },
 ): Promise<PasswordStep> {
-  const result = await authenticate(db, input.email, input.password, { allowDemo: input.allowDemo, hashUnknown: input.hashUnknown });
+  const result = await authenticate(db, input.email, input.password, {
+    allowDemo: input.allowDemo,
+    hashUnknown: input.hashUnknown,
+  });
   const email = normaliseEmail(input.email).slice(0, 254);
   if (!result.ok) {
     const refused = result.reason === "disabled" || result.reason === "demo_refused";
     await appendAuditEntry(db, {
-      actorUserId: result.user?.id ?? null, action: refused ? "sign_in.refused" : "sign_in.failed",
-      targetType: "user", targetId: result.user?.id ?? null, detail: { email, reason: result.reason },
+      actorUserId: result.user?.id ?? null,
+      action: refused ? "sign_in.refused" : "sign_in.failed",
+      targetType: "user",
+      targetId: result.user?.id ?? null,
+      detail: { email, reason: result.reason },
     });
-    if (result.lockedNow) await appendAuditEntry(db, { actorUserId: result.user!.id, action: "account.locked", targetType: "user", targetId: result.user!.id });
+    if (result.lockedNow)
+      await appendAuditEntry(db, {
+        actorUserId: result.user!.id,
+        action: "account.locked",
+        targetType: "user",
+        targetId: result.user!.id,
+      });
     return { ok: false, reason: result.reason };
   }
   // A new id at every sign-in: whatever session the browser had before is gone (fixation).
@@ -34,14 +60,31 @@ export async function signInWithPassword(
   return { ok: true, session, next: result.user.mfa_enrolled_at ? "mfa" : "enrol" };
 }
 
-export type SecondFactorResult = { ok: true; session: NewSession; recoveryCodesLeft?: number } | { ok: false; reason: "invalid" | "locked" };
+export type SecondFactorResult =
+  { ok: true; session: NewSession; recoveryCodesLeft?: number } | { ok: false; reason: "invalid" | "locked" };
 
-async function failSecondFactor(db: Executor, pending: ActiveSession, factor: string, now: Date): Promise<SecondFactorResult> {
+async function failSecondFactor(
+  db: Executor,
+  pending: ActiveSession,
+  factor: string,
+  now: Date,
+): Promise<SecondFactorResult> {
   const user = await findUserById(db, pending.user.id);
   const lockedNow = user ? await recordFailure(db, user, now) : false;
-  await appendAuditEntry(db, { actorUserId: pending.user.id, action: "mfa.failed", targetType: "user", targetId: pending.user.id, detail: { factor } });
+  await appendAuditEntry(db, {
+    actorUserId: pending.user.id,
+    action: "mfa.failed",
+    targetType: "user",
+    targetId: pending.user.id,
+    detail: { factor },
+  });
   if (lockedNow) {
-    await appendAuditEntry(db, { actorUserId: pending.user.id, action: "account.locked", targetType: "user", targetId: pending.user.id });
+    await appendAuditEntry(db, {
+      actorUserId: pending.user.id,
+      action: "account.locked",
+      targetType: "user",
+      targetId: pending.user.id,
+    });
     await deleteSession(db, pending.idHash);
     return { ok: false, reason: "locked" };
   }
@@ -65,15 +108,27 @@ export async function completeSecondFactor(
     await deleteSession(db, pending.idHash);
     return { ok: false, reason: "locked" };
   }
-  const valid = input.kind === "totp"
-    ? await verifyUserTotp(db, box, pending.user.id, input.code)
-    : await consumeRecoveryCode(db, pending.user.id, input.code, now);
+  const valid =
+    input.kind === "totp"
+      ? await verifyUserTotp(db, box, pending.user.id, input.code)
+      : await consumeRecoveryCode(db, pending.user.id, input.code, now);
   if (!valid) return failSecondFactor(db, pending, input.kind, now);
   await recordSignIn(db, pending.user.id, now);
   const session = await rotateSession(db, pending.idHash, pending.user.id, true, now);
-  await appendAuditEntry(db, { actorUserId: pending.user.id, action: "sign_in.succeeded", targetType: "user", targetId: pending.user.id, detail: { factor: input.kind } });
+  await appendAuditEntry(db, {
+    actorUserId: pending.user.id,
+    action: "sign_in.succeeded",
+    targetType: "user",
+    targetId: pending.user.id,
+    detail: { factor: input.kind },
+  });
   if (input.kind === "recovery") {
-    await appendAuditEntry(db, { actorUserId: pending.user.id, action: "mfa.recovery_code_used", targetType: "user", targetId: pending.user.id });
+    await appendAuditEntry(db, {
+      actorUserId: pending.user.id,
+      action: "mfa.recovery_code_used",
+      targetType: "user",
+      targetId: pending.user.id,
+    });
   }
   return { ok: true, session };
 }
@@ -88,7 +143,13 @@ export type EnrolmentResult =
  * issued and the session rotates. The codes wait, sealed, on the new session for the page that shows
  * them once (a form without JavaScript gets there by a redirect).
  */
-export async function confirmMfaEnrolment(db: Executor, box: SecretBox, pending: ActiveSession, code: string, now = new Date()): Promise<EnrolmentResult> {
+export async function confirmMfaEnrolment(
+  db: Executor,
+  box: SecretBox,
+  pending: ActiveSession,
+  code: string,
+  now = new Date(),
+): Promise<EnrolmentResult> {
   if (!pending.sealedEnrolmentSecret) return { ok: false, reason: "no_secret" };
   if (pending.user.mfaEnrolled) return { ok: false, reason: "already_enrolled" };
   if (await locked(db, pending.user.id, now)) return { ok: false, reason: "locked" };
@@ -98,12 +159,24 @@ export async function confirmMfaEnrolment(db: Executor, box: SecretBox, pending:
     const failed = await failSecondFactor(db, pending, "totp-enrolment", now);
     return { ok: false, reason: failed.ok ? "invalid" : failed.reason };
   }
-  if (!(await completeEnrolment(db, box, pending.user.id, secret, step, now))) return { ok: false, reason: "already_enrolled" };
+  if (!(await completeEnrolment(db, box, pending.user.id, secret, step, now)))
+    return { ok: false, reason: "already_enrolled" };
   const recoveryCodes = await regenerateRecoveryCodes(db, pending.user.id, now);
   await recordSignIn(db, pending.user.id, now);
   const session = await rotateSession(db, pending.idHash, pending.user.id, true, now);
   await keepRecoveryCodesToShow(db, box, tokenHash(session.id), recoveryCodes);
-  await appendAuditEntry(db, { actorUserId: pending.user.id, action: "mfa.enrolled", targetType: "user", targetId: pending.user.id });
-  await appendAuditEntry(db, { actorUserId: pending.user.id, action: "sign_in.succeeded", targetType: "user", targetId: pending.user.id, detail: { factor: "totp-enrolment" } });
+  await appendAuditEntry(db, {
+    actorUserId: pending.user.id,
+    action: "mfa.enrolled",
+    targetType: "user",
+    targetId: pending.user.id,
+  });
+  await appendAuditEntry(db, {
+    actorUserId: pending.user.id,
+    action: "sign_in.succeeded",
+    targetType: "user",
+    targetId: pending.user.id,
+    detail: { factor: "totp-enrolment" },
+  });
   return { ok: true, session, recoveryCodes };
 }

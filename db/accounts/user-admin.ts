@@ -26,8 +26,16 @@ function listingQuery(db: Executor) {
     .selectFrom("users")
     .leftJoin("agencies", "agencies.id", "users.agency_id")
     .select([
-      "users.id", "users.email", "users.display_name", "users.role", "agencies.name as agency_name", "users.status",
-      "users.mfa_enrolled_at", "users.locked_until", "users.last_sign_in_at", "users.is_demo",
+      "users.id",
+      "users.email",
+      "users.display_name",
+      "users.role",
+      "agencies.name as agency_name",
+      "users.status",
+      "users.mfa_enrolled_at",
+      "users.locked_until",
+      "users.last_sign_in_at",
+      "users.is_demo",
     ]);
 }
 
@@ -35,8 +43,16 @@ type ListingRow = Awaited<ReturnType<ReturnType<typeof listingQuery>["executeTak
 
 function toListing(r: ListingRow): UserListing {
   return {
-    id: r.id, email: r.email, displayName: r.display_name, role: r.role, agencyName: r.agency_name, status: r.status,
-    mfaEnrolled: r.mfa_enrolled_at !== null, lockedUntil: r.locked_until, lastSignInAt: r.last_sign_in_at, isDemo: r.is_demo,
+    id: r.id,
+    email: r.email,
+    displayName: r.display_name,
+    role: r.role,
+    agencyName: r.agency_name,
+    status: r.status,
+    mfaEnrolled: r.mfa_enrolled_at !== null,
+    lockedUntil: r.locked_until,
+    lastSignInAt: r.last_sign_in_at,
+    isDemo: r.is_demo,
   };
 }
 
@@ -46,7 +62,11 @@ export async function listUsers(db: Executor, search = "", limit = 500): Promise
   if (term) {
     const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) =>
-      eb.or([eb("users.email", "like", like), eb(eb.fn("lower", ["users.display_name"]), "like", like), eb(eb.fn("lower", ["agencies.name"]), "like", like)]),
+      eb.or([
+        eb("users.email", "like", like),
+        eb(eb.fn("lower", ["users.display_name"]), "like", like),
+        eb(eb.fn("lower", ["agencies.name"]), "like", like),
+      ]),
     );
   }
   const rows = await query.orderBy("users.role").orderBy("users.email").limit(limit).execute();
@@ -74,36 +94,76 @@ export type AdminChange = "done" | "not_found" | "self" | "last_administrator" |
  * Changes a role within its kind: programme roles among themselves, agency roles among themselves
  * (moving someone between an agency and the programme is a new account, with its own invitation).
  */
-export async function changeUserRole(db: Executor, input: { userId: string; role: Role; by: string }): Promise<AdminChange> {
+export async function changeUserRole(
+  db: Executor,
+  input: { userId: string; role: Role; by: string },
+): Promise<AdminChange> {
   const user = await db.selectFrom("users").select(["id", "role"]).where("id", "=", input.userId).executeTakeFirst();
   if (!user) return "not_found";
   if (user.id === input.by) return "self";
   if (isAgencyRole(user.role) !== isAgencyRole(input.role)) return "wrong_kind";
-  if (user.role === "administrator" && input.role !== "administrator" && (await activeAdministrators(db)) <= 1) return "last_administrator";
+  if (user.role === "administrator" && input.role !== "administrator" && (await activeAdministrators(db)) <= 1)
+    return "last_administrator";
   await db.updateTable("users").set({ role: input.role }).where("id", "=", user.id).execute();
   await deleteUserSessions(db, user.id);
-  await appendAuditEntry(db, { actorUserId: input.by, action: "user.role_changed", targetType: "user", targetId: user.id, detail: { from: user.role, to: input.role } });
+  await appendAuditEntry(db, {
+    actorUserId: input.by,
+    action: "user.role_changed",
+    targetType: "user",
+    targetId: user.id,
+    detail: { from: user.role, to: input.role },
+  });
   return "done";
 }
 
-export async function setUserStatus(db: Executor, input: { userId: string; status: "active" | "disabled"; by: string }): Promise<AdminChange> {
-  const user = await db.selectFrom("users").select(["id", "role", "status"]).where("id", "=", input.userId).executeTakeFirst();
+export async function setUserStatus(
+  db: Executor,
+  input: { userId: string; status: "active" | "disabled"; by: string },
+): Promise<AdminChange> {
+  const user = await db
+    .selectFrom("users")
+    .select(["id", "role", "status"])
+    .where("id", "=", input.userId)
+    .executeTakeFirst();
   if (!user) return "not_found";
   if (user.id === input.by) return "self";
   if (input.status === "disabled") {
     if (user.role === "administrator" && (await activeAdministrators(db)) <= 1) return "last_administrator";
     await disableUser(db, user.id);
   } else {
-    await db.updateTable("users").set({ status: "active", failed_sign_ins: 0, locked_until: null }).where("id", "=", user.id).execute();
+    await db
+      .updateTable("users")
+      .set({ status: "active", failed_sign_ins: 0, locked_until: null })
+      .where("id", "=", user.id)
+      .execute();
   }
-  await appendAuditEntry(db, { actorUserId: input.by, action: input.status === "disabled" ? "user.disabled" : "user.enabled", targetType: "user", targetId: user.id });
+  await appendAuditEntry(db, {
+    actorUserId: input.by,
+    action: input.status === "disabled" ? "user.disabled" : "user.enabled",
+    targetType: "user",
+    targetId: user.id,
+  });
   return "done";
 }
 
 /** An administrator invites a reviewer, administrator or national analyst (no agency). */
-export async function inviteProgrammeStaff(db: Executor, input: { email: string; role: Role; by: string }): Promise<IssuedInvitation> {
+export async function inviteProgrammeStaff(
+  db: Executor,
+  input: { email: string; role: Role; by: string },
+): Promise<IssuedInvitation> {
   if (isAgencyRole(input.role)) throw new Error("Agency members are invited by their commander");
-  const invitation = await createInvitation(db, { email: input.email, role: input.role, agencyId: null, invitedBy: input.by });
-  await appendAuditEntry(db, { actorUserId: input.by, action: "invitation.created", targetType: "invitation", targetId: invitation.id, detail: { role: input.role } });
+  const invitation = await createInvitation(db, {
+    email: input.email,
+    role: input.role,
+    agencyId: null,
+    invitedBy: input.by,
+  });
+  await appendAuditEntry(db, {
+    actorUserId: input.by,
+    action: "invitation.created",
+    targetType: "invitation",
+    targetId: invitation.id,
+    detail: { role: input.role },
+  });
   return invitation;
 }

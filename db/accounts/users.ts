@@ -74,7 +74,12 @@ export async function authenticate(
  */
 export async function recordFailure(db: Executor, user: Pick<User, "id">, now = new Date()): Promise<boolean> {
   const counted = await retryingConflicts(() =>
-    db.updateTable("users").set((eb) => ({ failed_sign_ins: eb("failed_sign_ins", "+", 1) })).where("id", "=", user.id).returning("failed_sign_ins").executeTakeFirst(),
+    db
+      .updateTable("users")
+      .set((eb) => ({ failed_sign_ins: eb("failed_sign_ins", "+", 1) }))
+      .where("id", "=", user.id)
+      .returning("failed_sign_ins")
+      .executeTakeFirst(),
   );
   if (!counted || counted.failed_sign_ins < LOCKOUT_THRESHOLD) return false;
   const locked = await retryingConflicts(() =>
@@ -89,13 +94,24 @@ export async function recordFailure(db: Executor, user: Pick<User, "id">, now = 
 }
 
 export async function recordSignIn(db: Executor, userId: string, now = new Date()): Promise<void> {
-  await retryingConflicts(() => db.updateTable("users").set({ failed_sign_ins: 0, locked_until: null, last_sign_in_at: now }).where("id", "=", userId).execute());
+  await retryingConflicts(() =>
+    db
+      .updateTable("users")
+      .set({ failed_sign_ins: 0, locked_until: null, last_sign_in_at: now })
+      .where("id", "=", userId)
+      .execute(),
+  );
 }
 
 export async function setPassword(db: Executor, userId: string, password: string, now = new Date()): Promise<void> {
   await db
     .updateTable("users")
-    .set({ password_hash: await hashPassword(password), password_changed_at: now, failed_sign_ins: 0, locked_until: null })
+    .set({
+      password_hash: await hashPassword(password),
+      password_changed_at: now,
+      failed_sign_ins: 0,
+      locked_until: null,
+    })
     .where("id", "=", userId)
     .execute();
 }
@@ -116,7 +132,12 @@ export async function changeOwnPassword(
   }
   await setPassword(db, userId, newPassword);
   await deleteUserSessions(db, userId, currentIdHash);
-  await appendAuditEntry(db, { actorUserId: userId, action: "account.password_changed", targetType: "user", targetId: userId });
+  await appendAuditEntry(db, {
+    actorUserId: userId,
+    action: "account.password_changed",
+    targetType: "user",
+    targetId: userId,
+  });
   return { ok: true };
 }
 
@@ -129,7 +150,8 @@ export interface NewAccount {
 }
 
 export async function createUser(db: Executor, account: NewAccount, now = new Date()): Promise<string> {
-  if (isAgencyRole(account.role) !== (account.agencyId !== null)) throw new Error("Agency roles need an agency; programme roles have none");
+  if (isAgencyRole(account.role) !== (account.agencyId !== null))
+    throw new Error("Agency roles need an agency; programme roles have none");
   const id = crypto.randomUUID();
   await db
     .insertInto("users")

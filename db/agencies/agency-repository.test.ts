@@ -7,11 +7,36 @@ import { findActiveAgencyByPartnerCode } from "./agency-repository";
 let database: OpenDatabase;
 beforeAll(async () => {
   database = await openDatabase({ location: ":memory:" });
-  const base = { state: "OH", census_region: "midwest", size_band: "25-99", contact_name: null, contact_email: null, applied_at: new Date(), decided_at: null, left_at: null, is_synthetic: false };
-  await database.db.insertInto("agencies").values([
-    { ...base, id: crypto.randomUUID(), name: "Active PD", status: "active", partner_code_hash: hashPartnerCode("ABCDE-FGHJK-MNPQR") },
-    { ...base, id: crypto.randomUUID(), name: "Left PD", status: "left", partner_code_hash: hashPartnerCode("ZZZZZ-ZZZZZ-ZZZZZ") },
-  ]).execute();
+  const base = {
+    state: "OH",
+    census_region: "midwest",
+    size_band: "25-99",
+    contact_name: null,
+    contact_email: null,
+    applied_at: new Date(),
+    decided_at: null,
+    left_at: null,
+    is_synthetic: false,
+  };
+  await database.db
+    .insertInto("agencies")
+    .values([
+      {
+        ...base,
+        id: crypto.randomUUID(),
+        name: "Active PD",
+        status: "active",
+        partner_code_hash: hashPartnerCode("ABCDE-FGHJK-MNPQR"),
+      },
+      {
+        ...base,
+        id: crypto.randomUUID(),
+        name: "Left PD",
+        status: "left",
+        partner_code_hash: hashPartnerCode("ZZZZZ-ZZZZZ-ZZZZZ"),
+      },
+    ])
+    .execute();
 });
 afterAll(() => database.close());
 

@@ -32,17 +32,38 @@ export interface IssuedApiToken {
 }
 
 export async function createApiToken(
-  db: Executor, viewer: AgencyViewer, input: { name: string; days: TokenLifetime }, now = new Date(),
+  db: Executor,
+  viewer: AgencyViewer,
+  input: { name: string; days: TokenLifetime },
+  now = new Date(),
 ): Promise<IssuedApiToken> {
   const agencyId = commanderAgency(viewer);
   const token = `${TOKEN_PREFIX}${randomToken(32)}`;
   const id = crypto.randomUUID();
   const expiresAt = new Date(now.getTime() + input.days * 86_400_000);
-  await db.insertInto("api_tokens").values({
-    id, agency_id: agencyId, name: input.name, token_hash: tokenHash(token), token_prefix: token.slice(0, SHOWN_PREFIX_LENGTH),
-    created_by: viewer.id, created_at: now, expires_at: expiresAt, last_used_at: null, revoked_at: null, revoked_by: null,
-  }).execute();
-  await appendAuditEntry(db, { actorUserId: viewer.id, action: "api_token.created", targetType: "api_token", targetId: id, detail: { days: input.days } });
+  await db
+    .insertInto("api_tokens")
+    .values({
+      id,
+      agency_id: agencyId,
+      name: input.name,
+      token_hash: tokenHash(token),
+      token_prefix: token.slice(0, SHOWN_PREFIX_LENGTH),
+      created_by: viewer.id,
+      created_at: now,
+      expires_at: expiresAt,
+      last_used_at: null,
+      revoked_at: null,
+      revoked_by: null,
+    })
+    .execute();
+  await appendAuditEntry(db, {
+    actorUserId: viewer.id,
+    action: "api_token.created",
+    targetType: "api_token",
+    targetId: id,
+    detail: { days: input.days },
+  });
   return { id, name: input.name, token, expiresAt };
 }
 
@@ -65,13 +86,28 @@ export async function listApiTokens(db: Executor, viewer: AgencyViewer, now = ne
   const rows = await db
     .selectFrom("api_tokens as t")
     .leftJoin("users as u", "u.id", "t.created_by")
-    .select(["t.id", "t.name", "t.token_prefix", "u.display_name", "t.created_at", "t.expires_at", "t.last_used_at", "t.revoked_at"])
+    .select([
+      "t.id",
+      "t.name",
+      "t.token_prefix",
+      "u.display_name",
+      "t.created_at",
+      "t.expires_at",
+      "t.last_used_at",
+      "t.revoked_at",
+    ])
     .where("t.agency_id", "=", commanderAgency(viewer))
     .orderBy("t.created_at", "desc")
     .execute();
   return rows.map((r) => ({
-    id: r.id, name: r.name, prefix: r.token_prefix, createdBy: r.display_name ?? "A former member", createdAt: r.created_at,
-    expiresAt: r.expires_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at,
+    id: r.id,
+    name: r.name,
+    prefix: r.token_prefix,
+    createdBy: r.display_name ?? "A former member",
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+    lastUsedAt: r.last_used_at,
+    revokedAt: r.revoked_at,
     status: r.revoked_at ? "revoked" : r.expires_at <= now ? "expired" : "active",
   }));
 }
@@ -80,12 +116,26 @@ export async function listApiTokens(db: Executor, viewer: AgencyViewer, now = ne
  * A presented token that was refused goes to the audit log: the token's id when it is
  * one of ours, else nothing but the reason — never the secret, never anything about the caller.
  */
-export async function recordRefusedToken(db: Executor, check: { problem: TokenProblem; tokenId?: string }): Promise<void> {
-  await appendAuditEntry(db, { actorUserId: null, action: "api_token.refused", targetType: "api_token", targetId: check.tokenId ?? null, detail: { problem: check.problem } });
+export async function recordRefusedToken(
+  db: Executor,
+  check: { problem: TokenProblem; tokenId?: string },
+): Promise<void> {
+  await appendAuditEntry(db, {
+    actorUserId: null,
+    action: "api_token.refused",
+    targetType: "api_token",
+    targetId: check.tokenId ?? null,
+    detail: { problem: check.problem },
+  });
 }
 
 /** Revokes a token of the commander's own agency; false when there is no such active token there. */
-export async function revokeApiToken(db: Executor, viewer: AgencyViewer, tokenId: string, now = new Date()): Promise<boolean> {
+export async function revokeApiToken(
+  db: Executor,
+  viewer: AgencyViewer,
+  tokenId: string,
+  now = new Date(),
+): Promise<boolean> {
   const result = await db
     .updateTable("api_tokens")
     .set({ revoked_at: now, revoked_by: viewer.id })
@@ -94,7 +144,13 @@ export async function revokeApiToken(db: Executor, viewer: AgencyViewer, tokenId
     .where("revoked_at", "is", null)
     .executeTakeFirst();
   const revoked = Number(result.numUpdatedRows) === 1;
-  if (revoked) await appendAuditEntry(db, { actorUserId: viewer.id, action: "api_token.revoked", targetType: "api_token", targetId: tokenId });
+  if (revoked)
+    await appendAuditEntry(db, {
+      actorUserId: viewer.id,
+      action: "api_token.revoked",
+      targetType: "api_token",
+      targetId: tokenId,
+    });
   return revoked;
 }
 
@@ -122,7 +178,18 @@ export async function checkApiToken(db: Executor, secret: string, now = new Date
     .selectFrom("api_tokens as t")
     .leftJoin("agencies as a", "a.id", "t.agency_id")
     .leftJoin("users as u", "u.id", "t.created_by")
-    .select(["t.id", "t.agency_id", "t.created_by", "t.expires_at", "t.revoked_at", "t.last_used_at", "a.status as agency_status", "u.status as user_status", "u.role", "u.agency_id as user_agency"])
+    .select([
+      "t.id",
+      "t.agency_id",
+      "t.created_by",
+      "t.expires_at",
+      "t.revoked_at",
+      "t.last_used_at",
+      "a.status as agency_status",
+      "u.status as user_status",
+      "u.role",
+      "u.agency_id as user_agency",
+    ])
     .where("t.token_hash", "=", tokenHash(secret))
     .executeTakeFirst();
   if (!row) return { ok: false, problem: "unknown" };
@@ -130,10 +197,13 @@ export async function checkApiToken(db: Executor, secret: string, now = new Date
   if (row.revoked_at) return refused("revoked");
   if (row.expires_at <= now) return refused("expired");
   if (row.agency_status !== "active") return refused("agency_inactive");
-  if (row.user_status !== "active" || row.role !== "agency_commander" || row.user_agency !== row.agency_id) return refused("creator_inactive");
+  if (row.user_status !== "active" || row.role !== "agency_commander" || row.user_agency !== row.agency_id)
+    return refused("creator_inactive");
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > TOUCH_AFTER_MS) {
     // Parallel requests with one token may write this at the same moment: one write is enough.
-    await unlessWrittenConcurrently(() => db.updateTable("api_tokens").set({ last_used_at: now }).where("id", "=", row.id).execute());
+    await unlessWrittenConcurrently(() =>
+      db.updateTable("api_tokens").set({ last_used_at: now }).where("id", "=", row.id).execute(),
+    );
   }
   return { ok: true, caller: { tokenId: row.id, agencyId: row.agency_id, createdBy: row.created_by } };
 }

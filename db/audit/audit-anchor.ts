@@ -23,8 +23,10 @@ export interface AuditHead {
 
 export class AuditKeyMissingError extends Error {
   constructor() {
-    super("The audit log has no key: it derives from the server key (INTAKE_KEY or DATA_DIR/intake.key), which is " +
-        "missing or unusable.");
+    super(
+      "The audit log has no key: it derives from the server key (INTAKE_KEY or DATA_DIR/intake.key), which is " +
+        "missing or unusable.",
+    );
     this.name = "AuditKeyMissingError";
   }
 }
@@ -64,7 +66,8 @@ export function auditLogReady(): boolean {
 export function readAuditHead(headFile: string): AuditHead | null {
   if (!existsSync(headFile)) return null;
   const parsed = JSON.parse(readFileSync(headFile, "utf8")) as Partial<AuditHead>;
-  if (typeof parsed.seq !== "number" || typeof parsed.hash !== "string") throw new Error(`${headFile} does not hold an audit head`);
+  if (typeof parsed.seq !== "number" || typeof parsed.hash !== "string")
+    throw new Error(`${headFile} does not hold an audit head`);
   return { seq: parsed.seq, hash: parsed.hash };
 }
 

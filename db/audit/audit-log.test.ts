@@ -7,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OpenDatabase } from "../open";
 import { openDatabase } from "../open";
 import { type AuditAnchor, readAuditHead, useAuditAnchor } from "./audit-anchor";
-import { appendAuditEntry, AuditDetailError, auditHash, canonicalAuditText, keyUnkeyedAuditChain, verifyAuditChain } from "./audit-log";
+import {
+  appendAuditEntry,
+  AuditDetailError,
+  auditHash,
+  canonicalAuditText,
+  keyUnkeyedAuditChain,
+  verifyAuditChain,
+} from "./audit-log";
 
 const dir = mkdtempSync(path.join(tmpdir(), "closecall-audit-log-"));
 let database: OpenDatabase;
@@ -23,7 +30,13 @@ async function fill(db: OpenDatabase, n: number) {
   const actor = crypto.randomUUID();
   await Promise.all(
     Array.from({ length: n }, (_, i) =>
-      appendAuditEntry(db.db, { actorUserId: actor, action: "sign_in.succeeded", targetType: "user", targetId: actor, detail: { attempt: i } }),
+      appendAuditEntry(db.db, {
+        actorUserId: actor,
+        action: "sign_in.succeeded",
+        targetType: "user",
+        targetId: actor,
+        detail: { attempt: i },
+      }),
     ),
   );
 }
@@ -46,7 +59,11 @@ describe("audit log", () => {
     await fill(database, 25);
     const result = await verifyAuditChain(database.db, undefined, 7);
     expect(result).toMatchObject({ ok: true, entries: 25 });
-    const rows = await database.db.selectFrom("audit_log").select(["seq", "prev_hash", "hash"]).orderBy("seq").execute();
+    const rows = await database.db
+      .selectFrom("audit_log")
+      .select(["seq", "prev_hash", "hash"])
+      .orderBy("seq")
+      .execute();
     expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
     expect(rows[1]!.prev_hash).toBe(rows[0]!.hash);
   });
@@ -67,7 +84,8 @@ describe("audit log", () => {
   // What an unkeyed, unanchored chain let through.
   it("detects a row edited and every later row re-hashed, without the key", async () => {
     await withAnchoredLog("rehashed", async (db) => {
-      for (let i = 0; i < 5; i++) await appendAuditEntry(db.db, { actorUserId: null, action: "sign_in.failed", detail: { attempt: i } });
+      for (let i = 0; i < 5; i++)
+        await appendAuditEntry(db.db, { actorUserId: null, action: "sign_in.failed", detail: { attempt: i } });
       const rows = await db.db.selectFrom("audit_log").selectAll().orderBy("seq").execute();
       const forger = randomBytes(32); // the attacker's best guess: any key but ours, or plain SHA-256
       let prev = rows[1]!.hash;
@@ -84,7 +102,8 @@ describe("audit log", () => {
 
   it("detects the newest rows deleted, through the head file written on each append", async () => {
     await withAnchoredLog("truncated", async (db, anchor) => {
-      for (let i = 0; i < 6; i++) await appendAuditEntry(db.db, { actorUserId: null, action: "sign_in.failed", detail: { attempt: i } });
+      for (let i = 0; i < 6; i++)
+        await appendAuditEntry(db.db, { actorUserId: null, action: "sign_in.failed", detail: { attempt: i } });
       expect(readAuditHead(anchor.headFile!)).toMatchObject({ seq: 6 });
       expect(await verifyAuditChain(db.db)).toMatchObject({ ok: true, entries: 6, anchor: "matches" });
       await sql`DELETE FROM audit_log WHERE seq >= 5`.execute(db.db);
@@ -99,9 +118,21 @@ describe("audit log", () => {
       // Two entries as older versions wrote them: SHA-256 of the same canonical text, no head file.
       let prev = "0".repeat(64);
       for (let seq = 1; seq <= 2; seq++) {
-        const row = { seq, occurred_at: new Date(1_700_000_000_000 + seq), actor_user_id: null, action: "sign_in.failed", target_type: null, target_id: null, detail: null, prev_hash: prev };
+        const row = {
+          seq,
+          occurred_at: new Date(1_700_000_000_000 + seq),
+          actor_user_id: null,
+          action: "sign_in.failed",
+          target_type: null,
+          target_id: null,
+          detail: null,
+          prev_hash: prev,
+        };
         const hash = createHash("sha256").update(canonicalAuditText(row)).digest("hex");
-        await db.db.insertInto("audit_log").values({ ...row, hash }).execute();
+        await db.db
+          .insertInto("audit_log")
+          .values({ ...row, hash })
+          .execute();
         prev = hash;
       }
       expect((await verifyAuditChain(db.db)).ok).toBe(false);
@@ -113,8 +144,18 @@ describe("audit log", () => {
   });
 
   it("refuses details about submitters", () => {
-    expect(() => appendAuditEntry(database.db, { actorUserId: null, action: "export.created", detail: { submission: "x" } })).toThrow(AuditDetailError);
-    expect(() => appendAuditEntry(database.db, { actorUserId: null, action: "export.created", detail: { ip: "1" } })).toThrow(AuditDetailError);
-    expect(() => appendAuditEntry(database.db, { actorUserId: null, action: "export.created", detail: { note: "from 203.0.113.9" } })).toThrow(AuditDetailError);
+    expect(() =>
+      appendAuditEntry(database.db, { actorUserId: null, action: "export.created", detail: { submission: "x" } }),
+    ).toThrow(AuditDetailError);
+    expect(() =>
+      appendAuditEntry(database.db, { actorUserId: null, action: "export.created", detail: { ip: "1" } }),
+    ).toThrow(AuditDetailError);
+    expect(() =>
+      appendAuditEntry(database.db, {
+        actorUserId: null,
+        action: "export.created",
+        detail: { note: "from 203.0.113.9" },
+      }),
+    ).toThrow(AuditDetailError);
   });
 });

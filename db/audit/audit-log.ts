@@ -61,7 +61,17 @@ export interface NewAuditEntry {
   /** A users.id, or null for a system or anonymous attempt. Never anything about a submitter. */
   actorUserId: string | null;
   action: AuditAction;
-  targetType?: "user" | "agency" | "invitation" | "report" | "export" | "route" | "session" | "submission" | "publication_batch" | "api_token";
+  targetType?:
+    | "user"
+    | "agency"
+    | "invitation"
+    | "report"
+    | "export"
+    | "route"
+    | "session"
+    | "submission"
+    | "publication_batch"
+    | "api_token";
   targetId?: string | null;
   detail?: AuditDetail;
   occurredAt?: Date;
@@ -79,7 +89,8 @@ export class AuditDetailError extends Error {}
 function assertNothingAboutSubmitters(entry: NewAuditEntry): void {
   for (const [key, value] of Object.entries(entry.detail ?? {})) {
     if (FORBIDDEN_DETAIL_KEY.test(key)) throw new AuditDetailError(`Audit detail may not hold "${key}"`);
-    if (typeof value === "string" && IPV4.test(value)) throw new AuditDetailError("Audit detail may not hold an IP address");
+    if (typeof value === "string" && IPV4.test(value))
+      throw new AuditDetailError("Audit detail may not hold an IP address");
   }
 }
 
@@ -120,7 +131,12 @@ export function appendAuditEntry(db: Executor, entry: NewAuditEntry): Promise<Au
   const anchor = auditAnchor();
   // Serialised in this process (DuckDB allows one process per file): each append needs the row before it.
   const run = auditProcessState.queue.then(async () => {
-    const last = await db.selectFrom("audit_log").select(["seq", "hash"]).orderBy("seq", "desc").limit(1).executeTakeFirst();
+    const last = await db
+      .selectFrom("audit_log")
+      .select(["seq", "hash"])
+      .orderBy("seq", "desc")
+      .limit(1)
+      .executeTakeFirst();
     const row = {
       seq: (last?.seq ?? 0) + 1,
       // Millisecond precision survives the TIMESTAMP round trip, so the hash can be recomputed.
@@ -158,19 +174,35 @@ async function walkChain(
   db: Executor,
   hashOf: (row: Omit<AuditEntry, "hash">) => string,
   batchSize: number,
-): Promise<{ ok: true; entries: number; headHash: string; headSeq: number } | { ok: false; entries: number; headHash: string; brokenAt: number; problem: string }> {
+): Promise<
+  | { ok: true; entries: number; headHash: string; headSeq: number }
+  | { ok: false; entries: number; headHash: string; brokenAt: number; problem: string }
+> {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let entries = 0;
   for (;;) {
-    const rows = await db.selectFrom("audit_log").selectAll().where("seq", ">=", expectedSeq).orderBy("seq").limit(batchSize).execute();
+    const rows = await db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("seq", ">=", expectedSeq)
+      .orderBy("seq")
+      .limit(batchSize)
+      .execute();
     if (rows.length === 0) break;
     for (const row of rows) {
-      const fail = (problem: string) => ({ ok: false as const, entries, headHash: prevHash, brokenAt: row.seq, problem });
+      const fail = (problem: string) => ({
+        ok: false as const,
+        entries,
+        headHash: prevHash,
+        brokenAt: row.seq,
+        problem,
+      });
       if (row.seq !== expectedSeq) return fail(`entry ${expectedSeq} is missing`);
       if (row.prev_hash !== prevHash) return fail("previous-hash link does not match the entry before it");
       const { hash, ...rest } = row;
-      if (hashOf(rest) !== hash) return fail("content does not match its keyed hash (the entry was edited or re-hashed)");
+      if (hashOf(rest) !== hash)
+        return fail("content does not match its keyed hash (the entry was edited or re-hashed)");
       prevHash = hash;
       expectedSeq += 1;
       entries += 1;
@@ -184,17 +216,40 @@ async function walkChain(
  * the row before it, and seq must have no gaps; then the newest entry must be the one the head file
  * names, or come after it. An edited, re-hashed, inserted or deleted row — the newest included — breaks it.
  */
-export async function verifyAuditChain(db: Executor, anchor: AuditAnchor = auditAnchor(), batchSize = 5000): Promise<AuditVerification> {
+export async function verifyAuditChain(
+  db: Executor,
+  anchor: AuditAnchor = auditAnchor(),
+  batchSize = 5000,
+): Promise<AuditVerification> {
   const walked = await walkChain(db, (row) => auditHash(row, anchor.key), batchSize);
   if (!walked.ok) return { ...walked, anchor: "none" };
   if (!anchor.headFile) return { ok: true, entries: walked.entries, headHash: walked.headHash, anchor: "none" };
   const head = readAuditHead(anchor.headFile);
-  const broken = (problem: string): AuditVerification => ({ ok: false, entries: walked.entries, headHash: walked.headHash, brokenAt: head?.seq ?? 1, problem, anchor: "none" });
-  if (!head) return walked.entries === 0 ? { ok: true, entries: 0, headHash: walked.headHash, anchor: "matches" } : broken(`the head file ${anchor.headFile} is missing`);
-  if (head.seq > walked.headSeq) return broken(`the head file names entry ${head.seq}, but the log ends at ${walked.headSeq}: the newest entries were removed`);
+  const broken = (problem: string): AuditVerification => ({
+    ok: false,
+    entries: walked.entries,
+    headHash: walked.headHash,
+    brokenAt: head?.seq ?? 1,
+    problem,
+    anchor: "none",
+  });
+  if (!head)
+    return walked.entries === 0
+      ? { ok: true, entries: 0, headHash: walked.headHash, anchor: "matches" }
+      : broken(`the head file ${anchor.headFile} is missing`);
+  if (head.seq > walked.headSeq)
+    return broken(
+      `the head file names entry ${head.seq}, but the log ends at ${walked.headSeq}: the newest entries were removed`,
+    );
   const row = await db.selectFrom("audit_log").select("hash").where("seq", "=", head.seq).executeTakeFirst();
-  if (row?.hash !== head.hash) return broken(`entry ${head.seq} is not the one the head file names: the chain was rewritten`);
-  return { ok: true, entries: walked.entries, headHash: walked.headHash, anchor: head.seq === walked.headSeq ? "matches" : "behind" };
+  if (row?.hash !== head.hash)
+    return broken(`entry ${head.seq} is not the one the head file names: the chain was rewritten`);
+  return {
+    ok: true,
+    entries: walked.entries,
+    headHash: walked.headHash,
+    anchor: head.seq === walked.headSeq ? "matches" : "behind",
+  };
 }
 
 /**
@@ -215,7 +270,12 @@ export async function keyUnkeyedAuditChain(db: Executor, anchor: AuditAnchor = a
     return { seq: row.seq, prev_hash: next.prev_hash, hash: prevHash };
   });
   await inTransaction(db, async (trx) => {
-    for (const r of rekeyed) await trx.updateTable("audit_log").set({ prev_hash: r.prev_hash, hash: r.hash }).where("seq", "=", r.seq).execute();
+    for (const r of rekeyed)
+      await trx
+        .updateTable("audit_log")
+        .set({ prev_hash: r.prev_hash, hash: r.hash })
+        .where("seq", "=", r.seq)
+        .execute();
   });
   writeAuditHead(anchor.headFile, { seq: rekeyed.at(-1)!.seq, hash: prevHash });
   return rekeyed.length;

@@ -11,8 +11,14 @@ describe("detectIdentifiers", () => {
     const text = "Call Sgt. Ann Lee at (312) 555-0147 or ann.lee@example.org before 0300 hrs.";
     const findings = detectIdentifiers(text);
     for (const f of findings) expect(text.slice(f.start, f.end)).toBe(f.text);
-    for (let i = 1; i < findings.length; i += 1) expect(findings[i]!.start).toBeGreaterThanOrEqual(findings[i - 1]!.end);
-    expect(types(text)).toEqual(["PERSON:Ann Lee", "PHONE:(312) 555-0147", "EMAIL:ann.lee@example.org", "TIME:0300 hrs"]);
+    for (let i = 1; i < findings.length; i += 1)
+      expect(findings[i]!.start).toBeGreaterThanOrEqual(findings[i - 1]!.end);
+    expect(types(text)).toEqual([
+      "PERSON:Ann Lee",
+      "PHONE:(312) 555-0147",
+      "EMAIL:ann.lee@example.org",
+      "TIME:0300 hrs",
+    ]);
   });
 
   it("validates VIN check digits, and accepts a mistyped VIN only after the word VIN", () => {
@@ -45,23 +51,48 @@ describe("detectIdentifiers", () => {
   });
 
   it("finds named venues, towns, record and serial numbers, and plates beside a state's name (issue 16)", () => {
-    expect(types("A fight at Club Velvet spilled into the lot of the Rialto.")).toEqual(["LOCATION:Club Velvet", "LOCATION:Rialto"]);
+    expect(types("A fight at Club Velvet spilled into the lot of the Rialto.")).toEqual([
+      "LOCATION:Club Velvet",
+      "LOCATION:Rialto",
+    ]);
     expect(types("Off duty at Sal's Pizza I saw it.")).toEqual(["LOCATION:Sal's Pizza"]);
-    expect(types("The pursuit came from Springfield, just outside of Tulsa.")).toEqual(["LOCATION:Springfield", "LOCATION:Tulsa"]);
-    expect(types("It came back as NIC number W123456789 and FBI number 123456AB7.")).toEqual(["NCIC:W123456789", "NCIC:123456AB7"]);
-    expect(types("My Taser, serial X29004512, failed; S/N 8821-AX-044 too.")).toEqual(["SERIAL_NUMBER:X29004512", "SERIAL_NUMBER:8821-AX-044"]);
-    expect(types("I ran the plate, Arizona CMX-4421, and it was clear.")).toEqual(["LOCATION:Arizona", "PLATE:CMX-4421"]);
+    expect(types("The pursuit came from Springfield, just outside of Tulsa.")).toEqual([
+      "LOCATION:Springfield",
+      "LOCATION:Tulsa",
+    ]);
+    expect(types("It came back as NIC number W123456789 and FBI number 123456AB7.")).toEqual([
+      "NCIC:W123456789",
+      "NCIC:123456AB7",
+    ]);
+    expect(types("My Taser, serial X29004512, failed; S/N 8821-AX-044 too.")).toEqual([
+      "SERIAL_NUMBER:X29004512",
+      "SERIAL_NUMBER:8821-AX-044",
+    ]);
+    expect(types("I ran the plate, Arizona CMX-4421, and it was clear.")).toEqual([
+      "LOCATION:Arizona",
+      "PLATE:CMX-4421",
+    ]);
   });
 
   it("leaves ordinary capitalised words, models and roads alone", () => {
     expect(types("He yelled in Spanish, so I radioed to Dispatch and went to Booking with the Taser.")).toEqual([]);
-    expect(types("I handed the rifle to Officer Diaz and later to Diaz again.")).toEqual(["PERSON:Diaz", "PERSON:Diaz"]);
-    expect(types("We merged onto Virginia I-95 with a Glock 17 and a Taser X26P.")).toEqual(["LOCATION:Virginia", "LOCATION:I-95"]);
+    expect(types("I handed the rifle to Officer Diaz and later to Diaz again.")).toEqual([
+      "PERSON:Diaz",
+      "PERSON:Diaz",
+    ]);
+    expect(types("We merged onto Virginia I-95 with a Glock 17 and a Taser X26P.")).toEqual([
+      "LOCATION:Virginia",
+      "LOCATION:I-95",
+    ]);
   });
 
   it("finds nothing in a de-identified narrative", () => {
-    expect(types("I stopped a vehicle on [a divided highway] shortly after [time]. The driver reached for the console and " +
-        "I stepped back to cover.")).toEqual([]);
+    expect(
+      types(
+        "I stopped a vehicle on [a divided highway] shortly after [time]. The driver reached for the console and " +
+          "I stepped back to cover.",
+      ),
+    ).toEqual([]);
   });
 });
 

@@ -3,7 +3,13 @@ import { serialNumberFindings } from "./rules/equipment";
 import { agencyFindings, locationFindings } from "./rules/places";
 import { emailFindings, phoneFindings } from "./rules/contact";
 import { personFindings } from "./rules/names";
-import { badgeOrUnitFindings, caseNumberFindings, ncicFindings, radioChannelFindings, recordNumberFindings } from "./rules/records";
+import {
+  badgeOrUnitFindings,
+  caseNumberFindings,
+  ncicFindings,
+  radioChannelFindings,
+  recordNumberFindings,
+} from "./rules/records";
 import { plateFindings, vinFindings } from "./rules/vehicle";
 import { dateFindings, timeFindings } from "./rules/when";
 import type { Finding, IdentifierType } from "../../domain/identifier-types";
@@ -11,7 +17,20 @@ import type { Finding, IdentifierType } from "../../domain/identifier-types";
 // When two findings overlap, the more specific, validated kind wins (an email's name part is not a
 // person; a VIN is not a case number). Within a kind, overlapping findings merge into one span.
 const PRIORITY: IdentifierType[] = [
-  "NCIC", "EMAIL", "VIN", "PHONE", "PLATE", "SERIAL_NUMBER", "CASE_NUMBER", "DATE", "TIME", "RADIO_CHANNEL", "BADGE_OR_UNIT", "AGENCY", "LOCATION", "PERSON",
+  "NCIC",
+  "EMAIL",
+  "VIN",
+  "PHONE",
+  "PLATE",
+  "SERIAL_NUMBER",
+  "CASE_NUMBER",
+  "DATE",
+  "TIME",
+  "RADIO_CHANNEL",
+  "BADGE_OR_UNIT",
+  "AGENCY",
+  "LOCATION",
+  "PERSON",
 ];
 
 function mergeSameType(findings: Finding[], text: string): Finding[] {
@@ -37,9 +56,22 @@ export function detectIdentifiers(text: string): Finding[] {
   // A word the names pass found is a person even after "to" or "from" ("handed it to Diaz").
   const nameWords = new Set(people.flatMap((p) => p.text.split(/\s+/)));
   const all = [
-    ...ncicFindings(text), ...recordNumberFindings(text), ...emailFindings(text), ...vinFindings(text), ...phoneFindings(text), ...plateFindings(text),
-    ...serialNumberFindings(text), ...caseNumberFindings(text), ...dateFindings(text), ...timeFindings(text), ...radioChannelFindings(text),
-    ...badgeOrUnitFindings(text), ...agencyFindings(text), ...people, ...locationFindings(text), ...cityFindings(text, nameWords),
+    ...ncicFindings(text),
+    ...recordNumberFindings(text),
+    ...emailFindings(text),
+    ...vinFindings(text),
+    ...phoneFindings(text),
+    ...plateFindings(text),
+    ...serialNumberFindings(text),
+    ...caseNumberFindings(text),
+    ...dateFindings(text),
+    ...timeFindings(text),
+    ...radioChannelFindings(text),
+    ...badgeOrUnitFindings(text),
+    ...agencyFindings(text),
+    ...people,
+    ...locationFindings(text),
+    ...cityFindings(text, nameWords),
   ];
   for (const f of all) byType.set(f.type, [...(byType.get(f.type) ?? []), f]);
   const accepted: Finding[] = [];

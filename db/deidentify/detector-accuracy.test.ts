@@ -40,16 +40,22 @@ function run(corpus: readonly string[]) {
 }
 
 function table(title: string, scores: TypeScore[], anyRecall: number): string {
-  const rows = scores.map((s) => `  ${s.type.padEnd(14)} recall ${s.recall.toFixed(2)} ` +
+  const rows = scores.map(
+    (s) =>
+      `  ${s.type.padEnd(14)} recall ${s.recall.toFixed(2)} ` +
       `(${String(s.found).padStart(3)}/${String(s.labelled).padEnd(3)})  precision ${s.precision.toFixed(2)} ` +
-      `(${String(s.correct).padStart(3)}/${String(s.predicted).padEnd(3)})`);
+      `(${String(s.correct).padStart(3)}/${String(s.predicted).padEnd(3)})`,
+  );
   return [`${title}`, ...rows, `  any identifier caught (whatever its type): ${anyRecall.toFixed(3)}`].join("\n");
 }
 
 function classTable(title: string, scores: ClassScore[]): string {
-  const rows = scores.map((s) => `  ${s.class.padEnd(15)} recall ${s.recall.toFixed(2)} ` +
+  const rows = scores.map(
+    (s) =>
+      `  ${s.class.padEnd(15)} recall ${s.recall.toFixed(2)} ` +
       `(${String(s.found).padStart(2)}/${String(s.labelled).padEnd(2)})` +
-      (s.missed.length ? `  missed: ${s.missed.join(" · ")}` : ""));
+      (s.missed.length ? `  missed: ${s.missed.join(" · ")}` : ""),
+  );
   return [title, ...rows].join("\n");
 }
 
@@ -71,8 +77,14 @@ describe("identifier detector accuracy on the labelled corpus", () => {
       table(`Held-out set (${heldOut.length} narratives)`, scoreFindings(heldOut), anyTypeRecall(heldOut)),
       table(`Blind set (${blind.length} narratives)`, scoreFindings(blind), anyTypeRecall(blind)),
       table(`Issue 16 classes (${classAll.length} narratives)`, scoreFindings(classAll), anyTypeRecall(classAll)),
-      classTable(`Issue 16 classes, tuning (${classTuning.length} narratives)`, scoreClasses(classTuning, missedClasses)),
-      classTable(`Issue 16 classes, held out (${classHeldOut.length} narratives)`, scoreClasses(classHeldOut, missedClasses)),
+      classTable(
+        `Issue 16 classes, tuning (${classTuning.length} narratives)`,
+        scoreClasses(classTuning, missedClasses),
+      ),
+      classTable(
+        `Issue 16 classes, held out (${classHeldOut.length} narratives)`,
+        scoreClasses(classHeldOut, missedClasses),
+      ),
       classTable(`Issue 16 classes, both (${classAll.length} narratives)`, classScores),
       table(`All (${all.length} narratives)`, scores, anyTypeRecall(all)),
     ].join("\n");

@@ -19,7 +19,10 @@ const overlaps = (a: Finding, b: Finding) => a.start < b.end && b.start < a.end;
  */
 export function scoreFindings(documents: { labels: Finding[]; findings: Finding[] }[]): TypeScore[] {
   return identifierTypes.map((type) => {
-    let labelled = 0, found = 0, predicted = 0, correct = 0;
+    let labelled = 0,
+      found = 0,
+      predicted = 0,
+      correct = 0;
     for (const { labels, findings } of documents) {
       const gold = labels.filter((l) => l.type === type);
       const mine = findings.filter((f) => f.type === type);
@@ -28,13 +31,22 @@ export function scoreFindings(documents: { labels: Finding[]; findings: Finding[
       found += gold.filter((g) => mine.some((m) => overlaps(g, m))).length;
       correct += mine.filter((m) => gold.some((g) => overlaps(g, m))).length;
     }
-    return { type, labelled, found, predicted, correct, recall: labelled ? found / labelled : 1, precision: predicted ? correct / predicted : 1 };
+    return {
+      type,
+      labelled,
+      found,
+      predicted,
+      correct,
+      recall: labelled ? found / labelled : 1,
+      precision: predicted ? correct / predicted : 1,
+    };
   });
 }
 
 /** Share of labelled identifiers that any finding overlaps, whatever type it was given. */
 export function anyTypeRecall(documents: { labels: Finding[]; findings: Finding[] }[]): number {
-  let labelled = 0, found = 0;
+  let labelled = 0,
+    found = 0;
   for (const { labels, findings } of documents) {
     labelled += labels.length;
     found += labels.filter((l) => findings.some((f) => overlaps(l, f))).length;
@@ -52,9 +64,13 @@ export interface ClassScore {
 }
 
 /** Recall of the labels that carry a class ({{TYPE#class:…}}): found when a finding of the label's type overlaps it. */
-export function scoreClasses(documents: { labels: (Finding & { class?: string })[]; findings: Finding[] }[], classes: readonly string[]): ClassScore[] {
+export function scoreClasses(
+  documents: { labels: (Finding & { class?: string })[]; findings: Finding[] }[],
+  classes: readonly string[],
+): ClassScore[] {
   return classes.map((name) => {
-    let labelled = 0, found = 0;
+    let labelled = 0,
+      found = 0;
     const missed: string[] = [];
     for (const { labels, findings } of documents) {
       for (const label of labels.filter((l) => l.class === name)) {

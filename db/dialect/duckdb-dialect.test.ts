@@ -5,7 +5,14 @@ import { UnsafeIntegerError } from "./duckdb-values";
 
 // Each case below is a defect of the npm kysely-duckdb dialect that ours must not have (docs/design.md §4).
 interface Scratch {
-  t: { id: number; big: number | null; d: string | null; ts: Date | null; tags: string[] | null; amount: number | null };
+  t: {
+    id: number;
+    big: number | null;
+    d: string | null;
+    ts: Date | null;
+    tags: string[] | null;
+    amount: number | null;
+  };
 }
 
 let database: OpenDatabase;
@@ -24,8 +31,14 @@ afterAll(async () => {
 
 describe("DuckDB Kysely dialect", () => {
   it("returns the row of `count(*) as count`", async () => {
-    await db.insertInto("t").values([{ id: 1 }, { id: 2 }, { id: 3 }]).execute();
-    const row = await db.selectFrom("t").select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirst();
+    await db
+      .insertInto("t")
+      .values([{ id: 1 }, { id: 2 }, { id: 3 }])
+      .execute();
+    const row = await db
+      .selectFrom("t")
+      .select((eb) => eb.fn.countAll<number>().as("count"))
+      .executeTakeFirst();
     expect(row).toEqual({ count: 3 });
     const raw = await sql<{ count: number }>`select count(*) as count from t`.execute(db);
     expect(raw.rows).toEqual([{ count: 3 }]);
@@ -33,7 +46,10 @@ describe("DuckDB Kysely dialect", () => {
   });
 
   it("reports affected rows for inserts, updates and deletes", async () => {
-    const inserted = await db.insertInto("t").values([{ id: 10 }, { id: 11 }]).executeTakeFirst();
+    const inserted = await db
+      .insertInto("t")
+      .values([{ id: 10 }, { id: 11 }])
+      .executeTakeFirst();
     expect(inserted.numInsertedOrUpdatedRows).toBe(2n);
     const updated = await db.updateTable("t").set({ big: 5 }).where("id", ">=", 10).executeTakeFirst();
     expect(updated.numUpdatedRows).toBe(2n);
@@ -56,7 +72,9 @@ describe("DuckDB Kysely dialect", () => {
 
   it("fails loudly when a BIGINT or HUGEINT cannot be a safe number", async () => {
     await expect(sql`select 9007199254740993::BIGINT as b`.execute(db)).rejects.toThrow(UnsafeIntegerError);
-    await expect(sql`select (-9007199254740993)::HUGEINT as b`.execute(db)).rejects.toThrow(/outside JavaScript's safe range/);
+    await expect(sql`select (-9007199254740993)::HUGEINT as b`.execute(db)).rejects.toThrow(
+      /outside JavaScript's safe range/,
+    );
   });
 
   it("returns DECIMAL as a number", async () => {
@@ -88,18 +106,23 @@ describe("DuckDB Kysely dialect", () => {
   );
 
   it("round-trips LIST columns, including empty lists and NULL", async () => {
-    await db.insertInto("t").values([
-      { id: 1, tags: ["hc_low_light", "st_ambush"] },
-      { id: 2, tags: [] },
-      { id: 3, tags: null },
-    ]).execute();
+    await db
+      .insertInto("t")
+      .values([
+        { id: 1, tags: ["hc_low_light", "st_ambush"] },
+        { id: 2, tags: [] },
+        { id: 3, tags: null },
+      ])
+      .execute();
     const rows = await db.selectFrom("t").select(["id", "tags"]).orderBy("id").execute();
     expect(rows).toEqual([
       { id: 1, tags: ["hc_low_light", "st_ambush"] },
       { id: 2, tags: [] },
       { id: 3, tags: null },
     ]);
-    const any = await sql<{ id: number }>`select id from t where list_has_any(tags, ${["st_ambush", "x"]}) order by id`.execute(db);
+    const any = await sql<{
+      id: number;
+    }>`select id from t where list_has_any(tags, ${["st_ambush", "x"]}) order by id`.execute(db);
     expect(any.rows).toEqual([{ id: 1 }]);
     await db.deleteFrom("t").execute();
   });
@@ -126,7 +149,12 @@ describe("DuckDB Kysely dialect", () => {
   });
 
   it("binds NULL, booleans, strings and numbers as parameters", async () => {
-    const { rows } = await sql<{ a: null; b: boolean; c: string; n: number }>`select ${null}::INTEGER as a, ${true} as b, ${"x"} as c, ${1.5} + 1 as n`.execute(db);
+    const { rows } = await sql<{
+      a: null;
+      b: boolean;
+      c: string;
+      n: number;
+    }>`select ${null}::INTEGER as a, ${true} as b, ${"x"} as c, ${1.5} + 1 as n`.execute(db);
     expect(rows[0]).toEqual({ a: null, b: true, c: "x", n: 2.5 });
   });
 

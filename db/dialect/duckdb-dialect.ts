@@ -1,6 +1,12 @@
 import {
-  type DatabaseIntrospector, type Dialect, type DialectAdapter, type Driver, type Kysely,
-  PostgresAdapter, PostgresQueryCompiler, type QueryCompiler,
+  type DatabaseIntrospector,
+  type Dialect,
+  type DialectAdapter,
+  type Driver,
+  type Kysely,
+  PostgresAdapter,
+  PostgresQueryCompiler,
+  type QueryCompiler,
 } from "kysely";
 import { DuckDBDriver, type DuckDBDriverConfig } from "./duckdb-driver";
 import { DuckDBIntrospector } from "./duckdb-introspector";

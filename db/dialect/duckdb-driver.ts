@@ -1,7 +1,17 @@
 import {
-  CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, type TransactionSettings,
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  type QueryResult,
+  type TransactionSettings,
 } from "kysely";
-import { ResultReturnType, type DuckDBConnection, type DuckDBInstance, type DuckDBType, type DuckDBValue } from "@duckdb/node-api";
+import {
+  ResultReturnType,
+  type DuckDBConnection,
+  type DuckDBInstance,
+  type DuckDBType,
+  type DuckDBValue,
+} from "@duckdb/node-api";
 import { resultConverter, toDuckDBParameter } from "./duckdb-values";
 
 function bind(parameters: readonly unknown[]): { values: DuckDBValue[]; types: (DuckDBType | undefined)[] } {

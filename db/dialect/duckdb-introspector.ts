@@ -1,6 +1,13 @@
 import {
-  type DatabaseIntrospector, type DatabaseMetadata, type DatabaseMetadataOptions, DEFAULT_MIGRATION_LOCK_TABLE,
-  DEFAULT_MIGRATION_TABLE, type Kysely, type SchemaMetadata, sql, type TableMetadata,
+  type DatabaseIntrospector,
+  type DatabaseMetadata,
+  type DatabaseMetadataOptions,
+  DEFAULT_MIGRATION_LOCK_TABLE,
+  DEFAULT_MIGRATION_TABLE,
+  type Kysely,
+  type SchemaMetadata,
+  sql,
+  type TableMetadata,
 } from "kysely";
 
 interface ColumnRow {
@@ -18,7 +25,9 @@ export class DuckDBIntrospector implements DatabaseIntrospector {
   constructor(private readonly db: Kysely<any>) {}
 
   async getSchemas(): Promise<SchemaMetadata[]> {
-    const { rows } = await sql<{ name: string }>`SELECT schema_name AS name FROM information_schema.schemata`.execute(this.db);
+    const { rows } = await sql<{ name: string }>`SELECT schema_name AS name FROM information_schema.schemata`.execute(
+      this.db,
+    );
     return rows.map((row) => ({ name: row.name }));
   }
 

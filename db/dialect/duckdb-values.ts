@@ -3,9 +3,24 @@
 // DATE as a JS Date at UTC midnight; callers of a typed schema want plain numbers and 'YYYY-MM-DD'
 // strings, so this module fixes one convention for the whole app (tested in duckdb-dialect.test.ts).
 import {
-  BLOB, BOOLEAN, DOUBLE, LIST, SQLNULL, TIMESTAMP, VARCHAR, BIGINT,
-  blobValue, createDuckDBValueConverter, dateFromTimestampValue, JSDuckDBValueConverter, jsToDuckDBValue,
-  listValue, DuckDBTypeId, type DuckDBType, type DuckDBValue, type DuckDBValueConverter,
+  BLOB,
+  BOOLEAN,
+  DOUBLE,
+  LIST,
+  SQLNULL,
+  TIMESTAMP,
+  VARCHAR,
+  BIGINT,
+  blobValue,
+  createDuckDBValueConverter,
+  dateFromTimestampValue,
+  JSDuckDBValueConverter,
+  jsToDuckDBValue,
+  listValue,
+  DuckDBTypeId,
+  type DuckDBType,
+  type DuckDBValue,
+  type DuckDBValueConverter,
   type DuckDBDateValue,
 } from "@duckdb/node-api";
 
@@ -64,7 +79,12 @@ export function toDuckDBParameter(value: unknown): { value: DuckDBValue; type: D
     return { value: listValue(items), type: LIST(elementType) };
   }
   if (typeof value === "number" && !Number.isInteger(value)) return { value, type: DOUBLE };
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") {
+  if (
+    typeof value === "string" ||
+    typeof value === "number" ||
+    typeof value === "boolean" ||
+    typeof value === "bigint"
+  ) {
     return { value, type: undefined };
   }
   throw new TypeError(`Cannot bind a value of type ${typeof value} to a DuckDB parameter`);

@@ -18,10 +18,21 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const key = (loadServerKey({ envKey: testIntakeKey(), dataDir: "/none" }) as { key: ServerKey }).key;
 
 const payload = (n: number): SubmissionPayload => ({
-  version: 1, title: `Order test ${n}`, narrative: `Narrative number ${n}: the radio failed and backup was far away, so I waited.`,
-  lessons: `Lesson ${n}: check the radio at the start of the shift.`, factors: ["eq_radio_failure"], incidentType: "traffic_stop",
-  eventMonth: "2025-06", timeBlock: null, light: null, weather: null, officersOnScene: null, assignment: null, serviceBand: null,
-  state: "OH", lossPotential: "serious_injury",
+  version: 1,
+  title: `Order test ${n}`,
+  narrative: `Narrative number ${n}: the radio failed and backup was far away, so I waited.`,
+  lessons: `Lesson ${n}: check the radio at the start of the shift.`,
+  factors: ["eq_radio_failure"],
+  incidentType: "traffic_stop",
+  eventMonth: "2025-06",
+  timeBlock: null,
+  light: null,
+  weather: null,
+  officersOnScene: null,
+  assignment: null,
+  serviceBand: null,
+  state: "OH",
+  lossPotential: "serious_injury",
 });
 
 async function scanOrder(db: Awaited<ReturnType<typeof openDatabase>>["db"], day: string): Promise<string[]> {
@@ -34,11 +45,33 @@ describe("physical order of submissions (issue 14)", () => {
     const file = path.join(dir, "order.duckdb");
     let database = await openDatabase({ location: file });
     const arrival: string[] = [];
-    for (let n = 0; n < 12; n++) arrival.push((await createSubmission(database.db, key, { payload: payload(n), consentLevel: "national", agencyId: null, receivedOn: "2026-03-02" })).id);
+    for (let n = 0; n < 12; n++)
+      arrival.push(
+        (
+          await createSubmission(database.db, key, {
+            payload: payload(n),
+            consentLevel: "national",
+            agencyId: null,
+            receivedOn: "2026-03-02",
+          })
+        ).id,
+      );
     // Another day's submissions in between change nothing.
-    await createSubmission(database.db, key, { payload: payload(99), consentLevel: "national", agencyId: null, receivedOn: "2026-03-03" });
+    await createSubmission(database.db, key, {
+      payload: payload(99),
+      consentLevel: "national",
+      agencyId: null,
+      receivedOn: "2026-03-03",
+    });
     const parallel = await Promise.all(
-      Array.from({ length: 6 }, (_, n) => createSubmission(database.db, key, { payload: payload(100 + n), consentLevel: "national", agencyId: null, receivedOn: "2026-03-02" })),
+      Array.from({ length: 6 }, (_, n) =>
+        createSubmission(database.db, key, {
+          payload: payload(100 + n),
+          consentLevel: "national",
+          agencyId: null,
+          receivedOn: "2026-03-02",
+        }),
+      ),
     );
     arrival.push(...parallel.map((p) => p.id));
 

@@ -24,7 +24,11 @@ async function rewriteDayInIdOrder(db: Executor, day: string): Promise<void> {
 }
 
 /** Runs `insert` (which adds one submission received on `day`) and reorders that day, atomically. */
-export function insertWithoutArrivalOrder(db: Executor, day: string, insert: (trx: Executor) => Promise<void>): Promise<void> {
+export function insertWithoutArrivalOrder(
+  db: Executor,
+  day: string,
+  insert: (trx: Executor) => Promise<void>,
+): Promise<void> {
   const run = queue.then(async () => {
     for (let attempt = 1; ; attempt++) {
       try {

@@ -38,7 +38,11 @@ export function newDataKey(serverKey: ServerKey, submissionId: string): { dataKe
 
 export function unwrapDataKey(serverKey: ServerKey, submissionId: string, wrappedKey: Uint8Array): Buffer {
   const wrapped = Buffer.from(wrappedKey);
-  return decrypt(serverKey.wrapKey, { nonce: wrapped.subarray(0, NONCE_BYTES), ciphertext: wrapped.subarray(NONCE_BYTES) }, `data-key:${submissionId}`);
+  return decrypt(
+    serverKey.wrapKey,
+    { nonce: wrapped.subarray(0, NONCE_BYTES), ciphertext: wrapped.subarray(NONCE_BYTES) },
+    `data-key:${submissionId}`,
+  );
 }
 
 export function encryptJson(dataKey: Buffer, value: unknown, aad: string): Sealed {

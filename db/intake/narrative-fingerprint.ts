@@ -6,6 +6,10 @@ import { createHmac } from "node:crypto";
  * so the fingerprint cannot be tested against guessed texts without the server key.
  */
 export function narrativeFingerprint(secret: Buffer, narrative: string): string {
-  const normalised = narrative.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  const normalised = narrative
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
   return createHmac("sha256", secret).update(`narrative:${normalised}`).digest("hex");
 }

@@ -56,7 +56,12 @@ export async function getReceiptStatus(db: Executor, key: ServerKey, code: strin
  * The officer answers the open question of the submission this receipt belongs to. "no-question"
  * when nothing is waiting for them (answered already, or decided), so a receipt cannot flood the thread.
  */
-export async function answerByReceipt(db: Executor, key: ServerKey, code: string, text: string): Promise<"answered" | "unknown" | "no-question"> {
+export async function answerByReceipt(
+  db: Executor,
+  key: ServerKey,
+  code: string,
+  text: string,
+): Promise<"answered" | "unknown" | "no-question"> {
   const submission = await findSubmissionByReceipt(db, key, code);
   if (!submission) return "unknown";
   if (submission.status !== "waiting_for_officer" || !submission.wrapped_key) return "no-question";

@@ -19,7 +19,9 @@ describe("server key (docs/design.md §6.4: fail closed)", () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.key.id).toMatch(/^[0-9a-f]{16}$/);
-    const subkeys = [result.key.wrapKey, result.key.receiptSecret, result.key.fingerprintSecret].map((k) => k.toString("hex"));
+    const subkeys = [result.key.wrapKey, result.key.receiptSecret, result.key.fingerprintSecret].map((k) =>
+      k.toString("hex"),
+    );
     expect(new Set(subkeys).size).toBe(3);
   });
 
@@ -56,9 +58,15 @@ describe("server key (docs/design.md §6.4: fail closed)", () => {
   it("does not replace a lost key file when submissions exist, and refuses a file others can read", () => {
     const dir = tempDir();
     expect(ensureKeyFile(dir, true).created).toBe(false);
-    expect(loadServerKey({ envKey: undefined, dataDir: dir })).toMatchObject({ ok: false, reason: expect.stringMatching(/no key file/) });
+    expect(loadServerKey({ envKey: undefined, dataDir: dir })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/no key file/),
+    });
     writeFileSync(keyFilePath(dir), testIntakeKey());
     chmodSync(keyFilePath(dir), 0o644);
-    expect(loadServerKey({ envKey: undefined, dataDir: dir })).toMatchObject({ ok: false, reason: expect.stringMatching(/readable by others/) });
+    expect(loadServerKey({ envKey: undefined, dataDir: dir })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/readable by others/),
+    });
   });
 });

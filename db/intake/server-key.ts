@@ -23,7 +23,8 @@ export interface ServerKey {
   auditKey: Buffer;
 }
 
-export type ServerKeyResult = { ok: true; key: ServerKey; source: "environment" | "file" } | { ok: false; reason: string };
+export type ServerKeyResult =
+  { ok: true; key: ServerKey; source: "environment" | "file" } | { ok: false; reason: string };
 
 function derive(key: Buffer, label: string): Buffer {
   return Buffer.from(hkdfSync("sha256", key, Buffer.alloc(0), `closecall-intake:${label}`, KEY_BYTES));
@@ -81,7 +82,11 @@ export function loadServerKey(options: { envKey: string | undefined; dataDir: st
   const file = keyFilePath(options.dataDir);
   if (!existsSync(file)) return { ok: false, reason: `no INTAKE_KEY and no key file at ${file}` };
   const mode = statSync(file).mode & 0o777;
-  if ((mode & 0o077) !== 0) return { ok: false, reason: `the key file ${file} is readable by others (mode ${mode.toString(8)}); it must be 600` };
+  if ((mode & 0o077) !== 0)
+    return {
+      ok: false,
+      reason: `the key file ${file} is readable by others (mode ${mode.toString(8)}); it must be 600`,
+    };
   const raw = parseBase64Key(readFileSync(file, "utf8"));
   if (!raw) return { ok: false, reason: `the key file ${file} does not hold a base64 key` };
   const weakness = weaknessOf(raw);
@@ -97,7 +102,8 @@ export function loadServerKey(options: { envKey: string | undefined; dataDir: st
 export function ensureKeyFile(dataDir: string, hasSubmissions: boolean): { created: boolean; reason?: string } {
   const file = keyFilePath(dataDir);
   if (existsSync(file)) return { created: false };
-  if (hasSubmissions) return { created: false, reason: `the key file ${file} is missing but submissions exist: restore it` };
+  if (hasSubmissions)
+    return { created: false, reason: `the key file ${file} is missing but submissions exist: restore it` };
   writeFileSync(file, `${generateServerKeyText()}\n`, { mode: 0o600, flag: "wx" });
   chmodSync(file, 0o600); // the umask may have narrowed it further, never widened; make it exact
   return { created: true };

@@ -32,7 +32,11 @@ const payloadAad = (id: string) => `submission:${id}`;
  * that does not reveal when it arrived that day. A narrative already received is flagged as a possible
  * duplicate for reviewers, never dropped.
  */
-export async function createSubmission(db: Executor, key: ServerKey, input: NewSubmissionInput): Promise<CreatedSubmission> {
+export async function createSubmission(
+  db: Executor,
+  key: ServerKey,
+  input: NewSubmissionInput,
+): Promise<CreatedSubmission> {
   const id = randomUUID();
   const receiptCode = generateReceiptCode();
   const { dataKey, wrappedKey } = newDataKey(key, id);
@@ -68,7 +72,11 @@ export async function createSubmission(db: Executor, key: ServerKey, input: NewS
 }
 
 /** The submission a receipt code belongs to, or undefined (mistyped, unknown or malformed code). */
-export async function findSubmissionByReceipt(db: Executor, key: ServerKey, code: string): Promise<Submission | undefined> {
+export async function findSubmissionByReceipt(
+  db: Executor,
+  key: ServerKey,
+  code: string,
+): Promise<Submission | undefined> {
   const normalised = normaliseReceiptCode(code);
   if (!normalised) return undefined;
   return db
@@ -79,7 +87,10 @@ export async function findSubmissionByReceipt(db: Executor, key: ServerKey, code
 }
 
 /** The submission's data key, or null once it was destroyed (crypto-shred) or wrapped by another key. */
-export function dataKeyOf(key: ServerKey, submission: Pick<Submission, "id" | "key_id" | "wrapped_key">): Buffer | null {
+export function dataKeyOf(
+  key: ServerKey,
+  submission: Pick<Submission, "id" | "key_id" | "wrapped_key">,
+): Buffer | null {
   if (!submission.wrapped_key || submission.key_id !== key.id) return null;
   return unwrapDataKey(key, submission.id, submission.wrapped_key);
 }
@@ -88,7 +99,11 @@ export function dataKeyOf(key: ServerKey, submission: Pick<Submission, "id" | "k
  * For the review workspace: the officer's words, or null when the raw submission was destroyed.
  * Throws if the payload was tampered with.
  */
-export async function decryptSubmission(db: Executor, key: ServerKey, submissionId: string): Promise<SubmissionPayload | null> {
+export async function decryptSubmission(
+  db: Executor,
+  key: ServerKey,
+  submissionId: string,
+): Promise<SubmissionPayload | null> {
   const row = await db.selectFrom("submissions").selectAll().where("id", "=", submissionId).executeTakeFirst();
   if (!row?.ciphertext || !row.nonce) return null;
   const dataKey = dataKeyOf(key, row);

@@ -71,15 +71,29 @@ export async function createReviewerQuestion(
   input: { submissionId: string; reviewerId: string; text: string; createdOn?: string },
 ): Promise<string> {
   const submission = await loadSubmission(db, input.submissionId);
-  const id = await appendMessage(db, key, submission, { author: "reviewer", reviewerId: input.reviewerId, text: input.text, createdOn: input.createdOn });
+  const id = await appendMessage(db, key, submission, {
+    author: "reviewer",
+    reviewerId: input.reviewerId,
+    text: input.text,
+    createdOn: input.createdOn,
+  });
   await db.updateTable("submissions").set({ status: "waiting_for_officer" }).where("id", "=", submission.id).execute();
   return id;
 }
 
 /** Officer side: answers an open question; the submission goes back to review. */
-export async function addOfficerAnswer(db: Executor, key: ServerKey, input: { submissionId: string; text: string; createdOn?: string }): Promise<string> {
+export async function addOfficerAnswer(
+  db: Executor,
+  key: ServerKey,
+  input: { submissionId: string; text: string; createdOn?: string },
+): Promise<string> {
   const submission = await loadSubmission(db, input.submissionId);
-  const id = await appendMessage(db, key, submission, { author: "officer", reviewerId: null, text: input.text, createdOn: input.createdOn });
+  const id = await appendMessage(db, key, submission, {
+    author: "officer",
+    reviewerId: null,
+    text: input.text,
+    createdOn: input.createdOn,
+  });
   await db.updateTable("submissions").set({ status: "in_review" }).where("id", "=", submission.id).execute();
   return id;
 }
@@ -100,7 +114,11 @@ export async function listThread(db: Executor, key: ServerKey, submissionId: str
     .map((row) => ({
       id: row.id,
       author: row.author,
-      text: decryptJson<{ text: string }>(dataKey, { nonce: row.nonce!, ciphertext: row.ciphertext! }, messageAad(submissionId, row.id)).text,
+      text: decryptJson<{ text: string }>(
+        dataKey,
+        { nonce: row.nonce!, ciphertext: row.ciphertext! },
+        messageAad(submissionId, row.id),
+      ).text,
       createdOn: row.created_on,
       position: row.position,
     }));

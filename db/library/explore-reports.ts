@@ -8,7 +8,12 @@ import { allOf, facetPredicates } from "./facet-predicates";
 import type { LibraryFilters, LibraryPage, LibrarySort } from "../../domain/library-query";
 import { type LibraryViewer, sharedWithAgency } from "./published-columns";
 import {
-  type AnalysedQuery, analyseQuery, EXACT_TITLE_BONUS, exactTitleBonus, hasUnmatchedWord, searchHits,
+  type AnalysedQuery,
+  analyseQuery,
+  EXACT_TITLE_BONUS,
+  exactTitleBonus,
+  hasUnmatchedWord,
+  searchHits,
 } from "./search-query";
 import { type Snippet, makeSnippet } from "./snippet";
 import { factorsOfMask } from "./factor-bits";
@@ -69,12 +74,17 @@ export async function findReports(
   const text = filters.q.trim();
   const query: AnalysedQuery | null = text === "" ? null : await analyseQuery(db, text);
   const searching = query !== null && query.words.length > 0;
-  const search = query && { words: query.words.map((w) => ({ word: w.word, matches: w.terms.length })), ignored: query.ignored };
+  const search = query && {
+    words: query.words.map((w) => ({ word: w.word, matches: w.terms.length })),
+    ignored: query.ignored,
+  };
   if (query && searching && hasUnmatchedWord(query)) {
     return { rows: [], total: 0, pageCount: 0, search, source: null };
   }
   const source = {
-    from: searching ? sql`(${searchHits(query)}) h JOIN library_documents d ON d.doc_id = h.doc_id` : sql`library_documents d`,
+    from: searching
+      ? sql`(${searchHits(query)}) h JOIN library_documents d ON d.doc_id = h.doc_id`
+      : sql`library_documents d`,
     scope: filters.sharedWithMyAgency ? sharedWithAgency(viewer) : sql<boolean>`TRUE`,
     searching,
   };
@@ -98,11 +108,14 @@ export async function findReports(
     ORDER BY ${order}
     LIMIT ${page.size} OFFSET ${offset}`.execute(db);
   const total = ranked[0]?.total ?? (offset > 0 ? await countMatches(db, matches) : 0);
-  const rows = await readRows(db, ranked.map((r) => r.doc_id));
+  const rows = await readRows(
+    db,
+    ranked.map((r) => r.doc_id),
+  );
   return {
-    rows: rows.map((r) => ({ ...r, snippet: makeSnippet(r.summary, r.lessons, searching ? query : null) })).map(
-      ({ summary: _s, lessons: _l, ...row }) => row,
-    ),
+    rows: rows
+      .map((r) => ({ ...r, snippet: makeSnippet(r.summary, r.lessons, searching ? query : null) }))
+      .map(({ summary: _s, lessons: _l, ...row }) => row),
     total,
     pageCount: Math.ceil(total / page.size),
     search,
@@ -134,8 +147,17 @@ async function readRows(db: Executor, docIds: number[]) {
     .selectFrom("library_documents as d")
     .innerJoin("reports as r", "r.id", "d.report_id")
     .select([
-      "d.doc_id", "r.public_number", "r.title", "r.summary", "r.lessons", "r.incident_type", "r.loss_potential",
-      "r.event_month", "r.published_month", "r.census_region", "d.factor_mask",
+      "d.doc_id",
+      "r.public_number",
+      "r.title",
+      "r.summary",
+      "r.lessons",
+      "r.incident_type",
+      "r.loss_potential",
+      "r.event_month",
+      "r.published_month",
+      "r.census_region",
+      "d.factor_mask",
     ])
     .where("d.doc_id", "in", docIds)
     .execute();

@@ -62,10 +62,18 @@ async function newestHighLossReport(db: Executor) {
 export class UnknownReportError extends Error {}
 
 /** Records a choice (append-only: the history of choices stays). The caller checks the chooser's role. */
-export async function chooseFeaturedReport(db: Executor, publicNumber: string, userId: string, now: Date = new Date()): Promise<void> {
+export async function chooseFeaturedReport(
+  db: Executor,
+  publicNumber: string,
+  userId: string,
+  now: Date = new Date(),
+): Promise<void> {
   const report = PUBLIC_NUMBER.test(publicNumber)
     ? await db.selectFrom("reports").select("id").where("public_number", "=", publicNumber).executeTakeFirst()
     : undefined;
   if (!report) throw new UnknownReportError(`No published report ${publicNumber}`);
-  await db.insertInto("featured_reports").values({ id: crypto.randomUUID(), report_id: report.id, chosen_by: userId, chosen_at: now }).execute();
+  await db
+    .insertInto("featured_reports")
+    .values({ id: crypto.randomUUID(), report_id: report.id, chosen_by: userId, chosen_at: now })
+    .execute();
 }

@@ -22,10 +22,33 @@ const { noun, verb } = world.methods.two.transform;
  * "lit" is lit (a dark-lit street, not light), "bore" a rifle's bore, "leaves" someone leaving, "pent",
  * "media". Joining them would make a search return reports about something else.
  */
-const OWN_LEMMA: Record<string, string> = { axes: "axe", lit: "lit", bore: "bore", leaves: "leave", pent: "pent", media: "media" };
+const OWN_LEMMA: Record<string, string> = {
+  axes: "axe",
+  lit: "lit",
+  bore: "bore",
+  leaves: "leave",
+  pent: "pent",
+  media: "media",
+};
 
 // "-men" words that are not plurals of "-man".
-const NOT_MEN_PLURALS = new Set(["abdomen", "omen", "omens", "specimen", "regimen", "acumen", "stamen", "hymen", "semen", "bitumen", "albumen", "lumen", "dolmen", "cyclamen", "amen"]);
+const NOT_MEN_PLURALS = new Set([
+  "abdomen",
+  "omen",
+  "omens",
+  "specimen",
+  "regimen",
+  "acumen",
+  "stamen",
+  "hymen",
+  "semen",
+  "bitumen",
+  "albumen",
+  "lumen",
+  "dolmen",
+  "cyclamen",
+  "amen",
+]);
 
 const VERB_TENSES = ["PastTense", "Participle"];
 

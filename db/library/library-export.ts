@@ -24,19 +24,40 @@ export interface LibraryExportOptions {
 
 export function libraryHeaders(options: LibraryExportOptions): string[] {
   return [
-    "Report number", "Title", "Incident type", "Contributing risk factors", "Loss potential", "Event month", "Published month",
-    "Census region", "Time of day", "Light", "Weather", "Officers on scene", "Assignment", "Years of service", "Taxonomy version", "Link",
+    "Report number",
+    "Title",
+    "Incident type",
+    "Contributing risk factors",
+    "Loss potential",
+    "Event month",
+    "Published month",
+    "Census region",
+    "Time of day",
+    "Light",
+    "Weather",
+    "Officers on scene",
+    "Assignment",
+    "Years of service",
+    "Taxonomy version",
+    "Link",
     ...(options.narratives ? ["Event summary", "Lessons learned"] : []),
   ];
 }
 
 /** The matching document ids in the explorer's order (the same query, filters and sort as the page). */
-export async function rankedDocuments(db: Kysely<Database>, filters: LibraryFilters, sort: LibrarySort, viewer: LibraryViewer): Promise<Int32Array> {
+export async function rankedDocuments(
+  db: Kysely<Database>,
+  filters: LibraryFilters,
+  sort: LibrarySort,
+  viewer: LibraryViewer,
+): Promise<Int32Array> {
   const text = filters.q.trim();
   const query = text === "" ? null : await analyseQuery(db, text);
   const searching = query !== null && query.words.length > 0;
   if (query && searching && hasUnmatchedWord(query)) return new Int32Array(0);
-  const from = searching ? sql`(${searchHits(query)}) h JOIN library_documents d ON d.doc_id = h.doc_id` : sql`library_documents d`;
+  const from = searching
+    ? sql`(${searchHits(query)}) h JOIN library_documents d ON d.doc_id = h.doc_id`
+    : sql`library_documents d`;
   const scope = filters.sharedWithMyAgency ? sharedWithAgency(viewer) : sql<boolean>`TRUE`;
   const where = allOf([scope, ...Object.values(facetPredicates(filters))]);
   const { key, order } = ordering(sort, searching, searching ? sql`h.score + ${exactTitleBonus(query)}` : sql`0`);
@@ -76,7 +97,11 @@ export interface PublishedRow {
 }
 
 /** Published fields of the given documents (never `id`, never a protected field), by document id. */
-export async function readPublishedRows(db: Kysely<Database>, docIds: number[], options: LibraryExportOptions): Promise<Map<number, PublishedRow>> {
+export async function readPublishedRows(
+  db: Kysely<Database>,
+  docIds: number[],
+  options: LibraryExportOptions,
+): Promise<Map<number, PublishedRow>> {
   // unnest of an empty parameter list has no type DuckDB can infer (a page past the last one asks for none).
   if (docIds.length === 0) return new Map();
   const narrative = options.narratives ? sql`, r.summary, r.lessons` : sql``;
@@ -100,10 +125,24 @@ export function reportLink(publicNumber: string): string {
 
 function toCells(r: PublishedRow, options: LibraryExportOptions): ExportCell[] {
   return [
-    r.public_number, r.title, labels.incidentType(r.incident_type), factorsOfMask(r.factor_mask).map((c) => labels.factor(c)).join("; "),
-    labels.lossPotential(r.loss_potential), r.event_month.slice(0, 7), r.published_month.slice(0, 7), labels.censusRegion(r.census_region),
-    labels.timeBlock(r.time_block), labels.light(r.light), labels.weather(r.weather), labels.officerBand(r.officers_band),
-    labels.assignment(r.assignment), labels.serviceBand(r.service_band), String(r.taxonomy_version), reportLink(r.public_number),
+    r.public_number,
+    r.title,
+    labels.incidentType(r.incident_type),
+    factorsOfMask(r.factor_mask)
+      .map((c) => labels.factor(c))
+      .join("; "),
+    labels.lossPotential(r.loss_potential),
+    r.event_month.slice(0, 7),
+    r.published_month.slice(0, 7),
+    labels.censusRegion(r.census_region),
+    labels.timeBlock(r.time_block),
+    labels.light(r.light),
+    labels.weather(r.weather),
+    labels.officerBand(r.officers_band),
+    labels.assignment(r.assignment),
+    labels.serviceBand(r.service_band),
+    String(r.taxonomy_version),
+    reportLink(r.public_number),
     ...(options.narratives ? [r.summary ?? "", r.lessons ?? ""] : []),
   ];
 }
@@ -115,7 +154,11 @@ function toCells(r: PublishedRow, options: LibraryExportOptions): ExportCell[] {
  * app/exports/download-body.server.ts). Each query scans `reports` once, so fewer, larger batches are
  * faster. A report withdrawn meanwhile is skipped.
  */
-export async function* libraryRows(db: Kysely<Database>, docIds: Int32Array, options: LibraryExportOptions): AsyncGenerator<ExportCell[]> {
+export async function* libraryRows(
+  db: Kysely<Database>,
+  docIds: Int32Array,
+  options: LibraryExportOptions,
+): AsyncGenerator<ExportCell[]> {
   const narrative = options.narratives ? sql`, r.summary, r.lessons` : sql``;
   for (let start = 0; start < docIds.length; start += BATCH) {
     const batch = Array.from(docIds.subarray(start, start + BATCH));
@@ -126,6 +169,7 @@ export async function* libraryRows(db: Kysely<Database>, docIds: Int32Array, opt
           r.taxonomy_version ${narrative}
       FROM (SELECT unnest(l) AS doc_id, generate_subscripts(l, 1) AS pos FROM (SELECT ${batch}::INTEGER[] AS l)) w
       JOIN library_documents d ON d.doc_id = w.doc_id JOIN reports r ON r.id = d.report_id)`;
-    for await (const row of db.selectFrom(ordered.as("x")).selectAll().orderBy("x.pos").stream()) yield toCells(row, options);
+    for await (const row of db.selectFrom(ordered.as("x")).selectAll().orderBy("x.pos").stream())
+      yield toCells(row, options);
   }
 }

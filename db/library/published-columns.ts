@@ -6,8 +6,22 @@ import { sql, type RawBuilder } from "kysely";
 
 /** Columns of `reports` that a library page may show (never `id`: URLs use public numbers). */
 export const PUBLISHED_REPORT_COLUMNS = [
-  "public_number", "taxonomy_version", "title", "summary", "lessons", "incident_type", "loss_potential", "event_month",
-  "time_block", "light", "weather", "officers_band", "assignment", "service_band", "census_region", "published_month",
+  "public_number",
+  "taxonomy_version",
+  "title",
+  "summary",
+  "lessons",
+  "incident_type",
+  "loss_potential",
+  "event_month",
+  "time_block",
+  "light",
+  "weather",
+  "officers_band",
+  "assignment",
+  "service_band",
+  "census_region",
+  "published_month",
 ] as const;
 
 export type PublishedReportColumn = (typeof PUBLISHED_REPORT_COLUMNS)[number];

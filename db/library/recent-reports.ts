@@ -24,7 +24,13 @@ export async function getRecentReports(db: Executor, limit = 50): Promise<Recent
 }
 
 type HeadingRow = {
-  public_number: string; title: string; summary: string; lessons: string; incident_type: string; loss_potential: string; published_month: string;
+  public_number: string;
+  title: string;
+  summary: string;
+  lessons: string;
+  incident_type: string;
+  loss_potential: string;
+  published_month: string;
 };
 
 /** A report's number, texts, type, loss potential and month of publication, as the library and the feed show them. */

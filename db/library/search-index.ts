@@ -17,7 +17,10 @@ const words = (column: string) => sql.raw(`regexp_extract_all(lower(strip_accent
 /** Each factor code with its bit and its family's bit, as SQL VALUES rows. */
 function factorBitRows() {
   return sql.join(
-    FACTOR_CODES.map((code) => sql`(${code}, ${sql.lit(factorMask([code]))}::BIGINT, ${sql.lit(familyMask(familiesOf([code])))}::INTEGER)`),
+    FACTOR_CODES.map(
+      (code) =>
+        sql`(${code}, ${sql.lit(factorMask([code]))}::BIGINT, ${sql.lit(familyMask(familiesOf([code])))}::INTEGER)`,
+    ),
   );
 }
 
@@ -29,7 +32,9 @@ const CHUNK_DOCUMENTS = 250_000;
  * optionally only the doc ids in [from, to).
  */
 function tokens(range?: { from: number; to: number }) {
-  const docs = range ? sql`(SELECT * FROM new_docs WHERE doc_id >= ${range.from} AND doc_id < ${range.to})` : sql`new_docs`;
+  const docs = range
+    ? sql`(SELECT * FROM new_docs WHERE doc_id >= ${range.from} AND doc_id < ${range.to})`
+    : sql`new_docs`;
   return sql`
     SELECT d.doc_id, ${sql.lit(TITLE_WEIGHT)} AS weight, unnest(${words("r.title")}) AS word
       FROM ${docs} d JOIN reports r ON r.id = d.report_id
@@ -81,7 +86,11 @@ async function writeDocuments(trx: Transaction<Database>): Promise<void> {
  * vocabulary is a small hash table), stored as the BM25 term-frequency component for `avgdl`.
  * Sorted by term, so a query reads only the row groups of its terms.
  */
-async function writePostings(trx: Transaction<Database>, avgdl: number, range?: { from: number; to: number }): Promise<void> {
+async function writePostings(
+  trx: Transaction<Database>,
+  avgdl: number,
+  range?: { from: number; to: number },
+): Promise<void> {
   await sql`INSERT INTO search_postings
     SELECT t.term, t.doc_id,
       round(100 * t.tf * ${BM25.k1 + 1} / (t.tf + ${BM25.k1} * (${1 - BM25.b} + ${BM25.b} * l.term_count
@@ -128,7 +137,9 @@ async function rebuildWithin(trx: Transaction<Database>): Promise<void> {
   await extendVocabulary(trx);
   await writeDocuments(trx);
   const avgdl = await averageLength(trx);
-  const { rows } = await sql<{ next: number }>`SELECT coalesce(max(doc_id), 0) + 1 AS next FROM library_documents`.execute(trx);
+  const { rows } = await sql<{
+    next: number;
+  }>`SELECT coalesce(max(doc_id), 0) + 1 AS next FROM library_documents`.execute(trx);
   for (let from = 1; from < rows[0]!.next; from += CHUNK_DOCUMENTS) {
     await writePostings(trx, avgdl, { from, to: from + CHUNK_DOCUMENTS });
   }
@@ -163,7 +174,11 @@ export async function indexReport(db: Executor, reportId: string): Promise<void>
     // A report already in the library keeps its doc id, which is its place in "newest first": a new id
     // would lift every re-indexed report to the top — after an agency leaves the programme, a block of
     // exactly the reports linked to it (a protected field, docs/design.md §6).
-    const indexed = await trx.selectFrom("library_documents").select("doc_id").where("report_id", "=", reportId).executeTakeFirst();
+    const indexed = await trx
+      .selectFrom("library_documents")
+      .select("doc_id")
+      .where("report_id", "=", reportId)
+      .executeTakeFirst();
     await removeFromIndex(trx, reportId);
     const report = await trx.selectFrom("reports").select("id").where("id", "=", reportId).executeTakeFirst();
     if (!report) return;

@@ -56,7 +56,10 @@ export async function analyseQuery(db: Executor, text: string): Promise<Analysed
       s.stem))`.execute(db);
   const termWeights = new Map<string, [number, number]>();
   stems.forEach((stem, index) => {
-    const matches = vocabulary.filter((v) => v.stem === stem).map((v) => v.term).sort();
+    const matches = vocabulary
+      .filter((v) => v.stem === stem)
+      .map((v) => v.term)
+      .sort();
     queryWords[index]!.terms = matches;
     for (const term of matches) {
       const [weight, mask] = termWeights.get(term) ?? [0, 0];
@@ -106,7 +109,10 @@ export function searchHits(query: AnalysedQuery): RawBuilder<{ doc_id: number; s
       return sql`SELECT doc_id, weight::BIGINT * ${sql.lit(w)} AS s FROM search_postings
           WHERE term = ${term}${restrict}`;
     }
-    const weightCase = sql.join(terms.map(([term, [w]]) => sql`WHEN ${term} THEN ${sql.lit(w)}`), sql` `);
+    const weightCase = sql.join(
+      terms.map(([term, [w]]) => sql`WHEN ${term} THEN ${sql.lit(w)}`),
+      sql` `,
+    );
     return sql`SELECT doc_id, max(weight::BIGINT * CASE term ${weightCase} END) AS s FROM search_postings
       WHERE term IN (${sql.join(terms.map(([term]) => term))})${restrict} GROUP BY doc_id`;
   };
@@ -116,7 +122,10 @@ export function searchHits(query: AnalysedQuery): RawBuilder<{ doc_id: number; s
     others.map((o, i) => sql`JOIN (${relation(o.index, sql`g0`)}) ${sql.raw(`g${i + 1}`)} USING (doc_id)`),
     sql` `,
   );
-  const score = sql.join(order.map((_, i) => sql.raw(`g${i}.s`)), sql` + `);
+  const score = sql.join(
+    order.map((_, i) => sql.raw(`g${i}.s`)),
+    sql` + `,
+  );
   return sql`WITH g0 AS MATERIALIZED (${relation(rarest!.index, null)})
     SELECT doc_id, ${score} AS score FROM g0 ${joins}`;
 }

@@ -21,7 +21,14 @@ const CANDIDATES = 2000;
 
 export async function findSimilarReports(
   db: Executor,
-  report: { publicNumber: string; incidentType: string; factorCodes: string[]; title: string; summary: string; lessons: string },
+  report: {
+    publicNumber: string;
+    incidentType: string;
+    factorCodes: string[];
+    title: string;
+    summary: string;
+    lessons: string;
+  },
   limit = 5,
 ): Promise<SimilarReport[]> {
   const terms = [...new Set(words(`${report.title} ${report.summary} ${report.lessons}`).map(termOf))].filter(
@@ -40,8 +47,13 @@ export async function findSimilarReports(
         GROUP BY p.doc_id`
     : sql`SELECT NULL::INTEGER AS doc_id, 0 AS text_score WHERE FALSE`;
   const { rows } = await sql<{
-    report_id: string; public_number: string; incident_type: string; loss_potential: string; published_month: string;
-    shared_mask: number; same_type: boolean;
+    report_id: string;
+    public_number: string;
+    incident_type: string;
+    loss_potential: string;
+    published_month: string;
+    shared_mask: number;
+    same_type: boolean;
   }>`
     WITH candidates AS MATERIALIZED (
       SELECT d.doc_id, d.report_id, d.public_number, d.incident_type, d.loss_potential, d.published_month,
@@ -55,7 +67,15 @@ export async function findSimilarReports(
     ORDER BY bit_count(c.shared_mask) DESC, c.same_type DESC, t.text_score DESC NULLS LAST, c.doc_id DESC
     LIMIT ${limit}`.execute(db);
   if (rows.length === 0) return [];
-  const titles = await db.selectFrom("reports").select(["id", "title"]).where("id", "in", rows.map((r) => r.report_id)).execute();
+  const titles = await db
+    .selectFrom("reports")
+    .select(["id", "title"])
+    .where(
+      "id",
+      "in",
+      rows.map((r) => r.report_id),
+    )
+    .execute();
   const titleOf = new Map(titles.map((t) => [t.id, t.title]));
   return rows.map((r) => ({
     publicNumber: r.public_number,

@@ -11,9 +11,15 @@ const query = (...terms: string[]): AnalysedQuery => ({
 
 describe("snippets", () => {
   it("marks every word whose stem matches, keeping the text as it was written", () => {
-    const snippet = makeSnippet("Officers were Pursuing a suspect; the pursuit ended at <b>[a river]</b>.", "", query("pursu", "pursuit"));
+    const snippet = makeSnippet(
+      "Officers were Pursuing a suspect; the pursuit ended at <b>[a river]</b>.",
+      "",
+      query("pursu", "pursuit"),
+    );
     expect(snippet.filter((s) => s.hit).map((s) => s.text)).toEqual(["Pursuing", "pursuit"]);
-    expect(snippet.map((s) => s.text).join("")).toBe("Officers were Pursuing a suspect; the pursuit ended at <b>[a river]</b>.");
+    expect(snippet.map((s) => s.text).join("")).toBe(
+      "Officers were Pursuing a suspect; the pursuit ended at <b>[a river]</b>.",
+    );
   });
 
   it("takes the best window from the lessons when the summary has no match, with ellipses", () => {

@@ -9,7 +9,11 @@ const WINDOW_WORDS = 26;
 const PLAIN_CHARS = 160;
 const TOKEN = /[\p{L}\p{N}]+/gu;
 
-interface Token { start: number; end: number; hit: boolean }
+interface Token {
+  start: number;
+  end: number;
+  hit: boolean;
+}
 
 function tokens(text: string, terms: ReadonlySet<string>): Token[] {
   return [...text.matchAll(TOKEN)].map((m) => ({

@@ -7,14 +7,36 @@ describe("text analysis", () => {
   it("stems with Porter2 and drops stop words", () => {
     expect(words("The officer's pursuing, Pursued!")).toEqual(["the", "officer", "s", "pursuing", "pursued"]);
     expect(["the", "s", "pursuing", "pursued", "officers", "vehicles", "searched"].map(termOf)).toEqual([
-      null, null, "pursu", "pursu", "offic", "vehicl", "search",
+      null,
+      null,
+      "pursu",
+      "pursu",
+      "offic",
+      "vehicl",
+      "search",
     ]);
   });
 
   it("joins irregular forms to their base word before stemming, not look-alikes of another meaning", () => {
-    const pairs = [["knives", "knife"], ["fled", "flee"], ["struck", "strike"], ["thrown", "throw"], ["women", "woman"], ["feet", "foot"], ["gunmen", "gunman"], ["axes", "axe"]];
+    const pairs = [
+      ["knives", "knife"],
+      ["fled", "flee"],
+      ["struck", "strike"],
+      ["thrown", "throw"],
+      ["women", "woman"],
+      ["feet", "foot"],
+      ["gunmen", "gunman"],
+      ["axes", "axe"],
+    ];
     for (const [form, base] of pairs) expect(termOf(form!), form).toBe(termOf(base!));
-    for (const [a, b] of [["wound", "wind"], ["left", "leave"], ["lit", "light"], ["axes", "axis"], ["ground", "grind"], ["abdomen", "abdoman"]]) {
+    for (const [a, b] of [
+      ["wound", "wind"],
+      ["left", "leave"],
+      ["lit", "light"],
+      ["axes", "axis"],
+      ["ground", "grind"],
+      ["abdomen", "abdoman"],
+    ]) {
       expect(termOf(a!), `${a} / ${b}`).not.toBe(termOf(b!));
     }
   });
@@ -39,6 +61,8 @@ describe("text analysis", () => {
   });
 
   it("keys a title by its words", () => {
-    expect(titleKey("  Loaded handgun missed after a Traffic-Stop ")).toBe("loaded handgun missed after a traffic stop");
+    expect(titleKey("  Loaded handgun missed after a Traffic-Stop ")).toBe(
+      "loaded handgun missed after a traffic stop",
+    );
   });
 });

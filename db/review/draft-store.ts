@@ -29,5 +29,9 @@ export async function writeDraft(db: Executor, key: ServerKey, row: KeyedRow, dr
   const dataKey = dataKeyOf(key, row);
   if (!dataKey) throw new RawDataGoneError();
   const sealed = encryptJson(dataKey, draft, draftAad(row.id));
-  await db.updateTable("submissions").set({ draft_ciphertext: sealed.ciphertext, draft_nonce: sealed.nonce }).where("id", "=", row.id).execute();
+  await db
+    .updateTable("submissions")
+    .set({ draft_ciphertext: sealed.ciphertext, draft_nonce: sealed.nonce })
+    .where("id", "=", row.id)
+    .execute();
 }

@@ -1,13 +1,29 @@
 import { describe, expect, it } from "vitest";
 import { RAW_PAYLOAD } from "../../tests/review/review-fixtures";
-import { acceptAllOpen, decideFinding, editTexts, initialDraft, markSpan, mentions, recheck, unresolvedFindings } from "./draft";
+import {
+  acceptAllOpen,
+  decideFinding,
+  editTexts,
+  initialDraft,
+  markSpan,
+  mentions,
+  recheck,
+  unresolvedFindings,
+} from "./draft";
 
 describe("review drafts", () => {
   it("starts from the officer's texts and coding, with the detector's findings open", () => {
     const draft = initialDraft(RAW_PAYLOAD);
     expect(draft.summary).toBe(RAW_PAYLOAD.narrative);
-    expect(draft.coding).toMatchObject({ incidentType: "disturbance_fight", factors: RAW_PAYLOAD.factors, eventMonth: "2024-03", officersBand: "2" });
-    expect(draft.findings.map((f) => f.text)).toEqual(expect.arrayContaining(["Daniel Kowalski", "0215 hrs", "7ABC123", "(312) 555-0147"]));
+    expect(draft.coding).toMatchObject({
+      incidentType: "disturbance_fight",
+      factors: RAW_PAYLOAD.factors,
+      eventMonth: "2024-03",
+      officersBand: "2",
+    });
+    expect(draft.findings.map((f) => f.text)).toEqual(
+      expect.arrayContaining(["Daniel Kowalski", "0215 hrs", "7ABC123", "(312) 555-0147"]),
+    );
     expect(unresolvedFindings(draft).length).toBe(draft.findings.length);
   });
 
@@ -24,7 +40,11 @@ describe("review drafts", () => {
 
   it("keeps finding ids stable across re-checks, so the page and the action agree", () => {
     const draft = acceptAllOpen(initialDraft(RAW_PAYLOAD));
-    const edited = editTexts(draft, { title: draft.title, summary: `${draft.summary} Backup was Officer Maria Alvarez.`, lessons: draft.lessons });
+    const edited = editTexts(draft, {
+      title: draft.title,
+      summary: `${draft.summary} Backup was Officer Maria Alvarez.`,
+      lessons: draft.lessons,
+    });
     const again = recheck(edited);
     const added = edited.findings.filter((f) => f.origin === "recheck");
     expect(added.map((f) => f.text)).toEqual(["Maria Alvarez"]);
@@ -34,7 +54,11 @@ describe("review drafts", () => {
 
   it("re-applies accepted findings to freely edited text and never touches bracketed replacements", () => {
     const draft = acceptAllOpen(initialDraft(RAW_PAYLOAD));
-    const edited = editTexts(draft, { title: draft.title, summary: `${draft.summary} Tyrone Jackson again.`, lessons: draft.lessons });
+    const edited = editTexts(draft, {
+      title: draft.title,
+      summary: `${draft.summary} Tyrone Jackson again.`,
+      lessons: draft.lessons,
+    });
     expect(edited.summary).not.toContain("Tyrone Jackson");
     expect(mentions("a [name] and name", "name")).toEqual([{ start: 13, end: 17 }]);
   });

@@ -73,7 +73,9 @@ export function enforceAccepted(draft: Draft): Draft {
   const accepted = draft.findings.filter((f) => f.status === "accepted").sort((a, b) => b.text.length - a.text.length);
   const next = { ...draft };
   for (const f of accepted) {
-    const inner = accepted.filter((g) => g !== f && g.text.length < f.text.length && mentions(f.text, g.text).length > 0);
+    const inner = accepted.filter(
+      (g) => g !== f && g.text.length < f.text.length && mentions(f.text, g.text).length > 0,
+    );
     const forms = new Set([f.text]);
     let combined = f.text;
     for (const g of inner) {
@@ -81,7 +83,8 @@ export function enforceAccepted(draft: Draft): Draft {
       combined = replaceMentions(combined, g.text, g.replacement);
     }
     forms.add(combined);
-    for (const field of textFields) for (const form of forms) next[field] = replaceMentions(next[field], form, f.replacement);
+    for (const field of textFields)
+      for (const form of forms) next[field] = replaceMentions(next[field], form, f.replacement);
   }
   return next;
 }
@@ -105,7 +108,14 @@ function groupFindings(texts: string[], origin: DraftFinding["origin"], known: D
     for (const f of detectIdentifiers(text)) {
       if (/^\[.*\]$/.test(f.text)) continue;
       if ([...known, ...added].some((k) => k.text === f.text)) continue;
-      added.push({ id: findingId(f.text), type: f.type, text: f.text, replacement: defaultReplacement(f.type, f.text), status: "open", origin });
+      added.push({
+        id: findingId(f.text),
+        type: f.type,
+        text: f.text,
+        replacement: defaultReplacement(f.type, f.text),
+        status: "open",
+        origin,
+      });
     }
   }
   return added;
@@ -141,35 +151,67 @@ export function initialDraft(payload: SubmissionPayload): Draft {
  */
 export function recheck(draft: Draft): Draft {
   const enforced = enforceAccepted(draft);
-  const added = groupFindings(textFields.map((f) => enforced[f]), "recheck", enforced.findings);
+  const added = groupFindings(
+    textFields.map((f) => enforced[f]),
+    "recheck",
+    enforced.findings,
+  );
   return added.length ? { ...enforced, findings: [...enforced.findings, ...added] } : enforced;
 }
 
-export function decideFinding(draft: Draft, findingId: string, decision: "accepted" | "rejected" | "open", replacement?: string): Draft {
+export function decideFinding(
+  draft: Draft,
+  findingId: string,
+  decision: "accepted" | "rejected" | "open",
+  replacement?: string,
+): Draft {
   const findings = draft.findings.map((f) =>
-    f.id === findingId ? { ...f, status: decision, replacement: replacement?.trim() ? normaliseReplacement(replacement) : f.replacement } : f,
+    f.id === findingId
+      ? { ...f, status: decision, replacement: replacement?.trim() ? normaliseReplacement(replacement) : f.replacement }
+      : f,
   );
   return enforceAccepted({ ...draft, findings });
 }
 
 /** Removes every finding still to decide, each with its suggested replacement. */
 export function acceptAllOpen(draft: Draft): Draft {
-  return enforceAccepted({ ...draft, findings: draft.findings.map((f) => (f.status === "open" ? { ...f, status: "accepted" as const } : f)) });
+  return enforceAccepted({
+    ...draft,
+    findings: draft.findings.map((f) => (f.status === "open" ? { ...f, status: "accepted" as const } : f)),
+  });
 }
 
 /** A replacement is always bracketed, so the published text shows where something was removed. */
 export function normaliseReplacement(value: string): string {
-  const inner = value.trim().replace(/^\[+|\]+$/g, "").replace(/[[\]]/g, "").trim();
+  const inner = value
+    .trim()
+    .replace(/^\[+|\]+$/g, "")
+    .replace(/[[\]]/g, "")
+    .trim();
   return `[${inner || "removed"}]`;
 }
 
 /** A span the reviewer marked by hand: accepted at once, every mention replaced. */
 export function markSpan(draft: Draft, span: { text: string; type: IdentifierType; replacement?: string }): Draft {
   const existing = draft.findings.find((f) => f.text === span.text);
-  const replacement = normaliseReplacement(span.replacement?.trim() ? span.replacement : defaultReplacement(span.type, span.text));
+  const replacement = normaliseReplacement(
+    span.replacement?.trim() ? span.replacement : defaultReplacement(span.type, span.text),
+  );
   const findings = existing
-    ? draft.findings.map((f) => (f === existing ? { ...f, status: "accepted" as const, type: span.type, replacement } : f))
-    : [...draft.findings, { id: findingId(span.text), type: span.type, text: span.text, replacement, status: "accepted" as const, origin: "reviewer" as const }];
+    ? draft.findings.map((f) =>
+        f === existing ? { ...f, status: "accepted" as const, type: span.type, replacement } : f,
+      )
+    : [
+        ...draft.findings,
+        {
+          id: findingId(span.text),
+          type: span.type,
+          text: span.text,
+          replacement,
+          status: "accepted" as const,
+          origin: "reviewer" as const,
+        },
+      ];
   return enforceAccepted({ ...draft, findings });
 }
 

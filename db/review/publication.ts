@@ -59,7 +59,12 @@ export async function runPublicationBatch(
     .where("duplicate_of", "is", null)
     .execute();
   const skipped: BatchResult["skipped"] = [];
-  const ready: { row: (typeof approved)[number]; report: NewReport; factors: string[]; protectedFields: ReportProtected }[] = [];
+  const ready: {
+    row: (typeof approved)[number];
+    report: NewReport;
+    factors: string[];
+    protectedFields: ReportProtected;
+  }[] = [];
   const sizeBands = new Map<string, string>();
   for (const row of shuffled(approved)) {
     const payload = await decryptSubmission(db, key, row.id);
@@ -71,7 +76,11 @@ export async function runPublicationBatch(
       continue;
     }
     if (row.agency_id && !sizeBands.has(row.agency_id)) {
-      const agency = await db.selectFrom("agencies").select("size_band").where("id", "=", row.agency_id).executeTakeFirst();
+      const agency = await db
+        .selectFrom("agencies")
+        .select("size_band")
+        .where("id", "=", row.agency_id)
+        .executeTakeFirst();
       if (agency) sizeBands.set(row.agency_id, agency.size_band);
     }
     const reportId = randomUUID();
@@ -80,16 +89,30 @@ export async function runPublicationBatch(
       row,
       factors: c.factors,
       report: {
-        id: reportId, public_number: "", taxonomy_version: TAXONOMY_VERSION, title: draft.title.trim(), summary: draft.summary.trim(), lessons: draft.lessons.trim(),
-        incident_type: c.incidentType, loss_potential: c.lossPotential, event_month: `${c.eventMonth}-01`, time_block: c.timeBlock, light: c.light,
-        weather: c.weather, officers_band: c.officersBand, assignment: c.assignment, service_band: c.serviceBand,
-        census_region: censusRegionOf(payload.state), published_month: `${today.slice(0, 7)}-01`,
+        id: reportId,
+        public_number: "",
+        taxonomy_version: TAXONOMY_VERSION,
+        title: draft.title.trim(),
+        summary: draft.summary.trim(),
+        lessons: draft.lessons.trim(),
+        incident_type: c.incidentType,
+        loss_potential: c.lossPotential,
+        event_month: `${c.eventMonth}-01`,
+        time_block: c.timeBlock,
+        light: c.light,
+        weather: c.weather,
+        officers_band: c.officersBand,
+        assignment: c.assignment,
+        service_band: c.serviceBand,
+        census_region: censusRegionOf(payload.state),
+        published_month: `${today.slice(0, 7)}-01`,
       },
       protectedFields: {
         report_id: reportId,
         state: payload.state,
         agency_id: row.consent_level === "national" ? null : row.agency_id,
-        agency_size_band: row.consent_level === "national" || !row.agency_id ? null : (sizeBands.get(row.agency_id) ?? null),
+        agency_size_band:
+          row.consent_level === "national" || !row.agency_id ? null : (sizeBands.get(row.agency_id) ?? null),
         consent_level: row.consent_level,
       },
     });
@@ -104,19 +127,62 @@ export async function runPublicationBatch(
       item.report.public_number = `${year}-${String(sequence).padStart(5, "0")}`;
       sequence += 1;
       await trx.insertInto("reports").values(item.report).execute();
-      if (item.factors.length) await trx.insertInto("report_factors").values(item.factors.map((factor_code) => ({ report_id: item.report.id, factor_code }))).execute();
+      if (item.factors.length)
+        await trx
+          .insertInto("report_factors")
+          .values(item.factors.map((factor_code) => ({ report_id: item.report.id, factor_code })))
+          .execute();
       await trx.insertInto("report_protected").values(item.protectedFields).execute();
-      const decided = { status: "published" as const, report_id: item.report.id, decided_on: today, destroy_on: addDays(today, options.retentionDays) };
+      const decided = {
+        status: "published" as const,
+        report_id: item.report.id,
+        decided_on: today,
+        destroy_on: addDays(today, options.retentionDays),
+      };
       await trx.updateTable("submissions").set(decided).where("id", "=", item.row.id).execute();
-      await trx.updateTable("submissions").set(decided).where("duplicate_of", "=", item.row.id).where("status", "not in", ["published", "not_published"]).execute();
+      await trx
+        .updateTable("submissions")
+        .set(decided)
+        .where("duplicate_of", "=", item.row.id)
+        .where("status", "not in", ["published", "not_published"])
+        .execute();
     }
-    await clearClaims(trx, ready.map((r) => r.row.id));
-    await trx.insertInto("publication_batches").values({ id: batchId, run_on: today, published_month: `${today.slice(0, 7)}-01`, report_count: ready.length, run_by: options.runBy }).execute();
+    await clearClaims(
+      trx,
+      ready.map((r) => r.row.id),
+    );
+    await trx
+      .insertInto("publication_batches")
+      .values({
+        id: batchId,
+        run_on: today,
+        published_month: `${today.slice(0, 7)}-01`,
+        report_count: ready.length,
+        run_by: options.runBy,
+      })
+      .execute();
   });
 
   for (const item of ready) {
-    await appendAuditEntry(db, { actorUserId: options.runBy, action: "report.published", targetType: "report", targetId: item.report.id, detail: { batch: batchId, number: item.report.public_number } });
+    await appendAuditEntry(db, {
+      actorUserId: options.runBy,
+      action: "report.published",
+      targetType: "report",
+      targetId: item.report.id,
+      detail: { batch: batchId, number: item.report.public_number },
+    });
   }
-  await appendAuditEntry(db, { actorUserId: options.runBy, action: "publication.batch_run", targetType: "publication_batch", targetId: batchId, detail: { reports: ready.length, skipped: skipped.length } });
-  return { batchId, reportIds: ready.map((r) => r.report.id), publicNumbers: ready.map((r) => r.report.public_number), skipped };
+  await appendAuditEntry(db, {
+    actorUserId: options.runBy,
+    action: "publication.batch_run",
+    targetType: "publication_batch",
+    targetId: batchId,
+    detail: { reports: ready.length, skipped: skipped.length },
+  });
+  return {
+    batchId,
+    reportIds: ready.map((r) => r.report.id),
+    publicNumbers: ready.map((r) => r.report.public_number),
+    skipped,
+  };
 }

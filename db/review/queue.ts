@@ -41,9 +41,17 @@ const STATE_SQL = sql<QueueState>`CASE
   ELSE 'stage1' END`;
 
 /** Counts per state and one state's submissions, oldest first, with who holds each. */
-export async function getQueue(db: Kysely<Database>, key: ServerKey, options: { state: QueueState; limit?: number; now?: Date }): Promise<Queue> {
+export async function getQueue(
+  db: Kysely<Database>,
+  key: ServerKey,
+  options: { state: QueueState; limit?: number; now?: Date },
+): Promise<Queue> {
   const now = options.now ?? new Date();
-  const countRows = await db.selectFrom("submissions").select([STATE_SQL.as("state"), (eb) => eb.fn.countAll<number>().as("n")]).groupBy(sql`1`).execute();
+  const countRows = await db
+    .selectFrom("submissions")
+    .select([STATE_SQL.as("state"), (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy(sql`1`)
+    .execute();
   const counts = Object.fromEntries(queueStates.map((s) => [s, 0])) as Record<QueueState, number>;
   for (const r of countRows) counts[r.state] = r.n;
   const rows = await db
@@ -54,7 +62,9 @@ export async function getQueue(db: Kysely<Database>, key: ServerKey, options: { 
     .orderBy("id")
     .limit(options.limit ?? 100)
     .execute();
-  const names = new Map((await db.selectFrom("users").select(["id", "display_name"]).execute()).map((u) => [u.id, u.display_name]));
+  const names = new Map(
+    (await db.selectFrom("users").select(["id", "display_name"]).execute()).map((u) => [u.id, u.display_name]),
+  );
   const claims = await activeClaims(db, now);
   const out: QueueRow[] = [];
   const today = dateOnly(now);

@@ -1,6 +1,12 @@
 import type { Selectable } from "kysely";
 import {
-  agencySizeBands, assignments, censusRegions, factors, incidentTypes, lightConditions, lossPotentials,
+  agencySizeBands,
+  assignments,
+  censusRegions,
+  factors,
+  incidentTypes,
+  lightConditions,
+  lossPotentials,
 } from "../../domain/taxonomy/v1";
 import type { ColumnSpecs, EnumType } from "./columns";
 

@@ -1,7 +1,18 @@
 import type { SelectType } from "kysely";
 
 /** DuckDB type names as information_schema.columns.data_type spells them. */
-export type SqlType = "UUID" | "VARCHAR" | "INTEGER" | "BIGINT" | "DOUBLE" | "DATE" | "TIMESTAMP" | "BOOLEAN" | "BLOB" | "VARCHAR[]" | EnumType;
+export type SqlType =
+  | "UUID"
+  | "VARCHAR"
+  | "INTEGER"
+  | "BIGINT"
+  | "DOUBLE"
+  | "DATE"
+  | "TIMESTAMP"
+  | "BOOLEAN"
+  | "BLOB"
+  | "VARCHAR[]"
+  | EnumType;
 /** A DuckDB ENUM as information_schema spells it, e.g. ENUM('a', 'b') (the analytics rollups use them). */
 export type EnumType = `ENUM(${string})`;
 

@@ -2,12 +2,7 @@ import type { ColumnSpecs } from "./columns";
 import type { Insertable, Selectable, Updateable } from "kysely";
 
 export type SubmissionStatus =
-  | "received"
-  | "in_review"
-  | "awaiting_approval"
-  | "waiting_for_officer"
-  | "published"
-  | "not_published";
+  "received" | "in_review" | "awaiting_approval" | "waiting_for_officer" | "published" | "not_published";
 
 /**
  * A raw submission. The officer's words exist only in `ciphertext` (AES-256-GCM under a per-submission

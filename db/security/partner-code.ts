@@ -30,5 +30,7 @@ export function normalisePartnerCode(code: string): string {
 }
 
 export function hashPartnerCode(code: string): string {
-  return createHash("sha256").update(`closecall-partner-code:${normalisePartnerCode(code)}`).digest("hex");
+  return createHash("sha256")
+    .update(`closecall-partner-code:${normalisePartnerCode(code)}`)
+    .digest("hex");
 }

@@ -12,16 +12,36 @@ afterAll(() => database.close());
 
 // PHC string format: $argon2id$v=19$m=<KiB>,t=<passes>,p=<lanes>$<salt>$<hash>
 function parsePhc(phc: string) {
-  const match = phc.match(/^\$(argon2(?:id|i|d))\$v=(\d+)\$m=(\d+),t=(\d+),p=(\d+)\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/);
+  const match = phc.match(
+    /^\$(argon2(?:id|i|d))\$v=(\d+)\$m=(\d+),t=(\d+),p=(\d+)\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/,
+  );
   if (!match) throw new Error(`Not a PHC string: ${phc}`);
   const [, algorithm, version, m, t, p, salt, hash] = match;
-  return { algorithm, version: Number(version), m: Number(m), t: Number(t), p: Number(p), saltBytes: Buffer.from(salt!, "base64").length, hashBytes: Buffer.from(hash!, "base64").length };
+  return {
+    algorithm,
+    version: Number(version),
+    m: Number(m),
+    t: Number(t),
+    p: Number(p),
+    saltBytes: Buffer.from(salt!, "base64").length,
+    hashBytes: Buffer.from(hash!, "base64").length,
+  };
 }
 
 describe("password hashing", () => {
   it("stores argon2id with m ≥ 19 MiB, t = 2, p = 1 and a random 16-byte salt (read from the PHC string)", async () => {
-    const id = await createUser(database.db, { email: "phc@example.test", displayName: "PHC", password: "tangerine harbor lamp", role: "reviewer", agencyId: null });
-    const { password_hash } = await database.db.selectFrom("users").select("password_hash").where("id", "=", id).executeTakeFirstOrThrow();
+    const id = await createUser(database.db, {
+      email: "phc@example.test",
+      displayName: "PHC",
+      password: "tangerine harbor lamp",
+      role: "reviewer",
+      agencyId: null,
+    });
+    const { password_hash } = await database.db
+      .selectFrom("users")
+      .select("password_hash")
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     const phc = parsePhc(password_hash);
     expect(phc).toMatchObject({ algorithm: "argon2id", version: 19, t: 2, p: 1 });
     expect(phc.m).toBeGreaterThanOrEqual(19 * 1024);

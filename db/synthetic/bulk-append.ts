@@ -1,4 +1,10 @@
-import { type DuckDBAppender, type DuckDBConnection, type DuckDBDateValue, type DuckDBInstance, dateValue } from "@duckdb/node-api";
+import {
+  type DuckDBAppender,
+  type DuckDBConnection,
+  type DuckDBDateValue,
+  type DuckDBInstance,
+  dateValue,
+} from "@duckdb/node-api";
 
 /**
  * How each column is appended. UUID columns take their text form (DuckDB casts on append); dates are
@@ -47,11 +53,21 @@ export class BulkAppender {
         continue;
       }
       switch (this.kinds[i]) {
-        case "varchar": a.appendVarchar(value as string); break;
-        case "integer": a.appendInteger(value as number); break;
-        case "boolean": a.appendBoolean(value as boolean); break;
-        case "date": a.appendDate(toDateValue(value as string)); break;
-        case "timestamp": a.appendVarchar((value as Date).toISOString().replace("T", " ").replace("Z", "")); break;
+        case "varchar":
+          a.appendVarchar(value as string);
+          break;
+        case "integer":
+          a.appendInteger(value as number);
+          break;
+        case "boolean":
+          a.appendBoolean(value as boolean);
+          break;
+        case "date":
+          a.appendDate(toDateValue(value as string));
+          break;
+        case "timestamp":
+          a.appendVarchar((value as Date).toISOString().replace("T", " ").replace("Z", ""));
+          break;
       }
     }
     a.endRow();

@@ -22,8 +22,80 @@ export const DEMO_AGENCIES = [
 
 export type DemoAgencyKey = (typeof DEMO_AGENCIES)[number]["key"];
 
-const PREFIXES = ["Cedar", "Maple", "Pine", "Oak", "River", "Lake", "Spring", "Green", "Fair", "Clear", "Mill", "Stone", "Brook", "Ash", "Elm", "Willow", "Red", "White", "North", "East", "West", "South", "New", "Fort", "Port", "Mount", "Glen", "Rock", "Bay", "Hill", "Silver", "Iron", "Copper", "Sand", "Salt", "Bear", "Wolf", "Eagle", "Hawk", "Fox", "Deer", "Cold", "Long", "High", "Black", "Grand", "Rose", "Wheat", "Prairie", "Summit"];
-const SUFFIXES = ["ville", "ton", "field", "ford", "wood", "dale", "port", "burg", "view", "haven", " Creek", " Ridge", " Springs", " Falls", "crest", "land", "mont", "stead", " Junction", " Valley"];
+const PREFIXES = [
+  "Cedar",
+  "Maple",
+  "Pine",
+  "Oak",
+  "River",
+  "Lake",
+  "Spring",
+  "Green",
+  "Fair",
+  "Clear",
+  "Mill",
+  "Stone",
+  "Brook",
+  "Ash",
+  "Elm",
+  "Willow",
+  "Red",
+  "White",
+  "North",
+  "East",
+  "West",
+  "South",
+  "New",
+  "Fort",
+  "Port",
+  "Mount",
+  "Glen",
+  "Rock",
+  "Bay",
+  "Hill",
+  "Silver",
+  "Iron",
+  "Copper",
+  "Sand",
+  "Salt",
+  "Bear",
+  "Wolf",
+  "Eagle",
+  "Hawk",
+  "Fox",
+  "Deer",
+  "Cold",
+  "Long",
+  "High",
+  "Black",
+  "Grand",
+  "Rose",
+  "Wheat",
+  "Prairie",
+  "Summit",
+];
+const SUFFIXES = [
+  "ville",
+  "ton",
+  "field",
+  "ford",
+  "wood",
+  "dale",
+  "port",
+  "burg",
+  "view",
+  "haven",
+  " Creek",
+  " Ridge",
+  " Springs",
+  " Falls",
+  "crest",
+  "land",
+  "mont",
+  "stead",
+  " Junction",
+  " Valley",
+];
 
 function sizeBandOf(sworn: number): AgencySizeBandCode {
   if (sworn >= 500) return "500+";
@@ -36,7 +108,12 @@ function swornFor(rng: Rng): number {
   // Most agencies are small; a few are very large (roughly the national shape, shifted toward
   // the larger agencies that join partnership programmes).
   const band = rng.weightedIndex([52, 31, 13, 4]);
-  const [lo, hi] = [[3, 24], [25, 99], [100, 499], [500, 6000]][band] as [number, number];
+  const [lo, hi] = [
+    [3, 24],
+    [25, 99],
+    [100, 499],
+    [500, 6000],
+  ][band] as [number, number];
   return Math.round(Math.exp(Math.log(lo) + rng.float() * (Math.log(hi) - Math.log(lo))));
 }
 
@@ -62,7 +139,12 @@ export function generateAgencies(rng: Rng, count: number): SyntheticAgency[] {
     // Engagement varies: some agencies' officers report much more than others of the same size.
     const engagement = Math.exp(0.6 * rng.normal());
     agencies.push({
-      id: rng.uuid(), name, state, censusRegion: censusRegionOf(state), sizeBand: sizeBandOf(sworn), sworn,
+      id: rng.uuid(),
+      name,
+      state,
+      censusRegion: censusRegionOf(state),
+      sizeBand: sizeBandOf(sworn),
+      sworn,
       reportWeight: sworn * engagement,
     });
   }
@@ -70,8 +152,12 @@ export function generateAgencies(rng: Rng, count: number): SyntheticAgency[] {
   const demoShare = DEMO_AGENCIES.reduce((sum, a) => sum + a.share, 0);
   for (const demo of DEMO_AGENCIES) {
     agencies.push({
-      id: rng.uuid(), name: demo.name, state: demo.state, censusRegion: censusRegionOf(demo.state),
-      sizeBand: sizeBandOf(demo.sworn), sworn: demo.sworn,
+      id: rng.uuid(),
+      name: demo.name,
+      state: demo.state,
+      censusRegion: censusRegionOf(demo.state),
+      sizeBand: sizeBandOf(demo.sworn),
+      sworn: demo.sworn,
       reportWeight: (othersWeight * demo.share) / (1 - demoShare),
     });
   }

@@ -7,80 +7,80 @@ import type { Rng } from "./random";
 const openings: Record<IncidentTypeCode, readonly string[]> = {
   traffic_stop: [
     "I stopped a vehicle for an equipment violation on [a divided highway] shortly after [time]. The driver " +
-        "pulled onto a narrow shoulder and I approached on the driver's side.",
+      "pulled onto a narrow shoulder and I approached on the driver's side.",
     "During a routine traffic stop on [a two-lane county road], the driver gave a name that did not return and " +
-        "kept reaching toward the center console.",
+      "kept reaching toward the center console.",
     "My partner and I conducted a traffic stop on a pickup with expired registration in the parking lot of [a " +
-        "convenience store]. There were two occupants.",
+      "convenience store]. There were two occupants.",
   ],
   vehicle_pursuit: [
     "A vehicle fled from a stop at high speed through [a residential area] and I initiated a pursuit with one " +
-        "other unit behind me.",
+      "other unit behind me.",
     "We were pursuing a stolen vehicle onto [an interstate] during heavy traffic. Speeds reached over 100 mph " +
-        "before the suspect exited.",
+      "before the suspect exited.",
     "Officers began pursuing a sedan involved in an armed robbery at [a gas station]. The pursuit crossed into [a " +
-        "neighboring jurisdiction].",
+      "neighboring jurisdiction].",
   ],
   foot_pursuit: [
     "A subject ran from me after I approached him behind [a strip mall]. I chased on foot between buildings and " +
-        "over a fence.",
+      "over a fence.",
     "During a narcotics investigation the suspect bailed out of the passenger seat and I pursued him on foot into " +
-        "[a wooded area].",
+      "[a wooded area].",
     "I was pursuing a burglary suspect on foot through backyards in [a residential neighborhood] when I lost " +
-        "sight of him.",
+      "sight of him.",
   ],
   emergency_driving: [
     "I was responding emergency to an officer-needs-assistance call across [city] with lights and siren activated.",
     "While driving code three to a crash with injuries on [a state highway], I approached an intersection against " +
-        "the light.",
+      "the light.",
     "Responding to a priority call at night, I was travelling well above the limit on [a rural road] with limited " +
-        "visibility.",
+      "visibility.",
   ],
   roadway_operations: [
     "I was working a crash scene on [an interstate] with my patrol car in the left lane behind the disabled " +
-        "vehicles, emergency lights on.",
+      "vehicles, emergency lights on.",
     "While setting out flares for traffic control at [an intersection], I had my back to approaching traffic for " +
-        "a short time.",
+      "a short time.",
     "We were deploying spike strips ahead of a pursuit on [a four-lane highway] from the median shoulder.",
   ],
   domestic_disturbance: [
     "Dispatch sent us to a verbal domestic at [an apartment complex] with no weapons reported. My backup was " +
-        "several minutes out.",
+      "several minutes out.",
     "I responded to a domestic disturbance at [a single-family home]. The caller said her boyfriend had left, but " +
-        "he was still inside.",
+      "he was still inside.",
     "We were called to a repeat-address domestic at [a trailer park]. The male half met us at the door and was " +
-        "calm at first.",
+      "calm at first.",
   ],
   disturbance_fight: [
     "We responded to a large fight in the parking lot of [a bar] at closing time. About a dozen people were still " +
-        "there when we arrived.",
+      "there when we arrived.",
     "A call came in for a fight in progress at [a park]. I arrived first and tried to separate two groups.",
     "I was dispatched to a disturbance at [a convenience store] where a customer was yelling and throwing merchandise.",
   ],
   welfare_check: [
     "I was sent on a welfare check of an elderly resident at [a rural address] whose family had not heard from " +
-        "him for several days.",
+      "him for several days.",
     "A neighbor asked us to check on a woman at [an apartment] who had not been seen. Nobody answered the door.",
     "Dispatch requested a welfare check on a man sleeping in a running vehicle at [a shopping center parking lot].",
   ],
   mental_health_call: [
     "We responded to a call of a man in crisis threatening self-harm at [a residence]. Family members were " +
-        "outside when we arrived.",
+      "outside when we arrived.",
     "I was dispatched to a woman walking in traffic on [a busy street] and talking to herself, believed to be off " +
-        "her medication.",
+      "her medication.",
     "A caller reported her adult son was hallucinating and had broken windows at [a home]. He was known to " +
-        "officers from prior calls.",
+      "officers from prior calls.",
   ],
   suspicious_person_vehicle: [
     "I checked on a suspicious vehicle parked behind [a closed business] at night with two people inside.",
     "A caller reported a man looking into car windows in [a residential neighborhood]. I located someone matching " +
-        "the description.",
+      "the description.",
     "While on patrol I saw a vehicle with no lights on idling near [a school] in the early morning.",
   ],
   warrant_arrest: [
     "We went to serve a felony warrant at [a duplex]. The subject had a history of fleeing and resisting.",
     "Two of us attempted to arrest a man on an outstanding warrant at [a motel]. He answered the door and agreed " +
-        "to come out.",
+      "to come out.",
     "Our team served a search warrant at [a residence] early in the morning. Entry was made through the front door.",
   ],
   prisoner_custody: [
@@ -96,7 +96,7 @@ const openings: Record<IncidentTypeCode, readonly string[]> = {
   active_threat: [
     "We responded to an active shooter call at [a shopping center]. Multiple agencies were arriving at the same time.",
     "A report of a man with a rifle at [a workplace] brought every available unit. I arrived as part of the " +
-        "second group.",
+      "second group.",
     "Dispatch broadcast an active threat at [a school] and I self-dispatched from nearby.",
   ],
   crowd_civil_disturbance: [
@@ -124,12 +124,12 @@ const openings: Record<IncidentTypeCode, readonly string[]> = {
 const developments: Record<FactorCode, readonly string[]> = {
   sa_lapse: [
     "I was looking down at my notebook and did not notice the second person walking up behind me until he was " +
-        "within arm's reach.",
+      "within arm's reach.",
     "I lost track of where my partner was and realised later that I had moved into his line of fire.",
   ],
   sa_complacency: [
     "We had been to this address many times for minor calls and I treated it as routine, standing in the doorway " +
-        "with my hands full.",
+      "with my hands full.",
     "It felt like a routine call, so I did not wait and did not position myself the way I was trained to.",
   ],
   sa_tunnel_vision: [
@@ -146,7 +146,7 @@ const developments: Record<FactorCode, readonly string[]> = {
   ],
   st_ambush: [
     "As I stepped out of the patrol car, someone fired several rounds at me from [a nearby building] without any " +
-        "warning.",
+      "warning.",
     "When we approached the door, the subject opened fire through it. It appeared he had been waiting for us.",
   ],
   st_sudden_assault: [
@@ -288,60 +288,165 @@ const outcomes: Record<LossPotentialCode, readonly string[]> = {
     "I ended up with minor scrapes; it could have been worse.",
     "One officer needed first aid at the scene and was fine afterwards.",
   ],
-  property_damage: [
-    "The only damage was to the patrol car.",
-    "Equipment was damaged, but nobody was hurt.",
-  ],
+  property_damage: ["The only damage was to the patrol car.", "Equipment was damaged, but nobody was hurt."],
 };
 
 const lessons: Record<FactorCode, readonly string[]> = {
-  sa_lapse: ["Keep scanning. Paperwork can wait until the scene is safe.", "Always know where every person on scene is, including your partner."],
-  sa_complacency: ["There is no such thing as a routine call. Treat every contact as if it could go wrong.", "Familiar addresses are where we let our guard down; do not."],
-  sa_tunnel_vision: ["Take a breath and widen your view: look for the second threat.", "Catching the suspect is never worth losing your cover and your radio."],
-  sa_distraction: ["Do not type on the MDT with a subject still in or near the vehicle.", "Put the phone away on scene. A glance is enough time for an attack."],
-  st_concealed_weapon: ["Search thoroughly every time, including waistband, boots and pockets.", "Assume there is another weapon until you have found it."],
-  st_ambush: ["Vary your approach and avoid standing in front of doors and windows.", "Park short of the address and approach with cover in mind."],
-  st_sudden_assault: ["Watch the hands and keep a reactionary gap, even with a calm subject.", "Weapon retention training saved us; practise it regularly."],
-  st_flight_resisting: ["Control the arm before telling someone they are under arrest.", "Do not chase alone into unknown terrain; set a perimeter."],
-  st_impaired_crisis: ["Slow down and use de-escalation; time and distance are your friends.", "Request crisis-trained officers and EMS early."],
-  st_multiple_subjects: ["Call for more units early when a crowd forms.", "Keep the subject between you and the car and watch the bystanders."],
-  eq_firearm_malfunction: ["Inspect and function-check your weapon at the start of every shift.", "Practise malfunction clearance under stress, not only on a calm range."],
-  eq_radio_failure: ["Know where your radio does not work and tell dispatch before you go in.", "Have a backup way to call for help, and report dead spots so they get fixed."],
-  eq_vehicle_failure: ["Report vehicle problems and do not drive a car you do not trust.", "Check tyres and brakes before the shift, not after the pursuit."],
-  eq_less_lethal_failure: ["Have a backup plan when the less-lethal option fails.", "Practise deployment distances so both probes connect."],
+  sa_lapse: [
+    "Keep scanning. Paperwork can wait until the scene is safe.",
+    "Always know where every person on scene is, including your partner.",
+  ],
+  sa_complacency: [
+    "There is no such thing as a routine call. Treat every contact as if it could go wrong.",
+    "Familiar addresses are where we let our guard down; do not.",
+  ],
+  sa_tunnel_vision: [
+    "Take a breath and widen your view: look for the second threat.",
+    "Catching the suspect is never worth losing your cover and your radio.",
+  ],
+  sa_distraction: [
+    "Do not type on the MDT with a subject still in or near the vehicle.",
+    "Put the phone away on scene. A glance is enough time for an attack.",
+  ],
+  st_concealed_weapon: [
+    "Search thoroughly every time, including waistband, boots and pockets.",
+    "Assume there is another weapon until you have found it.",
+  ],
+  st_ambush: [
+    "Vary your approach and avoid standing in front of doors and windows.",
+    "Park short of the address and approach with cover in mind.",
+  ],
+  st_sudden_assault: [
+    "Watch the hands and keep a reactionary gap, even with a calm subject.",
+    "Weapon retention training saved us; practise it regularly.",
+  ],
+  st_flight_resisting: [
+    "Control the arm before telling someone they are under arrest.",
+    "Do not chase alone into unknown terrain; set a perimeter.",
+  ],
+  st_impaired_crisis: [
+    "Slow down and use de-escalation; time and distance are your friends.",
+    "Request crisis-trained officers and EMS early.",
+  ],
+  st_multiple_subjects: [
+    "Call for more units early when a crowd forms.",
+    "Keep the subject between you and the car and watch the bystanders.",
+  ],
+  eq_firearm_malfunction: [
+    "Inspect and function-check your weapon at the start of every shift.",
+    "Practise malfunction clearance under stress, not only on a calm range.",
+  ],
+  eq_radio_failure: [
+    "Know where your radio does not work and tell dispatch before you go in.",
+    "Have a backup way to call for help, and report dead spots so they get fixed.",
+  ],
+  eq_vehicle_failure: [
+    "Report vehicle problems and do not drive a car you do not trust.",
+    "Check tyres and brakes before the shift, not after the pursuit.",
+  ],
+  eq_less_lethal_failure: [
+    "Have a backup plan when the less-lethal option fails.",
+    "Practise deployment distances so both probes connect.",
+  ],
   eq_armor_ppe: ["Wear your vest every time, hot weather or not.", "Reflective gear is not optional on the roadway."],
   eq_restraint_failure: ["Double-lock every handcuff and check it.", "Inspect restraints before transport."],
-  hc_low_light: ["Use your light deliberately and do not approach what you cannot see.", "Use spotlights and take-downs to light the scene before approaching."],
-  hc_weather: ["Slow down in bad weather; arriving is the priority.", "Adjust your positioning and footing for ice and rain."],
-  hc_roadway_exposure: ["Position the patrol car to protect you and stand away from the traffic side.", "Use a passenger-side approach on busy roads and keep watching the traffic."],
-  hc_terrain_structure: ["Slow down on unknown ground; a fall takes you out of the fight.", "Check your footing before you commit to a route."],
-  hc_hazmat_fire: ["Back out and call the fire department when you smell chemicals.", "Do not enter smoke without protection."],
-  hc_animal: ["Ask about animals before entering a yard or a house.", "Have a plan for dogs on every residential call."],
-  td_positioning_cover: ["Think about cover before you need it.", "Never stand in front of a door you are knocking on."],
-  td_no_backup_wait: ["Wait for backup when you can. A few minutes can save a life.", "Two officers are not enough for some calls; ask for more."],
-  td_inadequate_search: ["The officer who accepts a prisoner searches again, every time.", "Never rush a search because of the weather or the time."],
-  td_decision_error: ["Weigh the risk of the pursuit against the offence, and call it off when needed.", "Slow down the decision when you can; time gives options."],
-  td_policy_deviation: ["Policy is written from experience; follow it.", "Train the way you work and work the way you train."],
-  tc_communication_breakdown: ["Agree on a plan before you approach, even a short one.", "Say what you are doing on the radio so everyone knows."],
-  tc_dispatch_info: ["Ask dispatch for the history of the address before you arrive.", "Assume the call information may be incomplete."],
-  tc_backup_staffing: ["When backup is far away, slow the call down and contain it.", "Raise staffing concerns through the chain of command."],
-  tc_crossfire: ["Be aware of other officers' positions and your background.", "Avoid setting up on both sides of a vehicle."],
-  tc_command_control: ["Establish command early and make it clear who is in charge.", "Multi-agency scenes need one plan and one channel."],
-  hf_fatigue: ["Fatigue is a safety issue; speak up when you are too tired to work safely.", "Limit back-to-back shifts and take breaks when you can."],
-  hf_stress: ["Slow down and breathe; stress narrows your options.", "Training under stress makes real stress manageable."],
-  hf_inexperience: ["Pair new officers with experienced partners on high-risk calls.", "Ask questions and train on what you have not done before."],
-  hf_physical_condition: ["Physical fitness is part of officer safety.", "Do not go hands-on alone when you are exhausted."],
+  hc_low_light: [
+    "Use your light deliberately and do not approach what you cannot see.",
+    "Use spotlights and take-downs to light the scene before approaching.",
+  ],
+  hc_weather: [
+    "Slow down in bad weather; arriving is the priority.",
+    "Adjust your positioning and footing for ice and rain.",
+  ],
+  hc_roadway_exposure: [
+    "Position the patrol car to protect you and stand away from the traffic side.",
+    "Use a passenger-side approach on busy roads and keep watching the traffic.",
+  ],
+  hc_terrain_structure: [
+    "Slow down on unknown ground; a fall takes you out of the fight.",
+    "Check your footing before you commit to a route.",
+  ],
+  hc_hazmat_fire: [
+    "Back out and call the fire department when you smell chemicals.",
+    "Do not enter smoke without protection.",
+  ],
+  hc_animal: [
+    "Ask about animals before entering a yard or a house.",
+    "Have a plan for dogs on every residential call.",
+  ],
+  td_positioning_cover: [
+    "Think about cover before you need it.",
+    "Never stand in front of a door you are knocking on.",
+  ],
+  td_no_backup_wait: [
+    "Wait for backup when you can. A few minutes can save a life.",
+    "Two officers are not enough for some calls; ask for more.",
+  ],
+  td_inadequate_search: [
+    "The officer who accepts a prisoner searches again, every time.",
+    "Never rush a search because of the weather or the time.",
+  ],
+  td_decision_error: [
+    "Weigh the risk of the pursuit against the offence, and call it off when needed.",
+    "Slow down the decision when you can; time gives options.",
+  ],
+  td_policy_deviation: [
+    "Policy is written from experience; follow it.",
+    "Train the way you work and work the way you train.",
+  ],
+  tc_communication_breakdown: [
+    "Agree on a plan before you approach, even a short one.",
+    "Say what you are doing on the radio so everyone knows.",
+  ],
+  tc_dispatch_info: [
+    "Ask dispatch for the history of the address before you arrive.",
+    "Assume the call information may be incomplete.",
+  ],
+  tc_backup_staffing: [
+    "When backup is far away, slow the call down and contain it.",
+    "Raise staffing concerns through the chain of command.",
+  ],
+  tc_crossfire: [
+    "Be aware of other officers' positions and your background.",
+    "Avoid setting up on both sides of a vehicle.",
+  ],
+  tc_command_control: [
+    "Establish command early and make it clear who is in charge.",
+    "Multi-agency scenes need one plan and one channel.",
+  ],
+  hf_fatigue: [
+    "Fatigue is a safety issue; speak up when you are too tired to work safely.",
+    "Limit back-to-back shifts and take breaks when you can.",
+  ],
+  hf_stress: [
+    "Slow down and breathe; stress narrows your options.",
+    "Training under stress makes real stress manageable.",
+  ],
+  hf_inexperience: [
+    "Pair new officers with experienced partners on high-risk calls.",
+    "Ask questions and train on what you have not done before.",
+  ],
+  hf_physical_condition: [
+    "Physical fitness is part of officer safety.",
+    "Do not go hands-on alone when you are exhausted.",
+  ],
   other: ["Debrief every close call with your team.", "Share what happened so others can learn from it."],
 };
 
 const titles: Record<FactorCode, readonly string[]> = {
   sa_lapse: ["Second subject approached unnoticed during {incident}", "Lost track of partner during {incident}"],
-  sa_complacency: ["Routine {incident} at a familiar address nearly turned deadly", "Complacency on a routine {incident}"],
+  sa_complacency: [
+    "Routine {incident} at a familiar address nearly turned deadly",
+    "Complacency on a routine {incident}",
+  ],
   sa_tunnel_vision: ["Tunnel vision during {incident}", "Fixated on one subject, missed the second"],
   sa_distraction: ["MDT distraction during {incident}", "Distracted at the wrong moment on {incident}"],
   st_concealed_weapon: ["Loaded handgun missed after {incident}", "Hidden knife found after {incident}"],
   st_ambush: ["Officer fired upon without warning during {incident}", "Ambush at the door during {incident}"],
-  st_sudden_assault: ["Calm subject suddenly assaulted officer during {incident}", "Attempted gun grab during {incident}"],
+  st_sudden_assault: [
+    "Calm subject suddenly assaulted officer during {incident}",
+    "Attempted gun grab during {incident}",
+  ],
   st_flight_resisting: ["Subject fled and dragged officer during {incident}", "Violent resistance during {incident}"],
   st_impaired_crisis: ["Subject in crisis during {incident}", "Impaired subject during {incident}"],
   st_multiple_subjects: ["Officers outnumbered during {incident}", "Crowd interfered with arrest during {incident}"],
@@ -367,7 +472,10 @@ const titles: Record<FactorCode, readonly string[]> = {
   tc_backup_staffing: ["Backup twenty minutes away during {incident}", "Short-staffed shift during {incident}"],
   tc_crossfire: ["Crossfire risk during {incident}", "Officer in another's line of fire during {incident}"],
   tc_command_control: ["No one in charge during {incident}", "Multi-agency confusion during {incident}"],
-  hf_fatigue: ["Fatigue after a double shift during {incident}", "Slow reactions at the end of a long shift during {incident}"],
+  hf_fatigue: [
+    "Fatigue after a double shift during {incident}",
+    "Slow reactions at the end of a long shift during {incident}",
+  ],
   hf_stress: ["Rushed decisions during {incident}", "Time pressure during {incident}"],
   hf_inexperience: ["First-year officer on {incident}", "New officer, unfamiliar call: {incident}"],
   hf_physical_condition: ["Exhausted after a chase during {incident}", "Injured officer during {incident}"],

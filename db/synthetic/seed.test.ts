@@ -41,9 +41,21 @@ describe("synthetic dataset", () => {
   it("`closecall seed --reports 1000 --seed 7` gives identical report content in two databases", async () => {
     const [a, b, c] = [0, 1, 2].map(() => mkdtempSync(path.join(tmpdir(), "closecall-seed-")));
     dirs.push(a!, b!, c!);
-    await run(process.execPath, [closecall, "seed", "--reports", "1000", "--seed", "7", "--agencies", "60", "--db", a!], { cwd: root });
-    await run(process.execPath, [closecall, "seed", "--reports", "1000", "--seed", "7", "--agencies", "60", "--db", b!], { cwd: root });
-    await run(process.execPath, [closecall, "seed", "--reports", "1000", "--seed", "8", "--agencies", "60", "--db", c!], { cwd: root });
+    await run(
+      process.execPath,
+      [closecall, "seed", "--reports", "1000", "--seed", "7", "--agencies", "60", "--db", a!],
+      { cwd: root },
+    );
+    await run(
+      process.execPath,
+      [closecall, "seed", "--reports", "1000", "--seed", "7", "--agencies", "60", "--db", b!],
+      { cwd: root },
+    );
+    await run(
+      process.execPath,
+      [closecall, "seed", "--reports", "1000", "--seed", "8", "--agencies", "60", "--db", c!],
+      { cwd: root },
+    );
     const [da, db, dc] = await Promise.all([a!, b!, c!].map((d) => contentDigest(path.join(d, "closecall.duckdb"))));
     expect(da!.reports).toBe(1000);
     expect(db).toEqual(da);
@@ -84,8 +96,14 @@ describe("planted signals (ground-truth.json)", () => {
     const from = `${s.fromMonth}-01`;
     const before = await share(s.factor, sql`r.census_region = ${s.censusRegion} AND r.event_month < ${from}::DATE`);
     const after = await share(s.factor, sql`r.census_region = ${s.censusRegion} AND r.event_month >= ${from}::DATE`);
-    const elsewhereBefore = await share(s.factor, sql`r.census_region <> ${s.censusRegion} AND r.event_month < ${from}::DATE`);
-    const elsewhereAfter = await share(s.factor, sql`r.census_region <> ${s.censusRegion} AND r.event_month >= ${from}::DATE`);
+    const elsewhereBefore = await share(
+      s.factor,
+      sql`r.census_region <> ${s.censusRegion} AND r.event_month < ${from}::DATE`,
+    );
+    const elsewhereAfter = await share(
+      s.factor,
+      sql`r.census_region <> ${s.censusRegion} AND r.event_month >= ${from}::DATE`,
+    );
     expect(after.n).toBeGreaterThan(1000);
     expect(after.share / before.share).toBeGreaterThan(1.8);
     expect(elsewhereAfter.share / elsewhereBefore.share).toBeLessThan(1.2);
@@ -101,7 +119,10 @@ describe("planted signals (ground-truth.json)", () => {
 
   it("ambush clusters nationally in the planted quarter", async () => {
     const s = signal("ambush-cluster-2025q3");
-    const inside = await share(s.factor, sql`r.event_month BETWEEN ${`${s.fromMonth}-01`}::DATE AND ${`${s.toMonth}-01`}::DATE`);
+    const inside = await share(
+      s.factor,
+      sql`r.event_month BETWEEN ${`${s.fromMonth}-01`}::DATE AND ${`${s.toMonth}-01`}::DATE`,
+    );
     const sameMonthsOtherYears = await share(
       s.factor,
       sql`month(r.event_month) BETWEEN 7 AND 9 AND year(r.event_month) <> 2025`,

@@ -45,23 +45,49 @@ const SPLIT = "(SELECT *, string_split(coded, chr(9)) AS f FROM seed_reports)";
 async function appendAgencies(instance: DuckDBInstance, agencies: readonly SyntheticAgency[], seed: number) {
   const demoIds = new Map<string, string>();
   const appender = await BulkAppender.open(instance, "agencies", [
-    "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar",
-    "varchar", "varchar", "timestamp", "timestamp", "timestamp", "boolean",
+    "varchar",
+    "varchar",
+    "varchar",
+    "varchar",
+    "varchar",
+    "varchar",
+    "varchar",
+    "varchar",
+    "varchar",
+    "timestamp",
+    "timestamp",
+    "timestamp",
+    "boolean",
   ]);
   for (const a of agencies) {
     const demo = DEMO_AGENCIES.find((d) => d.name === a.name && d.state === a.state);
     if (demo) demoIds.set(demo.key, a.id);
     const code = demo ? demoPartnerCode(seed, demo.key) : generatePartnerCode();
     appender.append([
-      a.id, a.name, a.state, a.censusRegion, a.sizeBand, "active", hashPartnerCode(code),
-      null, null, ENROLLED_AT, ENROLLED_AT, null, true,
+      a.id,
+      a.name,
+      a.state,
+      a.censusRegion,
+      a.sizeBand,
+      "active",
+      hashPartnerCode(code),
+      null,
+      null,
+      ENROLLED_AT,
+      ENROLLED_AT,
+      null,
+      true,
     ]);
   }
   appender.close();
   return demoIds;
 }
 
-async function insertDemoAccounts(db: Kysely<Database>, demoIds: Map<string, string>, totpBox: SecretBox | undefined): Promise<number> {
+async function insertDemoAccounts(
+  db: Kysely<Database>,
+  demoIds: Map<string, string>,
+  totpBox: SecretBox | undefined,
+): Promise<number> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db
     .insertInto("users")
@@ -72,7 +98,7 @@ async function insertDemoAccounts(db: Kysely<Database>, demoIds: Map<string, str
         display_name: account.displayName,
         password_hash: passwordHash,
         role: account.role,
-        agency_id: account.agency ? demoIds.get(account.agency) ?? null : null,
+        agency_id: account.agency ? (demoIds.get(account.agency) ?? null) : null,
         status: "active" as const,
         is_demo: true,
         totp_secret: totpBox ? sealTotpSecret(totpBox, account.id, DEMO_TOTP_SECRET) : DEMO_TOTP_SECRET,
@@ -98,7 +124,10 @@ export async function seedSyntheticData(
   options: SeedOptions,
 ): Promise<SeedSummary> {
   const started = performance.now();
-  const existing = await db.selectFrom("reports").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const existing = await db
+    .selectFrom("reports")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   if (existing.n > 0) throw new Error("The database already holds reports; seed into an empty database.");
 
   const stream = generateInWorker({ seed: options.seed, reports: options.reports, agencies: options.agencies ?? 3000 });
@@ -110,7 +139,12 @@ export async function seedSyntheticData(
   const staging = await instance.connect();
   try {
     await staging.run(STAGING);
-    const appender = await BulkAppender.open(instance, "seed_reports", ["varchar", "varchar", "varchar", "varchar"], staging);
+    const appender = await BulkAppender.open(
+      instance,
+      "seed_reports",
+      ["varchar", "varchar", "varchar", "varchar"],
+      staging,
+    );
     for await (const batch of stream) {
       if (!("rows" in batch)) continue;
       appender.appendFlat(batch.rows);

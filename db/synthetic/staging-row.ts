@@ -8,16 +8,46 @@ import type { SyntheticReport } from "./generate-reports";
 export const STAGING_COLUMNS = 4;
 
 export const CODED_FIELDS = [
-  "id", "public_number", "incident_type", "loss_potential", "event_month", "time_block", "light", "weather",
-  "officers_band", "assignment", "service_band", "census_region", "published_month", "factors", "state",
-  "agency_id", "agency_size_band", "consent_level",
+  "id",
+  "public_number",
+  "incident_type",
+  "loss_potential",
+  "event_month",
+  "time_block",
+  "light",
+  "weather",
+  "officers_band",
+  "assignment",
+  "service_band",
+  "census_region",
+  "published_month",
+  "factors",
+  "state",
+  "agency_id",
+  "agency_size_band",
+  "consent_level",
 ] as const;
 
 export function toStagingRow(r: SyntheticReport): [string, string, string, string] {
   const coded = [
-    r.id, r.publicNumber, r.incidentType, r.lossPotential, r.eventMonth, r.timeBlock, r.light, r.weather,
-    r.officersBand, r.assignment, r.serviceBand, r.censusRegion, r.publishedMonth, r.factors.join(","), r.state,
-    r.agencyId ?? "", r.agencySizeBand ?? "", r.consentLevel,
+    r.id,
+    r.publicNumber,
+    r.incidentType,
+    r.lossPotential,
+    r.eventMonth,
+    r.timeBlock,
+    r.light,
+    r.weather,
+    r.officersBand,
+    r.assignment,
+    r.serviceBand,
+    r.censusRegion,
+    r.publishedMonth,
+    r.factors.join(","),
+    r.state,
+    r.agencyId ?? "",
+    r.agencySizeBand ?? "",
+    r.consentLevel,
   ].join("\t");
   return [r.title, r.summary, r.lessons, coded];
 }

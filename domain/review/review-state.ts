@@ -1,7 +1,16 @@
 import type { Submission } from "../../db/schema/submission.table";
 
 /** Where a submission stands in review, as the queue shows it. */
-export const queueStates = ["new", "stage1", "stage2", "approved", "waiting", "merged", "published", "not_published"] as const;
+export const queueStates = [
+  "new",
+  "stage1",
+  "stage2",
+  "approved",
+  "waiting",
+  "merged",
+  "published",
+  "not_published",
+] as const;
 export type QueueState = (typeof queueStates)[number];
 
 export const queueStateLabels: Record<QueueState, string> = {

@@ -1,7 +1,18 @@
 // Browser-safe taxonomy access: code lists for zod enums, label lookups for display.
 import {
-  agencySizeBands, assignments, censusRegions, consentLevels, factorFamilies, factors, incidentTypes,
-  lightConditions, lossPotentials, officerBands, serviceBands, timeBlocks, weatherConditions,
+  agencySizeBands,
+  assignments,
+  censusRegions,
+  consentLevels,
+  factorFamilies,
+  factors,
+  incidentTypes,
+  lightConditions,
+  lossPotentials,
+  officerBands,
+  serviceBands,
+  timeBlocks,
+  weatherConditions,
 } from "./v1";
 
 export * from "./v1";
@@ -17,7 +28,7 @@ export function codesOf<T extends Coded>(list: T): [CodesOf<T>, ...CodesOf<T>[]]
 
 function labeller<T extends Coded>(list: T) {
   const byCode = new Map<string, string>(list.map((item) => [item.code, item.label]));
-  return (code: string | null | undefined): string => (code ? byCode.get(code) ?? code : "—");
+  return (code: string | null | undefined): string => (code ? (byCode.get(code) ?? code) : "—");
 }
 
 export type LossPotentialCode = CodesOf<typeof lossPotentials>;

@@ -9,7 +9,10 @@ const token = () => randomBytes(32).toString("base64url");
 
 /** A page made of text pieces with the values in between (as a renderer writes them). */
 const pageArbitrary = fc.array(
-  fc.tuple(fc.string({ unit: "binary", maxLength: 300 }), fc.constantFrom<"nonce" | "csrf" | null>("nonce", "csrf", null)),
+  fc.tuple(
+    fc.string({ unit: "binary", maxLength: 300 }),
+    fc.constantFrom<"nonce" | "csrf" | null>("nonce", "csrf", null),
+  ),
   { maxLength: 12 },
 );
 
@@ -34,9 +37,10 @@ describe("a page compressed once with holes", () => {
 
   it("keeps none of the values it was rendered with", () => {
     const rendered = { nonce: nonce(), csrf: token() };
-    const html = `<script nonce="${rendered.nonce}">x</script><input name="csrf" ` +
-        `value="${rendered.csrf}">${"<p>text</p>".repeat(500)}<script ` +
-        `nonce="${rendered.nonce}">{"nonce":"${rendered.nonce}"}</script>`;
+    const html =
+      `<script nonce="${rendered.nonce}">x</script><input name="csrf" ` +
+      `value="${rendered.csrf}">${"<p>text</p>".repeat(500)}<script ` +
+      `nonce="${rendered.nonce}">{"nonce":"${rendered.nonce}"}</script>`;
     const page = compressPage(html, rendered);
     expect(page.holes).toEqual(["nonce", "csrf", "nonce", "nonce"]);
     const kept = Buffer.concat([...page.parts, ...page.deflated]).toString("latin1");
@@ -57,7 +61,9 @@ describe("a page compressed once with holes", () => {
 
   it("refuses values short enough to match page text by chance, and answers nothing for a missing value", () => {
     expect(() => compressPage("<p>abc</p>", { nonce: "abc" })).toThrow(/too short/);
-    const page = compressPage(`<p>${"n".repeat(24)}</p>`.replace("n".repeat(24), "N0nceN0nceN0nceN0nceN0nc"), { nonce: "N0nceN0nceN0nceN0nceN0nc" });
+    const page = compressPage(`<p>${"n".repeat(24)}</p>`.replace("n".repeat(24), "N0nceN0nceN0nceN0nceN0nc"), {
+      nonce: "N0nceN0nceN0nceN0nceN0nc",
+    });
     expect(() => gzipWith(page, {})).toThrow(/No value/);
   });
 });

@@ -32,8 +32,10 @@ const LEVEL = 6;
 export function compressPage(html: string, values: HoleValues): CompressedPage {
   const found: { at: number; name: string; length: number }[] = [];
   for (const [name, value] of Object.entries(values)) {
-    if (value.length < MIN_HOLE_VALUE_LENGTH) throw new Error(`The page value "${name}" is too short to be found safely`);
-    for (let at = html.indexOf(value); at !== -1; at = html.indexOf(value, at + value.length)) found.push({ at, name, length: value.length });
+    if (value.length < MIN_HOLE_VALUE_LENGTH)
+      throw new Error(`The page value "${name}" is too short to be found safely`);
+    for (let at = html.indexOf(value); at !== -1; at = html.indexOf(value, at + value.length))
+      found.push({ at, name, length: value.length });
   }
   found.sort((a, b) => a.at - b.at);
   const texts: string[] = [];
@@ -47,7 +49,9 @@ export function compressPage(html: string, values: HoleValues): CompressedPage {
   const parts = texts.map((t) => Buffer.from(t, "utf8"));
   const deflated = parts.map((part, i) =>
     i < parts.length - 1
-      ? part.length === 0 ? Buffer.alloc(0) : deflateRawSync(part, { level: LEVEL, finishFlush: constants.Z_SYNC_FLUSH })
+      ? part.length === 0
+        ? Buffer.alloc(0)
+        : deflateRawSync(part, { level: LEVEL, finishFlush: constants.Z_SYNC_FLUSH })
       : deflateRawSync(part, { level: LEVEL }),
   );
   const bytes = [...parts, ...deflated].reduce((n, b) => n + b.length, 0);

@@ -14,23 +14,36 @@ let baseUrl: string;
 let server: Server;
 let version = "v1";
 
-const view = (path: string, key: PageView["key"] = async (r) => ({ query: new URL(r.url).search, viewer: { kind: "anonymous" } })): PageView => ({
-  path, dataVersion: async () => version, key,
+const view = (
+  path: string,
+  key: PageView["key"] = async (r) => ({ query: new URL(r.url).search, viewer: { kind: "anonymous" } }),
+): PageView => ({
+  path,
+  dataVersion: async () => version,
+  key,
 });
 
 beforeAll(async () => {
   const app = express();
   app.use(securityHeaders());
   app.use(compression({ level: 1 }));
-  app.use(pageCache({
-    views: [
-      view("/page"), view("/cookie"), view("/header"), view("/missing"),
-      view("/broken", async () => { throw new Error("database busy"); }),
-    ],
-    context: {} as ServerContext,
-    store,
-  }));
-  const page = (res: express.Response) => `<!doctype html><script nonce="${res.locals.cspNonce as string}">1</script>${"<p>text</p>".repeat(300)}`;
+  app.use(
+    pageCache({
+      views: [
+        view("/page"),
+        view("/cookie"),
+        view("/header"),
+        view("/missing"),
+        view("/broken", async () => {
+          throw new Error("database busy");
+        }),
+      ],
+      context: {} as ServerContext,
+      store,
+    }),
+  );
+  const page = (res: express.Response) =>
+    `<!doctype html><script nonce="${res.locals.cspNonce as string}">1</script>${"<p>text</p>".repeat(300)}`;
   app.get("/page", (_req, res) => {
     renders++;
     res.type("html").send(page(res));

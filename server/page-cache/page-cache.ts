@@ -45,7 +45,15 @@ export interface CachedPage extends CompressedPage {
 export const PAGE_CACHE_BUDGET_BYTES = 64 * 1024 * 1024;
 
 /** Headers that describe one response's transfer, not the page. */
-const TRANSFER_HEADERS = new Set(["content-length", "content-encoding", "transfer-encoding", "vary", "connection", "keep-alive", "date"]);
+const TRANSFER_HEADERS = new Set([
+  "content-length",
+  "content-encoding",
+  "transfer-encoding",
+  "vary",
+  "connection",
+  "keep-alive",
+  "date",
+]);
 
 /**
  * Serves kept pages for the given views: the page rendered once per key (path, normalised query, data
@@ -53,7 +61,11 @@ const TRANSFER_HEADERS = new Set(["content-length", "content-encoding", "transfe
  * put in. Everything else goes on to Remix untouched. Intake pages are refused outright (docs/design.md §6:
  * nothing about them may be kept, and their responses stay `no-store`).
  */
-export function pageCache(options: { views: readonly PageView[]; context: ServerContext; store?: PageStore<CachedPage> }): RequestHandler {
+export function pageCache(options: {
+  views: readonly PageView[];
+  context: ServerContext;
+  store?: PageStore<CachedPage>;
+}): RequestHandler {
   const { views, context } = options;
   const store = options.store ?? new PageStore<CachedPage>(PAGE_CACHE_BUDGET_BYTES);
   for (const view of views) {
@@ -76,9 +88,17 @@ export function pageCache(options: { views: readonly PageView[]; context: Server
 }
 
 async function serveKept(
-  view: PageView, context: ServerContext, store: PageStore<CachedPage>, nonce: string, req: ExpressRequest, res: ExpressResponse, next: () => void,
+  view: PageView,
+  context: ServerContext,
+  store: PageStore<CachedPage>,
+  nonce: string,
+  req: ExpressRequest,
+  res: ExpressResponse,
+  next: () => void,
 ): Promise<void> {
-  const request = new Request(new URL(req.originalUrl, "http://localhost"), { headers: req.headers.cookie ? { cookie: req.headers.cookie } : {} });
+  const request = new Request(new URL(req.originalUrl, "http://localhost"), {
+    headers: req.headers.cookie ? { cookie: req.headers.cookie } : {},
+  });
   const [version, found] = await Promise.all([view.dataVersion(context), view.key(request, context)]);
   if (!found) return next();
   const viewer = found.viewer.kind === "anonymous" ? "anonymous" : `user ${found.viewer.id} ${found.viewer.facts}`;
@@ -116,7 +136,8 @@ function keepWhatIsSent(res: ExpressResponse, values: HoleValues, done: (page: C
   const before = new Map(Object.entries(res.getHeaders()));
   const chunks: Buffer[] = [];
   const collect = (chunk: unknown, encoding: unknown) => {
-    if (typeof chunk === "string") chunks.push(Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
+    if (typeof chunk === "string")
+      chunks.push(Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
     else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
   };
   const write = res.write;
@@ -139,7 +160,12 @@ function keepWhatIsSent(res: ExpressResponse, values: HoleValues, done: (page: C
   });
 }
 
-function pageOf(res: ExpressResponse, before: Map<string, unknown>, html: string, values: HoleValues): CachedPage | null {
+function pageOf(
+  res: ExpressResponse,
+  before: Map<string, unknown>,
+  html: string,
+  values: HoleValues,
+): CachedPage | null {
   const type = String(res.getHeader("content-type") ?? "");
   if (res.statusCode !== 200 || !type.startsWith("text/html") || res.getHeader("set-cookie") !== undefined) return null;
   const headers: [string, string | string[]][] = [];

@@ -13,7 +13,14 @@ import { callRoute } from "../support/route-call";
 import { createTestContext } from "../support/test-context";
 import { createTestDatabase } from "../support/test-database";
 import { testSecretBox } from "../support/test-server-key";
-import { createTestUser, getAs, postAs, setSessionCookie, TEST_PASSWORD, type TestUser } from "../support/test-accounts";
+import {
+  createTestUser,
+  getAs,
+  postAs,
+  setSessionCookie,
+  TEST_PASSWORD,
+  type TestUser,
+} from "../support/test-accounts";
 
 let database: OpenDatabase;
 let context: AppLoadContext;
@@ -34,7 +41,11 @@ async function passwordStep(user: { email: string }, password = TEST_PASSWORD, e
 async function pendingSessionOf(user: TestUser) {
   const step = await passwordStep(user);
   const id = setSessionCookie(step)!;
-  const session = await database.db.selectFrom("sessions").selectAll().where("id_hash", "=", tokenHash(id)).executeTakeFirstOrThrow();
+  const session = await database.db
+    .selectFrom("sessions")
+    .selectAll()
+    .where("id_hash", "=", tokenHash(id))
+    .executeTakeFirstOrThrow();
   return { id, csrf: session.csrf_token, cookie: cookieFor(id).cookie };
 }
 
@@ -58,14 +69,29 @@ describe("sign-in with password and TOTP", () => {
     expect(stored[0]!.id_hash).not.toContain(pendingId);
 
     const csrf = stored[0]!.csrf_token;
-    const verified = await callRoute(mfa.action, postAs("/sign-in/mfa", { ...cookieFor(pendingId), csrf }, { kind: "totp", code: await currentTotp(user.totpSecret), redirectTo: "/account" }), context);
+    const verified = await callRoute(
+      mfa.action,
+      postAs(
+        "/sign-in/mfa",
+        { ...cookieFor(pendingId), csrf },
+        { kind: "totp", code: await currentTotp(user.totpSecret), redirectTo: "/account" },
+      ),
+      context,
+    );
     expect(verified.status).toBe(302);
     expect(verified.location).toBe("/account");
     const signedInId = setSessionCookie(verified)!;
     expect(signedInId).not.toBe(pendingId);
-    expect(await getSessionUser(getAs("/account", cookieFor(signedInId)), context)).toMatchObject({ id: user.id, role: "reviewer" });
+    expect(await getSessionUser(getAs("/account", cookieFor(signedInId)), context)).toMatchObject({
+      id: user.id,
+      role: "reviewer",
+    });
     expect(await getSessionUser(getAs("/account", cookieFor(pendingId)), context)).toBeNull();
-    const audit = await database.db.selectFrom("audit_log").select("action").where("actor_user_id", "=", user.id).execute();
+    const audit = await database.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("actor_user_id", "=", user.id)
+      .execute();
     expect(audit.map((a) => a.action)).toContain("sign_in.succeeded");
   });
 
@@ -90,7 +116,11 @@ describe("sign-in with password and TOTP", () => {
     const limited = await passwordStep(user, TEST_PASSWORD);
     expect(limited.status).toBe(429);
     expect(limited.headers.get("Retry-After")).toMatch(/^\d+$/);
-    const failures = await database.db.selectFrom("audit_log").select("action").where("action", "=", "sign_in.failed").execute();
+    const failures = await database.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("action", "=", "sign_in.failed")
+      .execute();
     expect(failures.length).toBeGreaterThanOrEqual(5);
   });
 
@@ -107,10 +137,18 @@ describe("sign-in with password and TOTP", () => {
     expect(replay.data.errors.code).toMatch(/already used/);
 
     const [recovery] = await regenerateRecoveryCodes(database.db, user.id);
-    const withRecovery = await callRoute(mfa.action, postAs("/sign-in/mfa", second, { kind: "recovery", code: recovery!.toLowerCase() }), context);
+    const withRecovery = await callRoute(
+      mfa.action,
+      postAs("/sign-in/mfa", second, { kind: "recovery", code: recovery!.toLowerCase() }),
+      context,
+    );
     expect(withRecovery.status).toBe(302);
     const third = await pendingSessionOf(user);
-    const reused = await callRoute(mfa.action, postAs("/sign-in/mfa", third, { kind: "recovery", code: recovery! }), context);
+    const reused = await callRoute(
+      mfa.action,
+      postAs("/sign-in/mfa", third, { kind: "recovery", code: recovery! }),
+      context,
+    );
     expect(reused.status).toBe(400);
   });
 
@@ -119,14 +157,20 @@ describe("sign-in with password and TOTP", () => {
     const step = await passwordStep(user);
     expect(step.location).toBe("/sign-in/enrol?redirectTo=%2Faccount");
     const pending = await pendingSessionOf(user);
-    expect((await callRoute(mfa.loader, getAs("/sign-in/mfa", pending), context)).location).toMatch(/^\/sign-in\/enrol/);
+    expect((await callRoute(mfa.loader, getAs("/sign-in/mfa", pending), context)).location).toMatch(
+      /^\/sign-in\/enrol/,
+    );
     const page = await callRoute(enrol.loader, getAs("/sign-in/enrol", pending), context);
     expect(page.data.qrCode).toMatch(/^data:image\/svg\+xml;base64,/);
     const secret = page.data.secret.replace(/ /g, "");
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     const wrong = await callRoute(enrol.action, postAs("/sign-in/enrol", pending, { code: "000000" }), context);
     expect(wrong.status).toBe(400);
-    const done = await callRoute(enrol.action, postAs("/sign-in/enrol", pending, { code: await currentTotp(secret), redirectTo: "/account" }), context);
+    const done = await callRoute(
+      enrol.action,
+      postAs("/sign-in/enrol", pending, { code: await currentTotp(secret), redirectTo: "/account" }),
+      context,
+    );
     expect(done.status).toBe(302);
     expect(done.location).toBe("/sign-in/enrol?redirectTo=%2Faccount");
     const newId = setSessionCookie(done)!;
@@ -136,8 +180,14 @@ describe("sign-in with password and TOTP", () => {
     const shown = await callRoute(enrol.loader, getAs(done.location!, cookieFor(newId)), context);
     expect(shown.data.recoveryCodes).toHaveLength(10);
     expect(shown.data.next).toBe("/account");
-    expect((await callRoute(enrol.loader, getAs(done.location!, cookieFor(newId)), context)).data.recoveryCodes).toBeNull();
-    const stored = await database.db.selectFrom("recovery_codes").select("code_hash").where("user_id", "=", user.id).execute();
+    expect(
+      (await callRoute(enrol.loader, getAs(done.location!, cookieFor(newId)), context)).data.recoveryCodes,
+    ).toBeNull();
+    const stored = await database.db
+      .selectFrom("recovery_codes")
+      .select("code_hash")
+      .where("user_id", "=", user.id)
+      .execute();
     expect(stored).toHaveLength(10);
     expect(stored.map((r) => r.code_hash).join()).not.toContain(shown.data.recoveryCodes[0]);
   });
@@ -145,22 +195,58 @@ describe("sign-in with password and TOTP", () => {
   it("demo accounts sign in through MFA with the demo secret in demo mode, and are refused outside it", async () => {
     const demoHash = await hashPassword(DEMO_PASSWORD);
     const id = crypto.randomUUID();
-    await database.db.insertInto("users").values({
-      id, email: "reviewer1@demo.closecall.test", display_name: "Reviewer One", password_hash: demoHash, role: "reviewer", agency_id: null,
-      status: "active", is_demo: true, totp_secret: sealTotpSecret(testSecretBox, id, DEMO_TOTP_SECRET), mfa_enrolled_at: new Date(), failed_sign_ins: 0, locked_until: null,
-      created_at: new Date(), last_sign_in_at: null, totp_last_step: null, password_changed_at: null,
-    }).execute();
+    await database.db
+      .insertInto("users")
+      .values({
+        id,
+        email: "reviewer1@demo.closecall.test",
+        display_name: "Reviewer One",
+        password_hash: demoHash,
+        role: "reviewer",
+        agency_id: null,
+        status: "active",
+        is_demo: true,
+        totp_secret: sealTotpSecret(testSecretBox, id, DEMO_TOTP_SECRET),
+        mfa_enrolled_at: new Date(),
+        failed_sign_ins: 0,
+        locked_until: null,
+        created_at: new Date(),
+        last_sign_in_at: null,
+        totp_last_step: null,
+        password_changed_at: null,
+      })
+      .execute();
     const demo = { email: "reviewer1@demo.closecall.test" };
-    const step = await callRoute(signIn.action, postAs("/sign-in", null, { ...demo, password: DEMO_PASSWORD }), context);
+    const step = await callRoute(
+      signIn.action,
+      postAs("/sign-in", null, { ...demo, password: DEMO_PASSWORD }),
+      context,
+    );
     expect(step.location).toMatch(/^\/sign-in\/mfa/);
     const pendingId = setSessionCookie(step)!;
-    const row = await database.db.selectFrom("sessions").select("csrf_token").where("id_hash", "=", tokenHash(pendingId)).executeTakeFirstOrThrow();
-    const done = await callRoute(mfa.action, postAs("/sign-in/mfa", { ...cookieFor(pendingId), csrf: row.csrf_token }, { kind: "totp", code: await currentTotp(DEMO_TOTP_SECRET) }), context);
+    const row = await database.db
+      .selectFrom("sessions")
+      .select("csrf_token")
+      .where("id_hash", "=", tokenHash(pendingId))
+      .executeTakeFirstOrThrow();
+    const done = await callRoute(
+      mfa.action,
+      postAs(
+        "/sign-in/mfa",
+        { ...cookieFor(pendingId), csrf: row.csrf_token },
+        { kind: "totp", code: await currentTotp(DEMO_TOTP_SECRET) },
+      ),
+      context,
+    );
     expect(done.status).toBe(302);
     const signedIn = setSessionCookie(done)!;
 
     const production = { ...context, config: { ...context.config, env: "production" as const, demo: false } };
-    const refused = await callRoute(signIn.action, postAs("/sign-in", null, { ...demo, password: DEMO_PASSWORD }), production);
+    const refused = await callRoute(
+      signIn.action,
+      postAs("/sign-in", null, { ...demo, password: DEMO_PASSWORD }),
+      production,
+    );
     expect(refused.status).toBe(400);
     expect(refused.data.errors.form).toMatch(/Demo accounts are turned off/);
     // A demo session that outlived a switch to production is not honoured either.

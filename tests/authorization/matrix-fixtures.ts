@@ -8,8 +8,21 @@ import { serverKeyFromBytes } from "../../db/intake/server-key";
 import { createSubmission } from "../../db/intake/submission-repository";
 
 const matrixPayload = {
-  version: 1 as const, title: "Matrix", narrative: "A narrative for the authorization matrix.", lessons: "None.", factors: ["other"], incidentType: "other",
-  eventMonth: "2025-01", timeBlock: null, light: null, weather: null, officersOnScene: null, assignment: null, serviceBand: null, state: "OH", lossPotential: "minor_injury",
+  version: 1 as const,
+  title: "Matrix",
+  narrative: "A narrative for the authorization matrix.",
+  lessons: "None.",
+  factors: ["other"],
+  incidentType: "other",
+  eventMonth: "2025-01",
+  timeBlock: null,
+  light: null,
+  weather: null,
+  officersOnScene: null,
+  assignment: null,
+  serviceBand: null,
+  state: "OH",
+  lossPotential: "minor_injury",
 };
 
 /** Records the matrix's routes point at: agency A's people, one-time tokens, an unknown id. */
@@ -30,16 +43,37 @@ export async function createMatrixFixtures(db: Kysely<Database>): Promise<Matrix
   const b = await createTestAgency(db, "Agency B Sheriff's Office");
   const admin = await createTestUser(db, "administrator");
   const resetTarget = await createTestUser(db, "reviewer");
-  const invitation = await createInvitation(db, { email: "invitee@example.test", role: "reviewer", agencyId: null, invitedBy: admin.id });
+  const invitation = await createInvitation(db, {
+    email: "invitee@example.test",
+    role: "reviewer",
+    agencyId: null,
+    invitedBy: admin.id,
+  });
   const reset = await issuePasswordReset(db, { userId: resetTarget.id, issuedBy: admin.id, resetMfa: false });
   const publicNumber = "2024-00001";
   const reportId = crypto.randomUUID();
-  await db.insertInto("reports").values({
-    id: reportId, public_number: publicNumber, taxonomy_version: 1, title: "Matrix report", summary: "A de-identified summary.",
-    lessons: "A lesson.", incident_type: "traffic_stop", loss_potential: "serious_injury", event_month: "2024-01-01",
-    time_block: null, light: null, weather: null, officers_band: null, assignment: null, service_band: null,
-    census_region: "midwest", published_month: "2024-03-01",
-  }).execute();
+  await db
+    .insertInto("reports")
+    .values({
+      id: reportId,
+      public_number: publicNumber,
+      taxonomy_version: 1,
+      title: "Matrix report",
+      summary: "A de-identified summary.",
+      lessons: "A lesson.",
+      incident_type: "traffic_stop",
+      loss_potential: "serious_injury",
+      event_month: "2024-01-01",
+      time_block: null,
+      light: null,
+      weather: null,
+      officers_band: null,
+      assignment: null,
+      service_band: null,
+      census_region: "midwest",
+      published_month: "2024-03-01",
+    })
+    .execute();
   await db.insertInto("report_factors").values({ report_id: reportId, factor_code: "hc_low_light" }).execute();
   return {
     agencyA: {
@@ -53,6 +87,12 @@ export async function createMatrixFixtures(db: Kysely<Database>): Promise<Matrix
     resetToken: reset.token,
     unknownId: crypto.randomUUID(),
     publicNumber,
-    submissionId: (await createSubmission(db, serverKeyFromBytes(randomBytes(32)), { payload: matrixPayload, consentLevel: "national", agencyId: null })).id,
+    submissionId: (
+      await createSubmission(db, serverKeyFromBytes(randomBytes(32)), {
+        payload: matrixPayload,
+        consentLevel: "national",
+        agencyId: null,
+      })
+    ).id,
   };
 }

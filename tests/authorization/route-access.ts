@@ -50,10 +50,10 @@ const roles = (list: readonly Role[], options?: RuleOptions): Rule => ({ kind: "
 const apiToken = (options?: RuleOptions): Rule => ({ kind: "api-token", options });
 
 export const ROUTE_ACCESS: Record<string, Rule> = {
-  "_index": everyone(),
-  "$": { kind: "not-found", options: { params: () => ({ "*": "no-such-page" }) } },
-  "report": everyone(),
-  "receipt": everyone(),
+  _index: everyone(),
+  $: { kind: "not-found", options: { params: () => ({ "*": "no-such-page" }) } },
+  report: everyone(),
+  receipt: everyone(),
   "reports._index": everyone(),
   "reports.feed[.]atom": everyone(),
   "reports_.export.$file": everyone({ params: () => ({ file: "reports.csv" }) }),
@@ -75,25 +75,36 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "partners.apply": everyone(),
   "invitations.accept": everyone({ query: (f) => `token=${f.invitationToken}` }),
   "password-reset": everyone({ query: (f) => `token=${f.resetToken}` }),
-  "account": signedIn(),
+  account: signedIn(),
   "account_.recovery-codes": signedIn({ form: () => ({}) }),
   "admin.enrolments": roles(["administrator"]),
   "admin.users._index": roles(["administrator"]),
-  "admin.users.$userId": roles(["administrator"], { params: (f) => ({ userId: f.agencyA.analyst }), form: () => ({ intent: "role", role: "agency_analyst" }) }),
+  "admin.users.$userId": roles(["administrator"], {
+    params: (f) => ({ userId: f.agencyA.analyst }),
+    form: () => ({ intent: "role", role: "agency_analyst" }),
+  }),
   "agency_.members._index": roles(["agency_commander"]),
-  "agency._index": roles(["agency_commander", "agency_trainer", "agency_analyst"], { form: () => ({ intent: "save-view", name: "Matrix view", path: "/agency?vs=size" }) }),
+  "agency._index": roles(["agency_commander", "agency_trainer", "agency_analyst"], {
+    form: () => ({ intent: "save-view", name: "Matrix view", path: "/agency?vs=size" }),
+  }),
   "national._index": roles(["national_analyst", "administrator"]),
   "national.summary": everyone(),
   "review._index": roles(["reviewer"]),
   "review.publish": roles(["reviewer", "administrator"]),
   "review.$submissionId": roles(["reviewer"], { params: (f) => ({ submissionId: f.submissionId }), form: () => ({}) }),
-  "agency_.api-tokens": roles(["agency_commander"], { form: () => ({ intent: "create", name: "Matrix token", days: "30" }) }),
+  "agency_.api-tokens": roles(["agency_commander"], {
+    form: () => ({ intent: "create", name: "Matrix token", days: "30" }),
+  }),
   "agency_.briefing": roles(["agency_commander", "agency_trainer"]),
   "agency_.briefing[.]pdf": roles(["agency_commander", "agency_trainer"], { query: (f) => `report=${f.publicNumber}` }),
-  "agency_.$kind.$file": roles(["agency_commander", "agency_trainer"], { params: () => ({ kind: "tables", file: "quarterly.csv" }) }),
+  "agency_.$kind.$file": roles(["agency_commander", "agency_trainer"], {
+    params: () => ({ kind: "tables", file: "quarterly.csv" }),
+  }),
   "national_.$kind.$file": roles(["national_analyst"], { params: () => ({ kind: "charts", file: "loss.png" }) }),
   "national.summary_.$kind.$file": everyone({ params: () => ({ kind: "tables", file: "all.xlsx" }) }),
   "agency_.members.$memberId": roles(["agency_commander"], {
-    params: (f) => ({ memberId: f.agencyA.analyst }), form: () => ({ intent: "role", role: "agency_analyst" }), otherAgency: "deny",
+    params: (f) => ({ memberId: f.agencyA.analyst }),
+    form: () => ({ intent: "role", role: "agency_analyst" }),
+    otherAgency: "deny",
   }),
 };

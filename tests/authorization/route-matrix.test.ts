@@ -26,11 +26,15 @@ let matrix: MatrixContext;
 beforeAll(async () => {
   database = await createTestDatabase();
   // The intake routes answer 503 without a server key (fail closed): give them one.
-  context = { ...createTestContext(database, { intakeKey: testIntakeKey() }), addressKey: "matrix-address" } as AppLoadContext;
+  context = {
+    ...createTestContext(database, { intakeKey: testIntakeKey() }),
+    addressKey: "matrix-address",
+  } as AppLoadContext;
   fixtures = await createMatrixFixtures(database.db);
   // The agency pages and their downloads read the agencies' release books: release them, as the server does at start.
   await releaseBook(database.db, { today: TEST_TODAY, rules: { k: 10, agencyMinReports: 30 } });
-  const programme = async (role: "reviewer" | "administrator" | "national_analyst") => (await createTestUser(database.db, role)).id;
+  const programme = async (role: "reviewer" | "administrator" | "national_analyst") =>
+    (await createTestUser(database.db, role)).id;
   const userOf: Record<Exclude<Persona, "anonymous">, string> = {
     pending: await programme("reviewer"),
     reviewer: await programme("reviewer"),
@@ -60,17 +64,37 @@ describe("authorization matrix", () => {
     expect(routePath("$", { "*": "x" })).toBe("/x");
   });
 
-  it.each(routeFiles.map((r) => [r.id, r.file]))("%s answers every persona as its entry says (GET and POST)", async (id, file) => {
-    const rule = ROUTE_ACCESS[id];
-    if (!rule) throw new Error(`No entry for route ${id} in tests/authorization/route-access.ts`);
-    const module = (await import(file)) as RouteModule;
-    expect(await checkRoute(matrix, id, module, rule)).toEqual([]);
-  });
+  it.each(routeFiles.map((r) => [r.id, r.file]))(
+    "%s answers every persona as its entry says (GET and POST)",
+    async (id, file) => {
+      const rule = ROUTE_ACCESS[id];
+      if (!rule) throw new Error(`No entry for route ${id} in tests/authorization/route-access.ts`);
+      const module = (await import(file)) as RouteModule;
+      expect(await checkRoute(matrix, id, module, rule)).toEqual([]);
+    },
+  );
 
   it("catches a route that forgets its permission check", async () => {
-    const unprotected: RouteModule = { loader: async () => ({ secret: "agency data" }), action: async () => ({ ok: true }) };
-    const mismatches = await checkRoute(matrix, "admin.unprotected", unprotected, { kind: "roles", roles: ["administrator"] });
+    const unprotected: RouteModule = {
+      loader: async () => ({ secret: "agency data" }),
+      action: async () => ({ ok: true }),
+    };
+    const mismatches = await checkRoute(matrix, "admin.unprotected", unprotected, {
+      kind: "roles",
+      roles: ["administrator"],
+    });
     const personasCaught = new Set(mismatches.map((m) => m.persona));
-    expect(personasCaught).toEqual(new Set(["anonymous", "pending", "reviewer", "national_analyst", "agency_commander", "agency_trainer", "agency_analyst", "other_agency"]));
+    expect(personasCaught).toEqual(
+      new Set([
+        "anonymous",
+        "pending",
+        "reviewer",
+        "national_analyst",
+        "agency_commander",
+        "agency_trainer",
+        "agency_analyst",
+        "other_agency",
+      ]),
+    );
   });
 });

@@ -28,7 +28,8 @@ export function expectedVerdict(rule: Rule, persona: Persona): Verdict {
   if (persona === "anonymous") return "deny";
   if (persona === "pending") return rule.kind === "second-factor" ? "allow" : "deny";
   if (rule.kind === "second-factor" || rule.kind === "signed-in") return "allow";
-  if (persona === "other_agency") return rule.roles.includes("agency_commander") && rule.options?.otherAgency !== "deny" ? "allow" : "deny";
+  if (persona === "other_agency")
+    return rule.roles.includes("agency_commander") && rule.options?.otherAgency !== "deny" ? "allow" : "deny";
   return rule.roles.includes(persona) ? "allow" : "deny";
 }
 
@@ -57,7 +58,7 @@ export function routePath(routeId: string, params: Record<string, string>): stri
     .split(".")
     .filter((s) => s !== "_index" && !s.startsWith("__"))
     .map((s) => s.replace(/_$/, ""))
-    .map((s) => (s === "$" ? params["*"] ?? "" : s.startsWith("$") ? params[s.slice(1)] ?? "missing" : s));
+    .map((s) => (s === "$" ? (params["*"] ?? "") : s.startsWith("$") ? (params[s.slice(1)] ?? "missing") : s));
   return `/${segments.filter((s) => s !== "_index").join("/")}`.replace(/\/$/, "") || "/";
 }
 
@@ -85,7 +86,12 @@ export interface Mismatch {
 }
 
 /** Calls a route's loader and action as every persona; returns what disagrees with its rule. */
-export async function checkRoute(m: MatrixContext, routeId: string, module: RouteModule, rule: Rule): Promise<Mismatch[]> {
+export async function checkRoute(
+  m: MatrixContext,
+  routeId: string,
+  module: RouteModule,
+  rule: Rule,
+): Promise<Mismatch[]> {
   const params = rule.options?.params?.(m.fixtures) ?? {};
   const query = rule.options?.query?.(m.fixtures);
   const url = `http://127.0.0.1${routePath(routeId, params)}${query ? `?${query}` : ""}`;
@@ -113,7 +119,14 @@ export async function checkRoute(m: MatrixContext, routeId: string, module: Rout
       const post = classify(outcome);
       const postExpected = rule.options?.post ? expectedVerdict(rule.options.post, persona) : expected;
       if (!acceptable(postExpected, persona, post)) {
-        mismatches.push({ route: routeId, persona, method: "POST", expected: postExpected, got: post, status: outcome.status });
+        mismatches.push({
+          route: routeId,
+          persona,
+          method: "POST",
+          expected: postExpected,
+          got: post,
+          status: outcome.status,
+        });
       }
     }
   }

@@ -38,7 +38,11 @@ import { percentile } from "./stats";
 
 const privacy = DEFAULT_PRIVACY_RULES;
 
-export async function agencyByName(db: Executor, name: string, fallback: "largest" | "smallest-open"): Promise<{ id: string; label: string }> {
+export async function agencyByName(
+  db: Executor,
+  name: string,
+  fallback: "largest" | "smallest-open",
+): Promise<{ id: string; label: string }> {
   const named = await sql<{ id: string }>`SELECT id::VARCHAR AS id FROM agencies WHERE name = ${name}`.execute(db);
   if (named.rows[0]) return { id: named.rows[0].id, label: name };
   const { rows } = await sql<{ id: string; name: string }>`
@@ -64,14 +68,17 @@ const measures = (filters: Filters): [string, Measure][] => [
   ["funnel", (d, v) => getFunnel(d, filters, v, privacy)],
   ["emerging risks", (d, v) => getEmergingRisks(d, filters, v, privacy)],
   [ALL_MEASURES, (d, v) => getDashboard(d, filters, v, privacy)],
-  [ALL_MEASURES_COLD, async (d, v) => {
-    setNationalCache(false);
-    try {
-      return await getDashboard(d, filters, v, privacy);
-    } finally {
-      setNationalCache(true);
-    }
-  }],
+  [
+    ALL_MEASURES_COLD,
+    async (d, v) => {
+      setNationalCache(false);
+      try {
+        return await getDashboard(d, filters, v, privacy);
+      } finally {
+        setNationalCache(true);
+      }
+    },
+  ],
 ];
 
 /**
@@ -146,42 +153,71 @@ async function time(fn: () => Promise<unknown>, runs: number, warmup: number): P
   if (warmup === 0) bytes = JSON.stringify(await fn()).length; // size only, not timed
   samples.sort((a, b) => a - b);
   cpu.sort((a, b) => a - b);
-  return { median: percentile(samples, 50), p95: percentile(samples, 95), cpuMedian: percentile(cpu, 50), jsonKiB: Math.round(bytes / 1024) };
+  return {
+    median: percentile(samples, 50),
+    p95: percentile(samples, 95),
+    cpuMedian: percentile(cpu, 50),
+    jsonKiB: Math.round(bytes / 1024),
+  };
 }
 
 /** The dashboards the benchmark times: the large and the small demo agency, and the national view. */
-export async function benchViews(db: Executor): Promise<{ title: string; viewer: Viewer; filters: Filters; agency?: string }[]> {
+export async function benchViews(
+  db: Executor,
+): Promise<{ title: string; viewer: Viewer; filters: Filters; agency?: string }[]> {
   const large = await agencyByName(db, "Metro City Police Department", "largest");
   const small = await agencyByName(db, "Pine Hollow Police Department", "smallest-open");
   return [
-    { title: `Agency dashboard, large agency (${large.label}), from its release book`, viewer: { kind: "agency", agencyId: large.id }, filters: nationalFilters, agency: large.label },
-    { title: `Agency dashboard, small agency (${small.label}), from its release book`, viewer: { kind: "agency", agencyId: small.id }, filters: nationalFilters, agency: small.label },
+    {
+      title: `Agency dashboard, large agency (${large.label}), from its release book`,
+      viewer: { kind: "agency", agencyId: large.id },
+      filters: nationalFilters,
+      agency: large.label,
+    },
+    {
+      title: `Agency dashboard, small agency (${small.label}), from its release book`,
+      viewer: { kind: "agency", agencyId: small.id },
+      filters: nationalFilters,
+      agency: small.label,
+    },
     { title: "National view (national analyst)", viewer: { kind: "national" }, filters: nationalFilters },
   ];
 }
 
 export async function runAnalyticsBench(
-  db: Executor, options: { runs: number; warmup: number }, log: (line: string) => void = console.log,
+  db: Executor,
+  options: { runs: number; warmup: number },
+  log: (line: string) => void = console.log,
 ): Promise<AnalyticsResult> {
   const { rows: size } = await sql<{ n: number }>`SELECT count(*) AS n FROM analytics_reports`.execute(db);
   const result: AnalyticsResult = {
-    reports: size[0]!.n, runs: options.runs, warmup: options.warmup, k: privacy.k, loadAverageAtStart: loadavg()[0]!, dashboards: [],
+    reports: size[0]!.n,
+    runs: options.runs,
+    warmup: options.warmup,
+    k: privacy.k,
+    loadAverageAtStart: loadavg()[0]!,
+    dashboards: [],
   };
   log(
     `Analytics benchmark: ${result.reports.toLocaleString("en-US")} reports, ${options.runs} runs ` +
-        `after ${options.warmup} warm-up runs, ` +
+      `after ${options.warmup} warm-up runs, ` +
       `k = ${privacy.k}, ${cpus().length} cores, load average ${result.loadAverageAtStart.toFixed(1)} at start`,
   );
   for (const view of await benchViews(db)) {
     log(`\n${view.title}`);
-    const dashboard: DashboardTiming = { title: view.title, viewer: view.viewer.kind === "national" ? "national" : "agency", agency: view.agency, measures: [] };
+    const dashboard: DashboardTiming = {
+      title: view.title,
+      viewer: view.viewer.kind === "national" ? "national" : "agency",
+      agency: view.agency,
+      measures: [],
+    };
     const viewMeasures = view.viewer.kind === "agency" ? bookMeasures(view.viewer.agencyId) : measures(view.filters);
     for (const [name, measure] of viewMeasures) {
       const t = await time(() => measure(db, view.viewer), options.runs, options.warmup);
       dashboard.measures.push({ measure: name, ...t });
       log(
         `  ${name.padEnd(30)} median ${t.median.toFixed(1).padStart(7)} ms   p95 ${t.p95.toFixed(1).padStart(7)} ` +
-            `ms   ` +
+          `ms   ` +
           `CPU ${t.cpuMedian.toFixed(1).padStart(7)} ms   ${String(t.jsonKiB).padStart(6)} KB JSON`,
       );
     }
@@ -191,7 +227,9 @@ export async function runAnalyticsBench(
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { db: { type: "string" }, runs: { type: "string" }, warmup: { type: "string" } } });
+  const { values } = parseArgs({
+    options: { db: { type: "string" }, runs: { type: "string" }, warmup: { type: "string" } },
+  });
   const database = await openDatabase({ location: resolveDatabasePath(values.db, process.env) });
   try {
     await runAnalyticsBench(database.db, { runs: Number(values.runs ?? 30), warmup: Number(values.warmup ?? 5) });

@@ -16,7 +16,11 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe("npm run bench -- --quick", () => {
   it("runs every section, writes the Markdown and JSON reports, and finds nothing wrong", () => {
-    const run = spawnSync(process.execPath, ["--import", "tsx", "tests/bench/run.ts", "--quick", "--out", out], { cwd: root, encoding: "utf8", timeout: 170_000 });
+    const run = spawnSync(process.execPath, ["--import", "tsx", "tests/bench/run.ts", "--quick", "--out", out], {
+      cwd: root,
+      encoding: "utf8",
+      timeout: 170_000,
+    });
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
 
     const result = JSON.parse(readFileSync(path.join(out, "latest.json"), "utf8")) as BenchResult;
@@ -26,8 +30,13 @@ describe("npm run bench -- --quick", () => {
     expect(result.load!.peakRssMiB).toBeGreaterThan(0);
 
     const views = result.analytics!.dashboards.map((d) => d.title);
-    expect(views).toEqual([expect.stringContaining("large agency"), expect.stringContaining("small agency"), expect.stringContaining("National view")]);
-    for (const d of result.analytics!.dashboards) expect(d.measures.map((m) => m.measure)).toContain("ALL MEASURES (getDashboard)");
+    expect(views).toEqual([
+      expect.stringContaining("large agency"),
+      expect.stringContaining("small agency"),
+      expect.stringContaining("National view"),
+    ]);
+    for (const d of result.analytics!.dashboards)
+      expect(d.measures.map((m) => m.measure)).toContain("ALL MEASURES (getDashboard)");
 
     expect(result.search!.measures[0]!.perQuery["traffic stop"]!.total).toBeGreaterThan(0);
 
@@ -37,7 +46,10 @@ describe("npm run bench -- --quick", () => {
     } else {
       expect(result.postgres!.available).toBe(true);
       expect(result.postgres!.version).toMatch(/^PostgreSQL 15/);
-      expect(result.postgres!.layouts!.map((l) => l.name)).toEqual(["same rollup tables", "published tables, rollups as views"]);
+      expect(result.postgres!.layouts!.map((l) => l.name)).toEqual([
+        "same rollup tables",
+        "published tables, rollups as views",
+      ]);
       for (const layout of result.postgres!.layouts!) {
         for (const d of layout.dashboards) {
           expect(d.queries.length).toBeGreaterThan(5);
@@ -48,7 +60,9 @@ describe("npm run bench -- --quick", () => {
 
     // Every page that exists was loaded at 10 and 50 clients without an error.
     const measured = new Set(result.http!.runs.map((r) => r.path));
-    expect(measured).toEqual(new Set(["/reports", "/reports?q=traffic+stop", "/report", ...(result.http!.skipped.length ? [] : ["/agency"])]));
+    expect(measured).toEqual(
+      new Set(["/reports", "/reports?q=traffic+stop", "/report", ...(result.http!.skipped.length ? [] : ["/agency"])]),
+    );
     for (const r of result.http!.runs) expect(r.errors, `${r.path} at ${r.connections}`).toBe(0);
     expect(result.http!.runs.find((r) => r.path === "/report" && r.connections === 10)!.requests).toBeGreaterThan(0);
 

@@ -60,8 +60,19 @@ function post(port: number, localAddress: string, fields: Record<string, string 
   return new Promise((resolve, reject) => {
     const req = request(
       {
-        host: "127.0.0.1", port, localAddress, path: "/report", method: "POST", agent: false, timeout: 60_000,
-        headers: { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body), "sec-fetch-site": "same-origin", accept: "text/html" },
+        host: "127.0.0.1",
+        port,
+        localAddress,
+        path: "/report",
+        method: "POST",
+        agent: false,
+        timeout: 60_000,
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          "content-length": Buffer.byteLength(body),
+          "sec-fetch-site": "same-origin",
+          accept: "text/html",
+        },
       },
       (res) => {
         let text = "";
@@ -94,7 +105,11 @@ function reportFields(token: string): Record<string, string | readonly string[]>
   };
 }
 
-type Outcome = { kind: "ack"; receipt: string; ms: number } | { kind: "capped" } | { kind: "failed" } | { kind: "status"; status: string };
+type Outcome =
+  | { kind: "ack"; receipt: string; ms: number }
+  | { kind: "capped" }
+  | { kind: "failed" }
+  | { kind: "status"; status: string };
 
 /** Review, proof of work (solved like the browser), send: the officer's whole path through the form. */
 async function submitOnce(port: number, officer: number, token: string): Promise<Outcome> {
@@ -103,7 +118,8 @@ async function submitOnce(port: number, officer: number, token: string): Promise
   try {
     const review = await post(port, address, { ...fields, intent: "review" });
     const challenge = review.body.match(CHALLENGE)?.[1];
-    if (review.status !== 200 || !challenge) return review.status === 429 ? { kind: "capped" } : { kind: "status", status: `review ${review.status}` };
+    if (review.status !== 200 || !challenge)
+      return review.status === 429 ? { kind: "capped" } : { kind: "status", status: `review ${review.status}` };
     const proof = await solveChallengeField(challenge);
     const started = performance.now();
     const sent = await post(port, address, { ...fields, intent: "send", challenge, proof, website: "" });
@@ -119,7 +135,10 @@ async function submitOnce(port: number, officer: number, token: string): Promise
 async function countSubmissions(dataDir: string): Promise<number> {
   const database = await openDatabase({ location: path.join(dataDir, "closecall.duckdb") });
   try {
-    const row = await database.db.selectFrom("submissions").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom("submissions")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     return row.n;
   } finally {
     await database.close();
@@ -127,7 +146,11 @@ async function countSubmissions(dataDir: string): Promise<number> {
 }
 
 /** Looks every acknowledged receipt up (as the receipt page does) and checks the stored text is the one sent. */
-async function verify(dataDir: string, intakeKey: string, acknowledged: readonly Acknowledged[]): Promise<{ lost: number; stored: number }> {
+async function verify(
+  dataDir: string,
+  intakeKey: string,
+  acknowledged: readonly Acknowledged[],
+): Promise<{ lost: number; stored: number }> {
   const key = loadServerKey({ envKey: intakeKey, dataDir });
   if (!key.ok) throw new Error(key.reason);
   const database = await openDatabase({ location: path.join(dataDir, "closecall.duckdb") });
@@ -138,7 +161,10 @@ async function verify(dataDir: string, intakeKey: string, acknowledged: readonly
       const payload = submission ? await decryptSubmission(database.db, key.key, submission.id) : null;
       if (!payload?.narrative.includes(a.token)) lost++;
     }
-    const row = await database.db.selectFrom("submissions").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom("submissions")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     return { lost, stored: row.n };
   } finally {
     await database.close();
@@ -232,8 +258,19 @@ export async function runDurabilityPhase(name: string, options: DurabilityOption
   const checked = await verify(options.dataDir, options.intakeKey, acknowledged);
   const s = summarise(latencies);
   const phase: DurabilityPhase = {
-    name, seconds: options.seconds, clients: options.clients, attempted, acknowledged: acknowledged.length, capped, failed, otherStatuses,
-    submitLatency: { median: s.median, p95: s.p95 }, stoppedAtCap, kill, lookedUp: acknowledged.length, lost: checked.lost,
+    name,
+    seconds: options.seconds,
+    clients: options.clients,
+    attempted,
+    acknowledged: acknowledged.length,
+    capped,
+    failed,
+    otherStatuses,
+    submitLatency: { median: s.median, p95: s.p95 },
+    stoppedAtCap,
+    kill,
+    lookedUp: acknowledged.length,
+    lost: checked.lost,
     storedUnacknowledged: checked.stored - before - (acknowledged.length - checked.lost),
   };
   options.log(
@@ -246,6 +283,9 @@ export async function runDurabilityPhase(name: string, options: DurabilityOption
 /** Section 6: a steady phase, then a phase with the server killed (SIGKILL) halfway and restarted. */
 export async function runDurability(options: DurabilityOptions): Promise<DurabilityResult> {
   const steady = await runDurabilityPhase("steady", options);
-  const killed = await runDurabilityPhase("SIGKILL mid-run and restart", { ...options, killAtSeconds: options.seconds / 2 });
+  const killed = await runDurabilityPhase("SIGKILL mid-run and restart", {
+    ...options,
+    killAtSeconds: options.seconds / 2,
+  });
   return { powCounter: "production default (25,000–60,000), solved by the client", phases: [steady, killed] };
 }

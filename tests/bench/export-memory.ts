@@ -35,17 +35,20 @@ const server = spawn(process.execPath, [path.join(root, "scripts/start.mjs")], {
   stdio: ["ignore", "pipe", "inherit"],
 });
 server.stdout!.on("data", () => {});
-const stop = () => new Promise<void>((resolve) => {
-  server.once("exit", () => resolve());
-  server.kill("SIGTERM");
-});
+const stop = () =>
+  new Promise<void>((resolve) => {
+    server.once("exit", () => resolve());
+    server.kill("SIGTERM");
+  });
 
 try {
   for (let i = 0; ; i++) {
     if (i > 600) throw new Error("the server did not answer /healthz within 5 minutes");
     try {
       if ((await fetch(`${base}/healthz`)).ok) break;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   const pid = server.pid!;
@@ -59,7 +62,9 @@ try {
     }
     const baseline = idle.sort((a, b) => a - b)[5]!;
     let peak = baseline;
-    const sampler = setInterval(() => { peak = Math.max(peak, rssMb(pid)); }, 50);
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, rssMb(pid));
+    }, 50);
     const started = performance.now();
     const response = await fetch(`${base}/reports/export/${file}`);
     if (!response.ok) throw new Error(`${file}: HTTP ${response.status} ${await response.text()}`);

@@ -68,14 +68,26 @@ export function processCpuSeconds(pid: number | undefined): number | null {
 }
 
 /** One autocannon run: every response time is recorded, so p95 is exact (autocannon reports p97.5). */
-export async function loadTarget(baseUrl: string, target: HttpTarget, connections: number, seconds: number, serverPid?: number): Promise<HttpRun> {
+export async function loadTarget(
+  baseUrl: string,
+  target: HttpTarget,
+  connections: number,
+  seconds: number,
+  serverPid?: number,
+): Promise<HttpRun> {
   const cpuBefore = processCpuSeconds(serverPid);
   const latencies: number[] = [];
   const statusCounts: Record<string, number> = {};
   let bytes = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url: `${baseUrl}${target.path}`, connections, duration: seconds, timeout: 30, headers: { ...BROWSER_HEADERS, ...target.headers } },
+      {
+        url: `${baseUrl}${target.path}`,
+        connections,
+        duration: seconds,
+        timeout: 30,
+        headers: { ...BROWSER_HEADERS, ...target.headers },
+      },
       (error, done) => (error ? reject(error) : resolve(done)),
     );
     instance.on("response", (_client, statusCode, resBytes, responseTime) => {
@@ -88,7 +100,9 @@ export async function loadTarget(baseUrl: string, target: HttpTarget, connection
   const s = summarise(latencies);
   const sorted = [...latencies].sort((a, b) => a - b);
   const p99 = sorted[Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)] ?? Number.NaN;
-  const non2xx = Object.entries(statusCounts).filter(([code]) => !code.startsWith("2")).reduce((n, [, c]) => n + c, 0);
+  const non2xx = Object.entries(statusCounts)
+    .filter(([code]) => !code.startsWith("2"))
+    .reduce((n, [, c]) => n + c, 0);
   return {
     target: target.name,
     path: target.path,
@@ -104,13 +118,19 @@ export async function loadTarget(baseUrl: string, target: HttpTarget, connection
     unfinished: Math.max(0, ((result.requests as { sent?: number }).sent ?? 0) - latencies.length - result.errors),
     statusCounts,
     meanKiB: latencies.length ? bytes / latencies.length / 1024 : 0,
-    serverCpuMs: cpuBefore !== null && cpuAfter !== null && latencies.length ? ((cpuAfter - cpuBefore) * 1000) / latencies.length : null,
+    serverCpuMs:
+      cpuBefore !== null && cpuAfter !== null && latencies.length
+        ? ((cpuAfter - cpuBefore) * 1000) / latencies.length
+        : null,
   };
 }
 
 /** Fetches a target once (warm-up and check): the status it answers, or why it cannot be measured. */
 export async function probeTarget(baseUrl: string, target: HttpTarget): Promise<string | null> {
-  const response = await fetch(`${baseUrl}${target.path}`, { headers: { ...BROWSER_HEADERS, ...target.headers }, redirect: "manual" });
+  const response = await fetch(`${baseUrl}${target.path}`, {
+    headers: { ...BROWSER_HEADERS, ...target.headers },
+    redirect: "manual",
+  });
   await response.arrayBuffer();
   if (response.status === 404) return "404: this route is not on this branch yet";
   if (response.status !== 200) return `answers ${response.status} before any load`;
@@ -126,7 +146,9 @@ export async function settle(baseUrl: string): Promise<void> {
   let quick = 0;
   while (quick < 2 && performance.now() < deadline) {
     const started = performance.now();
-    await fetch(`${baseUrl}/healthz`).then((r) => r.arrayBuffer()).catch(() => undefined);
+    await fetch(`${baseUrl}/healthz`)
+      .then((r) => r.arrayBuffer())
+      .catch(() => undefined);
     quick = performance.now() - started < 50 ? quick + 1 : 0;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -149,7 +171,11 @@ export async function runHttpSection(options: HttpSectionOptions, log: (line: st
   const signedIn = await openDatabase({ location: path.join(options.dataDir, "closecall.duckdb") });
   let cookie: string;
   try {
-    const commander = await signedIn.db.selectFrom("users").select("id").where("email", "=", "commander@metro.demo.closecall.test").executeTakeFirstOrThrow();
+    const commander = await signedIn.db
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", "commander@metro.demo.closecall.test")
+      .executeTakeFirstOrThrow();
     cookie = `__Host-closecall_session=${(await createSession(signedIn.db, commander.id, true)).id}`;
   } finally {
     await signedIn.close();
@@ -176,15 +202,20 @@ export async function runHttpSection(options: HttpSectionOptions, log: (line: st
       let throughput = Number.POSITIVE_INFINITY;
       for (const connections of options.connections) {
         // A slow page needs longer than a fast one before every client has had a few answers.
-        const seconds = Math.min(options.maxSeconds, Math.max(options.seconds, Math.ceil((connections * 3) / throughput)));
+        const seconds = Math.min(
+          options.maxSeconds,
+          Math.max(options.seconds, Math.ceil((connections * 3) / throughput)),
+        );
         const r = await loadTarget(server.url, target, connections, seconds, server.process.pid);
         await settle(server.url);
         throughput = r.throughput;
         http.runs.push(r);
-        log(`  ${`${target.name}, ${connections} clients`.padEnd(56)} ${r.throughput.toFixed(0).padStart(5)} req/s  ` +
+        log(
+          `  ${`${target.name}, ${connections} clients`.padEnd(56)} ${r.throughput.toFixed(0).padStart(5)} req/s  ` +
             `p50 ${r.p50.toFixed(0).padStart(5)} ms  p95 ${r.p95.toFixed(0).padStart(5)} ms  ` +
             `p99 ${r.p99.toFixed(0).padStart(5)} ms  errors ${r.errors}  server ` +
-            `CPU ${r.serverCpuMs?.toFixed(1) ?? "–"} ms/page`);
+            `CPU ${r.serverCpuMs?.toFixed(1) ?? "–"} ms/page`,
+        );
       }
     }
   } finally {
@@ -199,12 +230,27 @@ export async function runHttpSection(options: HttpSectionOptions, log: (line: st
  * /reports,/report]
  */
 async function main() {
-  const { values } = parseArgs({ options: { data: { type: "string" }, seconds: { type: "string" }, connections: { type: "string" }, paths: { type: "string" } } });
+  const { values } = parseArgs({
+    options: {
+      data: { type: "string" },
+      seconds: { type: "string" },
+      connections: { type: "string" },
+      paths: { type: "string" },
+    },
+  });
   if (!values.data) throw new Error("--data DIR is required (the folder holding closecall.duckdb)");
   const seconds = Number(values.seconds ?? 10);
   const connections = (values.connections ?? "10,50").split(",").map(Number);
   const paths = values.paths?.split(",");
-  const options = { dataDir: path.resolve(values.data), port: await freePort(), intakeKey: generateServerKeyText(), seconds, maxSeconds: 60, connections, paths };
+  const options = {
+    dataDir: path.resolve(values.data),
+    port: await freePort(),
+    intakeKey: generateServerKeyText(),
+    seconds,
+    maxSeconds: 60,
+    connections,
+    paths,
+  };
   await runHttpSection(options, console.log);
 }
 

@@ -23,7 +23,14 @@ export interface LoadChildResult {
   phases: LoadPhase[];
 }
 
-const { values } = parseArgs({ options: { db: { type: "string" }, reports: { type: "string" }, seed: { type: "string" }, agencies: { type: "string" } } });
+const { values } = parseArgs({
+  options: {
+    db: { type: "string" },
+    reports: { type: "string" },
+    seed: { type: "string" },
+    agencies: { type: "string" },
+  },
+});
 if (!values.db || !values.reports) throw new Error("usage: load-child.ts --db PATH --reports N [--seed S]");
 
 const peakRssMiB = () => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -36,17 +43,35 @@ async function phase<T>(name: string, work: () => Promise<T>): Promise<T> {
   const started = performance.now();
   const cpuAtStart = cpuSeconds();
   const result = await work();
-  phases.push({ name, seconds: (performance.now() - started) / 1000, cpuSeconds: cpuSeconds() - cpuAtStart, peakRssMiB: peakRssMiB() });
+  phases.push({
+    name,
+    seconds: (performance.now() - started) / 1000,
+    cpuSeconds: cpuSeconds() - cpuAtStart,
+    peakRssMiB: peakRssMiB(),
+  });
   const p = phases.at(-1)!;
-  process.stderr.write(`  ${name}: ${p.seconds.toFixed(1)} s (CPU ${p.cpuSeconds.toFixed(1)} s, peak ${p.peakRssMiB} MiB)\n`);
+  process.stderr.write(
+    `  ${name}: ${p.seconds.toFixed(1)} s (CPU ${p.cpuSeconds.toFixed(1)} s, peak ${p.peakRssMiB} MiB)\n`,
+  );
   return result;
 }
 
 const database = await phase("open and migrate", () => openDatabase({ location: values.db! }));
 const summary = await phase("generate and load reports", () =>
-  seedSyntheticData(database.instance, database.db, { reports: Number(values.reports), seed: Number(values.seed ?? 1), agencies: Number(values.agencies ?? 3000), demoAccounts: true }));
+  seedSyntheticData(database.instance, database.db, {
+    reports: Number(values.reports),
+    seed: Number(values.seed ?? 1),
+    agencies: Number(values.agencies ?? 3000),
+    demoAccounts: true,
+  }),
+);
 for (const item of derivedData) await phase(`rebuild ${item.name}`, () => item.rebuild(database));
 await phase("checkpoint and close", () => database.close());
 
-const result: LoadChildResult = { reports: summary.reports, agencies: summary.agencies, reportFactors: summary.reportFactors, phases };
+const result: LoadChildResult = {
+  reports: summary.reports,
+  agencies: summary.agencies,
+  reportFactors: summary.reportFactors,
+  phases,
+};
 process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -16,12 +16,34 @@ export interface LoadResult extends LoadChildResult {
  * Section 1: generates and loads N synthetic reports with demo accounts into `dbFile`, then rebuilds the
  * derived data, in a child process so that its time and peak memory are its own.
  */
-export async function runLoad(dbFile: string, reports: number, seed: number, log: (line: string) => void, agencies = 3000): Promise<LoadResult> {
+export async function runLoad(
+  dbFile: string,
+  reports: number,
+  seed: number,
+  log: (line: string) => void,
+  agencies = 3000,
+): Promise<LoadResult> {
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "load-child.ts"), "--db", dbFile, "--reports", String(reports), "--seed", String(seed), "--agencies", String(agencies)], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      path.join(import.meta.dirname, "load-child.ts"),
+      "--db",
+      dbFile,
+      "--reports",
+      String(reports),
+      "--seed",
+      String(seed),
+      "--agencies",
+      String(agencies),
+    ],
+    {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk) => (stdout += chunk));

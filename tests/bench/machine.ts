@@ -18,7 +18,9 @@ export interface MachineFacts {
 
 function osName(): string {
   try {
-    const line = readFileSync("/etc/os-release", "utf8").split("\n").find((l) => l.startsWith("PRETTY_NAME="));
+    const line = readFileSync("/etc/os-release", "utf8")
+      .split("\n")
+      .find((l) => l.startsWith("PRETTY_NAME="));
     return line ? line.slice("PRETTY_NAME=".length).replaceAll('"', "") : process.platform;
   } catch {
     return process.platform;
@@ -27,7 +29,10 @@ function osName(): string {
 
 function commit(): string {
   try {
-    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    return execFileSync("git", ["rev-parse", "--short", "HEAD"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
   } catch {
     return "unknown";
   }

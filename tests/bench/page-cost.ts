@@ -51,7 +51,10 @@ async function cpuMs(run: () => Promise<unknown>, runs: number): Promise<number>
     const used = process.cpuUsage(start);
     samples.push((used.user + used.system) / 1000);
   }
-  return percentile(samples.sort((a, b) => a - b), 50);
+  return percentile(
+    samples.sort((a, b) => a - b),
+    50,
+  );
 }
 
 export async function measurePageCosts(dbFile: string, runs: number, log: (line: string) => void): Promise<PageCost[]> {
@@ -68,26 +71,39 @@ export async function measurePageCosts(dbFile: string, runs: number, log: (line:
       const filters = p.filters && { ...emptyFilters, ...p.filters };
       const sort = { column: filters?.q ? "relevance" : "published", descending: true } as const;
       const page = { page: 1, size: 25 };
-      const search = filters ? await cpuMs(() => findReports(database.db, filters, sort, page, anonymousViewer), runs) : null;
-      const explore = filters ? await cpuMs(() => exploreReports(database.db, filters, sort, page, anonymousViewer), runs) : null;
+      const search = filters
+        ? await cpuMs(() => findReports(database.db, filters, sort, page, anonymousViewer), runs)
+        : null;
+      const explore = filters
+        ? await cpuMs(() => exploreReports(database.db, filters, sort, page, anonymousViewer), runs)
+        : null;
       let html = "";
       const render = await cpuMs(async () => {
-        const response = await handler(new Request(`http://localhost${p.path}`, { headers: { accept: "text/html" } }), { ...context });
+        const response = await handler(new Request(`http://localhost${p.path}`, { headers: { accept: "text/html" } }), {
+          ...context,
+        });
         html = await response.text();
       }, runs);
       const bytes = Buffer.from(html);
       const gzip = await cpuMs(async () => gzipSync(bytes, { level: 1 }), runs);
       const cost: PageCost = {
-        page: p.page, path: p.path, search, facets: explore !== null && search !== null ? explore - search : null,
-        render, nothingKept: (explore ?? 0) + render, gzip, htmlKiB: bytes.length / 1024, gzipKiB: gzipSync(bytes, { level: 1 }).length / 1024,
+        page: p.page,
+        path: p.path,
+        search,
+        facets: explore !== null && search !== null ? explore - search : null,
+        render,
+        nothingKept: (explore ?? 0) + render,
+        gzip,
+        htmlKiB: bytes.length / 1024,
+        gzipKiB: gzipSync(bytes, { level: 1 }).length / 1024,
       };
       costs.push(cost);
       const f = (n: number | null) => (n === null ? "    –" : n.toFixed(1).padStart(5));
       log(
         `${p.page.padEnd(40)} search ${f(cost.search)}  facets ${f(cost.facets)}  request with results ` +
-            `kept ${f(cost.render)}  ` +
+          `kept ${f(cost.render)}  ` +
           `= nothing kept ${f(cost.nothingKept)}; gzip level 1 ${f(cost.gzip)} ms CPU; ${cost.htmlKiB.toFixed(0)} ` +
-              `KiB, ${cost.gzipKiB.toFixed(0)} KiB gzip`,
+          `KiB, ${cost.gzipKiB.toFixed(0)} KiB gzip`,
       );
     }
   } finally {

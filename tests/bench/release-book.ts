@@ -55,7 +55,8 @@ async function reset(db: Kysely<Database>, firstQuarter: string): Promise<void> 
 }
 
 async function utilityOf(db: Kysely<Database>, name: string, k: number): Promise<AgencyUtility | null> {
-  const row = (await sql<{ id: string }>`SELECT id::VARCHAR AS id FROM agencies WHERE name = ${name}`.execute(db)).rows[0];
+  const row = (await sql<{ id: string }>`SELECT id::VARCHAR AS id FROM agencies WHERE name = ${name}`.execute(db))
+    .rows[0];
   if (!row) return null;
   const book = await readAgencyBook(db, row.id);
   const truth = await sql<{ year: string; factor: string; cited: number; countOnly: number }>`
@@ -80,7 +81,8 @@ async function utilityOf(db: Kysely<Database>, name: string, k: number): Promise
   });
   const top = topBookFactors(book, 5);
   let released = 0;
-  for (const year of book.years) for (const f of top) if (typeof book.cell(year, "agency", `f:${f}`) === "number") released++;
+  for (const year of book.years)
+    for (const f of top) if (typeof book.cell(year, "agency", `f:${f}`) === "number") released++;
   const quarters = book.quarters.map((q) => book.cell(q, "agency", "n"));
   return {
     agency: name,
@@ -96,7 +98,11 @@ async function utilityOf(db: Kysely<Database>, name: string, k: number): Promise
  * all agencies; then measures the demo agencies' utility. The books are left released up to the
  * latest closed quarter, so the HTTP section's server finds nothing left to release.
  */
-export async function runReleaseBookBench(db: Kysely<Database>, options: { year: number; today: string; k: number; agencyMinReports: number }, log: (line: string) => void): Promise<ReleaseBookResult> {
+export async function runReleaseBookBench(
+  db: Kysely<Database>,
+  options: { year: number; today: string; k: number; agencyMinReports: number },
+  log: (line: string) => void,
+): Promise<ReleaseBookResult> {
   const rules = { k: options.k, agencyMinReports: options.agencyMinReports };
   const { year, today } = options;
   await reset(db, `${year - 1}-Q1`);
@@ -108,14 +114,20 @@ export async function runReleaseBookBench(db: Kysely<Database>, options: { year:
   for (const q of [1, 2, 3, 4]) {
     const summary = await releaseBook(db, { today, rules, upTo: `${year}-Q${q}` });
     const release: QuarterRelease = {
-      quarter: `${year}-Q${q}`, agencies: summary.agencies, seconds: summary.seconds, lpSolves: summary.lpSolves,
-      threads: summary.auditThreads, complements: summary.complements,
+      quarter: `${year}-Q${q}`,
+      agencies: summary.agencies,
+      seconds: summary.seconds,
+      lpSolves: summary.lpSolves,
+      threads: summary.auditThreads,
+      complements: summary.complements,
     };
     quarters.push(release);
-    log(`${release.quarter}${q === 4 ? ` and ${year}` : ""}: ${release.agencies} agencies ` +
+    log(
+      `${release.quarter}${q === 4 ? ` and ${year}` : ""}: ${release.agencies} agencies ` +
         `in ${release.seconds.toFixed(1)} s (${release.lpSolves} linear ` +
         `programs, ${release.threads} audit threads; ${release.complements} cells withheld to ` +
-        `protect others)`);
+        `protect others)`,
+    );
   }
   await releaseBook(db, { today, rules });
   const utility: AgencyUtility[] = [];
@@ -123,13 +135,25 @@ export async function runReleaseBookBench(db: Kysely<Database>, options: { year:
     const u = await utilityOf(db, name, options.k);
     if (!u) continue;
     utility.push(u);
-    log(`${name}: top 5 factors year by year ${u.topFive.released}/${u.topFive.cells} cells released; quarterly ` +
+    log(
+      `${name}: top 5 factors year by year ${u.topFive.released}/${u.topFive.cells} cells released; quarterly ` +
         `totals ${u.quarters.released}/${u.quarters.total}; ` +
-      u.years.map((y) => `${y.year} (${y.reports ?? "withheld"} reports): ${y.released}/${y.citedAtLeastK} factors cited ≥ k ` +
-          `released (${y.releasedOfEligible}/${y.primaryEligible} with ≥ k count-only)`).join("; "));
+        u.years
+          .map(
+            (y) =>
+              `${y.year} (${y.reports ?? "withheld"} reports): ${y.released}/${y.citedAtLeastK} factors cited ≥ k ` +
+              `released (${y.releasedOfEligible}/${y.primaryEligible} with ≥ k count-only)`,
+          )
+          .join("; "),
+    );
   }
   return {
-    k: options.k, agencyMinReports: options.agencyMinReports, year, quarters, backfillSeconds,
-    slowestSeconds: Math.max(...quarters.map((q) => q.seconds)), utility,
+    k: options.k,
+    agencyMinReports: options.agencyMinReports,
+    year,
+    quarters,
+    backfillSeconds,
+    slowestSeconds: Math.max(...quarters.map((q) => q.seconds)),
+    utility,
   };
 }

@@ -33,18 +33,53 @@ function settingsFrom(argv: string[]): { settings: BenchSettings; out: string; w
   const { values } = parseArgs({
     args: argv,
     options: {
-      reports: { type: "string" }, seed: { type: "string" }, quick: { type: "boolean" }, out: { type: "string" }, work: { type: "string" },
+      reports: { type: "string" },
+      seed: { type: "string" },
+      quick: { type: "boolean" },
+      out: { type: "string" },
+      work: { type: "string" },
     },
   });
   const quick = values.quick ?? false;
   const reports = Number((values.reports ?? (quick ? "3000" : "1000000")).replaceAll(/[_,]/g, ""));
-  if (!Number.isInteger(reports) || reports < 1000 || reports > 5_000_000) throw new Error("--reports must be a whole number from 1,000 to 5,000,000");
+  if (!Number.isInteger(reports) || reports < 1000 || reports > 5_000_000)
+    throw new Error("--reports must be a whole number from 1,000 to 5,000,000");
   const seed = Number(values.seed ?? 1);
   if (!Number.isInteger(seed)) throw new Error("--seed must be a whole number");
   const settings: BenchSettings = quick
-    ? { reports, seed, quick, analyticsRuns: 2, analyticsWarmup: 1, searchRuns: 1, postgresRuns: 1, postgresWarmup: 0, httpSeconds: 1.5, httpConnections: [10, 50], durabilityClients: 4, durabilitySeconds: 3 }
-    : { reports, seed, quick, analyticsRuns: 30, analyticsWarmup: 5, searchRuns: 10, postgresRuns: 15, postgresWarmup: 3, httpSeconds: 10, httpConnections: [10, 50], durabilityClients: 8, durabilitySeconds: 15 };
-  return { settings, out: path.resolve(values.out ?? path.join(root, "bench-results")), work: values.work ? path.resolve(values.work) : undefined };
+    ? {
+        reports,
+        seed,
+        quick,
+        analyticsRuns: 2,
+        analyticsWarmup: 1,
+        searchRuns: 1,
+        postgresRuns: 1,
+        postgresWarmup: 0,
+        httpSeconds: 1.5,
+        httpConnections: [10, 50],
+        durabilityClients: 4,
+        durabilitySeconds: 3,
+      }
+    : {
+        reports,
+        seed,
+        quick,
+        analyticsRuns: 30,
+        analyticsWarmup: 5,
+        searchRuns: 10,
+        postgresRuns: 15,
+        postgresWarmup: 3,
+        httpSeconds: 10,
+        httpConnections: [10, 50],
+        durabilityClients: 8,
+        durabilitySeconds: 15,
+      };
+  return {
+    settings,
+    out: path.resolve(values.out ?? path.join(root, "bench-results")),
+    work: values.work ? path.resolve(values.work) : undefined,
+  };
 }
 
 async function main(): Promise<number> {
@@ -56,7 +91,13 @@ async function main(): Promise<number> {
   const dbFile = path.join(dataDir, "closecall.duckdb");
   const reuse = existsSync(dbFile);
   const result: BenchResult = {
-    startedAt: new Date().toISOString(), finishedAt: "", settings, machine: machineFacts(null), duckdbVersion: "", sections: [], errors: [],
+    startedAt: new Date().toISOString(),
+    finishedAt: "",
+    settings,
+    machine: machineFacts(null),
+    duckdbVersion: "",
+    sections: [],
+    errors: [],
   };
   async function section<T>(name: string, work: () => Promise<T>): Promise<T | undefined> {
     log(`\n== ${name}`);
@@ -66,7 +107,7 @@ async function main(): Promise<number> {
     try {
       return await work();
     } catch (error) {
-      const message = error instanceof Error ? error.stack ?? error.message : String(error);
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
       result.errors.push({ section: name, message });
       log(`!! ${name} failed: ${message}`);
       return undefined;
@@ -74,14 +115,21 @@ async function main(): Promise<number> {
       entry.seconds = Math.round((performance.now() - started) / 100) / 10;
     }
   }
-  log(`Close Call benchmark: ${settings.reports.toLocaleString("en-US")} ` +
-      `reports${settings.quick ? " (quick)" : ""}, data in ${workDir}`);
-  log(`Machine: ${result.machine.cpuModel}, ${result.machine.cores} cores, ${result.machine.memoryGiB} GiB, load ` +
-      `average ${result.machine.loadAverage.join(", ")}`);
+  log(
+    `Close Call benchmark: ${settings.reports.toLocaleString("en-US")} ` +
+      `reports${settings.quick ? " (quick)" : ""}, data in ${workDir}`,
+  );
+  log(
+    `Machine: ${result.machine.cpuModel}, ${result.machine.cores} cores, ${result.machine.memoryGiB} GiB, load ` +
+      `average ${result.machine.loadAverage.join(", ")}`,
+  );
 
   // 1. Load
   if (reuse) log(`\n== 1. Load: skipped, reusing ${dbFile}`);
-  else result.load = await section("1. Load", () => runLoad(dbFile, settings.reports, settings.seed, log, settings.quick ? 300 : 3000));
+  else
+    result.load = await section("1. Load", () =>
+      runLoad(dbFile, settings.reports, settings.seed, log, settings.quick ? 300 : 3000),
+    );
 
   // PostgreSQL's copy of the data is written first, through a connection without the lock-down.
   // In a folder of its own under the system's temporary folder, which the `postgres` user can reach.
@@ -96,7 +144,11 @@ async function main(): Promise<number> {
       try {
         const exported = await exportForPostgres(exporter.instance, csvDir);
         exportSeconds = exported.seconds;
-        log(`Exported ${Object.entries(exported.rows).map(([t, n]) => `${t} ${n.toLocaleString("en-US")}`).join(", ")} in ${exported.seconds.toFixed(1)} s`);
+        log(
+          `Exported ${Object.entries(exported.rows)
+            .map(([t, n]) => `${t} ${n.toLocaleString("en-US")}`)
+            .join(", ")} in ${exported.seconds.toFixed(1)} s`,
+        );
       } finally {
         await exporter.close();
       }
@@ -107,10 +159,14 @@ async function main(): Promise<number> {
   try {
     const { rows } = await sql<{ v: string }>`SELECT version() AS v`.execute(database.db);
     result.duckdbVersion = `DuckDB ${rows[0]!.v}`;
-    result.analytics = await section("2. Analytics", () => runAnalyticsBench(database.db, { runs: settings.analyticsRuns, warmup: settings.analyticsWarmup }, log));
+    result.analytics = await section("2. Analytics", () =>
+      runAnalyticsBench(database.db, { runs: settings.analyticsRuns, warmup: settings.analyticsWarmup }, log),
+    );
     result.search = await section("4. Search", () => runSearchBench(database.db, { runs: settings.searchRuns }, log));
     result.releaseBook = await section("7. Release book", async () => {
-      const { rows: latest } = await sql<{ y: number }>`SELECT year(max(published_month))::INTEGER AS y FROM reports`.execute(database.db);
+      const { rows: latest } = await sql<{
+        y: number;
+      }>`SELECT year(max(published_month))::INTEGER AS y FROM reports`.execute(database.db);
       const today = new Date().toISOString().slice(0, 10);
       return runReleaseBookBench(database.db, { year: latest[0]!.y - 1, today, k: 10, agencyMinReports: 30 }, log);
     });
@@ -119,8 +175,19 @@ async function main(): Promise<number> {
         log(`PostgreSQL comparison skipped: ${unavailable}`);
         return { available: false, reason: unavailable };
       }
-      if (exportSeconds === undefined) return { available: false, reason: "the export for PostgreSQL failed (see errors)" };
-      const compared = await runPostgresComparison(database, { csvDir, exportSeconds, clusterDir: path.join(pgDir, "cluster"), runs: settings.postgresRuns, warmup: settings.postgresWarmup }, log);
+      if (exportSeconds === undefined)
+        return { available: false, reason: "the export for PostgreSQL failed (see errors)" };
+      const compared = await runPostgresComparison(
+        database,
+        {
+          csvDir,
+          exportSeconds,
+          clusterDir: path.join(pgDir, "cluster"),
+          runs: settings.postgresRuns,
+          warmup: settings.postgresWarmup,
+        },
+        log,
+      );
       result.machine.postgres = compared.version ?? null;
       return compared;
     });
@@ -133,10 +200,29 @@ async function main(): Promise<number> {
   const intakeKey = generateServerKeyText();
   const port = await freePort();
   result.http = await section("5. HTTP under load", () =>
-    runHttpSection({ dataDir, port, intakeKey, seconds: settings.httpSeconds, maxSeconds: settings.quick ? 2 : 60, connections: settings.httpConnections }, log));
+    runHttpSection(
+      {
+        dataDir,
+        port,
+        intakeKey,
+        seconds: settings.httpSeconds,
+        maxSeconds: settings.quick ? 2 : 60,
+        connections: settings.httpConnections,
+      },
+      log,
+    ),
+  );
 
   result.durability = await section("6. Submission durability", () =>
-    runDurability({ dataDir, port, intakeKey, clients: settings.durabilityClients, seconds: settings.durabilitySeconds, log }));
+    runDurability({
+      dataDir,
+      port,
+      intakeKey,
+      clients: settings.durabilityClients,
+      seconds: settings.durabilitySeconds,
+      log,
+    }),
+  );
 
   result.finishedAt = new Date().toISOString();
   mkdirSync(out, { recursive: true });
@@ -153,7 +239,9 @@ async function main(): Promise<number> {
   const problems = [
     ...result.errors.map((e) => `section ${e.section} failed`),
     ...(result.postgres?.available && !result.postgres.allEqual ? ["DuckDB and PostgreSQL results differ"] : []),
-    ...(result.durability?.phases.filter((p) => p.lost > 0).map((p) => `${p.lost} acknowledged submissions lost (${p.name})`) ?? []),
+    ...(result.durability?.phases
+      .filter((p) => p.lost > 0)
+      .map((p) => `${p.lost} acknowledged submissions lost (${p.name})`) ?? []),
   ];
   for (const p of problems) log(`FAILED: ${p}`);
   return problems.length ? 1 : 0;

@@ -26,16 +26,29 @@ const SEARCHES: { label: string; filters: Partial<LibraryFilters> }[] = [
   { label: "handcuffs slipped", filters: { q: "handcuffs slipped" } },
   { label: "struck by passing truck", filters: { q: "struck by passing truck" } },
   { label: "officer (very common word)", filters: { q: "officer" } },
-  { label: "title: Loaded handgun missed after a traffic stop", filters: { q: "Loaded handgun missed after a traffic stop" } },
+  {
+    label: "title: Loaded handgun missed after a traffic stop",
+    filters: { q: "Loaded handgun missed after a traffic stop" },
+  },
   { label: "fatigue + loss fatality", filters: { q: "fatigue", lossPotentials: ["fatality"] } },
   { label: "ice + region midwest + 2024", filters: { q: "ice", regions: ["midwest"], from: "2024-01", to: "2024-12" } },
-  { label: "search + factor all-of", filters: { q: "search", factors: ["td_inadequate_search", "st_concealed_weapon"], factorMatch: "all" } },
+  {
+    label: "search + factor all-of",
+    filters: { q: "search", factors: ["td_inadequate_search", "st_concealed_weapon"], factorMatch: "all" },
+  },
 ];
 
 /** Browsing without text (not part of the search figure; printed apart). */
 const BROWSING: { label: string; filters: Partial<LibraryFilters> }[] = [
   { label: "browse: everything, newest first", filters: {} },
-  { label: "browse: traffic stop + dark, unlit + 2 factors any-of", filters: { incidentTypes: ["traffic_stop"], light: ["dark_unlit"], factors: ["hc_low_light", "hc_roadway_exposure"] } },
+  {
+    label: "browse: traffic stop + dark, unlit + 2 factors any-of",
+    filters: {
+      incidentTypes: ["traffic_stop"],
+      light: ["dark_unlit"],
+      factors: ["hc_low_light", "hc_roadway_exposure"],
+    },
+  },
 ];
 
 export interface QueryTiming {
@@ -64,16 +77,41 @@ export interface SearchResult {
 /** The docs/design.md §9 search figure: the ranked page of 25 with its total, over every query of the set. */
 export const SEARCH_FIGURE = "search (ranked page of 25 + total)";
 
-export async function runSearchBench(db: Kysely<Database>, options: { runs: number }, log: ((line: string) => void) | null = console.log): Promise<SearchResult> {
-  const docs = await db.selectFrom("library_documents").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+export async function runSearchBench(
+  db: Kysely<Database>,
+  options: { runs: number },
+  log: ((line: string) => void) | null = console.log,
+): Promise<SearchResult> {
+  const docs = await db
+    .selectFrom("library_documents")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   if (docs.n === 0) throw new Error("The library index is empty: run `npx closecall rebuild --db <path>` first.");
   const measures = [
-    { name: SEARCH_FIGURE, run: (f: LibraryFilters) => findReports(db, f, { column: "relevance", descending: true }, { page: 1, size: 25 }, anonymousViewer) },
-    { name: "explorer (search + all facet counts)", run: (f: LibraryFilters) => exploreReports(db, f, { column: "relevance", descending: true }, { page: 1, size: 25 }, anonymousViewer) },
+    {
+      name: SEARCH_FIGURE,
+      run: (f: LibraryFilters) =>
+        findReports(db, f, { column: "relevance", descending: true }, { page: 1, size: 25 }, anonymousViewer),
+    },
+    {
+      name: "explorer (search + all facet counts)",
+      run: (f: LibraryFilters) =>
+        exploreReports(db, f, { column: "relevance", descending: true }, { page: 1, size: 25 }, anonymousViewer),
+    },
   ];
   const result: SearchResult = { reports: docs.n, runs: options.runs, loadAverageAtStart: loadavg()[0]!, measures: [] };
-  log?.(`Load average at start: ${loadavg().map((l) => l.toFixed(2)).join(", ")} (${cpus().length} cores)`);
-  for (const [measure, QUERIES] of measures.flatMap((m) => [[m, SEARCHES], [{ ...m, name: m.name.replace("search", "browse") }, BROWSING]] as const)) {
+  log?.(
+    `Load average at start: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(", ")} (${cpus().length} cores)`,
+  );
+  for (const [measure, QUERIES] of measures.flatMap(
+    (m) =>
+      [
+        [m, SEARCHES],
+        [{ ...m, name: m.name.replace("search", "browse") }, BROWSING],
+      ] as const,
+  )) {
     const wall = new Map<string, number[]>(QUERIES.map((q) => [q.label, []]));
     const cpu = new Map<string, number[]>(QUERIES.map((q) => [q.label, []]));
     const totals = new Map<string, number>();
@@ -98,28 +136,43 @@ export async function runSearchBench(db: Kysely<Database>, options: { runs: numb
       QUERIES.map((q) => {
         const w = sorted(wall.get(q.label)!);
         const c = sorted(cpu.get(q.label)!);
-        return [q.label, { median: percentile(w, 50), p95: percentile(w, 95), cpuMedian: percentile(c, 50), total: totals.get(q.label)! }];
+        return [
+          q.label,
+          {
+            median: percentile(w, 50),
+            p95: percentile(w, 95),
+            cpuMedian: percentile(c, 50),
+            total: totals.get(q.label)!,
+          },
+        ];
       }),
     );
     const summary: SearchMeasure = {
-      name: measure.name, median: percentile(allWall, 50), p95: percentile(allWall, 95), cpuMedian: percentile(allCpu, 50), loadAverageAtEnd: loadavg()[0]!, perQuery,
+      name: measure.name,
+      median: percentile(allWall, 50),
+      p95: percentile(allWall, 95),
+      cpuMedian: percentile(allCpu, 50),
+      loadAverageAtEnd: loadavg()[0]!,
+      perQuery,
     };
     result.measures.push(summary);
     if (log) {
-      log(`\n${measure.name} — ${docs.n.toLocaleString("en-US")} reports, ${options.runs} runs per query (wall ` +
-          `clock; CPU = all threads)`);
+      log(
+        `\n${measure.name} — ${docs.n.toLocaleString("en-US")} reports, ${options.runs} runs per query (wall ` +
+          `clock; CPU = all threads)`,
+      );
       for (const [label, r] of Object.entries(perQuery)) {
         log(
           `  ${label.padEnd(50)} median ${r.median.toFixed(1).padStart(6)} ms  ` +
-              `p95 ${r.p95.toFixed(1).padStart(6)} ms  ` +
+            `p95 ${r.p95.toFixed(1).padStart(6)} ms  ` +
             `CPU ${r.cpuMedian.toFixed(1).padStart(6)} ms  ${r.total.toLocaleString("en-US").padStart(9)} matches`,
         );
       }
       log(
         `  ${"ALL QUERIES".padEnd(50)} median ${summary.median.toFixed(1).padStart(6)} ms  ` +
-            `p95 ${summary.p95.toFixed(1).padStart(6)} ms  ` +
+          `p95 ${summary.p95.toFixed(1).padStart(6)} ms  ` +
           `CPU ${summary.cpuMedian.toFixed(1).padStart(6)} ms   (load average ` +
-              `now ${summary.loadAverageAtEnd.toFixed(2)})`,
+          `now ${summary.loadAverageAtEnd.toFixed(2)})`,
       );
     }
   }
@@ -127,10 +180,16 @@ export async function runSearchBench(db: Kysely<Database>, options: { runs: numb
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { db: { type: "string" }, runs: { type: "string" }, json: { type: "boolean" } } });
+  const { values } = parseArgs({
+    options: { db: { type: "string" }, runs: { type: "string" }, json: { type: "boolean" } },
+  });
   const database = await openDatabase({ location: resolveDatabasePath(values.db, process.env) });
   try {
-    const result = await runSearchBench(database.db, { runs: Number(values.runs ?? 15) }, values.json ? null : console.log);
+    const result = await runSearchBench(
+      database.db,
+      { runs: Number(values.runs ?? 15) },
+      values.json ? null : console.log,
+    );
     if (values.json) console.log(JSON.stringify(result, null, 2));
   } finally {
     await database.close();

@@ -5,7 +5,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const CODE_FOLDERS = ["app", "domain", "db", "analytics", "exports", "orchestration", "server", "cli", "tests", "scripts", "bin", ".ci"];
+const CODE_FOLDERS = [
+  ...["app", "domain", "db", "analytics", "exports", "orchestration"],
+  ...["server", "cli", "tests", "scripts", "bin", ".ci"],
+];
 const CODE_FILE = /\.(ts|tsx|js|mjs|cjs|css)$|^run$/;
 const self = path.relative(root, import.meta.filename);
 

@@ -47,7 +47,9 @@ describeInBrowser("the training briefing builder (issue 16)", () => {
     await page.getByText("8 chosen, the most a briefing holds").waitFor();
     await trainer.audit("builder at the cap");
     await boxes(page).nth(7).uncheck();
-    await expect.poll(() => page.locator('input[name="report"]:not(:checked):not(:disabled)').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('input[name="report"]:not(:checked):not(:disabled)').count())
+      .toBeGreaterThan(0);
     await expect.poll(() => legend(page)).toBe("Reports to discuss (7 of at most 8 chosen)");
     await trainer.screenshot("desktop", { fullPage: false });
 
@@ -62,13 +64,22 @@ describeInBrowser("the training briefing builder (issue 16)", () => {
     await page.getByRole("status").filter({ hasText: "Preparing the PDF" }).waitFor();
     const file = await downloading;
     expect(file.suggestedFilename()).toMatch(/^closecall-briefing-.*\.pdf$/);
-    await expect.poll(() => page.getByRole("status").filter({ hasText: /^Downloaded closecall-briefing-.*\.pdf\.$/ }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .getByRole("status")
+          .filter({ hasText: /^Downloaded closecall-briefing-.*\.pdf\.$/ })
+          .count(),
+      )
+      .toBe(1);
     await expect.poll(() => page.url()).toMatch(/\/agency\/briefing$/); // the page stayed where it was
     await page.unroute("**/agency/briefing.pdf?*");
     await trainer.audit("builder after the download");
 
     // Too many reports in the address (an old link): the reason is on screen and has the focus.
-    const many = await boxes(page).evaluateAll((inputs) => inputs.slice(0, 10).map((i) => (i as HTMLInputElement).value));
+    const many = await boxes(page).evaluateAll((inputs) =>
+      inputs.slice(0, 10).map((i) => (i as HTMLInputElement).value),
+    );
     await page.goto(`${server.url}/agency/briefing?${many.map((n) => `report=${n}`).join("&")}`);
     await page.getByRole("alert").filter({ hasText: "Choose at most 8 reports" }).waitFor();
     await expect.poll(() => inView(page, "#briefing-too-many")).toBe(true);
@@ -95,10 +106,14 @@ describeInBrowser("the training briefing builder (issue 16)", () => {
 
     // "Add to briefing" from a report page, back to the same builder with one more report — also keeping
     // a tick made on this page just before (not yet in the address).
-    const ticked = page.locator(".briefing-candidates li", { has: page.locator('input[name="report"]:not(:checked)') }).first();
+    const ticked = page
+      .locator(".briefing-candidates li", { has: page.locator('input[name="report"]:not(:checked)') })
+      .first();
     const justTicked = await ticked.locator('input[name="report"]').inputValue();
     await ticked.locator('input[name="report"]').check();
-    const other = page.locator(".briefing-candidates li", { has: page.locator('input[name="report"]:not(:checked)') }).first();
+    const other = page
+      .locator(".briefing-candidates li", { has: page.locator('input[name="report"]:not(:checked)') })
+      .first();
     const number = await other.locator('input[name="report"]').inputValue();
     await other.getByRole("link", { name: /^Read/ }).click();
     await page.waitForURL(new RegExp(`/reports/${number}`));
@@ -106,7 +121,8 @@ describeInBrowser("the training briefing builder (issue 16)", () => {
     await page.getByRole("link", { name: "Add to briefing" }).click();
     await page.waitForURL(/\/agency\/briefing\?/);
     await expect.poll(() => legend(page)).toBe("Reports to discuss (3 of at most 8 chosen)");
-    for (const n of [kept, justTicked, number]) await expect.poll(() => page.locator(`input[name="report"][value="${n}"]`).isChecked()).toBe(true);
+    for (const n of [kept, justTicked, number])
+      await expect.poll(() => page.locator(`input[name="report"][value="${n}"]`).isChecked()).toBe(true);
     await expect.poll(() => page.getByLabel("Words in the reports").inputValue()).toBe("knives");
     await trainer.audit("builder after Add to briefing");
 

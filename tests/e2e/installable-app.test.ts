@@ -30,7 +30,9 @@ describeInBrowser("the installable app", () => {
     const manifest = await cdp.send("Page.getAppManifest");
     expect(new URL(manifest.url).pathname).toBe("/manifest.webmanifest");
     expect(manifest.errors).toEqual([]);
-    await expect.poll(async () => (await cdp.send("Page.getInstallabilityErrors")).installabilityErrors, { timeout: 10_000 }).toEqual([]);
+    await expect
+      .poll(async () => (await cdp.send("Page.getInstallabilityErrors")).installabilityErrors, { timeout: 10_000 })
+      .toEqual([]);
     // Installable does not mean stored: nothing was registered without the officer's choice.
     expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
     await page.close();

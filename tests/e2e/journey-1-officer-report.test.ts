@@ -17,7 +17,12 @@ describeInBrowser("journey 1: an officer reports from a phone", () => {
   });
 
   it("submits on a 390×844 viewport, copies the receipt, checks the status, and leaves nothing behind", async () => {
-    const officer = await startJourney(browser, { name: "journey-1-officer", viewport: PHONE, isMobile: true, hasTouch: true });
+    const officer = await startJourney(browser, {
+      name: "journey-1-officer",
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+    });
     const { page, context } = officer;
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
 
@@ -49,7 +54,10 @@ describeInBrowser("journey 1: an officer reports from a phone", () => {
     // is left (a reload fires pagehide, when Remix's scroll restoration would write sessionStorage).
     await page.reload({ waitUntil: "networkidle" });
     expect(await context.cookies()).toEqual([]);
-    expect(await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length }))).toEqual({ local: 0, session: 0 });
+    expect(await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length }))).toEqual({
+      local: 0,
+      session: 0,
+    });
     expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
     expect(await page.evaluate(() => caches.keys())).toEqual([]);
     await officer.finish();

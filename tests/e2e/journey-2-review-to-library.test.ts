@@ -18,7 +18,7 @@ const REPORT = {
   narrative:
     "Night stop on Maple Avenue: I stopped a grey sedan, plate 4KJD921, and Officer Dan Kowalski covered me. " +
     "During the pat-down I found one knife and stopped searching. A second knife was found in the waistband at " +
-        "the jail.",
+    "the jail.",
 };
 const QUESTION = "Was the second knife in a sheath, and was the driver cuffed during the search?";
 const ANSWER = "No sheath, it was loose in the waistband. The driver was not cuffed until after the first knife.";
@@ -40,12 +40,20 @@ describeInBrowser("journey 2: from review to the library", () => {
     await officer.audit(`receipt: ${status}`);
   };
   const clickAndWait = async (page: Page, name: string) => {
-    await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name, exact: true }).click()]);
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.getByRole("button", { name, exact: true }).click(),
+    ]);
     await remixSettled(page);
   };
 
   it("de-identifies, codes, asks, gets the answer, approves, publishes, and search finds it", async () => {
-    const officer = await startJourney(browser, { name: "journey-2-officer", viewport: PHONE, isMobile: true, hasTouch: true });
+    const officer = await startJourney(browser, {
+      name: "journey-2-officer",
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+    });
     const first = await startJourney(browser, { name: "journey-2-reviewer1", viewport: DESKTOP });
     const second = await startJourney(browser, { name: "journey-2-reviewer2", viewport: DESKTOP });
 

@@ -16,20 +16,32 @@ import { signIn } from "./support/sign-in";
 describeInBrowser("journey 3: an agency commander's dashboard", () => {
   let server: AppServer;
   let browser: Browser;
-  withServerAndBrowser((s, b) => {
-    [server, browser] = [s, b];
-  }, { SEED_REPORTS: "12000" });
+  withServerAndBrowser(
+    (s, b) => {
+      [server, browser] = [s, b];
+    },
+    { SEED_REPORTS: "12000" },
+  );
 
-  interface ScreenTable { id: string; headers: string[]; rows: string[][] }
+  interface ScreenTable {
+    id: string;
+    headers: string[];
+    rows: string[][];
+  }
 
   /** Every data table of the page, as text (closed <details> included), keyed by its download's name. */
-  const tables = (page: Page): Promise<ScreenTable[]> => page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>("[data-panel]")].flatMap((panel) =>
-      [...panel.querySelectorAll("table")].map((t) => ({
-        id: t.closest<HTMLElement>("[data-table]")?.dataset.table ?? panel.dataset.panel!,
-        headers: [...t.querySelectorAll("thead th")].map((th) => (th.textContent ?? "").trim()),
-        rows: [...t.querySelectorAll("tbody tr")].map((tr) => [...tr.querySelectorAll("td")].map((td) => (td.textContent ?? "").trim())),
-      }))));
+  const tables = (page: Page): Promise<ScreenTable[]> =>
+    page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>("[data-panel]")].flatMap((panel) =>
+        [...panel.querySelectorAll("table")].map((t) => ({
+          id: t.closest<HTMLElement>("[data-table]")?.dataset.table ?? panel.dataset.panel!,
+          headers: [...t.querySelectorAll("thead th")].map((th) => (th.textContent ?? "").trim()),
+          rows: [...t.querySelectorAll("tbody tr")].map((tr) =>
+            [...tr.querySelectorAll("td")].map((td) => (td.textContent ?? "").trim()),
+          ),
+        })),
+      ),
+    );
 
   const headline = (page: Page) => page.locator(".headline-strip").innerText();
 
@@ -39,7 +51,9 @@ describeInBrowser("journey 3: an agency commander's dashboard", () => {
   }
 
   it("signs in, compares each table after in-page choices with a fresh load and CSV, drills down", async () => {
-    onTestFailed(() => { process.stderr.write(`Server output (end):\n${server.output().slice(-6000)}\n`); });
+    onTestFailed(() => {
+      process.stderr.write(`Server output (end):\n${server.output().slice(-6000)}\n`);
+    });
     const commander = await startJourney(browser, { name: "journey-3-commander", viewport: DESKTOP });
     const { page } = commander;
     await signIn(page, server.url, "commander@metro.demo.closecall.test", commander.audit, "/agency");
@@ -50,9 +64,15 @@ describeInBrowser("journey 3: an agency commander's dashboard", () => {
     await expect.poll(() => page.locator(".chart-live svg").count()).toBeGreaterThanOrEqual(4);
     await commander.audit("agency dashboard");
 
-    const years = await page.locator("#choice-period optgroup[label=Years] option").evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
-    const quarters = await page.locator("#choice-period optgroup[label=Quarters] option").evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
-    const months = await page.locator("#choice-from option").evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
+    const years = await page
+      .locator("#choice-period optgroup[label=Years] option")
+      .evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
+    const quarters = await page
+      .locator("#choice-period optgroup[label=Quarters] option")
+      .evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
+    const months = await page
+      .locator("#choice-from option")
+      .evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
     const changes: [string, string][] = [
       ["Compare with", "size"],
       ["Factor to follow", "hc_weather"],
@@ -73,10 +93,22 @@ describeInBrowser("journey 3: an agency commander's dashboard", () => {
       const fresh = await commander.context.newPage();
       await fresh.goto(url, { waitUntil: "networkidle" });
       let loaded: ScreenTable[] = [];
-      await expect.poll(async () => { loaded = await tables(fresh); return loaded.length; }, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+      await expect
+        .poll(
+          async () => {
+            loaded = await tables(fresh);
+            return loaded.length;
+          },
+          { timeout: 20_000 },
+        )
+        .toBeGreaterThanOrEqual(2);
       await fresh.close();
       const inPage = loaded;
-      await expect.poll(async () => JSON.stringify(await tables(page)), { timeout: 20_000, message: `${label}=${value}: in-page tables against a fresh load` })
+      await expect
+        .poll(async () => JSON.stringify(await tables(page)), {
+          timeout: 20_000,
+          message: `${label}=${value}: in-page tables against a fresh load`,
+        })
         .toBe(JSON.stringify(loaded));
       // Each table's CSV for the same choices.
       const query = new URL(url).search;
@@ -152,10 +184,12 @@ describeInBrowser("journey 3: an agency commander's dashboard", () => {
     const printed = await page.evaluate(() => ({
       header: getComputedStyle(document.querySelector(".site-header")!).display,
       form: getComputedStyle(document.querySelector(".book-choices")!).display,
-      buttons: [...document.querySelectorAll("main button")].filter((b) => getComputedStyle(b).display !== "none").length,
+      buttons: [...document.querySelectorAll("main button")].filter((b) => getComputedStyle(b).display !== "none")
+        .length,
       choices: getComputedStyle(document.querySelector(".print-choices")!).display,
       choicesText: document.querySelector(".print-choices")!.textContent,
-      split: [...document.querySelectorAll(".dash-panel")].filter((p) => getComputedStyle(p).breakInside !== "avoid").length,
+      split: [...document.querySelectorAll(".dash-panel")].filter((p) => getComputedStyle(p).breakInside !== "avoid")
+        .length,
     }));
     expect(printed).toMatchObject({ header: "none", form: "none", buttons: 0, choices: "grid", split: 0 });
     expect(printed.choicesText).toMatch(/Period of publication/);
@@ -173,10 +207,19 @@ describeInBrowser("journey 3: an agency commander's dashboard", () => {
 
     // Before hydration the charts are inert: the server's picture takes no pointer.
     const state = await commander.context.storageState();
-    const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: state, viewport: { width: 1440, height: 900 } });
+    const noScript = await browser.newContext({
+      javaScriptEnabled: false,
+      storageState: state,
+      viewport: { width: 1440, height: 900 },
+    });
     const still = await noScript.newPage();
     await still.goto(`${server.url}/agency`);
-    const inert = await still.evaluate(() => [...document.querySelectorAll(".chart-box")].map((b) => [b.classList.contains("is-live"), getComputedStyle(b).pointerEvents]));
+    const inert = await still.evaluate(() =>
+      [...document.querySelectorAll(".chart-box")].map((b) => [
+        b.classList.contains("is-live"),
+        getComputedStyle(b).pointerEvents,
+      ]),
+    );
     expect(inert.length).toBeGreaterThan(2);
     for (const [live, events] of inert) expect([live, events]).toEqual([false, "none"]);
     await noScript.close();

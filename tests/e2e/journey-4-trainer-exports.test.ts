@@ -27,7 +27,11 @@ describeInBrowser("journey 4: trainer exports and API tokens", () => {
   });
 
   it("a trainer downloads tables, a chart, the library's results and a training briefing", async () => {
-    const trainer = await startJourney(browser, { name: "journey-4-trainer", viewport: DESKTOP, acceptDownloads: true });
+    const trainer = await startJourney(browser, {
+      name: "journey-4-trainer",
+      viewport: DESKTOP,
+      acceptDownloads: true,
+    });
     const { page } = trainer;
     await signIn(page, server.url, "trainer@metro.demo.closecall.test", trainer.audit, "/agency");
     await waitForRelease(page, `${server.url}/agency`, server.output);
@@ -48,7 +52,9 @@ describeInBrowser("journey 4: trainer exports and API tokens", () => {
     expect(await boxes.count()).toBeGreaterThan(1);
     await boxes.nth(0).check();
     await boxes.nth(1).check();
-    const pdf = await downloaded(page, () => page.getByRole("button", { name: "Download the briefing (PDF)" }).last().click());
+    const pdf = await downloaded(page, () =>
+      page.getByRole("button", { name: "Download the briefing (PDF)" }).last().click(),
+    );
     expect(pdf.name).toMatch(/\.pdf$/);
     expect(pdf.bytes.subarray(0, 5).toString()).toBe("%PDF-");
 
@@ -61,7 +67,12 @@ describeInBrowser("journey 4: trainer exports and API tokens", () => {
   }, 400_000);
 
   it("a commander on a phone creates an API token, sees it once, uses it and revokes it", async () => {
-    const commander = await startJourney(browser, { name: "journey-4-commander", viewport: PHONE, isMobile: true, hasTouch: true });
+    const commander = await startJourney(browser, {
+      name: "journey-4-commander",
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+    });
     const { page } = commander;
     await signIn(page, server.url, "commander@metro.demo.closecall.test", commander.audit, "/agency/api-tokens");
     await commander.audit("API tokens");

@@ -38,19 +38,33 @@ describeInBrowser("journey 5: a new partner agency", () => {
     const admin = await startJourney(browser, { name: "journey-5-admin", viewport: DESKTOP });
     await signIn(admin.page, server.url, "admin@demo.closecall.test", admin.audit, "/admin/enrolments");
     await admin.audit("enrolments");
-    const application = admin.page.getByRole("listitem").filter({ has: admin.page.getByRole("heading", { name: AGENCY }) });
+    const application = admin.page
+      .getByRole("listitem")
+      .filter({ has: admin.page.getByRole("heading", { name: AGENCY }) });
     await application.getByRole("button", { name: "Approve" }).click();
     await admin.page.getByText(`${AGENCY} is now a partner agency`).waitFor();
     await remixSettled(admin.page);
     await admin.audit("enrolments: approved");
-    const partnerCode = await admin.page.locator(".one-time-secret", { hasText: "Partner code for the report form" }).locator("code").innerText();
-    const setUpLink = await admin.page.locator(".one-time-secret", { hasText: "Commander set-up link" }).locator("code").innerText();
+    const partnerCode = await admin.page
+      .locator(".one-time-secret", { hasText: "Partner code for the report form" })
+      .locator("code")
+      .innerText();
+    const setUpLink = await admin.page
+      .locator(".one-time-secret", { hasText: "Commander set-up link" })
+      .locator("code")
+      .innerText();
     expect(partnerCode).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}$/);
     await admin.screenshot("final");
     await admin.finish();
 
     // The refused code comes back as a 400 with the field errors, which Chromium logs as a failed load.
-    const officer = await startJourney(browser, { name: "journey-5-officer", viewport: PHONE, isMobile: true, hasTouch: true, allowConsoleErrors: [/status of 400/] });
+    const officer = await startJourney(browser, {
+      name: "journey-5-officer",
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+      allowConsoleErrors: [/status of 400/],
+    });
     const { page } = officer;
     await page.goto(`${server.url}/report`);
     const mistyped = `${partnerCode.slice(0, -1)}${partnerCode.endsWith("X") ? "Y" : "X"}`;

@@ -17,10 +17,16 @@ describeInBrowser("officer pages (issue 16)", () => {
     [server, browser] = [s, b];
   });
 
-  const hrefs = (page: Page, scope: string) => page.locator(`${scope} a`).evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+  const hrefs = (page: Page, scope: string) =>
+    page.locator(`${scope} a`).evaluateAll((links) => links.map((a) => a.getAttribute("href")));
 
   it("links the receipt page from home, the form and the library, national trends from home and library", async () => {
-    const officer = await startJourney(browser, { name: "officer-links", viewport: PHONE, isMobile: true, hasTouch: true });
+    const officer = await startJourney(browser, {
+      name: "officer-links",
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+    });
     const { page } = officer;
     await page.goto(server.url);
     await officer.audit("home");
@@ -47,7 +53,12 @@ describeInBrowser("officer pages (issue 16)", () => {
   });
 
   it("folds step 2 into families that fit a phone, opens one by its summary and counts what is ticked", async () => {
-    const officer = await startJourney(browser, { name: "officer-factors", viewport: PHONE, isMobile: true, hasTouch: true });
+    const officer = await startJourney(browser, {
+      name: "officer-factors",
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+    });
     const { page } = officer;
     await page.goto(`${server.url}/report`);
     await page.getByLabel("A short title").fill(VALID_INPUT.title);
@@ -77,27 +88,39 @@ describeInBrowser("officer pages (issue 16)", () => {
   });
 
   it("marks identifying details field by field, then shows the receipt with a timeline, links apart", async () => {
-    const officer = await startJourney(browser, { name: "officer-review", viewport: PHONE, isMobile: true, hasTouch: true });
+    const officer = await startJourney(browser, {
+      name: "officer-review",
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+    });
     const { page } = officer;
     const input = {
       ...VALID_INPUT,
-      narrative: "Sgt. Miller and I stopped a car, plate 7ABC123, at Elm St and 4th Ave on 03/14/2025. During the pat-down " +
-          "I found one knife and stopped searching; we were on TAC 3.",
+      narrative:
+        "Sgt. Miller and I stopped a car, plate 7ABC123, at Elm St and 4th Ave on 03/14/2025. During the pat-down " +
+        "I found one knife and stopped searching; we were on TAC 3.",
     };
     await page.goto(`${server.url}/report`);
     await fillReportForm(page, input, officer.audit);
     await page.getByRole("button", { name: "Review my report" }).click();
     await page.getByRole("heading", { name: "Check your report before sending" }).waitFor();
     const note = page.getByRole("note", { name: "Possible identifiers in “What happened”" });
-    await expect.poll(() => note.locator("li").allInnerTexts()).toEqual([
-      "“Miller” looks like a name — reviewers will remove it, but you can too.",
-      "“7ABC123” looks like a licence plate — reviewers will remove it, but you can too.",
-      "“Elm St and 4th Ave” looks like a place — reviewers will remove it, but you can too.",
-      "“03/14/2025” looks like an exact date — reviewers will remove it, but you can too.",
-      "“TAC 3” looks like a radio channel — reviewers will remove it, but you can too.",
-    ]);
-    await expect.poll(() => page.locator(".review-text mark").allInnerTexts()).toEqual(["Miller", "7ABC123", "Elm St and 4th Ave", "03/14/2025", "TAC 3"]);
-    await expect.poll(() => page.getByRole("note", { name: "Possible identifiers in “Lessons learned”" }).count()).toBe(0);
+    await expect
+      .poll(() => note.locator("li").allInnerTexts())
+      .toEqual([
+        "“Miller” looks like a name — reviewers will remove it, but you can too.",
+        "“7ABC123” looks like a licence plate — reviewers will remove it, but you can too.",
+        "“Elm St and 4th Ave” looks like a place — reviewers will remove it, but you can too.",
+        "“03/14/2025” looks like an exact date — reviewers will remove it, but you can too.",
+        "“TAC 3” looks like a radio channel — reviewers will remove it, but you can too.",
+      ]);
+    await expect
+      .poll(() => page.locator(".review-text mark").allInnerTexts())
+      .toEqual(["Miller", "7ABC123", "Elm St and 4th Ave", "03/14/2025", "TAC 3"]);
+    await expect
+      .poll(() => page.getByRole("note", { name: "Possible identifiers in “Lessons learned”" }).count())
+      .toBe(0);
     await officer.screenshot("review-phone");
 
     // "Change …" goes back to the step that holds the field, with everything kept.
@@ -105,7 +128,13 @@ describeInBrowser("officer pages (issue 16)", () => {
     await page.getByText("Step 1 of 7").waitFor();
     await expect.poll(() => page.getByLabel("What happened", { exact: true }).inputValue()).toBe(input.narrative);
     await page.getByLabel("What happened", { exact: true }).fill(VALID_INPUT.narrative);
-    for (const next of ["What contributed", "Lessons learned", "When and where", "How bad it could have been", "Agency sharing"]) {
+    for (const next of [
+      "What contributed",
+      "Lessons learned",
+      "When and where",
+      "How bad it could have been",
+      "Agency sharing",
+    ]) {
       await page.getByRole("button", { name: `Next: ${next}` }).click();
     }
     await page.getByRole("button", { name: "Review my report" }).click();
@@ -134,7 +163,11 @@ describeInBrowser("officer pages (issue 16)", () => {
     await page.getByLabel("Receipt code").fill(code);
     await page.getByRole("button", { name: "Check status" }).click();
     await page.getByRole("heading", { name: "Received" }).waitFor();
-    await expect.poll(() => page.getByRole("region", { name: "What happens next" }).locator('[aria-current="step"] strong').innerText()).toBe("Received");
+    await expect
+      .poll(() =>
+        page.getByRole("region", { name: "What happens next" }).locator('[aria-current="step"] strong').innerText(),
+      )
+      .toBe("Received");
     await officer.audit("receipt status with timeline");
     await officer.finish();
   });

@@ -15,7 +15,9 @@ const storage = (page: Page) => page.evaluate(() => Object.fromEntries(Object.en
 const cachedPaths = (page: Page) =>
   page.evaluate(async () => {
     const paths: string[] = [];
-    for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) paths.push(new URL(request.url).pathname + new URL(request.url).search);
+    for (const name of await caches.keys())
+      for (const request of await (await caches.open(name)).keys())
+        paths.push(new URL(request.url).pathname + new URL(request.url).search);
     return paths.sort();
   });
 
@@ -28,7 +30,13 @@ describeInBrowser("the report form offline (service worker)", () => {
 
   it("opens offline after one visit, keeps an offline report only in the opt-in draft, sends it online", async () => {
     // Offline, Remix's background route discovery (links on the page) fails: expected here.
-    const officer = await startJourney(browser, { name: "offline-app", viewport: PHONE, isMobile: true, hasTouch: true, allowConsoleErrors: [/net::ERR_INTERNET_DISCONNECTED/, /^Failed to fetch manifest patches/] });
+    const officer = await startJourney(browser, {
+      name: "offline-app",
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+      allowConsoleErrors: [/net::ERR_INTERNET_DISCONNECTED/, /^Failed to fetch manifest patches/],
+    });
     const { page, context } = officer;
     await page.goto(`${server.url}/report`);
     await page.getByText("Step 1 of 7").waitFor();
@@ -41,7 +49,10 @@ describeInBrowser("the report form offline (service worker)", () => {
     await officer.audit("report form: offline use on");
     const saved = await cachedPaths(page);
     expect(saved).toContain("/report");
-    for (const path of saved) expect(path).toMatch(/^\/(report|build\/.+\.(js|css)|manifest\.webmanifest|favicon\.svg|icons\/icon(\.svg|-192\.png))$/);
+    for (const path of saved)
+      expect(path).toMatch(
+        /^\/(report|build\/.+\.(js|css)|manifest\.webmanifest|favicon\.svg|icons\/icon(\.svg|-192\.png))$/,
+      );
 
     // Network off: the form opens from the device and works (JavaScript steps, validation).
     await context.setOffline(true);
@@ -60,7 +71,10 @@ describeInBrowser("the report form offline (service worker)", () => {
     await officer.screenshot("not-sent", { fullPage: false });
     await page.getByLabel("Keep a draft on this device").check();
     await page.getByText("Your report is kept on this device as a draft").waitFor();
-    expect(Object.keys(await storage(page)).sort()).toEqual(["closecall-report-draft", "closecall-report-draft-waiting"]);
+    expect(Object.keys(await storage(page)).sort()).toEqual([
+      "closecall-report-draft",
+      "closecall-report-draft-waiting",
+    ]);
 
     // The app is closed and opened again, still offline: the draft is back, still waiting.
     await page.goto("about:blank");
@@ -98,7 +112,11 @@ describeInBrowser("the report form offline (service worker)", () => {
     await expect.poll(() => option.isChecked(), { timeout: 10_000 }).toBe(true); // the page asks the browser first
     await option.uncheck();
     await page.getByText("The form opens on this device without a connection").waitFor({ state: "detached" });
-    await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), { timeout: 10_000 }).toBe(0);
+    await expect
+      .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), {
+        timeout: 10_000,
+      })
+      .toBe(0);
     await expect.poll(() => page.evaluate(() => caches.keys()), { timeout: 10_000 }).toEqual([]);
     await officer.finish();
   });
@@ -114,14 +132,22 @@ describeInBrowser("the report form offline (service worker)", () => {
       await page.evaluate(async () => {
         const registration = await navigator.serviceWorker.register("/sw.js?v=an-earlier-build", { scope: "/" });
         const worker = registration.installing!;
-        await new Promise<void>((resolve) => worker.addEventListener("statechange", () => worker.state === "activated" && resolve()));
+        await new Promise<void>((resolve) =>
+          worker.addEventListener("statechange", () => worker.state === "activated" && resolve()),
+        );
       });
       expect(await page.evaluate(() => caches.keys())).toEqual(["closecall-offline-an-earlier-build"]);
       await page.goto(`${server.url}/report`);
-      const version = await page.evaluate(() => (window as unknown as { __remixManifest: { version: string } }).__remixManifest.version);
+      const version = await page.evaluate(
+        () => (window as unknown as { __remixManifest: { version: string } }).__remixManifest.version,
+      );
       // The new worker saves the form and its build files before the old cache goes: slow on a busy machine.
-      await expect.poll(() => page.evaluate(() => caches.keys()), { timeout: 45_000 }).toEqual([`closecall-offline-${version}`]);
-      const scripts = await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).map((r) => new URL(r.active!.scriptURL).search));
+      await expect
+        .poll(() => page.evaluate(() => caches.keys()), { timeout: 45_000 })
+        .toEqual([`closecall-offline-${version}`]);
+      const scripts = await page.evaluate(async () =>
+        (await navigator.serviceWorker.getRegistrations()).map((r) => new URL(r.active!.scriptURL).search),
+      );
       expect(scripts).toEqual([`?v=${version}`]);
     } finally {
       await context.close();

@@ -20,7 +20,8 @@ describeInBrowser("performance budget", () => {
   });
   afterAll(async () => {
     mkdirSync(OUTPUT_DIR, { recursive: true });
-    if (measured.length) writeFileSync(path.join(OUTPUT_DIR, "performance-budget.json"), `${JSON.stringify(measured, null, 2)}\n`);
+    if (measured.length)
+      writeFileSync(path.join(OUTPUT_DIR, "performance-budget.json"), `${JSON.stringify(measured, null, 2)}\n`);
     await browser?.close();
     await server?.stop();
   });
@@ -37,10 +38,15 @@ describeInBrowser("performance budget", () => {
       const transfer = await measureTransfer(page);
       measured.push({ name: budget.name, ...transfer, budget: { js: budget.js, css: budget.css } });
       const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
-      console.log(`${budget.name}: JS ${kb(transfer.js)} of ${kb(budget.js)} (${kb(transfer.jsDecoded)} uncompressed), ` +
-          `CSS ${kb(transfer.css)} of ${kb(budget.css)}`);
+      console.log(
+        `${budget.name}: JS ${kb(transfer.js)} of ${kb(budget.js)} (${kb(transfer.jsDecoded)} uncompressed), ` +
+          `CSS ${kb(transfer.css)} of ${kb(budget.css)}`,
+      );
       expect(transfer.js, "some JavaScript was measured").toBeGreaterThan(10 * KB);
-      expect(transfer.js, `${budget.name} JavaScript, largest files: ${JSON.stringify(transfer.files.slice(0, 5))}`).toBeLessThanOrEqual(budget.js);
+      expect(
+        transfer.js,
+        `${budget.name} JavaScript, largest files: ${JSON.stringify(transfer.files.slice(0, 5))}`,
+      ).toBeLessThanOrEqual(budget.js);
       expect(transfer.css, `${budget.name} CSS`).toBeLessThanOrEqual(budget.css);
     } finally {
       await context.close();

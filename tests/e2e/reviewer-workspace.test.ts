@@ -11,8 +11,13 @@ import { signIn } from "./support/sign-in";
 // Reviewers: the queue has triage columns and titles, the findings sit beside the officer's
 // words on a wide screen, and "Mark as duplicate" offers the likely original instead of asking for an id.
 const WIDE = { width: 1440, height: 900 } as const;
-const FIRST = { ...VALID_INPUT, title: "Knife missed on a night stop, first copy", narrative: "Night stop on Maple Avenue with Officer Dan Kowalski, plate 4KJD921. During the pat-down I found one knife " +
-    "and stopped searching. A second knife was found at the jail." };
+const FIRST = {
+  ...VALID_INPUT,
+  title: "Knife missed on a night stop, first copy",
+  narrative:
+    "Night stop on Maple Avenue with Officer Dan Kowalski, plate 4KJD921. During the pat-down I found one knife " +
+    "and stopped searching. A second knife was found at the jail.",
+};
 const SECOND = { ...FIRST, title: "Knife missed on a night stop, sent again" };
 
 describeInBrowser("reviewer workspace (issue 16)", () => {
@@ -22,10 +27,16 @@ describeInBrowser("reviewer workspace (issue 16)", () => {
     [server, browser] = [s, b];
   });
 
-  const box = (page: Page, selector: string) => page.locator(selector).evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+  const box = (page: Page, selector: string) =>
+    page.locator(selector).evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
 
   it("triages in the queue, decides findings beside the text, merges a duplicate into its original", async () => {
-    const officer = await startJourney(browser, { name: "reviewer-ws-officer", viewport: PHONE, isMobile: true, hasTouch: true });
+    const officer = await startJourney(browser, {
+      name: "reviewer-ws-officer",
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+    });
     for (const report of [FIRST, SECOND]) {
       await officer.page.goto(`${server.url}/report`);
       await fillReportForm(officer.page, report, officer.audit);
@@ -38,15 +49,26 @@ describeInBrowser("reviewer workspace (issue 16)", () => {
     await signIn(page, server.url, "reviewer1@demo.closecall.test", reviewer.audit, "/review");
     await reviewer.audit("queue");
     const row = page.locator("tr", { has: page.getByRole("link", { name: SECOND.title }) });
-    await expect.poll(() => row.locator("td").allInnerTexts()).toEqual([
-      expect.stringMatching(/^Knife missed on a night stop, sent again\s*possible duplicate$/), expect.stringMatching(/^today\s+since \d{4}-\d{2}-\d{2}$/), "Traffic stop", "Serious injury", "New", "—", "—",
-    ]);
+    await expect
+      .poll(() => row.locator("td").allInnerTexts())
+      .toEqual([
+        expect.stringMatching(/^Knife missed on a night stop, sent again\s*possible duplicate$/),
+        expect.stringMatching(/^today\s+since \d{4}-\d{2}-\d{2}$/),
+        "Traffic stop",
+        "Serious injury",
+        "New",
+        "—",
+        "—",
+      ]);
     await expect.poll(() => page.locator(".queue-table").innerText()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
     await reviewer.screenshot("queue-desktop");
 
     await row.getByRole("link", { name: SECOND.title }).click();
     await page.getByRole("heading", { name: "Officer's report" }).waitFor();
-    await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Claim to work on it" }).click()]);
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.getByRole("button", { name: "Claim to work on it" }).click(),
+    ]);
     await remixSettled(page);
     await reviewer.audit("workspace claimed");
     // Beside, not below: the findings start level with the officer's words, to their right.
@@ -59,7 +81,10 @@ describeInBrowser("reviewer workspace (issue 16)", () => {
     const duplicate = page.locator(".duplicate-form");
     const choice = duplicate.getByRole("radio", { name: new RegExp(FIRST.title) });
     await expect.poll(() => choice.isChecked()).toBe(true);
-    await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), duplicate.getByRole("button", { name: "Mark as duplicate" }).click()]);
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      duplicate.getByRole("button", { name: "Mark as duplicate" }).click(),
+    ]);
     await remixSettled(page);
     await page.getByText("Merged into").waitFor();
     await reviewer.audit("workspace merged");

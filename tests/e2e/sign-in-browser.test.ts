@@ -26,10 +26,34 @@ afterAll(async () => {
 
 // Each journey uses its own account: a TOTP code signs an account in once.
 const journeys = [
-  { host: "127.0.0.1", javaScript: true, email: "commander@metro.demo.closecall.test", name: "Metro Commander", home: "/agency" },
-  { host: "127.0.0.1", javaScript: false, email: "trainer@metro.demo.closecall.test", name: "Metro Trainer", home: "/agency" },
-  { host: "localhost", javaScript: true, email: "analyst@harbor.demo.closecall.test", name: "Harbor Analyst", home: "/agency" },
-  { host: "localhost", javaScript: false, email: "admin@demo.closecall.test", name: "Programme Administrator", home: "/admin/enrolments" },
+  {
+    host: "127.0.0.1",
+    javaScript: true,
+    email: "commander@metro.demo.closecall.test",
+    name: "Metro Commander",
+    home: "/agency",
+  },
+  {
+    host: "127.0.0.1",
+    javaScript: false,
+    email: "trainer@metro.demo.closecall.test",
+    name: "Metro Trainer",
+    home: "/agency",
+  },
+  {
+    host: "localhost",
+    javaScript: true,
+    email: "analyst@harbor.demo.closecall.test",
+    name: "Harbor Analyst",
+    home: "/agency",
+  },
+  {
+    host: "localhost",
+    javaScript: false,
+    email: "admin@demo.closecall.test",
+    name: "Programme Administrator",
+    home: "/admin/enrolments",
+  },
 ];
 
 describe("the running server", () => {
@@ -46,33 +70,48 @@ describe("the running server", () => {
 });
 
 describeInBrowser("sign-in in Chromium", () => {
-  it.each(journeys)("$host, JavaScript $javaScript: password, TOTP, lands on $home, account page, sign out", async ({ host, javaScript, email, name, home }) => {
-    const base = server.url.replace("127.0.0.1", host);
-    const context = await browser.newContext({ javaScriptEnabled: javaScript, viewport: { width: 390, height: 844 } });
-    try {
-      const page = await context.newPage();
-      await page.goto(`${base}/sign-in`);
-      await page.fill('input[name="email"]', email);
-      await page.fill('input[name="password"]', DEMO_PASSWORD);
-      await Promise.all([page.waitForURL(/\/sign-in\/mfa/), page.click('main button[type="submit"]')]);
-      const [pending] = await context.cookies();
-      expect(pending).toMatchObject({ name: "__Host-closecall_session", secure: true, httpOnly: true, sameSite: "Lax", path: "/" });
+  it.each(journeys)(
+    "$host, JavaScript $javaScript: password, TOTP, lands on $home, account page, sign out",
+    async ({ host, javaScript, email, name, home }) => {
+      const base = server.url.replace("127.0.0.1", host);
+      const context = await browser.newContext({
+        javaScriptEnabled: javaScript,
+        viewport: { width: 390, height: 844 },
+      });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${base}/sign-in`);
+        await page.fill('input[name="email"]', email);
+        await page.fill('input[name="password"]', DEMO_PASSWORD);
+        await Promise.all([page.waitForURL(/\/sign-in\/mfa/), page.click('main button[type="submit"]')]);
+        const [pending] = await context.cookies();
+        expect(pending).toMatchObject({
+          name: "__Host-closecall_session",
+          secure: true,
+          httpOnly: true,
+          sameSite: "Lax",
+          path: "/",
+        });
 
-      await page.fill('input[name="code"]', await currentTotp(DEMO_TOTP_SECRET));
-      await Promise.all([page.waitForURL((url) => url.pathname === home), page.click('main button[type="submit"]')]);
-      const [signedIn] = await context.cookies();
-      expect(signedIn!.value).not.toBe(pending!.value);
-      await page.goto(`${base}/account`);
-      await page.waitForSelector('h1:text-is("Your account")');
-      expect(await page.locator(".user-menu").innerText()).toContain(name);
+        await page.fill('input[name="code"]', await currentTotp(DEMO_TOTP_SECRET));
+        await Promise.all([page.waitForURL((url) => url.pathname === home), page.click('main button[type="submit"]')]);
+        const [signedIn] = await context.cookies();
+        expect(signedIn!.value).not.toBe(pending!.value);
+        await page.goto(`${base}/account`);
+        await page.waitForSelector('h1:text-is("Your account")');
+        expect(await page.locator(".user-menu").innerText()).toContain(name);
 
-      await Promise.all([page.waitForURL((url) => url.pathname === "/"), page.click('.user-menu button[type="submit"]')]);
-      expect(await context.cookies()).toEqual([]);
-      await page.goto(`${base}/account`);
-      expect(new URL(page.url()).pathname).toBe("/sign-in");
-      await page.waitForSelector('h1:text-is("Partner sign-in")');
-    } finally {
-      await context.close();
-    }
-  });
+        await Promise.all([
+          page.waitForURL((url) => url.pathname === "/"),
+          page.click('.user-menu button[type="submit"]'),
+        ]);
+        expect(await context.cookies()).toEqual([]);
+        await page.goto(`${base}/account`);
+        expect(new URL(page.url()).pathname).toBe("/sign-in");
+        await page.waitForSelector('h1:text-is("Partner sign-in")');
+      } finally {
+        await context.close();
+      }
+    },
+  );
 });

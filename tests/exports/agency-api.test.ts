@@ -14,7 +14,15 @@ import { changeMemberRole } from "../../db/accounts/agency-scope";
 import { createApiToken, revokeApiToken } from "../../db/api/api-tokens";
 import type { OpenDatabase } from "../../db/open";
 import { callRoute } from "../support/route-call";
-import { createTestUser, getAs, postAs, signInTestUser, type SignedInTestUser, TEST_PASSWORD, type TestUser } from "../support/test-accounts";
+import {
+  createTestUser,
+  getAs,
+  postAs,
+  signInTestUser,
+  type SignedInTestUser,
+  TEST_PASSWORD,
+  type TestUser,
+} from "../support/test-accounts";
 import { createTestContext } from "../support/test-context";
 import { createSeededTestDatabase } from "../support/test-database";
 
@@ -32,11 +40,20 @@ let tokenB: string;
 
 type Route = (args: { request: Request; params: Record<string, string>; context: AppContext }) => Promise<Response>;
 
-async function api(route: unknown, path: string, token: string | null, init: { method?: string; cookie?: string } = {}) {
+async function api(
+  route: unknown,
+  path: string,
+  token: string | null,
+  init: { method?: string; cookie?: string } = {},
+) {
   const headers: Record<string, string> = {};
   if (token) headers.Authorization = `Bearer ${token}`;
   if (init.cookie) headers.Cookie = init.cookie;
-  const response = await (route as Route)({ request: new Request(`http://127.0.0.1${path}`, { method: init.method ?? "GET", headers }), params: {}, context });
+  const response = await (route as Route)({
+    request: new Request(`http://127.0.0.1${path}`, { method: init.method ?? "GET", headers }),
+    params: {},
+    context,
+  });
   return { status: response.status, headers: response.headers, body: await response.json() };
 }
 
@@ -48,8 +65,14 @@ beforeAll(async () => {
     WHERE p.agency_id IS NOT NULL AND r.event_month BETWEEN '2023-01-01'::DATE AND '2025-12-01'::DATE
     GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 2`.execute(database.db);
   [agencyA, agencyB] = rows.map((r) => r.id) as [string, string];
-  commanderA = await signInTestUser(database.db, await createTestUser(database.db, "agency_commander", { agencyId: agencyA }));
-  commanderB = await signInTestUser(database.db, await createTestUser(database.db, "agency_commander", { agencyId: agencyB }));
+  commanderA = await signInTestUser(
+    database.db,
+    await createTestUser(database.db, "agency_commander", { agencyId: agencyA }),
+  );
+  commanderB = await signInTestUser(
+    database.db,
+    await createTestUser(database.db, "agency_commander", { agencyId: agencyB }),
+  );
   tokenA = (await createApiToken(database.db, commanderA, { name: "A's spreadsheet", days: 90 })).token;
   tokenB = (await createApiToken(database.db, commanderB, { name: "B's spreadsheet", days: 90 })).token;
 });
@@ -59,7 +82,11 @@ afterAll(async () => {
 
 /** The engine's figures with the API's labels taken off withheld values. */
 function unlabelled<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value, (k, v) => (k === "label" && typeof v === "string" && v.startsWith("withheld — ") ? undefined : v)));
+  return JSON.parse(
+    JSON.stringify(value, (k, v) =>
+      k === "label" && typeof v === "string" && v.startsWith("withheld — ") ? undefined : v,
+    ),
+  );
 }
 
 describe("what a token reads", () => {
@@ -67,7 +94,8 @@ describe("what a token reads", () => {
     const answer = await api(profileApi, "/api/v1/profile?vs=national", tokenA);
     expect(answer.status).toBe(200);
     expect(answer.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
-    const view = (await callRoute(agencyLoader, getAs("/agency?vs=national", commanderA), context)).data.view as AgencyBookView;
+    const view = (await callRoute(agencyLoader, getAs("/agency?vs=national", commanderA), context)).data
+      .view as AgencyBookView;
     expect(answer.body.data.agencyReports).toEqual(view.profile.agencyReports);
     const rows = unlabelled(answer.body.data.rows) as { factor: string; agency: unknown; reference: unknown }[];
     for (const row of view.profile.rows) {
@@ -80,7 +108,10 @@ describe("what a token reads", () => {
   it("A's token cannot read B: B's token answers B's book, and no parameter chooses an agency", async () => {
     const a = await api(profileApi, "/api/v1/profile", tokenA);
     const b = await api(profileApi, "/api/v1/profile", tokenB);
-    for (const [answer, agency] of [[a, agencyA], [b, agencyB]] as const) {
+    for (const [answer, agency] of [
+      [a, agencyA],
+      [b, agencyB],
+    ] as const) {
       const book = await readAgencyBook(database.db, agency);
       expect(unlabelled(answer.body.data.agencyReports)).toEqual(book.cell(book.years.at(-1)!, "agency", "n"));
     }
@@ -93,7 +124,7 @@ describe("what a token reads", () => {
       }
     }
     // The payload names no agency, not even A.
-    const names = (await database.db.selectFrom("agencies").select(["id", "name"]).execute());
+    const names = await database.db.selectFrom("agencies").select(["id", "name"]).execute();
     const text = JSON.stringify(a.body);
     for (const n of names) {
       expect(text).not.toContain(n.id);
@@ -104,15 +135,21 @@ describe("what a token reads", () => {
   it("trends: the agency's yearly series of the book, with the same suppression as the page", async () => {
     const answer = await api(trendsApi, "/api/v1/trends?factor=hc_low_light", tokenA);
     expect(answer.status).toBe(200);
-    const view = (await callRoute(agencyLoader, getAs("/agency?factor=hc_low_light", commanderA), context)).data.view as AgencyBookView;
+    const view = (await callRoute(agencyLoader, getAs("/agency?factor=hc_low_light", commanderA), context)).data
+      .view as AgencyBookView;
     expect(unlabelled(answer.body.data.factors)).toEqual(view.trends.factors);
     expect(answer.body.data.factors.some((f: { factor: string }) => f.factor === "hc_low_light")).toBe(true);
   });
 
   it("reports: only those shared with the token's agency, published fields only, a page at a time", async () => {
-    const shared = async (agency: string) => new Set((await sql<{ n: string }>`
+    const shared = async (agency: string) =>
+      new Set(
+        (
+          await sql<{ n: string }>`
       SELECT r.public_number AS n FROM reports r JOIN report_protected p ON p.report_id = r.id
-      WHERE p.consent_level = 'agency_share' AND p.agency_id = ${agency}::UUID`.execute(database.db)).rows.map((r) => r.n));
+      WHERE p.consent_level = 'agency_share' AND p.agency_id = ${agency}::UUID`.execute(database.db)
+        ).rows.map((r) => r.n),
+      );
     const mine = await shared(agencyA);
     const theirs = await shared(agencyB);
     const first = await api(reportsApi, "/api/v1/reports?size=100", tokenA);
@@ -126,8 +163,24 @@ describe("what a token reads", () => {
     expect(new Set(numbers)).toEqual(mine);
     expect(numbers.some((n) => theirs.has(n))).toBe(false);
     expect(Object.keys(first.body.data[0]).sort()).toEqual([
-      "assignment", "censusRegion", "eventMonth", "eventSummary", "factors", "incidentType", "lessonsLearned", "light", "lossPotential",
-      "officersOnScene", "publicNumber", "publishedMonth", "taxonomyVersion", "timeBlock", "title", "url", "weather", "yearsOfService",
+      "assignment",
+      "censusRegion",
+      "eventMonth",
+      "eventSummary",
+      "factors",
+      "incidentType",
+      "lessonsLearned",
+      "light",
+      "lossPotential",
+      "officersOnScene",
+      "publicNumber",
+      "publishedMonth",
+      "taxonomyVersion",
+      "timeBlock",
+      "title",
+      "url",
+      "weather",
+      "yearsOfService",
     ]);
     expect((await api(reportsApi, "/api/v1/reports?size=500", tokenA)).body.error.code).toBe("invalid_filters");
   });
@@ -140,7 +193,11 @@ describe("tokens that fail", () => {
     expect(none.headers.get("WWW-Authenticate")).toBe('Bearer realm="Close Call API"');
     expect(none.body.error).toMatchObject({ status: 401, code: "token_missing" });
     expect((await api(profileApi, "/api/v1/profile", "not-a-token")).body.error.code).toBe("token_invalid");
-    expect((await api(profileApi, "/api/v1/profile", `ccapi_${"A".repeat(43)}`)).body.error).toMatchObject({ status: 401, code: "token_invalid", message: "This API token is not valid." });
+    expect((await api(profileApi, "/api/v1/profile", `ccapi_${"A".repeat(43)}`)).body.error).toMatchObject({
+      status: 401,
+      code: "token_invalid",
+      message: "This API token is not valid.",
+    });
     const inUrl = await api(profileApi, `/api/v1/profile?token=${tokenA}`, null);
     expect(inUrl.status).toBe(400);
     expect(inUrl.body.error.code).toBe("token_in_url");
@@ -148,7 +205,9 @@ describe("tokens that fail", () => {
 
   it("a script's parallel requests with one new token all answer (the first use is written once)", async () => {
     const issued = await createApiToken(database.db, commanderA, { name: "Parallel script", days: 30 });
-    const answers = await Promise.all(Array.from({ length: 5 }, () => api(profileApi, "/api/v1/profile", issued.token)));
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => api(profileApi, "/api/v1/profile", issued.token)),
+    );
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
   });
 
@@ -161,7 +220,12 @@ describe("tokens that fail", () => {
     expect(revoked.status).toBe(401);
     expect(revoked.body.error).toMatchObject({ code: "token_revoked", message: expect.stringContaining("revoked") });
 
-    const old = await createApiToken(database.db, commanderA, { name: "Old", days: 30 }, new Date(Date.now() - 31 * 86_400_000));
+    const old = await createApiToken(
+      database.db,
+      commanderA,
+      { name: "Old", days: 30 },
+      new Date(Date.now() - 31 * 86_400_000),
+    );
     expect((await api(profileApi, "/api/v1/profile", old.token)).body.error.code).toBe("token_expired");
 
     const second = await createTestUser(database.db, "agency_commander", { agencyId: agencyA });
@@ -189,7 +253,12 @@ describe("tokens that fail", () => {
 
   it("every API answer is an export in the audit log, under the token", async () => {
     await api(profileApi, "/api/v1/profile", tokenA);
-    const entry = await database.db.selectFrom("audit_log").selectAll().where("action", "=", "export.created").orderBy("seq", "desc").executeTakeFirstOrThrow();
+    const entry = await database.db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("action", "=", "export.created")
+      .orderBy("seq", "desc")
+      .executeTakeFirstOrThrow();
     expect(entry).toMatchObject({ actor_user_id: commanderA.id, target_type: "api_token" });
     expect(JSON.parse(entry.detail!)).toEqual({ via: "api", endpoint: "profile" });
     expect(JSON.stringify(entry)).not.toContain(tokenA);
@@ -198,11 +267,24 @@ describe("tokens that fail", () => {
 
 describe("token management (commanders)", () => {
   it("shows a new token once, stores only its hash, lists and revokes the agency's own tokens", async () => {
-    const created = await callRoute(tokensAction, postAs("/agency/api-tokens", commanderA, { intent: "create", name: "Dashboard wall", days: "30", confirm: TEST_PASSWORD }), context);
+    const created = await callRoute(
+      tokensAction,
+      postAs("/agency/api-tokens", commanderA, {
+        intent: "create",
+        name: "Dashboard wall",
+        days: "30",
+        confirm: TEST_PASSWORD,
+      }),
+      context,
+    );
     expect(created.status).toBe(200);
     const secret = created.data.secret.value as string;
     expect(secret).toMatch(/^ccapi_[A-Za-z0-9_-]{43}$/);
-    const row = await database.db.selectFrom("api_tokens").selectAll().where("name", "=", "Dashboard wall").executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom("api_tokens")
+      .selectAll()
+      .where("name", "=", "Dashboard wall")
+      .executeTakeFirstOrThrow();
     expect(row.token_hash).toBe(createHash("sha256").update(secret).digest("hex"));
     expect(JSON.stringify(row)).not.toContain(secret.slice(12));
     const listing = await callRoute(tokensLoader, getAs("/agency/api-tokens", commanderA), context);
@@ -210,23 +292,44 @@ describe("token management (commanders)", () => {
     expect(listing.data.tokens.map((t: { name: string }) => t.name)).toContain("Dashboard wall");
     expect(listing.data.tokens.map((t: { name: string }) => t.name)).not.toContain("B's spreadsheet");
     // B's commander cannot revoke it by its id; A's can.
-    const byB = await callRoute(tokensAction, postAs("/agency/api-tokens", commanderB, { intent: "revoke", tokenId: row.id }), context);
+    const byB = await callRoute(
+      tokensAction,
+      postAs("/agency/api-tokens", commanderB, { intent: "revoke", tokenId: row.id }),
+      context,
+    );
     expect(byB.status).toBe(404);
-    const byA = await callRoute(tokensAction, postAs("/agency/api-tokens", commanderA, { intent: "revoke", tokenId: row.id }), context);
+    const byA = await callRoute(
+      tokensAction,
+      postAs("/agency/api-tokens", commanderA, { intent: "revoke", tokenId: row.id }),
+      context,
+    );
     expect(byA.status).toBe(200);
     expect((await api(profileApi, "/api/v1/profile", secret)).body.error.code).toBe("token_revoked");
-    const audit = await database.db.selectFrom("audit_log").select("action").where("target_id", "=", row.id).orderBy("seq").execute();
+    const audit = await database.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("target_id", "=", row.id)
+      .orderBy("seq")
+      .execute();
     // The call with the revoked token is in the log too.
     expect(audit.map((a) => a.action)).toEqual(["api_token.created", "api_token.revoked", "api_token.refused"]);
   });
 
   it("a name too short is a field error and keeps the input; trainers cannot manage tokens", async () => {
-    const bad = await callRoute(tokensAction, postAs("/agency/api-tokens", commanderA, { intent: "create", name: "x", days: "30" }), context);
+    const bad = await callRoute(
+      tokensAction,
+      postAs("/agency/api-tokens", commanderA, { intent: "create", name: "x", days: "30" }),
+      context,
+    );
     expect(bad.status).toBe(400);
     expect(bad.data.errors.name).toContain("3 characters");
     expect(bad.data.values).toEqual({ name: "x", days: "30" });
     const trainer: TestUser = await createTestUser(database.db, "agency_trainer", { agencyId: agencyA });
-    const asTrainer = await callRoute(tokensLoader, getAs("/agency/api-tokens", await signInTestUser(database.db, trainer)), context);
+    const asTrainer = await callRoute(
+      tokensLoader,
+      getAs("/agency/api-tokens", await signInTestUser(database.db, trainer)),
+      context,
+    );
     expect(asTrainer.status).toBe(403);
   });
 });

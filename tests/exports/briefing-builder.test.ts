@@ -25,8 +25,14 @@ beforeAll(async () => {
   const { rows } = await sql<{ id: string }>`
     SELECT agency_id::VARCHAR AS id FROM report_protected WHERE agency_id IS NOT NULL GROUP BY 1
       ORDER BY count(*) DESC, 1 LIMIT 1`.execute(database.db);
-  trainer = await signInTestUser(database.db, await createTestUser(database.db, "agency_trainer", { agencyId: rows[0]!.id }));
-  analyst = await signInTestUser(database.db, await createTestUser(database.db, "agency_analyst", { agencyId: rows[0]!.id }));
+  trainer = await signInTestUser(
+    database.db,
+    await createTestUser(database.db, "agency_trainer", { agencyId: rows[0]!.id }),
+  );
+  analyst = await signInTestUser(
+    database.db,
+    await createTestUser(database.db, "agency_analyst", { agencyId: rows[0]!.id }),
+  );
 });
 afterAll(async () => {
   await database?.close();
@@ -46,7 +52,9 @@ describe("the briefing builder's reports to choose from", () => {
     expect(second.data.page).toBe(2);
     const onSecond = second.data.candidates.map((c: { publicNumber: string }) => c.publicNumber) as string[];
     expect(onSecond).toHaveLength(20);
-    expect(onSecond.some((n) => first.data.candidates.some((c: { publicNumber: string }) => c.publicNumber === n))).toBe(false);
+    expect(
+      onSecond.some((n) => first.data.candidates.some((c: { publicNumber: string }) => c.publicNumber === n)),
+    ).toBe(false);
     expect(second.data.chosenElsewhere.map((c: { publicNumber: string }) => c.publicNumber)).toEqual([mine]);
     // Past the last page (a narrower search): the last page, not an empty list.
     const past = await builder(`${QUERY}&page=${first.data.pages + 5}`);
@@ -62,7 +70,10 @@ describe("the briefing builder's reports to choose from", () => {
   });
 
   it("keeps the schema the authority: a page number is checked, and more than eight reports is refused", () => {
-    expect(parseBriefingSearch(new URLSearchParams("page=0"))).toMatchObject({ ok: false, problems: [{ param: "page" }] });
+    expect(parseBriefingSearch(new URLSearchParams("page=0"))).toMatchObject({
+      ok: false,
+      problems: [{ param: "page" }],
+    });
     expect(parseBriefingSearch(new URLSearchParams("page=two"))).toMatchObject({ ok: false });
     const many = Array.from({ length: MAX_BRIEFING_REPORTS + 1 }, (_, i) => `report=2024-0000${i + 1}`).join("&");
     expect(parseBriefingSearch(new URLSearchParams(many))).toMatchObject({ ok: true, tooMany: true });
@@ -72,14 +83,24 @@ describe("the briefing builder's reports to choose from", () => {
     const list = await builder(QUERY);
     const [kept, added] = list.data.candidates.map((c: { publicNumber: string }) => c.publicNumber) as string[];
     const from = new URLSearchParams(`${QUERY}&report=${kept}&page=3`).toString();
-    const page = await callRoute(reportPage, getAs(`/reports/${added}?${new URLSearchParams({ briefing: from })}`, trainer), context, { publicNumber: added! });
+    const page = await callRoute(
+      reportPage,
+      getAs(`/reports/${added}?${new URLSearchParams({ briefing: from })}`, trainer),
+      context,
+      { publicNumber: added! },
+    );
     expect(page.status).toBe(200);
     const href = new URL(page.data.briefing.href, "http://x");
     expect(href.pathname).toBe("/agency/briefing");
     expect(href.searchParams.getAll("report")).toEqual([kept, added]);
     expect(href.searchParams.get("from")).toBe("2023-01");
     expect(href.searchParams.has("page")).toBe(false);
-    const again = await callRoute(reportPage, getAs(`/reports/${kept}?${new URLSearchParams({ briefing: from })}`, trainer), context, { publicNumber: kept! });
+    const again = await callRoute(
+      reportPage,
+      getAs(`/reports/${kept}?${new URLSearchParams({ briefing: from })}`, trainer),
+      context,
+      { publicNumber: kept! },
+    );
     expect(again.data.briefing.chosen).toBe(true);
     const plain = await callRoute(reportPage, getAs(`/reports/${added}`, analyst), context, { publicNumber: added! });
     expect(plain.data.briefing).toBeNull();

@@ -9,7 +9,15 @@ import type { OpenDatabase } from "../../db/open";
 import { seedSyntheticData } from "../../db/synthetic/seed";
 import { attackBook, marginNames, matrixNames } from "../support/book-attacker";
 import { snapshotOf, frozenViolations, structuralViolations } from "../support/book-checks";
-import { type AgencyAudit, auditBooks, dayAfter, describePinned, readBooks, releaseOrder, releaseWorld } from "../support/book-scenario";
+import {
+  type AgencyAudit,
+  auditBooks,
+  dayAfter,
+  describePinned,
+  readBooks,
+  releaseOrder,
+  releaseWorld,
+} from "../support/book-scenario";
 import { readAgencies, readAgencyTruth } from "../support/book-truth";
 import { insertReports, worldArb, type WorldReport, type WorldSpec } from "../support/book-world";
 import { createTestUser } from "../support/test-accounts";
@@ -30,9 +38,11 @@ const WORLDS = 4;
 
 function describeWorld(spec: WorldSpec): string {
   const kinds = spec.agencies.map((a) => a.kind).join(", ");
-  return `world seed ${spec.seed}, k ${spec.k}, minimum ${spec.agencyMinReports}, ${spec.years} years ` +
-      `from ${spec.firstYear}-Q${spec.startQuarter} to ` +
-      `Q${spec.endQuarter}, ${spec.incremental ? "quarter by quarter" : "at once"}; agencies: ${kinds}`;
+  return (
+    `world seed ${spec.seed}, k ${spec.k}, minimum ${spec.agencyMinReports}, ${spec.years} years ` +
+    `from ${spec.firstYear}-Q${spec.startQuarter} to ` +
+    `Q${spec.endQuarter}, ${spec.incremental ? "quarter by quarter" : "at once"}; agencies: ${kinds}`
+  );
 }
 
 function problemsOf(audits: readonly AgencyAudit[]): string[] {
@@ -47,53 +57,84 @@ function report(lines: readonly string[], n = 40): string {
 describe("the release book against its attacker (docs/design.md §6.1, issue 14)", () => {
   it("cells are named as the book stores them", () => {
     // The attacker reads stored tables by position: positions 0..59 are the margins, then type × factor.
-    expect(Array.from({ length: marginNames.length + matrixNames.length }, (_, i) => cellKey(i))).toEqual([...marginNames, ...matrixNames]);
+    expect(Array.from({ length: marginNames.length + matrixNames.length }, (_, i) => cellKey(i))).toEqual([
+      ...marginNames,
+      ...matrixNames,
+    ]);
   });
 
-  it("generated agencies: no withheld cell pinned below k; released cells true, frozen, 0 or ≥ k beyond members' view", { timeout: 900_000 }, async () => {
-    let worlds = 0;
-    let targets = 0;
-    // What the worlds exercised, so that a pass is not a pass over closed books only.
-    const seen = { agencyOpen: 0, agencyMinimum: 0, matrix: 0, complements: 0, peerOpen: 0, peerClosed: 0, quarterByQuarter: 0 };
-    await fc.assert(
-      fc.asyncProperty(worldArb, async (spec) => {
-        const released = await releaseWorld(spec);
-        try {
-          const { world, rules } = released;
-          const audits = await auditBooks(released.database.db, world.agencies.map((a) => a.id), rules, { first: world.firstQuarter, last: world.lastQuarter }, {
-            labels: new Map(world.agencies.map((a) => [a.id, a.name])),
-          });
-          worlds++;
-          targets += audits.reduce((s, a) => s + a.targets, 0);
-          if (spec.incremental) seen.quarterByQuarter++;
-          for (const tables of (await readBooks(released.database.db, world.agencies.map((a) => a.id))).values()) {
-            for (const t of tables) {
-              const open = t.cells.some((c) => typeof c === "number");
-              const peer = t.population === "peer_size" || t.population === "peer_region";
-              if (t.population === "agency" && open) seen.agencyOpen++;
-              if (t.population === "agency" && t.cells[0] === "agency_minimum") seen.agencyMinimum++;
-              if (t.population === "agency" && t.cells.length > marginNames.length) seen.matrix++;
+  it(
+    "generated agencies: no withheld cell pinned below k; released cells true, frozen, 0 or ≥ k beyond members' view",
+    { timeout: 900_000 },
+    async () => {
+      let worlds = 0;
+      let targets = 0;
+      // What the worlds exercised, so that a pass is not a pass over closed books only.
+      const seen = {
+        agencyOpen: 0,
+        agencyMinimum: 0,
+        matrix: 0,
+        complements: 0,
+        peerOpen: 0,
+        peerClosed: 0,
+        quarterByQuarter: 0,
+      };
+      await fc.assert(
+        fc.asyncProperty(worldArb, async (spec) => {
+          const released = await releaseWorld(spec);
+          try {
+            const { world, rules } = released;
+            const audits = await auditBooks(
+              released.database.db,
+              world.agencies.map((a) => a.id),
+              rules,
+              { first: world.firstQuarter, last: world.lastQuarter },
+              {
+                labels: new Map(world.agencies.map((a) => [a.id, a.name])),
+              },
+            );
+            worlds++;
+            targets += audits.reduce((s, a) => s + a.targets, 0);
+            if (spec.incremental) seen.quarterByQuarter++;
+            for (const tables of (
+              await readBooks(
+                released.database.db,
+                world.agencies.map((a) => a.id),
+              )
+            ).values()) {
+              for (const t of tables) {
+                const open = t.cells.some((c) => typeof c === "number");
+                const peer = t.population === "peer_size" || t.population === "peer_region";
+                if (t.population === "agency" && open) seen.agencyOpen++;
+                if (t.population === "agency" && t.cells[0] === "agency_minimum") seen.agencyMinimum++;
+                if (t.population === "agency" && t.cells.length > marginNames.length) seen.matrix++;
 
-              if (peer && open) seen.peerOpen++;
-              if (peer && t.cells[0] === "peer_group_too_small") seen.peerClosed++;
+                if (peer && open) seen.peerOpen++;
+                if (peer && t.cells[0] === "peer_group_too_small") seen.peerClosed++;
+              }
             }
+            // Complements are stored as "protected" like primary cells; the releases' own audit counts them.
+            const { rows } = await sql<{ audit: string }>`SELECT audit FROM release_book_releases`.execute(
+              released.database.db,
+            );
+            seen.complements += rows.reduce(
+              (n, r) => n + (JSON.parse(r.audit) as { complements: number }).complements,
+              0,
+            );
+            const problems = [...released.frozen, ...problemsOf(audits)];
+            expect(problems.length, `${describeWorld(spec)}\n${report(problems)}`).toBe(0);
+          } finally {
+            await released.database.close();
           }
-          // Complements are stored as "protected" like primary cells; the releases' own audit counts them.
-          const { rows } = await sql<{ audit: string }>`SELECT audit FROM release_book_releases`.execute(released.database.db);
-          seen.complements += rows.reduce((n, r) => n + (JSON.parse(r.audit) as { complements: number }).complements, 0);
-          const problems = [...released.frozen, ...problemsOf(audits)];
-          expect(problems.length, `${describeWorld(spec)}\n${report(problems)}`).toBe(0);
-        } finally {
-          await released.database.close();
-        }
-      }),
-      // Shrinking would release and attack every smaller world again: the failing world is printed whole.
-      { numRuns: WORLDS, seed: SEED, endOnFailure: true },
-    );
-    expect(worlds).toBe(WORLDS);
-    expect(targets).toBeGreaterThan(1000); // withheld cells were attacked, not skipped
-    for (const [what, n] of Object.entries(seen)) expect(n, what).toBeGreaterThan(0);
-  });
+        }),
+        // Shrinking would release and attack every smaller world again: the failing world is printed whole.
+        { numRuns: WORLDS, seed: SEED, endOnFailure: true },
+      );
+      expect(worlds).toBe(WORLDS);
+      expect(targets).toBeGreaterThan(1000); // withheld cells were attacked, not skipped
+      for (const [what, n] of Object.entries(seen)) expect(n, what).toBeGreaterThan(0);
+    },
+  );
 
   describe("on the synthetic seed (12,000 reports, 60 agencies; Metro City the largest demo partner)", () => {
     let database: OpenDatabase;
@@ -108,19 +149,35 @@ describe("the release book against its attacker (docs/design.md §6.1, issue 14)
       await writeBookStart(database.db, span.first);
       const summary = await releaseBook(database.db, { today: "2026-11-15", rules });
       expect(summary.upTo).toBe(span.last);
-      agencies = (await sql<{ id: string; name: string }>`SELECT id::VARCHAR AS id, name FROM agencies WHERE status = 'active' ORDER BY name`.execute(database.db)).rows;
+      agencies = (
+        await sql<{
+          id: string;
+          name: string;
+        }>`SELECT id::VARCHAR AS id, name FROM agencies WHERE status = 'active' ORDER BY name`.execute(database.db)
+      ).rows;
     });
     afterAll(async () => {
       await database?.close();
     });
 
     it("every agency's book: nothing pinned, every promise kept", async () => {
-      audits = await auditBooks(database.db, agencies.map((a) => a.id), rules, span, { labels: new Map(agencies.map((a) => [a.id, a.name])) });
+      audits = await auditBooks(
+        database.db,
+        agencies.map((a) => a.id),
+        rules,
+        span,
+        { labels: new Map(agencies.map((a) => [a.id, a.name])) },
+      );
       const problems = problemsOf(audits);
       expect(problems.length, report(problems)).toBe(0);
       // Some agencies have figures released (else nothing would be tested but closed books).
-      const books = await readBooks(database.db, agencies.map((a) => a.id));
-      const open = [...books.values()].filter((tables) => tables.some((t) => t.population === "agency" && t.cells.some((c) => typeof c === "number")));
+      const books = await readBooks(
+        database.db,
+        agencies.map((a) => a.id),
+      );
+      const open = [...books.values()].filter((tables) =>
+        tables.some((t) => t.population === "agency" && t.cells.some((c) => typeof c === "number")),
+      );
       expect(open.length).toBeGreaterThan(0);
     });
 
@@ -128,7 +185,10 @@ describe("the release book against its attacker (docs/design.md §6.1, issue 14)
     function isComplement(t: StoredTable, i: number, truth: Awaited<ReturnType<typeof readAgencyTruth>>): boolean {
       if (t.cells[i] !== "protected" || t.population === "rest") return false;
       const x = cellKey(i);
-      const unseen = t.population === "agency" ? truth.cell(t.period, "agency", x) - truth.cell(t.period, "shared", x) : truth.cell(t.period, t.population, x);
+      const unseen =
+        t.population === "agency"
+          ? truth.cell(t.period, "agency", x) - truth.cell(t.period, "shared", x)
+          : truth.cell(t.period, t.population, x);
       return unseen === 0 || unseen >= rules.k;
     }
 
@@ -136,36 +196,57 @@ describe("the release book against its attacker (docs/design.md §6.1, issue 14)
       // The agency whose book has the most complements; in a copy, each is released at its true value
       // (what the job would store with its complementary step disabled). Primary suppression alone
       // keeps every structural promise, so only the linear program can catch it.
-      const books = await readBooks(database.db, agencies.map((a) => a.id));
+      const books = await readBooks(
+        database.db,
+        agencies.map((a) => a.id),
+      );
       // Complements are stored as "protected" like primary cells: told apart here by the truth (a cell
       // the rule alone would not have withheld: a part members cannot see of 0 or at least k).
-      const protectedCells = (tables: readonly StoredTable[]) => tables.reduce((n, t) => n + t.cells.filter((c) => c === "protected").length, 0);
+      const protectedCells = (tables: readonly StoredTable[]) =>
+        tables.reduce((n, t) => n + t.cells.filter((c) => c === "protected").length, 0);
       const all = await readAgencies(database.db);
-      let chosenBook: { agencyId: string; tables: StoredTable[]; truth: Awaited<ReturnType<typeof readAgencyTruth>>; complements: number } | null = null;
+      let chosenBook: {
+        agencyId: string;
+        tables: StoredTable[];
+        truth: Awaited<ReturnType<typeof readAgencyTruth>>;
+        complements: number;
+      } | null = null;
       for (const [id, list] of [...books].sort((a, b) => protectedCells(b[1]) - protectedCells(a[1])).slice(0, 6)) {
-        const t = await readAgencyTruth(database.db, all.find((a) => a.id === id)!, { from: 2025, to: 2026 });
+        const t = await readAgencyTruth(
+          database.db,
+          all.find((a) => a.id === id)!,
+          { from: 2025, to: 2026 },
+        );
         const n = list.reduce((sum, table) => sum + table.cells.filter((_, i) => isComplement(table, i, t)).length, 0);
-        if (!chosenBook || n > chosenBook.complements) chosenBook = { agencyId: id, tables: list, truth: t, complements: n };
+        if (!chosenBook || n > chosenBook.complements)
+          chosenBook = { agencyId: id, tables: list, truth: t, complements: n };
       }
       const { tables, truth } = chosenBook!;
       expect(chosenBook!.complements).toBeGreaterThan(0);
       /** A copy with the chosen complements released at their true value (the rest's cell with the agency's). */
-      const releasing = (chosen: (t: StoredTable, i: number) => boolean) => tables.map((t) => {
-        const agencyTable = tables.find((u) => u.period === t.period && u.population === "agency")!;
-        return {
-          ...t,
-          cells: t.cells.map((c, i) => {
-            const x = cellKey(i);
-            if (t.population === "rest") {
-              return isComplement(agencyTable, i, truth) && chosen(agencyTable, i) ? truth.cell(t.period, "national", x) - truth.cell(t.period, "agency", x) : c;
-            }
-            return isComplement(t, i, truth) && chosen(t, i) ? truth.cell(t.period, t.population, x) : c;
-          }),
-        };
-      });
+      const releasing = (chosen: (t: StoredTable, i: number) => boolean) =>
+        tables.map((t) => {
+          const agencyTable = tables.find((u) => u.period === t.period && u.population === "agency")!;
+          return {
+            ...t,
+            cells: t.cells.map((c, i) => {
+              const x = cellKey(i);
+              if (t.population === "rest") {
+                return isComplement(agencyTable, i, truth) && chosen(agencyTable, i)
+                  ? truth.cell(t.period, "national", x) - truth.cell(t.period, "agency", x)
+                  : c;
+              }
+              return isComplement(t, i, truth) && chosen(t, i) ? truth.cell(t.period, t.population, x) : c;
+            }),
+          };
+        });
       const primaryOnly = releasing(() => true);
       expect(structuralViolations(primaryOnly, truth, rules, span)).toEqual([]);
-      const options = { k: rules.k, agencyMinReports: rules.agencyMinReports, releases: await releaseOrder(database.db, chosenBook!.agencyId) };
+      const options = {
+        k: rules.k,
+        agencyMinReports: rules.agencyMinReports,
+        releases: await releaseOrder(database.db, chosenBook!.agencyId),
+      };
       const intact = await attackBook(tables, truth, options);
       const broken = await attackBook(primaryOnly, truth, options);
       expect(intact.pinned).toEqual([]);
@@ -175,7 +256,14 @@ describe("the release book against its attacker (docs/design.md §6.1, issue 14)
       for (const t of tables.filter((u) => u.population !== "rest")) {
         for (let i = 0; i < t.cells.length && !pinnedByOne; i++) {
           if (!isComplement(t, i, truth)) continue;
-          pinnedByOne = (await attackBook(releasing((u, j) => u === t && j === i), truth, options)).pinned.length > 0;
+          pinnedByOne =
+            (
+              await attackBook(
+                releasing((u, j) => u === t && j === i),
+                truth,
+                options,
+              )
+            ).pinned.length > 0;
         }
         if (pinnedByOne) break;
       }
@@ -184,13 +272,21 @@ describe("the release book against its attacker (docs/design.md §6.1, issue 14)
       // (In the first open book with a primary cell: the chosen one may have only complements withheld.)
       let flippedOne = false;
       for (const [id, list] of books) {
-        const t = await readAgencyTruth(database.db, all.find((a) => a.id === id)!, { from: 2025, to: 2026 });
+        const t = await readAgencyTruth(
+          database.db,
+          all.find((a) => a.id === id)!,
+          { from: 2025, to: 2026 },
+        );
         const flipped = structuredClone(list);
-        const table = flipped.find((u) => u.population === "agency" && u.cells.some((c, j) => c === "protected" && !isComplement(u, j, t)));
+        const table = flipped.find(
+          (u) => u.population === "agency" && u.cells.some((c, j) => c === "protected" && !isComplement(u, j, t)),
+        );
         if (!table) continue;
         const i = table.cells.findIndex((c, j) => c === "protected" && !isComplement(table, j, t));
         table.cells[i] = t.cell(table.period, "agency", cellKey(i));
-        expect(structuralViolations(flipped, t, rules, span).join("\n")).toMatch(/released with a count-only part of [1-9]/);
+        expect(structuralViolations(flipped, t, rules, span).join("\n")).toMatch(
+          /released with a count-only part of [1-9]/,
+        );
         flippedOne = true;
         break;
       }
@@ -198,8 +294,13 @@ describe("the release book against its attacker (docs/design.md §6.1, issue 14)
     });
 
     it("an agency that leaves has no book, and later releases neither recreate it nor change the others'", async () => {
-      const books = await readBooks(database.db, agencies.map((a) => a.id));
-      const [leaving] = [...books].find(([, tables]) => tables.some((t) => t.population === "agency" && t.cells.some((c) => typeof c === "number")))!;
+      const books = await readBooks(
+        database.db,
+        agencies.map((a) => a.id),
+      );
+      const [leaving] = [...books].find(([, tables]) =>
+        tables.some((t) => t.population === "agency" && t.cells.some((c) => typeof c === "number")),
+      )!;
       const commander = await createTestUser(database.db, "agency_commander", { agencyId: leaving });
       await leaveProgramme(database.db, { id: commander.id, role: "agency_commander", agencyId: leaving });
       // docs/design.md §6.1: "a withdrawal or an agency leaving removes its book".
@@ -208,7 +309,9 @@ describe("the release book against its attacker (docs/design.md §6.1, issue 14)
       const before = snapshotOf(await readBooks(database.db, others));
       await releaseBook(database.db, { today: "2027-01-15", rules }); // 2026-Q4 and the year 2026
       expect(await readBookTables(database.db, leaving)).toEqual([]);
-      expect(frozenViolations(before, snapshotOf(await readBooks(database.db, others)), "after the agency left")).toEqual([]);
+      expect(
+        frozenViolations(before, snapshotOf(await readBooks(database.db, others)), "after the agency left"),
+      ).toEqual([]);
     });
   });
 
@@ -216,18 +319,35 @@ describe("the release book against its attacker (docs/design.md §6.1, issue 14)
     const A = "a0000000-0000-4000-8000-000000000001";
     let serial = 0;
     /** Reports of the quarter `q` in the Midwest: `n` alike, linked to A (shared or count-only) or to no agency. */
-    const reports = (q: string, n: number, who: "shared" | "count-only" | "none", incident: string, factorCodes: string[]): WorldReport[] =>
+    const reports = (
+      q: string,
+      n: number,
+      who: "shared" | "count-only" | "none",
+      incident: string,
+      factorCodes: string[],
+    ): WorldReport[] =>
       Array.from({ length: n }, () => {
         const id = `b0000000-0000-4000-8000-${String(++serial).padStart(12, "0")}`;
         const month = `${q.slice(0, 4)}-${String((Number(q.slice(-1)) - 1) * 3 + 1).padStart(2, "0")}-01`;
         return {
-          id, quarter: q, publishedMonth: month, region: "midwest", incident, loss: "minor_injury", factors: factorCodes,
-          agencyId: who === "none" ? null : A, band: who === "none" ? null : "100-499",
+          id,
+          quarter: q,
+          publishedMonth: month,
+          region: "midwest",
+          incident,
+          loss: "minor_injury",
+          factors: factorCodes,
+          agencyId: who === "none" ? null : A,
+          band: who === "none" ? null : "100-499",
           consent: who === "shared" ? "agency_share" : who === "count-only" ? "agency_stats" : "national",
         };
       });
 
-    async function attackHandMade(list: WorldReport[], rules: { k: number; agencyMinReports: number }, quarters: string[]) {
+    async function attackHandMade(
+      list: WorldReport[],
+      rules: { k: number; agencyMinReports: number },
+      quarters: string[],
+    ) {
       const database = await createTestDatabase();
       try {
         await sql`INSERT INTO agencies (id, name, state, census_region, size_band, status, applied_at, is_synthetic)
@@ -237,8 +357,17 @@ describe("the release book against its attacker (docs/design.md §6.1, issue 14)
         await writeBookStart(database.db, quarters[0]!);
         // Released as the job runs, quarter by quarter: each release is frozen before the next.
         for (const q of quarters) await releaseBook(database.db, { today: dayAfter(q), rules, upTo: q });
-        const [audit] = await auditBooks(database.db, [A], rules, { first: quarters[0]!, last: quarters[quarters.length - 1]! }, { labels: new Map([[A, "A"]]) });
-        const { rows } = await sql<{ quarter: string; audit: string }>`SELECT quarter, audit FROM release_book_releases ORDER BY quarter`.execute(database.db);
+        const [audit] = await auditBooks(
+          database.db,
+          [A],
+          rules,
+          { first: quarters[0]!, last: quarters[quarters.length - 1]! },
+          { labels: new Map([[A, "A"]]) },
+        );
+        const { rows } = await sql<{
+          quarter: string;
+          audit: string;
+        }>`SELECT quarter, audit FROM release_book_releases ORDER BY quarter`.execute(database.db);
         return { audit: audit!, releases: rows };
       } finally {
         await database.close();
@@ -261,7 +390,10 @@ describe("the release book against its attacker (docs/design.md §6.1, issue 14)
       ];
       const { audit, releases } = await attackHandMade(list, { k: 5, agencyMinReports: 10 }, ["2025-Q1"]);
       expect(audit.violations).toEqual([]);
-      expect(describePinned(audit), `the book's own audit: ${releases.map((r) => `${r.quarter} ${r.audit}`).join("; ")}`).toEqual([]);
+      expect(
+        describePinned(audit),
+        `the book's own audit: ${releases.map((r) => `${r.quarter} ${r.audit}`).join("; ")}`,
+      ).toEqual([]);
     });
 
     it("the rest of the nation is a set of reports too: its reports need citations, bounding A's above", async () => {
@@ -278,7 +410,10 @@ describe("the release book against its attacker (docs/design.md §6.1, issue 14)
       ];
       const { audit, releases } = await attackHandMade(list, { k: 5, agencyMinReports: 10 }, ["2025-Q1"]);
       expect(audit.violations).toEqual([]);
-      expect(describePinned(audit), `the book's own audit: ${releases.map((r) => `${r.quarter} ${r.audit}`).join("; ")}`).toEqual([]);
+      expect(
+        describePinned(audit),
+        `the book's own audit: ${releases.map((r) => `${r.quarter} ${r.audit}`).join("; ")}`,
+      ).toEqual([]);
     });
 
     it("a year released after its quarters: a quarter's released zero narrows the year's withheld cell", async () => {
@@ -294,9 +429,17 @@ describe("the release book against its attacker (docs/design.md §6.1, issue 14)
         ...(q === "2025-Q1" || q === "2025-Q2" ? reports(q, 1, "none", "emergency_driving", ["hf_stress"]) : []),
         ...reports(q, 30, "none", "welfare_check", ["hf_stress"]),
       ]);
-      const { audit, releases } = await attackHandMade(list, { k: 5, agencyMinReports: 10 }, ["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"]);
+      const { audit, releases } = await attackHandMade(list, { k: 5, agencyMinReports: 10 }, [
+        "2025-Q1",
+        "2025-Q2",
+        "2025-Q3",
+        "2025-Q4",
+      ]);
       expect(audit.violations).toEqual([]);
-      expect(describePinned(audit), `the book's own audit: ${releases.map((r) => `${r.quarter} ${r.audit}`).join("; ")}`).toEqual([]);
+      expect(
+        describePinned(audit),
+        `the book's own audit: ${releases.map((r) => `${r.quarter} ${r.audit}`).join("; ")}`,
+      ).toEqual([]);
     });
   });
 });

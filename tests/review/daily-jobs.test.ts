@@ -11,7 +11,11 @@ import { approveTestReport, submitTestReport, testServerKey } from "./review-fix
 const publication = vi.hoisted(() => ({ fail: false }));
 vi.mock("../../orchestration/publication", async (importOriginal) => {
   const real = await importOriginal<typeof import("../../orchestration/publication")>();
-  return { ...real, publishBatch: (...args: Parameters<typeof real.publishBatch>) => (publication.fail ? Promise.reject(new Error("disk full")) : real.publishBatch(...args)) };
+  return {
+    ...real,
+    publishBatch: (...args: Parameters<typeof real.publishBatch>) =>
+      publication.fail ? Promise.reject(new Error("disk full")) : real.publishBatch(...args),
+  };
 });
 
 let database: OpenDatabase;
@@ -31,8 +35,15 @@ describe("daily jobs", () => {
     expect(lines).toEqual([]);
     await runDailyJobs(database.db, config, (l) => lines.push(l), { publish: true });
     // Retention 0 days: published today, destroyed by the same run.
-    expect(lines).toEqual(["Publication batch: 1 report(s) published.", "Destroyed the raw data of 1 submission(s) past the retention window."]);
-    const row = await database.db.selectFrom("submissions").select(["status", "wrapped_key"]).where("id", "=", created.id).executeTakeFirstOrThrow();
+    expect(lines).toEqual([
+      "Publication batch: 1 report(s) published.",
+      "Destroyed the raw data of 1 submission(s) past the retention window.",
+    ]);
+    const row = await database.db
+      .selectFrom("submissions")
+      .select(["status", "wrapped_key"])
+      .where("id", "=", created.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: "published", wrapped_key: null });
   });
 
@@ -40,7 +51,12 @@ describe("daily jobs", () => {
     const reviewer = await createTestUser(database.db, "reviewer");
     const rejected = await submitTestReport(database.db, key);
     await claimSubmission(database.db, key, rejected.id, { reviewerId: reviewer.id });
-    await rejectSubmission(database.db, rejected.id, { reviewerId: reviewer.id }, { reason: "not_near_miss", retentionDays: 0 });
+    await rejectSubmission(
+      database.db,
+      rejected.id,
+      { reviewerId: reviewer.id },
+      { reason: "not_near_miss", retentionDays: 0 },
+    );
     const config = createTestContext(database, { intakeKey: text, retentionDays: 0 }).config;
     const lines: string[] = [];
     publication.fail = true;
@@ -53,12 +69,20 @@ describe("daily jobs", () => {
       "Publication failed (retried at the next run): disk full",
       "Destroyed the raw data of 1 submission(s) past the retention window.",
     ]);
-    const row = await database.db.selectFrom("submissions").select("wrapped_key").where("id", "=", rejected.id).executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom("submissions")
+      .select("wrapped_key")
+      .where("id", "=", rejected.id)
+      .executeTakeFirstOrThrow();
     expect(row.wrapped_key).toBeNull();
   });
 
   it("says so when publication is due but the intake key cannot be loaded", async () => {
-    const config = { ...createTestContext(database, { retentionDays: 0 }).config, intakeKey: undefined, dataDir: "/nonexistent-closecall-dir" };
+    const config = {
+      ...createTestContext(database, { retentionDays: 0 }).config,
+      intakeKey: undefined,
+      dataDir: "/nonexistent-closecall-dir",
+    };
     const lines: string[] = [];
     await runDailyJobs(database.db, config, (l) => lines.push(l), { publish: true });
     expect(lines[0]).toMatch(/^Publication skipped: /);

@@ -9,8 +9,19 @@ import { createTestUser } from "../support/test-accounts";
 
 /** Identifiers planted in the test narrative: none of them may ever leave the review workspace. */
 export const RAW_IDENTIFIERS = [
-  "Daniel Kowalski", "Kowalski", "Tyrone Jackson", "1423 W. Maple Ave", "0215 hrs", "03/14/2024", "7ABC123", "(312) 555-0147",
-  "24-118734", "TAC 3", "Metro City PD", "jfrazier77@gmail.com", "1HGCM82690A004352",
+  "Daniel Kowalski",
+  "Kowalski",
+  "Tyrone Jackson",
+  "1423 W. Maple Ave",
+  "0215 hrs",
+  "03/14/2024",
+  "7ABC123",
+  "(312) 555-0147",
+  "24-118734",
+  "TAC 3",
+  "Metro City PD",
+  "jfrazier77@gmail.com",
+  "1HGCM82690A004352",
 ];
 
 export const RAW_PAYLOAD: SubmissionPayload = {
@@ -18,11 +29,11 @@ export const RAW_PAYLOAD: SubmissionPayload = {
   title: "Knife missed at 1423 W. Maple Ave",
   narrative:
     "On 03/14/2024 at 0215 hrs Ofc. Daniel Kowalski and I were sent to 1423 W. Maple Ave. The male, later " +
-        "identified as Tyrone Jackson, " +
+    "identified as Tyrone Jackson, " +
     "pulled a knife while I wrote the card. His car, plate 7ABC123, VIN 1HGCM82690A004352, was parked outside. " +
-        "Case #24-118734. " +
+    "Case #24-118734. " +
     "We were on TAC 3 and Metro City PD units could not hear us. His sister called from (312) 555-0147 and " +
-        "emailed jfrazier77@gmail.com.",
+    "emailed jfrazier77@gmail.com.",
   lessons: "Pat down before paperwork. Kowalski says the same: cover first, paperwork later.",
   factors: ["td_inadequate_search", "st_concealed_weapon"],
   incidentType: "disturbance_fight",
@@ -42,7 +53,16 @@ export function testServerKey(): { key: ServerKey; text: string } {
   return { key: serverKeyFromBytes(Buffer.from(text, "base64")), text };
 }
 
-export async function submitTestReport(db: Kysely<Database>, key: ServerKey, options: { payload?: Partial<SubmissionPayload>; consentLevel?: ConsentLevel; agencyId?: string | null; receivedOn?: string } = {}) {
+export async function submitTestReport(
+  db: Kysely<Database>,
+  key: ServerKey,
+  options: {
+    payload?: Partial<SubmissionPayload>;
+    consentLevel?: ConsentLevel;
+    agencyId?: string | null;
+    receivedOn?: string;
+  } = {},
+) {
   return createSubmission(db, key, {
     payload: { ...RAW_PAYLOAD, ...options.payload },
     consentLevel: options.consentLevel ?? "national",

@@ -19,7 +19,8 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const entries = (action: string) => database.db.selectFrom("audit_log").selectAll().where("action", "=", action).orderBy("seq").execute();
+const entries = (action: string) =>
+  database.db.selectFrom("audit_log").selectAll().where("action", "=", action).orderBy("seq").execute();
 
 function apiRequest(token: string): Request {
   return new Request("http://127.0.0.1/api/v1/profile", { headers: { Authorization: `Bearer ${token}` } });
@@ -43,7 +44,11 @@ describe("audit coverage (issue 15 item 8)", () => {
     expect((await callRoute(profileApi, apiRequest("not-a-token"), context)).status).toBe(401);
 
     const refused = await entries("api_token.refused");
-    expect(refused.map((e) => [e.target_id, JSON.parse(e.detail!).problem])).toEqual([[issued.id, "revoked"], [null, "unknown"], [null, "malformed"]]);
+    expect(refused.map((e) => [e.target_id, JSON.parse(e.detail!).problem])).toEqual([
+      [issued.id, "revoked"],
+      [null, "unknown"],
+      [null, "malformed"],
+    ]);
     expect(refused.every((e) => e.actor_user_id === null)).toBe(true);
     expect(JSON.stringify(refused)).not.toContain(issued.token.slice(6));
   });

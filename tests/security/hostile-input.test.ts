@@ -3,7 +3,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/synthetic/demo-accounts";
-import { getPage, type HttpSession, postForm, type Reply, send, signInOverHttp, streamChunked } from "../support/http-client";
+import {
+  getPage,
+  type HttpSession,
+  postForm,
+  type Reply,
+  send,
+  signInOverHttp,
+  streamChunked,
+} from "../support/http-client";
 import { type RunningServer, startServer } from "../support/run-server";
 
 // A JSON or broken multipart body to a form action, a redirectTo with CR/LF or non-ASCII
@@ -15,7 +23,9 @@ const repo = path.resolve(import.meta.dirname, "../..");
 const STACK = /\n\s+at |at [\w.<>$]+ \(|\.tsx?:\d+:\d+|node_modules|SanitizedError|Unexpected Server Error/;
 
 const routesDir = path.join(repo, "app/routes");
-const routeIds = readdirSync(routesDir).filter((f) => /\.tsx?$/.test(f)).map((f) => f.replace(/\.tsx?$/, ""));
+const routeIds = readdirSync(routesDir)
+  .filter((f) => /\.tsx?$/.test(f))
+  .map((f) => f.replace(/\.tsx?$/, ""));
 
 const PARAMS: Record<string, string[]> = {
   userId: ["6f1d5e2a-3b4c-4d5e-8f90-1a2b3c4d5e6f", "not-a-uuid'--"],
@@ -30,19 +40,34 @@ const PARAMS: Record<string, string[]> = {
 function pathsOf(routeId: string): string[] {
   let paths = [""];
   // `[.]` escapes a dot that belongs to the segment (reports.feed[.]atom is /reports/feed.atom).
-  for (const raw of routeId.replaceAll("[.]", "\u0000").split(".").filter((s) => s !== "_index" && s !== "")) {
+  for (const raw of routeId
+    .replaceAll("[.]", "\u0000")
+    .split(".")
+    .filter((s) => s !== "_index" && s !== "")) {
     const segment = raw.replace(/_$/, "").replaceAll("\u0000", ".");
     const name = segment === "$" ? "*" : segment.startsWith("$") ? segment.slice(1) : null;
-    const values = name ? PARAMS[name] ?? ["x"] : [segment];
+    const values = name ? (PARAMS[name] ?? ["x"]) : [segment];
     paths = paths.flatMap((p) => values.map((v) => `${p}/${v}`));
   }
   return paths.map((p) => p || "/");
 }
-const ALL_PATHS = [...new Set(routeIds.flatMap(pathsOf))].sort((a, b) => Number(a === "/sign-out") - Number(b === "/sign-out"));
+const ALL_PATHS = [...new Set(routeIds.flatMap(pathsOf))].sort(
+  (a, b) => Number(a === "/sign-out") - Number(b === "/sign-out"),
+);
 
 const HOSTILE_REDIRECTS = [
-  "/\t/evil.example", "/\r\n/evil.example", "\r\nSet-Cookie: x=y", "//evil.example", "/\\evil.example", "https://evil.example",
-  "/é/ü", "/\u2028/x", "/%0d%0aLocation:%20//evil.example", "javascript:alert(1)", "/".repeat(3000), "\u0000",
+  "/\t/evil.example",
+  "/\r\n/evil.example",
+  "\r\nSet-Cookie: x=y",
+  "//evil.example",
+  "/\\evil.example",
+  "https://evil.example",
+  "/é/ü",
+  "/\u2028/x",
+  "/%0d%0aLocation:%20//evil.example",
+  "javascript:alert(1)",
+  "/".repeat(3000),
+  "\u0000",
 ];
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "closecall-hostile-"));
@@ -56,7 +81,12 @@ beforeAll(async () => {
   personas.reviewer = await signInOverHttp(server.url, "reviewer1@demo.closecall.test");
   personas.administrator = await signInOverHttp(server.url, "admin@demo.closecall.test");
   personas.commander = await signInOverHttp(server.url, "commander@metro.demo.closecall.test");
-  const tokenPage = await postForm(server.url, "/agency/api-tokens", { csrf: personas.commander.csrf, intent: "create", name: "Hostile input", days: "30", confirm: DEMO_PASSWORD }, { cookie: personas.commander.cookie });
+  const tokenPage = await postForm(
+    server.url,
+    "/agency/api-tokens",
+    { csrf: personas.commander.csrf, intent: "create", name: "Hostile input", days: "30", confirm: DEMO_PASSWORD },
+    { cookie: personas.commander.cookie },
+  );
   apiToken = tokenPage.body.match(/ccapi_[A-Za-z0-9_-]{43}/)![0];
   signedInElsewhere = await signInOverHttp(server.url, "analyst@demo.closecall.test");
 }, 180_000);
@@ -71,21 +101,42 @@ beforeEach(() => {
 });
 function check(label: string, reply: Reply): void {
   if (reply.status >= 500) problems.push(`${label}: ${reply.status} ${reply.body.slice(0, 200)}`);
-  else if (STACK.test(reply.body) || reply.body.includes(repo)) problems.push(`${label}: a stack or path in the body: ${reply.body.match(STACK)?.[0]}`);
+  else if (STACK.test(reply.body) || reply.body.includes(repo))
+    problems.push(`${label}: a stack or path in the body: ${reply.body.match(STACK)?.[0]}`);
 }
 
 function bodiesFor(who: HttpSession | null): { name: string; contentType?: string; body: string }[] {
   const csrf = who?.csrf ?? "";
   return [
-    { name: "JSON", contentType: "application/json", body: JSON.stringify({ csrf, intent: "invite", email: "a@b.test", redirectTo: "//evil.example" }) },
+    {
+      name: "JSON",
+      contentType: "application/json",
+      body: JSON.stringify({ csrf, intent: "invite", email: "a@b.test", redirectTo: "//evil.example" }),
+    },
     { name: "JSON array", contentType: "application/json", body: "[1,2," },
-    { name: "broken multipart", contentType: "multipart/form-data; boundary=zzz", body: `--zzz\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n${csrf}` },
+    {
+      name: "broken multipart",
+      contentType: "multipart/form-data; boundary=zzz",
+      body: `--zzz\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n${csrf}`,
+    },
     { name: "multipart without boundary", contentType: "multipart/form-data", body: "csrf=x" },
-    { name: "multipart, wrong boundary", contentType: "multipart/form-data; boundary=aaa", body: `--bbb\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--bbb--\r\n` },
+    {
+      name: "multipart, wrong boundary",
+      contentType: "multipart/form-data; boundary=aaa",
+      body: `--bbb\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--bbb--\r\n`,
+    },
     { name: "text", contentType: "text/plain", body: `csrf=${csrf}&intent=x` },
     { name: "no content type", body: "" },
-    { name: "XML", contentType: "application/xml", body: "<?xml version='1.0'?><!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><x>&e;</x>" },
-    { name: "form with odd bytes", contentType: "application/x-www-form-urlencoded", body: `csrf=${csrf}&intent=%FF%FE&email=%00&code=%E2%80%AE&name[]=1&days=1e999&role=__proto__&redirectTo=%0d%0a` },
+    {
+      name: "XML",
+      contentType: "application/xml",
+      body: "<?xml version='1.0'?><!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><x>&e;</x>",
+    },
+    {
+      name: "form with odd bytes",
+      contentType: "application/x-www-form-urlencoded",
+      body: `csrf=${csrf}&intent=%FF%FE&email=%00&code=%E2%80%AE&name[]=1&days=1e999&role=__proto__&redirectTo=%0d%0a`,
+    },
   ];
 }
 
@@ -95,8 +146,14 @@ describe("hostile input to every route (issue 15 item 5)", () => {
       for (const pathname of ALL_PATHS) {
         for (const variant of bodiesFor(who)) {
           const reply = await send(server.url, {
-            method: "POST", path: pathname, body: variant.body,
-            headers: { "Sec-Fetch-Site": "same-origin", ...(variant.contentType ? { "Content-Type": variant.contentType } : {}), ...(who ? { Cookie: who.cookie } : {}) },
+            method: "POST",
+            path: pathname,
+            body: variant.body,
+            headers: {
+              "Sec-Fetch-Site": "same-origin",
+              ...(variant.contentType ? { "Content-Type": variant.contentType } : {}),
+              ...(who ? { Cookie: who.cookie } : {}),
+            },
           });
           check(`${persona} POST ${pathname} (${variant.name})`, reply);
         }
@@ -121,13 +178,20 @@ describe("hostile input to every route (issue 15 item 5)", () => {
         for (const who of [null, signedInElsewhere]) {
           const reply = await getPage(server.url, query, who?.cookie);
           check(`GET ${query}`, reply);
-          if (reply.headers.location) expect(new URL(reply.headers.location, server.url).origin).toBe(new URL(server.url).origin);
+          if (reply.headers.location)
+            expect(new URL(reply.headers.location, server.url).origin).toBe(new URL(server.url).origin);
         }
       }
-      const posted = await postForm(server.url, "/sign-in", { email: "nobody@example.test", password: "not the password at all", redirectTo });
+      const posted = await postForm(server.url, "/sign-in", {
+        email: "nobody@example.test",
+        password: "not the password at all",
+        redirectTo,
+      });
       check(`POST /sign-in redirectTo=${JSON.stringify(redirectTo)}`, posted);
       // As literally as an HTTP client can send it: only what cannot go on the request line is escaped.
-      const raw = await send(server.url, { path: `/sign-in?redirectTo=${redirectTo.replace(/[^\x21-\xff]/gu, (c) => encodeURIComponent(c))}` });
+      const raw = await send(server.url, {
+        path: `/sign-in?redirectTo=${redirectTo.replace(/[^\x21-\xff]/gu, (c) => encodeURIComponent(c))}`,
+      });
       check(`GET /sign-in?redirectTo=${JSON.stringify(redirectTo)} (raw)`, raw);
     }
     // The signed-in session was still signed in: a hostile value was really offered to the redirect.
@@ -136,12 +200,28 @@ describe("hostile input to every route (issue 15 item 5)", () => {
   });
 
   it("asks the data API for pages and sizes out of range", async () => {
-    for (const query of ["page=9999", "page=0", "page=-1", "page=abc", "size=100000", "size=0", "page=1e9", "from=2024-13&to=x", "page=9999&size=100"]) {
-      const reply = await send(server.url, { path: `/api/v1/reports?${query}`, headers: { Authorization: `Bearer ${apiToken}` } });
+    for (const query of [
+      "page=9999",
+      "page=0",
+      "page=-1",
+      "page=abc",
+      "size=100000",
+      "size=0",
+      "page=1e9",
+      "from=2024-13&to=x",
+      "page=9999&size=100",
+    ]) {
+      const reply = await send(server.url, {
+        path: `/api/v1/reports?${query}`,
+        headers: { Authorization: `Bearer ${apiToken}` },
+      });
       expect(reply.status, query).toBeLessThan(500);
       check(`GET /api/v1/reports?${query}`, reply);
     }
-    const last = await send(server.url, { path: "/api/v1/reports?page=9999", headers: { Authorization: `Bearer ${apiToken}` } });
+    const last = await send(server.url, {
+      path: "/api/v1/reports?page=9999",
+      headers: { Authorization: `Bearer ${apiToken}` },
+    });
     expect(JSON.parse(last.body).data).toEqual([]);
     expect(problems).toEqual([]);
   });

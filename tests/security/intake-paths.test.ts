@@ -20,14 +20,22 @@ afterAll(async () => {
 });
 
 const SPELLINGS = [
-  ["/Report", "/report"], ["/REPORT", "/report"], ["/%72eport", "/report"], ["/Receipt", "/receipt"], ["/./report", "/report"],
-  ["/report/", "/report"], ["/RECEIPT?from=home", "/receipt?from=home"],
+  ["/Report", "/report"],
+  ["/REPORT", "/report"],
+  ["/%72eport", "/report"],
+  ["/Receipt", "/receipt"],
+  ["/./report", "/report"],
+  ["/report/", "/report"],
+  ["/RECEIPT?from=home", "/receipt?from=home"],
 ] as const;
 
 describe("intake paths however they are spelled (issue 14)", () => {
   it.each(SPELLINGS)("%s is redirected to %s and leaves no log line", async (spelling, canonical) => {
     const before = server.output().length;
-    const reply = await send(server.url, { path: spelling, headers: { Cookie: "__Host-closecall_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" } });
+    const reply = await send(server.url, {
+      path: spelling,
+      headers: { Cookie: "__Host-closecall_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" },
+    });
     expect(reply.status).toBe(308);
     expect(reply.headers.location).toBe(canonical);
     expect(reply.headers["set-cookie"]).toBeUndefined();
@@ -38,7 +46,12 @@ describe("intake paths however they are spelled (issue 14)", () => {
   });
 
   it("keeps a form post a form post (308), and still logs the pages that are not intake", async () => {
-    const post = await send(server.url, { method: "POST", path: "/Report", body: "intent=review", headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    const post = await send(server.url, {
+      method: "POST",
+      path: "/Report",
+      body: "intent=review",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    });
     expect(post.status).toBe(308);
     expect(post.headers.location).toBe("/report");
     await send(server.url, { path: "/Reports" });

@@ -8,7 +8,14 @@ import { openDatabase } from "../../db/open";
 import { secretBox } from "../../db/security/secret-box";
 import { DEMO_TOTP_SECRET } from "../../db/synthetic/demo-accounts";
 import {
-  getPage, hiddenField, type HttpSession, passwordStep, postForm, type Reply, sessionCookieOf, signInOverHttp,
+  getPage,
+  hiddenField,
+  type HttpSession,
+  passwordStep,
+  postForm,
+  type Reply,
+  sessionCookieOf,
+  signInOverHttp,
 } from "../support/http-client";
 import { type RunningServer, startServer } from "../support/run-server";
 
@@ -40,13 +47,23 @@ function tokenIn(html: string, pathname: string): string {
 }
 
 async function invite(email: string): Promise<string> {
-  const page = await postForm(server.url, "/admin/users", { csrf: admin.csrf, intent: "invite", email, role: "reviewer" }, { cookie: admin.cookie });
+  const page = await postForm(
+    server.url,
+    "/admin/users",
+    { csrf: admin.csrf, intent: "invite", email, role: "reviewer" },
+    { cookie: admin.cookie },
+  );
   expect(page.status).toBe(200);
   return tokenIn(page.body, "/invitations/accept");
 }
 
 function accept(token: string): Promise<Reply> {
-  return postForm(server.url, "/invitations/accept", { token, displayName: "Race Tester", password: PASSWORD, confirmPassword: PASSWORD });
+  return postForm(server.url, "/invitations/accept", {
+    token,
+    displayName: "Race Tester",
+    password: PASSWORD,
+    confirmPassword: PASSWORD,
+  });
 }
 
 async function pendingOf(email: string): Promise<HttpSession> {
@@ -70,7 +87,11 @@ describe("one-time secrets under parallel requests (issue 15 item 4)", () => {
     const email = "reviewer1@demo.closecall.test";
     const pending = await Promise.all([1, 2, 3, 4].map(() => passwordStep(server.url, email)));
     const code = await currentTotp(DEMO_TOTP_SECRET);
-    const replies = await Promise.all(pending.map((p) => postForm(server.url, "/sign-in/mfa", { csrf: p.csrf, kind: "totp", code }, { cookie: p.cookie })));
+    const replies = await Promise.all(
+      pending.map((p) =>
+        postForm(server.url, "/sign-in/mfa", { csrf: p.csrf, kind: "totp", code }, { cookie: p.cookie }),
+      ),
+    );
     expect(statuses(replies)).toEqual([302, 400, 400, 400]);
     expect(replies.find((r) => r.status === 302)!.headers.location).toBe("/review");
   });
@@ -86,11 +107,23 @@ describe("one-time secrets under parallel requests (issue 15 item 4)", () => {
     const token = await invite("race-reset@example.test");
     expect((await accept(token)).status).toBe(302);
     const users = await getPage(server.url, "/admin/users", admin.cookie);
-    const userId = users.body.match(/href="\/admin\/users\/([0-9a-f-]{36})">Race Tester<\/a><br\/><span class="meta">race-reset@example\.test/)?.[1];
+    const userId = users.body.match(
+      /href="\/admin\/users\/([0-9a-f-]{36})">Race Tester<\/a><br\/><span class="meta">race-reset@example\.test/,
+    )?.[1];
     expect(userId).toBeDefined();
-    const issued = await postForm(server.url, `/admin/users/${userId}`, { csrf: admin.csrf, intent: "reset-password" }, { cookie: admin.cookie });
+    const issued = await postForm(
+      server.url,
+      `/admin/users/${userId}`,
+      { csrf: admin.csrf, intent: "reset-password" },
+      { cookie: admin.cookie },
+    );
     const resetToken = tokenIn(issued.body, "/password-reset");
-    const reset = (n: number) => postForm(server.url, "/password-reset", { token: resetToken, password: `${PASSWORD} ${n}`, confirmPassword: `${PASSWORD} ${n}` });
+    const reset = (n: number) =>
+      postForm(server.url, "/password-reset", {
+        token: resetToken,
+        password: `${PASSWORD} ${n}`,
+        confirmPassword: `${PASSWORD} ${n}`,
+      });
     const replies = await Promise.all([reset(1), reset(2), reset(3)]);
     expect(replies.filter((r) => r.status === 302)).toHaveLength(1);
     expect(replies.every((r) => r.status === 302 || (r.status >= 400 && r.status < 500))).toBe(true);
@@ -106,16 +139,28 @@ describe("one-time secrets under parallel requests (issue 15 item 4)", () => {
     expect(intruderSecret).not.toBe(ownerSecret);
 
     // A plain form post, as a browser without JavaScript sends it, then the page it is sent to.
-    const done = await postForm(server.url, "/sign-in/enrol", { csrf: owner.csrf, code: await currentTotp(ownerSecret) }, { cookie: owner.cookie });
+    const done = await postForm(
+      server.url,
+      "/sign-in/enrol",
+      { csrf: owner.csrf, code: await currentTotp(ownerSecret) },
+      { cookie: owner.cookie },
+    );
     expect(done.status).toBe(302);
     const codesPage = await getPage(server.url, done.headers.location!, sessionCookieOf(done));
     expect(codesPage.status).toBe(200);
-    const codes = [...codesPage.body.matchAll(/<li>([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})<\/li>/g)].map((m) => m[1]);
+    const codes = [...codesPage.body.matchAll(/<li>([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})<\/li>/g)].map(
+      (m) => m[1],
+    );
     expect(codes).toHaveLength(10);
     expect((await getPage(server.url, done.headers.location!, sessionCookieOf(done))).body).not.toContain(codes[0]!);
 
     // The second session is sent to the second factor of the authenticator that was enrolled, and stays pending.
-    const late = await postForm(server.url, "/sign-in/enrol", { csrf: intruder.csrf, code: await currentTotp(intruderSecret) }, { cookie: intruder.cookie });
+    const late = await postForm(
+      server.url,
+      "/sign-in/enrol",
+      { csrf: intruder.csrf, code: await currentTotp(intruderSecret) },
+      { cookie: intruder.cookie },
+    );
     expect(late.status).toBe(302);
     expect(late.headers.location).toBe("/sign-in/mfa");
     expect(late.headers["set-cookie"]).toBeUndefined();
@@ -128,7 +173,14 @@ describe("one-time secrets under parallel requests (issue 15 item 4)", () => {
     const sessions = [await pendingOf(email), await pendingOf(email)];
     const secrets = [await enrolmentSecret(sessions[0]!), await enrolmentSecret(sessions[1]!)];
     const replies = await Promise.all(
-      sessions.map(async (s, i) => postForm(server.url, "/sign-in/enrol", { csrf: s.csrf, code: await currentTotp(secrets[i]!) }, { cookie: s.cookie })),
+      sessions.map(async (s, i) =>
+        postForm(
+          server.url,
+          "/sign-in/enrol",
+          { csrf: s.csrf, code: await currentTotp(secrets[i]!) },
+          { cookie: s.cookie },
+        ),
+      ),
     );
     expect(replies.map((r) => r.headers.location).sort()).toEqual(["/sign-in/enrol", "/sign-in/mfa"]);
     const winner = replies.findIndex((r) => r.headers.location === "/sign-in/enrol");
@@ -139,7 +191,11 @@ describe("one-time secrets under parallel requests (issue 15 item 4)", () => {
     if (!key.ok) throw new Error(key.reason);
     const database = await openDatabase({ location: path.join(dataDir, "closecall.duckdb") });
     try {
-      const user = await database.db.selectFrom("users").select(["id", "totp_secret"]).where("email", "=", email).executeTakeFirstOrThrow();
+      const user = await database.db
+        .selectFrom("users")
+        .select(["id", "totp_secret"])
+        .where("email", "=", email)
+        .executeTakeFirstOrThrow();
       expect(secretBox(key.key.accountSecretsKey).open(user.totp_secret!, `totp:${user.id}`)).toBe(secrets[winner]);
     } finally {
       await database.close();

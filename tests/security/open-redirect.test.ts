@@ -19,10 +19,29 @@ const ORIGIN = "http://127.0.0.1";
 
 /** Values as the server receives them (already percent-decoded from the query or form). */
 const BYPASSES = [
-  "/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example", "/\t\t//evil.example", "//evil.example", "///evil.example",
-  "/\\evil.example", "/\\/evil.example", "\\\\evil.example", "\\/evil.example", "https://evil.example", "http:evil.example",
-  "//evil.example/%2e%2e", "/.//evil.example", "/..//evil.example", "/%2e%2e//evil.example", "javascript:alert(1)",
-  " /evil.example", "/\u0000/evil.example", "/\u3002evil.example", "/é", "/\r\nSet-Cookie: a=b", "evil.example",
+  "/\t/evil.example",
+  "/\n/evil.example",
+  "/\r\n/evil.example",
+  "/\t\t//evil.example",
+  "//evil.example",
+  "///evil.example",
+  "/\\evil.example",
+  "/\\/evil.example",
+  "\\\\evil.example",
+  "\\/evil.example",
+  "https://evil.example",
+  "http:evil.example",
+  "//evil.example/%2e%2e",
+  "/.//evil.example",
+  "/..//evil.example",
+  "/%2e%2e//evil.example",
+  "javascript:alert(1)",
+  " /evil.example",
+  "/\u0000/evil.example",
+  "/\u3002evil.example",
+  "/é",
+  "/\r\nSet-Cookie: a=b",
+  "evil.example",
 ];
 
 let database: OpenDatabase;
@@ -36,16 +55,28 @@ afterAll(() => database.close());
 /** Password and TOTP through the real actions; returns where the browser is sent at the end. */
 async function signInAndLand(role: Role, redirectTo: string | undefined): Promise<string> {
   const user = await createTestUser(database.db, role);
-  const fields: Record<string, string> = { email: user.email, password: TEST_PASSWORD, ...(redirectTo === undefined ? {} : { redirectTo }) };
+  const fields: Record<string, string> = {
+    email: user.email,
+    password: TEST_PASSWORD,
+    ...(redirectTo === undefined ? {} : { redirectTo }),
+  };
   const password = await callRoute(signIn.action, postAs("/sign-in", null, fields), context);
   expect(password.status).toBe(302);
   const pendingId = setSessionCookie(password)!;
   const next = new URL(password.location!, ORIGIN);
-  const session = await database.db.selectFrom("sessions").select("csrf_token").where("id_hash", "=", tokenHash(pendingId)).executeTakeFirstOrThrow();
+  const session = await database.db
+    .selectFrom("sessions")
+    .select("csrf_token")
+    .where("id_hash", "=", tokenHash(pendingId))
+    .executeTakeFirstOrThrow();
   const pending = { cookie: `__Host-closecall_session=${pendingId}`, csrf: session.csrf_token };
   const page = await callRoute(mfa.loader, getAs(`${next.pathname}${next.search}`, pending), context);
   const code = await currentTotp(user.totpSecret);
-  const done = await callRoute(mfa.action, postAs("/sign-in/mfa", pending, { kind: "totp", code, redirectTo: page.data.redirectTo }), context);
+  const done = await callRoute(
+    mfa.action,
+    postAs("/sign-in/mfa", pending, { kind: "totp", code, redirectTo: page.data.redirectTo }),
+    context,
+  );
   expect(done.status).toBe(302);
   return done.location!;
 }
@@ -60,7 +91,11 @@ function followedBy(location: string): URL {
 describe("redirect after sign-in (issue 15 item 1)", () => {
   it.each(BYPASSES.map((v) => [JSON.stringify(v), v]))("%s never leaves the site", async (_label, value) => {
     expect(safeRedirectPath(value)).toBeNull();
-    const loaded = await callRoute(signIn.loader, getAs(`/sign-in?${new URLSearchParams({ redirectTo: value })}`), context);
+    const loaded = await callRoute(
+      signIn.loader,
+      getAs(`/sign-in?${new URLSearchParams({ redirectTo: value })}`),
+      context,
+    );
     expect(followedBy(loaded.data.redirectTo || "/").origin).toBe(ORIGIN);
     const landed = followedBy(await signInAndLand("reviewer", value));
     expect(landed.origin).toBe(ORIGIN);

@@ -39,7 +39,13 @@ beforeAll(async () => {
   symlinkSync(path.join(repo, "node_modules"), path.join(clone, "node_modules"), "dir");
   writeFileSync(path.join(clone, "fault.mjs"), FAULT);
   server = await startServer(
-    { NODE_ENV: undefined, DATA_DIR: undefined, CLOSECALL_DEMO: undefined, SEED_REPORTS: "200", NODE_OPTIONS: `--import=${path.join(clone, "fault.mjs")}` },
+    {
+      NODE_ENV: undefined,
+      DATA_DIR: undefined,
+      CLOSECALL_DEMO: undefined,
+      SEED_REPORTS: "200",
+      NODE_OPTIONS: `--import=${path.join(clone, "fault.mjs")}`,
+    },
     [],
     240_000,
     { root: clone },

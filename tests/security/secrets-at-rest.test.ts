@@ -20,7 +20,9 @@ afterAll(() => rmSync(parent, { recursive: true, force: true }));
 const mode = (file: string) => statSync(file).mode & 0o777;
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
 }
 
 describe("secrets at rest (issue 15 item 7)", () => {
@@ -30,14 +32,29 @@ describe("secrets at rest (issue 15 item 7)", () => {
     let enrolledSecret = "";
     try {
       const admin = await signInOverHttp(server.url, "admin@demo.closecall.test");
-      const invited = await postForm(server.url, "/admin/users", { csrf: admin.csrf, intent: "invite", email: "rest@example.test", role: "reviewer" }, { cookie: admin.cookie });
+      const invited = await postForm(
+        server.url,
+        "/admin/users",
+        { csrf: admin.csrf, intent: "invite", email: "rest@example.test", role: "reviewer" },
+        { cookie: admin.cookie },
+      );
       const token = decodeURIComponent(invited.body.match(/\/invitations\/accept\?token=([A-Za-z0-9_%-]+)/)![1]!);
-      await postForm(server.url, "/invitations/accept", { token, displayName: "At Rest", password: PASSWORD, confirmPassword: PASSWORD });
+      await postForm(server.url, "/invitations/accept", {
+        token,
+        displayName: "At Rest",
+        password: PASSWORD,
+        confirmPassword: PASSWORD,
+      });
       const pending = await postForm(server.url, "/sign-in", { email: "rest@example.test", password: PASSWORD });
       const cookie = sessionCookieOf(pending);
       const page = await getPage(server.url, "/sign-in/enrol", cookie);
       enrolledSecret = page.body.match(/aria-label="Set-up key">([A-Z2-7 ]+)</)![1]!.replace(/ /g, "");
-      const done = await postForm(server.url, "/sign-in/enrol", { csrf: hiddenField(page.body, "csrf"), code: await currentTotp(enrolledSecret) }, { cookie });
+      const done = await postForm(
+        server.url,
+        "/sign-in/enrol",
+        { csrf: hiddenField(page.body, "csrf"), code: await currentTotp(enrolledSecret) },
+        { cookie },
+      );
       expect(done.status).toBe(302);
 
       expect(mode(dataDir)).toBe(0o700);
@@ -57,7 +74,11 @@ describe("secrets at rest (issue 15 item 7)", () => {
     const box = secretBox(key.key.accountSecretsKey);
     const database = await openDatabase({ location: path.join(dataDir, "closecall.duckdb") });
     try {
-      const users = await database.db.selectFrom("users").select(["id", "email", "totp_secret"]).where("totp_secret", "is not", null).execute();
+      const users = await database.db
+        .selectFrom("users")
+        .select(["id", "email", "totp_secret"])
+        .where("totp_secret", "is not", null)
+        .execute();
       expect(users.length).toBeGreaterThan(10);
       for (const user of users) {
         expect(isSealed(user.totp_secret!)).toBe(true);
@@ -67,7 +88,11 @@ describe("secrets at rest (issue 15 item 7)", () => {
       }
       const enrolled = users.find((u) => u.email === "rest@example.test")!;
       expect(box.open(enrolled.totp_secret!, `totp:${enrolled.id}`)).toBe(enrolledSecret);
-      const sessions = await database.db.selectFrom("sessions").select("enrolment_secret").where("enrolment_secret", "is not", null).execute();
+      const sessions = await database.db
+        .selectFrom("sessions")
+        .select("enrolment_secret")
+        .where("enrolment_secret", "is not", null)
+        .execute();
       for (const s of sessions) expect(isSealed(s.enrolment_secret!)).toBe(true);
     } finally {
       await database.close();
@@ -80,11 +105,27 @@ describe("secrets at rest (issue 15 item 7)", () => {
     const file = path.join(dataDir, "closecall.duckdb");
     const old = await openDatabase({ location: file });
     const id = crypto.randomUUID();
-    await old.db.insertInto("users").values({
-      id, email: "old@example.test", display_name: "Old Seed", password_hash: "x", role: "reviewer", agency_id: null, status: "active", is_demo: false,
-      totp_secret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXQ", mfa_enrolled_at: new Date(), failed_sign_ins: 0, locked_until: null, created_at: new Date(),
-      last_sign_in_at: null, totp_last_step: null, password_changed_at: null,
-    }).execute();
+    await old.db
+      .insertInto("users")
+      .values({
+        id,
+        email: "old@example.test",
+        display_name: "Old Seed",
+        password_hash: "x",
+        role: "reviewer",
+        agency_id: null,
+        status: "active",
+        is_demo: false,
+        totp_secret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXQ",
+        mfa_enrolled_at: new Date(),
+        failed_sign_ins: 0,
+        locked_until: null,
+        created_at: new Date(),
+        last_sign_in_at: null,
+        totp_last_step: null,
+        password_changed_at: null,
+      })
+      .execute();
     await old.close();
     chmodSync(dataDir, 0o755);
     chmodSync(file, 0o644);
@@ -99,7 +140,11 @@ describe("secrets at rest (issue 15 item 7)", () => {
     }
     const database = await openDatabase({ location: file });
     try {
-      const row = await database.db.selectFrom("users").select("totp_secret").where("id", "=", id).executeTakeFirstOrThrow();
+      const row = await database.db
+        .selectFrom("users")
+        .select("totp_secret")
+        .where("id", "=", id)
+        .executeTakeFirstOrThrow();
       expect(isSealed(row.totp_secret!)).toBe(true);
     } finally {
       await database.close();

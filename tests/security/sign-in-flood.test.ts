@@ -33,11 +33,18 @@ function signInFrom(source: string, email: string, password = "not the password 
 
 describe("sign-in under a flood of made-up emails (issue 15 item 2)", () => {
   it("a known account with a clean history still signs in, and a valid invitation is still accepted", async () => {
-    const invited = await postForm(server.url, "/admin/users", { csrf: admin.csrf, intent: "invite", email: "flood-invite@example.test", role: "reviewer" }, { cookie: admin.cookie });
+    const invited = await postForm(
+      server.url,
+      "/admin/users",
+      { csrf: admin.csrf, intent: "invite", email: "flood-invite@example.test", role: "reviewer" },
+      { cookie: admin.cookie },
+    );
     const token = decodeURIComponent(invited.body.match(/\/invitations\/accept\?token=([A-Za-z0-9_%-]+)/)![1]!);
 
     const sources = Array.from({ length: 10 }, (_, i) => `127.0.1.${i + 1}`);
-    const flood = await Promise.all(Array.from({ length: 130 }, (_, i) => signInFrom(sources[i % sources.length]!, `made-up-${i}@example.test`)));
+    const flood = await Promise.all(
+      Array.from({ length: 130 }, (_, i) => signInFrom(sources[i % sources.length]!, `made-up-${i}@example.test`)),
+    );
     expect(flood.map((r) => r.status).filter((s) => s !== 400 && s !== 429)).toEqual([]);
     expectRetryAfterOnEvery429(flood);
 
@@ -45,7 +52,12 @@ describe("sign-in under a flood of made-up emails (issue 15 item 2)", () => {
     expect(reviewer.status).toBe(302);
     expect(reviewer.headers.location).toMatch(/^\/sign-in\/mfa/);
 
-    const accepted = await postForm(server.url, "/invitations/accept", { token, displayName: "Flood Tester", password: PASSWORD, confirmPassword: PASSWORD }, { localAddress: "127.0.2.2" });
+    const accepted = await postForm(
+      server.url,
+      "/invitations/accept",
+      { token, displayName: "Flood Tester", password: PASSWORD, confirmPassword: PASSWORD },
+      { localAddress: "127.0.2.2" },
+    );
     expect(accepted.status).toBe(302);
     expect(accepted.headers.location).toBe("/sign-in?welcome=1");
 

@@ -39,13 +39,28 @@ afterAll(async () => {
 function fromEvilHost(request: Request): Request {
   const url = new URL(request.url);
   url.host = "evil.example";
-  return new Request(url, { method: request.method, headers: request.headers, body: request.body, duplex: "half" } as RequestInit);
+  return new Request(url, {
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+    duplex: "half",
+  } as RequestInit);
 }
 
 describe("smaller items (issue 15 item 9)", () => {
   it("writes feed titles as text: markup in a title reaches no feed reader as markup", () => {
     const xml = buildAtomFeed(
-      [{ publicNumber: "2026-00001", title: "Knife <img src=x onerror=alert(1)> at a <b>stop</b>", summary: "s", lessons: "l", incidentType: "traffic_stop", lossPotential: "fatality", publishedMonth: "2026-03" }],
+      [
+        {
+          publicNumber: "2026-00001",
+          title: "Knife <img src=x onerror=alert(1)> at a <b>stop</b>",
+          summary: "s",
+          lessons: "l",
+          incidentType: "traffic_stop",
+          lossPotential: "fatality",
+          publishedMonth: "2026-03",
+        },
+      ],
       PUBLIC_URL,
     );
     expect(xml).not.toMatch(/<img|<b>/);
@@ -59,30 +74,60 @@ describe("smaller items (issue 15 item 9)", () => {
     const without = await callRoute(recoveryCodes.action, postAs("/account/recovery-codes", who), context);
     expect(without.status).toBe(400);
     expect(without.data.codes).toBeNull();
-    const wrong = await callRoute(recoveryCodes.action, postAs("/account/recovery-codes", who, { confirm: "not my password at all" }), context);
+    const wrong = await callRoute(
+      recoveryCodes.action,
+      postAs("/account/recovery-codes", who, { confirm: "not my password at all" }),
+      context,
+    );
     expect(wrong.status).toBe(400);
     expect(wrong.data.errors.confirm).toMatch(/not your password/);
-    const stored = await database.db.selectFrom("recovery_codes").select("code_hash").where("user_id", "=", user.id).execute();
+    const stored = await database.db
+      .selectFrom("recovery_codes")
+      .select("code_hash")
+      .where("user_id", "=", user.id)
+      .execute();
     expect(stored).toHaveLength(10); // the old codes still stand
     expect(oldCode).toBeDefined();
 
-    const withPassword = await callRoute(recoveryCodes.action, postAs("/account/recovery-codes", who, { confirm: TEST_PASSWORD }), context);
+    const withPassword = await callRoute(
+      recoveryCodes.action,
+      postAs("/account/recovery-codes", who, { confirm: TEST_PASSWORD }),
+      context,
+    );
     expect(withPassword.data.codes).toHaveLength(10);
-    const withCode = await callRoute(recoveryCodes.action, postAs("/account/recovery-codes", who, { confirm: await currentTotp(user.totpSecret) }), context);
+    const withCode = await callRoute(
+      recoveryCodes.action,
+      postAs("/account/recovery-codes", who, { confirm: await currentTotp(user.totpSecret) }),
+      context,
+    );
     expect(withCode.data.codes).toHaveLength(10);
-    const failures = await database.db.selectFrom("audit_log").select("action").where("actor_user_id", "=", user.id).where("action", "=", "account.reauthentication_failed").execute();
+    const failures = await database.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("actor_user_id", "=", user.id)
+      .where("action", "=", "account.reauthentication_failed")
+      .execute();
     expect(failures).toHaveLength(1);
   });
 
   it("a new API token needs a fresh password or TOTP code", async () => {
     const agency = await createTestAgency(database.db, "Item Nine PD");
-    const commander = await signInTestUser(database.db, await createTestUser(database.db, "agency_commander", { agencyId: agency.id }));
+    const commander = await signInTestUser(
+      database.db,
+      await createTestUser(database.db, "agency_commander", { agencyId: agency.id }),
+    );
     const fields = { intent: "create", name: "Roll-call slides", days: "30" };
     const without = await callRoute(tokens.action, postAs("/agency/api-tokens", commander, fields), context);
     expect(without.status).toBe(400);
     expect(without.data.errors.confirm).toBeDefined();
-    expect(await database.db.selectFrom("api_tokens").select("id").where("agency_id", "=", agency.id).execute()).toEqual([]);
-    const created = await callRoute(tokens.action, postAs("/agency/api-tokens", commander, { ...fields, confirm: TEST_PASSWORD }), context);
+    expect(
+      await database.db.selectFrom("api_tokens").select("id").where("agency_id", "=", agency.id).execute(),
+    ).toEqual([]);
+    const created = await callRoute(
+      tokens.action,
+      postAs("/agency/api-tokens", commander, { ...fields, confirm: TEST_PASSWORD }),
+      context,
+    );
     expect(created.data.secret.value).toMatch(/^ccapi_/);
   });
 
@@ -96,7 +141,11 @@ describe("smaller items (issue 15 item 9)", () => {
 
   it("builds one-time links (invitations, password resets) from PUBLIC_URL, not from the Host header", async () => {
     const admin = await signInTestUser(database.db, await createTestUser(database.db, "administrator"));
-    const invited = await callRoute(users.action, fromEvilHost(postAs("/admin/users", admin, { intent: "invite", email: "links@example.test", role: "reviewer" })), context);
+    const invited = await callRoute(
+      users.action,
+      fromEvilHost(postAs("/admin/users", admin, { intent: "invite", email: "links@example.test", role: "reviewer" })),
+      context,
+    );
     expect(invited.data.invited.link).toMatch(new RegExp(`^${PUBLIC_URL}/invitations/accept\\?token=`));
   });
 });

@@ -16,7 +16,12 @@ const factorCodes = factors.map((f) => f.code as string);
 const losses = lossPotentials.map((l) => l.code as string);
 
 /** The book's margins and its incident type × factor cells, by name (cellKey is the storage contract). */
-export const marginNames = ["n", ...types.map((t) => `i:${t}`), ...factorCodes.map((f) => `f:${f}`), ...losses.map((l) => `l:${l}`)];
+export const marginNames = [
+  "n",
+  ...types.map((t) => `i:${t}`),
+  ...factorCodes.map((f) => `f:${f}`),
+  ...losses.map((l) => `l:${l}`),
+];
 export const matrixNames = types.flatMap((t) => factorCodes.map((f) => `if:${t}:${f}`));
 
 /** The stored tables' positions as names: a table of 60 cells has the margins, one of 726 the matrix too. */
@@ -57,21 +62,45 @@ interface Relation {
 function setRelations(cell: (name: string) => Affine, withMatrix: boolean, label: string): Relation[] {
   const out: Relation[] = [];
   const rel = (parts: [number, string][], lower: number, upper: number, what: string) =>
-    out.push({ expression: combine(parts.map(([c, name]) => [c, cell(name)])), lower, upper, label: `${label} ${what}` });
+    out.push({
+      expression: combine(parts.map(([c, name]) => [c, cell(name)])),
+      lower,
+      upper,
+      label: `${label} ${what}`,
+    });
   const MAX = MAX_FACTORS_PER_REPORT;
   rel([[1, "n"], ...types.map((t): [number, string] => [-1, `i:${t}`])], 0, 0, "total = Σ types");
   rel([[1, "n"], ...losses.map((l): [number, string] => [-1, `l:${l}`])], 0, 0, "total = Σ losses");
   const factorSum = factorCodes.map((f): [number, string] => [1, `f:${f}`]);
   rel([...factorSum, [-1, "n"]], 0, Infinity, "Σ factors ≥ total");
   rel([...factorSum, [-MAX, "n"]], -Infinity, 0, "Σ factors ≤ 5·total");
-  for (const f of factorCodes) rel([[1, `f:${f}`], [-1, "n"]], -Infinity, 0, `f:${f} ≤ total`);
+  for (const f of factorCodes)
+    rel(
+      [
+        [1, `f:${f}`],
+        [-1, "n"],
+      ],
+      -Infinity,
+      0,
+      `f:${f} ≤ total`,
+    );
   if (!withMatrix) return out;
-  for (const f of factorCodes) rel([[1, `f:${f}`], ...types.map((t): [number, string] => [-1, `if:${t}:${f}`])], 0, 0, `f:${f} = Σ types`);
+  for (const f of factorCodes)
+    rel([[1, `f:${f}`], ...types.map((t): [number, string] => [-1, `if:${t}:${f}`])], 0, 0, `f:${f} = Σ types`);
   for (const t of types) {
     const row = factorCodes.map((f): [number, string] => [1, `if:${t}:${f}`]);
     rel([...row, [-1, `i:${t}`]], 0, Infinity, `i:${t} ≤ Σ row`);
     rel([...row, [-MAX, `i:${t}`]], -Infinity, 0, `Σ row ≤ 5·i:${t}`);
-    for (const f of factorCodes) rel([[1, `if:${t}:${f}`], [-1, `i:${t}`]], -Infinity, 0, `if:${t}:${f} ≤ i:${t}`);
+    for (const f of factorCodes)
+      rel(
+        [
+          [1, `if:${t}:${f}`],
+          [-1, `i:${t}`],
+        ],
+        -Infinity,
+        0,
+        `if:${t}:${f} ≤ i:${t}`,
+      );
   }
   return out;
 }
@@ -137,7 +166,11 @@ function yearModel(year: number, tables: readonly StoredTable[], truth: AgencyTr
   const quarters = quartersOf(year);
   const inYear = tables.filter((t) => t.period === Y || quarters.includes(t.period));
   const yearTables = inYear.filter((t) => t.period === Y);
-  const matrix = options.latentMatrix || yearTables.some((t) => (t.population === "agency" || t.population === "rest") && t.cells.length > marginNames.length);
+  const matrix =
+    options.latentMatrix ||
+    yearTables.some(
+      (t) => (t.population === "agency" || t.population === "rest") && t.cells.length > marginNames.length,
+    );
   const peers = yearTables.some((t) => t.population === "peer_size" || t.population === "peer_region");
 
   const lower: number[] = [];
@@ -151,16 +184,20 @@ function yearModel(year: number, tables: readonly StoredTable[], truth: AgencyTr
     truthPoint.push(value);
     return names.length - 1;
   };
-  const t = (period: string, population: Parameters<AgencyTruth["cell"]>[1], cell: string) => truth.cell(period, population, cell);
+  const t = (period: string, population: Parameters<AgencyTruth["cell"]>[1], cell: string) =>
+    truth.cell(period, population, cell);
   const countOnly = (period: string, cell: string) => t(period, "agency", cell) - t(period, "shared", cell);
 
   // A's count-only reports: per quarter (all four, released or not: they exist either way), the year's
   // margins as their sum, the year's matrix on its own. Box: the region's reports less A's shared ones.
   const cVar = new Map<string, number>();
   for (const q of quarters) {
-    for (const x of marginNames) cVar.set(`${q}|${x}`, variable(`c ${q} ${x}`, t(q, "regional", x) - t(q, "shared", x), countOnly(q, x)));
+    for (const x of marginNames)
+      cVar.set(`${q}|${x}`, variable(`c ${q} ${x}`, t(q, "regional", x) - t(q, "shared", x), countOnly(q, x)));
   }
-  if (matrix) for (const x of matrixNames) cVar.set(`${Y}|${x}`, variable(`c ${Y} ${x}`, t(Y, "regional", x) - t(Y, "shared", x), countOnly(Y, x)));
+  if (matrix)
+    for (const x of matrixNames)
+      cVar.set(`${Y}|${x}`, variable(`c ${Y} ${x}`, t(Y, "regional", x) - t(Y, "shared", x), countOnly(Y, x)));
   const C = (period: string, x: string): Affine => {
     const v = cVar.get(`${period}|${x}`);
     if (v !== undefined) return affine([[v, 1]]);
@@ -168,7 +205,11 @@ function yearModel(year: number, tables: readonly StoredTable[], truth: AgencyTr
     return affine(quarters.map((q) => [cVar.get(`${q}|${x}`)!, 1]));
   };
   // The rest of the nation: the public national figure less A's (shared and count-only).
-  const rest = (period: string, x: string): Affine => combine([[1, affine([], t(period, "national", x) - t(period, "shared", x))], [-1, C(period, x)]]);
+  const rest = (period: string, x: string): Affine =>
+    combine([
+      [1, affine([], t(period, "national", x) - t(period, "shared", x))],
+      [-1, C(period, x)],
+    ]);
   // Peer groups (by year): regional peers among the region's reports not A's, size-band peers among the nation's.
   const gVar = new Map<string, number>();
   const bVar = new Map<string, number>();
@@ -184,7 +225,11 @@ function yearModel(year: number, tables: readonly StoredTable[], truth: AgencyTr
   const relations: Relation[] = [];
   const sets = options.sets ?? { countOnly: true, rest: true };
   // A's reports (shared + count-only), its count-only ones, the rest of the nation: each a set of reports.
-  const A = (period: string) => (x: string) => combine([[1, affine([], t(period, "shared", x))], [1, C(period, x)]]);
+  const A = (period: string) => (x: string) =>
+    combine([
+      [1, affine([], t(period, "shared", x))],
+      [1, C(period, x)],
+    ]);
   for (const p of [...quarters, Y]) {
     const withMatrix = p === Y && matrix;
     relations.push(...setRelations(A(p), withMatrix, `${p} agency`));
@@ -197,9 +242,35 @@ function yearModel(year: number, tables: readonly StoredTable[], truth: AgencyTr
       const S = affine([], t(Y, "shared", x));
       // A's reports and its regional peers are disjoint sets of the region's reports; A's and its
       // size-band peers, of the nation's; size-band peers outside the region are outside it.
-      relations.push({ expression: combine([[1, S], [1, C(Y, x)], [1, G(x)]]), lower: -Infinity, upper: t(Y, "regional", x), label: `${Y} A + regional peers ≤ region ${x}` });
-      relations.push({ expression: combine([[1, S], [1, C(Y, x)], [1, B(x)]]), lower: -Infinity, upper: t(Y, "national", x), label: `${Y} A + size-band peers ≤ nation ${x}` });
-      relations.push({ expression: combine([[1, B(x)], [-1, G(x)]]), lower: -Infinity, upper: t(Y, "national", x) - t(Y, "regional", x), label: `${Y} size-band − regional peers ≤ nation − region ${x}` });
+      relations.push({
+        expression: combine([
+          [1, S],
+          [1, C(Y, x)],
+          [1, G(x)],
+        ]),
+        lower: -Infinity,
+        upper: t(Y, "regional", x),
+        label: `${Y} A + regional peers ≤ region ${x}`,
+      });
+      relations.push({
+        expression: combine([
+          [1, S],
+          [1, C(Y, x)],
+          [1, B(x)],
+        ]),
+        lower: -Infinity,
+        upper: t(Y, "national", x),
+        label: `${Y} A + size-band peers ≤ nation ${x}`,
+      });
+      relations.push({
+        expression: combine([
+          [1, B(x)],
+          [-1, G(x)],
+        ]),
+        lower: -Infinity,
+        upper: t(Y, "national", x) - t(Y, "regional", x),
+        label: `${Y} size-band − regional peers ≤ nation − region ${x}`,
+      });
     }
   }
 
@@ -208,13 +279,28 @@ function yearModel(year: number, tables: readonly StoredTable[], truth: AgencyTr
     const minimum = Math.max(options.agencyMinReports, options.k + 1);
     for (const table of inYear) {
       if (table.population !== "agency" || !table.cells.every((c) => c === "agency_minimum")) continue;
-      relations.push({ expression: C(table.period, "n"), lower: -Infinity, upper: minimum - 1, label: `${table.period} closed: count-only < ${minimum}`, table: `${table.period}|agency` });
+      relations.push({
+        expression: C(table.period, "n"),
+        lower: -Infinity,
+        upper: minimum - 1,
+        label: `${table.period} closed: count-only < ${minimum}`,
+        table: `${table.period}|agency`,
+      });
     }
   }
 
   // The book: released cells are equations, withheld ones targets.
   const equalities: { expression: Affine; value: number; label: string; table: string }[] = [];
-  const targets: { label: string; period: string; population: StoredTable["population"]; cell: string; expression: Affine; box: number; truth: number; table: string }[] = [];
+  const targets: {
+    label: string;
+    period: string;
+    population: StoredTable["population"];
+    cell: string;
+    expression: Affine;
+    box: number;
+    truth: number;
+    table: string;
+  }[] = [];
   for (const table of inYear) {
     namesOf(table).forEach((x, i) => {
       const value = table.cells[i]!;
@@ -224,7 +310,10 @@ function yearModel(year: number, tables: readonly StoredTable[], truth: AgencyTr
       let truthValue: number;
       switch (table.population) {
         case "agency":
-          expression = combine([[1, affine([], t(period, "shared", x))], [1, C(period, x)]]);
+          expression = combine([
+            [1, affine([], t(period, "shared", x))],
+            [1, C(period, x)],
+          ]);
           box = t(period, "regional", x) - t(period, "shared", x);
           truthValue = countOnly(period, x);
           break;
@@ -247,23 +336,44 @@ function yearModel(year: number, tables: readonly StoredTable[], truth: AgencyTr
       const label = `${period} ${table.population} ${x}`;
       const key = `${period}|${table.population}`;
       if (typeof value === "number") equalities.push({ expression, value, label, table: key });
-      else targets.push({ label, period, population: table.population, cell: x, expression, box, truth: truthValue, table: key });
+      else
+        targets.push({
+          label,
+          period,
+          population: table.population,
+          cell: x,
+          expression,
+          box,
+          truth: truthValue,
+          table: key,
+        });
     });
   }
   return { lower, upper, truthPoint, names, relations, equalities, targets };
 }
 
 /** The model as lp-attacker's Knowledge, with the released tables `known` says (all by default). */
-function knowledgeOf(model: ReturnType<typeof yearModel>, withBook: boolean, known: (table: string) => boolean = () => true): Knowledge {
+function knowledgeOf(
+  model: ReturnType<typeof yearModel>,
+  withBook: boolean,
+  known: (table: string) => boolean = () => true,
+): Knowledge {
   const knowledge: Knowledge = { lower: [...model.lower], upper: [...model.upper], equalities: [], atMost: [] };
   const negate = (e: Expression) => new Map([...e].map(([v, c]) => [v, -c] as [number, number]));
   for (const r of model.relations) {
     if (r.expression.terms.size === 0) continue;
     if (r.table !== undefined && !(withBook && known(r.table))) continue;
-    if (r.lower === r.upper) knowledge.equalities.push({ expression: r.expression.terms, value: r.lower - r.expression.constant, label: r.label });
+    if (r.lower === r.upper)
+      knowledge.equalities.push({
+        expression: r.expression.terms,
+        value: r.lower - r.expression.constant,
+        label: r.label,
+      });
     else {
-      if (r.upper !== Infinity) knowledge.atMost.push({ expression: r.expression.terms, bound: r.upper - r.expression.constant });
-      if (r.lower !== -Infinity) knowledge.atMost.push({ expression: negate(r.expression.terms), bound: r.expression.constant - r.lower });
+      if (r.upper !== Infinity)
+        knowledge.atMost.push({ expression: r.expression.terms, bound: r.upper - r.expression.constant });
+      if (r.lower !== -Infinity)
+        knowledge.atMost.push({ expression: negate(r.expression.terms), bound: r.expression.constant - r.lower });
     }
   }
   if (withBook) {
@@ -275,7 +385,11 @@ function knowledgeOf(model: ReturnType<typeof yearModel>, withBook: boolean, kno
         knowledge.lower[only[0]] = v;
         knowledge.upper[only[0]] = v;
       } else {
-        knowledge.equalities.push({ expression: e.expression.terms, value: e.value - e.expression.constant, label: e.label });
+        knowledge.equalities.push({
+          expression: e.expression.terms,
+          value: e.value - e.expression.constant,
+          label: e.label,
+        });
       }
     }
   }
@@ -290,20 +404,28 @@ function checkTruth(model: ReturnType<typeof yearModel>): void {
     return s;
   };
   model.truthPoint.forEach((v, i) => {
-    if (v < model.lower[i]! || v > model.upper[i]!) throw new Error(`The truth is outside the public box of ${model.names[i]}: ${v} not in ${model.lower[i]}..${model.upper[i]}`);
+    if (v < model.lower[i]! || v > model.upper[i]!)
+      throw new Error(
+        `The truth is outside the public box of ${model.names[i]}: ${v} not in ${model.lower[i]}..${model.upper[i]}`,
+      );
   });
   for (const r of model.relations) {
     const v = at(r.expression);
-    if (v < r.lower - 1e-9 || v > r.upper + 1e-9) throw new Error(`The truth breaks the relation ${r.label}: ${v} not in ${r.lower}..${r.upper}`);
+    if (v < r.lower - 1e-9 || v > r.upper + 1e-9)
+      throw new Error(`The truth breaks the relation ${r.label}: ${v} not in ${r.lower}..${r.upper}`);
   }
   for (const e of model.equalities) {
-    if (Math.abs(at(e.expression) - e.value) > 1e-9) throw new Error(`Released ${e.label} = ${e.value} but the truth gives ${at(e.expression)}`);
+    if (Math.abs(at(e.expression) - e.value) > 1e-9)
+      throw new Error(`Released ${e.label} = ${e.value} but the truth gives ${at(e.expression)}`);
   }
 }
 
 /** The same unknown up to sign (an agency cell and the rest's). */
 function keyOf(e: Expression): string {
-  return [...e].map(([v, c]) => `${v}:${Math.abs(c)}`).sort().join(",");
+  return [...e]
+    .map(([v, c]) => `${v}:${Math.abs(c)}`)
+    .sort()
+    .join(",");
 }
 
 function years(tables: readonly StoredTable[]): number[] {
@@ -314,10 +436,17 @@ function years(tables: readonly StoredTable[]): number[] {
  * Every withheld cell of the agency's book whose feasible range, by linear programming over all that
  * the attacker knows, is narrower than k (or than the public figures alone allow, when that is less).
  */
-export async function attackBook(tables: readonly StoredTable[], truth: AgencyTruth, options: AttackOptions): Promise<AttackResult> {
+export async function attackBook(
+  tables: readonly StoredTable[],
+  truth: AgencyTruth,
+  options: AttackOptions,
+): Promise<AttackResult> {
   // A's reports are among its region's (the boxes and couplings below): a report elsewhere would need the nation's.
-  if (truth.outsideRegion > 0) throw new Error(`Agency ${truth.agency.id} has ${truth.outsideRegion} report(s) outside its census region: the attacker's ` +
-      `bounds assume none`);
+  if (truth.outsideRegion > 0)
+    throw new Error(
+      `Agency ${truth.agency.id} has ${truth.outsideRegion} report(s) outside its census region: the attacker's ` +
+        `bounds assume none`,
+    );
   const result: AttackResult = { pinned: [], targets: 0, solves: 0 };
   for (const year of years(tables)) {
     const model = yearModel(year, tables, truth, options);
@@ -329,8 +458,11 @@ export async function attackBook(tables: readonly StoredTable[], truth: AgencyTr
       const key = keyOf(target.expression.terms);
       // In the agency's terms (its count-only part), whichever of its cell and the rest's comes first.
       const sign = [...target.expression.terms.values()][0]! < 0 ? -1 : 1;
-      const expression: Expression = new Map([...target.expression.terms].map(([v, c]) => [v, sign * c] as [number, number]));
-      if (!unique.has(key)) unique.set(key, { label: key, expression, required: Math.min(options.k, target.box), box: target.box });
+      const expression: Expression = new Map(
+        [...target.expression.terms].map(([v, c]) => [v, sign * c] as [number, number]),
+      );
+      if (!unique.has(key))
+        unique.set(key, { label: key, expression, required: Math.min(options.k, target.box), box: target.box });
     }
     const knowledge = knowledgeOf(model, true);
     const list = [...unique.values()];
@@ -349,12 +481,26 @@ export async function attackBook(tables: readonly StoredTable[], truth: AgencyTr
         const cells = model.targets.filter((c) => keyOf(c.expression.terms) === n.label);
         const release = Math.min(...cells.map((c) => order(c.table)));
         let prior = priors.get(release);
-        if (!prior) priors.set(release, (prior = new PreparedProblem(knowledgeOf(model, true, (table) => order(table) < release))));
-        const priorLp = (await prior.bound("max", target.expression)).value - (await prior.bound("min", target.expression)).value;
+        if (!prior)
+          priors.set(
+            release,
+            (prior = new PreparedProblem(knowledgeOf(model, true, (table) => order(table) < release))),
+          );
+        const priorLp =
+          (await prior.bound("max", target.expression)).value - (await prior.bound("min", target.expression)).value;
         result.solves += 2;
         if (n.max - n.min >= Math.min(options.k, priorLp) - 1e-6) continue;
         for (const cell of cells) {
-          result.pinned.push({ period: cell.period, population: cell.population, cell: cell.cell, min: n.min, max: n.max, truth: cell.truth, priorBox: target.box, priorLp });
+          result.pinned.push({
+            period: cell.period,
+            population: cell.population,
+            cell: cell.cell,
+            min: n.min,
+            max: n.max,
+            truth: cell.truth,
+            priorBox: target.box,
+            priorLp,
+          });
         }
       }
     } finally {

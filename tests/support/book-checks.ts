@@ -23,12 +23,19 @@ const quarterLabel = (i: number) => `${Math.floor(i / 4)}-Q${(i % 4) + 1}`;
 export function expectedPeriods(first: string, last: string): { quarters: string[]; years: string[] } {
   const quarters: string[] = [];
   for (let i = quarterIndex(first); i <= quarterIndex(last); i++) quarters.push(quarterLabel(i));
-  const years = [...new Set(quarters.map((q) => q.slice(0, 4)))].filter((y) => [1, 2, 3, 4].every((n) => quarters.includes(`${y}-Q${n}`)));
+  const years = [...new Set(quarters.map((q) => q.slice(0, 4)))].filter((y) =>
+    [1, 2, 3, 4].every((n) => quarters.includes(`${y}-Q${n}`)),
+  );
   return { quarters, years };
 }
 
 /** Every broken promise of one agency's book, as readable lines (empty: none). */
-export function structuralViolations(tables: readonly StoredTable[], truth: AgencyTruth, rules: BookRules, span: { first: string; last: string }): string[] {
+export function structuralViolations(
+  tables: readonly StoredTable[],
+  truth: AgencyTruth,
+  rules: BookRules,
+  span: { first: string; last: string },
+): string[] {
   const out: string[] = [];
   const { k } = rules;
   // docs/design.md §6.1's minimum, counted on what members cannot read (the count-only reports), and above k.
@@ -58,35 +65,45 @@ export function structuralViolations(tables: readonly StoredTable[], truth: Agen
       const countOnlyTotal = linked - cell("n", "shared");
       const withMatrix = isYear && countOnlyTotal >= minimum && linked >= MATRIX_REPORTS_PER_K * k;
       const length = withMatrix ? marginNames.length + matrixNames.length : marginNames.length;
-      if (t.cells.length !== length) out.push(`${where}: ${t.cells.length} cells, expected ${length} (${linked} linked reports)`);
+      if (t.cells.length !== length)
+        out.push(`${where}: ${t.cells.length} cells, expected ${length} (${linked} linked reports)`);
       if (t.population === "agency" && countOnlyTotal < minimum) {
         const open = t.cells.filter((c) => c !== "agency_minimum");
-        if (open.length) out.push(`${where}: ${countOnlyTotal} count-only reports (< ${minimum}) but ${open.length} cell(s) not ` +
-            `withheld as agency_minimum: ${JSON.stringify(open.slice(0, 3))}`);
+        if (open.length)
+          out.push(
+            `${where}: ${countOnlyTotal} count-only reports (< ${minimum}) but ${open.length} cell(s) not ` +
+              `withheld as agency_minimum: ${JSON.stringify(open.slice(0, 3))}`,
+          );
       }
       const other = byKey.get(`${t.period}|${t.population === "agency" ? "rest" : "agency"}`);
       names.forEach((x, i) => {
         const value = t.cells[i]!;
         const agency = cell(x, "agency");
         const shared = cell(x, "shared");
-        if (other && typeof other.cells[i] !== typeof value) out.push(`${where} ${x}: released in one of agency / rest and withheld in the other`);
+        if (other && typeof other.cells[i] !== typeof value)
+          out.push(`${where} ${x}: released in one of agency / rest and withheld in the other`);
         if (typeof value !== "number") return;
         const truthValue = t.population === "agency" ? agency : cell(x, "national") - agency;
         if (value !== truthValue) out.push(`${where} ${x}: released ${value}, the reports give ${truthValue}`);
         const countOnly = agency - shared;
-        if (countOnly > 0 && countOnly < k) out.push(`${where} ${x}: released with a count-only part of ${countOnly} (1..${k - 1})`);
+        if (countOnly > 0 && countOnly < k)
+          out.push(`${where} ${x}: released with a count-only part of ${countOnly} (1..${k - 1})`);
       });
     } else {
       const population = t.population;
       if (!isYear) out.push(`${where}: peer tables are by year only`);
-      if (t.cells.length !== marginNames.length) out.push(`${where}: ${t.cells.length} cells, expected ${marginNames.length}`);
+      if (t.cells.length !== marginNames.length)
+        out.push(`${where}: ${t.cells.length} cells, expected ${marginNames.length}`);
       const group = population === "peer_size" ? "size" : "region";
       const others = truth.peerAgencies(t.period, group);
       const reports = cell("n", population);
       const gate = others >= PEER_MIN_OTHER_AGENCIES && reports >= k;
       if (!gate) {
         const open = t.cells.filter((c) => c !== "peer_group_too_small");
-        if (open.length) out.push(`${where}: ${others} other agencies and ${reports} reports (gate closed) but ${open.length} cell(s) shown`);
+        if (open.length)
+          out.push(
+            `${where}: ${others} other agencies and ${reports} reports (gate closed) but ${open.length} cell(s) shown`,
+          );
       }
       names.forEach((x, i) => {
         const value = t.cells[i]!;
@@ -104,7 +121,12 @@ export function structuralViolations(tables: readonly StoredTable[], truth: Agen
 export type BookSnapshot = Map<string, Map<string, string>>;
 
 export function snapshotOf(books: Map<string, readonly StoredTable[]>): BookSnapshot {
-  return new Map([...books].map(([agency, tables]) => [agency, new Map(tables.map((t) => [`${t.period}|${t.population}`, JSON.stringify(t.cells)]))]));
+  return new Map(
+    [...books].map(([agency, tables]) => [
+      agency,
+      new Map(tables.map((t) => [`${t.period}|${t.population}`, JSON.stringify(t.cells)])),
+    ]),
+  );
 }
 
 /** Tables of an earlier snapshot that a later one lacks or holds differently (frozen: never recomputed). */

@@ -45,11 +45,19 @@ export async function insertReports(db: Executor, reports: readonly HandReport[]
     const chunk = reports.slice(i, i + CHUNK).map((r) => ({ ...r, id: uuid(++serial) }));
     await sql`INSERT INTO reports (id, public_number, taxonomy_version, title, summary, lessons, incident_type,
         loss_potential, event_month, census_region, published_month)
-      VALUES ${sql.join(chunk.map((r) => sql`(${r.id}::UUID, ${`H-${r.id.slice(-8)}`}, 1, 't', 's', 'l', ${r.incidentType}, ${r.loss},
-        ${`${r.published}-01`}::DATE, ${r.region}, ${`${r.published}-01`}::DATE)`))}`.execute(db);
+      VALUES ${sql.join(
+        chunk.map(
+          (r) => sql`(${r.id}::UUID, ${`H-${r.id.slice(-8)}`}, 1, 't', 's', 'l', ${r.incidentType}, ${r.loss},
+        ${`${r.published}-01`}::DATE, ${r.region}, ${`${r.published}-01`}::DATE)`,
+        ),
+      )}`.execute(db);
     await sql`INSERT INTO report_protected (report_id, state, agency_id, agency_size_band, consent_level)
-      VALUES ${sql.join(chunk.map((r) => sql`(${r.id}::UUID, ${r.agency?.state ?? "IL"}, ${r.agency?.id ?? null}::UUID,
-        ${r.agency ? r.agency.sizeBand : null}, ${r.agency ? r.consent : "national"})`))}`.execute(db);
+      VALUES ${sql.join(
+        chunk.map(
+          (r) => sql`(${r.id}::UUID, ${r.agency?.state ?? "IL"}, ${r.agency?.id ?? null}::UUID,
+        ${r.agency ? r.agency.sizeBand : null}, ${r.agency ? r.consent : "national"})`,
+        ),
+      )}`.execute(db);
     const cited = chunk.flatMap((r) => r.factors.map((f) => sql`(${r.id}::UUID, ${f})`));
     await sql`INSERT INTO report_factors (report_id, factor_code) VALUES ${sql.join(cited)}`.execute(db);
   }
@@ -73,7 +81,10 @@ export function randomSource(seed: number): () => number {
  * factors drawn from short lists so that cells are small but not empty.
  */
 export function yearOfReports(
-  random: () => number, agencies: readonly { agency: HandAgency; perQuarter: number }[], year: number, options: { unlinkedPerRegion: number; regions: string[] },
+  random: () => number,
+  agencies: readonly { agency: HandAgency; perQuarter: number }[],
+  year: number,
+  options: { unlinkedPerRegion: number; regions: string[] },
 ): HandReport[] {
   const types = incidentTypes.slice(0, 6).map((t) => t.code);
   const codes = factors.slice(0, 10).map((f) => f.code);
@@ -85,7 +96,11 @@ export function yearOfReports(
     const month = quarter * 3 + 1 + Math.floor(random() * 3);
     const u = random();
     return {
-      agency, region, incidentType: pick(types), loss: pick(losses), factors: [...cited],
+      agency,
+      region,
+      incidentType: pick(types),
+      loss: pick(losses),
+      factors: [...cited],
       consent: agency ? (u < 0.36 ? "agency_share" : "agency_stats") : "national",
       published: `${year}-${String(month).padStart(2, "0")}`,
     };
@@ -96,7 +111,8 @@ export function yearOfReports(
       const n = Math.max(0, Math.round(perQuarter * (0.7 + 0.6 * random())));
       for (let i = 0; i < n; i++) out.push(report(agency, agency.region, q));
     }
-    for (const region of options.regions) for (let i = 0; i < options.unlinkedPerRegion; i++) out.push(report(null, region, q));
+    for (const region of options.regions)
+      for (let i = 0; i < options.unlinkedPerRegion; i++) out.push(report(null, region, q));
   }
   return out;
 }

@@ -18,7 +18,10 @@ export function dayAfter(q: string): string {
   return quarter === 4 ? `${year + 1}-01-10` : `${year}-${String(quarter * 3 + 1).padStart(2, "0")}-10`;
 }
 
-export async function readBooks(db: Kysely<Database>, agencyIds: readonly string[]): Promise<Map<string, StoredTable[]>> {
+export async function readBooks(
+  db: Kysely<Database>,
+  agencyIds: readonly string[],
+): Promise<Map<string, StoredTable[]>> {
   const out = new Map<string, StoredTable[]>();
   for (const id of agencyIds) out.set(id, await readBookTables(db, id));
   return out;
@@ -55,7 +58,10 @@ export async function releaseWorld(spec: WorldSpec): Promise<ReleasedWorld> {
     let before: BookSnapshot | null = null;
     const allQuarters = [...new Set(world.reports.map((r) => r.quarter))].sort();
     for (const q of allQuarters) {
-      await insertReports(database, world.reports.filter((r) => r.quarter === q));
+      await insertReports(
+        database,
+        world.reports.filter((r) => r.quarter === q),
+      );
       if (!world.quarters.includes(q)) continue;
       await releaseBook(database.db, { today: dayAfter(q), rules, upTo: q });
       releases++;
@@ -78,7 +84,10 @@ export interface AgencyAudit {
 
 /** Structural checks and the attacker for each agency's book (every period and population). */
 export async function auditBooks(
-  db: Kysely<Database>, agencyIds: readonly string[], rules: BookRules, span: { first: string; last: string },
+  db: Kysely<Database>,
+  agencyIds: readonly string[],
+  rules: BookRules,
+  span: { first: string; last: string },
   options: Partial<AttackOptions> & { books?: Map<string, StoredTable[]>; labels?: Map<string, string> } = {},
 ): Promise<AgencyAudit[]> {
   const agencies = new Map((await readAgencies(db)).map((a) => [a.id, a]));
@@ -93,9 +102,15 @@ export async function auditBooks(
     const violations = structuralViolations(tables, truth, rules, span);
     // The attacker needs true released cells (it checks the truth is feasible): only then is it run.
     const releases = await releaseOrder(db, id);
-    const attack = violations.length ? { pinned: [], targets: 0, solves: 0 } : await attackBook(tables, truth, {
-      k: rules.k, agencyMinReports: rules.agencyMinReports, releases, latentMatrix: options.latentMatrix, sets: options.sets,
-    });
+    const attack = violations.length
+      ? { pinned: [], targets: 0, solves: 0 }
+      : await attackBook(tables, truth, {
+          k: rules.k,
+          agencyMinReports: rules.agencyMinReports,
+          releases,
+          latentMatrix: options.latentMatrix,
+          sets: options.sets,
+        });
     out.push({ agencyId: id, label: options.labels?.get(id) ?? id, violations, ...attack });
   }
   return out;
@@ -113,8 +128,11 @@ export async function releaseOrder(db: Kysely<Database>, agencyId: string): Prom
 
 /** One line per pinned cell: where, the range the attacker's LP found, the truth and the public prior. */
 export function describePinned(audit: AgencyAudit): string[] {
-  return audit.pinned.map((p) => `${audit.label}: ${p.period} ${p.population} ${p.cell} pinned to ${fmt(p.min)}..${fmt(p.max)} ` +
-      `(true ${p.truth}; public box ${p.priorBox}, public LP range ${fmt(p.priorLp)})`);
+  return audit.pinned.map(
+    (p) =>
+      `${audit.label}: ${p.period} ${p.population} ${p.cell} pinned to ${fmt(p.min)}..${fmt(p.max)} ` +
+      `(true ${p.truth}; public box ${p.priorBox}, public LP range ${fmt(p.priorLp)})`,
+  );
 }
 
 const fmt = (v: number) => String(Math.round(v * 1000) / 1000);

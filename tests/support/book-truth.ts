@@ -27,8 +27,14 @@ export interface AgencyTruth {
 }
 
 const CellRow = z.object({
-  period: z.string(), cell: z.string(), national: z.number(), regional: z.number(), agency: z.number(), shared: z.number(),
-  peer_region: z.number(), peer_size: z.number(),
+  period: z.string(),
+  cell: z.string(),
+  national: z.number(),
+  regional: z.number(),
+  agency: z.number(),
+  shared: z.number(),
+  peer_region: z.number(),
+  peer_size: z.number(),
 });
 const PeerRow = z.object({ period: z.string(), region: z.number(), size: z.number() });
 
@@ -55,7 +61,11 @@ const cited = sql`
     ON r.id = f.report_id`;
 
 /** The truth for one agency over the years `from`..`to` (whole years). */
-export async function readAgencyTruth(db: Executor, agency: TruthAgency, years: { from: number; to: number }): Promise<AgencyTruth> {
+export async function readAgencyTruth(
+  db: Executor,
+  agency: TruthAgency,
+  years: { from: number; to: number },
+): Promise<AgencyTruth> {
   const from = `${years.from}-01-01`;
   const to = `${years.to}-12-01`;
   const { rows } = await sql`

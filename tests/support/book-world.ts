@@ -8,7 +8,14 @@ import fc from "fast-check";
 import { sql } from "kysely";
 import type { OpenDatabase } from "../../db/open";
 import { BulkAppender } from "../../db/synthetic/bulk-append";
-import { agencySizeBands, censusRegions, factors, incidentTypes, lossPotentials, MAX_FACTORS_PER_REPORT } from "../../domain/taxonomy/index";
+import {
+  agencySizeBands,
+  censusRegions,
+  factors,
+  incidentTypes,
+  lossPotentials,
+  MAX_FACTORS_PER_REPORT,
+} from "../../domain/taxonomy/index";
 import { randomSource } from "./book-dataset";
 
 /** How many reports an agency has, relative to the world's rules (so that cells fall near k and the gates). */
@@ -53,11 +60,20 @@ export const worldArb: fc.Arbitrary<WorldSpec> = fc
     endQuarter: fc.constantFrom<2 | 4>(4, 4, 2),
     regions: fc.shuffledSubarray([0, 1, 2, 3], { minLength: 2, maxLength: 3 }),
     bands: fc.shuffledSubarray([0, 1, 2, 3], { minLength: 2, maxLength: 3 }),
-    small: fc.array(fc.record({
-      kind: fc.constantFrom<AgencyKind>("tiny", "near_k", "near_k", "near_minimum", "near_minimum", "medium"),
-      region: fc.nat(), band: fc.nat(), share: fc.constantFrom(0, 0.2, 0.4, 0.6, 0.9), bandDrift: fc.boolean(),
-    }), { minLength: 5, maxLength: 10 }),
-    large: fc.array(fc.record({ region: fc.nat(), band: fc.nat(), share: fc.constantFrom(0.2, 0.4, 0.6) }), { minLength: 1, maxLength: 2 }),
+    small: fc.array(
+      fc.record({
+        kind: fc.constantFrom<AgencyKind>("tiny", "near_k", "near_k", "near_minimum", "near_minimum", "medium"),
+        region: fc.nat(),
+        band: fc.nat(),
+        share: fc.constantFrom(0, 0.2, 0.4, 0.6, 0.9),
+        bandDrift: fc.boolean(),
+      }),
+      { minLength: 5, maxLength: 10 },
+    ),
+    large: fc.array(fc.record({ region: fc.nat(), band: fc.nat(), share: fc.constantFrom(0.2, 0.4, 0.6) }), {
+      minLength: 1,
+      maxLength: 2,
+    }),
     incremental: fc.boolean(),
   })
   .map(({ small, large, ...w }) => ({
@@ -67,9 +83,20 @@ export const worldArb: fc.Arbitrary<WorldSpec> = fc
     years: w.incremental ? 2 : w.years,
     firstYear: 2023,
     agencies: [
-      ...large.map((a) => ({ kind: "large" as const, region: a.region % w.regions.length, band: a.band % w.bands.length, share: a.share, bandDrift: false })),
+      ...large.map((a) => ({
+        kind: "large" as const,
+        region: a.region % w.regions.length,
+        band: a.band % w.bands.length,
+        share: a.share,
+        bandDrift: false,
+      })),
       // A drifting band is rare in practice: one agency in four of those drawn with it.
-      ...small.map((a, i) => ({ ...a, region: a.region % w.regions.length, band: a.band % w.bands.length, bandDrift: a.bandDrift && i % 4 === 0 })),
+      ...small.map((a, i) => ({
+        ...a,
+        region: a.region % w.regions.length,
+        band: a.band % w.bands.length,
+        bandDrift: a.bandDrift && i % 4 === 0,
+      })),
     ],
   }));
 
@@ -141,11 +168,16 @@ function quarterVolume(kind: AgencyKind, w: WorldSpec, random: () => number): nu
   const minimum = Math.max(w.k, w.agencyMinReports);
   const around = (centre: number, spread: number) => Math.max(0, Math.round(centre + (random() * 2 - 1) * spread));
   switch (kind) {
-    case "tiny": return around(1, 1.5);
-    case "near_k": return around(w.k / 2, w.k / 2); // a year near 2k: small cells everywhere
-    case "near_minimum": return around(minimum / 4 + 1, 4); // the year near the minimum; quarters below it
-    case "medium": return around(minimum, minimum / 2); // quarters on both sides of the minimum
-    case "large": return around(6 * w.k, 2 * w.k); // ~24k a year: the type × factor table opens in most years
+    case "tiny":
+      return around(1, 1.5);
+    case "near_k":
+      return around(w.k / 2, w.k / 2); // a year near 2k: small cells everywhere
+    case "near_minimum":
+      return around(minimum / 4 + 1, 4); // the year near the minimum; quarters below it
+    case "medium":
+      return around(minimum, minimum / 2); // quarters on both sides of the minimum
+    case "large":
+      return around(6 * w.k, 2 * w.k); // ~24k a year: the type × factor table opens in most years
   }
 }
 
@@ -156,8 +188,11 @@ export function buildWorld(w: WorldSpec): World {
   const factorOrder = shuffled(random, factors.length);
   const lossOrder = [2, 3, 1, 0]; // minor, property, serious, fatality: fatalities rare
   const agencies: WorldAgency[] = w.agencies.map((a, i) => ({
-    id: uuid(random), name: `World agency ${i + 1} (${a.kind})`,
-    region: censusRegions[w.regions[a.region]!]!.code, band: agencySizeBands[w.bands[a.band]!]!.code, spec: a,
+    id: uuid(random),
+    name: `World agency ${i + 1} (${a.kind})`,
+    region: censusRegions[w.regions[a.region]!]!.code,
+    band: agencySizeBands[w.bands[a.band]!]!.code,
+    spec: a,
   }));
   const quarters: string[] = [];
   for (let y = 0; y < w.years; y++) for (let q = 1; q <= 4; q++) quarters.push(`${w.firstYear + y}-Q${q}`);
@@ -170,16 +205,23 @@ export function buildWorld(w: WorldSpec): World {
     const month = (Number(quarter.slice(-1)) - 1) * 3 + 1 + Math.floor(random() * 3);
     const nFactors = [1, 1, 1, 2, 2, 2, 3, 3, 4, 5][Math.floor(random() * 10)]!;
     const chosen = new Set<number>();
-    while (chosen.size < Math.min(nFactors, MAX_FACTORS_PER_REPORT)) chosen.add(zipf(random, factors.length, 1.1, factorOrder));
+    while (chosen.size < Math.min(nFactors, MAX_FACTORS_PER_REPORT))
+      chosen.add(zipf(random, factors.length, 1.1, factorOrder));
     const order = typeOrder.map((_, i) => typeOrder[(i + typeShift) % typeOrder.length]!);
     let band = agency?.band ?? null;
-    if (agency?.spec.bandDrift && random() < 0.3) band = agencySizeBands[(agencySizeBands.findIndex((b) => b.code === agency.band) + 1) % agencySizeBands.length]!.code;
+    if (agency?.spec.bandDrift && random() < 0.3)
+      band =
+        agencySizeBands[(agencySizeBands.findIndex((b) => b.code === agency.band) + 1) % agencySizeBands.length]!.code;
     reports.push({
-      id: uuid(random), quarter, publishedMonth: `${year}-${String(month).padStart(2, "0")}-01`, region,
+      id: uuid(random),
+      quarter,
+      publishedMonth: `${year}-${String(month).padStart(2, "0")}-01`,
+      region,
       incident: incidentTypes[zipf(random, incidentTypes.length, 1.2, order)]!.code,
       loss: lossPotentials[zipf(random, lossPotentials.length, 1.3, lossOrder)]!.code,
       factors: [...chosen].map((f) => factors[f]!.code),
-      agencyId: agency?.id ?? null, band,
+      agencyId: agency?.id ?? null,
+      band,
       consent: agency ? (random() < agency.spec.share ? "agency_share" : "agency_stats") : "national",
     });
   };
@@ -212,17 +254,56 @@ export async function insertAgencies(database: OpenDatabase, world: World): Prom
 export async function insertReports(database: OpenDatabase, reports: readonly WorldReport[]): Promise<void> {
   if (reports.length === 0) return;
   const main = await BulkAppender.open(database.instance, "reports", [
-    "varchar", "varchar", "integer", "varchar", "varchar", "varchar", "varchar", "varchar", "date",
-    "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "date",
+    "varchar",
+    "varchar",
+    "integer",
+    "varchar",
+    "varchar",
+    "varchar",
+    "varchar",
+    "varchar",
+    "date",
+    "varchar",
+    "varchar",
+    "varchar",
+    "varchar",
+    "varchar",
+    "varchar",
+    "varchar",
+    "date",
   ]);
   for (const r of reports) {
-    main.append([r.id, `W-${r.id}`, 1, "t", "s", "l", r.incident, r.loss, r.publishedMonth, null, null, null, null, null, null, r.region, r.publishedMonth]);
+    main.append([
+      r.id,
+      `W-${r.id}`,
+      1,
+      "t",
+      "s",
+      "l",
+      r.incident,
+      r.loss,
+      r.publishedMonth,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      r.region,
+      r.publishedMonth,
+    ]);
   }
   main.close();
   const cited = await BulkAppender.open(database.instance, "report_factors", ["varchar", "varchar"]);
   for (const r of reports) for (const f of r.factors) cited.append([r.id, f]);
   cited.close();
-  const protectedFields = await BulkAppender.open(database.instance, "report_protected", ["varchar", "varchar", "varchar", "varchar", "varchar"]);
+  const protectedFields = await BulkAppender.open(database.instance, "report_protected", [
+    "varchar",
+    "varchar",
+    "varchar",
+    "varchar",
+    "varchar",
+  ]);
   for (const r of reports) protectedFields.append([r.id, "XX", r.agencyId, r.band, r.consent]);
   protectedFields.close();
 }

@@ -20,7 +20,7 @@ function warnLoudly(suite: string) {
   process.stderr.write(
     `\n${line}\n!! BROWSER TESTS SKIPPED: no Chromium at ${CHROMIUM_PATH} ("${suite}").\n` +
       `!! Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH. In CI (CI=true) this is a ` +
-          `failure.\n${line}\n\n`,
+      `failure.\n${line}\n\n`,
   );
 }
 
@@ -45,6 +45,13 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A context with a profile on disk: what Chromium needs before it calls a page installable. */
-export function launchPersistentContext(userDataDir: string, options: BrowserContextOptions = {}): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, ...options });
+export function launchPersistentContext(
+  userDataDir: string,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    ...options,
+  });
 }

@@ -66,10 +66,12 @@ export function asScreenTable(sheet: { headers: string[]; rows: string[][] }): {
     keep.push(i);
     headers.push(sheet.headers[i + 1]?.endsWith(": 95% interval, lower") ? `${h} (95% interval)` : h);
   });
-  const rows = sheet.rows.map((r) => keep.map((i) => {
-    if (!sheet.headers[i + 1]?.endsWith(": 95% interval, lower")) return r[i]!;
-    const [share, lower, upper] = [r[i]!, r[i + 1]!, r[i + 2]!];
-    return /%$/.test(share) && /%$/.test(lower) ? `${share} (${lower}–${upper})` : share;
-  }));
+  const rows = sheet.rows.map((r) =>
+    keep.map((i) => {
+      if (!sheet.headers[i + 1]?.endsWith(": 95% interval, lower")) return r[i]!;
+      const [share, lower, upper] = [r[i]!, r[i + 1]!, r[i + 2]!];
+      return /%$/.test(share) && /%$/.test(lower) ? `${share} (${lower}–${upper})` : share;
+    }),
+  );
   return { headers, rows };
 }

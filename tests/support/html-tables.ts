@@ -6,7 +6,15 @@ export interface HtmlTable {
   rows: string[][];
 }
 
-const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#x27": "'", "#39": "'", nbsp: "\u00a0" };
+const entities: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  "#x27": "'",
+  "#39": "'",
+  nbsp: "\u00a0",
+};
 
 export function textOf(html: string): string {
   return html
@@ -20,9 +28,13 @@ export function htmlTables(page: string): HtmlTable[] {
   return [...page.matchAll(/<table[^>]*>(.*?)<\/table>/gs)].map((m) => {
     const table = m[1]!;
     const caption = textOf(/<caption[^>]*>(.*?)<\/caption>/s.exec(table)?.[1] ?? "");
-    const headers = [...(/<thead>(.*?)<\/thead>/s.exec(table)?.[1] ?? "").matchAll(/<th[^>]*>(.*?)<\/th>/gs)].map((h) => textOf(h[1]!));
+    const headers = [...(/<thead>(.*?)<\/thead>/s.exec(table)?.[1] ?? "").matchAll(/<th[^>]*>(.*?)<\/th>/gs)].map((h) =>
+      textOf(h[1]!),
+    );
     const body = /<tbody>(.*?)<\/tbody>/s.exec(table)?.[1] ?? "";
-    const rows = [...body.matchAll(/<tr[^>]*>(.*?)<\/tr>/gs)].map((r) => [...r[1]!.matchAll(/<td[^>]*>(.*?)<\/td>/gs)].map((c) => textOf(c[1]!)));
+    const rows = [...body.matchAll(/<tr[^>]*>(.*?)<\/tr>/gs)].map((r) =>
+      [...r[1]!.matchAll(/<td[^>]*>(.*?)<\/td>/gs)].map((c) => textOf(c[1]!)),
+    );
     return { caption, headers, rows };
   });
 }

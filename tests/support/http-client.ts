@@ -28,13 +28,20 @@ export function send(base: string, request: RawRequest): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
-        host: url.hostname, port: url.port, path: request.path, method: request.method ?? "GET", localAddress: request.localAddress, agent: false,
+        host: url.hostname,
+        port: url.port,
+        path: request.path,
+        method: request.method ?? "GET",
+        localAddress: request.localAddress,
+        agent: false,
         headers: { ...(body ? { "Content-Length": String(body.length) } : {}), ...request.headers },
       },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }),
+        );
         res.on("error", reject);
       },
     );
@@ -45,10 +52,22 @@ export function send(base: string, request: RawRequest): Promise<Reply> {
 }
 
 /** A urlencoded form post, as a same-origin browser form sends it. */
-export function postForm(base: string, path: string, fields: Record<string, string>, options: { cookie?: string; localAddress?: string } = {}): Promise<Reply> {
+export function postForm(
+  base: string,
+  path: string,
+  fields: Record<string, string>,
+  options: { cookie?: string; localAddress?: string } = {},
+): Promise<Reply> {
   return send(base, {
-    method: "POST", path, body: new URLSearchParams(fields).toString(), localAddress: options.localAddress,
-    headers: { "Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Site": "same-origin", ...(options.cookie ? { Cookie: options.cookie } : {}) },
+    method: "POST",
+    path,
+    body: new URLSearchParams(fields).toString(),
+    localAddress: options.localAddress,
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      "Sec-Fetch-Site": "same-origin",
+      ...(options.cookie ? { Cookie: options.cookie } : {}),
+    },
   });
 }
 
@@ -76,7 +95,8 @@ export interface HttpSession {
 /** The password step of a demo account: a pending session and the CSRF token of the second-factor page. */
 export async function passwordStep(base: string, email: string, localAddress?: string): Promise<HttpSession> {
   const reply = await postForm(base, "/sign-in", { email, password: DEMO_PASSWORD }, { localAddress });
-  if (reply.status !== 302) throw new Error(`Password step for ${email} answered ${reply.status}: ${reply.body.slice(0, 300)}`);
+  if (reply.status !== 302)
+    throw new Error(`Password step for ${email} answered ${reply.status}: ${reply.body.slice(0, 300)}`);
   const cookie = sessionCookieOf(reply);
   const page = await getPage(base, reply.headers.location!, cookie);
   return { cookie, csrf: hiddenField(page.body, "csrf") };
@@ -85,7 +105,12 @@ export async function passwordStep(base: string, email: string, localAddress?: s
 /** Both factors of a demo account over HTTP (a TOTP code signs an account in once: one call per account and step). */
 export async function signInOverHttp(base: string, email: string): Promise<HttpSession> {
   const pending = await passwordStep(base, email);
-  const reply = await postForm(base, "/sign-in/mfa", { csrf: pending.csrf, kind: "totp", code: await currentTotp(DEMO_TOTP_SECRET) }, { cookie: pending.cookie });
+  const reply = await postForm(
+    base,
+    "/sign-in/mfa",
+    { csrf: pending.csrf, kind: "totp", code: await currentTotp(DEMO_TOTP_SECRET) },
+    { cookie: pending.cookie },
+  );
   if (reply.status !== 302) throw new Error(`Second factor for ${email} answered ${reply.status}`);
   const cookie = sessionCookieOf(reply);
   const account = await getPage(base, "/account", cookie);
@@ -101,7 +126,12 @@ export interface StreamedReply extends Reply {
  * Streams `totalBytes` of form-looking data with chunked transfer coding (no Content-Length), as fast as
  * the server reads it, and stops writing once the server answers.
  */
-export function streamChunked(base: string, path: string, totalBytes: number, headers: Record<string, string> = {}): Promise<StreamedReply> {
+export function streamChunked(
+  base: string,
+  path: string,
+  totalBytes: number,
+  headers: Record<string, string> = {},
+): Promise<StreamedReply> {
   const url = new URL(base);
   const chunk = Buffer.from(`a=${"x".repeat(64 * 1024 - 2)}`);
   return new Promise((resolve, reject) => {
@@ -109,8 +139,17 @@ export function streamChunked(base: string, path: string, totalBytes: number, he
     let answered = false;
     const req = http.request(
       {
-        host: url.hostname, port: url.port, path, method: "POST", agent: false,
-        headers: { "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked", "Sec-Fetch-Site": "same-origin", ...headers },
+        host: url.hostname,
+        port: url.port,
+        path,
+        method: "POST",
+        agent: false,
+        headers: {
+          "Content-Type": "application/x-www-form-urlencoded",
+          "Transfer-Encoding": "chunked",
+          "Sec-Fetch-Site": "same-origin",
+          ...headers,
+        },
       },
       (res) => {
         answered = true;
@@ -119,7 +158,12 @@ export function streamChunked(base: string, path: string, totalBytes: number, he
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("end", () => {
           req.destroy();
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8"), sentBeforeAnswer });
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString("utf8"),
+            sentBeforeAnswer,
+          });
         });
       },
     );

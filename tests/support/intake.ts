@@ -15,10 +15,12 @@ export function testIntakeKey(): string {
 
 export const VALID_INPUT: ReportFormInput = {
   title: "Second knife missed in pat-down",
-  narrative: "Night traffic stop for a broken tail light. During the pat-down I found one knife and stopped searching. A " +
-      "second knife was found in the waistband at the jail.",
-  lessons: "Finish the search after the first weapon: complacency after the first find nearly cost us. Two officers, one " +
-      "covers.",
+  narrative:
+    "Night traffic stop for a broken tail light. During the pat-down I found one knife and stopped searching. A " +
+    "second knife was found in the waistband at the jail.",
+  lessons:
+    "Finish the search after the first weapon: complacency after the first find nearly cost us. Two officers, one " +
+    "covers.",
   factors: ["st_concealed_weapon", "td_inadequate_search"],
   incidentType: "traffic_stop",
   eventYear: "2025",
@@ -46,7 +48,11 @@ export function formBody(fields: FormFields | ReportFormInput): URLSearchParams 
   return body;
 }
 
-export function postRequest(path: string, fields: FormFields | ReportFormInput, headers: Record<string, string> = {}): Request {
+export function postRequest(
+  path: string,
+  fields: FormFields | ReportFormInput,
+  headers: Record<string, string> = {},
+): Request {
   return new Request(`http://closecall.test${path}`, {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
@@ -73,7 +79,12 @@ type Handler = (args: ActionFunctionArgs & LoaderFunctionArgs) => Promise<unknow
 export async function call<T>(handler: Handler, request: Request, context: AppContext): Promise<Outcome<T>> {
   try {
     const result = await handler({ request, params: {}, context: context as unknown as AppLoadContext });
-    if (result && typeof result === "object" && "type" in result && (result as { type: string }).type === "DataWithResponseInit") {
+    if (
+      result &&
+      typeof result === "object" &&
+      "type" in result &&
+      (result as { type: string }).type === "DataWithResponseInit"
+    ) {
       const wrapped = result as unknown as { data: T; init: ResponseInit | null };
       return { status: wrapped.init?.status ?? 200, data: wrapped.data };
     }

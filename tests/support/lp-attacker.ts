@@ -47,16 +47,26 @@ function problemText(sense: "Minimize" | "Maximize", objective: Expression, k: K
   k.atMost.forEach((ineq, i) => rows.push(` a${i}: ${expressionText(ineq.expression)} <= ${ineq.bound}`));
   if (rows.length === 0) rows.push(" z: 0 x0 >= 0");
   const bounds = k.lower.map((lo, i) => ` ${lo} <= x${i} <= ${k.upper[i]}`);
-  return `${sense}\n obj: ${expressionText(objective)}\nSubject ` +
-      `To\n${rows.join("\n")}\nBounds\n${bounds.join("\n")}\nEnd\n`;
+  return (
+    `${sense}\n obj: ${expressionText(objective)}\nSubject ` +
+    `To\n${rows.join("\n")}\nBounds\n${bounds.join("\n")}\nEnd\n`
+  );
 }
 
-async function solve(sense: "Minimize" | "Maximize", objective: Expression, k: Knowledge): Promise<{ value: number; point: Map<number, number> }> {
+async function solve(
+  sense: "Minimize" | "Maximize",
+  objective: Expression,
+  k: Knowledge,
+): Promise<{ value: number; point: Map<number, number> }> {
   const h = await (highs ??= loadHighs());
   const result = h.solve(problemText(sense, objective, k), { output_flag: false } as never);
-  if (result.Status !== "Optimal") throw new Error(`The attacker's LP ended ${result.Status}: the released figures contradict each other or the public ones`);
+  if (result.Status !== "Optimal")
+    throw new Error(
+      `The attacker's LP ended ${result.Status}: the released figures contradict each other or the public ones`,
+    );
   const point = new Map<number, number>();
-  for (const [name, column] of Object.entries(result.Columns)) point.set(Number(name.slice(1)), (column as { Primal: number }).Primal);
+  for (const [name, column] of Object.entries(result.Columns))
+    point.set(Number(name.slice(1)), (column as { Primal: number }).Primal);
   return { value: result.ObjectiveValue, point };
 }
 
@@ -74,7 +84,11 @@ function priorWidth(objective: Expression, k: Knowledge): number {
  * Each target's smallest and largest feasible value; returns those pinned narrower than k (or narrower
  * than the public figures alone already allow, when that is less than k: no release can widen it).
  */
-export async function pinnedTargets(k: Knowledge, targets: { label: string; expression: Expression }[], privacyK: number): Promise<Pinned[]> {
+export async function pinnedTargets(
+  k: Knowledge,
+  targets: { label: string; expression: Expression }[],
+  privacyK: number,
+): Promise<Pinned[]> {
   const need = (t: { expression: Expression }) => Math.min(privacyK, priorWidth(t.expression, k)) - 1e-6;
   const valueAt = (t: { expression: Expression }, point: Map<number, number>) => {
     let v = 0;
@@ -84,11 +98,12 @@ export async function pinnedTargets(k: Knowledge, targets: { label: string; expr
   // Every solution is a feasible point: the values a target takes across solutions already bound its
   // range from inside. Pushing the sum of all targets up and down first shows most of them wide.
   const seen = targets.map(() => ({ min: Infinity, max: -Infinity }));
-  const observe = (point: Map<number, number>) => targets.forEach((t, i) => {
-    const v = valueAt(t, point);
-    seen[i]!.min = Math.min(seen[i]!.min, v);
-    seen[i]!.max = Math.max(seen[i]!.max, v);
-  });
+  const observe = (point: Map<number, number>) =>
+    targets.forEach((t, i) => {
+      const v = valueAt(t, point);
+      seen[i]!.min = Math.min(seen[i]!.min, v);
+      seen[i]!.max = Math.max(seen[i]!.max, v);
+    });
   if (targets.length > 1) {
     const sum: Expression = new Map();
     for (const t of targets) for (const [i, c] of t.expression) sum.set(i, (sum.get(i) ?? 0) + c);
@@ -103,7 +118,8 @@ export async function pinnedTargets(k: Knowledge, targets: { label: string; expr
     if (seen[i]!.max - seen[i]!.min >= need(t)) continue;
     const lo = await solve("Minimize", t.expression, k);
     // A range of exactly k is not narrower than k; 1e-6 covers HiGHS's feasibility tolerance.
-    if (hi.value - lo.value < need(t)) pinned.push({ label: t.label, min: lo.value, max: hi.value, priorWidth: priorWidth(t.expression, k) });
+    if (hi.value - lo.value < need(t))
+      pinned.push({ label: t.label, min: lo.value, max: hi.value, priorWidth: priorWidth(t.expression, k) });
   }
   return pinned;
 }
@@ -142,7 +158,10 @@ export class PreparedProblem {
       if (out.size === 0) {
         // Every unknown in it is fixed: it must hold as it is, or the released figures contradict each other.
         const ok = op === "=" ? Math.abs(constant - rhs) < 1e-6 : constant <= rhs + 1e-6;
-        if (!ok) throw new Error(`The released figures contradict each other or the public ones at ${label}: ${constant} ${op} ${rhs}`);
+        if (!ok)
+          throw new Error(
+            `The released figures contradict each other or the public ones at ${label}: ${constant} ${op} ${rhs}`,
+          );
         return;
       }
       // A row that no point of the box can break says nothing: left out (smaller programs, same polytope).
@@ -199,12 +218,16 @@ export class PreparedProblem {
       model.changeColCost(j, c);
       this.#objective.push(j);
     }
-    model.changeObjectiveSense(sense === "min" ? h.constants.objectiveSense.minimize : h.constants.objectiveSense.maximize);
+    model.changeObjectiveSense(
+      sense === "min" ? h.constants.objectiveSense.minimize : h.constants.objectiveSense.maximize,
+    );
     model.run();
     this.solves++;
     if (model.getModelStatus() !== h.constants.modelStatus.optimal) {
-      throw new Error(`The attacker's LP ended with status ${model.getModelStatus()}: the released figures contradict each ` +
-          `other or the public ones`);
+      throw new Error(
+        `The attacker's LP ended with status ${model.getModelStatus()}: the released figures contradict each ` +
+          `other or the public ones`,
+      );
     }
     const { colValue } = model.getSolution();
     for (const [i, j] of this.#column) point[i] = colValue[j]!;
@@ -216,7 +239,10 @@ export class PreparedProblem {
     const h = await (highs ??= loadHighs());
     const { out, constant } = this.#free(objective);
     if (out.size === 0) return constant;
-    const result = h.solve(`${sense === "min" ? "Minimize" : "Maximize"}\n obj: ${expressionText(out)}\n${this.#text}`, { output_flag: false } as never);
+    const result = h.solve(
+      `${sense === "min" ? "Minimize" : "Maximize"}\n obj: ${expressionText(out)}\n${this.#text}`,
+      { output_flag: false } as never,
+    );
     if (result.Status !== "Optimal") throw new Error(`The attacker's LP ended ${result.Status}`);
     return result.ObjectiveValue + constant;
   }
@@ -253,16 +279,21 @@ function valueAt(e: Expression, point: Float64Array): number {
  * a target shown wide enough by points needs no LP of its own: pushing the sum of the open targets up
  * and down reaches many bounds at once. A target is reported only after both its bounds were solved.
  */
-export async function narrowTargets(knowledge: Knowledge, targets: readonly RangeTarget[], feasible: readonly Float64Array[] = []): Promise<{ narrow: NarrowTarget[]; solves: number }> {
+export async function narrowTargets(
+  knowledge: Knowledge,
+  targets: readonly RangeTarget[],
+  feasible: readonly Float64Array[] = [],
+): Promise<{ narrow: NarrowTarget[]; solves: number }> {
   const problem = new PreparedProblem(knowledge);
   try {
     const min = targets.map(() => Infinity);
     const max = targets.map(() => -Infinity);
-    const observe = (point: Float64Array) => targets.forEach((t, i) => {
-      const v = valueAt(t.expression, point);
-      if (v < min[i]!) min[i] = v;
-      if (v > max[i]!) max[i] = v;
-    });
+    const observe = (point: Float64Array) =>
+      targets.forEach((t, i) => {
+        const v = valueAt(t.expression, point);
+        if (v < min[i]!) min[i] = v;
+        if (v > max[i]!) max[i] = v;
+      });
     feasible.forEach(observe);
     const wide = (i: number) => max[i]! - min[i]! >= targets[i]!.required - 1e-6;
     let open = targets.map((_, i) => i).filter((i) => !wide(i));
@@ -287,8 +318,12 @@ export async function narrowTargets(knowledge: Knowledge, targets: readonly Rang
       observe(lo.point);
       if (wide(i)) continue;
       // Narrow: both bounds again from the text with the one-shot solver (what the test reports).
-      const confirmed = { min: await problem.confirm("min", t.expression), max: await problem.confirm("max", t.expression) };
-      if (confirmed.max - confirmed.min < t.required - 1e-6) narrow.push({ label: t.label, ...confirmed, required: t.required });
+      const confirmed = {
+        min: await problem.confirm("min", t.expression),
+        max: await problem.confirm("max", t.expression),
+      };
+      if (confirmed.max - confirmed.min < t.required - 1e-6)
+        narrow.push({ label: t.label, ...confirmed, required: t.required });
     }
     return { narrow, solves: problem.solves };
   } finally {

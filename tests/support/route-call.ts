@@ -12,7 +12,11 @@ export interface RouteOutcome {
   thrown: boolean;
 }
 
-type RouteFunction = (args: { request: Request; params: Record<string, string | undefined>; context: AppLoadContext }) => unknown;
+type RouteFunction = (args: {
+  request: Request;
+  params: Record<string, string | undefined>;
+  context: AppLoadContext;
+}) => unknown;
 
 function isDataWithInit(value: unknown): value is { data: unknown; init: ResponseInit | null } {
   return typeof value === "object" && value !== null && (value as { type?: string }).type === "DataWithResponseInit";
@@ -21,7 +25,13 @@ function isDataWithInit(value: unknown): value is { data: unknown; init: Respons
 async function outcomeOf(value: unknown, thrown: boolean): Promise<RouteOutcome> {
   if (value instanceof Response) {
     const text = await value.text();
-    return { status: value.status, location: value.headers.get("Location"), headers: value.headers, data: text, thrown };
+    return {
+      status: value.status,
+      location: value.headers.get("Location"),
+      headers: value.headers,
+      data: text,
+      thrown,
+    };
   }
   if (isDataWithInit(value)) {
     const headers = new Headers(value.init?.headers);

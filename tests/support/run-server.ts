@@ -25,7 +25,13 @@ export async function startServer(
   const appRoot = options.root ?? root;
   // 300 agencies unless a test asks otherwise: a demo start audits every agency's release book in the
   // background, and 3,000 of them would keep a core busy through most tests.
-  const environment: Record<string, string | undefined> = { ...process.env, PORT: "0", HOST: "127.0.0.1", SEED_AGENCIES: "300", ...env };
+  const environment: Record<string, string | undefined> = {
+    ...process.env,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    SEED_AGENCIES: "300",
+    ...env,
+  };
   for (const [name, value] of Object.entries(environment)) if (value === undefined) delete environment[name];
   const child = spawn(process.execPath, [path.join(appRoot, "scripts", "start.mjs"), ...args], {
     cwd: appRoot,

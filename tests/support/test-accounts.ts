@@ -35,8 +35,19 @@ export async function createTestAgency(db: Kysely<Database>, name: string): Prom
   await db
     .insertInto("agencies")
     .values({
-      id, name, state: "OH", census_region: "midwest", size_band: "100-499", status: "active", partner_code_hash: hashPartnerCode(partnerCode),
-      contact_name: null, contact_email: null, applied_at: new Date(), decided_at: new Date(), left_at: null, is_synthetic: false,
+      id,
+      name,
+      state: "OH",
+      census_region: "midwest",
+      size_band: "100-499",
+      status: "active",
+      partner_code_hash: hashPartnerCode(partnerCode),
+      contact_name: null,
+      contact_email: null,
+      applied_at: new Date(),
+      decided_at: new Date(),
+      left_at: null,
+      is_synthetic: false,
     })
     .execute();
   return { id, name, partnerCode };
@@ -55,9 +66,22 @@ export async function createTestUser(
   await db
     .insertInto("users")
     .values({
-      id, email, display_name: `Test ${role}`, password_hash: await passwordHash, role, agency_id: options.agencyId ?? null, status: "active",
-      is_demo: options.isDemo ?? false, totp_secret: enrolled ? sealTotpSecret(testSecretBox, id, totpSecret) : null, mfa_enrolled_at: enrolled ? new Date() : null,
-      failed_sign_ins: 0, locked_until: null, created_at: new Date(), last_sign_in_at: null, totp_last_step: null, password_changed_at: null,
+      id,
+      email,
+      display_name: `Test ${role}`,
+      password_hash: await passwordHash,
+      role,
+      agency_id: options.agencyId ?? null,
+      status: "active",
+      is_demo: options.isDemo ?? false,
+      totp_secret: enrolled ? sealTotpSecret(testSecretBox, id, totpSecret) : null,
+      mfa_enrolled_at: enrolled ? new Date() : null,
+      failed_sign_ins: 0,
+      locked_until: null,
+      created_at: new Date(),
+      last_sign_in_at: null,
+      totp_last_step: null,
+      password_changed_at: null,
     })
     .execute();
   return { id, email, role, agencyId: options.agencyId ?? null, totpSecret };
@@ -82,7 +106,11 @@ export function getAs(path: string, who?: { cookie: string } | null): Request {
 }
 
 /** A form POST as this person, with their CSRF token unless the fields say otherwise. */
-export function postAs(path: string, who: { cookie: string; csrf: string } | null, fields: Record<string, string> = {}): Request {
+export function postAs(
+  path: string,
+  who: { cookie: string; csrf: string } | null,
+  fields: Record<string, string> = {},
+): Request {
   const body = new URLSearchParams(who ? { csrf: who.csrf, ...fields } : fields);
   return new Request(`${BASE}${path}`, {
     method: "POST",

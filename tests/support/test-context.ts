@@ -8,6 +8,10 @@ import { TEST_SERVER_KEY } from "./test-server-key";
  * key (TOTP seeds of test accounts are sealed under it); a test of a missing or weak key overrides it.
  */
 export function createTestContext(database: OpenDatabase, overrides: Partial<AppConfig> = {}): AppContext {
-  const config = { ...readConfig({ NODE_ENV: "test", DATA_DIR: "/nonexistent-test-data" }), intakeKey: TEST_SERVER_KEY, ...overrides };
+  const config = {
+    ...readConfig({ NODE_ENV: "test", DATA_DIR: "/nonexistent-test-data" }),
+    intakeKey: TEST_SERVER_KEY,
+    ...overrides,
+  };
   return { db: database.db, duck: database.instance, config, cspNonce: "test-nonce" };
 }

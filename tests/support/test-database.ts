@@ -13,7 +13,12 @@ export async function createTestDatabase(): Promise<OpenDatabase> {
  * A fresh database with the synthetic dataset and everything derived from it (analytics rollups, the
  * library's search index), as a server has it after its first start: for dashboard, export and API tests.
  */
-export async function createSeededTestDatabase(options: { reports: number; seed: number; agencies: number; privacy?: { k: number; agencyMinReports: number } }): Promise<OpenDatabase> {
+export async function createSeededTestDatabase(options: {
+  reports: number;
+  seed: number;
+  agencies: number;
+  privacy?: { k: number; agencyMinReports: number };
+}): Promise<OpenDatabase> {
   const database = await createTestDatabase();
   await seedSyntheticData(database.instance, database.db, options);
   await rebuildAnalyticsRollups(database.db);

@@ -23,7 +23,17 @@ interface ControlAria {
 }
 
 /** A labelled control with its hint and error; `control` draws the input or select itself. */
-function Field({ label, hint, error, control }: { label: string; hint?: string; error?: string; control: (aria: ControlAria) => ReactNode }) {
+function Field({
+  label,
+  hint,
+  error,
+  control,
+}: {
+  label: string;
+  hint?: string;
+  error?: string;
+  control: (aria: ControlAria) => ReactNode;
+}) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -31,9 +41,17 @@ function Field({ label, hint, error, control }: { label: string; hint?: string; 
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {hint ? <span className="hint" id={hintId}>{hint}</span> : null}
+      {hint ? (
+        <span className="hint" id={hintId}>
+          {hint}
+        </span>
+      ) : null}
       {control({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
-      {error ? <p className="field-error" id={errorId}>{error}</p> : null}
+      {error ? (
+        <p className="field-error" id={errorId}>
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -41,9 +59,14 @@ function Field({ label, hint, error, control }: { label: string; hint?: string; 
 /** A labelled input with its hint and error tied to it for screen readers. */
 export function TextField({ name, label, hint, error, type = "text", ...input }: TextFieldProps) {
   return (
-    <Field label={label} hint={hint} error={error} control={(aria) => (
-      <input {...aria} name={name} type={type} spellCheck={type === "text" ? undefined : false} {...input} />
-    )} />
+    <Field
+      label={label}
+      hint={hint}
+      error={error}
+      control={(aria) => (
+        <input {...aria} name={name} type={type} spellCheck={type === "text" ? undefined : false} {...input} />
+      )}
+    />
   );
 }
 
@@ -59,20 +82,41 @@ interface SelectFieldProps {
 
 export function SelectField({ name, label, options, error, hint, defaultValue, placeholder }: SelectFieldProps) {
   return (
-    <Field label={label} hint={hint} error={error} control={(aria) => (
-      <select {...aria} name={name} defaultValue={defaultValue ?? ""} required>
-        {placeholder ? <option value="" disabled>{placeholder}</option> : null}
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-      </select>
-    )} />
+    <Field
+      label={label}
+      hint={hint}
+      error={error}
+      control={(aria) => (
+        <select {...aria} name={name} defaultValue={defaultValue ?? ""} required>
+          {placeholder ? (
+            <option value="" disabled>
+              {placeholder}
+            </option>
+          ) : null}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
 
 /** Your password or a current TOTP code, asked again before actions a stolen session must not take. */
 export function ConfirmIdentityField({ error }: { error?: string }) {
   return (
-    <TextField name="confirm" label="Your password, or the current code from your authenticator app" type="password" autoComplete="current-password"
-      required maxLength={1024} error={error} hint="Asked again because this cannot be undone by anyone who finds your browser signed in." />
+    <TextField
+      name="confirm"
+      label="Your password, or the current code from your authenticator app"
+      type="password"
+      autoComplete="current-password"
+      required
+      maxLength={1024}
+      error={error}
+      hint="Asked again because this cannot be undone by anyone who finds your browser signed in."
+    />
   );
 }
 
@@ -84,7 +128,11 @@ export function CsrfInput({ token }: { token: string }) {
 /** Errors not tied to one field (e.g. wrong email or password). */
 export function FormError({ message }: { message?: string | null }) {
   if (!message) return null;
-  return <div className="notice danger" role="alert">{message}</div>;
+  return (
+    <div className="notice danger" role="alert">
+      {message}
+    </div>
+  );
 }
 
 /** A secret shown once (link, partner code, recovery codes), selectable for copying. */
@@ -99,12 +147,34 @@ export function OneTimeSecret({ label, value, note }: { label: string; value: st
 }
 
 /** New password and its confirmation, with the policy as a hint (accept invitation, reset, change). */
-export function NewPasswordFields({ errors, label = "New password" }: { errors: Record<string, string | undefined>; label?: string }) {
+export function NewPasswordFields({
+  errors,
+  label = "New password",
+}: {
+  errors: Record<string, string | undefined>;
+  label?: string;
+}) {
   return (
     <>
-      <TextField name="password" label={label} type="password" autoComplete="new-password" required minLength={12} maxLength={128}
-        hint="12 to 128 characters. A few unrelated words make a strong password; very common passwords are refused." error={errors.password} />
-      <TextField name="confirmPassword" label={`${label} again`} type="password" autoComplete="new-password" required error={errors.confirmPassword} />
+      <TextField
+        name="password"
+        label={label}
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={12}
+        maxLength={128}
+        hint="12 to 128 characters. A few unrelated words make a strong password; very common passwords are refused."
+        error={errors.password}
+      />
+      <TextField
+        name="confirmPassword"
+        label={`${label} again`}
+        type="password"
+        autoComplete="new-password"
+        required
+        error={errors.confirmPassword}
+      />
     </>
   );
 }

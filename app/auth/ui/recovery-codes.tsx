@@ -4,7 +4,9 @@ export function RecoveryCodeList({ codes }: { codes: readonly string[] }) {
     <div className="one-time-secret">
       <p className="label">Your recovery codes</p>
       <ul className="recovery-codes">
-        {codes.map((code) => <li key={code}>{code}</li>)}
+        {codes.map((code) => (
+          <li key={code}>{code}</li>
+        ))}
       </ul>
     </div>
   );

@@ -18,15 +18,21 @@ const LONG = "Complacency / routine-call assumption";
 
 /** The widths and heights of the dashed withheld outlines in a drawn SVG (ECharts writes "M x y l w 0 l 0 h …"). */
 function withheldBoxes(svg: string): { width: number; height: number }[] {
-  return [...svg.matchAll(/<path d="M[\d.-]+ [\d.-]+l([\d.-]+) 0l0 ([\d.-]+)l[^"]*Z"[^>]*stroke-dasharray/g)]
-    .map((m) => ({ width: Math.abs(Number(m[1])), height: Math.abs(Number(m[2])) }));
+  return [...svg.matchAll(/<path d="M[\d.-]+ [\d.-]+l([\d.-]+) 0l0 ([\d.-]+)l[^"]*Z"[^>]*stroke-dasharray/g)].map(
+    (m) => ({ width: Math.abs(Number(m[1])), height: Math.abs(Number(m[2])) }),
+  );
 }
 
 describe("withheld figures never read as large values", () => {
   it("a withheld share is a short tag of fixed width, not a band across the axis", () => {
     const option = shareComparisonOption({
-      rows: [{ key: "a", label: "Weather", a: hidden, b: share(0.4) }, { key: "b", label: "Animal", a: share(0.3), b: share(0.2) }],
-      aLabel: "Your agency", bLabel: "Reference", description: "test",
+      rows: [
+        { key: "a", label: "Weather", a: hidden, b: share(0.4) },
+        { key: "b", label: "Animal", a: share(0.3), b: share(0.2) },
+      ],
+      aLabel: "Your agency",
+      bLabel: "Reference",
+      description: "test",
     });
     const boxes = withheldBoxes(renderChartSvg(option, 1000, 200, "t"));
     expect(boxes.length).toBeGreaterThan(0);
@@ -34,7 +40,12 @@ describe("withheld figures never read as large values", () => {
   });
 
   it("a withheld quarter is a short mark at the foot of the axis, not a column to the top", () => {
-    const option = trendOption({ bins: ["2025-Q1", "2025-Q2", "2025-Q3"], unit: "count", lines: [{ name: "Agency", values: [40, hidden, 60] }], description: "t" });
+    const option = trendOption({
+      bins: ["2025-Q1", "2025-Q2", "2025-Q3"],
+      unit: "count",
+      lines: [{ name: "Agency", values: [40, hidden, 60] }],
+      description: "t",
+    });
     const boxes = withheldBoxes(renderChartSvg(option, 720, 260, "t"));
     expect(boxes.length).toBe(1);
     expect(boxes[0]!.height).toBeLessThanOrEqual(WITHHELD_MARK_HEIGHT + 1);
@@ -43,7 +54,14 @@ describe("withheld figures never read as large values", () => {
 
 describe("factor labels at desktop widths", () => {
   it("keeps a long label whole, wrapping it instead of cutting it with an ellipsis", () => {
-    const option = baseOf(shareComparisonOption({ rows: [{ key: "c", label: LONG, a: share(0.2), b: null }], aLabel: "A", bLabel: null, description: "t" }));
+    const option = baseOf(
+      shareComparisonOption({
+        rows: [{ key: "c", label: LONG, a: share(0.2), b: null }],
+        aLabel: "A",
+        bLabel: null,
+        description: "t",
+      }),
+    );
     const axis = option.yAxis as { data: string[]; axisLabel: { width: number; overflow: string } };
     expect(axis.data).toEqual([LONG]);
     expect(axis.axisLabel).toMatchObject({ width: LABEL_WIDTH, overflow: "break" });
@@ -58,8 +76,12 @@ describe("colours keep their meaning", () => {
   it("the agency is always the agency's colour and the reference the reference's, also with no agency figure", () => {
     for (const a of [share(0.2), null]) {
       const option = shareComparisonOption({
-        rows: [{ key: "x", label: "Weather", a, b: share(0.1) }], aLabel: "Your agency", bLabel: "Reference",
-        aColor: seriesColors.agency, bColor: seriesColors.reference, description: "t",
+        rows: [{ key: "x", label: "Weather", a, b: share(0.1) }],
+        aLabel: "Your agency",
+        bLabel: "Reference",
+        aColor: seriesColors.agency,
+        bColor: seriesColors.reference,
+        description: "t",
       }) as { series: { name: string; itemStyle: { color: string } }[] };
       expect(option.series.find((s) => s.name === "Your agency")!.itemStyle.color).toBe(colors.blue);
       expect(option.series.find((s) => s.name === "Reference")!.itemStyle.color).toBe(colors.orange);

@@ -19,17 +19,34 @@ function Card({ label, count, note }: { label: string; count: AgencyBookView["he
 
 function Earlier({ title, comparison }: { title: string; comparison: Comparison | null }) {
   if (!comparison) return null;
-  return <Card label={`${title}: ${bookPeriodText(comparison.period)}`} count={comparison.count} note={`Change since then: ${changeText(comparison.change)}`} />;
+  return (
+    <Card
+      label={`${title}: ${bookPeriodText(comparison.period)}`}
+      count={comparison.count}
+      note={`Change since then: ${changeText(comparison.change)}`}
+    />
+  );
 }
 
 export function BookHeadline({ view }: { view: AgencyBookView }) {
   const { headline, shared } = view;
   return (
     <section className="headline-strip" aria-label="Headline figures">
-      <Card label={`Reports counted toward your agency · ${bookPeriodText(headline.period)}`} count={headline.reports} note="release book" />
-      <Earlier title={headline.period.includes("Q") ? "Quarter before" : "Year before"} comparison={headline.previous} />
+      <Card
+        label={`Reports counted toward your agency · ${bookPeriodText(headline.period)}`}
+        count={headline.reports}
+        note="release book"
+      />
+      <Earlier
+        title={headline.period.includes("Q") ? "Quarter before" : "Year before"}
+        comparison={headline.previous}
+      />
       <Earlier title="Same quarter a year before" comparison={headline.yearBefore} />
-      <Card label={`Reports shared with your agency · ${monthRangeText(shared.from, shared.to)}`} count={shared.reports} note="reports your members can read" />
+      <Card
+        label={`Reports shared with your agency · ${monthRangeText(shared.from, shared.to)}`}
+        count={shared.reports}
+        note="reports your members can read"
+      />
     </section>
   );
 }

@@ -11,9 +11,14 @@ import { layerWords } from "./words";
 
 export function BookPanel({ model, notes, extra }: { model: PanelModel; notes?: ReactNode; extra?: ReactNode }) {
   const layers = model.layers ?? [];
-  const chart = model.chart
-    ? <Chart option={model.chart.option} height={model.chart.height} label={model.chart.label} ssrWidth={model.chart.ssrWidth} />
-    : null;
+  const chart = model.chart ? (
+    <Chart
+      option={model.chart.option}
+      height={model.chart.height}
+      label={model.chart.label}
+      ssrWidth={model.chart.ssrWidth}
+    />
+  ) : null;
   return (
     <details className={`panel dash-panel book-panel${model.wide ? " dash-wide" : ""}`} open data-panel={model.id}>
       <summary className="dash-panel-head">
@@ -21,17 +26,31 @@ export function BookPanel({ model, notes, extra }: { model: PanelModel; notes?: 
       </summary>
       <p className="dash-units">{model.units}</p>
       <p className="layer-line">
-        {layers.map((l) => <span key={l} className={`layer-tag layer-${l}`}>{layerWords[l]}</span>)}
+        {layers.map((l) => (
+          <span key={l} className={`layer-tag layer-${l}`}>
+            {layerWords[l]}
+          </span>
+        ))}
       </p>
       {model.allWithheld ? (
-        <p className="dash-all-withheld" role="note">{model.allWithheld}</p>
+        <p className="dash-all-withheld" role="note">
+          {model.allWithheld}
+        </p>
       ) : (
         <>
-          {chart
-            ? model.chart?.scroll
-              ? <div className="chart-scroll" tabIndex={0} role="region" aria-label={`${model.title}: scrolls sideways`}>{chart}</div>
-              : chart
-            : <div className="dash-empty" role="note">{model.emptyChart}</div>}
+          {chart ? (
+            model.chart?.scroll ? (
+              <div className="chart-scroll" tabIndex={0} role="region" aria-label={`${model.title}: scrolls sideways`}>
+                {chart}
+              </div>
+            ) : (
+              chart
+            )
+          ) : (
+            <div className="dash-empty" role="note">
+              {model.emptyChart}
+            </div>
+          )}
           {extra}
           {notes ? <div className="dash-notes">{notes}</div> : null}
           <details className="dash-table">
@@ -41,13 +60,21 @@ export function BookPanel({ model, notes, extra }: { model: PanelModel; notes?: 
               // data-table names the download the table is (a panel may hold two).
               <div data-table={t.id} key={`${t.id}:${t.columns.map((c) => c.id).join(",")}`}>
                 <StaticTable
-                  columns={toColumns(t.columns)} data={t.rows} caption={t.caption} getRowId={t.rowId}
+                  columns={toColumns(t.columns)}
+                  data={t.rows}
+                  caption={t.caption}
+                  getRowId={t.rowId}
                   empty={t.empty ? <p>{t.empty}</p> : undefined}
                 />
               </div>
             ))}
           </details>
-          <PanelDownloads panelId={model.id} title={model.title} chart={model.chart !== null} tables={model.tables.map((t) => ({ id: t.id, caption: t.caption }))} />
+          <PanelDownloads
+            panelId={model.id}
+            title={model.title}
+            chart={model.chart !== null}
+            tables={model.tables.map((t) => ({ id: t.id, caption: t.caption }))}
+          />
         </>
       )}
     </details>

@@ -20,11 +20,25 @@ export function monthChoices(latest: string, count = SHARED_MONTH_CHOICES): stri
   return Array.from({ length: count }, (_, i) => monthLabel(last - i));
 }
 
-function MonthSelect({ name, label, value, months }: { name: "from" | "to"; label: string; value: string; months: string[] }) {
+function MonthSelect({
+  name,
+  label,
+  value,
+  months,
+}: {
+  name: "from" | "to";
+  label: string;
+  value: string;
+  months: string[];
+}) {
   const list = months.includes(value) ? months : [value, ...months];
   return (
     <SelectField id={`choice-${name}`} name={name} label={label} defaultValue={value}>
-      {list.map((m) => <option key={m} value={m}>{formatBin(m)}</option>)}
+      {list.map((m) => (
+        <option key={m} value={m}>
+          {formatBin(m)}
+        </option>
+      ))}
     </SelectField>
   );
 }
@@ -36,47 +50,72 @@ export function ChoiceForm({ view }: { view: AgencyBookView }) {
   return (
     // Folded away on phones once the page runs (see usePhoneFolding), open without script.
     <details className="choice-panel" open>
-    <summary>Choices: {bookPeriodText(resolved.period)} · {choices.referenceLabels[resolved.reference]}</summary>
-    {/* A new key per view: the selects show the view's choices again after back/forward. */}
-    <Form method="get" action="/agency" className="book-choices" aria-label="What the dashboard shows" key={JSON.stringify(resolved) + JSON.stringify(state)}>
-      <fieldset>
-        <legend>All reports counted toward your agency (release book)</legend>
-        <SelectField id="choice-period" name="period" label="Period of publication" defaultValue={resolved.period}>
-          <optgroup label="Years">
-            {[...choices.years].reverse().map((y) => <option key={y} value={y}>{bookPeriodText(y)}</option>)}
-          </optgroup>
-          <optgroup label="Quarters">
-            {[...choices.quarters].reverse().map((q) => <option key={q} value={q}>{bookPeriodText(q)}</option>)}
-          </optgroup>
-        </SelectField>
-        {matrixYear ? (
-          <SelectField id="choice-type" name="type" label="Incident type" defaultValue={state.type ?? ""}>
-            <CodeOptions items={incidentTypes} all="All incident types" />
+      <summary>
+        Choices: {bookPeriodText(resolved.period)} · {choices.referenceLabels[resolved.reference]}
+      </summary>
+      {/* A new key per view: the selects show the view's choices again after back/forward. */}
+      <Form
+        method="get"
+        action="/agency"
+        className="book-choices"
+        aria-label="What the dashboard shows"
+        key={JSON.stringify(resolved) + JSON.stringify(state)}
+      >
+        <fieldset>
+          <legend>All reports counted toward your agency (release book)</legend>
+          <SelectField id="choice-period" name="period" label="Period of publication" defaultValue={resolved.period}>
+            <optgroup label="Years">
+              {[...choices.years].reverse().map((y) => (
+                <option key={y} value={y}>
+                  {bookPeriodText(y)}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label="Quarters">
+              {[...choices.quarters].reverse().map((q) => (
+                <option key={q} value={q}>
+                  {bookPeriodText(q)}
+                </option>
+              ))}
+            </optgroup>
           </SelectField>
-        ) : (
-          <p className="hint choice-note">
-            {choices.matrixYears.length
-              ? `An incident type can be chosen for the years ${choices.matrixYears.join(", ")}, whose incident type table is released.`
-              : "No year of your agency's book has the incident type table yet (it needs enough reports)."}
-          </p>
-        )}
-        <SelectField id="choice-factor" name="factor" label="Factor to follow" defaultValue={state.factor ?? ""}>
-          <CodeOptions items={factors} all="Your agency's top five" />
-        </SelectField>
-        <SelectField id="choice-vs" name="vs" label="Compare with" defaultValue={resolved.reference}>
-          {agencyReferences.map((r) => <option key={r} value={r}>{choices.referenceLabels[r]}</option>)}
-        </SelectField>
-      </fieldset>
-      <fieldset>
-        <legend>Reports shared with your agency</legend>
-        <MonthSelect name="from" label="From month of publication" value={resolved.sharedFrom} months={months} />
-        <MonthSelect name="to" label="To month of publication" value={resolved.sharedTo} months={months} />
-      </fieldset>
-      <div className="choice-actions">
-        <button type="submit" className="primary">Show</button>
-        <a href="/agency" className="reset-link">Back to the defaults</a>
-      </div>
-    </Form>
+          {matrixYear ? (
+            <SelectField id="choice-type" name="type" label="Incident type" defaultValue={state.type ?? ""}>
+              <CodeOptions items={incidentTypes} all="All incident types" />
+            </SelectField>
+          ) : (
+            <p className="hint choice-note">
+              {choices.matrixYears.length
+                ? `An incident type can be chosen for the years ${choices.matrixYears.join(", ")}, ` +
+                  "whose incident type table is released."
+                : "No year of your agency's book has the incident type table yet (it needs enough reports)."}
+            </p>
+          )}
+          <SelectField id="choice-factor" name="factor" label="Factor to follow" defaultValue={state.factor ?? ""}>
+            <CodeOptions items={factors} all="Your agency's top five" />
+          </SelectField>
+          <SelectField id="choice-vs" name="vs" label="Compare with" defaultValue={resolved.reference}>
+            {agencyReferences.map((r) => (
+              <option key={r} value={r}>
+                {choices.referenceLabels[r]}
+              </option>
+            ))}
+          </SelectField>
+        </fieldset>
+        <fieldset>
+          <legend>Reports shared with your agency</legend>
+          <MonthSelect name="from" label="From month of publication" value={resolved.sharedFrom} months={months} />
+          <MonthSelect name="to" label="To month of publication" value={resolved.sharedTo} months={months} />
+        </fieldset>
+        <div className="choice-actions">
+          <button type="submit" className="primary">
+            Show
+          </button>
+          <a href="/agency" className="reset-link">
+            Back to the defaults
+          </a>
+        </div>
+      </Form>
     </details>
   );
 }

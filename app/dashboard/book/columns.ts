@@ -139,10 +139,12 @@ export function lossColumns(aLabel: string, bLabel: string | null): ColumnSpec<L
     { id: "label", header: "Could have been", value: (r) => cell.text(r.label) },
     { id: "aShare", header: `${aLabel}: ${SHARE}`, value: (r) => cell.share(r.aShare) },
     { id: "aCount", header: `${aLabel}: reports`, value: (r) => cell.count(r.aCount) },
-    ...(bLabel ? [
-      { id: "bShare", header: `${bLabel}: ${SHARE}`, value: (r: LossRow) => cell.share(r.bShare) },
-      { id: "bCount", header: `${bLabel}: reports`, value: (r: LossRow) => cell.count(r.bCount) },
-    ] : []),
+    ...(bLabel
+      ? [
+          { id: "bShare", header: `${bLabel}: ${SHARE}`, value: (r: LossRow) => cell.share(r.bShare) },
+          { id: "bCount", header: `${bLabel}: reports`, value: (r: LossRow) => cell.count(r.bCount) },
+        ]
+      : []),
   ];
 }
 

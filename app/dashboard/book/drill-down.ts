@@ -7,9 +7,11 @@ import { emptyFilters, type LibraryFilters } from "../../../domain/library-query
 
 export const DRILL_NOTE =
   "Links open the library filtered to the reports shared with your agency; reports only counted toward your " +
-      "agency's statistics are never listed.";
+  "agency's statistics are never listed.";
 
-export function sharedLibraryHref(item: { incidentType?: string | null; factor?: string | null; from?: string; to?: string } = {}): string {
+export function sharedLibraryHref(
+  item: { incidentType?: string | null; factor?: string | null; from?: string; to?: string } = {},
+): string {
   const filters: LibraryFilters = {
     ...emptyFilters,
     incidentTypes: item.incidentType ? [item.incidentType] : [],

@@ -8,7 +8,10 @@ export interface Ordered<T> {
   zero: T[];
 }
 
-export function orderFactors<T>(rows: readonly T[], figure: (row: T) => { count: Count; share: Share | null }): Ordered<T> {
+export function orderFactors<T>(
+  rows: readonly T[],
+  figure: (row: T) => { count: Count; share: Share | null },
+): Ordered<T> {
   const shown: T[] = [];
   const withheld: T[] = [];
   const zero: T[] = [];

@@ -11,9 +11,15 @@ export function MatrixList({ table }: { table: TableModel<MatrixTableRow> }) {
       {table.rows.map((row) => (
         <li key={row.code}>
           <details>
-            <summary>{row.label} · {cellText(reports!.value(row))} reports</summary>
+            <summary>
+              {row.label} · {cellText(reports!.value(row))} reports
+            </summary>
             <ul>
-              {factorColumns.map((c) => <li key={c.id}><span>{c.header}</span> <b>{cellText(c.value(row))}</b></li>)}
+              {factorColumns.map((c) => (
+                <li key={c.id}>
+                  <span>{c.header}</span> <b>{cellText(c.value(row))}</b>
+                </li>
+              ))}
             </ul>
           </details>
         </li>

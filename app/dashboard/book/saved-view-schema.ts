@@ -14,7 +14,10 @@ export function isAgencyViewPath(path: string): boolean {
 export const SaveViewSchema = z.object({
   intent: z.literal("save-view"),
   name: z.string().trim().min(1, "Give the view a name").max(80, "Use at most 80 characters"),
-  path: z.string().max(500, "This view's address is too long").refine(isAgencyViewPath, "Only views of this page can be saved"),
+  path: z
+    .string()
+    .max(500, "This view's address is too long")
+    .refine(isAgencyViewPath, "Only views of this page can be saved"),
 });
 
 export const DeleteViewSchema = z.object({

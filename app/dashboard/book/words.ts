@@ -15,8 +15,9 @@ export const layerWords: Record<DataLayer, string> = {
 /** Why a layer can be trusted, in one line (the page's panel footers and the files' notes). */
 export const layerNotes: Record<DataLayer, string> = {
   book: "Frozen tables released per closed quarter of publication; figures that could point at officers are withheld.",
-  shared: "Reports officers chose to share with your agency's team, which members can read in the library: any months, " +
-      "nothing withheld.",
+  shared:
+    "Reports officers chose to share with your agency's team, which members can read in the library: any months, " +
+    "nothing withheld.",
   public: "Published, de-identified reports of the whole programme.",
 };
 
@@ -33,12 +34,17 @@ export function monthRangeText(from: string, to: string): string {
 }
 
 /** The page's choices in its own words, the resolved period always included. */
-export function bookFilterList(view: Pick<AgencyBookView, "resolved" | "state" | "profile">): { name: string; value: string }[] {
+export function bookFilterList(
+  view: Pick<AgencyBookView, "resolved" | "state" | "profile">,
+): { name: string; value: string }[] {
   const list = [{ name: "Period of publication", value: bookPeriodText(view.resolved.period) }];
   if (view.state.type) list.push({ name: "Incident type", value: labels.incidentType(view.state.type) });
   if (view.state.factor) list.push({ name: "Factor followed", value: labels.factor(view.state.factor) });
   list.push({ name: "Compared with", value: view.profile.referenceLabel });
-  list.push({ name: "Reports shared with your agency: months of publication", value: monthRangeText(view.resolved.sharedFrom, view.resolved.sharedTo) });
+  list.push({
+    name: "Reports shared with your agency: months of publication",
+    value: monthRangeText(view.resolved.sharedFrom, view.resolved.sharedTo),
+  });
   return list;
 }
 
@@ -49,13 +55,21 @@ export function choiceLine(view: Pick<AgencyBookView, "resolved" | "state" | "pr
     view.state.type ? labels.incidentType(view.state.type) : null,
     view.state.factor ? `factor: ${labels.factor(view.state.factor)}` : null,
     `vs ${view.profile.referenceLabel.toLowerCase()}`,
-  ].filter(Boolean).join(" · ");
+  ]
+    .filter(Boolean)
+    .join(" · ");
 }
 
 /** The choices as an ASCII file-name part: "2025-traffic_stop-vs-size". */
 export function choiceStem(view: Pick<AgencyBookView, "resolved" | "state">): string {
-  return [view.resolved.period, view.state.type, view.state.factor, view.resolved.reference === "national" ? null : `vs-${view.resolved.reference}`]
-    .filter(Boolean).join("-");
+  return [
+    view.resolved.period,
+    view.state.type,
+    view.state.factor,
+    view.resolved.reference === "national" ? null : `vs-${view.resolved.reference}`,
+  ]
+    .filter(Boolean)
+    .join("-");
 }
 
 const DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" });
@@ -63,7 +77,8 @@ const DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UT
 /** The page's "as of" line: the latest release, its day and the quarter it closed. */
 export function asOfText(asOf: AgencyBookView["asOf"]): string {
   if (!asOf) return "No release yet.";
-  return `As of the release of ${DATE.format(new Date(`${asOf.releasedOn}T00:00:00Z`))}: figures counted toward your ` +
-      `agency cover quarters of publication up to ${bookPeriodText(asOf.quarter)}.`;
+  return (
+    `As of the release of ${DATE.format(new Date(`${asOf.releasedOn}T00:00:00Z`))}: figures counted toward your ` +
+    `agency cover quarters of publication up to ${bookPeriodText(asOf.quarter)}.`
+  );
 }
-

@@ -12,23 +12,43 @@ export function funnelPanel(funnel: FunnelView, state: DashboardState, period: P
   return {
     id: "funnel",
     title,
-    units: `% of each agency's reports citing the factor against its reports (anonymous dots; national ` +
-        `share ${funnel.nationalShare === null ? "—" : percent(funnel.nationalShare)})`,
+    units:
+      `% of each agency's reports citing the factor against its reports (anonymous dots; national ` +
+      `share ${funnel.nationalShare === null ? "—" : percent(funnel.nationalShare)})`,
     wide: true,
-    chart: funnel.points.length === 0 ? null : {
-      option: funnelOption({
-        factorLabel: funnel.label, nationalShare: funnel.nationalShare, curve: funnel.curve, points: funnel.points, href,
-        description: `Funnel plot: each partner agency's share of reports citing ${funnel.label} against its number ` +
-            `of reports, with 95% and 99.8% limits around the national share.`,
-      }),
-      height: 380,
-      label: title,
-    },
+    chart:
+      funnel.points.length === 0
+        ? null
+        : {
+            option: funnelOption({
+              factorLabel: funnel.label,
+              nationalShare: funnel.nationalShare,
+              curve: funnel.curve,
+              points: funnel.points,
+              href,
+              description:
+                `Funnel plot: each partner agency's share of reports citing ${funnel.label} against its number ` +
+                `of reports, with 95% and 99.8% limits around the national share.`,
+            }),
+            height: 380,
+            label: title,
+          },
     emptyChart: "No agency reaches the minimum number of reports in this period.",
     tables: [
-      table({ id: "funnel-agencies", caption: "Agencies by position", columns: funnelColumnSpecs, rows: funnelRows(funnel), rowId: (r) => r.key }),
-      table({ id: "funnel-limits", caption: "Funnel limits", columns: limitColumnSpecs, rows: funnel.curve, rowId: (r) => String(r.n) }),
+      table({
+        id: "funnel-agencies",
+        caption: "Agencies by position",
+        columns: funnelColumnSpecs,
+        rows: funnelRows(funnel),
+        rowId: (r) => r.key,
+      }),
+      table({
+        id: "funnel-limits",
+        caption: "Funnel limits",
+        columns: limitColumnSpecs,
+        rows: funnel.curve,
+        rowId: (r) => String(r.n),
+      }),
     ],
   };
 }
-

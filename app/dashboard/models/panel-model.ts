@@ -51,4 +51,3 @@ export interface PanelModel {
 export function table<Row>(model: TableModel<Row>): TableModel<Row> {
   return model;
 }
-

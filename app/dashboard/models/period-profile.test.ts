@@ -13,18 +13,47 @@ import { periodProfilePanel } from "./period-profile";
 
 const figures = (count: number, n: number) => ({ count, share: { share: count / n, ...wilsonInterval(count, n) } });
 
-function profile(window: { from: string; to: string; months: number }, n: number, rows: Record<string, ReturnType<typeof figures> | { count: ReturnType<typeof suppressed>; share: ReturnType<typeof suppressed> }>): FactorProfileResult {
+function profile(
+  window: { from: string; to: string; months: number },
+  n: number,
+  rows: Record<
+    string,
+    ReturnType<typeof figures> | { count: ReturnType<typeof suppressed>; share: ReturnType<typeof suppressed> }
+  >,
+): FactorProfileResult {
   return {
-    meta: { window, subject: { kind: "national", label: "National (all reports)" }, reference: null } as unknown as FactorProfileResult["meta"],
+    meta: {
+      window,
+      subject: { kind: "national", label: "National (all reports)" },
+      reference: null,
+    } as unknown as FactorProfileResult["meta"],
     subjectReports: n,
     referenceReports: null,
     flagged: [],
-    rows: Object.entries(rows).map(([factor, subject]) => ({ factor, label: `Label ${factor}`, family: "f", familyLabel: "Family", subject, reference: null, prr: null })),
+    rows: Object.entries(rows).map(([factor, subject]) => ({
+      factor,
+      label: `Label ${factor}`,
+      family: "f",
+      familyLabel: "Family",
+      subject,
+      reference: null,
+      prr: null,
+    })),
   };
 }
 
-const a = profile({ from: "2025-01", to: "2025-12", months: 12 }, 400, { radio: figures(80, 400), lapse: figures(20, 400), none: { count: 0, share: { share: 0, ...wilsonInterval(0, 400) } } as ReturnType<typeof figures>, hidden: { count: suppressed("below_k"), share: suppressed("below_k") } });
-const b = profile({ from: "2024-01", to: "2024-12", months: 12 }, 300, { radio: figures(30, 300), lapse: figures(24, 300), none: { count: 0, share: { share: 0, ...wilsonInterval(0, 300) } } as ReturnType<typeof figures>, hidden: figures(12, 300) });
+const a = profile({ from: "2025-01", to: "2025-12", months: 12 }, 400, {
+  radio: figures(80, 400),
+  lapse: figures(20, 400),
+  none: { count: 0, share: { share: 0, ...wilsonInterval(0, 400) } } as ReturnType<typeof figures>,
+  hidden: { count: suppressed("below_k"), share: suppressed("below_k") },
+});
+const b = profile({ from: "2024-01", to: "2024-12", months: 12 }, 300, {
+  radio: figures(30, 300),
+  lapse: figures(24, 300),
+  none: { count: 0, share: { share: 0, ...wilsonInterval(0, 300) } } as ReturnType<typeof figures>,
+  hidden: figures(12, 300),
+});
 
 describe("two periods side by side", () => {
   const view = buildPeriodProfile(a, b);
@@ -52,7 +81,12 @@ describe("two periods side by side", () => {
 
   it("says when the periods share months", () => {
     const overlapping = profile({ from: "2024-07", to: "2025-06", months: 12 }, 300, { radio: figures(30, 300) });
-    expect(buildPeriodProfile(profile({ from: "2025-01", to: "2025-12", months: 12 }, 400, { radio: figures(80, 400) }), overlapping).overlap).toBe(true);
+    expect(
+      buildPeriodProfile(
+        profile({ from: "2025-01", to: "2025-12", months: 12 }, 400, { radio: figures(80, 400) }),
+        overlapping,
+      ).overlap,
+    ).toBe(true);
   });
 
   it("shows both periods' columns and the difference in the table, most cited first, and draws them", () => {
@@ -60,9 +94,12 @@ describe("two periods side by side", () => {
     const t = panel.tables[0]!;
     expect(t.id).toBe("period-profile");
     expect(t.columns.map((c) => c.header)).toEqual([
-      "Factor", "Family",
-      "A: 2025-01 to 2025-12: share (95% interval)", "A: 2025-01 to 2025-12: reports",
-      "B: 2024-01 to 2024-12: share (95% interval)", "B: 2024-01 to 2024-12: reports",
+      "Factor",
+      "Family",
+      "A: 2025-01 to 2025-12: share (95% interval)",
+      "A: 2025-01 to 2025-12: reports",
+      "B: 2024-01 to 2024-12: share (95% interval)",
+      "B: 2024-01 to 2024-12: reports",
       "Difference A − B, percentage points (95% interval)",
     ]);
     expect(t.rows.map((r) => r.factor)).toEqual(["radio", "lapse", "hidden", "none"]);
@@ -71,8 +108,12 @@ describe("two periods side by side", () => {
     const interval = (k: number, n: number) =>
       `${(wilsonInterval(k, n).lower * 100).toFixed(1)}%–${(wilsonInterval(k, n).upper * 100).toFixed(1)}%`;
     expect(text("radio")).toEqual([
-      "Label radio", "Family", `20.0% (${interval(80, 400)})`, "80",
-      `10.0% (${interval(30, 300)})`, "30",
+      "Label radio",
+      "Family",
+      `20.0% (${interval(80, 400)})`,
+      "80",
+      `10.0% (${interval(30, 300)})`,
+      "30",
       `10.0 pts higher (+${(radio.lower * 100).toFixed(1)} to +${(radio.upper * 100).toFixed(1)})`,
     ]);
     // In words, not "+3.0": the exports' formula guard would quote a cell starting with "+".

@@ -28,32 +28,65 @@ function prrText(prr: ProfileRow["prr"]): string {
   return `${prr.prr.toFixed(2)} (${prr.lower.toFixed(2)}–${prr.upper.toFixed(2)})${prr.flagged ? " flagged" : ""}`;
 }
 
-export function profilePanel(profile: ProfileView, state: DashboardState, period: PeriodInfo, title: string): PanelModel {
-  const sorted = [...profile.rows].sort((x, y) => Number(isFlagged(y)) - Number(isFlagged(x)) || profileRank(y) - profileRank(x));
+export function profilePanel(
+  profile: ProfileView,
+  state: DashboardState,
+  period: PeriodInfo,
+  title: string,
+): PanelModel {
+  const sorted = [...profile.rows].sort(
+    (x, y) => Number(isFlagged(y)) - Number(isFlagged(x)) || profileRank(y) - profileRank(x),
+  );
   const href = (r: ProfileRow) => libraryHref(state, period, { factor: r.factor });
   const chartRows: ShareRow[] = sorted.slice(0, PROFILE_CHART_ROWS).map((r) => ({
-    key: r.factor, label: r.label, a: r.a.share, b: r.b?.share ?? null, flagged: isFlagged(r), href: href(r),
+    key: r.factor,
+    label: r.label,
+    a: r.a.share,
+    b: r.b?.share ?? null,
+    flagged: isFlagged(r),
+    href: href(r),
   }));
   const rows: ProfileTableRow[] = sorted.map((r) => ({
-    factor: r.factor, label: r.label, family: r.family, aCount: r.a.count, aShare: r.a.share, bCount: r.b?.count ?? null, bShare: r.b?.share ?? null,
-    prr: prrText(r.prr), flagged: isFlagged(r), href: href(r),
+    factor: r.factor,
+    label: r.label,
+    family: r.family,
+    aCount: r.a.count,
+    aShare: r.a.share,
+    bCount: r.b?.count ?? null,
+    bShare: r.b?.share ?? null,
+    prr: prrText(r.prr),
+    flagged: isFlagged(r),
+    href: href(r),
   }));
   const nothing = profile.rows.every((r) => r.a.share === null && (r.b?.share ?? null) === null);
   return {
     id: "profile",
     title,
     units: "% of reports citing each factor, dots with 95% intervals",
-    chart: nothing ? null : {
-      option: shareComparisonOption({
-        rows: chartRows, aLabel: profile.aLabel, bLabel: profile.bLabel,
-        description: `Share of reports citing each contributing ` +
-            `factor: ${profile.aLabel}${profile.bLabel ? ` compared with ${profile.bLabel}` : ""}.`,
-      }),
-      height: shareComparisonHeight(Math.min(PROFILE_CHART_ROWS, sorted.length)),
-      label: title,
-    },
+    chart: nothing
+      ? null
+      : {
+          option: shareComparisonOption({
+            rows: chartRows,
+            aLabel: profile.aLabel,
+            bLabel: profile.bLabel,
+            description:
+              `Share of reports citing each contributing ` +
+              `factor: ${profile.aLabel}${profile.bLabel ? ` compared with ${profile.bLabel}` : ""}.`,
+          }),
+          height: shareComparisonHeight(Math.min(PROFILE_CHART_ROWS, sorted.length)),
+          label: title,
+        },
     emptyChart: "No reports match these filters in this period.",
-    tables: [table({ id: "profile", caption: title, columns: profileColumnSpecs(profile.aLabel, profile.bLabel), rows, rowId: (r) => r.factor })],
+    tables: [
+      table({
+        id: "profile",
+        caption: title,
+        columns: profileColumnSpecs(profile.aLabel, profile.bLabel),
+        rows,
+        rowId: (r) => r.factor,
+      }),
+    ],
   };
 }
 

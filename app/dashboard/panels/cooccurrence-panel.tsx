@@ -4,7 +4,11 @@ import { ModelPanel } from "../panel";
 import { cooccurrencePanel } from "../models/cooccurrence";
 import type { CooccurrenceView, PeriodInfo } from "../view-types";
 
-export function CooccurrencePanel(props: { cooccurrence: CooccurrenceView; state: DashboardState; period: PeriodInfo }) {
+export function CooccurrencePanel(props: {
+  cooccurrence: CooccurrenceView;
+  state: DashboardState;
+  period: PeriodInfo;
+}) {
   const { cooccurrence, state, period } = props;
   const model = useMemo(() => cooccurrencePanel(cooccurrence, state, period), [cooccurrence, state, period]);
   return <ModelPanel model={model} period={period} />;

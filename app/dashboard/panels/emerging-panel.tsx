@@ -11,7 +11,12 @@ export function EmergingPanel(props: { emerging: EmergingView; state: DashboardS
     <ModelPanel
       model={model}
       period={period}
-      notes={<p>{emerging.note} Alert levels: mean + 1, 2, 3 standard deviations of the previous 12–24 months; q-values control false discoveries at {Math.round(emerging.falseDiscoveryRate * 100)}%.</p>}
+      notes={
+        <p>
+          {emerging.note} Alert levels: mean + 1, 2, 3 standard deviations of the previous 12–24 months; q-values
+          control false discoveries at {Math.round(emerging.falseDiscoveryRate * 100)}%.
+        </p>
+      }
     />
   );
 }

@@ -11,7 +11,13 @@ export function FunnelPanel(props: { funnel: FunnelView; state: DashboardState; 
     <ModelPanel
       model={model}
       period={period}
-      notes={<p>{funnel.agencies.toLocaleString("en-US")} agencies with at least the minimum number of reports; {funnel.withheld} withheld for privacy. Dots outside the 99.8% limits are unlikely to differ from the national share by chance alone — a reason to look, not a verdict: these are shares of voluntary reports.</p>}
+      notes={
+        <p>
+          {funnel.agencies.toLocaleString("en-US")} agencies with at least the minimum number of reports;{" "}
+          {funnel.withheld} withheld for privacy. Dots outside the 99.8% limits are unlikely to differ from the national
+          share by chance alone — a reason to look, not a verdict: these are shares of voluntary reports.
+        </p>
+      }
     />
   );
 }

@@ -11,7 +11,12 @@ export function HeatmapPanel(props: { heatmap: HeatmapView; state: DashboardStat
     <ModelPanel
       model={model}
       period={period}
-      notes={<p>Columns are the most cited factors; darker cells, larger shares. Hatched cells are withheld for privacy. Click a cell to read the matching reports.</p>}
+      notes={
+        <p>
+          Columns are the most cited factors; darker cells, larger shares. Hatched cells are withheld for privacy. Click
+          a cell to read the matching reports.
+        </p>
+      }
     />
   );
 }

@@ -15,11 +15,19 @@ export function PeriodProfilePanel(props: { periods: PeriodProfileView; state: D
       notes={
         <>
           <p>
-            A: {periods.a.label}, {countText(periods.a.reports)} reports. B: {periods.b.label}, {countText(periods.b.reports)} reports.
-            The difference is A − B in percentage points; where its interval crosses zero, chance alone could explain it.
+            A: {periods.a.label}, {countText(periods.a.reports)} reports. B: {periods.b.label},{" "}
+            {countText(periods.b.reports)} reports. The difference is A − B in percentage points; where its interval
+            crosses zero, chance alone could explain it.
           </p>
-          {periods.overlap ? <p>The two periods share months, so the difference's interval is wider than it needs to be (it treats them as separate reports).</p> : null}
-          <p>The {PERIOD_CHART_ROWS} most cited factors are drawn; the table lists all {periods.rows.length}.</p>
+          {periods.overlap ? (
+            <p>
+              The two periods share months, so the difference's interval is wider than it needs to be (it treats them as
+              separate reports).
+            </p>
+          ) : null}
+          <p>
+            The {PERIOD_CHART_ROWS} most cited factors are drawn; the table lists all {periods.rows.length}.
+          </p>
         </>
       }
     />

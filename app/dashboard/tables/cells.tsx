@@ -4,12 +4,14 @@ import { isSuppressed, type Count, type Share } from "../../../domain/figures";
 import { countText, intervalText, shareText } from "~/charts/format";
 
 export function CountCell({ value }: { value: Count | null | undefined }) {
-  if (value !== null && value !== undefined && isSuppressed(value)) return <span className="withheld">{countText(value)}</span>;
+  if (value !== null && value !== undefined && isSuppressed(value))
+    return <span className="withheld">{countText(value)}</span>;
   return <>{countText(value)}</>;
 }
 
 export function ShareCell({ value, interval = true }: { value: Share | null | undefined; interval?: boolean }) {
-  if (value !== null && value !== undefined && isSuppressed(value)) return <span className="withheld">{shareText(value)}</span>;
+  if (value !== null && value !== undefined && isSuppressed(value))
+    return <span className="withheld">{shareText(value)}</span>;
   if (value === null || value === undefined) return <>—</>;
   return (
     <>

@@ -78,7 +78,11 @@ export function periodProfileColumnSpecs(aLabel: string, bLabel: string): Column
     { id: "aCount", header: `${aLabel}: reports`, value: (r) => cell.count(r.aCount) },
     { id: "bShare", header: `${bLabel}: share (95% interval)`, value: (r) => cell.share(r.bShare) },
     { id: "bCount", header: `${bLabel}: reports`, value: (r) => cell.count(r.bCount) },
-    { id: "difference", header: "Difference A − B, percentage points (95% interval)", value: (r) => cell.text(differenceText(r.difference)) },
+    {
+      id: "difference",
+      header: "Difference A − B, percentage points (95% interval)",
+      value: (r) => cell.text(differenceText(r.difference)),
+    },
   ];
 }
 
@@ -97,14 +101,25 @@ function shareOrCount(value: Share | Count | null): CellValue {
   return cell.share(value);
 }
 
-export function trendColumnSpecs(binLabel: string, subjectLabel: string, referenceLabel: string | null, unit: "share" | "count"): ColumnSpec<TrendTableRow>[] {
+export function trendColumnSpecs(
+  binLabel: string,
+  subjectLabel: string,
+  referenceLabel: string | null,
+  unit: "share" | "count",
+): ColumnSpec<TrendTableRow>[] {
   const what = unit === "share" ? "share (95% interval)" : "reports";
   const columns: ColumnSpec<TrendTableRow>[] = [
     { id: "bin", header: binLabel, value: (r) => cell.text(r.bin), href: (r) => r.href },
     { id: "subject", header: `${subjectLabel}: ${what}`, value: (r) => shareOrCount(r.subject) },
   ];
-  if (unit === "share") columns.push({ id: "subjectCount", header: `${subjectLabel}: reports citing it`, value: (r) => cell.count(r.subjectCount) });
-  if (referenceLabel) columns.push({ id: "reference", header: `${referenceLabel}: ${what}`, value: (r) => shareOrCount(r.reference) });
+  if (unit === "share")
+    columns.push({
+      id: "subjectCount",
+      header: `${subjectLabel}: reports citing it`,
+      value: (r) => cell.count(r.subjectCount),
+    });
+  if (referenceLabel)
+    columns.push({ id: "reference", header: `${referenceLabel}: ${what}`, value: (r) => shareOrCount(r.reference) });
   return columns;
 }
 
@@ -136,13 +151,25 @@ export interface LossTableRow {
   bShares: (Share | null)[] | null;
 }
 
-export function lossColumnSpecs(categories: { code: string; label: string }[], aLabel: string, bLabel: string | null): ColumnSpec<LossTableRow>[] {
+export function lossColumnSpecs(
+  categories: { code: string; label: string }[],
+  aLabel: string,
+  bLabel: string | null,
+): ColumnSpec<LossTableRow>[] {
   return [
     { id: "label", header: "Reports", value: (r) => cell.text(r.label) },
     { id: "aReports", header: `${aLabel}: reports`, value: (r) => cell.count(r.aReports) },
     ...categories.flatMap((c, i): ColumnSpec<LossTableRow>[] => [
       { id: `a-${c.code}`, header: `${c.label}: ${aLabel}`, value: (r) => cell.share(r.aShares[i]) },
-      ...(bLabel ? [{ id: `b-${c.code}`, header: `${c.label}: ${bLabel}`, value: (r: LossTableRow) => cell.share(r.bShares?.[i]) }] : []),
+      ...(bLabel
+        ? [
+            {
+              id: `b-${c.code}`,
+              header: `${c.label}: ${bLabel}`,
+              value: (r: LossTableRow) => cell.share(r.bShares?.[i]),
+            },
+          ]
+        : []),
     ]),
   ];
 }
@@ -160,7 +187,12 @@ export const emergingColumnSpecs: ColumnSpec<EmergingTableRow>[] = [
   { id: "baselineShare", header: "Previous 24 months", value: (r) => orDash(r.baselineShare, (v) => percent(v)) },
   { id: "ratio", header: "Ratio", value: (r) => orDash(r.ratio, (v) => `${v.toFixed(2)}×`) },
   { id: "highestLevel", header: "Alert level", value: (r) => cell.text(`above level ${r.highestLevel}`) },
-  { id: "qValue", header: "q-value", value: (r) => cell.text(`${r.qValue < 0.001 ? "< 0.001" : r.qValue.toFixed(3)}${r.significant ? " (significant)" : ""}`) },
+  {
+    id: "qValue",
+    header: "q-value",
+    value: (r) =>
+      cell.text(`${r.qValue < 0.001 ? "< 0.001" : r.qValue.toFixed(3)}${r.significant ? " (significant)" : ""}`),
+  },
 ];
 
 export interface FunnelTableRow {
@@ -214,7 +246,12 @@ export function regionColumnSpecs(factors: { code: string; label: string }[]): C
   return [
     { id: "label", header: "Census region", value: (r) => cell.text(r.label) },
     { id: "reports", header: "Reports", value: (r) => cell.number(r.reports, true) },
-    ...factors.map((f, i): ColumnSpec<RegionTableRow> => ({ id: f.code, header: f.label, value: (r) => cell.share(r.shares[i]), href: (r) => r.hrefs[i] })),
+    ...factors.map((f, i): ColumnSpec<RegionTableRow> => ({
+      id: f.code,
+      header: f.label,
+      value: (r) => cell.share(r.shares[i]),
+      href: (r) => r.hrefs[i],
+    })),
   ];
 }
 

@@ -21,8 +21,13 @@ export function QueueTable({ rows, caption }: { rows: QueueRow[]; caption: strin
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Report</th><th scope="col">Waiting</th><th scope="col">Incident type</th><th scope="col">Could have been</th>
-            <th scope="col">State</th><th scope="col">Held by</th><th scope="col">Stage 1 by</th>
+            <th scope="col">Report</th>
+            <th scope="col">Waiting</th>
+            <th scope="col">Incident type</th>
+            <th scope="col">Could have been</th>
+            <th scope="col">State</th>
+            <th scope="col">Held by</th>
+            <th scope="col">Stage 1 by</th>
           </tr>
         </thead>
         <tbody>
@@ -32,7 +37,11 @@ export function QueueTable({ rows, caption }: { rows: QueueRow[]; caption: strin
                 <Link to={`/review/${r.id}`}>{r.title ?? (r.destroyed ? "Raw text destroyed" : "Unreadable")}</Link>
                 {r.possibleDuplicate ? <span className="badge">possible duplicate</span> : null}
               </td>
-              <td className="nowrap" data-days={r.ageDays}>{age(r.ageDays)}<br /><span className="meta">since {r.receivedOn}</span></td>
+              <td className="nowrap" data-days={r.ageDays}>
+                {age(r.ageDays)}
+                <br />
+                <span className="meta">since {r.receivedOn}</span>
+              </td>
               <td>{r.incidentType ? labels.incidentType(r.incidentType) : "—"}</td>
               <td>{r.lossPotential ? <LossBadge code={r.lossPotential} /> : "—"}</td>
               <td>{queueStateLabels[r.state]}</td>

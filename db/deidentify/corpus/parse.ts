@@ -18,7 +18,13 @@ export function parseLabelled(marked: string): { text: string; labels: LabelledS
     if (!identifierTypes.includes(type)) throw new Error(`Unknown label type ${match[1]}`);
     const value = match[3]!;
     text += marked.slice(last, match.index);
-    labels.push({ type, start: text.length, end: text.length + value.length, text: value, ...(match[2] ? { class: match[2] } : {}) });
+    labels.push({
+      type,
+      start: text.length,
+      end: text.length + value.length,
+      text: value,
+      ...(match[2] ? { class: match[2] } : {}),
+    });
     text += value;
     last = match.index! + match[0].length;
   }

@@ -12,8 +12,16 @@ export function phoneFindings(text: string): Finding[] {
   const found: Finding[] = findNumbers(text, { defaultCountry: "US", v2: true })
     .map((n) => ({ type: "PHONE" as const, start: n.startsAt, end: n.endsAt, text: text.slice(n.startsAt, n.endsAt) }))
     .filter((f) => PHONE_SHAPE.test(f.text));
-  const shaped = regexFindings(text, /(?<![\w-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w-])/g, "PHONE");
-  const local = regexFindings(text, /\b(?:phone|cell|number|call(?:ed)?|text(?:ed)?|callback|tel\.?)\b[^.\n]{0,20}?(?<id>\b\d{3}[-. ]\d{4}\b)/gi, "PHONE");
+  const shaped = regexFindings(
+    text,
+    /(?<![\w-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w-])/g,
+    "PHONE",
+  );
+  const local = regexFindings(
+    text,
+    /\b(?:phone|cell|number|call(?:ed)?|text(?:ed)?|callback|tel\.?)\b[^.\n]{0,20}?(?<id>\b\d{3}[-. ]\d{4}\b)/gi,
+    "PHONE",
+  );
   return [...found, ...shaped, ...local];
 }
 

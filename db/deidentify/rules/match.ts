@@ -4,7 +4,12 @@ import type { Finding, IdentifierType } from "../../../domain/identifier-types";
  * Every match of a global regex as a finding. With a named group `id`, the finding is that group only,
  * so context words ("plate", "badge #") can anchor a match without being redacted themselves.
  */
-export function regexFindings(text: string, pattern: RegExp, type: IdentifierType, accept?: (value: string, match: RegExpExecArray) => boolean): Finding[] {
+export function regexFindings(
+  text: string,
+  pattern: RegExp,
+  type: IdentifierType,
+  accept?: (value: string, match: RegExpExecArray) => boolean,
+): Finding[] {
   const flags = pattern.flags.includes("d") ? pattern.flags : `${pattern.flags}d`;
   const regex = new RegExp(pattern.source, flags.includes("g") ? flags : `${flags}g`);
   const findings: Finding[] = [];

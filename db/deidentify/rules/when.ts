@@ -1,9 +1,11 @@
 import type { Finding } from "../../../domain/identifier-types";
 import { regexFindings } from "./match";
 
-const MONTH = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|" +
-    "Nov(?:ember)?|Dec(?:ember)?)";
-const WEEKDAY = "(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:rs(?:day)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)";
+const MONTH =
+  "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|" +
+  "Nov(?:ember)?|Dec(?:ember)?)";
+const WEEKDAY =
+  "(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:rs(?:day)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)";
 const DAY = "(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?";
 const YEAR = "(?:19|20)\\d\\d";
 const MILITARY = "(?:[01]\\d|2[0-3])[0-5]\\d";
@@ -17,13 +19,20 @@ export function timeFindings(text: string): Finding[] {
     ...regexFindings(text, /\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s?[ap]\.?\s?m\b\.?)?/gi, "TIME"),
     ...regexFindings(text, /\b(?:1[0-2]|0?[1-9])\s?(?:[ap]\.m\.|[ap]m\b)/gi, "TIME"),
     ...regexFindings(text, /\b(?:1[0-2]|0?[1-9])\s?o'clock\b/gi, "TIME"),
-    ...regexFindings(text, /\b(?:half|quarter|\d{1,2} minutes)\s(?:past|after|to|before)\s(?:midnight|noon|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\b/gi, "TIME"),
+    ...regexFindings(
+      text,
+      /\b(?:half|quarter|\d{1,2} minutes)\s(?:past|after|to|before)\s(?:midnight|noon|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\b/gi,
+      "TIME",
+    ),
     // "at 2245", "around 1930", "arrived first at 0105": not when a street follows ("at 1600 N. Oak").
     ...regexFindings(
       text,
-      new RegExp(`\\b(?:at|around|approximately|approx\\.?|about|by|until|till|before|after|from|to|@|` +
+      new RegExp(
+        `\\b(?:at|around|approximately|approx\\.?|about|by|until|till|before|after|from|to|@|` +
           `~)\\s+(?<id>${MILITARY})\\b(?![-/.]\\d)(?!\\s+(?:[NSEW]\\.?\\s|North|South|East|West|block|` +
-          `[A-Z][a-z]+\\s+(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Ln|Lane|Blvd|Way|Ct|Court)\\b))`, "gi"),
+          `[A-Z][a-z]+\\s+(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Ln|Lane|Blvd|Way|Ct|Court)\\b))`,
+        "gi",
+      ),
       "TIME",
     ),
     // A 24-hour time opening a sentence or after "Time:" ("Time: 1730").
@@ -47,8 +56,11 @@ export function dateFindings(text: string): Finding[] {
     /\b(?:on\s+)?the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))|\s*(?:floor|street|st\b|avenue|ave\b|precinct|district|ward|grade|time|shift|round|call|year|day|week|month|century|place|percentile|and)\b)/gi,
   ];
   // Holidays name a day as exactly as a date does.
-  const holidays = new RegExp(`\\b(?:Christmas(?: Eve| Day)?|New Year's(?: Eve| Day)|Thanksgiving(?: Day)?|Independence Day|Fourth of July|` +
+  const holidays = new RegExp(
+    `\\b(?:Christmas(?: Eve| Day)?|New Year's(?: Eve| Day)|Thanksgiving(?: Day)?|Independence Day|Fourth of July|` +
       `Halloween|Memorial Day|Labor Day|Veterans Day|Easter(?: Sunday)?|Mother's Day|Father's Day|` +
-      `Super Bowl Sunday)\\b(?:,?\\s+${YEAR})?`, "g");
+      `Super Bowl Sunday)\\b(?:,?\\s+${YEAR})?`,
+    "g",
+  );
   return [...numeric, ...named, holidays].flatMap((pattern) => regexFindings(text, pattern, "DATE"));
 }

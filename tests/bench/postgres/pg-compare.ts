@@ -22,7 +22,11 @@ export interface CapturedQuery {
  * the same DuckDB instance, with the national cache off so that the national queries run too. Taking the
  * queries from the code (not a copy of them) keeps the comparison in step with the analytics module.
  */
-export async function captureDashboardQueries(instance: DuckDBInstance, filters: AnalyticsFilters, viewer: Viewer): Promise<CapturedQuery[]> {
+export async function captureDashboardQueries(
+  instance: DuckDBInstance,
+  filters: AnalyticsFilters,
+  viewer: Viewer,
+): Promise<CapturedQuery[]> {
   const seen: CompiledQuery[] = [];
   const logging = new Kysely<Database>({
     dialect: new DuckDBDialect({ instance }),
@@ -38,7 +42,8 @@ export async function captureDashboardQueries(instance: DuckDBInstance, filters:
   const unique = new Map<string, CapturedQuery>();
   for (const q of seen) {
     const key = `${q.sql}|${JSON.stringify(q.parameters)}`;
-    if (!unique.has(key)) unique.set(key, { label: labelOf(q.sql), duckdb: q.sql, postgres: toPostgres(q.sql), parameters: q.parameters });
+    if (!unique.has(key))
+      unique.set(key, { label: labelOf(q.sql), duckdb: q.sql, postgres: toPostgres(q.sql), parameters: q.parameters });
   }
   return [...unique.values()];
 }
@@ -69,8 +74,11 @@ function funnelJoin(text: string): string {
   if (!list) return text;
   return text
     .replace(position, "(listed.ord - 1)::INTEGER AS agency")
-    .replace(/FROM analytics_report_factors\s+WHERE/, `FROM analytics_report_factors JOIN unnest(${list}::uuid[]) WITH ORDINALITY AS listed(id, ord)
-          ON listed.id = agency_id WHERE`)
+    .replace(
+      /FROM analytics_report_factors\s+WHERE/,
+      `FROM analytics_report_factors JOIN unnest(${list}::uuid[]) WITH ORDINALITY AS listed(id, ord)
+          ON listed.id = agency_id WHERE`,
+    )
     .replace(/GROUP BY agency_id, factor_code/, "GROUP BY listed.ord, factor_code");
 }
 
@@ -78,9 +86,26 @@ function funnelJoin(text: string): string {
 export function labelOf(sqlText: string): string {
   const flat = sqlText.replace(/\s+/g, " ");
   const table = flat.match(/FROM "?(\w+)"?/)?.[1] ?? "?";
-  const groupBy = flat.match(/GROUP BY (.+?)(?:$| ORDER| LIMIT)/)?.[1]?.replaceAll('"', "").replaceAll(", ", " × ");
-  const who = /agency_id = \$/.test(flat) ? "one agency" : /agency_id IS NOT NULL/.test(flat) ? "every linked agency" : /FROM "?analytics/.test(flat) ? "nation" : "";
-  const what = /max\(/.test(flat) ? "latest month" : groupBy ? `by ${groupBy}` : /count\(DISTINCT/.test(flat) ? "distinct agencies" : /count\(\*\)|sum\(/.test(flat) ? "total" : "lookup";
+  const groupBy = flat
+    .match(/GROUP BY (.+?)(?:$| ORDER| LIMIT)/)?.[1]
+    ?.replaceAll('"', "")
+    .replaceAll(", ", " × ");
+  const who = /agency_id = \$/.test(flat)
+    ? "one agency"
+    : /agency_id IS NOT NULL/.test(flat)
+      ? "every linked agency"
+      : /FROM "?analytics/.test(flat)
+        ? "nation"
+        : "";
+  const what = /max\(/.test(flat)
+    ? "latest month"
+    : groupBy
+      ? `by ${groupBy}`
+      : /count\(DISTINCT/.test(flat)
+        ? "distinct agencies"
+        : /count\(\*\)|sum\(/.test(flat)
+          ? "total"
+          : "lookup";
   return [table, what, who].filter(Boolean).join(", ");
 }
 
@@ -89,13 +114,16 @@ export function canonicalRows(rows: readonly Record<string, unknown>[]): string[
   return rows
     .map((row) =>
       JSON.stringify(
-        Object.keys(row).sort().map((key) => {
-          const value = row[key];
-          if (typeof value === "bigint") return [key, Number(value)];
-          if (value instanceof Date) return [key, value.toISOString()];
-          return [key, value];
-        }),
-      ))
+        Object.keys(row)
+          .sort()
+          .map((key) => {
+            const value = row[key];
+            if (typeof value === "bigint") return [key, Number(value)];
+            if (value instanceof Date) return [key, value.toISOString()];
+            return [key, value];
+          }),
+      ),
+    )
     .sort();
 }
 
@@ -131,10 +159,16 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
  * return the same rows.
  */
 export async function compareDashboard(
-  db: Executor, client: pg.Client, title: string, queries: readonly CapturedQuery[], options: { runs: number; warmup: number },
+  db: Executor,
+  client: pg.Client,
+  title: string,
+  queries: readonly CapturedQuery[],
+  options: { runs: number; warmup: number },
 ): Promise<DashboardComparison> {
-  const duck = (q: CapturedQuery) => db.executeQuery(CompiledQuery.raw(q.duckdb, [...q.parameters])).then((r) => r.rows as Record<string, unknown>[]);
-  const post = (q: CapturedQuery) => client.query({ text: q.postgres, values: [...q.parameters] }).then((r) => r.rows as Record<string, unknown>[]);
+  const duck = (q: CapturedQuery) =>
+    db.executeQuery(CompiledQuery.raw(q.duckdb, [...q.parameters])).then((r) => r.rows as Record<string, unknown>[]);
+  const post = (q: CapturedQuery) =>
+    client.query({ text: q.postgres, values: [...q.parameters] }).then((r) => r.rows as Record<string, unknown>[]);
   const samples = queries.map(() => ({ duck: [] as number[], pg: [] as number[] }));
   const equal: boolean[] = [];
   const rowCounts: number[] = [];
@@ -156,9 +190,23 @@ export async function compareDashboard(
   const comparisons = queries.map((q, i): QueryComparison => {
     const d = summarise(samples[i]!.duck);
     const p = summarise(samples[i]!.pg);
-    return { label: q.label, rows: rowCounts[i]!, equal: equal[i]!, duckdb: { median: d.median, p95: d.p95 }, postgres: { median: p.median, p95: p.p95 }, ratio: p.median / d.median };
+    return {
+      label: q.label,
+      rows: rowCounts[i]!,
+      equal: equal[i]!,
+      duckdb: { median: d.median, p95: d.p95 },
+      postgres: { median: p.median, p95: p.p95 },
+      ratio: p.median / d.median,
+    };
   });
   const duckdbTotal = comparisons.reduce((s, c) => s + c.duckdb.median, 0);
   const postgresTotal = comparisons.reduce((s, c) => s + c.postgres.median, 0);
-  return { title, queries: comparisons, duckdbTotal, postgresTotal, ratio: postgresTotal / duckdbTotal, allEqual: equal.every(Boolean) };
+  return {
+    title,
+    queries: comparisons,
+    duckdbTotal,
+    postgresTotal,
+    ratio: postgresTotal / duckdbTotal,
+    allEqual: equal.every(Boolean),
+  };
 }

@@ -24,58 +24,112 @@ export interface Layout {
   views: string[];
 }
 
-const code = (column: string, notNull = true, enumType?: string): [string, string, string] =>
-  [column, `smallint${notNull ? " NOT NULL" : ""}`, enumType ? `enum_code(${column}::${enumType})` : `enum_code(${column})`];
+const code = (column: string, notNull = true, enumType?: string): [string, string, string] => [
+  column,
+  `smallint${notNull ? " NOT NULL" : ""}`,
+  enumType ? `enum_code(${column}::${enumType})` : `enum_code(${column})`,
+];
 const reportColumns: TableSpec["columns"] = [
-  ["report_id", "uuid NOT NULL"], ["event_month", "date NOT NULL"], code("incident_type"), code("loss_potential"),
-  code("census_region"), code("light", false), code("assignment", false), ["agency_id", "uuid"], code("agency_size_band", false),
+  ["report_id", "uuid NOT NULL"],
+  ["event_month", "date NOT NULL"],
+  code("incident_type"),
+  code("loss_potential"),
+  code("census_region"),
+  code("light", false),
+  code("assignment", false),
+  ["agency_id", "uuid"],
+  code("agency_size_band", false),
   ["factor_mask", "bigint NOT NULL"],
 ];
 
 const shared: TableSpec[] = [
   {
     name: "agencies",
-    columns: [["id", "uuid PRIMARY KEY"], ["name", "text NOT NULL"], ["state", "text NOT NULL"], ["census_region", "text NOT NULL"], ["size_band", "text NOT NULL"], ["status", "text NOT NULL"]],
+    columns: [
+      ["id", "uuid PRIMARY KEY"],
+      ["name", "text NOT NULL"],
+      ["state", "text NOT NULL"],
+      ["census_region", "text NOT NULL"],
+      ["size_band", "text NOT NULL"],
+      ["status", "text NOT NULL"],
+    ],
     indexes: ["CREATE INDEX ON agencies (name)"],
   },
-  { name: "app_meta", columns: [["key", "text PRIMARY KEY"], ["value", "text NOT NULL"]], indexes: [] },
+  {
+    name: "app_meta",
+    columns: [
+      ["key", "text PRIMARY KEY"],
+      ["value", "text NOT NULL"],
+    ],
+    indexes: [],
+  },
 ];
 
 /** Close Call's own rollup tables, copied as they are: the engines compared on identical tables. */
 export const ROLLUP_LAYOUT: Layout = {
   name: "same rollup tables",
-  description: "Close Call's analytics rollups copied as they are (per-report rows sorted by agency, the month × region × " +
-      "type × loss cube, month tables per factor)",
+  description:
+    "Close Call's analytics rollups copied as they are (per-report rows sorted by agency, the month × region × " +
+    "type × loss cube, month tables per factor)",
   tables: [
     ...shared,
     {
       name: "analytics_reports",
       columns: reportColumns,
-      indexes: ["CREATE INDEX ON analytics_reports (agency_id, event_month)", "CREATE INDEX ON analytics_reports (event_month)"],
+      indexes: [
+        "CREATE INDEX ON analytics_reports (agency_id, event_month)",
+        "CREATE INDEX ON analytics_reports (event_month)",
+      ],
     },
     {
       name: "analytics_report_factors",
       columns: [...reportColumns, code("factor_code")],
-      indexes: ["CREATE INDEX ON analytics_report_factors (agency_id, event_month)", "CREATE INDEX ON analytics_report_factors (event_month)"],
+      indexes: [
+        "CREATE INDEX ON analytics_report_factors (agency_id, event_month)",
+        "CREATE INDEX ON analytics_report_factors (event_month)",
+      ],
     },
     {
       name: "analytics_cube_reports",
-      columns: [["event_month", "date NOT NULL"], code("census_region"), code("incident_type"), code("loss_potential"), ["reports", "integer NOT NULL"]],
+      columns: [
+        ["event_month", "date NOT NULL"],
+        code("census_region"),
+        code("incident_type"),
+        code("loss_potential"),
+        ["reports", "integer NOT NULL"],
+      ],
       indexes: ["CREATE INDEX ON analytics_cube_reports (event_month)"],
     },
     {
       name: "analytics_cube_factors",
-      columns: [["event_month", "date NOT NULL"], code("census_region"), code("incident_type"), code("loss_potential"), code("factor_code"), ["reports", "integer NOT NULL"]],
+      columns: [
+        ["event_month", "date NOT NULL"],
+        code("census_region"),
+        code("incident_type"),
+        code("loss_potential"),
+        code("factor_code"),
+        ["reports", "integer NOT NULL"],
+      ],
       indexes: ["CREATE INDEX ON analytics_cube_factors (event_month)"],
     },
     {
       name: "analytics_month_factors",
-      columns: [["event_month", "date NOT NULL"], code("census_region"), code("factor_code"), ["reports", "integer NOT NULL"]],
+      columns: [
+        ["event_month", "date NOT NULL"],
+        code("census_region"),
+        code("factor_code"),
+        ["reports", "integer NOT NULL"],
+      ],
       indexes: ["CREATE INDEX ON analytics_month_factors (event_month)"],
     },
     {
       name: "analytics_month_loss_factors",
-      columns: [["event_month", "date NOT NULL"], code("loss_potential"), code("factor_code"), ["reports", "integer NOT NULL"]],
+      columns: [
+        ["event_month", "date NOT NULL"],
+        code("loss_potential"),
+        code("factor_code"),
+        ["reports", "integer NOT NULL"],
+      ],
       indexes: ["CREATE INDEX ON analytics_month_loss_factors (event_month)"],
     },
   ],
@@ -87,9 +141,13 @@ const publishedReports: TableSpec = {
   name: "pub_reports",
   from: "reports",
   columns: [
-    ["id", "uuid PRIMARY KEY"], ["event_month", "date NOT NULL"], code("incident_type", true, "analytics_incident_type"),
-    code("loss_potential", true, "analytics_loss_potential"), code("census_region", true, "analytics_census_region"),
-    code("light", false, "analytics_light"), code("assignment", false, "analytics_assignment"),
+    ["id", "uuid PRIMARY KEY"],
+    ["event_month", "date NOT NULL"],
+    code("incident_type", true, "analytics_incident_type"),
+    code("loss_potential", true, "analytics_loss_potential"),
+    code("census_region", true, "analytics_census_region"),
+    code("light", false, "analytics_light"),
+    code("assignment", false, "analytics_assignment"),
   ],
   indexes: ["CREATE INDEX ON pub_reports (event_month)"],
 };
@@ -101,15 +159,20 @@ const publishedReports: TableSpec = {
  */
 export const PUBLISHED_LAYOUT: Layout = {
   name: "published tables, rollups as views",
-  description: "the published tables (reports, report_factors, report_protected) with B-tree indexes, and every rollup as a " +
-      "plain view over them",
+  description:
+    "the published tables (reports, report_factors, report_protected) with B-tree indexes, and every rollup as a " +
+    "plain view over them",
   tables: [
     ...shared,
     publishedReports,
     {
       name: "pub_report_protected",
       from: "report_protected",
-      columns: [["report_id", "uuid PRIMARY KEY"], ["agency_id", "uuid"], code("agency_size_band", false, "analytics_size_band")],
+      columns: [
+        ["report_id", "uuid PRIMARY KEY"],
+        ["agency_id", "uuid"],
+        code("agency_size_band", false, "analytics_size_band"),
+      ],
       indexes: ["CREATE INDEX ON pub_report_protected (agency_id)"],
     },
     {
@@ -177,7 +240,9 @@ export async function exportForPostgres(instance: DuckDBInstance, dir: string): 
       // Table and column names are the constants above, never input.
       const select = table.columns.map(([name, , expression]) => expression ?? name).join(", ");
       const file = path.join(dir, `${table.name}.csv`);
-      await connection.run(`COPY (SELECT ${select} FROM ${table.from ?? table.name}) TO '${file}' (FORMAT csv, HEADER false)`);
+      await connection.run(
+        `COPY (SELECT ${select} FROM ${table.from ?? table.name}) TO '${file}' (FORMAT csv, HEADER false)`,
+      );
       const count = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${table.from ?? table.name}`);
       rows[table.name] = count.getRowObjects()[0]!.n as number;
     }
@@ -200,8 +265,12 @@ export async function loadIntoPostgres(client: pg.Client, dir: string, layout: L
   let started = performance.now();
   const rows: Record<string, number> = {};
   for (const table of layout.tables) {
-    await client.query(`CREATE TABLE ${table.name} (${table.columns.map(([name, type]) => `${name} ${type}`).join(", ")})`);
-    const result = await client.query(`COPY ${table.name} FROM '${path.join(dir, `${table.name}.csv`)}' WITH (FORMAT csv)`);
+    await client.query(
+      `CREATE TABLE ${table.name} (${table.columns.map(([name, type]) => `${name} ${type}`).join(", ")})`,
+    );
+    const result = await client.query(
+      `COPY ${table.name} FROM '${path.join(dir, `${table.name}.csv`)}' WITH (FORMAT csv)`,
+    );
     rows[table.name] = result.rowCount ?? 0;
   }
   const copySeconds = (performance.now() - started) / 1000;
@@ -213,5 +282,11 @@ export async function loadIntoPostgres(client: pg.Client, dir: string, layout: L
   await client.query("VACUUM ANALYZE");
   const analyzeSeconds = (performance.now() - started) / 1000;
   const size = await client.query<{ bytes: string }>("SELECT pg_database_size(current_database())::text AS bytes");
-  return { copySeconds, indexSeconds, analyzeSeconds, rows, sizeMiB: Math.round(Number(size.rows[0]!.bytes) / 2 ** 20) };
+  return {
+    copySeconds,
+    indexSeconds,
+    analyzeSeconds,
+    rows,
+    sizeMiB: Math.round(Number(size.rows[0]!.bytes) / 2 ** 20),
+  };
 }

@@ -35,7 +35,9 @@ export function postgresUnavailable(): string | null {
 }
 
 function userId(name: string): { uid: number; gid: number } {
-  const line = readFileSync("/etc/passwd", "utf8").split("\n").find((l) => l.startsWith(`${name}:`));
+  const line = readFileSync("/etc/passwd", "utf8")
+    .split("\n")
+    .find((l) => l.startsWith(`${name}:`));
   if (!line) throw new Error(`no user ${name}`);
   const [, , uid, gid] = line.split(":");
   return { uid: Number(uid), gid: Number(gid) };
@@ -90,18 +92,44 @@ export async function startPostgres(dir: string, log: (line: string) => void): P
   }
   const superuser = userInfo().uid === 0 ? "postgres" : userInfo().username;
   const [initCmd, initArgs] = asServerUser(path.join(PG_BIN, "initdb"), [
-    "-D", dataDir, "--auth=trust", "--encoding=UTF8", "--locale=C", "--username", superuser, "--no-sync",
+    "-D",
+    dataDir,
+    "--auth=trust",
+    "--encoding=UTF8",
+    "--locale=C",
+    "--username",
+    superuser,
+    "--no-sync",
   ]);
   await run(initCmd, initArgs);
   const port = 5400 + Math.floor(Math.random() * 500);
   const options = [
-    `-c listen_addresses=''`, `-c unix_socket_directories=${socketDir}`, `-c port=${port}`,
+    `-c listen_addresses=''`,
+    `-c unix_socket_directories=${socketDir}`,
+    `-c port=${port}`,
     ...Object.entries(PG_SETTINGS).map(([k, v]) => `-c ${k}=${v}`),
   ].join(" ");
-  const [startCmd, startArgs] = asServerUser(path.join(PG_BIN, "pg_ctl"), ["-D", dataDir, "-o", options, "-l", path.join(dataDir, "server.log"), "-w", "-t", "60", "start"]);
+  const [startCmd, startArgs] = asServerUser(path.join(PG_BIN, "pg_ctl"), [
+    "-D",
+    dataDir,
+    "-o",
+    options,
+    "-l",
+    path.join(dataDir, "server.log"),
+    "-w",
+    "-t",
+    "60",
+    "start",
+  ]);
   await run(startCmd, startArgs);
   log(`PostgreSQL started (private socket ${socketDir}, port ${port}).`);
-  const connection: pg.ClientConfig = { host: socketDir, port, user: superuser, database: "postgres", types: { getTypeParser: comparableTypes } };
+  const connection: pg.ClientConfig = {
+    host: socketDir,
+    port,
+    user: superuser,
+    database: "postgres",
+    types: { getTypeParser: comparableTypes },
+  };
   const client = new pg.Client(connection);
   await client.connect();
   const { rows } = await client.query<{ server_version: string }>("SHOW server_version");
@@ -121,7 +149,14 @@ export async function startPostgres(dir: string, log: (line: string) => void): P
       if (stopped) return;
       stopped = true;
       process.off("exit", stopOnExit);
-      const [stopCmd, stopArgs] = asServerUser(path.join(PG_BIN, "pg_ctl"), ["-D", dataDir, "-m", "fast", "-w", "stop"]);
+      const [stopCmd, stopArgs] = asServerUser(path.join(PG_BIN, "pg_ctl"), [
+        "-D",
+        dataDir,
+        "-m",
+        "fast",
+        "-w",
+        "stop",
+      ]);
       await run(stopCmd, stopArgs).catch(() => undefined);
     },
   };

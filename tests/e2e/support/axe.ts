@@ -17,7 +17,12 @@ export interface PageAudit {
 }
 
 function summarise(result: Result): PageAudit["violations"][number] {
-  return { id: result.id, impact: result.impact, help: result.help, nodes: result.nodes.slice(0, 5).map((n) => n.target.join(" ")) };
+  return {
+    id: result.id,
+    impact: result.impact,
+    help: result.help,
+    nodes: result.nodes.slice(0, 5).map((n) => n.target.join(" ")),
+  };
 }
 
 /** Runs axe-core (WCAG 2.x A and AA rules and best practices) on the page as it is now. */
@@ -25,10 +30,13 @@ export async function runAxe(page: Page, label: string): Promise<PageAudit> {
   const injected = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
   if (!injected) await page.evaluate(`${axeSource}\n;undefined`);
   const results = (await page.evaluate(() =>
-    (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<unknown> } }).axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
-      resultTypes: ["violations"],
-    }),
+    (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<unknown> } }).axe.run(
+      document,
+      {
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+        resultTypes: ["violations"],
+      },
+    ),
   )) as AxeResults;
   return { label, url: page.url(), violations: results.violations.map(summarise) };
 }

@@ -27,7 +27,10 @@ export interface Journey {
   finish(): Promise<void>;
 }
 
-export async function startJourney(browser: Browser, { name, allowConsoleErrors = [], ...options }: JourneyOptions): Promise<Journey> {
+export async function startJourney(
+  browser: Browser,
+  { name, allowConsoleErrors = [], ...options }: JourneyOptions,
+): Promise<Journey> {
   const context = await browser.newContext(options);
   const page = await context.newPage();
   const visited = new Set<string>();
@@ -47,7 +50,10 @@ export async function startJourney(browser: Browser, { name, allowConsoleErrors 
   // On a failure, the page as it was, for whoever reads the CI log next.
   onTestFailed(async () => {
     if (errors.length) process.stderr.write(`Browser errors in ${name}:\n${errors.join("\n")}\n`);
-    if (!page.isClosed()) await page.screenshot({ path: path.join(OUTPUT_DIR, `${name}-failure.png`), fullPage: true }).catch(() => undefined);
+    if (!page.isClosed())
+      await page
+        .screenshot({ path: path.join(OUTPUT_DIR, `${name}-failure.png`), fullPage: true })
+        .catch(() => undefined);
   });
 
   return {
@@ -71,7 +77,10 @@ export async function startJourney(browser: Browser, { name, allowConsoleErrors 
     async finish() {
       writeFileSync(path.join(OUTPUT_DIR, `${name}-axe.json`), `${JSON.stringify(audits, null, 2)}\n`);
       await context.close();
-      expect([...visited].filter((p) => !audited.has(p)), "pages visited without an axe audit").toEqual([]);
+      expect(
+        [...visited].filter((p) => !audited.has(p)),
+        "pages visited without an axe audit",
+      ).toEqual([]);
       expect(errors, "errors in the browser").toEqual([]);
     },
   };
@@ -80,7 +89,9 @@ export async function startJourney(browser: Browser, { name, allowConsoleErrors 
 /** Waits until Remix has no navigation, submission or revalidation in flight (after a form post). */
 export async function remixSettled(page: Page): Promise<void> {
   await page.waitForFunction(() => {
-    const router = (window as unknown as { __remixRouter?: { state: { navigation: { state: string }; revalidation: string } } }).__remixRouter;
+    const router = (
+      window as unknown as { __remixRouter?: { state: { navigation: { state: string }; revalidation: string } } }
+    ).__remixRouter;
     return !router || (router.state.navigation.state === "idle" && router.state.revalidation === "idle");
   });
 }

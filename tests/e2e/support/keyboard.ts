@@ -14,7 +14,8 @@ export function focusStop(page: Page): Promise<FocusStop> {
     const el = document.activeElement as HTMLElement | null;
     if (!el || el === document.body) return { element: "body", indicated: false, obscured: false };
     const style = getComputedStyle(el);
-    const indicated = (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== "none";
+    const indicated =
+      (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== "none";
     const box = el.getBoundingClientRect();
     const hit = document.elementFromPoint(box.left + box.width / 2, box.top + Math.min(box.height / 2, 10));
     const label = el.closest("label") ?? (el.id ? document.querySelector(`label[for="${el.id}"]`) : null);
@@ -35,5 +36,10 @@ export async function tabTo(page: Page, target: Locator, stops: FocusStop[], lim
     stops.push(await focusStop(page));
     if (await target.evaluate((el) => el === document.activeElement)) return;
   }
-  throw new Error(`Tab never reached ${target}; last stops: ${stops.slice(-5).map((s) => s.element).join(", ")}`);
+  throw new Error(
+    `Tab never reached ${target}; last stops: ${stops
+      .slice(-5)
+      .map((s) => s.element)
+      .join(", ")}`,
+  );
 }

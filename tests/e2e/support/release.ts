@@ -8,10 +8,17 @@ import { expect } from "vitest";
  * output, then for the page to show the book.
  */
 export async function waitForRelease(page: Page, url: string, serverOutput: () => string): Promise<void> {
-  await expect.poll(() => /Release book: .*released up to/.test(serverOutput()), { timeout: 300_000, interval: 2_000 }).toBe(true);
-  await expect.poll(async () => {
-    await page.goto(url, { waitUntil: "domcontentloaded" });
-    return page.locator(".agency-book, .briefing").count();
-  }, { timeout: 60_000, interval: 2_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(() => /Release book: .*released up to/.test(serverOutput()), { timeout: 300_000, interval: 2_000 })
+    .toBe(true);
+  await expect
+    .poll(
+      async () => {
+        await page.goto(url, { waitUntil: "domcontentloaded" });
+        return page.locator(".agency-book, .briefing").count();
+      },
+      { timeout: 60_000, interval: 2_000 },
+    )
+    .toBeGreaterThan(0);
   await page.waitForLoadState("networkidle");
 }

@@ -3,14 +3,19 @@ import { expect } from "vitest";
 import { consentLevels, factors, lossPotentials } from "../../../domain/taxonomy";
 import type { ReportFormInput } from "../../../app/intake/report-form-schema";
 
-const label = (list: readonly { code: string; label: string }[], code: string) => list.find((item) => item.code === code)!.label;
+const label = (list: readonly { code: string; label: string }[], code: string) =>
+  list.find((item) => item.code === code)!.label;
 const next = (page: Page, title: string) => page.getByRole("button", { name: `Next: ${title}` }).click();
 
 /**
  * Fills the stepped report form (JavaScript on) as an officer would: by labels, one step at a time,
  * auditing each step with axe. Ends on the last step, before "Review my report".
  */
-export async function fillReportForm(page: Page, input: ReportFormInput, audit: (label: string) => Promise<unknown>): Promise<void> {
+export async function fillReportForm(
+  page: Page,
+  input: ReportFormInput,
+  audit: (label: string) => Promise<unknown>,
+): Promise<void> {
   await page.getByRole("heading", { name: "What happened" }).waitFor();
   await audit("report form: step 1");
   await page.getByLabel("A short title").fill(input.title);
@@ -44,13 +49,21 @@ export async function fillReportForm(page: Page, input: ReportFormInput, audit: 
 /**
  * From the last step: the server's review, the page's own proof of work, then "Send report". Returns the receipt code.
  */
-export async function reviewAndSend(page: Page, audit: (label: string) => Promise<unknown>, checkReview?: (text: string) => void): Promise<string> {
+export async function reviewAndSend(
+  page: Page,
+  audit: (label: string) => Promise<unknown>,
+  checkReview?: (text: string) => void,
+): Promise<string> {
   await page.getByRole("button", { name: "Review my report" }).click();
   return sendFromReview(page, audit, checkReview);
 }
 
 /** On the server's review step: waits for the proof of work, sends, and returns the receipt code. */
-export async function sendFromReview(page: Page, audit: (label: string) => Promise<unknown>, checkReview?: (text: string) => void): Promise<string> {
+export async function sendFromReview(
+  page: Page,
+  audit: (label: string) => Promise<unknown>,
+  checkReview?: (text: string) => void,
+): Promise<string> {
   await page.getByRole("heading", { name: "Check your report before sending" }).waitFor();
   checkReview?.(await page.locator(".review").innerText());
   // The proof of work is solved by the page itself (ALTCHA, SHA-256): a second or two.

@@ -7,7 +7,10 @@ import { type AppServer, startAppServer } from "./app-server";
  * A browser test file's server (its own DATA_DIR, demo data) and Chromium, started together before the
  * file's tests and stopped after them. `use` receives both once they run.
  */
-export function withServerAndBrowser(use: (server: AppServer, browser: Browser) => void, env: Record<string, string> = {}): void {
+export function withServerAndBrowser(
+  use: (server: AppServer, browser: Browser) => void,
+  env: Record<string, string> = {},
+): void {
   let server: AppServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {

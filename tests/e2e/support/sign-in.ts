@@ -7,7 +7,13 @@ import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../../../db/synthetic/demo-acco
  * A TOTP code signs an account in once per 30-second step (replay protection): a journey signs each
  * account in once, and journeys run on servers of their own, so they never share a step.
  */
-export async function signIn(page: Page, baseUrl: string, email: string, audit: (label: string) => Promise<unknown>, redirectTo = "/account"): Promise<void> {
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  audit: (label: string) => Promise<unknown>,
+  redirectTo = "/account",
+): Promise<void> {
   await page.goto(`${baseUrl}/sign-in?${new URLSearchParams({ redirectTo })}`);
   await audit("sign-in");
   await page.getByLabel("Email").fill(email);
@@ -15,5 +21,8 @@ export async function signIn(page: Page, baseUrl: string, email: string, audit: 
   await Promise.all([page.waitForURL(/\/sign-in\/mfa/), page.getByRole("button", { name: "Continue" }).click()]);
   await audit("sign-in: second factor");
   await page.getByLabel("6-digit code").fill(await currentTotp(DEMO_TOTP_SECRET));
-  await Promise.all([page.waitForURL((url) => url.pathname === redirectTo), page.getByRole("button", { name: "Verify and sign in" }).click()]);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === redirectTo),
+    page.getByRole("button", { name: "Verify and sign in" }).click(),
+  ]);
 }

@@ -31,7 +31,10 @@ export function factorYearsTable(view: AgencyBookView): TableModel<FactorYearsRo
   const sum = (r: Row) => r.years.reduce((s, y) => s + releasedCount(y.count), 0);
   shown.sort((a, b) => sum(b) - sum(a));
   const toRow = (r: Row): FactorYearsRow => ({
-    key: r.factor, label: r.label, family: r.family, years: r.years.map((y) => ({ count: y.count, share: y.share })),
+    key: r.factor,
+    label: r.label,
+    family: r.family,
+    years: r.years.map((y) => ({ count: y.count, share: y.share })),
     href: sharedLibraryHref({ factor: r.factor }),
   });
   // The collapsed line says which years hold withheld cells (the first reason), never a number.
@@ -43,13 +46,23 @@ export function factorYearsTable(view: AgencyBookView): TableModel<FactorYearsRo
     }
     return null;
   };
-  const collapsed: FactorYearsRow[] = hidden.length === 0 ? [] : [{
-    key: "withheld",
-    label: `${withheldLine(hidden.length)}: ${hidden.map((r) => r.label).join("; ")}`,
+  const collapsed: FactorYearsRow[] =
+    hidden.length === 0
+      ? []
+      : [
+          {
+            key: "withheld",
+            label: `${withheldLine(hidden.length)}: ${hidden.map((r) => r.label).join("; ")}`,
+            family: "—",
+            years: years.map((_, i) => ({ count: hiddenIn(i), share: hiddenIn(i) })),
+          },
+        ];
+  const total: FactorYearsRow = {
+    key: "total",
+    label: "All reports counted toward your agency",
     family: "—",
-    years: years.map((_, i) => ({ count: hiddenIn(i), share: hiddenIn(i) })),
-  }];
-  const total: FactorYearsRow = { key: "total", label: "All reports counted toward your agency", family: "—", years: totals.map((t) => ({ count: t.count, share: null })) };
+    years: totals.map((t) => ({ count: t.count, share: null })),
+  };
   return table({
     id: "factor-years",
     caption: FACTOR_YEARS_CAPTION,

@@ -18,9 +18,16 @@ function matrix(order: ("hc_low_light" | "eq_radio_failure")[]): BookMatrix {
     factors: order.map((code) => ({ code, label: code })),
     rows: [
       { code: "off_duty", label: "Off-duty", reports: 0, cells: order.map(() => ({ count: 0, share: null })) },
-      { code: "welfare_check", label: "Welfare check", reports: suppressed("below_k"), cells: order.map(() => ({ count: suppressed("below_k"), share: suppressed("derived") })) },
+      {
+        code: "welfare_check",
+        label: "Welfare check",
+        reports: suppressed("below_k"),
+        cells: order.map(() => ({ count: suppressed("below_k"), share: suppressed("derived") })),
+      },
       ...(["traffic_stop"] as const).map((t) => ({
-        code: t, label: "Traffic stop", reports: 34,
+        code: t,
+        label: "Traffic stop",
+        reports: 34,
         cells: order.map((f) => ({ count: Math.round(figures[t][f] * 34), share: share(figures[t][f]) })),
       })),
     ],

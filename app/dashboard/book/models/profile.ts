@@ -36,43 +36,81 @@ export function bookProfilePanel(view: AgencyBookView): PanelModel {
     ? orderFactors(profile.rows, (r) => r.agency)
     : orderFactors(profile.rows, (r) => r.reference ?? { count: 0, share: null });
   const toRow = (r: Row): BookProfileTableRow => ({
-    key: r.factor, label: r.label, family: r.family,
-    aCount: r.agency.count, aShare: r.agency.share, bCount: r.reference?.count ?? null, bShare: r.reference?.share ?? null,
-    prr: prrText(r.prr), flag: flagged(r) ? FLAG_TEXT : "", href: href(r),
+    key: r.factor,
+    label: r.label,
+    family: r.family,
+    aCount: r.agency.count,
+    aShare: r.agency.share,
+    bCount: r.reference?.count ?? null,
+    bShare: r.reference?.share ?? null,
+    prr: prrText(r.prr),
+    flag: flagged(r) ? FLAG_TEXT : "",
+    href: href(r),
   });
   const hidden = ordered.withheld;
-  const collapsed: BookProfileTableRow[] = hidden.length === 0 ? [] : [{
-    key: "withheld",
-    label: `${withheldLine(hidden.length)}: ${hidden.map((r) => r.label).join("; ")}`,
-    family: "—",
-    aCount: open ? hidden[0]!.agency.count : null,
-    aShare: open ? hidden[0]!.agency.share : null,
-    bCount: null, bShare: null, prr: "—", flag: "",
-  }];
+  const collapsed: BookProfileTableRow[] =
+    hidden.length === 0
+      ? []
+      : [
+          {
+            key: "withheld",
+            label: `${withheldLine(hidden.length)}: ${hidden.map((r) => r.label).join("; ")}`,
+            family: "—",
+            aCount: open ? hidden[0]!.agency.count : null,
+            aShare: open ? hidden[0]!.agency.share : null,
+            bCount: null,
+            bShare: null,
+            prr: "—",
+            flag: "",
+          },
+        ];
   const rows = [...ordered.shown.map(toRow), ...collapsed, ...ordered.zero.map(toRow)];
   const title = `Contributing factors — ${choiceLine(view)}`;
   const chartRows: ShareRow[] = ordered.shown.slice(0, PROFILE_CHART_ROWS).map((r) => ({
-    key: r.factor, label: r.label, a: open ? r.agency.share : null, b: r.reference?.share ?? null, flagged: flagged(r), href: href(r),
+    key: r.factor,
+    label: r.label,
+    a: open ? r.agency.share : null,
+    b: r.reference?.share ?? null,
+    flagged: flagged(r),
+    href: href(r),
   }));
-  const allWithheld = chartRows.length > 0 ? null
-    : open ? "Every factor share of your agency is withheld for this period: choose a year, or a longer period."
-      : "Neither your agency's nor the reference's factor shares are released for this period.";
+  const allWithheld =
+    chartRows.length > 0
+      ? null
+      : open
+        ? "Every factor share of your agency is withheld for this period: choose a year, or a longer period."
+        : "Neither your agency's nor the reference's factor shares are released for this period.";
   return {
     id: "profile",
     title,
     units: "% of the period's reports citing each factor, dots with 95% intervals",
     layers: ["book"],
     allWithheld,
-    chart: allWithheld ? null : {
-      option: shareComparisonOption({
-        rows: chartRows, aLabel: AGENCY_LABEL, bLabel: referenceLabel, aColor: seriesColors.agency, bColor: seriesColors.reference,
-        description: `Share of reports citing each factor: your ` +
-            `agency${referenceLabel ? ` and ${referenceLabel.toLowerCase()}` : ""} (${choiceLine(view)}).`,
-      }),
-      height: shareComparisonHeight(chartRows.length),
-      label: title,
-    },
+    chart: allWithheld
+      ? null
+      : {
+          option: shareComparisonOption({
+            rows: chartRows,
+            aLabel: AGENCY_LABEL,
+            bLabel: referenceLabel,
+            aColor: seriesColors.agency,
+            bColor: seriesColors.reference,
+            description:
+              `Share of reports citing each factor: your ` +
+              `agency${referenceLabel ? ` and ${referenceLabel.toLowerCase()}` : ""} (${choiceLine(view)}).`,
+          }),
+          height: shareComparisonHeight(chartRows.length),
+          label: title,
+        },
     emptyChart: allWithheld ?? "",
-    tables: [table({ id: "profile", caption: title, columns: bookProfileColumns(open ? AGENCY_LABEL : null, referenceLabel), rows, rowId: (r) => r.key })],
+    tables: [
+      table({
+        id: "profile",
+        caption: title,
+        columns: bookProfileColumns(open ? AGENCY_LABEL : null, referenceLabel),
+        rows,
+        rowId: (r) => r.key,
+      }),
+    ],
   };
 }

@@ -15,7 +15,11 @@ export function quarterlyPanel(view: AgencyBookView): PanelModel {
   const book = new Map(view.trends.quarterTotals.map((q) => [q.quarter, q.count]));
   const shared = new Map(view.shared.quarters.map((q) => [q.quarter, q.shared]));
   const quarters = [...new Set([...book.keys(), ...shared.keys()])].sort();
-  const rows: QuarterRow[] = quarters.map((quarter) => ({ quarter, book: book.get(quarter) ?? null, shared: shared.get(quarter) ?? null }));
+  const rows: QuarterRow[] = quarters.map((quarter) => ({
+    quarter,
+    book: book.get(quarter) ?? null,
+    shared: shared.get(quarter) ?? null,
+  }));
   const title = "Reports per quarter of publication";
   return {
     id: "quarterly",
@@ -24,22 +28,34 @@ export function quarterlyPanel(view: AgencyBookView): PanelModel {
     wide: true,
     layers: ["book", "shared"],
     allWithheld: null,
-    chart: quarters.length === 0 ? null : {
-      option: trendOption({
-        bins: quarters,
-        unit: "count",
-        lines: [
-          { name: BOOK_LINE, values: rows.map((r) => r.book), color: seriesColors.agency },
-          { name: SHARED_LABEL, values: rows.map((r) => r.shared), color: seriesColors.shared, dashed: true },
-        ],
-        description: `Reports per quarter of publication: ${BOOK_LINE.toLowerCase()}, ` +
-            `and ${SHARED_LABEL.toLowerCase()}.`,
-      }),
-      height: 280,
-      label: title,
-      ssrWidth: 900,
-    },
+    chart:
+      quarters.length === 0
+        ? null
+        : {
+            option: trendOption({
+              bins: quarters,
+              unit: "count",
+              lines: [
+                { name: BOOK_LINE, values: rows.map((r) => r.book), color: seriesColors.agency },
+                { name: SHARED_LABEL, values: rows.map((r) => r.shared), color: seriesColors.shared, dashed: true },
+              ],
+              description:
+                `Reports per quarter of publication: ${BOOK_LINE.toLowerCase()}, ` +
+                `and ${SHARED_LABEL.toLowerCase()}.`,
+            }),
+            height: 280,
+            label: title,
+            ssrWidth: 900,
+          },
     emptyChart: "No quarter is released yet.",
-    tables: [table({ id: "quarterly", caption: title, columns: quarterColumns(BOOK_LINE, SHARED_LABEL), rows, rowId: (r) => r.quarter })],
+    tables: [
+      table({
+        id: "quarterly",
+        caption: title,
+        columns: quarterColumns(BOOK_LINE, SHARED_LABEL),
+        rows,
+        rowId: (r) => r.quarter,
+      }),
+    ],
   };
 }

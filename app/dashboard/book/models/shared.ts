@@ -17,7 +17,12 @@ export function sharedPanel(view: AgencyBookView): PanelModel {
   const { shared } = view;
   const rows: SharedFactorRow[] = shared.factors
     .map((f) => ({
-      factor: f.factor, label: f.label, sharedShare: f.shared.share, sharedCount: f.shared.count, nationShare: f.nation.share, nationCount: f.nation.count,
+      factor: f.factor,
+      label: f.label,
+      sharedShare: f.shared.share,
+      sharedCount: f.shared.count,
+      nationShare: f.nation.share,
+      nationCount: f.nation.count,
       href: sharedLibraryHref({ factor: f.factor, incidentType: view.state.type }),
     }))
     .sort((a, b) => b.sharedCount - a.sharedCount || b.nationCount - a.nationCount);
@@ -27,21 +32,43 @@ export function sharedPanel(view: AgencyBookView): PanelModel {
   return {
     id: "shared",
     title,
-    units: `% of the ${shared.reports.toLocaleString("en-US")} shared reports citing each factor, dots with 95% ` +
-        `intervals`,
+    units:
+      `% of the ${shared.reports.toLocaleString("en-US")} shared reports citing each factor, dots with 95% ` +
+      `intervals`,
     layers: ["shared"],
     allWithheld: null,
-    chart: drawn.length === 0 ? null : {
-      option: shareComparisonOption({
-        rows: drawn.map((r) => ({ key: r.factor, label: r.label, a: r.sharedShare, b: r.nationShare, href: r.href })),
-        aLabel: SHARED_LABEL, bLabel: NATION_WITHOUT_SHARED, aColor: seriesColors.shared, bColor: seriesColors.reference,
-        description: `Share of the reports shared with your agency citing each factor, against the nation without ` +
-            `them, ${months}.`,
-      }),
-      height: shareComparisonHeight(drawn.length),
-      label: title,
-    },
+    chart:
+      drawn.length === 0
+        ? null
+        : {
+            option: shareComparisonOption({
+              rows: drawn.map((r) => ({
+                key: r.factor,
+                label: r.label,
+                a: r.sharedShare,
+                b: r.nationShare,
+                href: r.href,
+              })),
+              aLabel: SHARED_LABEL,
+              bLabel: NATION_WITHOUT_SHARED,
+              aColor: seriesColors.shared,
+              bColor: seriesColors.reference,
+              description:
+                `Share of the reports shared with your agency citing each factor, against the nation without ` +
+                `them, ${months}.`,
+            }),
+            height: shareComparisonHeight(drawn.length),
+            label: title,
+          },
     emptyChart: "No report was shared with your agency in these months.",
-    tables: [table({ id: "shared", caption: title, columns: sharedFactorColumns(SHARED_LABEL, NATION_WITHOUT_SHARED), rows, rowId: (r) => r.factor })],
+    tables: [
+      table({
+        id: "shared",
+        caption: title,
+        columns: sharedFactorColumns(SHARED_LABEL, NATION_WITHOUT_SHARED),
+        rows,
+        rowId: (r) => r.factor,
+      }),
+    ],
   };
 }
