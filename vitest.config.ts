@@ -42,7 +42,12 @@ export default defineConfig({
     reporters: ["default"],
     projects: [
       { extends: true, test: { name: "unit", include: [everyTest], exclude: [...e2eFiles, ...benchFiles] } },
-      { extends: true, test: { name: "e2e", include: e2eFiles } },
+      {
+        extends: true,
+        // A browser assertion is retried (`expect.poll`), never read once after an action: 15 s rather than
+        // vitest's 1 s, because a page re-rendering after a post on a busy two-core machine can take longer.
+        test: { name: "e2e", include: e2eFiles, expect: { poll: { timeout: 15_000 } } },
+      },
       { extends: true, test: { name: "bench", include: benchFiles } },
     ],
   },
