@@ -85,7 +85,7 @@ describe("identifier detector accuracy on the labelled corpus", () => {
   const classScores = scoreClasses(classAll, missedClasses);
 
   // docs/privacy.md ("The identifier detector") gives each set's first-run figures, before any rule saw it.
-  it("prints per-type recall and precision (tuning, held out, blind, issue 16's classes, all), holds each type to its floor", () => {
+  it("prints each set's recall and precision per type, and holds every type to its floor on all of them", () => {
     const report = [
       table(`Tuning set (${tuning.length} narratives)`, scoreFindings(tuning), anyTypeRecall(tuning)),
       table(`Held-out set (${heldOut.length} narratives)`, scoreFindings(heldOut), anyTypeRecall(heldOut)),
