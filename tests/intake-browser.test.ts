@@ -31,13 +31,13 @@ describeInBrowser("report form in a browser", () => {
     const storage = () => page.evaluate(() => Object.keys(localStorage));
     await page.goto(`${server.url}/report`, { waitUntil: "networkidle" });
     await page.getByRole("button", { name: "Next: What contributed" }).click();
-    await expect(page.locator("#title-error").textContent()).resolves.toMatch(/short title/);
+    await expect.poll(() => page.locator("#title-error").textContent()).toMatch(/short title/);
 
     await page.fill("#title", VALID_INPUT.title);
     await page.fill("#narrative", VALID_INPUT.narrative);
     expect(await storage()).toEqual([]);
     await page.getByLabel("Keep a draft on this device").check();
-    expect(await storage()).toEqual(["closecall-report-draft"]);
+    await expect.poll(storage).toEqual(["closecall-report-draft"]);
     await page.getByRole("button", { name: "Next: What contributed" }).click();
     await page.locator("summary", { hasText: "Subject / threat" }).click(); // the family opens, then the factor
     await page.getByLabel("A weapon was hidden or missed in a search").check();
@@ -55,8 +55,8 @@ describeInBrowser("report form in a browser", () => {
     await page.getByText("Security check done").waitFor({ timeout: 30_000 });
     await page.getByRole("button", { name: "Send report" }).click();
     await page.getByText("Your receipt code").waitFor();
-    expect(await page.locator(".receipt-code span").allTextContents()).toHaveLength(6);
-    expect(await storage()).toEqual([]); // deleted automatically after sending
+    await expect.poll(() => page.locator(".receipt-code span").allTextContents()).toHaveLength(6);
+    await expect.poll(storage).toEqual([]); // deleted automatically after sending
     expect(await context.cookies()).toEqual([]);
     await context.close();
   });
@@ -68,7 +68,7 @@ describeInBrowser("report form in a browser", () => {
     await page.fill("#title", VALID_INPUT.title);
     await page.fill("#narrative", "Too short to be a report.");
     await page.getByRole("button", { name: "Review my report" }).click();
-    await expect(page.locator("#narrative-error").textContent()).resolves.toMatch(/at least 50/);
+    await expect.poll(() => page.locator("#narrative-error").textContent()).toMatch(/at least 50/);
     expect(await page.inputValue("#narrative")).toBe("Too short to be a report.");
     await page.fill("#narrative", VALID_INPUT.narrative);
     await page.fill("#lessons", VALID_INPUT.lessons);

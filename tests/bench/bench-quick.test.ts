@@ -1,7 +1,8 @@
-// The benchmark's smoke run (`npm run bench -- --quick`): every section runs on a small dataset and writes
-// its report. Times are never checked (docs/design.md §9: benchmarks print figures); what is checked is that the
-// harness works, that DuckDB and PostgreSQL return the same rows for every dashboard query (when
-// PostgreSQL 15 is installed, as .ci/run does), and that no acknowledged submission is lost.
+// The benchmark's smoke run, `npm run bench:smoke` (.ci/run calls it after npm test): `npm run bench -- --quick`,
+// every section on a small dataset, writing its report. Times are never checked (docs/design.md §9: benchmarks
+// print figures); what is checked is that the harness works, that DuckDB and PostgreSQL return the same rows for
+// every dashboard query (when PostgreSQL 15 is installed, as .ci/run does), and that no acknowledged submission
+// is lost.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,6 +22,8 @@ describe("npm run bench -- --quick", () => {
       encoding: "utf8",
       timeout: 170_000,
     });
+    // `npm run bench:smoke` shows the figures it measured (never checked: a busy machine is not a failure).
+    console.log(run.stdout);
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
 
     const result = JSON.parse(readFileSync(path.join(out, "latest.json"), "utf8")) as BenchResult;

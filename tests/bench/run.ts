@@ -4,7 +4,7 @@
 //
 //   npm run bench                         # 1,000,000 reports (about 15 minutes on 2 cores)
 //   npm run bench -- --reports 200000     # any size
-//   npm run bench -- --quick              # a small smoke run (CI: tests/bench/bench-quick.test.ts)
+//   npm run bench -- --quick              # a small smoke run (checked by npm run bench:smoke)
 //   options: --seed S  --out DIR  --work DIR (keep the data there; reused when it already holds a dataset)
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";

@@ -54,7 +54,9 @@ describeInBrowser("the installable app", () => {
       expect(response.status, file).toBe(200);
       expect(response.headers.get("Content-Type"), file).toContain(type);
     }
-    await fetch(`${server.url}/reports`); // a page that is logged, so the log is known to be written
+    // A page that is logged, so the log is known to be written. Its body is read: the line is written when
+    // the response finishes, which an unread body can hold back (a 15 s poll ran out once under load).
+    await (await fetch(`${server.url}/reports`)).text();
     await expect.poll(() => server.output()).toMatch(/GET \/reports 200/);
     for (const file of Object.keys(files)) expect(server.output()).not.toContain(file);
   });

@@ -37,7 +37,7 @@ describeInBrowser("journey 1: an officer reports from a phone", () => {
     // Keeping the receipt: the copy button puts exactly the code on the clipboard.
     await page.getByRole("button", { name: "Copy code" }).click();
     await page.getByRole("button", { name: "Copied" }).waitFor();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(receipt);
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(receipt);
 
     // Checking the status later, with the code typed in as written down (spaces, lower case).
     await page.getByRole("link", { name: "Check status with a receipt code" }).click();
@@ -46,7 +46,7 @@ describeInBrowser("journey 1: an officer reports from a phone", () => {
     await page.getByLabel("Receipt code").fill(receipt.toLowerCase().replace(/-/g, " "));
     await page.getByRole("button", { name: "Check status" }).click();
     await page.getByRole("heading", { name: "Received" }).waitFor();
-    await expect(page.getByText("Your report is stored and waiting for a reviewer.").isVisible()).resolves.toBe(true);
+    await page.getByText("Your report is stored and waiting for a reviewer.").waitFor();
     await officer.audit("receipt: status");
     await officer.screenshot("final");
 

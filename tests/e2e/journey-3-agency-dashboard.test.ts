@@ -130,12 +130,13 @@ describeInBrowser("journey 3: an agency commander's dashboard", () => {
     const link = page.locator("[data-panel=shared] a[href*='mine=1']").first();
     await link.click();
     await page.waitForURL(/\/reports\?/);
-    expect(new URL(page.url()).searchParams.get("mine")).toBe("1");
+    await expect.poll(() => new URL(page.url()).searchParams.get("mine")).toBe("1");
     await commander.audit("library from a dashboard drill-down");
 
     // A copied URL reproduces the view.
     const viewUrl = `${server.url}/agency?vs=size`;
     await page.goto(viewUrl, { waitUntil: "networkidle" });
+    await expect.poll(() => headline(page)).toMatch(/\S/);
     const shown = await headline(page);
     const copy = await commander.context.newPage();
     await copy.goto(viewUrl, { waitUntil: "networkidle" });
@@ -154,9 +155,12 @@ describeInBrowser("journey 3: an agency commander's dashboard", () => {
     await expect.poll(() => page.locator(".chart-box.is-live").count()).toBeGreaterThanOrEqual(3);
 
     // Factor labels whole at 1440 px: no label of the live profile chart is cut with an ellipsis.
-    const profileText = await page.locator("[data-panel=profile] .chart-live svg text").allTextContents();
-    expect(profileText.length).toBeGreaterThan(5);
-    expect(profileText.filter((t) => t.includes("…"))).toEqual([]);
+    await expect
+      .poll(async () => {
+        const labels = await page.locator("[data-panel=profile] .chart-live svg text").allTextContents();
+        return { drawn: labels.length > 5, cut: labels.filter((t) => t.includes("…")) };
+      })
+      .toEqual({ drawn: true, cut: [] });
 
     // Month choices are selects of named months, never a bare month input.
     expect(await page.locator("input[type=month]").count()).toBe(0);
@@ -168,7 +172,9 @@ describeInBrowser("journey 3: an agency commander's dashboard", () => {
     await page.getByRole("button", { name: "Save this view" }).click();
     await page.getByRole("link", { name: "Peers by size" }).waitFor();
     await remixSettled(page);
-    expect(await page.getByRole("link", { name: "Peers by size" }).getAttribute("href")).toBe("/agency?vs=size");
+    await expect
+      .poll(() => page.getByRole("link", { name: "Peers by size" }).getAttribute("href"))
+      .toBe("/agency?vs=size");
     await expect.poll(() => page.getByRole("button", { name: "Copy link: Peers by size" }).count()).toBe(1);
     await commander.audit("agency dashboard with a saved view");
     await page.goto(`${server.url}/agency`, { waitUntil: "networkidle" });
@@ -181,28 +187,35 @@ describeInBrowser("journey 3: an agency commander's dashboard", () => {
 
     // Print: agency and choices on top, no navigation, choices form or buttons, a panel never split.
     await page.emulateMedia({ media: "print" });
-    const printed = await page.evaluate(() => ({
-      header: getComputedStyle(document.querySelector(".site-header")!).display,
-      form: getComputedStyle(document.querySelector(".book-choices")!).display,
-      buttons: [...document.querySelectorAll("main button")].filter((b) => getComputedStyle(b).display !== "none")
-        .length,
-      choices: getComputedStyle(document.querySelector(".print-choices")!).display,
-      choicesText: document.querySelector(".print-choices")!.textContent,
-      split: [...document.querySelectorAll(".dash-panel")].filter((p) => getComputedStyle(p).breakInside !== "avoid")
-        .length,
-    }));
-    expect(printed).toMatchObject({ header: "none", form: "none", buttons: 0, choices: "grid", split: 0 });
-    expect(printed.choicesText).toMatch(/Period of publication/);
+    const printed = () =>
+      page.evaluate(() => ({
+        header: getComputedStyle(document.querySelector(".site-header")!).display,
+        form: getComputedStyle(document.querySelector(".book-choices")!).display,
+        buttons: [...document.querySelectorAll("main button")].filter((b) => getComputedStyle(b).display !== "none")
+          .length,
+        choices: getComputedStyle(document.querySelector(".print-choices")!).display,
+        choicesText: document.querySelector(".print-choices")!.textContent,
+        split: [...document.querySelectorAll(".dash-panel")].filter((p) => getComputedStyle(p).breakInside !== "avoid")
+          .length,
+      }));
+    await expect.poll(printed).toEqual({
+      header: "none",
+      form: "none",
+      buttons: 0,
+      choices: "grid",
+      choicesText: expect.stringMatching(/Period of publication/),
+      split: 0,
+    });
     await page.emulateMedia({ media: "screen" });
 
     // A phone: panels fold after the first, nothing wider than the screen.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${server.url}/agency`, { waitUntil: "networkidle" });
     await expect.poll(() => page.locator("details.book-panel[open]").count()).toBe(1);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     // It was ~8,000 px; the choices and every panel but the first start folded.
     await expect.poll(() => page.locator("details.choice-panel[open]").count()).toBe(0);
-    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(5000);
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(5000);
     await commander.audit("agency dashboard on a phone");
 
     // Before hydration the charts are inert: the server's picture takes no pointer.

@@ -49,7 +49,7 @@ describeInBrowser("journey 4: trainer exports and API tokens", () => {
     await page.getByRole("heading", { name: "Training briefing" }).waitFor();
     await trainer.audit("briefing builder");
     const boxes = page.locator('input[name="report"]');
-    expect(await boxes.count()).toBeGreaterThan(1);
+    await expect.poll(() => boxes.count()).toBeGreaterThan(1);
     await boxes.nth(0).check();
     await boxes.nth(1).check();
     const pdf = await downloaded(page, () =>
@@ -79,8 +79,9 @@ describeInBrowser("journey 4: trainer exports and API tokens", () => {
     await page.getByLabel("What will use it").fill("Roll-call slides");
     await page.getByLabel("Your password, or the current code from your authenticator app").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Create token" }).click();
-    const secret = (await page.locator(".one-time-secret code").innerText()).trim();
-    expect(secret).toMatch(/^ccapi_/);
+    const shownSecret = async () => (await page.locator(".one-time-secret code").innerText()).trim();
+    await expect.poll(shownSecret).toMatch(/^ccapi_/);
+    const secret = await shownSecret();
     await remixSettled(page);
     await commander.audit("API tokens: created");
     const call = () => fetch(`${server.url}/api/v1/profile`, { headers: { Authorization: `Bearer ${secret}` } });

@@ -45,15 +45,14 @@ describeInBrowser("journey 5: a new partner agency", () => {
     await admin.page.getByText(`${AGENCY} is now a partner agency`).waitFor();
     await remixSettled(admin.page);
     await admin.audit("enrolments: approved");
-    const partnerCode = await admin.page
-      .locator(".one-time-secret", { hasText: "Partner code for the report form" })
-      .locator("code")
-      .innerText();
-    const setUpLink = await admin.page
-      .locator(".one-time-secret", { hasText: "Commander set-up link" })
-      .locator("code")
-      .innerText();
-    expect(partnerCode).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+    const oneTimeSecret = (label: string) =>
+      admin.page.locator(".one-time-secret", { hasText: label }).locator("code").innerText();
+    await expect
+      .poll(() => oneTimeSecret("Partner code for the report form"))
+      .toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+    await expect.poll(() => oneTimeSecret("Commander set-up link")).toMatch(/\/invitations\/accept\?token=/);
+    const partnerCode = await oneTimeSecret("Partner code for the report form");
+    const setUpLink = await oneTimeSecret("Commander set-up link");
     await admin.screenshot("final");
     await admin.finish();
 
@@ -74,9 +73,9 @@ describeInBrowser("journey 5: a new partner agency", () => {
     await page.getByRole("alert").filter({ hasText: "Some answers need a change" }).waitFor();
     await officer.audit("report form: unknown partner code");
     const field = page.getByLabel("Your agency's partner code");
-    expect(await field.getAttribute("aria-invalid")).toBe("true");
-    expect(await page.locator("#partnerCode-error").innerText()).toMatch(/code/i);
-    expect(await field.inputValue()).toBe(mistyped);
+    await expect.poll(() => field.getAttribute("aria-invalid")).toBe("true");
+    await expect.poll(() => page.locator("#partnerCode-error").innerText()).toMatch(/code/i);
+    await expect.poll(() => field.inputValue()).toBe(mistyped);
     await field.fill(partnerCode);
     const receipt = await reviewAndSend(page, officer.audit, (review) => expect(review).toContain(AGENCY));
     expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){5}$/);

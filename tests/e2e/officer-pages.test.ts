@@ -147,12 +147,13 @@ describeInBrowser("officer pages (issue 16)", () => {
     await expect.poll(() => timeline.locator('[aria-current="step"] strong').innerText()).toBe("Received");
     await expect.poll(() => timeline.innerText()).toMatch(/14 days[\s\S]*once a day[\s\S]*30 days after the decision/);
     // The buttons and the links are apart: at least a line of space, never side by side.
-    const gap = await page.evaluate(() => {
-      const buttons = document.querySelector(".receipt-actions")!.getBoundingClientRect();
-      const links = document.querySelector(".receipt-links")!.getBoundingClientRect();
-      return links.top - buttons.bottom;
-    });
-    expect(gap).toBeGreaterThanOrEqual(16);
+    const gap = () =>
+      page.evaluate(() => {
+        const buttons = document.querySelector(".receipt-actions")!.getBoundingClientRect();
+        const links = document.querySelector(".receipt-links")!.getBoundingClientRect();
+        return links.top - buttons.bottom;
+      });
+    await expect.poll(gap).toBeGreaterThanOrEqual(16);
     await officer.audit("receipt with timeline");
     await officer.screenshot("receipt-phone");
 

@@ -47,8 +47,8 @@ describeInBrowser("the report form offline (service worker)", () => {
     await page.getByLabel("Open this form without a connection").check();
     await page.getByText("The form opens on this device without a connection").waitFor();
     await officer.audit("report form: offline use on");
+    await expect.poll(() => cachedPaths(page)).toContain("/report");
     const saved = await cachedPaths(page);
-    expect(saved).toContain("/report");
     for (const path of saved)
       expect(path).toMatch(
         /^\/(report|build\/.+\.(js|css)|manifest\.webmanifest|favicon\.svg|icons\/icon(\.svg|-192\.png))$/,
@@ -59,7 +59,7 @@ describeInBrowser("the report form offline (service worker)", () => {
     await page.reload();
     await page.getByText("Step 1 of 7").waitFor();
     await page.getByRole("button", { name: "Next: What contributed" }).click();
-    await expect(page.locator("#title-error").innerText()).resolves.toMatch(/short title/);
+    await expect.poll(() => page.locator("#title-error").innerText()).toMatch(/short title/);
     await officer.audit("report form offline: step 1 with an error");
 
     // Written offline without a draft: nothing is stored, and the officer is told how to keep it.
@@ -71,17 +71,16 @@ describeInBrowser("the report form offline (service worker)", () => {
     await officer.screenshot("not-sent", { fullPage: false });
     await page.getByLabel("Keep a draft on this device").check();
     await page.getByText("Your report is kept on this device as a draft").waitFor();
-    expect(Object.keys(await storage(page)).sort()).toEqual([
-      "closecall-report-draft",
-      "closecall-report-draft-waiting",
-    ]);
+    await expect
+      .poll(async () => Object.keys(await storage(page)).sort())
+      .toEqual(["closecall-report-draft", "closecall-report-draft-waiting"]);
 
     // The app is closed and opened again, still offline: the draft is back, still waiting.
     await page.goto("about:blank");
     await page.goto(`${server.url}/report`);
     await page.getByText("Your draft from this device was restored.").waitFor();
     await page.getByText("You are offline: nothing was sent.").waitFor();
-    expect(await page.getByLabel("A short title").inputValue()).toBe(VALID_INPUT.title);
+    await expect.poll(() => page.getByLabel("A short title").inputValue()).toBe(VALID_INPUT.title);
 
     // Back online: the form asks; the officer confirms, sees the review and sends.
     await context.setOffline(false);
@@ -92,7 +91,7 @@ describeInBrowser("the report form offline (service worker)", () => {
     await page.getByRole("button", { name: "Review my report now" }).click();
     const receipt = await sendFromReview(page, officer.audit, (review) => expect(review).toContain(VALID_INPUT.title));
     expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){5}$/);
-    expect(await storage(page)).toEqual({}); // the draft and its mark are gone once sent
+    await expect.poll(() => storage(page)).toEqual({}); // the draft and its mark are gone once sent
     expect(await context.cookies()).toEqual([]);
 
     // Other pages offline: the start page says so and points to the saved form.
@@ -145,10 +144,13 @@ describeInBrowser("the report form offline (service worker)", () => {
       await expect
         .poll(() => page.evaluate(() => caches.keys()), { timeout: 45_000 })
         .toEqual([`closecall-offline-${version}`]);
-      const scripts = await page.evaluate(async () =>
-        (await navigator.serviceWorker.getRegistrations()).map((r) => new URL(r.active!.scriptURL).search),
-      );
-      expect(scripts).toEqual([`?v=${version}`]);
+      const scripts = () =>
+        page.evaluate(async () =>
+          (await navigator.serviceWorker.getRegistrations()).map(
+            (r) => new URL(r.active?.scriptURL ?? "about:blank").search,
+          ),
+        );
+      await expect.poll(scripts).toEqual([`?v=${version}`]);
     } finally {
       await context.close();
     }

@@ -59,11 +59,9 @@ describeInBrowser("the report form by keyboard", () => {
       await page.keyboard.press("Enter");
       await tabTo(page, button("Next: What contributed"), stops);
       await page.keyboard.press("Enter");
-      expect(await lastFocus()).toMatchObject({
-        id: "title",
-        invalid: "true",
-        description: expect.stringMatching(/short title/),
-      });
+      await expect
+        .poll(lastFocus)
+        .toMatchObject({ id: "title", invalid: "true", description: expect.stringMatching(/short title/) });
       await officer.audit("keyboard: step 1 with errors");
 
       await page.keyboard.type(VALID_INPUT.title);
@@ -93,18 +91,22 @@ describeInBrowser("the report form by keyboard", () => {
         await tabTo(page, page.locator(`#${field}`), stops);
         await page.keyboard.type(label); // a closed select picks the option whose label starts with what is typed
       }
-      expect(
-        await page.evaluate(() =>
-          ["incidentType", "eventMonth", "eventYear", "state"].map(
-            (id) => (document.getElementById(id) as HTMLSelectElement).value,
+      await expect
+        .poll(() =>
+          page.evaluate(() =>
+            ["incidentType", "eventMonth", "eventYear", "state"].map(
+              (id) => (document.getElementById(id) as HTMLSelectElement).value,
+            ),
           ),
-        ),
-      ).toEqual([VALID_INPUT.incidentType, VALID_INPUT.eventMonth, VALID_INPUT.eventYear, VALID_INPUT.state]);
+        )
+        .toEqual([VALID_INPUT.incidentType, VALID_INPUT.eventMonth, VALID_INPUT.eventYear, VALID_INPUT.state]);
       await tabTo(page, button("Next: How bad it could have been"), stops);
       await page.keyboard.press("Enter");
       await tabTo(page, page.getByRole("radio", { name: "Fatality" }), stops);
       await page.keyboard.press("ArrowDown"); // Fatality → Serious injury
-      expect(await page.locator('input[name="lossPotential"]:checked').getAttribute("value")).toBe("serious_injury");
+      await expect
+        .poll(() => page.locator('input[name="lossPotential"]:checked').getAttribute("value"))
+        .toBe("serious_injury");
       await tabTo(page, button("Next: Agency sharing"), stops);
       await page.keyboard.press("Enter");
       await tabTo(page, button("Review my report"), stops);

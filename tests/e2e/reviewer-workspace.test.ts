@@ -72,10 +72,12 @@ describeInBrowser("reviewer workspace (issue 16)", () => {
     await remixSettled(page);
     await reviewer.audit("workspace claimed");
     // Beside, not below: the findings start level with the officer's words, to their right.
-    const raw = await box(page, ".ws-raw");
-    const findings = await box(page, ".ws-findings");
-    expect(findings.left).toBeGreaterThanOrEqual(raw.right);
-    expect(Math.abs(findings.top - raw.top)).toBeLessThan(40);
+    await expect
+      .poll(async () => {
+        const [raw, findings] = [await box(page, ".ws-raw"), await box(page, ".ws-findings")];
+        return { raw, findings, beside: findings.left >= raw.right, level: Math.abs(findings.top - raw.top) < 40 };
+      })
+      .toMatchObject({ beside: true, level: true });
     await reviewer.screenshot("workspace-desktop", { fullPage: false });
 
     const duplicate = page.locator(".duplicate-form");

@@ -99,7 +99,7 @@ describeInBrowser("sign-in in Chromium", () => {
         expect(signedIn!.value).not.toBe(pending!.value);
         await page.goto(`${base}/account`);
         await page.waitForSelector('h1:text-is("Your account")');
-        expect(await page.locator(".user-menu").innerText()).toContain(name);
+        await expect.poll(() => page.locator(".user-menu").innerText()).toContain(name);
 
         await Promise.all([
           page.waitForURL((url) => url.pathname === "/"),

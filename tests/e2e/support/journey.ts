@@ -32,6 +32,10 @@ export async function startJourney(
   { name, allowConsoleErrors = [], ...options }: JourneyOptions,
 ): Promise<Journey> {
   const context = await browser.newContext(options);
+  // Playwright's 30 s for an action or a navigation ran out once for a sign-in (a 21 s MFA post, then the
+  // agency page) on the shared two-core machine while the server released its books: 60 s, still well
+  // inside each test's own timeout.
+  context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   const visited = new Set<string>();
   const audited = new Set<string>();
