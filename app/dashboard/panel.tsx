@@ -4,7 +4,8 @@
 import type { ReactNode } from "react";
 import { Chart } from "~/charts/chart";
 import { PanelDownloads } from "./export-links";
-import type { PanelModel } from "./models/panel-model";
+import type { RowData } from "@tanstack/react-table";
+import type { ChartModel, PanelModel, TableModel } from "./models/panel-model";
 import { formatPeriod } from "./period-label";
 import { toColumns } from "./tables/columns";
 import { StaticTable } from "./tables/static-table";
@@ -50,6 +51,24 @@ export function EmptyChart({ children }: { children: ReactNode }) {
   );
 }
 
+/** A model's chart, drawn (the agency page and the dashboards draw it alike). */
+export function ModelChart({ chart }: { chart: ChartModel }) {
+  return <Chart option={chart.option} height={chart.height} label={chart.label} ssrWidth={chart.ssrWidth} />;
+}
+
+/** A model's table, drawn; an empty one says why. */
+export function ModelTable<Row extends RowData>({ table }: { table: TableModel<Row> }) {
+  return (
+    <StaticTable
+      columns={toColumns(table.columns)}
+      data={table.rows}
+      caption={table.caption}
+      getRowId={table.rowId}
+      empty={table.empty ? <p>{table.empty}</p> : undefined}
+    />
+  );
+}
+
 /** A panel drawn from its model (panel-models.ts): chart or empty note, tables, downloads. */
 export function ModelPanel({
   model,
@@ -60,16 +79,7 @@ export function ModelPanel({
   period: { from: string; to: string };
   notes?: ReactNode;
 }) {
-  const chart = model.chart ? (
-    <Chart
-      option={model.chart.option}
-      height={model.chart.height}
-      label={model.chart.label}
-      ssrWidth={model.chart.ssrWidth}
-    />
-  ) : (
-    <EmptyChart>{model.emptyChart}</EmptyChart>
-  );
+  const chart = model.chart ? <ModelChart chart={model.chart} /> : <EmptyChart>{model.emptyChart}</EmptyChart>;
   return (
     <ChartPanel
       id={model.id}
@@ -92,14 +102,7 @@ export function ModelPanel({
         <>
           {model.tables.map((t) => (
             // Keyed by the column ids: a new column set is a new table (stale columns after in-page navigation).
-            <StaticTable
-              key={`${t.id}:${t.columns.map((c) => c.id).join(",")}`}
-              columns={toColumns(t.columns)}
-              data={t.rows}
-              caption={t.caption}
-              getRowId={t.rowId}
-              empty={t.empty ? <p>{t.empty}</p> : undefined}
-            />
+            <ModelTable key={`${t.id}:${t.columns.map((c) => c.id).join(",")}`} table={t} />
           ))}
         </>
       }

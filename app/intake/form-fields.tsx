@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { FieldLabel } from "~/components/field-label";
 
 // Small accessible field components for the report form: a label, an optional hint and the field's
 // errors right beside it, wired together with aria-describedby.
@@ -35,12 +36,7 @@ export function TextField({
 }: FieldProps & { defaultValue: string; maxLength?: number; autoComplete?: string }) {
   return (
     <div className="field">
-      <label htmlFor={name}>{label}</label>
-      {hint ? (
-        <span className="hint" id={`${name}-hint`}>
-          {hint}
-        </span>
-      ) : null}
+      <FieldLabel id={name} label={label} hint={hint} />
       <input
         type="text"
         id={name}
@@ -69,12 +65,7 @@ export function TextAreaField({
   const [length, setLength] = useState(defaultValue.length);
   return (
     <div className="field">
-      <label htmlFor={name}>{label}</label>
-      {hint ? (
-        <span className="hint" id={`${name}-hint`}>
-          {hint}
-        </span>
-      ) : null}
+      <FieldLabel id={name} label={label} hint={hint} />
       <textarea
         id={name}
         name={name}
@@ -105,12 +96,7 @@ export function SelectField({
 }: FieldProps & { defaultValue: string; options: readonly { code: string; label: string }[]; placeholder: string }) {
   return (
     <div className="field">
-      <label htmlFor={name}>{label}</label>
-      {hint ? (
-        <span className="hint" id={`${name}-hint`}>
-          {hint}
-        </span>
-      ) : null}
+      <FieldLabel id={name} label={label} hint={hint} />
       <select
         id={name}
         name={name}

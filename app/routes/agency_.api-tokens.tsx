@@ -4,7 +4,8 @@ import { getOwnAgency } from "~/auth/accounts.server";
 import { fieldErrors } from "~/auth/forms";
 import { requirePermittedForm, requireSignedInWithPermission } from "~/auth/permissions.server";
 import { freshProofErrors } from "~/auth/reauthenticate.server";
-import { ConfirmIdentityField, CsrfInput, OneTimeSecret, SelectField, TextField } from "~/auth/ui/fields";
+import { ConfirmIdentityField, CsrfInput, SelectField, TextField } from "~/auth/ui/fields";
+import { ActionNotices, type ActionResult as Result } from "~/auth/ui/action-result";
 import { formatDate, formatDateTime } from "~/auth/ui/format";
 import { accountPage } from "~/auth/ui/account-page";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -34,14 +35,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     })),
   };
 }
-
-type Result = {
-  intent: string;
-  errors: Record<string, string>;
-  values?: Record<string, string>;
-  message?: string;
-  secret?: { label: string; value: string; note: string };
-};
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, form } = await requirePermittedForm(request, context, "manage:api-token:own");
@@ -106,12 +99,7 @@ export default function ApiTokens() {
         A token lets your agency's own tools read your dashboard's figures and the reports officers shared with your
         agency, as JSON. It can only read, only your agency's data, with the same privacy rules as the dashboard.
       </p>
-      {result?.message ? (
-        <p className="notice ok" role="status">
-          {result.message}
-        </p>
-      ) : null}
-      {result?.secret ? <OneTimeSecret {...result.secret} /> : null}
+      <ActionNotices result={result} />
 
       <section className="settings-section" aria-labelledby="new-token-title">
         <h2 id="new-token-title">Create a token</h2>

@@ -21,7 +21,8 @@ import { invitationLink } from "~/auth/links.server";
 import { roleLabels } from "~/auth/permissions";
 import { requirePermittedForm, requireSignedInWithPermission } from "~/auth/permissions.server";
 import { clearedSessionCookie } from "~/auth/session.server";
-import { CsrfInput, OneTimeSecret, SelectField, TextField } from "~/auth/ui/fields";
+import { CsrfInput, SelectField, TextField } from "~/auth/ui/fields";
+import { ActionNotices, type ActionResult as Result } from "~/auth/ui/action-result";
 import { formatDate, formatDateTime } from "~/auth/ui/format";
 import { accountPage } from "~/auth/ui/account-page";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -61,14 +62,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-type Result = {
-  intent: string;
-  errors: Record<string, string>;
-  values?: Record<string, string>;
-  message?: string;
-  secret?: { label: string; value: string; note?: string };
-};
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, form } = await requirePermittedForm(request, context, "manage:member:own");
   const intent = String(form.get("intent") ?? "");
@@ -93,7 +86,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (!parsed.success || !(await revokeInvitation(context.db, user, parsed.data.invitationId))) {
         throw new Response("There is no such open invitation in your agency.", { status: 404 });
       }
-      return data<Result>({ intent, errors: {}, message: "The invitation was withdrawn; its link no longer works." });
+      return data<Result>({
+        intent,
+        errors: {},
+        message: "The invitation was withdrawn; its link no longer works.",
+      });
     }
     case "rotate-code": {
       const code = await rotatePartnerCode(context.db, user);
@@ -136,12 +133,7 @@ export default function AgencyMembers() {
     <main className="page narrow" aria-labelledby="members-title">
       <p className="eyebrow">{agency.name}</p>
       <h1 id="members-title">Agency members</h1>
-      {result?.message ? (
-        <p className="notice ok" role="status">
-          {result.message}
-        </p>
-      ) : null}
-      {result?.secret ? <OneTimeSecret {...result.secret} /> : null}
+      <ActionNotices result={result} />
 
       <ul className="record-list" aria-label="Members">
         {members.map((m) => (

@@ -1,19 +1,13 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireSignedInWithPermission } from "~/auth/permissions.server";
-import dashboardStyles from "~/dashboard/dashboard.css";
 import { DashboardErrorBoundary } from "~/dashboard/error-boundary";
 import { NationalDashboard } from "~/dashboard/national-page";
 import { getNationalDashboard } from "~/dashboard/national-dashboard.server";
+import { nationalPage } from "~/dashboard/national-route";
 import { answering, dashboardState } from "~/dashboard/request.server";
 import { roleHasPermission } from "~/auth/permissions";
-import exportStyles from "~/exports/exports.css";
 
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: dashboardStyles },
-  { rel: "stylesheet", href: exportStyles },
-];
-
-export const meta: MetaFunction = () => [{ title: "National view — Close Call" }];
+export const { links, meta } = nationalPage("National view");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requireSignedInWithPermission(request, context, "read:analytics:any");

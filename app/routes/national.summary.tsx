@@ -1,18 +1,12 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import dashboardStyles from "~/dashboard/dashboard.css";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { DashboardErrorBoundary } from "~/dashboard/error-boundary";
 import { NationalDashboard } from "~/dashboard/national-page";
 import { getNationalDashboard } from "~/dashboard/national-dashboard.server";
+import { nationalPage } from "~/dashboard/national-route";
 import { answering, dashboardState } from "~/dashboard/request.server";
 import { requireLibraryReader } from "~/library/library.server";
-import exportStyles from "~/exports/exports.css";
 
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: dashboardStyles },
-  { rel: "stylesheet", href: exportStyles },
-];
-
-export const meta: MetaFunction = () => [{ title: "National trends — Close Call" }];
+export const { links, meta } = nationalPage("National trends");
 
 /** Public: published fields only (no agency comparison), open to whoever may read the library. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

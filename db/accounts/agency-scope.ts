@@ -1,4 +1,4 @@
-import { appendAuditEntry } from "../audit/audit-log";
+import { appendAuditEntry, type NewAuditEntry } from "../audit/audit-log";
 import type { Executor } from "../database";
 import type { Role } from "../schema/user.table";
 import { generatePartnerCode, hashPartnerCode } from "../security/partner-code";
@@ -194,6 +194,25 @@ export async function revokeInvitation(
   return revoked;
 }
 
+/**
+ * Writes a change to a member's account, ends the member's sessions and records the change in the audit
+ * log. A change takes effect at once: a disabled member is signed out, a member with a new role signs in
+ * again with the new permissions.
+ */
+async function applyMemberChange(
+  db: Executor,
+  viewer: AgencyViewer,
+  agencyId: string,
+  memberId: string,
+  change: { status: "disabled" } | { role: AgencyRole },
+  action: "agency.member_removed" | "agency.member_role_changed",
+  detail?: NewAuditEntry["detail"],
+): Promise<void> {
+  await db.updateTable("users").set(change).where("id", "=", memberId).where("agency_id", "=", agencyId).execute();
+  await deleteUserSessions(db, memberId);
+  await appendAuditEntry(db, { actorUserId: viewer.id, action, targetType: "user", targetId: memberId, detail });
+}
+
 export type MemberChange = "done" | "not_found" | "last_commander";
 
 /** Removes a member: the account is disabled and its sessions end. Never the last commander. */
@@ -202,19 +221,7 @@ export async function removeMember(db: Executor, viewer: AgencyViewer, memberId:
   const member = await findMember(db, viewer, memberId);
   if (!member) return "not_found";
   if (member.role === "agency_commander" && (await countCommanders(db, agencyId)) <= 1) return "last_commander";
-  await db
-    .updateTable("users")
-    .set({ status: "disabled" })
-    .where("id", "=", member.id)
-    .where("agency_id", "=", agencyId)
-    .execute();
-  await deleteUserSessions(db, member.id);
-  await appendAuditEntry(db, {
-    actorUserId: viewer.id,
-    action: "agency.member_removed",
-    targetType: "user",
-    targetId: member.id,
-  });
+  await applyMemberChange(db, viewer, agencyId, member.id, { status: "disabled" }, "agency.member_removed");
   return "done";
 }
 
@@ -229,15 +236,9 @@ export async function changeMemberRole(
   if (!member) return "not_found";
   if (member.role === "agency_commander" && role !== "agency_commander" && (await countCommanders(db, agencyId)) <= 1)
     return "last_commander";
-  await db.updateTable("users").set({ role }).where("id", "=", member.id).where("agency_id", "=", agencyId).execute();
-  // A role change takes effect at once: the member signs in again with the new permissions.
-  await deleteUserSessions(db, member.id);
-  await appendAuditEntry(db, {
-    actorUserId: viewer.id,
-    action: "agency.member_role_changed",
-    targetType: "user",
-    targetId: member.id,
-    detail: { from: member.role, to: role },
+  await applyMemberChange(db, viewer, agencyId, member.id, { role }, "agency.member_role_changed", {
+    from: member.role,
+    to: role,
   });
   return "done";
 }

@@ -2,23 +2,14 @@
 // the chart (or one sentence when every figure is withheld), notes, the data tables and downloads. A
 // <details> open by default, so a phone can fold panels away and print can open them all.
 import type { ReactNode } from "react";
-import { Chart } from "~/charts/chart";
 import { PanelDownloads } from "../export-links";
 import type { PanelModel } from "../models/panel-model";
-import { toColumns } from "../tables/columns";
-import { StaticTable } from "../tables/static-table";
+import { ModelChart, ModelTable } from "../panel";
 import { layerWords } from "./words";
 
 export function BookPanel({ model, notes, extra }: { model: PanelModel; notes?: ReactNode; extra?: ReactNode }) {
   const layers = model.layers ?? [];
-  const chart = model.chart ? (
-    <Chart
-      option={model.chart.option}
-      height={model.chart.height}
-      label={model.chart.label}
-      ssrWidth={model.chart.ssrWidth}
-    />
-  ) : null;
+  const chart = model.chart ? <ModelChart chart={model.chart} /> : null;
   return (
     <details className={`panel dash-panel book-panel${model.wide ? " dash-wide" : ""}`} open data-panel={model.id}>
       <summary className="dash-panel-head">
@@ -59,13 +50,7 @@ export function BookPanel({ model, notes, extra }: { model: PanelModel; notes?: 
               // Keyed by the table's column ids: a new column set is a new table, never old columns re-used.
               // data-table names the download the table is (a panel may hold two).
               <div data-table={t.id} key={`${t.id}:${t.columns.map((c) => c.id).join(",")}`}>
-                <StaticTable
-                  columns={toColumns(t.columns)}
-                  data={t.rows}
-                  caption={t.caption}
-                  getRowId={t.rowId}
-                  empty={t.empty ? <p>{t.empty}</p> : undefined}
-                />
+                <ModelTable table={t} />
               </div>
             ))}
           </details>

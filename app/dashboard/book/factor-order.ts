@@ -32,3 +32,16 @@ export function orderFactors<T>(
 export function withheldLine(count: number): string {
   return `${count} ${count === 1 ? "factor" : "factors"} withheld`;
 }
+
+/**
+ * The one row that stands for every withheld factor (none when no factor is withheld): it names them,
+ * has no family, and carries only the figures `figures` gives it — never a withheld number.
+ */
+export function collapsedRows<F extends object>(
+  hidden: readonly { label: string }[],
+  figures: () => F,
+): ({ key: string; label: string; family: string } & F)[] {
+  if (hidden.length === 0) return [];
+  const label = `${withheldLine(hidden.length)}: ${hidden.map((r) => r.label).join("; ")}`;
+  return [{ key: "withheld", label, family: "—", ...figures() }];
+}

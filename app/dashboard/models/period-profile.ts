@@ -5,6 +5,7 @@ import { libraryHref } from "../drill-down";
 import type { DashboardState } from "../filter-schema";
 import { periodProfileColumnSpecs, type PeriodProfileTableRow } from "../tables/column-specs";
 import type { PeriodInfo, PeriodProfileRow, PeriodProfileView, ShareFigures } from "../view-types";
+import { factorCells } from "./factor-cells";
 import { type PanelModel, table } from "./panel-model";
 
 /** Factors drawn in the chart (the most cited in either period); the table has all of them. */
@@ -30,11 +31,7 @@ export function periodProfilePanel(view: PeriodProfileView, state: DashboardStat
   };
   const href = (r: PeriodProfileRow) => libraryHref(state, span, { factor: r.factor });
   const rows: PeriodProfileTableRow[] = sorted.map((r) => ({
-    factor: r.factor,
-    label: r.label,
-    family: r.family,
-    aCount: r.a.count,
-    aShare: r.a.share,
+    ...factorCells(r),
     bCount: r.b.count,
     bShare: r.b.share,
     difference: r.difference,

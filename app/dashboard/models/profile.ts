@@ -3,6 +3,7 @@ import { withheldText } from "~/charts/format";
 import { shareComparisonHeight, shareComparisonOption, type ShareRow } from "~/charts/share-comparison";
 import { libraryHref } from "../drill-down";
 import type { DashboardState } from "../filter-schema";
+import { factorCells } from "./factor-cells";
 import { type PanelModel, table } from "./panel-model";
 import { profileColumnSpecs, type ProfileTableRow } from "../tables/column-specs";
 import type { PeriodInfo, ProfileRow, ProfileView } from "../view-types";
@@ -47,11 +48,7 @@ export function profilePanel(
     href: href(r),
   }));
   const rows: ProfileTableRow[] = sorted.map((r) => ({
-    factor: r.factor,
-    label: r.label,
-    family: r.family,
-    aCount: r.a.count,
-    aShare: r.a.share,
+    ...factorCells(r),
     bCount: r.b?.count ?? null,
     bShare: r.b?.share ?? null,
     prr: prrText(r.prr),

@@ -15,6 +15,7 @@ import {
 } from "../../../domain/taxonomy/index";
 import type { Coding } from "../../../domain/review/coding";
 import { CsrfInput } from "~/auth/ui/fields";
+import { FieldLabel } from "~/components/field-label";
 
 type Options = readonly { code: string; label: string }[];
 
@@ -38,12 +39,7 @@ function Select({
   const id = `coding-${name}`;
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <span className="hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      ) : null}
+      <FieldLabel id={id} label={label} hint={hint} />
       <select
         id={id}
         name={name}

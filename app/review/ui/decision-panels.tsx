@@ -4,6 +4,7 @@ import { QUESTION_TIMEOUT_DAYS } from "../../../domain/review/review-timing";
 import { queueStateLabels } from "../../../domain/review/review-state";
 import type { Workspace } from "../../../db/review/workspace";
 import { CsrfInput } from "~/auth/ui/fields";
+import { FieldLabel } from "~/components/field-label";
 
 type Failure =
   { intent: string; message?: string; errors?: Record<string, string>; values?: Record<string, unknown> } | undefined;
@@ -34,12 +35,7 @@ function TextArea({
   const id = `decision-${name}`;
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <span className="hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      ) : null}
+      <FieldLabel id={id} label={label} hint={hint} />
       <textarea
         id={id}
         name={name}
@@ -57,6 +53,17 @@ function TextArea({
   );
 }
 
+/** What still keeps the stage's button disabled. */
+function BlockerList({ blockers }: { blockers: readonly string[] }) {
+  return (
+    <ul className="blockers">
+      {blockers.map((b) => (
+        <li key={b}>{b}</li>
+      ))}
+    </ul>
+  );
+}
+
 /** Stage 1's completion, stage 2's approval or send-back: the two-reviewer rule in the page. */
 export function StagePanel({ ws, csrf, failure }: { ws: Workspace; csrf: string; failure: Failure }) {
   if (ws.can.submit) {
@@ -64,11 +71,7 @@ export function StagePanel({ ws, csrf, failure }: { ws: Workspace; csrf: string;
       <section className="panel stage-panel" aria-labelledby="stage-title">
         <h2 id="stage-title">Stage 1: de-identify and code</h2>
         {ws.blockers.length ? (
-          <ul className="blockers">
-            {ws.blockers.map((b) => (
-              <li key={b}>{b}</li>
-            ))}
-          </ul>
+          <BlockerList blockers={ws.blockers} />
         ) : (
           <p>Everything is decided and coded. A different reviewer will check it in stage 2.</p>
         )}
@@ -91,13 +94,7 @@ export function StagePanel({ ws, csrf, failure }: { ws: Workspace; csrf: string;
           Stage 1 by {ws.stage1By?.name}. Read the publishable report against the officer's words: anything that could
           identify the officer, agency, suspect or place must be gone.
         </p>
-        {ws.blockers.length ? (
-          <ul className="blockers">
-            {ws.blockers.map((b) => (
-              <li key={b}>{b}</li>
-            ))}
-          </ul>
-        ) : null}
+        {ws.blockers.length ? <BlockerList blockers={ws.blockers} /> : null}
         <ErrorFor failure={failure} intent="approve" />
         <Form method="post" preventScrollReset>
           <CsrfInput token={csrf} />

@@ -3,7 +3,7 @@ import type { AgencyBookView } from "../../agency-view-types";
 import { table, type TableModel } from "../../models/panel-model";
 import { factorYearColumns, type FactorYearsRow } from "../columns";
 import { sharedLibraryHref } from "../drill-down";
-import { withheldLine } from "../factor-order";
+import { collapsedRows } from "../factor-order";
 
 type Row = AgencyBookView["factorYears"]["rows"][number];
 
@@ -46,17 +46,9 @@ export function factorYearsTable(view: AgencyBookView): TableModel<FactorYearsRo
     }
     return null;
   };
-  const collapsed: FactorYearsRow[] =
-    hidden.length === 0
-      ? []
-      : [
-          {
-            key: "withheld",
-            label: `${withheldLine(hidden.length)}: ${hidden.map((r) => r.label).join("; ")}`,
-            family: "—",
-            years: years.map((_, i) => ({ count: hiddenIn(i), share: hiddenIn(i) })),
-          },
-        ];
+  const collapsed: FactorYearsRow[] = collapsedRows(hidden, () => ({
+    years: years.map((_, i) => ({ count: hiddenIn(i), share: hiddenIn(i) })),
+  }));
   const total: FactorYearsRow = {
     key: "total",
     label: "All reports counted toward your agency",

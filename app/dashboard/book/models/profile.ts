@@ -5,7 +5,7 @@ import type { AgencyBookView } from "../../agency-view-types";
 import { type PanelModel, table } from "../../models/panel-model";
 import { bookProfileColumns, type BookProfileTableRow } from "../columns";
 import { sharedLibraryHref } from "../drill-down";
-import { orderFactors, withheldLine } from "../factor-order";
+import { collapsedRows, orderFactors } from "../factor-order";
 import { choiceLine } from "../words";
 import { AGENCY_LABEL, seriesColors } from "./labels";
 
@@ -48,22 +48,14 @@ export function bookProfilePanel(view: AgencyBookView): PanelModel {
     href: href(r),
   });
   const hidden = ordered.withheld;
-  const collapsed: BookProfileTableRow[] =
-    hidden.length === 0
-      ? []
-      : [
-          {
-            key: "withheld",
-            label: `${withheldLine(hidden.length)}: ${hidden.map((r) => r.label).join("; ")}`,
-            family: "—",
-            aCount: open ? hidden[0]!.agency.count : null,
-            aShare: open ? hidden[0]!.agency.share : null,
-            bCount: null,
-            bShare: null,
-            prr: "—",
-            flag: "",
-          },
-        ];
+  const collapsed: BookProfileTableRow[] = collapsedRows(hidden, () => ({
+    aCount: open ? hidden[0]!.agency.count : null,
+    aShare: open ? hidden[0]!.agency.share : null,
+    bCount: null,
+    bShare: null,
+    prr: "—",
+    flag: "",
+  }));
   const rows = [...ordered.shown.map(toRow), ...collapsed, ...ordered.zero.map(toRow)];
   const title = `Contributing factors — ${choiceLine(view)}`;
   const chartRows: ShareRow[] = ordered.shown.slice(0, PROFILE_CHART_ROWS).map((r) => ({
