@@ -69,6 +69,26 @@ describe("audit threads", () => {
     }
   });
 
+  it("stop with the release: audits still running are dropped, and nothing of the year is stored", async () => {
+    const stopped = await seeded();
+    try {
+      // Stops at the third agency, with the first two still on the threads (vitest fails the run on a
+      // rejection nobody handles, which is what closing the pool used to leave behind).
+      let calls = 0;
+      const signal = {
+        throwIfAborted: () => {
+          if (++calls === 3) throw new DOMException("This operation was aborted", "AbortError");
+        },
+      } as AbortSignal;
+      await expect(releaseBook(stopped.db, { today: "2026-02-01", rules, workers: 2, signal })).rejects.toThrow(
+        /aborted/,
+      );
+      for (const agency of agencies) expect(await readBookTables(stopped.db, agency.id)).toEqual([]);
+    } finally {
+      await stopped.close();
+    }
+  });
+
   it("reject a job that fails with its error and go on with the next", async () => {
     const pool = AuditPool.open(1)!;
     try {

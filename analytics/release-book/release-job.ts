@@ -309,8 +309,11 @@ export async function releaseBook(db: Executor, options: ReleaseOptions): Promis
       );
     }
   } finally {
+    // Handled before the pool is closed: closing rejects the audits still waiting (a stopped release),
+    // and a rejection nobody handles would end the process.
+    const settled = Promise.allSettled(inFlight);
     await (pool as AuditPool | null)?.close();
-    await Promise.allSettled(inFlight);
+    await settled;
   }
   summary.agencies = released.size;
   summary.seconds = (performance.now() - started) / 1000;
