@@ -27,9 +27,10 @@ export function agencyIdOf(viewer: AgencyViewer): string {
   return viewer.agencyId;
 }
 
-function commanderAgencyId(viewer: AgencyViewer): string {
+/** The viewer's agency, for what only its commanders manage (`what`, for the error message). */
+export function commanderAgencyId(viewer: AgencyViewer, what = "it"): string {
   const agencyId = agencyIdOf(viewer);
-  if (viewer.role !== "agency_commander") throw new AgencyAccessError("Only the agency's commanders manage it");
+  if (viewer.role !== "agency_commander") throw new AgencyAccessError(`Only the agency's commanders manage ${what}`);
   return agencyId;
 }
 

@@ -2,7 +2,7 @@
 // the secret (256 random bits) is returned once and only its SHA-256 is stored. Every query on tokens
 // is restricted to the commander's own agency in its `where` (docs/design.md §8): a token id from a form only
 // narrows it.
-import { AgencyAccessError, agencyIdOf, type AgencyViewer } from "../accounts/agency-scope";
+import { type AgencyViewer, commanderAgencyId } from "../accounts/agency-scope";
 import { randomToken, tokenHash } from "../accounts/tokens";
 import { appendAuditEntry } from "../audit/audit-log";
 import type { Executor } from "../database";
@@ -17,11 +17,7 @@ export type TokenLifetime = (typeof TOKEN_LIFETIMES)[number];
 /** How stale `last_used_at` may get before a request writes it again (one write a minute at most). */
 const TOUCH_AFTER_MS = 60_000;
 
-function commanderAgency(viewer: AgencyViewer): string {
-  const agencyId = agencyIdOf(viewer);
-  if (viewer.role !== "agency_commander") throw new AgencyAccessError("Only the agency's commanders manage API tokens");
-  return agencyId;
-}
+const commanderAgency = (viewer: AgencyViewer) => commanderAgencyId(viewer, "API tokens");
 
 export interface IssuedApiToken {
   id: string;
