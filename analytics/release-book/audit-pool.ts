@@ -60,11 +60,6 @@ export class AuditPool {
     });
   }
 
-  /** Jobs waiting for a thread (the caller keeps this small: each holds an agency's year of counts). */
-  get waiting(): number {
-    return this.#queue.length;
-  }
-
   async close(): Promise<void> {
     const workers = [...this.#idle, ...this.#running.keys()];
     this.#idle.length = 0;

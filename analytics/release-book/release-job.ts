@@ -52,7 +52,7 @@ export interface ReleaseOptions {
   workers?: number;
 }
 
-export const POOL_MIN_AGENCIES = 200;
+const POOL_MIN_AGENCIES = 200;
 
 export interface ReleaseSummary {
   upTo: PeriodLabel;

@@ -6,7 +6,7 @@ import dashboardStyles from "~/dashboard/dashboard.css";
 import { DashboardErrorBoundary } from "~/dashboard/error-boundary";
 import type { FilterProblems } from "~/dashboard/request.server";
 import { agencyReferences } from "~/dashboard/agency-state";
-import { bookPeriodText } from "~/dashboard/book/words";
+import { BookPeriodOptions } from "~/dashboard/book/period-options";
 import { MAX_BRIEFING_REPORTS, parseBriefingSearch, TOO_MANY_MESSAGE } from "~/exports/briefing-schema";
 import { briefingBuilder } from "~/exports/briefing.server";
 import exportStyles from "~/exports/exports.css";
@@ -179,20 +179,7 @@ function Briefing({ data }: { data: Built }) {
           <div className="field">
             <label htmlFor="briefing-period">Period of publication</label>
             <select id="briefing-period" name="period" defaultValue={resolved.period}>
-              <optgroup label="Years">
-                {[...choices.years].reverse().map((y) => (
-                  <option key={y} value={y}>
-                    {bookPeriodText(y)}
-                  </option>
-                ))}
-              </optgroup>
-              <optgroup label="Quarters">
-                {[...choices.quarters].reverse().map((q) => (
-                  <option key={q} value={q}>
-                    {bookPeriodText(q)}
-                  </option>
-                ))}
-              </optgroup>
+              <BookPeriodOptions years={choices.years} quarters={choices.quarters} />
             </select>
           </div>
           {choices.matrixYears.includes(resolved.period) ? (

@@ -10,6 +10,7 @@ import { agencyReferences } from "../agency-state";
 import type { AgencyBookView } from "../agency-view-types";
 import { formatBin } from "../period-label";
 import { CodeOptions, SelectField } from "../select-field";
+import { BookPeriodOptions } from "./period-options";
 import { bookPeriodText } from "./words";
 
 /** Months offered for the shared layer: ten years back from the latest month of publication. */
@@ -64,20 +65,7 @@ export function ChoiceForm({ view }: { view: AgencyBookView }) {
         <fieldset>
           <legend>All reports counted toward your agency (release book)</legend>
           <SelectField id="choice-period" name="period" label="Period of publication" defaultValue={resolved.period}>
-            <optgroup label="Years">
-              {[...choices.years].reverse().map((y) => (
-                <option key={y} value={y}>
-                  {bookPeriodText(y)}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label="Quarters">
-              {[...choices.quarters].reverse().map((q) => (
-                <option key={q} value={q}>
-                  {bookPeriodText(q)}
-                </option>
-              ))}
-            </optgroup>
+            <BookPeriodOptions years={choices.years} quarters={choices.quarters} />
           </SelectField>
           {matrixYear ? (
             <SelectField id="choice-type" name="type" label="Incident type" defaultValue={state.type ?? ""}>
