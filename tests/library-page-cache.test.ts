@@ -1,23 +1,18 @@
 // The report library through the server's page cache (server/page-cache), the built app behind it: a
 // kept page is rendered once per key, and each response still carries only its own request's nonce
 // and session values; signed-in readers never get each other's pages; intake pages are never kept.
-import { request as httpRequest, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import path from "node:path";
-import { gunzipSync } from "node:zlib";
-import type { ServerBuild } from "@remix-run/node";
+import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OpenDatabase } from "../db/open";
-import { createServerApp } from "../server/app";
 import { type CachedPage, PAGE_CACHE_BUDGET_BYTES, pageCache } from "../server/page-cache/page-cache";
 import { PageStore } from "../server/page-cache/page-store";
 import { publishBatch } from "../orchestration/publication";
 import { approveTestReport, testServerKey } from "./review/review-fixtures";
+import { getPage, hasTrace, noncesIn, startCachedPagesServer } from "./support/cached-pages";
 import { createTestAgency, createTestUser, signInTestUser, type SignedInTestUser } from "./support/test-accounts";
 import { createTestContext } from "./support/test-context";
 import { createSeededTestDatabase } from "./support/test-database";
 
-const root = path.resolve(import.meta.dirname, "..");
 const { key, text } = testServerKey();
 let database: OpenDatabase;
 let server: Server;
@@ -43,60 +38,14 @@ beforeAll(async () => {
   people.a2 = await signInTestUser(database.db, a); // a second session of the same person
   people.b = await signInTestUser(database.db, b);
   people.agency = await signInTestUser(database.db, analyst);
-  const build = (await import(path.join(root, "build", "index.js"))) as ServerBuild;
-  const { cspNonce: _, ...context } = createTestContext(database, { intakeKey: text });
-  const app = createServerApp({ context, build, publicDir: path.join(root, "public"), pageStore: store });
-  server = await new Promise<Server>((resolve) => {
-    const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
-  });
-  port = (server.address() as AddressInfo).port;
+  ({ server, port } = await startCachedPagesServer(database, store, { intakeKey: text }));
 });
 afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
   await database?.close();
 });
 
-interface Page {
-  status: number;
-  headers: IncomingHttpHeaders;
-  html: string;
-  /** The nonce of this response's Content-Security-Policy. */
-  nonce: string;
-}
-
-/** A GET as a browser makes it (gzip accepted unless told otherwise), the body decoded. */
-function get(pathname: string, options: { cookie?: string; gzip?: boolean } = {}): Promise<Page> {
-  const headers: Record<string, string> = { accept: "text/html" };
-  if (options.gzip !== false) headers["accept-encoding"] = "gzip";
-  if (options.cookie) headers.cookie = options.cookie;
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: "127.0.0.1", port, path: pathname, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => {
-        const raw = Buffer.concat(chunks);
-        const html = (res.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw).toString("utf8");
-        const nonce = /'nonce-([^']+)'/.exec(String(res.headers["content-security-policy"]))?.[1] ?? "";
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, html, nonce });
-      });
-    });
-    req.on("error", reject);
-    req.end();
-  });
-}
-
-/**
- * Whether any trace of a secret is in the page: the secret itself, or any run of 6+ of its letters and
- * digits (so an escaped copy, say "\/" for "/", is caught too; 6 random ones appear by chance ~1e-6).
- */
-function hasTrace(html: string, secret: string): boolean {
-  return html.includes(secret) || secret.split(/[^A-Za-z0-9]+/).some((run) => run.length >= 6 && html.includes(run));
-}
-
-/** Every nonce the page's scripts and data carry. */
-function noncesIn(html: string): string[] {
-  return [...html.matchAll(/nonce="([^"]+)"/g)].map((m) => m[1]!);
-}
+const get = (pathname: string, options?: Parameters<typeof getPage>[2]) => getPage(port, pathname, options);
 
 const SEARCH = "/reports?q=traffic+stop";
 
@@ -209,22 +158,17 @@ describe("the library through the page cache", () => {
   });
 
   it("keeps nothing for anonymous readers when the library is for members only", async () => {
-    const build = (await import(path.join(root, "build", "index.js"))) as ServerBuild;
-    const { cspNonce: _, ...context } = createTestContext(database, { intakeKey: text, libraryAccess: "members" });
     const membersStore = new PageStore<CachedPage>(PAGE_CACHE_BUDGET_BYTES);
-    const app = createServerApp({ context, build, publicDir: path.join(root, "public"), pageStore: membersStore });
-    const members = await new Promise<Server>((resolve) => {
-      const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
-    });
+    const members = await startCachedPagesServer(database, membersStore, { intakeKey: text, libraryAccess: "members" });
     try {
-      const response = await fetch(`http://127.0.0.1:${(members.address() as AddressInfo).port}/reports`, {
+      const response = await fetch(`http://127.0.0.1:${members.port}/reports`, {
         redirect: "manual",
       });
       expect(response.status).toBe(302);
       expect(response.headers.get("location")).toMatch(/^\/sign-in\?/);
       expect(membersStore.size).toBe(0);
     } finally {
-      await new Promise((resolve) => members.close(resolve));
+      await new Promise((resolve) => members.server.close(resolve));
     }
   });
 

@@ -7,6 +7,7 @@ import type { Executor } from "../../db/database";
 import { inTransaction } from "../../db/in-transaction";
 import type { Count, SuppressionReason } from "../../domain/figures";
 import type { Population } from "./book-layout";
+import { bumpBookVersion } from "./book-version";
 
 const reasons = [
   "protected",
@@ -100,6 +101,7 @@ export async function storeReleases(db: Executor, releases: readonly NewRelease[
         .insertInto("release_book_cells")
         .values(cells.slice(i, i + CHUNK))
         .execute();
+    await bumpBookVersion(trx);
   });
 }
 

@@ -3,7 +3,8 @@ import { sql } from "kysely";
 import { z } from "zod";
 import type { Executor } from "../../db/database";
 
-const KEY = "analytics_rollup_version";
+export const ROLLUP_VERSION_KEY = "analytics_rollup_version";
+const KEY = ROLLUP_VERSION_KEY;
 
 /**
  * Marks the rollups as changed (same transaction as the change): cached national aggregates of the
