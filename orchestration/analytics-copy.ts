@@ -1,7 +1,9 @@
 // The analytics copy of scale-out mode (docs/design.md §4): each app process keeps its own DuckDB with
 // the published tables, and builds the rollups and the library's search index from them itself. No
 // DuckDB file is shared between processes; the system of record (PostgreSQL) is only read here.
-import { copyRecordTables, type TableCopy, type TableName } from "../db/move/copy-database";
+import { sql } from "kysely";
+import { appendTable } from "../db/move/append-table";
+import type { TableCopy, TableName } from "../db/move/copy-database";
 import type { Executor } from "../db/database";
 import { openDatabase, type OpenDatabase } from "../db/open";
 import { rebuildDerivedData } from "./derived-data";
@@ -42,7 +44,13 @@ export async function openAnalyticsCopy(
   const database = await openDatabase({ location: ":memory:" });
   try {
     const started = performance.now();
-    const tables = await copyRecordTables(source, database.db, { tables: PUBLISHED_TABLES, batchRows: 2000 });
+    const tables: TableCopy[] = [];
+    for (const table of PUBLISHED_TABLES) {
+      // The copy's own migrations wrote the taxonomy and settings rows: the source's replace them.
+      await sql`DELETE FROM ${sql.table(table)}`.execute(database.db);
+      const rows = source.selectFrom(table).selectAll().stream(5000) as AsyncIterable<Record<string, unknown>>;
+      tables.push({ table, rows: await appendTable(database.instance, table, rows) });
+    }
     const copied = performance.now();
     await rebuildDerivedData(database, log);
     const seconds = { copy: (copied - started) / 1000, derived: (performance.now() - copied) / 1000 };
