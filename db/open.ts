@@ -89,7 +89,7 @@ export async function openDatabase({
   try {
     applied = migrate ? await migrateToLatest(db) : [];
     if (lockDown) {
-      // A trailing separator, so that /backups/a does not also open /backups/ab.
+      // Named as a folder (trailing separator): /backups/a must not also open /backups/ab (db/open.test.ts).
       if (fileAccessOnlyTo)
         await sql
           .raw(`SET allowed_directories = [${sqlStringLiteral(path.resolve(fileAccessOnlyTo) + path.sep)}]`)
