@@ -2,6 +2,7 @@ import { DatabaseLockedError } from "../db/open";
 import { type Command, type CommandIO, UsageError } from "./command";
 import { analyze } from "./commands/analyze";
 import { audit } from "./commands/audit";
+import { backup } from "./commands/backup";
 import { demoCode } from "./commands/demo-code";
 import { migrate } from "./commands/migrate";
 import { rebuild } from "./commands/rebuild";
@@ -25,6 +26,7 @@ const commands: Command[] = [
   redact,
   publish,
   destroy,
+  backup,
 ];
 
 function help(io: CommandIO): void {
