@@ -10,6 +10,7 @@ import { destroy } from "./commands/destroy";
 import { publish } from "./commands/publish";
 import { redact } from "./commands/redact";
 import { release } from "./commands/release";
+import { restore } from "./commands/restore";
 import { seed } from "./commands/seed";
 import { stats } from "./commands/stats";
 
@@ -27,6 +28,7 @@ const commands: Command[] = [
   publish,
   destroy,
   backup,
+  restore,
 ];
 
 function help(io: CommandIO): void {
