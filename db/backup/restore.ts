@@ -113,20 +113,21 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   const staging = path.join(path.dirname(target), `.${path.basename(target)}.restoring-${process.pid}`);
   const removeStaging = () => [staging, `${staging}.wal`].forEach((file) => rmSync(file, { force: true }));
   removeStaging();
+  let verified: { migrated: string[]; auditEntries: number };
   try {
     await importAndCompare(staging, dir, manifest);
-    const { migrated, auditEntries } = await migrateAndVerifyAudit(staging, manifest, options.auditKey);
-    renameSync(staging, target);
-    const headFile = path.join(path.dirname(target), AUDIT_HEAD_FILE);
-    if (manifest.auditHead) writeAuditHead(headFile, manifest.auditHead);
-    else rmSync(headFile, { force: true });
-    return { manifest, rows: manifest.tables.reduce((sum, t) => sum + t.rows, 0), auditEntries, migrated };
+    verified = await migrateAndVerifyAudit(staging, manifest, options.auditKey);
   } catch (error) {
+    removeStaging();
     const message = error instanceof Error ? error.message : String(error);
     throw new BackupError(
       `${message} Nothing was restored: ${target} ${replacing ? "is unchanged" : "was not created"}.`,
     );
-  } finally {
-    removeStaging();
   }
+  // Verified: one rename puts it in place (the old file, if any, goes at the same moment).
+  renameSync(staging, target);
+  const headFile = path.join(path.dirname(target), AUDIT_HEAD_FILE);
+  if (manifest.auditHead) writeAuditHead(headFile, manifest.auditHead);
+  else rmSync(headFile, { force: true });
+  return { manifest, rows: manifest.tables.reduce((sum, t) => sum + t.rows, 0), ...verified };
 }
