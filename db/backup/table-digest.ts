@@ -20,7 +20,7 @@ export async function summariseTables(db: Kysely<Database>): Promise<TableSummar
   const summaries: TableSummary[] = [];
   for (const name of await tableNames(db)) {
     const { rows } = await sql<{ rows: number; digest: string }>`
-      WITH row_digests AS (SELECT sha256(to_json(t)::VARCHAR) AS h FROM ${sql.table(name)} t),
+      WITH row_digests AS (SELECT sha256(to_json(whole_row)::VARCHAR) AS h FROM ${sql.table(name)} whole_row),
         buckets AS (SELECT left(h, 2) AS b, sha256(string_agg(h, '' ORDER BY h)) AS d FROM row_digests GROUP BY b)
       SELECT (SELECT count(*) FROM row_digests) AS rows,
         coalesce(sha256(string_agg(d, '' ORDER BY b)), sha256('')) AS digest
