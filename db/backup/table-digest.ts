@@ -14,7 +14,9 @@ async function tableNames(db: Kysely<Database>): Promise<string[]> {
  * becomes its JSON text (column names and values, so a changed value, NULL or column shows), each
  * row's SHA-256 is taken, and the digests are joined in ascending order. The join runs in 256 buckets
  * (by first byte) whose digests are then joined in bucket order, so no single string holds a whole
- * table (search_postings has tens of millions of rows at a million reports).
+ * table (search_postings has tens of millions of rows at a million reports). Measured on 2 cores: 18 s for
+ * the 6 million rows of a 100,000-report database, three quarters of it the sorting (a backup took 30 s in
+ * all, its restore 35 s); 4,096 buckets or list_sort were slower.
  */
 export async function summariseTables(db: Kysely<Database>): Promise<TableSummary[]> {
   const summaries: TableSummary[] = [];
