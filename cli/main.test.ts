@@ -1,10 +1,10 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { main } from "./main";
 import { captureIO } from "../tests/support/command-io";
+import { holdDatabase } from "../tests/support/hold-database";
 
 const dir = mkdtempSync(path.join(tmpdir(), "closecall-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,22 +49,13 @@ describe("closecall CLI", () => {
   it("says clearly when a running server holds the database", async () => {
     const target = path.join(dir, "locked", "closecall.duckdb");
     expect(await main(["migrate", "--db", target], captureIO())).toBe(0);
-    const holder = spawn(
-      process.execPath,
-      [
-        "-e",
-        `require("@duckdb/node-api").DuckDBInstance.create(${JSON.stringify(target)}).then(() => { ` +
-          `console.log("held"); setTimeout(() => {}, 30000); });`,
-      ],
-      { cwd: path.resolve(import.meta.dirname, ".."), stdio: ["ignore", "pipe", "inherit"] },
-    );
+    const release = await holdDatabase(target);
     try {
-      await new Promise<void>((resolve) => holder.stdout!.once("data", () => resolve()));
       const io = captureIO();
       expect(await main(["stats", "--db", target], io)).toBe(3);
       expect(io.stderr.join()).toContain("in use by another process");
     } finally {
-      holder.kill("SIGKILL");
+      release();
     }
   });
 });

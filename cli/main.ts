@@ -2,6 +2,7 @@ import { DatabaseLockedError } from "../db/open";
 import { type Command, type CommandIO, UsageError } from "./command";
 import { analyze } from "./commands/analyze";
 import { audit } from "./commands/audit";
+import { backup } from "./commands/backup";
 import { demoCode } from "./commands/demo-code";
 import { migrate } from "./commands/migrate";
 import { rebuild } from "./commands/rebuild";
@@ -9,6 +10,7 @@ import { destroy } from "./commands/destroy";
 import { publish } from "./commands/publish";
 import { redact } from "./commands/redact";
 import { release } from "./commands/release";
+import { restore } from "./commands/restore";
 import { seed } from "./commands/seed";
 import { stats } from "./commands/stats";
 
@@ -25,6 +27,8 @@ const commands: Command[] = [
   redact,
   publish,
   destroy,
+  backup,
+  restore,
 ];
 
 function help(io: CommandIO): void {

@@ -5,6 +5,7 @@ import { Kysely, sql } from "kysely";
 import type { Database } from "./database";
 import { DuckDBDialect } from "./dialect/duckdb-dialect";
 import { migrateToLatest } from "./migrate";
+import { sqlStringLiteral } from "./sql-text";
 
 export const DATABASE_FILE = "closecall.duckdb";
 
@@ -37,6 +38,14 @@ export interface OpenOptions {
    * Loading tools that need file access (none today) would pass false.
    */
   lockDown?: boolean;
+  /**
+   * The one folder SQL may still read and write after the lock-down: a backup's, for EXPORT and IMPORT
+   * DATABASE (cli/commands/backup.ts, restore.ts). Every other file stays closed to SQL, so the
+   * statements a backup's schema.sql and load.sql hold can reach nothing else.
+   */
+  fileAccessOnlyTo?: string;
+  /** Apply pending migrations (the default). A restore imports a backup's own tables into an empty file first. */
+  migrate?: boolean;
 }
 
 /**
@@ -57,7 +66,12 @@ function narrowFiles(location: string): void {
 }
 
 /** Opens (creating if needed) a DuckDB database, applies migrations and locks it down. */
-export async function openDatabase({ location, lockDown = true }: OpenOptions): Promise<OpenDatabase> {
+export async function openDatabase({
+  location,
+  lockDown = true,
+  fileAccessOnlyTo,
+  migrate = true,
+}: OpenOptions): Promise<OpenDatabase> {
   if (location !== ":memory:") makePrivateFolder(location);
   let instance: DuckDBInstance;
   try {
@@ -73,8 +87,13 @@ export async function openDatabase({ location, lockDown = true }: OpenOptions): 
   const db = new Kysely<Database>({ dialect: new DuckDBDialect({ instance }) });
   let applied: string[];
   try {
-    applied = await migrateToLatest(db);
+    applied = migrate ? await migrateToLatest(db) : [];
     if (lockDown) {
+      // Named as a folder (trailing separator): /backups/a must not also open /backups/ab (db/open.test.ts).
+      if (fileAccessOnlyTo)
+        await sql
+          .raw(`SET allowed_directories = [${sqlStringLiteral(path.resolve(fileAccessOnlyTo) + path.sep)}]`)
+          .execute(db);
       await sql`SET enable_external_access = false`.execute(db);
       await sql`SET lock_configuration = true`.execute(db);
     }
