@@ -152,6 +152,13 @@ describe("values on PostgreSQL, as the DuckDB dialect returns them", () => {
     }
   });
 
+  it("arrays of BIGINT, DATE and TIMESTAMP as DuckDB's lists come back", async () => {
+    const { rows } = await sql<{ bs: number[]; ds: string[]; ts: Date[] }>`
+      SELECT ARRAY[1::BIGINT, NULL, 2] AS bs, ARRAY[DATE '2026-03-01'] AS ds,
+        ARRAY[TIMESTAMP '2026-03-01 02:30:00'] AS ts`.execute(db);
+    expect(rows[0]).toEqual({ bs: [1, null, 2], ds: ["2026-03-01"], ts: [new Date("2026-03-01T02:30:00Z")] });
+  });
+
   it("BYTEA as a Uint8Array", async () => {
     await db
       .insertInto("t")

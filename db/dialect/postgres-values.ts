@@ -30,12 +30,32 @@ export function toPostgresDdl(statement: string): string {
   return statement.replace(/\b(BLOB|TIMESTAMP|DOUBLE)\b/g, (name) => POSTGRES_TYPE_NAMES[name]!);
 }
 
-const OID = { int8: 20, bytea: 17, date: 1082, timestamp: 1114, numeric: 1700 } as const;
+const OID = {
+  int8: 20,
+  bytea: 17,
+  date: 1082,
+  timestamp: 1114,
+  numeric: 1700,
+  int8Array: 1016,
+  varcharArray: 1015,
+  dateArray: 1182,
+  timestampArray: 1115,
+} as const;
 
 function safeNumber(text: string): number {
   const value = Number(text);
   if (!Number.isSafeInteger(value)) throw new UnsafeIntegerError(BigInt(text));
   return value;
+}
+
+/** A TIMESTAMP's wall clock read as UTC, as DuckDB's TIMESTAMP is read. */
+const utcInstant = (text: string) => new Date(`${text.replace(" ", "T")}Z`);
+
+/** An array read as strings (pg's VARCHAR[] parser), each element then converted. */
+function arrayOf(element: (text: string) => unknown): (value: string) => unknown[] {
+  const varcharArray: number = OID.varcharArray; // no named TypeId in @types/pg
+  const strings = pg.types.getTypeParser(varcharArray, "text") as (value: string) => (string | null)[];
+  return (value) => strings(value).map((item) => (item === null ? null : element(item)));
 }
 
 /**
@@ -53,7 +73,14 @@ export function postgresTypeParser(oid: number, format?: "text" | "binary"): (va
       return Number;
     // An expression of type TIMESTAMP (none of the columns): its wall clock is UTC, as in DuckDB.
     case OID.timestamp:
-      return (value) => new Date(`${value.replace(" ", "T")}Z`);
+      return utcInstant;
+    // Arrays as DuckDB's lists come back (pg's own parsers give BIGINT[] as strings, DATE[] as Dates).
+    case OID.int8Array:
+      return arrayOf(safeNumber);
+    case OID.dateArray:
+      return arrayOf((value) => value);
+    case OID.timestampArray:
+      return arrayOf(utcInstant);
     case OID.bytea: {
       const buffer = pg.types.getTypeParser(OID.bytea, "text") as (value: string) => Buffer;
       return (value) => Uint8Array.from(buffer(value));

@@ -47,11 +47,18 @@ function postgresUrl(cluster: PgCluster, database: string): string {
 /** The cluster and a migrated template database, which CREATE DATABASE copies in a few milliseconds. */
 async function start(): Promise<Running> {
   const dir = mkdtempSync(path.join(tmpdir(), "closecall-test-pg-"));
-  const cluster = await startCluster(dir, TEST_SETTINGS, () => undefined);
-  await admin(cluster, `CREATE DATABASE ${TEMPLATE}`);
-  const template = await openPostgres(postgresUrl(cluster, TEMPLATE));
-  await template.close();
-  return { cluster, dir };
+  let cluster: PgCluster | undefined;
+  try {
+    cluster = await startCluster(dir, TEST_SETTINGS, () => undefined);
+    await admin(cluster, `CREATE DATABASE ${TEMPLATE}`);
+    const template = await openPostgres(postgresUrl(cluster, TEMPLATE));
+    await template.close();
+    return { cluster, dir };
+  } catch (error) {
+    await cluster?.stop();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 async function admin(cluster: PgCluster, statement: string): Promise<void> {
