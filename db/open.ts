@@ -9,15 +9,21 @@ import { sqlStringLiteral } from "./sql-text";
 
 export const DATABASE_FILE = "closecall.duckdb";
 
-export interface OpenDatabase {
-  instance: DuckDBInstance;
+/** An open, migrated system of record: DuckDB (openDatabase) or PostgreSQL (openPostgres). */
+export interface OpenStore {
   db: Kysely<Database>;
-  /** The file path, or ":memory:". */
+  /** Where it is, without secrets: a file path, ":memory:" or a connection URL without its password. */
   location: string;
   /** Migrations applied by this open (empty when already current). */
   applied: string[];
-  checkpoint(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface OpenDatabase extends OpenStore {
+  instance: DuckDBInstance;
+  /** The file path, or ":memory:". */
+  location: string;
+  checkpoint(): Promise<void>;
 }
 
 export class DatabaseLockedError extends Error {

@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { OpenDatabase } from "../open";
-import { openDatabase } from "../open";
+import { testBackends } from "../../tests/support/test-backends";
+import type { OpenStore } from "../open";
 import { authenticate, createUser, LOCKOUT_MS, LOCKOUT_THRESHOLD } from "./users";
-
-let database: OpenDatabase;
-beforeAll(async () => {
-  database = await openDatabase({ location: ":memory:" });
-});
-afterAll(() => database.close());
 
 const password = "a long enough password";
 
-describe("account lockout", () => {
+describe.each(testBackends())("account lockout on $name", (backend) => {
+  let database: OpenStore;
+  beforeAll(async () => {
+    database = await backend.open();
+  });
+  afterAll(() => database?.close());
+
   it(`locks an account for 15 minutes after ${LOCKOUT_THRESHOLD} failures in a row, right password or no`, async () => {
     await createUser(database.db, {
       email: "lock@example.test",

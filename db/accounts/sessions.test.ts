@@ -1,38 +1,38 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { OpenDatabase } from "../open";
-import { openDatabase } from "../open";
+import { testBackends } from "../../tests/support/test-backends";
+import type { OpenStore } from "../open";
 import { createSession, findActiveSession, PENDING_SESSION_MS, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "./sessions";
 import { tokenHash } from "./tokens";
 import { createUser, disableUser } from "./users";
 
-let database: OpenDatabase;
-let userId: string;
-beforeAll(async () => {
-  database = await openDatabase({ location: ":memory:" });
-  userId = await createUser(database.db, {
-    email: "s@example.test",
-    displayName: "Session Tester",
-    password: "a long enough password",
-    role: "reviewer",
-    agencyId: null,
-  });
-});
-afterAll(() => database.close());
-
 const at = (start: Date, ms: number) => new Date(start.getTime() + ms);
 const minute = 60_000;
 
-async function exists(id: string) {
-  return (
-    (await database.db
-      .selectFrom("sessions")
-      .select("id_hash")
-      .where("id_hash", "=", tokenHash(id))
-      .executeTakeFirst()) !== undefined
-  );
-}
+describe.each(testBackends())("server-side sessions on $name", (backend) => {
+  let database: OpenStore;
+  let userId: string;
+  beforeAll(async () => {
+    database = await backend.open();
+    userId = await createUser(database.db, {
+      email: "s@example.test",
+      displayName: "Session Tester",
+      password: "a long enough password",
+      role: "reviewer",
+      agencyId: null,
+    });
+  });
+  afterAll(() => database?.close());
 
-describe("server-side sessions", () => {
+  async function exists(id: string) {
+    return (
+      (await database.db
+        .selectFrom("sessions")
+        .select("id_hash")
+        .where("id_hash", "=", tokenHash(id))
+        .executeTakeFirst()) !== undefined
+    );
+  }
+
   it("end after 30 minutes without activity (idle timeout), and are deleted", async () => {
     const start = new Date("2026-03-01T08:00:00Z");
     const { id } = await createSession(database.db, userId, true, start);

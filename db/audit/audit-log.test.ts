@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { OpenDatabase } from "../open";
-import { openDatabase } from "../open";
+import { type TestBackend, testBackends } from "../../tests/support/test-backends";
+import type { OpenStore } from "../open";
 import { type AuditAnchor, readAuditHead, useAuditAnchor } from "./audit-anchor";
 import {
   appendAuditEntry,
@@ -17,16 +17,9 @@ import {
 } from "./audit-log";
 
 const dir = mkdtempSync(path.join(tmpdir(), "closecall-audit-log-"));
-let database: OpenDatabase;
-beforeAll(async () => {
-  database = await openDatabase({ location: ":memory:" });
-});
-afterAll(async () => {
-  await database.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function fill(db: OpenDatabase, n: number) {
+async function fill(db: OpenStore, n: number) {
   const actor = crypto.randomUUID();
   await Promise.all(
     Array.from({ length: n }, (_, i) =>
@@ -42,9 +35,13 @@ async function fill(db: OpenDatabase, n: number) {
 }
 
 /** A database with an anchor of its own (key and head file), bound for the duration of `work`. */
-async function withAnchoredLog(name: string, work: (db: OpenDatabase, anchor: AuditAnchor) => Promise<void>) {
-  const anchor = { key: randomBytes(32), headFile: path.join(dir, `${name}-head.json`) };
-  const db = await openDatabase({ location: ":memory:" });
+async function withAnchoredLog(
+  backend: TestBackend,
+  name: string,
+  work: (db: OpenStore, anchor: AuditAnchor) => Promise<void>,
+) {
+  const anchor = { key: randomBytes(32), headFile: path.join(dir, `${backend.name}-${name}-head.json`) };
+  const db = await backend.open();
   useAuditAnchor(anchor);
   try {
     await work(db, anchor);
@@ -54,7 +51,13 @@ async function withAnchoredLog(name: string, work: (db: OpenDatabase, anchor: Au
   }
 }
 
-describe("audit log", () => {
+describe.each(testBackends())("audit log on $name", (backend) => {
+  let database: OpenStore;
+  beforeAll(async () => {
+    database = await backend.open();
+  });
+  afterAll(() => database?.close());
+
   it("chains concurrent appends without gaps and verifies", async () => {
     await fill(database, 25);
     const result = await verifyAuditChain(database.db, undefined, 7);
@@ -74,7 +77,7 @@ describe("audit log", () => {
   });
 
   it("detects a deleted row", async () => {
-    await withAnchoredLog("deleted", async (db) => {
+    await withAnchoredLog(backend, "deleted", async (db) => {
       for (let i = 0; i < 3; i++) await appendAuditEntry(db.db, { actorUserId: null, action: "sign_in.failed" });
       await sql`DELETE FROM audit_log WHERE seq = 2`.execute(db.db);
       expect(await verifyAuditChain(db.db)).toMatchObject({ ok: false, brokenAt: 3, problem: "entry 2 is missing" });
@@ -83,7 +86,7 @@ describe("audit log", () => {
 
   // What an unkeyed, unanchored chain let through.
   it("detects a row edited and every later row re-hashed, without the key", async () => {
-    await withAnchoredLog("rehashed", async (db) => {
+    await withAnchoredLog(backend, "rehashed", async (db) => {
       for (let i = 0; i < 5; i++)
         await appendAuditEntry(db.db, { actorUserId: null, action: "sign_in.failed", detail: { attempt: i } });
       const rows = await db.db.selectFrom("audit_log").selectAll().orderBy("seq").execute();
@@ -101,7 +104,7 @@ describe("audit log", () => {
   });
 
   it("detects the newest rows deleted, through the head file written on each append", async () => {
-    await withAnchoredLog("truncated", async (db, anchor) => {
+    await withAnchoredLog(backend, "truncated", async (db, anchor) => {
       for (let i = 0; i < 6; i++)
         await appendAuditEntry(db.db, { actorUserId: null, action: "sign_in.failed", detail: { attempt: i } });
       expect(readAuditHead(anchor.headFile!)).toMatchObject({ seq: 6 });
@@ -114,7 +117,7 @@ describe("audit log", () => {
   });
 
   it("re-keys a chain written before the key once, if it is intact", async () => {
-    await withAnchoredLog("legacy", async (db, anchor) => {
+    await withAnchoredLog(backend, "legacy", async (db, anchor) => {
       // Two entries as older versions wrote them: SHA-256 of the same canonical text, no head file.
       let prev = "0".repeat(64);
       for (let seq = 1; seq <= 2; seq++) {

@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { sql } from "kysely";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { testIntakeKey } from "../../tests/support/intake";
-import { openDatabase } from "../open";
+import { testBackends } from "../../tests/support/test-backends";
+import type { DB } from "../database";
 import { loadServerKey, type ServerKey } from "./server-key";
 import type { SubmissionPayload } from "./submission-payload";
 import { createSubmission } from "./submission-repository";
@@ -13,8 +11,6 @@ import { createSubmission } from "./submission-repository";
 // whatever the arrival order, a scan without ORDER BY returns a day's rows in the order of their random
 // ids — also after a checkpoint and a restart.
 
-const dir = mkdtempSync(path.join(tmpdir(), "closecall-order-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const key = (loadServerKey({ envKey: testIntakeKey(), dataDir: "/none" }) as { key: ServerKey }).key;
 
 const payload = (n: number): SubmissionPayload => ({
@@ -35,15 +31,15 @@ const payload = (n: number): SubmissionPayload => ({
   lossPotential: "serious_injury",
 });
 
-async function scanOrder(db: Awaited<ReturnType<typeof openDatabase>>["db"], day: string): Promise<string[]> {
+async function scanOrder(db: DB, day: string): Promise<string[]> {
   const { rows } = await sql<{ id: string }>`SELECT id FROM submissions WHERE received_on = ${day}`.execute(db);
   return rows.map((r) => r.id);
 }
 
-describe("physical order of submissions (issue 14)", () => {
+describe.each(testBackends())("physical order of submissions (issue 14) on $name", (backend) => {
   it("a day's rows are stored in the order of their random ids, not in arrival order", async () => {
-    const file = path.join(dir, "order.duckdb");
-    let database = await openDatabase({ location: file });
+    const store = await backend.persistent();
+    let database = await store.open();
     const arrival: string[] = [];
     for (let n = 0; n < 12; n++)
       arrival.push(
@@ -81,7 +77,7 @@ describe("physical order of submissions (issue 14)", () => {
     expect(scanned).not.toEqual(arrival); // 18 random ids arrive sorted with probability 1/18!
 
     await database.close();
-    database = await openDatabase({ location: file });
+    database = await store.open();
     try {
       expect(await scanOrder(database.db, "2026-03-02")).toEqual(byId);
       const { rows } = await sql<{ id: string }>`SELECT id FROM submissions ORDER BY id`.execute(database.db);

@@ -1,20 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../tests/support/test-database";
+import { testBackends } from "../../tests/support/test-backends";
 import { testIntakeKey } from "../../tests/support/intake";
-import type { OpenDatabase } from "../open";
+import type { OpenStore } from "../open";
 import { answerByReceipt, getReceiptStatus } from "./receipt-status";
 import { loadServerKey, type ServerKey } from "./server-key";
 import { createSubmission } from "./submission-repository";
 import type { SubmissionPayload } from "./submission-payload";
 import { createReviewerQuestion, listThread, ThreadUnavailableError } from "./thread-repository";
-
-let database: OpenDatabase;
-let key: ServerKey;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  key = (loadServerKey({ envKey: testIntakeKey(), dataDir: "/none" }) as { key: ServerKey }).key;
-});
-afterAll(() => database.close());
 
 const payload = {
   version: 1,
@@ -35,7 +27,15 @@ const payload = {
 } satisfies SubmissionPayload;
 const reviewer = "00000000-0000-4000-8000-00000000beef";
 
-describe("anonymous thread", () => {
+describe.each(testBackends())("anonymous thread on $name", (backend) => {
+  let database: OpenStore;
+  let key: ServerKey;
+  beforeAll(async () => {
+    database = await backend.open();
+    key = (loadServerKey({ envKey: testIntakeKey(), dataDir: "/none" }) as { key: ServerKey }).key;
+  });
+  afterAll(() => database?.close());
+
   it("stores questions and answers encrypted with the submission's data key, in order", async () => {
     const { id, receiptCode } = await createSubmission(database.db, key, {
       payload,

@@ -1,7 +1,9 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
+import { runStatements } from "./run-statements";
 
-// Forward-only. Plain SQL kept to types PostgreSQL also has (BLOB becomes BYTEA there), so that moving
-// the system of record to PostgreSQL stays a configuration change (docs/design.md §4).
+// Forward-only. Plain SQL kept to types PostgreSQL also has, so that moving the system of record to
+// PostgreSQL stays a configuration change (docs/design.md §4); run-statements.ts maps the names it spells
+// differently (BLOB is BYTEA there).
 // No FOREIGN KEY constraints: DuckDB rejects updates to parent rows that are referenced, which the
 // review and membership flows need; integrity is kept by the repositories and tested.
 const statements = [
@@ -146,5 +148,5 @@ const statements = [
 ];
 
 export async function up(db: Kysely<any>): Promise<void> {
-  for (const statement of statements) await sql.raw(statement).execute(db);
+  await runStatements(db, statements);
 }

@@ -1,4 +1,5 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
+import { runStatements } from "./run-statements";
 
 // Accounts: MFA replay guard, enrolment secret held by the session until confirmed,
 // hashed recovery codes, one-time invitation and password-reset links (only hashes stored).
@@ -37,5 +38,5 @@ const statements = [
 ];
 
 export async function up(db: Kysely<any>): Promise<void> {
-  for (const statement of statements) await sql.raw(statement).execute(db);
+  await runStatements(db, statements);
 }

@@ -1,4 +1,5 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
+import { runStatements } from "./run-statements";
 
 // Security hardening: recovery codes issued at enrolment wait, sealed, on the new session
 // until its first page shows them once — the only way to show them after the redirect that a form
@@ -7,5 +8,5 @@ import { type Kysely, sql } from "kysely";
 const statements = [`ALTER TABLE sessions ADD COLUMN recovery_codes_to_show VARCHAR`];
 
 export async function up(db: Kysely<any>): Promise<void> {
-  for (const statement of statements) await sql.raw(statement).execute(db);
+  await runStatements(db, statements);
 }

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import { runStatements } from "./run-statements";
 import taxonomy from "./taxonomy-v1.frozen.json";
 
 // Analytics rollups, derived from published reports and rebuildable at any time: per-report
@@ -83,5 +84,5 @@ export async function up(db: Kysely<any>): Promise<void> {
     const members = list.map((item) => `'${item.code.replaceAll("'", "''")}'`).join(", ");
     await sql.raw(`CREATE TYPE ${name} AS ENUM (${members})`).execute(db);
   }
-  for (const statement of tables) await sql.raw(statement).execute(db);
+  await runStatements(db, tables);
 }

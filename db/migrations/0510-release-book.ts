@@ -1,4 +1,5 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
+import { runStatements } from "./run-statements";
 
 // The release book (docs/design.md §6.1): every agency-dependent figure a member can see, decided by
 // a release job per closed quarter of publication and frozen once stored. A release is one run for one
@@ -29,5 +30,5 @@ const statements = [
 ];
 
 export async function up(db: Kysely<any>): Promise<void> {
-  for (const statement of statements) await sql.raw(statement).execute(db);
+  await runStatements(db, statements);
 }

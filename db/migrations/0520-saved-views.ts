@@ -1,4 +1,5 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
+import { runStatements } from "./run-statements";
 
 // Saved views of the agency dashboard: a member names the page's current choices and finds
 // them again. Only the path and query of the member's own page are kept — choices, never figures.
@@ -14,5 +15,5 @@ const statements = [
 ];
 
 export async function up(db: Kysely<any>): Promise<void> {
-  for (const statement of statements) await sql.raw(statement).execute(db);
+  await runStatements(db, statements);
 }

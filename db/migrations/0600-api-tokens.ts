@@ -1,4 +1,5 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
+import { runStatements } from "./run-statements";
 
 // Exports: read-only API tokens of partner agencies, created by a commander. Only the SHA-256
 // of the secret is kept (the secret has 256 random bits and is shown once); `token_prefix` is the
@@ -21,5 +22,5 @@ const statements = [
 ];
 
 export async function up(db: Kysely<any>): Promise<void> {
-  for (const statement of statements) await sql.raw(statement).execute(db);
+  await runStatements(db, statements);
 }

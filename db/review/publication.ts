@@ -32,9 +32,13 @@ function shuffled<T>(items: T[]): T[] {
 }
 
 async function nextSequence(db: Kysely<Database>, year: string): Promise<number> {
+  // Portable SQL (PostgreSQL has no TRY_CAST): a number that is not the year and at most nine digits
+  // (none the app writes) is passed over, as TRY_CAST passed it over.
   const { rows } = await sql<{ n: number | null }>`
-    SELECT max(TRY_CAST(split_part(public_number, '-', 2) AS INTEGER)) AS n FROM reports
-      WHERE public_number LIKE ${`${year}-%`}`.execute(db);
+    SELECT max(CAST(split_part(public_number, '-', 2) AS INTEGER)) AS n FROM reports
+      WHERE public_number LIKE ${`${year}-%`} AND split_part(public_number, '-', 2) SIMILAR TO '[0-9]{1,9}'`.execute(
+    db,
+  );
   return (rows[0]?.n ?? 0) + 1;
 }
 

@@ -1,14 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../accounts/users";
-import type { OpenDatabase } from "../open";
-import { openDatabase } from "../open";
+import { testBackends } from "../../tests/support/test-backends";
+import type { OpenStore } from "../open";
 import { hashPassword, verifyPassword } from "./password";
-
-let database: OpenDatabase;
-beforeAll(async () => {
-  database = await openDatabase({ location: ":memory:" });
-});
-afterAll(() => database.close());
 
 // PHC string format: $argon2id$v=19$m=<KiB>,t=<passes>,p=<lanes>$<salt>$<hash>
 function parsePhc(phc: string) {
@@ -28,7 +22,13 @@ function parsePhc(phc: string) {
   };
 }
 
-describe("password hashing", () => {
+describe.each(testBackends())("password hashing on $name", (backend) => {
+  let database: OpenStore;
+  beforeAll(async () => {
+    database = await backend.open();
+  });
+  afterAll(() => database?.close());
+
   it("stores argon2id with m ≥ 19 MiB, t = 2, p = 1 and a random 16-byte salt (read from the PHC string)", async () => {
     const id = await createUser(database.db, {
       email: "phc@example.test",

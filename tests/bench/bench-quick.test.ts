@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { postgresUnavailable } from "./postgres/pg-server";
+import { postgresUnavailable } from "../support/postgres-cluster";
 import type { BenchResult } from "./result";
 
 const root = path.resolve(import.meta.dirname, "../..");

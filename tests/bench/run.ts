@@ -20,7 +20,7 @@ import { runHttpSection } from "./http-load";
 import { runLoad } from "./load";
 import { machineFacts } from "./machine";
 import { exportForPostgres } from "./postgres/pg-dataset";
-import { postgresUnavailable } from "./postgres/pg-server";
+import { postgresUnavailable } from "../support/postgres-cluster";
 import { runPostgresComparison, type PostgresResult } from "./postgres/pg-section";
 import { renderMarkdown } from "./report";
 import type { BenchResult, BenchSettings } from "./result";
