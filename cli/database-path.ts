@@ -1,5 +1,7 @@
 import path from "node:path";
-import { useAuditAnchorOf } from "../db/audit/audit-anchor";
+import { AUDIT_HEAD_FILE, type AuditAnchor, useAuditAnchorOf } from "../db/audit/audit-anchor";
+import { loadServerKey } from "../db/intake/server-key";
+import type { CommandIO } from "./command";
 import { DATABASE_FILE, openDatabase, type OpenDatabase } from "../db/open";
 
 /**
@@ -28,4 +30,23 @@ export async function withDatabase<T>(
   } finally {
     await database.close();
   }
+}
+
+/**
+ * What the deployment's audit chain is checked with: its key (derived from the server key, kept apart
+ * from the database, as the server finds it) and its head file beside the database. Null, after saying
+ * why, when the key is missing: `what` names what cannot be done without it.
+ */
+export function deploymentAuditAnchor(
+  location: string,
+  io: Pick<CommandIO, "err" | "env">,
+  what: string,
+): AuditAnchor | null {
+  const dataDir = path.dirname(location);
+  const key = loadServerKey({ envKey: io.env.INTAKE_KEY, dataDir });
+  if (!key.ok) {
+    io.err(`Cannot ${what} without its key: ${key.reason}.`);
+    return null;
+  }
+  return { key: key.key.auditKey, headFile: path.join(dataDir, AUDIT_HEAD_FILE) };
 }

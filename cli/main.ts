@@ -5,6 +5,7 @@ import { audit } from "./commands/audit";
 import { backup } from "./commands/backup";
 import { demoCode } from "./commands/demo-code";
 import { migrate } from "./commands/migrate";
+import { moveToPostgres } from "./commands/move-to-postgres";
 import { rebuild } from "./commands/rebuild";
 import { destroy } from "./commands/destroy";
 import { publish } from "./commands/publish";
@@ -29,6 +30,7 @@ const commands: Command[] = [
   destroy,
   backup,
   restore,
+  moveToPostgres,
 ];
 
 function help(io: CommandIO): void {

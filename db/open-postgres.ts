@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+import Cursor from "pg-cursor";
 import type { Database } from "./database";
 import { postgresTypeParser } from "./dialect/postgres-values";
 import { migrateToLatest } from "./migrate";
@@ -30,7 +31,8 @@ export async function openPostgres(url: string, options: OpenPostgresOptions = {
   // A connection that breaks while idle (a server restart) is dropped by the pool and replaced at the next
   // query, which reports its own error; without a listener the pool's 'error' event would end the process.
   pool.on("error", () => undefined);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // The cursor lets a whole table be read in batches (`.stream()`: move-to-postgres, the analytics copy).
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
   let applied: string[];
   try {
     applied = await migrateToLatest(db);

@@ -1,9 +1,6 @@
-import path from "node:path";
-import { AUDIT_HEAD_FILE } from "../../db/audit/audit-anchor";
 import { verifyAuditChain } from "../../db/audit/audit-log";
-import { loadServerKey } from "../../db/intake/server-key";
 import { type Command, UsageError } from "../command";
-import { resolveDatabasePath, withDatabase } from "../database-path";
+import { deploymentAuditAnchor, resolveDatabasePath, withDatabase } from "../database-path";
 import { parseOptions } from "../parse";
 
 export const audit: Command = {
@@ -16,18 +13,13 @@ export const audit: Command = {
     if (positionals[0] !== "verify" || positionals.length !== 1)
       throw new UsageError('The only audit sub-command is "verify".');
     const location = resolveDatabasePath(values.db, io.env);
-    const dataDir = path.dirname(location);
-    // The chain's key derives from the server key, kept apart from the database (as the server finds it).
-    const key = loadServerKey({ envKey: io.env.INTAKE_KEY, dataDir });
-    if (!key.ok) {
-      io.err(`Cannot check the audit log without its key: ${key.reason}.`);
-      return 1;
-    }
-    const headFile = path.join(dataDir, AUDIT_HEAD_FILE);
+    const anchor = deploymentAuditAnchor(location, io, "check the audit log");
+    if (!anchor) return 1;
+    const headFile = anchor.headFile!;
     return withDatabase(
       location,
       async (database) => {
-        const result = await verifyAuditChain(database.db, { key: key.key.auditKey, headFile });
+        const result = await verifyAuditChain(database.db, anchor);
         if (!result.ok) {
           io.err(
             `Audit log BROKEN at entry ${result.brokenAt}: ${result.problem}. ${result.entries} entries before it ` +

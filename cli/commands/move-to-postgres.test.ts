@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { countRows, DERIVED_TABLES, RECORD_TABLES } from "../../db/move/copy-database";
+import { openDatabase } from "../../db/open";
+import { openPostgres } from "../../db/open-postgres";
+import { openAnalyticsCopy } from "../../orchestration/analytics-copy";
+import { seededDeployment, temporaryFolders } from "../../tests/support/backup-fixture";
+import { captureIO } from "../../tests/support/command-io";
+import { createPostgresDatabase, testBackends } from "../../tests/support/test-backends";
+import { main } from "../main";
+
+testBackends(); // the throw-away PostgreSQL cluster of this file, stopped after its last test
+const folders = temporaryFolders("closecall-move-");
+afterAll(() => folders.removeAll());
+
+let source: Awaited<ReturnType<typeof seededDeployment>>;
+beforeAll(async () => {
+  source = await seededDeployment(folders.make(), 400);
+});
+
+async function move(to: string, env = source.env) {
+  const io = captureIO(env);
+  const code = await main(["move-to-postgres", "--to", to, "--db", source.location], io);
+  return { code, out: io.stdout, err: io.stderr };
+}
+
+/** Sealed bytes as their numbers: DuckDB gives a Buffer (JSON calls its toJSON first), pg a Uint8Array. */
+function bytesAsNumbers(_key: string, value: unknown): unknown {
+  if (value instanceof Uint8Array) return [...value];
+  const buffer = value as { type?: unknown; data?: unknown } | null;
+  return buffer?.type === "Buffer" && Array.isArray(buffer.data) ? buffer.data : value;
+}
+
+async function rows(db: Parameters<typeof countRows>[0], table: (typeof RECORD_TABLES)[number]) {
+  const all = await db.selectFrom(table).selectAll().execute();
+  return all.map((r) => JSON.stringify(r, bytesAsNumbers)).sort();
+}
+
+describe("closecall move-to-postgres", () => {
+  it("copies every table of record into an empty PostgreSQL database, then checks counts and audit chain", async () => {
+    const url = await createPostgresDatabase();
+    const result = await move(url);
+    expect(result.err).toEqual([]);
+    expect(result.code).toBe(0);
+    expect(result.out.at(-1)).toMatch(/^Moved: \d+ tables, every row count equal; audit chain intact in PostgreSQL/);
+    const [embedded, postgres] = [await openDatabase({ location: source.location }), await openPostgres(url)];
+    try {
+      for (const table of ["reports", "submissions", "users", "sessions", "audit_log"] as const)
+        expect(await countRows(postgres.db, table), table).toBeGreaterThan(0);
+      // Row for row, every value as the repositories read it (dates, instants, sealed bytes, numbers).
+      for (const table of RECORD_TABLES)
+        expect(await rows(postgres.db, table), table).toEqual(await rows(embedded.db, table));
+      for (const table of DERIVED_TABLES) expect(await countRows(postgres.db, table), table).toBe(0);
+    } finally {
+      await postgres.close();
+      await embedded.close();
+    }
+  });
+
+  it("refuses a PostgreSQL database that already holds records, and changes nothing there", async () => {
+    const url = await createPostgresDatabase();
+    expect((await move(url)).code).toBe(0);
+    const postgres = await openPostgres(url);
+    try {
+      const before = await countRows(postgres.db, "audit_log");
+      const again = await move(url);
+      expect(again.code).toBe(1);
+      expect(again.err.join("\n")).toMatch(
+        /already holds records \(users, submissions, reports, audit_log, agencies\)/,
+      );
+      expect(await countRows(postgres.db, "audit_log")).toBe(before);
+    } finally {
+      await postgres.close();
+    }
+  });
+
+  it("refuses a target that is not PostgreSQL, and a move without the deployment's key", async () => {
+    expect((await move("/tmp/elsewhere.duckdb")).code).toBe(2);
+    const noKey = await move(await createPostgresDatabase(), {} as typeof source.env);
+    expect(noKey.code).toBe(1);
+    expect(noKey.err[0]).toMatch(/without its key/);
+  });
+
+  it("gives a process's analytics copy made from PostgreSQL the same figures as one made from the file", async () => {
+    const url = await createPostgresDatabase();
+    expect((await move(url)).code).toBe(0);
+    const [embedded, postgres] = [await openDatabase({ location: source.location }), await openPostgres(url)];
+    const fromFile = await openAnalyticsCopy(embedded.db);
+    const fromPostgres = await openAnalyticsCopy(postgres.db);
+    try {
+      for (const table of DERIVED_TABLES) {
+        expect(await countRows(fromPostgres.database.db, table), table).toBeGreaterThan(0);
+        expect(await rows(fromPostgres.database.db, table as never), table).toEqual(
+          await rows(fromFile.database.db, table as never),
+        );
+      }
+    } finally {
+      await fromFile.database.close();
+      await fromPostgres.database.close();
+      await postgres.close();
+      await embedded.close();
+    }
+  });
+});
