@@ -1,5 +1,7 @@
 import { createHash, createHmac } from "node:crypto";
-import type { Executor } from "../database";
+import { type Kysely, sql } from "kysely";
+import type { Database, Executor } from "../database";
+import { isPostgres } from "../dialect/postgres-values";
 import { inTransaction } from "../in-transaction";
 import type { AuditEntry } from "../schema/audit.table";
 import { type AuditAnchor, auditAnchor, auditProcessState, readAuditHead, writeAuditHead } from "./audit-anchor";
@@ -121,6 +123,32 @@ function unkeyedAuditHash(row: Omit<AuditEntry, "hash">): string {
   return createHash("sha256").update(canonicalAuditText(row)).digest("hex");
 }
 
+/** The advisory lock of audit appends on PostgreSQL (any constant no other lock of the app uses). */
+const AUDIT_APPEND_LOCK = 0x436c4175; // "ClAu"
+
+async function insertNextEntry(db: Executor, entry: NewAuditEntry, key: Buffer): Promise<AuditEntry> {
+  const last = await db
+    .selectFrom("audit_log")
+    .select(["seq", "hash"])
+    .orderBy("seq", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  const row = {
+    seq: (last?.seq ?? 0) + 1,
+    // Millisecond precision survives the TIMESTAMP round trip, so the hash can be recomputed.
+    occurred_at: new Date(Math.floor((entry.occurredAt ?? new Date()).getTime())),
+    actor_user_id: entry.actorUserId,
+    action: entry.action,
+    target_type: entry.targetType ?? null,
+    target_id: entry.targetId ?? null,
+    detail: entry.detail ? JSON.stringify(entry.detail) : null,
+    prev_hash: last?.hash ?? GENESIS_HASH,
+  };
+  const full = { ...row, hash: auditHash(row, key) };
+  await db.insertInto("audit_log").values(full).execute();
+  return full;
+}
+
 /**
  * Appends one entry to the hash-chained audit log (docs/design.md §8) and moves the head file to it. Call it
  * after the action it records has been committed, with the root database (not inside a transaction
@@ -130,26 +158,15 @@ export function appendAuditEntry(db: Executor, entry: NewAuditEntry): Promise<Au
   assertNothingAboutSubmitters(entry);
   const anchor = auditAnchor();
   // Serialised in this process (DuckDB allows one process per file): each append needs the row before it.
+  // On PostgreSQL other processes append too (scale-out, docs/scale-out.md): there the read of the last row
+  // and the insert run in one transaction holding a lock every process takes, so no two take one seq.
   const run = auditProcessState.queue.then(async () => {
-    const last = await db
-      .selectFrom("audit_log")
-      .select(["seq", "hash"])
-      .orderBy("seq", "desc")
-      .limit(1)
-      .executeTakeFirst();
-    const row = {
-      seq: (last?.seq ?? 0) + 1,
-      // Millisecond precision survives the TIMESTAMP round trip, so the hash can be recomputed.
-      occurred_at: new Date(Math.floor((entry.occurredAt ?? new Date()).getTime())),
-      actor_user_id: entry.actorUserId,
-      action: entry.action,
-      target_type: entry.targetType ?? null,
-      target_id: entry.targetId ?? null,
-      detail: entry.detail ? JSON.stringify(entry.detail) : null,
-      prev_hash: last?.hash ?? GENESIS_HASH,
-    };
-    const full = { ...row, hash: auditHash(row, anchor.key) };
-    await db.insertInto("audit_log").values(full).execute();
+    const full = isPostgres(db as Kysely<Database>)
+      ? await inTransaction(db, async (trx) => {
+          await sql`SELECT pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`.execute(trx);
+          return insertNextEntry(trx, entry, anchor.key);
+        })
+      : await insertNextEntry(db, entry, anchor.key);
     // After the commit: a crash in between leaves the head one entry behind, which verification
     // accepts (a keyed entry after the head cannot be forged); a head ahead of the table could not be.
     if (anchor.headFile) writeAuditHead(anchor.headFile, { seq: full.seq, hash: full.hash });
