@@ -67,6 +67,7 @@ import {
 import { type SessionTable, type UserTable, sessionColumns, userColumns } from "./schema/user.table";
 import { type ApiTokenTable, apiTokenColumns } from "./schema/api-token.table";
 import { type SavedViewTable, savedViewColumns } from "./schema/saved-view.table";
+import { type PublishedChangeTable, publishedChangeColumns } from "./schema/published-change.table";
 import {
   type ReleaseBookCellTable,
   type ReleaseBookReleaseTable,
@@ -109,6 +110,7 @@ export interface Database {
   release_book_releases: ReleaseBookReleaseTable;
   release_book_cells: ReleaseBookCellTable;
   saved_views: SavedViewTable;
+  published_changes: PublishedChangeTable;
 }
 
 export type DB = Kysely<Database>;
@@ -150,4 +152,5 @@ export const schemaColumns: { [T in keyof Database]: ColumnSpecs<Database[T]> } 
   release_book_releases: releaseBookReleaseColumns,
   release_book_cells: releaseBookCellColumns,
   saved_views: savedViewColumns,
+  published_changes: publishedChangeColumns,
 };

@@ -1,10 +1,15 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readAgencyBook } from "../analytics/release-book/read-book";
 import { countRows, DERIVED_TABLES, type TableName } from "../db/move/copy-database";
 import type { OpenDatabase } from "../db/open";
 import { createTestUser, signInTestUser } from "../tests/support/test-accounts";
 import { createSeededTestDatabase } from "../tests/support/test-database";
-import { type AnalyticsCopy, openAnalyticsCopy, PUBLISHED_TABLES } from "./analytics-copy";
+import { leaveProgramme } from "../db/accounts/agency-scope";
+import { approveTestReport, testServerKey } from "../tests/review/review-fixtures";
+import { type AnalyticsCopy, catchUpAnalyticsCopy, openAnalyticsCopy, PUBLISHED_TABLES } from "./analytics-copy";
+import { refreshDerivedData } from "./derived-data";
+import { publishBatch } from "./publication";
 
 let source: OpenDatabase;
 let copy: AnalyticsCopy;
@@ -53,5 +58,44 @@ describe("a process's analytics copy", () => {
       });
       for (const period of a.years) expect(b.cell(period, "agency", "n")).toEqual(a.cell(period, "agency", "n"));
     }
+  });
+
+  it("catches up with a publication and with an agency leaving, as the source's own tables changed", async () => {
+    const { key } = testServerKey();
+    await approveTestReport(source.db, key);
+    const batch = await publishBatch(source.db, key, {
+      retentionDays: 30,
+      runBy: null,
+      privacy: { k: 10, agencyMinReports: 30 },
+    });
+    expect(batch.reportIds).toHaveLength(1);
+    const published = await catchUpAnalyticsCopy(source.db, copy);
+    expect(published).toEqual({ reports: 1, book: false });
+    const numbers = await copy.database.db.selectFrom("reports").select("public_number").execute();
+    expect(numbers.map((r) => r.public_number)).toContain(batch.publicNumbers[0]);
+
+    // An agency with reports and a book leaves: its reports lose their link, its book goes. The smallest
+    // such agency: each unlinked report is refreshed in the derived tables one by one.
+    const { rows } = await sql<{ id: string }>`SELECT agency_id::VARCHAR AS id FROM report_protected
+      WHERE agency_id IS NOT NULL GROUP BY 1 ORDER BY count(*), 1 LIMIT 1`.execute(source.db);
+    const agencyId = rows[0]!.id;
+    const commander = await createTestUser(source.db, "agency_commander", { agencyId });
+    const leaving = await leaveProgramme(source.db, { id: commander.id, role: "agency_commander", agencyId });
+    await refreshDerivedData(source.db, leaving.unlinkedReportIds); // as the route does (agency_.members._index)
+    const left = await catchUpAnalyticsCopy(source.db, copy);
+    expect(left.reports).toBeGreaterThan(0);
+    expect(left.book).toBe(true);
+    expect(await catchUpAnalyticsCopy(source.db, copy)).toEqual({ reports: 0, book: false });
+
+    for (const table of PUBLISHED_TABLES.filter((t) => t !== "app_meta"))
+      expect(await contents(copy.database, table), table).toEqual(await contents(source, table));
+    for (const table of [...DERIVED_TABLES].filter((t) => t.startsWith("analytics_")))
+      expect(await contents(copy.database, table), table).toEqual(await contents(source, table));
+    const indexed = (db: OpenDatabase) =>
+      db.db
+        .selectFrom("library_documents")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirst();
+    expect(Number((await indexed(copy.database))?.n)).toBe(Number((await indexed(source))?.n));
   });
 });

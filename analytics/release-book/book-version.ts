@@ -4,7 +4,8 @@ import { z } from "zod";
 import type { Executor } from "../../db/database";
 import { ROLLUP_VERSION_KEY } from "../rollups/rollup-version";
 
-const KEY = "release_book_version";
+export const BOOK_VERSION_KEY = "release_book_version";
+const KEY = BOOK_VERSION_KEY;
 
 /**
  * Marks the release book as changed (in the release's own transaction): a kept agency page of the

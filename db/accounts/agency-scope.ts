@@ -5,6 +5,7 @@ import { generatePartnerCode, hashPartnerCode } from "../security/partner-code";
 import { createInvitation, type IssuedInvitation } from "./invitations";
 import { deleteUserSessions } from "./sessions";
 import { type AgencyRole, agencyRoles, isAgencyRole } from "./users";
+import { recordPublishedChanges } from "../review/published-changes";
 
 /**
  * The signed-in person as the data layer needs them (app's SessionUser satisfies it). Every query on
@@ -301,6 +302,11 @@ export async function leaveProgramme(db: Executor, viewer: AgencyViewer, now = n
     .set({ agency_id: null })
     .where("agency_id", "=", agencyId)
     .executeTakeFirst();
+  // The analytics copies of other processes catch up from the feed (db/review/published-changes.ts).
+  await recordPublishedChanges(
+    db,
+    linked.map((r) => r.report_id),
+  );
   await db.updateTable("submissions").set({ agency_id: null }).where("agency_id", "=", agencyId).execute();
   await db
     .updateTable("invitations")

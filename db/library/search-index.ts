@@ -117,7 +117,7 @@ async function recordAnalyser(trx: Transaction<Database>): Promise<void> {
     ON CONFLICT (key) DO UPDATE SET value = excluded.value`.execute(trx);
 }
 
-const ANALYSER_KEY = "search_analyser";
+export const ANALYSER_KEY = "search_analyser";
 
 /** True when the index was built by another text analysis (or by one before it was recorded). */
 async function analyserChanged(trx: Transaction<Database>): Promise<boolean> {

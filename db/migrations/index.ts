@@ -9,6 +9,7 @@ import * as m0500 from "./0500-analytics-rollups";
 import * as m0510 from "./0510-release-book";
 import * as m0520 from "./0520-saved-views";
 import * as m0600 from "./0600-api-tokens";
+import * as m0700 from "./0700-published-changes";
 
 // Static imports (not a folder scan) so the bundled server and the CLI see the same list.
 // Numbering by area, so parallel work never collides: 0001–0099 foundation, 0100 accounts,
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   "0510-release-book": m0510,
   "0520-saved-views": m0520,
   "0600-api-tokens": m0600,
+  "0700-published-changes": m0700,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -12,6 +12,7 @@ import { CodingSchema } from "../../domain/review/coding";
 import { recheck, unresolvedFindings } from "./draft";
 import { readDraft } from "./draft-store";
 import { addDays } from "../../domain/review/review-state";
+import { recordPublishedChanges } from "./published-changes";
 
 export interface BatchResult {
   batchId: string | null;
@@ -154,6 +155,10 @@ export async function runPublicationBatch(
     await clearClaims(
       trx,
       ready.map((r) => r.row.id),
+    );
+    await recordPublishedChanges(
+      trx,
+      ready.map((r) => r.report.id),
     );
     await trx
       .insertInto("publication_batches")
