@@ -5,6 +5,9 @@ import { isPostgres } from "../dialect/postgres-values";
 /** The advisory lock writers of the feed take on PostgreSQL (a constant no other lock of the app uses). */
 const FEED_LOCK = 0x436c5066; // "ClPf"
 
+/** The PostgreSQL channel every app process listens on for new changes (orchestration/published-watch.ts). */
+export const PUBLISHED_CHANNEL = "closecall_published";
+
 /**
  * Records that these reports' published rows changed, in the caller's transaction (the one that changed
  * them). On PostgreSQL, where several processes publish, the writers take a lock held to their commit,
@@ -13,7 +16,11 @@ const FEED_LOCK = 0x436c5066; // "ClPf"
  */
 export async function recordPublishedChanges(trx: Executor, reportIds: readonly string[]): Promise<void> {
   if (reportIds.length === 0) return;
-  if (isPostgres(trx as Kysely<Database>)) await sql`SELECT pg_advisory_xact_lock(${FEED_LOCK})`.execute(trx);
+  if (isPostgres(trx as Kysely<Database>)) {
+    await sql`SELECT pg_advisory_xact_lock(${FEED_LOCK})`.execute(trx);
+    // Delivered when (and only if) the transaction commits: listeners never see a change before it is there.
+    await sql`SELECT pg_notify(${PUBLISHED_CHANNEL}, '')`.execute(trx);
+  }
   const sorted = [...reportIds].sort();
   for (let i = 0; i < sorted.length; i += 1000)
     await trx
