@@ -6,6 +6,17 @@ import { postgresTypeParser } from "./dialect/postgres-values";
 import { migrateToLatest } from "./migrate";
 import type { OpenStore } from "./open";
 
+/** The pool behind each PostgreSQL Kysely this process opened (for stores that speak `pg` directly). */
+const pools = new WeakMap<object, pg.Pool>();
+
+/**
+ * The `pg` pool of a database openPostgres opened, or undefined for any other (a DuckDB one): what a
+ * store that needs `pg` itself (the shared rate limits, app/auth/limiter-store.server.ts) connects through.
+ */
+export function postgresPoolOf(db: object): pg.Pool | undefined {
+  return pools.get(db);
+}
+
 export interface OpenPostgresOptions {
   /** Connections kept by the pool (pg's default is 10). */
   maxConnections?: number;
@@ -33,6 +44,7 @@ export async function openPostgres(url: string, options: OpenPostgresOptions = {
   pool.on("error", () => undefined);
   // The cursor lets a whole table be read in batches (`.stream()`: move-to-postgres, the analytics copy).
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
+  pools.set(db, pool);
   let applied: string[];
   try {
     applied = await migrateToLatest(db);

@@ -1,27 +1,26 @@
 // Who is calling the agency data API: a bearer token of a partner agency (never a session cookie, never
 // a token in the URL, which request logs would keep), and whether it is within its rate limit.
 import type { AppLoadContext } from "@remix-run/node";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterRes } from "rate-limiter-flexible";
 import { type ApiCaller, checkApiToken, recordRefusedToken } from "../../db/api/api-tokens";
+import { deploymentLimiter, limitersPerDeployment } from "../auth/limiter-store.server";
 import { ApiError } from "./api-response.server";
 
-/** Requests per token per minute, and for the whole API per minute (one process serves it all). */
+/** Requests per token per minute, and for the whole API per minute (across every process on PostgreSQL). */
 export const API_LIMITS = { perToken: 60, overall: 600 } as const;
 
-function createLimiters() {
-  return {
-    perToken: new RateLimiterMemory({ keyPrefix: "api-token", points: API_LIMITS.perToken, duration: 60 }),
-    overall: new RateLimiterMemory({ keyPrefix: "api-all", points: API_LIMITS.overall, duration: 60 }),
-  };
+async function createLimiters(owner: object) {
+  const [perToken, overall] = await Promise.all([
+    deploymentLimiter(owner, { keyPrefix: "api-token", points: API_LIMITS.perToken, duration: 60 }, "shared"),
+    deploymentLimiter(owner, { keyPrefix: "api-all", points: API_LIMITS.overall, duration: 60 }, "shared"),
+  ]);
+  return { perToken, overall };
 }
-// Keyed by the database of the load context, so each test database (and the one server) has its own.
-const byDatabase = new WeakMap<object, ReturnType<typeof createLimiters>>();
+const limitersFor = limitersPerDeployment(createLimiters);
 
 async function consume(owner: object, name: "perToken" | "overall", key: string): Promise<void> {
-  let limiters = byDatabase.get(owner);
-  if (!limiters) byDatabase.set(owner, (limiters = createLimiters()));
   try {
-    await limiters[name].consume(key);
+    await (await limitersFor(owner))[name].consume(key);
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;
     const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));

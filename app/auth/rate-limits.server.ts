@@ -1,39 +1,45 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { type IRateLimiterOptions, RateLimiterRes } from "rate-limiter-flexible";
+import { deploymentLimiter, type LimiterScope, limitersPerDeployment } from "./limiter-store.server";
 
-// In-memory limits (one process owns the database, so one process sees every attempt). They slow
-// guessing down long before the account lockout in db/accounts/users.ts, which is the hard stop.
+// They slow guessing down long before the account lockout in db/accounts/users.ts, which is the hard stop.
 // Keys are account emails, user ids, one global key, or the HMAC of a client address that the server
-// computes under a daily in-memory salt (server/address-key.ts): never an address itself.
-function createLimiters() {
-  return {
-    /** Password attempts per account email: 5 per 5 minutes, then 5 minutes' wait. */
-    password: new RateLimiterMemory({ keyPrefix: "password", points: 5, duration: 300, blockDuration: 300 }),
-    /** Second-factor attempts per account. */
-    secondFactor: new RateLimiterMemory({ keyPrefix: "mfa", points: 5, duration: 300, blockDuration: 300 }),
-    /** Password hashes for attempts that are not a known account with a clean history, per client. */
-    source: new RateLimiterMemory({ keyPrefix: "source", points: 20, duration: 300 }),
-    /** Every password hash costs ~19 MiB and tens of ms: a global ceiling keeps the CPU for others. */
-    hashing: new RateLimiterMemory({ keyPrefix: "hashing", points: 120, duration: 60 }),
-    /**
-     * Hashes for known accounts with a clean history and holders of a valid one-time link, apart from
-     * the ceiling above that anyone can fill with made-up emails.
-     */
-    trustedHashing: new RateLimiterMemory({ keyPrefix: "trusted-hashing", points: 240, duration: 60 }),
-    /** Emails (of accounts or not) with a failed password in the last 15 minutes: their history is not clean. */
-    recentFailures: new RateLimiterMemory({ keyPrefix: "recent-failures", points: 1_000_000, duration: 900 }),
-    /** Public agency applications, globally (no identity to key on). */
-    applications: new RateLimiterMemory({ keyPrefix: "applications", points: 20, duration: 3600 }),
-  };
-}
-export type LimiterName = keyof ReturnType<typeof createLimiters>;
+// computes under a daily in-memory salt (server/address-key.ts): never an address itself. In memory in
+// the embedded mode (one process sees every attempt); on PostgreSQL all but the per-address one count
+// across every process (limiter-store.server.ts).
+const LIMITS = {
+  /** Password attempts per account email: 5 per 5 minutes, then 5 minutes' wait. */
+  password: { keyPrefix: "password", points: 5, duration: 300, blockDuration: 300 },
+  /** Second-factor attempts per account. */
+  secondFactor: { keyPrefix: "mfa", points: 5, duration: 300, blockDuration: 300 },
+  /** Password hashes for attempts that are not a known account with a clean history, per client. */
+  source: { keyPrefix: "source", points: 20, duration: 300 },
+  /** Every password hash costs ~19 MiB and tens of ms: a global ceiling keeps the CPU for others. */
+  hashing: { keyPrefix: "hashing", points: 120, duration: 60 },
+  /**
+   * Hashes for known accounts with a clean history and holders of a valid one-time link, apart from
+   * the ceiling above that anyone can fill with made-up emails.
+   */
+  trustedHashing: { keyPrefix: "trusted-hashing", points: 240, duration: 60 },
+  /** Emails (of accounts or not) with a failed password in the last 15 minutes: their history is not clean. */
+  recentFailures: { keyPrefix: "recent-failures", points: 1_000_000, duration: 900 },
+  /** Public agency applications, globally (no identity to key on). */
+  applications: { keyPrefix: "applications", points: 20, duration: 3600 },
+} satisfies Record<string, IRateLimiterOptions>;
+export type LimiterName = keyof typeof LIMITS;
 
-// Keyed by the database of the load context, so each test database (and the one server) has its own.
-const byDatabase = new WeakMap<object, ReturnType<typeof createLimiters>>();
-function limitersFor(owner: object) {
-  let limiters = byDatabase.get(owner);
-  if (!limiters) byDatabase.set(owner, (limiters = createLimiters()));
-  return limiters;
+/** The per-address limit stays in each process: its keys must never reach the database. */
+const scopeOf = (name: LimiterName): LimiterScope => (name === "source" ? "this-process" : "shared");
+
+async function createLimiters(owner: object) {
+  const names = Object.keys(LIMITS) as LimiterName[];
+  const made = await Promise.all(names.map((name) => deploymentLimiter(owner, LIMITS[name], scopeOf(name))));
+  return Object.fromEntries(names.map((name, i) => [name, made[i]!])) as Record<
+    LimiterName,
+    Awaited<ReturnType<typeof deploymentLimiter>>
+  >;
 }
+
+const limitersFor = limitersPerDeployment(createLimiters);
 
 /** The 429 page's response, with the wait in words and in Retry-After. */
 export function tooManyAttempts(msBeforeNext: number): Response {
@@ -48,7 +54,7 @@ export function tooManyAttempts(msBeforeNext: number): Response {
 /** Counts one attempt; throws a 429 page (with Retry-After) when the limit is reached. */
 export async function consumeAttempt(owner: object, name: LimiterName, key: string): Promise<void> {
   try {
-    await limitersFor(owner)[name].consume(key);
+    await (await limitersFor(owner))[name].consume(key);
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;
     throw tooManyAttempts(error.msBeforeNext);
@@ -58,7 +64,7 @@ export async function consumeAttempt(owner: object, name: LimiterName, key: stri
 /** Counts one attempt if there is room: null when it was counted, else how long until there is room. */
 export async function tryAttempt(owner: object, name: LimiterName, key: string): Promise<number | null> {
   try {
-    await limitersFor(owner)[name].consume(key);
+    await (await limitersFor(owner))[name].consume(key);
     return null;
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;
@@ -68,10 +74,10 @@ export async function tryAttempt(owner: object, name: LimiterName, key: string):
 
 /** Attempts counted for this key in the current window (0 when none). */
 export async function attemptsSoFar(owner: object, name: LimiterName, key: string): Promise<number> {
-  return (await limitersFor(owner)[name].get(key))?.consumedPoints ?? 0;
+  return (await (await limitersFor(owner))[name].get(key))?.consumedPoints ?? 0;
 }
 
 /** Forgets an account's attempts after it signed in. */
 export async function resetAttempts(owner: object, name: LimiterName, key: string): Promise<void> {
-  await limitersFor(owner)[name].delete(key);
+  await (await limitersFor(owner))[name].delete(key);
 }
