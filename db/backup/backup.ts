@@ -7,7 +7,7 @@ import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupError, type BackupManifest,
 import { summariseTables } from "./table-digest";
 
 /** A backup goes to a new folder or an empty one, never over another backup or anything else. */
-function refuseUsedFolder(dir: string): void {
+export function refuseUsedFolder(dir: string): void {
   if (!existsSync(dir)) return;
   if (!statSync(dir).isDirectory()) throw new BackupError(`${dir} exists and is not a folder.`);
   if (readdirSync(dir).length > 0)
@@ -64,6 +64,7 @@ async function exportWithManifest(database: OpenDatabase, target: string): Promi
     format: BACKUP_FORMAT,
     formatVersion: BACKUP_FORMAT_VERSION,
     createdAt: new Date().toISOString(),
+    store: "duckdb",
     duckdbVersion: version[0]!.v,
     migrations: applied.map((m) => m.name),
     digestMethod: "sha256-of-sorted-row-sha256-v1",

@@ -23,17 +23,22 @@ const manifestSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   formatVersion: z.literal(BACKUP_FORMAT_VERSION),
   createdAt: z.string().datetime(),
-  duckdbVersion: z.string(),
+  /** What was backed up: the embedded DuckDB file (the default of format 1) or a PostgreSQL database. */
+  store: z.enum(["duckdb", "postgresql"]).default("duckdb"),
+  /** The server's version: DuckDB's for a file, PostgreSQL's for a database. */
+  duckdbVersion: z.string().optional(),
+  postgresVersion: z.string().optional(),
   /** kysely_migration's names, in name order: the schema the tables are in. */
   migrations: z.array(z.string()),
-  /** How each table's digest is computed (db/backup/table-digest.ts). */
-  digestMethod: z.literal("sha256-of-sorted-row-sha256-v1"),
+  /** How each table's digest is computed (db/backup/table-digest.ts, postgres-backup.ts). */
+  digestMethod: z.enum(["sha256-of-sorted-row-sha256-v1", "postgres-sha256-of-sorted-row-text-sha256-v1"]),
   tables: z.array(z.object({ name: z.string(), rows: z.number().int().nonnegative(), digest: sha256Hex })),
   /** The audit log's newest entry, or null for an empty log: a restore checks the chain ends there. */
   auditHead: z.object({ seq: z.number().int().positive(), hash: sha256Hex }).nullable(),
 });
 
-export type BackupManifest = z.infer<typeof manifestSchema>;
+export type BackupManifest = z.input<typeof manifestSchema>;
+export type ReadManifest = z.infer<typeof manifestSchema>;
 export type TableSummary = BackupManifest["tables"][number];
 
 export function writeManifest(dir: string, manifest: BackupManifest): void {
@@ -44,7 +49,7 @@ export function writeManifest(dir: string, manifest: BackupManifest): void {
  * The manifest of the backup in `dir`, checked before anything is loaded: a missing folder or manifest,
  * a damaged one, one written by a newer Close Call, or one naming migrations this version lacks.
  */
-export function readManifest(dir: string): BackupManifest {
+export function readManifest(dir: string): ReadManifest {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new BackupError(`There is no backup folder ${dir}.`);
   const file = path.join(dir, MANIFEST_FILE);
   if (!existsSync(file))

@@ -98,6 +98,11 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   const dir = path.resolve(options.dir);
   const target = path.resolve(options.target);
   const manifest = readManifest(dir);
+  if (manifest.store !== "duckdb")
+    throw new BackupError(
+      `${dir} is a backup of a PostgreSQL deployment: restore it into an empty PostgreSQL database ` +
+        "(DATABASE_URL set, docs/operations.md#backups).",
+    );
   const replacing = existsSync(target);
   if (replacing) {
     if (!options.force)

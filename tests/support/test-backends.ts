@@ -76,12 +76,12 @@ async function admin(cluster: PgCluster, statement: string): Promise<void> {
   }
 }
 
-/** A new, migrated PostgreSQL database in this test file's cluster: its connection URL. */
-export async function createPostgresDatabase(): Promise<string> {
+/** A new PostgreSQL database in this test file's cluster, migrated (or empty: no tables at all). */
+export async function createPostgresDatabase(options: { empty?: boolean } = {}): Promise<string> {
   running ??= start();
   const { cluster } = await running;
   const name = `closecall_test_${++databases}`;
-  await admin(cluster, `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`);
+  await admin(cluster, `CREATE DATABASE ${name} TEMPLATE ${options.empty ? "template0" : TEMPLATE}`);
   return postgresUrl(cluster, name);
 }
 
