@@ -1,4 +1,9 @@
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useAuditAnchor, useAuditAnchorOf } from "../../db/audit/audit-anchor";
+import { loadServerKey } from "../../db/intake/server-key";
+import { runPublicationBatch } from "../../db/review/publication";
+import { approveTestReport } from "../../tests/review/review-fixtures";
 import { countRows, DERIVED_TABLES, RECORD_TABLES } from "../../db/move/copy-database";
 import { openDatabase } from "../../db/open";
 import { openPostgres } from "../../db/open-postgres";
@@ -15,6 +20,17 @@ afterAll(() => folders.removeAll());
 let source: Awaited<ReturnType<typeof seededDeployment>>;
 beforeAll(async () => {
   source = await seededDeployment(folders.make(), 400);
+  // A publication, so that the feed of published changes has rows (and numbers) to move.
+  const key = loadServerKey({ envKey: source.keyText, dataDir: path.dirname(source.location) });
+  if (!key.ok) throw new Error(key.reason);
+  const embedded = await openDatabase({ location: source.location });
+  try {
+    await approveTestReport(embedded.db, key.key);
+    await runPublicationBatch(embedded.db, key.key, { retentionDays: 30, runBy: null });
+    expect(await countRows(embedded.db, "published_changes")).toBe(1);
+  } finally {
+    await embedded.close();
+  }
 });
 
 async function move(to: string, env = source.env) {
@@ -53,6 +69,26 @@ describe("closecall move-to-postgres", () => {
     } finally {
       await postgres.close();
       await embedded.close();
+    }
+  });
+
+  it("lets PostgreSQL publish after the move: the feed's numbers go on after the moved ones", async () => {
+    const url = await createPostgresDatabase();
+    expect((await move(url)).code).toBe(0);
+    const key = loadServerKey({ envKey: source.keyText, dataDir: path.dirname(source.location) });
+    if (!key.ok) throw new Error(key.reason);
+    const postgres = await openPostgres(url);
+    // The audit entries of this publication belong to the PostgreSQL copy: the file's head must not move.
+    useAuditAnchor({ key: key.key.auditKey, headFile: null });
+    try {
+      await approveTestReport(postgres.db, key.key);
+      const batch = await runPublicationBatch(postgres.db, key.key, { retentionDays: 30, runBy: null });
+      expect(batch.reportIds).toHaveLength(1);
+      const feed = await postgres.db.selectFrom("published_changes").select("seq").orderBy("seq").execute();
+      expect(feed.map((r) => r.seq)).toEqual([1, 2]);
+    } finally {
+      useAuditAnchorOf({ envKey: source.keyText, dataDir: path.dirname(source.location) });
+      await postgres.close();
     }
   });
 

@@ -3,6 +3,7 @@
 // through the same column types the repositories use.
 import { sql, type Kysely } from "kysely";
 import { type Database, type Executor, schemaColumns } from "../database";
+import { isPostgres } from "../dialect/postgres-values";
 import { inTransaction } from "../in-transaction";
 
 export type TableName = keyof Database;
@@ -95,8 +96,20 @@ export async function copyRecordTables(
       copies.push(copy);
       options.progress?.(copy);
     }
+    if (tables.includes("published_changes") && isPostgres(to)) await continueFeedSequence(trx);
     return copies;
   });
+}
+
+/**
+ * The feed's rows keep their numbers; the sequence that numbers new ones must go on after them, or the
+ * first publication after the move would take a number already used. (A DuckDB target — the tests — has
+ * no setval; nothing is published into it.)
+ */
+async function continueFeedSequence(trx: Executor): Promise<void> {
+  await sql`SELECT setval('published_change_seq', max(seq)) FROM published_changes HAVING max(seq) IS NOT NULL`.execute(
+    trx,
+  );
 }
 
 export interface CountCheck {
