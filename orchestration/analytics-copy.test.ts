@@ -4,6 +4,7 @@ import { readAgencyBook } from "../analytics/release-book/read-book";
 import { countRows, DERIVED_TABLES, type TableName } from "../db/move/copy-database";
 import type { OpenDatabase } from "../db/open";
 import { createTestUser, signInTestUser } from "../tests/support/test-accounts";
+import { tableRows } from "../tests/support/table-rows";
 import { createSeededTestDatabase } from "../tests/support/test-database";
 import { leaveProgramme } from "../db/accounts/agency-scope";
 import { approveTestReport, testServerKey } from "../tests/review/review-fixtures";
@@ -24,10 +25,7 @@ afterAll(async () => {
   await source?.close();
 });
 
-async function contents(db: OpenDatabase, table: TableName): Promise<string[]> {
-  const rows = await db.db.selectFrom(table).selectAll().execute();
-  return rows.map((r) => JSON.stringify(r, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v))).sort();
-}
+const contents = (db: OpenDatabase, table: TableName) => tableRows(db.db, table);
 
 describe("a process's analytics copy", () => {
   it("holds the published tables as the source has them, nothing of intake, review, accounts or audit", async () => {

@@ -10,6 +10,7 @@ import { openPostgres } from "../../db/open-postgres";
 import { openAnalyticsCopy } from "../../orchestration/analytics-copy";
 import { seededDeployment, temporaryFolders } from "../../tests/support/backup-fixture";
 import { captureIO } from "../../tests/support/command-io";
+import { tableRows } from "../../tests/support/table-rows";
 import { createPostgresDatabase, testBackends } from "../../tests/support/test-backends";
 import { main } from "../main";
 
@@ -39,17 +40,7 @@ async function move(to: string, env = source.env) {
   return { code, out: io.stdout, err: io.stderr };
 }
 
-/** Sealed bytes as their numbers: DuckDB gives a Buffer (JSON calls its toJSON first), pg a Uint8Array. */
-function bytesAsNumbers(_key: string, value: unknown): unknown {
-  if (value instanceof Uint8Array) return [...value];
-  const buffer = value as { type?: unknown; data?: unknown } | null;
-  return buffer?.type === "Buffer" && Array.isArray(buffer.data) ? buffer.data : value;
-}
-
-async function rows(db: Parameters<typeof countRows>[0], table: (typeof RECORD_TABLES)[number]) {
-  const all = await db.selectFrom(table).selectAll().execute();
-  return all.map((r) => JSON.stringify(r, bytesAsNumbers)).sort();
-}
+const rows = tableRows;
 
 describe("closecall move-to-postgres", () => {
   it("copies every table of record into an empty PostgreSQL database, then checks counts and audit chain", async () => {

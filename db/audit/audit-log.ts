@@ -1,6 +1,6 @@
 import { createHash, createHmac } from "node:crypto";
-import { type Kysely, sql } from "kysely";
-import type { Database, Executor } from "../database";
+import { sql } from "kysely";
+import type { Executor } from "../database";
 import { isPostgres } from "../dialect/postgres-values";
 import { inTransaction } from "../in-transaction";
 import type { AuditEntry } from "../schema/audit.table";
@@ -161,7 +161,7 @@ export function appendAuditEntry(db: Executor, entry: NewAuditEntry): Promise<Au
   // On PostgreSQL other processes append too (scale-out, docs/scale-out.md): there the read of the last row
   // and the insert run in one transaction holding a lock every process takes, so no two take one seq.
   const run = auditProcessState.queue.then(async () => {
-    const full = isPostgres(db as Kysely<Database>)
+    const full = isPostgres(db)
       ? await inTransaction(db, async (trx) => {
           await sql`SELECT pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`.execute(trx);
           return insertNextEntry(trx, entry, anchor.key);

@@ -14,6 +14,13 @@ export function refuseUsedFolder(dir: string): void {
     throw new BackupError(`${dir} is not empty: a backup goes to a new or empty folder, never over another.`);
 }
 
+/** A backup without its manifest would only be refused later: removes what a failed run wrote. */
+export function removeWritten(target: string, made: boolean): void {
+  if (made) rmSync(target, { recursive: true, force: true });
+  else if (existsSync(target))
+    for (const file of readdirSync(target)) rmSync(path.join(target, file), { recursive: true, force: true });
+}
+
 /**
  * Writes a complete copy of the database at `location` into `dir`: DuckDB's EXPORT DATABASE (schema.sql,
  * load.sql and one Parquet file per table) and, last, manifest.json with each table's row count and
@@ -36,9 +43,7 @@ export async function backupDatabase(location: string, dir: string): Promise<Bac
     try {
       return await exportWithManifest(database, target);
     } catch (error) {
-      // A backup without its manifest would only be refused later: remove what this run wrote.
-      if (made) rmSync(target, { recursive: true, force: true });
-      else for (const file of readdirSync(target)) rmSync(path.join(target, file), { recursive: true, force: true });
+      removeWritten(target, made);
       throw error;
     }
   } finally {

@@ -10,6 +10,7 @@ import { openPostgres } from "../open-postgres";
 import { main } from "../../cli/main";
 import { seededDeployment, temporaryFolders } from "../../tests/support/backup-fixture";
 import { captureIO } from "../../tests/support/command-io";
+import { tableRows } from "../../tests/support/table-rows";
 import { createPostgresDatabase, testBackends } from "../../tests/support/test-backends";
 import { BackupError } from "./manifest";
 import { backupPostgres, restorePostgres } from "./postgres-backup";
@@ -41,7 +42,7 @@ beforeAll(async () => {
 async function rows(url: string, table: (typeof RECORD_TABLES)[number]): Promise<string[]> {
   const store = await openPostgres(url);
   try {
-    return (await store.db.selectFrom(table).selectAll().execute()).map((r) => JSON.stringify(r)).sort();
+    return await tableRows(store.db, table);
   } finally {
     await store.close();
   }

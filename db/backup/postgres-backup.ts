@@ -2,13 +2,13 @@
 // manifest as the embedded mode's (counts, content digests, migrations, audit head), all taken from one
 // snapshot, so that a restore can be checked table by table before anyone uses it.
 import { execFile } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 import { verifyAuditChain } from "../audit/audit-log";
 import { openPostgres, withoutPassword } from "../open-postgres";
-import { refuseUsedFolder } from "./backup";
+import { refuseUsedFolder, removeWritten } from "./backup";
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -22,7 +22,8 @@ import {
 const run = promisify(execFile);
 
 /** Debian's PostgreSQL 15 client programs (pg_dump must not be older than the server). */
-export const POSTGRES_BIN = process.env.CLOSECALL_PG_BIN ?? "/usr/lib/postgresql/15/bin";
+export const POSTGRES_BIN =
+  process.env.CLOSECALL_PG_BIN ?? process.env.CLOSECALL_BENCH_PG_BIN ?? "/usr/lib/postgresql/15/bin";
 const DUMP_FILE = "database.dump";
 
 /** Every table of the deployment's schema, in name order, with its row count and content digest. */
@@ -101,9 +102,7 @@ export async function backupPostgres(url: string, dir: string): Promise<BackupMa
     writeManifest(target, manifest);
     return manifest;
   } catch (error) {
-    if (made) rmSync(target, { recursive: true, force: true });
-    else if (existsSync(target))
-      for (const f of readdirSync(target)) rmSync(path.join(target, f), { recursive: true, force: true });
+    removeWritten(target, made);
     throw error instanceof BackupError ? error : new BackupError(`The backup failed: ${describe(error)}`);
   } finally {
     await client.end();

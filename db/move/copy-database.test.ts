@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishBatch } from "../../orchestration/publication";
 import { approveTestReport, testServerKey } from "../../tests/review/review-fixtures";
 import { createTestUser, signInTestUser } from "../../tests/support/test-accounts";
+import { tableRows } from "../../tests/support/table-rows";
 import { createSeededTestDatabase, createTestDatabase } from "../../tests/support/test-database";
 import { verifyAuditChain } from "../audit/audit-log";
 import type { OpenDatabase } from "../open";
@@ -29,11 +30,7 @@ afterAll(async () => {
   await source?.close();
 });
 
-/** A table's rows as sorted JSON lines: equal contents, whatever the order the rows are stored in. */
-async function contents(db: OpenDatabase, table: (typeof RECORD_TABLES)[number]): Promise<string[]> {
-  const rows = await db.db.selectFrom(table).selectAll().execute();
-  return rows.map((r) => JSON.stringify(r, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v))).sort();
-}
+const contents = (db: OpenDatabase, table: (typeof RECORD_TABLES)[number]) => tableRows(db.db, table);
 
 describe("copying a deployment's records into another database", () => {
   it("copies every table of record, row for row, and the audit chain still verifies", async () => {

@@ -1,5 +1,5 @@
-import { type Kysely, sql } from "kysely";
-import type { Database, Executor } from "../database";
+import { sql } from "kysely";
+import type { Executor } from "../database";
 import { isPostgres } from "../dialect/postgres-values";
 
 /** The advisory lock writers of the feed take on PostgreSQL (a constant no other lock of the app uses). */
@@ -16,7 +16,7 @@ export const PUBLISHED_CHANNEL = "closecall_published";
  */
 export async function recordPublishedChanges(trx: Executor, reportIds: readonly string[]): Promise<void> {
   if (reportIds.length === 0) return;
-  if (isPostgres(trx as Kysely<Database>)) {
+  if (isPostgres(trx)) {
     await sql`SELECT pg_advisory_xact_lock(${FEED_LOCK})`.execute(trx);
     // Delivered when (and only if) the transaction commits: listeners never see a change before it is there.
     await sql`SELECT pg_notify(${PUBLISHED_CHANNEL}, '')`.execute(trx);

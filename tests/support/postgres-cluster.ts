@@ -3,11 +3,15 @@ import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync } from "node:
 import { userInfo } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { POSTGRES_BIN } from "../../db/backup/postgres-backup";
 
 const run = promisify(execFile);
 
-/** Debian's postgresql-15 binaries (the version docs/design.md §9 compares against; CI installs it). */
-export const PG_BIN = process.env.CLOSECALL_BENCH_PG_BIN ?? "/usr/lib/postgresql/15/bin";
+/**
+ * Debian's postgresql-15 binaries (the version docs/design.md §9 compares against; CI installs it): the same
+ * place the backups run pg_dump from.
+ */
+export const PG_BIN = POSTGRES_BIN;
 
 /** A throw-away cluster: reachable only on a Unix socket in a private folder, trusted local users. */
 export interface PgCluster {
