@@ -1,4 +1,6 @@
 // Reads a vitest JSON report and prints "passed failed unfinished", then the unfinished files, one a line.
+// With a third argument, appends each failed test (file, name, first line of its message) to that file, so
+// that .ci/run can list them beside its last line, where a reader of the log's tail sees them.
 // failed: every failed test, plus one for each file that failed without a failed test (it could not load,
 // or a beforeAll/afterAll hook threw). unfinished: files whose worker process died — vitest leaves such a
 // file "passed" with its unfinished tests "pending" (checked with a test that SIGKILLs its own worker);
@@ -7,6 +9,10 @@
 // production server start beside another server start has been seen to hang (docs/testing.md).
 const fs = require("fs");
 const path = require("path");
+const firstLine = (m) =>
+  String(m ?? "no message")
+    .split("\n")[0]
+    .slice(0, 300);
 try {
   const r = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
   const tests = (f, status) => f.assertionResults.filter((a) => a.status === status).length;
@@ -29,6 +35,16 @@ try {
   const finished = r.testResults.filter((f) => !unfinished.includes(f));
   const passed = finished.reduce((n, f) => n + tests(f, "passed"), 0);
   const failed = finished.reduce((n, f) => n + tests(f, "failed"), 0) + failedFiles.length;
+  if (process.argv[3]) {
+    const lines = [];
+    for (const f of finished) {
+      const file = path.relative(process.cwd(), f.name);
+      const failures = f.assertionResults.filter((a) => a.status === "failed");
+      if (f.status === "failed" && failures.length === 0) lines.push(`${file}: ${firstLine(f.message)}`);
+      for (const a of failures) lines.push(`${file} › ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`);
+    }
+    if (lines.length > 0) fs.appendFileSync(process.argv[3], lines.join("\n") + "\n");
+  }
   console.log(passed, failed, unfinished.length);
   for (const f of unfinished) console.log(path.relative(process.cwd(), f.name));
 } catch {
