@@ -1,9 +1,16 @@
+/** PostgreSQL's own words for the same thing: a serialization failure, a deadlock, a unique violation raced. */
+const POSTGRES_CONFLICTS = new Set(["40001", "40P01"]);
+
 /**
  * DuckDB's optimistic concurrency: two transactions that write the same row at the same time are not
  * queued; the second fails with "TransactionContext Error: Conflict on update!" (or on tuple deletion).
+ * On PostgreSQL (scale-out) a serialization failure or a deadlock is the same kind of error: run it again.
  */
 export function isWriteConflict(error: unknown): boolean {
-  return error instanceof Error && /Conflict on (update|tuple deletion)/i.test(error.message);
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string" && POSTGRES_CONFLICTS.has(code)) return true;
+  return /Conflict on (update|tuple deletion)/i.test(error.message);
 }
 
 /**

@@ -87,3 +87,52 @@ describe.each(testBackends())("physical order of submissions (issue 14) on $name
     }
   });
 });
+
+describe("physical order of submissions with several app processes on PostgreSQL (issue 18)", () => {
+  const postgres = testBackends().find((b) => b.name === "PostgreSQL")!;
+
+  it("two processes' submissions arrive in id order; a reviewer's update meanwhile is never lost", async () => {
+    const store = await postgres.persistent();
+    // Two pools on one database: two app processes, each with its own in-process queue.
+    const [a, b] = [await store.open(), await store.open()];
+    try {
+      const first = await createSubmission(a.db, key, {
+        payload: payload(0),
+        consentLevel: "national",
+        agencyId: null,
+        receivedOn: "2026-03-02",
+      });
+      const submit = (db: DB, n: number) =>
+        createSubmission(db, key, {
+          payload: payload(n),
+          consentLevel: "national",
+          agencyId: null,
+          receivedOn: "2026-03-02",
+        }).then((s) => s.id);
+      // A reviewer on process B decides the first report while both processes rewrite its day again and again.
+      const reviewer = (async () => {
+        for (let n = 0; n < 10; n++) {
+          await b.db
+            .updateTable("submissions")
+            .set({ rejection_reason: `decision ${n}` })
+            .where("id", "=", first.id)
+            .execute();
+          await new Promise((resolve) => setTimeout(resolve, 2));
+        }
+      })();
+      const ids = await Promise.all(Array.from({ length: 16 }, (_, n) => submit(n % 2 ? a.db : b.db, n + 1)));
+      await reviewer;
+      const all = [first.id, ...ids].sort();
+      expect(await scanOrder(a.db, "2026-03-02")).toEqual(all);
+      const row = await a.db
+        .selectFrom("submissions")
+        .select("rejection_reason")
+        .where("id", "=", first.id)
+        .executeTakeFirstOrThrow();
+      expect(row.rejection_reason).toBe("decision 9");
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+});

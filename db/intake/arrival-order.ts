@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Executor } from "../database";
+import { isPostgres } from "../dialect/postgres-values";
 import { inTransaction } from "../in-transaction";
 import { isWriteConflict } from "../write-conflict";
 
@@ -10,10 +11,13 @@ import { isWriteConflict } from "../write-conflict";
 // The cost is one day's rows per submission, bounded by the hourly caps (120 an hour); a periodic
 // rewrite would be cheaper but leaves the newest rows in arrival order until it runs, and holding
 // submissions in memory to flush them shuffled would break "receipt only once it is durable".
-// On PostgreSQL (issue 18) the same statements run and the test passes, but the heap promises less: once
-// VACUUM has freed space, inserts may land on earlier pages (3 of 120 scans out of id order with a
-// VACUUM every 10 submissions over 150 pages); and under READ COMMITTED a reviewer's update of a row
-// that the rewrite deletes meanwhile is lost, not refused as DuckDB's conflict is. Open in issue 18.
+// On PostgreSQL (scale-out) the same statements run, under a lock that lets nobody else read or write
+// submissions until the rewrite commits: several app processes insert at once (the in-process queue
+// below orders only this one's), and under READ COMMITTED a reviewer's update of a row the rewrite
+// deletes meanwhile would otherwise be lost rather than refused as DuckDB's conflict is. The heap keeps
+// less of a promise than DuckDB's append order: once VACUUM has freed space, the day's rows may land on
+// earlier pages (3 of 120 scans out of id order with a VACUUM every 10 submissions over 150 pages), but
+// they are inserted in id order, so where they land follows the ids and free space, not arrival.
 
 const ATTEMPTS = 5;
 // One process owns the database: queueing our own inserts here means they never conflict with each
@@ -37,6 +41,9 @@ export function insertWithoutArrivalOrder(
     for (let attempt = 1; ; attempt++) {
       try {
         return await inTransaction(db, async (trx) => {
+          // Taken before the insert: two processes that each inserted first would deadlock upgrading their
+          // locks. Milliseconds a submission (the hourly caps keep them few); readers wait meanwhile.
+          if (isPostgres(trx)) await sql`LOCK TABLE submissions IN ACCESS EXCLUSIVE MODE`.execute(trx);
           await insert(trx);
           await rewriteDayInIdOrder(trx, day);
         });
