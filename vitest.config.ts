@@ -20,6 +20,7 @@ const e2eFiles = [
   "tests/security/secrets-at-rest.test.ts",
   "tests/security/sign-in-flood.test.ts",
   "tests/security/smaller-items.test.ts",
+  "tests/scale-out/two-nodes.test.ts",
 ];
 
 export default defineConfig({

@@ -6,8 +6,14 @@ import { postgresTypeParser } from "./dialect/postgres-values";
 import { migrateToLatest } from "./migrate";
 import type { OpenStore } from "./open";
 
-/** The pool behind each PostgreSQL Kysely this process opened (for stores that speak `pg` directly). */
-const pools = new WeakMap<object, pg.Pool>();
+/**
+ * The pool behind each PostgreSQL Kysely this process opened (for stores that speak `pg` directly). On
+ * globalThis: the server opens the database with its own copy of this module, and the routes ask with the
+ * Remix build's copy.
+ */
+const POOLS = Symbol.for("closecall.postgres-pools");
+const pools: WeakMap<object, pg.Pool> = ((globalThis as { [POOLS]?: WeakMap<object, pg.Pool> })[POOLS] ??=
+  new WeakMap());
 
 /**
  * The `pg` pool of a database openPostgres opened, or undefined for any other (a DuckDB one): what a

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { type ReleaseSummary, releaseBook } from "../analytics/release-book/release-job";
 import type { Database } from "../db/database";
+import { type Deployment, deploymentOf } from "./deployment";
 
 export interface BookReleaseRules {
   k: number;
@@ -36,14 +37,28 @@ export async function stopReleases(): Promise<void> {
  * already running, then runs its own (which finds nothing left to do when that one covered it).
  */
 export async function releaseClosedQuarters(
-  db: Kysely<Database>,
+  target: Kysely<Database> | Deployment,
   rules: BookReleaseRules,
   log: (line: string) => void,
   today = new Date().toISOString().slice(0, 10),
 ): Promise<ReleaseSummary> {
   const holder = globalThis as Holder;
   while (holder[LOCK]) await holder[LOCK].catch(() => undefined);
-  const run = releaseBook(db, { today, rules, log, signal: stopController().signal });
+  const deployment = deploymentOf(target);
+  // Across processes (scale-out) one release at a time too; the copy catches up first, so its counts
+  // hold whatever another process published and released before this one got the lock.
+  const run = deployment.exclusively("closecall book release", async () => {
+    await deployment.refreshAnalytics([]);
+    const summary = await releaseBook(deployment.db, {
+      today,
+      rules,
+      log,
+      signal: stopController().signal,
+      counts: deployment.analytics,
+    });
+    if (summary.releases > 0) await deployment.refreshAnalytics([]);
+    return summary;
+  });
   holder[LOCK] = run;
   try {
     const summary = await run;

@@ -40,4 +40,16 @@ describe("readConfig", () => {
     expect(() => readConfig({ PORT: "eighty" })).toThrow(ConfigError);
     expect(() => readConfig({ LIBRARY_ACCESS: "everyone" })).toThrow(/LIBRARY_ACCESS/);
   });
+
+  it("takes scale-out settings: DATABASE_URL, --workers only with it (issue 18)", () => {
+    expect(readConfig({}).databaseUrl).toBeUndefined();
+    expect(readConfig({}).workers).toBe(1);
+    const url = "postgresql://closecall@db.example.org/closecall";
+    expect(readConfig({ DATABASE_URL: url }, ["--workers", "3"])).toMatchObject({ databaseUrl: url, workers: 3 });
+    expect(readConfig({ DATABASE_URL: url }, ["--workers"]).workers).toBeGreaterThanOrEqual(1);
+    expect(() => readConfig({}, ["--workers", "2"])).toThrow(/--workers needs DATABASE_URL/);
+    expect(() => readConfig({ DATABASE_URL: url }, ["--workers", "two"])).toThrow(/whole number/);
+    expect(() => readConfig({ DATABASE_URL: "mysql://x/y" })).toThrow(/DATABASE_URL/);
+    expect(readConfig({ PUBLISHED_POLL_SECONDS: "0.5" }).publishedPollMs).toBe(500);
+  });
 });

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -18,6 +19,16 @@ const EnvSchema = z.object({
   RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   LIBRARY_ACCESS: z.enum(["public", "members"]).default("public"),
   INTAKE_KEY: z.string().optional(),
+  /** Scale-out mode (docs/scale-out.md): PostgreSQL is the system of record. Unset: the embedded DuckDB file. */
+  DATABASE_URL: z
+    .string()
+    .refine(
+      (v) => /^postgres(ql)?:\/\//.test(v),
+      "use a PostgreSQL URL, e.g. postgresql://closecall@db.example.org/closecall",
+    )
+    .optional(),
+  /** How often a scale-out process checks for publications it was not notified of (NOTIFY is the fast path). */
+  PUBLISHED_POLL_SECONDS: z.coerce.number().min(0.2).max(3600).default(5),
   PUBLIC_URL: z
     .string()
     .url()
@@ -54,6 +65,11 @@ export interface AppConfig {
    */
   publicUrl: string;
   publicUrlConfigured: boolean;
+  /** PostgreSQL as the system of record (scale-out); undefined: the embedded file `databaseFile`. */
+  databaseUrl: string | undefined;
+  publishedPollMs: number;
+  /** App processes (`--workers N`, scale-out only); 1 runs the server in this process. */
+  workers: number;
 }
 
 export class ConfigError extends Error {}
@@ -79,6 +95,7 @@ export function readConfig(
     throw new ConfigError(`Invalid configuration: ${problems}`);
   }
   const e = parsed.data;
+  const workers = workersOf(argv, e.DATABASE_URL !== undefined);
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     env: e.NODE_ENV,
@@ -97,5 +114,26 @@ export function readConfig(
     intakeKey: e.INTAKE_KEY,
     publicUrl: e.PUBLIC_URL ?? listeningUrl(e.HOST, e.PORT),
     publicUrlConfigured: e.PUBLIC_URL !== undefined,
+    databaseUrl: e.DATABASE_URL,
+    publishedPollMs: e.PUBLISHED_POLL_SECONDS * 1000,
+    workers,
   };
+}
+
+/**
+ * `--workers N` (or `--workers` alone: one per core). Only with DATABASE_URL: the embedded DuckDB file
+ * can be open in one process only.
+ */
+function workersOf(argv: readonly string[], scaleOut: boolean): number {
+  const at = argv.indexOf("--workers");
+  if (at < 0) return 1;
+  const given = argv[at + 1];
+  const n = given === undefined || given.startsWith("--") ? availableParallelism() : Number(given);
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw new ConfigError(`--workers takes a whole number from 1 to 64, not “${given}”`);
+  if (n > 1 && !scaleOut)
+    throw new ConfigError(
+      "--workers needs DATABASE_URL: the embedded database file can be open in one process only (docs/scale-out.md)",
+    );
+  return n;
 }

@@ -5,6 +5,7 @@ import type { Database } from "../db/database";
 import { loadServerKey } from "../db/intake/server-key";
 import { destroyDueSubmissions, returnUnansweredQuestions } from "../db/review/retention";
 import { releaseClosedQuarters } from "./book-release";
+import { type Deployment, deploymentOf } from "./deployment";
 import { publishBatch } from "./publication";
 
 /**
@@ -12,14 +13,26 @@ import { publishBatch } from "./publication";
  * destroy raw submissions past their retention window, and release the agencies' books for quarters
  * that have closed, every day at 03:00 UTC. At start-up all but publication catch up (a
  * missed day must not keep raw text longer); publication waits for its hour, so restarts do not change
- * when batches appear.
+ * when batches appear. With several processes (scale-out) the first to reach them runs them; the others
+ * find them taken and leave them.
  */
 export async function runDailyJobs(
-  db: Kysely<Database>,
+  target: Kysely<Database> | Deployment,
   config: AppConfig,
   log: (line: string) => void,
   options: { publish: boolean },
 ): Promise<void> {
+  const deployment = deploymentOf(target);
+  await deployment.ifNobodyElse("closecall daily jobs", () => dailyJobs(deployment, config, log, options));
+}
+
+async function dailyJobs(
+  deployment: Deployment,
+  config: AppConfig,
+  log: (line: string) => void,
+  options: { publish: boolean },
+): Promise<void> {
+  const db = deployment.db;
   // Each step on its own: a publication that fails (or cannot run) must never hold raw text past its
   // retention window (docs/design.md §6), and is retried at the next run.
   const step = async (name: string, work: () => Promise<void>) => {
@@ -34,7 +47,12 @@ export async function runDailyJobs(
     await step("Publication", async () => {
       const key = loadServerKey({ envKey: config.intakeKey, dataDir: config.dataDir });
       if (!key.ok) return log(`Publication skipped: ${key.reason}`);
-      const batch = await publishBatch(db, key.key, { retentionDays: config.retentionDays, runBy: null, privacy, log });
+      const batch = await publishBatch(deployment, key.key, {
+        retentionDays: config.retentionDays,
+        runBy: null,
+        privacy,
+        log,
+      });
       if (batch.reportIds.length) log(`Publication batch: ${batch.reportIds.length} report(s) published.`);
     });
   }
@@ -48,12 +66,16 @@ export async function runDailyJobs(
   });
   // Quarters close by the calendar: a day without publications still releases a quarter that has ended
   // (at start-up too, which is how a new demo database gets its books).
-  await step("Release book", async () => void (await releaseClosedQuarters(db, privacy, log)));
+  await step("Release book", async () => void (await releaseClosedQuarters(deployment, privacy, log)));
 }
 
-export function startDailyJobs(db: Kysely<Database>, config: AppConfig, log: (line: string) => void): Cron {
+export function startDailyJobs(
+  deployment: Kysely<Database> | Deployment,
+  config: AppConfig,
+  log: (line: string) => void,
+): Cron {
   const run = (publish: boolean) =>
-    runDailyJobs(db, config, log, { publish }).catch((error: unknown) =>
+    runDailyJobs(deployment, config, log, { publish }).catch((error: unknown) =>
       log(`Daily jobs failed: ${error instanceof Error ? error.message : String(error)}`),
     );
   void run(false);

@@ -3,7 +3,7 @@ import type { Database } from "../db/database";
 import type { ServerKey } from "../db/intake/server-key";
 import { type BatchResult, runPublicationBatch } from "../db/review/publication";
 import { type BookReleaseRules, releaseClosedQuarters } from "./book-release";
-import { refreshDerivedData } from "./derived-data";
+import { type Deployment, deploymentOf } from "./deployment";
 
 /**
  * Every publication path (daily job, CLI, the reviewers' "publish now" button) goes through here, so the
@@ -12,7 +12,7 @@ import { refreshDerivedData } from "./derived-data";
  * once a quarter, and publications of a quarter that is still open never touch a released cell).
  */
 export async function publishBatch(
-  db: Kysely<Database>,
+  target: Kysely<Database> | Deployment,
   key: ServerKey,
   options: {
     today?: string;
@@ -22,8 +22,9 @@ export async function publishBatch(
     log?: (line: string) => void;
   },
 ): Promise<BatchResult> {
-  const result = await runPublicationBatch(db, key, options);
-  await refreshDerivedData(db, result.reportIds);
-  await releaseClosedQuarters(db, options.privacy, options.log ?? (() => undefined), options.today);
+  const deployment = deploymentOf(target);
+  const result = await runPublicationBatch(deployment.db, key, options);
+  await deployment.refreshAnalytics(result.reportIds);
+  await releaseClosedQuarters(deployment, options.privacy, options.log ?? (() => undefined), options.today);
   return result;
 }

@@ -21,9 +21,34 @@ export function createAddressKeyer(
   };
 }
 
-export function addressKeys(keyer = createAddressKeyer()): RequestHandler {
+/**
+ * The same key in every worker of `--workers N`: the day's salt is the primary's (asked once a day and
+ * kept in memory like the single process's own).
+ */
+export function createSharedAddressKeyer(
+  saltOf: (day: string) => Promise<string>,
+  today: () => string = () => new Date().toISOString().slice(0, 10),
+): (address: string) => Promise<string> {
+  let salt: { day: string; value: Promise<string> } = { day: "", value: Promise.resolve("") };
+  return async (address) => {
+    const now = today();
+    if (now !== salt.day) {
+      salt = { day: now, value: saltOf(now) };
+      salt.value.catch(() => (salt = { day: "", value: Promise.resolve("") })); // asked again next time
+    }
+    return createHmac("sha256", Buffer.from(await salt.value, "base64"))
+      .update(address)
+      .digest("base64url");
+  };
+}
+
+export function addressKeys(
+  keyer: (address: string) => string | Promise<string> = createAddressKeyer(),
+): RequestHandler {
   return (req, res, next) => {
-    res.locals.addressKey = keyer(req.socket.remoteAddress ?? "unknown");
-    next();
+    Promise.resolve(keyer(req.socket.remoteAddress ?? "unknown")).then((key) => {
+      res.locals.addressKey = key;
+      next();
+    }, next);
   };
 }

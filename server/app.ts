@@ -27,13 +27,22 @@ export interface ServerOptions {
   log?: (line: string) => void;
   /** Where kept pages go (tests read it); a store of the default budget otherwise. */
   pageStore?: PageStore<CachedPage>;
+  /** How client addresses become keys (server/address-key.ts); a salt of this process's own by default. */
+  addressKeyer?: (address: string) => string | Promise<string>;
 }
 
 const ERROR_PAGE =
   "<!doctype html><title>Error</title><h1>Something went wrong</h1><p>Please try again in a moment.</p>";
 
 /** The Express app: our headers, our logging, our limits, then Remix. */
-export function createServerApp({ context, build, publicDir, log, pageStore }: ServerOptions): express.Express {
+export function createServerApp({
+  context,
+  build,
+  publicDir,
+  log,
+  pageStore,
+  addressKeyer,
+}: ServerOptions): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", false);
@@ -41,7 +50,7 @@ export function createServerApp({ context, build, publicDir, log, pageStore }: S
   app.use(requestLog(log));
   app.use(securityHeaders());
   app.use(retryAfterOnEvery429());
-  app.use(addressKeys());
+  app.use(addressKeys(addressKeyer));
   // Static files replace the no-store default with their own caching. Build files (cached for a year by
   // browsers) get zlib's default level; pages are made per request, and level 1 makes a dashboard page
   // about 9% bigger but serves 13% more of them a second (1M reports, 50 clients).

@@ -5,13 +5,18 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { ConfigError, listeningUrl, readConfig } from "../orchestration/config";
-import { DatabaseLockedError, openDatabase } from "../db/open";
+import cluster from "node:cluster";
+import { DatabaseLockedError } from "../db/open";
 import { warmNationalCache } from "../analytics/warm-national-cache";
 import { createServerApp } from "./app";
 import { stopReleases } from "../orchestration/book-release";
-import { demoBanner, seedOnFirstStart } from "./first-start";
+import { demoBanner } from "./first-start";
 import { startDailyJobs } from "../orchestration/jobs";
-import { sealLeftoverSeeds, useServerKey } from "./server-key-at-start";
+import { openEmbedded, openScaleOut, prepareScaleOut } from "./open-deployment";
+import { runPrimary, workerGuardSetup } from "./workers";
+import { askPrimary } from "./worker-ipc";
+import { createSharedAddressKeyer } from "./address-key";
+import { useGuardSetup } from "../app/intake/abuse-guard.server";
 
 const root = path.resolve(import.meta.dirname, "..");
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -22,29 +27,37 @@ async function main(): Promise<void> {
   const config = readConfig(process.env, process.argv.slice(2));
   // DATA_DIR is Close Call's own: nobody else needs to list it (a folder given with --db to the CLI is left alone).
   if (existsSync(config.dataDir)) chmodSync(config.dataDir, 0o700);
-  const database = await openDatabase({ location: config.databaseFile });
-  if (database.applied.length > 0) log(`Applied migrations: ${database.applied.join(", ")}`);
-  const totpBox = await useServerKey(database.db, config, log);
-  await seedOnFirstStart(database, config, log, totpBox);
-  if (totpBox) await sealLeftoverSeeds(database.db, totpBox, log);
+  if (config.workers > 1 && cluster.isPrimary) return runPrimary(config, log);
+  // Scale-out's once-per-start work is the primary's when there are workers, else this process's.
+  if (config.databaseUrl && cluster.isPrimary) await prepareScaleOut(config, log);
+  const opened = config.databaseUrl ? await openScaleOut(config, log) : await openEmbedded(config, log);
+  const { deployment } = opened;
   // In the background: the first dashboard visitor then finds the national figures computed.
-  warmNationalCache(database.db).catch((error) =>
+  warmNationalCache(deployment.analytics).catch((error) =>
     console.error("Could not warm the analytics cache:", error instanceof Error ? error.message : error),
   );
 
+  // A worker's address keys, challenge secrets and abuse counts are the primary's (server/workers.ts).
+  if (cluster.isWorker) useGuardSetup(workerGuardSetup);
+  const addressKeyer = cluster.isWorker
+    ? createSharedAddressKeyer(async (day) => (await askPrimary({ kind: "address-salt", day }))[0]!)
+    : undefined;
   const build = (await import(pathToFileURL(path.join(root, "build", "index.js")).href)) as ServerBuild;
   const app = createServerApp({
-    context: { db: database.db, duck: database.instance, config },
+    context: { db: deployment.db, analytics: deployment.analytics, deployment, config },
     build,
     publicDir: path.join(root, "public"),
     log,
+    addressKeyer,
   });
-  startDailyJobs(database.db, config, log);
+  startDailyJobs(deployment, config, log);
   const server = app.listen(config.port, config.host, async () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.port;
     if (!config.publicUrlConfigured) config.publicUrl = listeningUrl(config.host, port);
-    log(await demoBanner(database.db, config, listeningUrl(config.host, port)));
+    // With workers, the first one speaks for all (they share the port).
+    if (!cluster.isWorker || cluster.worker?.id === 1)
+      log(await demoBanner(deployment.db, config, listeningUrl(config.host, port)));
   });
 
   let stopping = false;
@@ -61,8 +74,8 @@ async function main(): Promise<void> {
     server.close();
     server.closeAllConnections();
     await stopReleases(); // a release in the background stops between two agencies
-    await database.close(); // checkpoints the WAL into the database file
-    log("Database checkpointed and closed.");
+    await opened.close(); // embedded: checkpoints the WAL into the database file
+    log(config.databaseUrl ? "Closed." : "Database checkpointed and closed.");
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));

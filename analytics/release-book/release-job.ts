@@ -50,6 +50,11 @@ export interface ReleaseOptions {
    * POOL_MIN_AGENCIES books to audit (starting threads costs more than it saves on a few).
    */
   workers?: number;
+  /**
+   * Where the published reports are counted (DuckDB SQL): in scale-out mode the process's analytics copy,
+   * while the book itself is read and stored in the system of record (`db`). Default: `db`.
+   */
+  counts?: Executor;
 }
 
 const POOL_MIN_AGENCIES = 200;
@@ -79,10 +84,10 @@ async function activeAgencies(db: Executor): Promise<BookAgency[]> {
 }
 
 /** The book's first quarter: fixed at the first release (five years back, or the first publication). */
-async function bookStart(db: Executor, upTo: PeriodLabel): Promise<PeriodLabel> {
+async function bookStart(db: Executor, counts: Executor, upTo: PeriodLabel): Promise<PeriodLabel> {
   const stored = await readBookStart(db);
   if (stored) return stored;
-  const { rows } = await sql`SELECT min(published_month)::VARCHAR AS first FROM reports`.execute(db);
+  const { rows } = await sql`SELECT min(published_month)::VARCHAR AS first FROM reports`.execute(counts);
   const first = z.object({ first: z.string().nullable() }).parse(rows[0]).first;
   const floor = `${yearOf(upTo) - BOOK_HISTORY_YEARS + 1}-Q1`;
   const earliest = first ? quarterOf(monthIndex(first)) : upTo;
@@ -213,7 +218,8 @@ export async function releaseBook(db: Executor, options: ReleaseOptions): Promis
     auditThreads: 0,
     years: [],
   };
-  const start = await bookStart(db, upTo);
+  const counted = options.counts ?? db;
+  const start = await bookStart(db, counted, upTo);
   if (compareQuarters(upTo, start) < 0) return summary;
   const agencies = await activeAgencies(db);
   const latest = await latestReleasedQuarters(db);
@@ -256,7 +262,7 @@ export async function releaseBook(db: Executor, options: ReleaseOptions): Promis
             ? [{ period: String(year), frozen: false }]
             : []),
         ];
-        counts ??= await readYearCounts(db, year);
+        counts ??= await readYearCounts(counted, year);
         const data = periodDataFor(counts, agency, plan, options.rules);
         checkFrozen(data, agency.id);
         const key = inputKey(data);

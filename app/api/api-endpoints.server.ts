@@ -157,7 +157,7 @@ async function bookView(context: AppLoadContext, caller: ApiCaller, state: Agenc
 
 /** Every released cell of the agency's book: periods, populations and cells by name. */
 export async function bookEndpoint(context: AppLoadContext, caller: ApiCaller, query: ApiQuery): Promise<Response> {
-  const book = await readAgencyBook(context.db, caller.agencyId);
+  const book = await readAgencyBook(context.analytics, caller.agencyId);
   const periods = [...book.years, ...book.quarters];
   const tables = periods.flatMap((period) =>
     populations
@@ -237,13 +237,13 @@ export async function reportsEndpoint(context: AppLoadContext, caller: ApiCaller
     sharedWithMyAgency: true,
   };
   const ids = await rankedDocuments(
-    context.db,
+    context.analytics,
     filters,
     { column: "published", descending: true },
     { agencyId: caller.agencyId },
   );
   const slice = Array.from(ids.subarray((page.page - 1) * page.size, page.page * page.size));
-  const rows = await readPublishedRows(context.db, slice, { narratives: true });
+  const rows = await readPublishedRows(context.analytics, slice, { narratives: true });
   const reports = slice.flatMap((id) => {
     const r = rows.get(id);
     if (!r) return [];

@@ -44,5 +44,3 @@ export {
 } from "../../db/accounts/user-admin";
 export { changeOwnPassword, normaliseEmail } from "../../db/accounts/users";
 export { createInvitation } from "../../db/accounts/invitations";
-// An agency that leaves unlinks its reports: the derived tables (search index, rollups) are refreshed.
-export { refreshDerivedData } from "../../orchestration/derived-data";

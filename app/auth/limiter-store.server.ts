@@ -1,5 +1,7 @@
+import cluster from "node:cluster";
 import {
   type IRateLimiterOptions,
+  RateLimiterCluster,
   RateLimiterMemory,
   RateLimiterPostgres,
   type RateLimiterAbstract,
@@ -26,6 +28,8 @@ export async function deploymentLimiter(
   scope: LimiterScope,
 ): Promise<RateLimiterAbstract> {
   const pool = scope === "shared" ? postgresPoolOf(owner) : undefined;
+  // A worker of `--workers N` counts in its primary's memory (server/workers.ts), for all workers at once.
+  if (!pool && cluster.isWorker) return new RateLimiterCluster({ ...options, timeoutMs: 10_000 });
   if (!pool) return new RateLimiterMemory(options);
   return new Promise((resolve, reject) => {
     const limiter: RateLimiterPostgres = new RateLimiterPostgres(

@@ -88,14 +88,14 @@ export async function getAgencyBookView(
   state: AgencyState,
 ): Promise<AgencyBookView | AgencyBookPending> {
   const agencyId = agencyIdOf(user);
-  const book = await readAgencyBook(context.db, agencyId);
-  const version = await rollupVersion(sourceOf(context.db));
+  const book = await readAgencyBook(context.analytics, agencyId);
+  const version = await rollupVersion(sourceOf(context.analytics));
   const key = JSON.stringify([agencyId, book.asOf, version, state]);
-  return views.get(context.db, key, () => computeView(context, user, agencyId, book, state));
+  return views.get(context.analytics, key, () => computeView(context, user, agencyId, book, state));
 }
 
 async function latestPublicationMonth(context: AppLoadContext): Promise<number> {
-  const row = await context.db
+  const row = await context.analytics
     .selectFrom("reports")
     .select((eb) => eb.fn.max("published_month").as("latest"))
     .executeTakeFirst();
@@ -122,12 +122,12 @@ async function computeView(
   const profile = getBookProfile(book, { period, incidentType: state.type, reference });
   const matrixYear = period.includes("Q") ? null : period;
   const [shared] = await Promise.all([
-    getSharedFigures(context.db, agencyId, { ...window, incidentType: state.type, factor: state.factor }),
+    getSharedFigures(context.analytics, agencyId, { ...window, incidentType: state.type, factor: state.factor }),
   ]);
   // Below the minimum the agency has no ranked factors: the lessons follow the nation's most cited ones.
   const nationTop = [...shared.factors].sort((a, b) => b.nation.count - a.nation.count).map((f) => f.factor);
   const lessonFactors = profile.flagged.length ? profile.flagged : top.length ? top : nationTop;
-  const lessons = await lessonsFor(context.db, lessonFactors.slice(0, LESSON_FACTORS), {
+  const lessons = await lessonsFor(context.analytics, lessonFactors.slice(0, LESSON_FACTORS), {
     compare: "quarter",
     vs: "national",
     type: state.type,

@@ -20,7 +20,7 @@ import { agencySearchParams, parseAgencySearch } from "./agency-state";
  */
 export const agencyPageView: PageView = {
   path: "/agency",
-  dataVersion: (context) => readBookAndRollupVersion(context.db),
+  dataVersion: (context) => readBookAndRollupVersion(context.analytics),
   async key(request, context) {
     const url = new URL(request.url);
     const parsed = parseAgencySearch(url.searchParams);

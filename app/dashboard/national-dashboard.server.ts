@@ -37,11 +37,11 @@ const PAIRS = 12;
  * released year of publication that holds the end of the page's period (or the latest released year).
  */
 async function bookFunnel(context: AppLoadContext, factor: string, periodEnd: string): Promise<FunnelView | null> {
-  const years = await bookYears(context.db);
+  const years = await bookYears(context.analytics);
   const year = [...years].reverse().find((y) => y <= periodEnd.slice(0, 4)) ?? years[years.length - 1];
   if (!year) return null;
   const minimum = Math.max(context.config.agencyMinReports, context.config.privacyK);
-  const funnel = await getBookFunnelCached(context.db, { year, factor, minimum });
+  const funnel = await getBookFunnelCached(context.analytics, { year, factor, minimum });
   return { ...funnel, label: `${funnel.label} — agencies' released figures for ${year} (year of publication)` };
 }
 
@@ -56,7 +56,7 @@ export async function getNationalDashboard(
 ): Promise<NationalDashboardView> {
   const viewer = { kind } as const;
   const privacy = privacyRules(context);
-  const source = sourceOf(context.db);
+  const source = sourceOf(context.analytics);
   const filters = analyticsFilters(state);
   const [profile, trends, matrix, lossMix, emerging, cooccurrence, regions, comparison] = await Promise.all([
     getFactorProfile(source, filters, viewer, privacy),

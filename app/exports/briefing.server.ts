@@ -95,7 +95,7 @@ async function briefingCandidates(context: AppLoadContext, user: SessionUser, st
   const sort = { column: state.q ? ("relevance" as const) : ("published" as const), descending: true };
   const filters = candidateFilters(state);
   let found = await findReports(
-    context.db,
+    context.analytics,
     filters,
     sort,
     { page: state.page, size: CANDIDATES },
@@ -105,7 +105,7 @@ async function briefingCandidates(context: AppLoadContext, user: SessionUser, st
   // A page past the end (fewer results after a new search): the last page instead of an empty list.
   if (state.page > pages)
     found = await findReports(
-      context.db,
+      context.analytics,
       filters,
       sort,
       { page: pages, size: CANDIDATES },
@@ -119,7 +119,7 @@ async function briefingCandidates(context: AppLoadContext, user: SessionUser, st
   }));
   const listed = new Set(candidates.map((c) => c.publicNumber));
   const chosen = await Promise.all(
-    state.reports.filter((n) => !listed.has(n)).map((n) => getPublishedReport(context.db, n)),
+    state.reports.filter((n) => !listed.has(n)).map((n) => getPublishedReport(context.analytics, n)),
   );
   return {
     total: found.total,
@@ -163,7 +163,7 @@ export async function briefingDownload(
   state: BriefingState,
 ): Promise<Response> {
   const view = await agencyExportView(context, user, state.dashboard);
-  const reports = await Promise.all(state.reports.map((n) => getPublishedReport(context.db, n)));
+  const reports = await Promise.all(state.reports.map((n) => getPublishedReport(context.analytics, n)));
   const missing = state.reports.filter((_, i) => reports[i] === null);
   if (missing.length > 0) {
     return new Response(`There is no published report ${missing.join(", ")}. Go back and choose again.`, {

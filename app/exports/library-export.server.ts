@@ -77,7 +77,7 @@ export async function libraryDownload(
   notes: string[],
 ): Promise<Response> {
   const { format, narratives } = LIBRARY_FILES[file];
-  const owner = context.db as object;
+  const owner = context.analytics as object;
   if ((running.get(owner) ?? 0) >= MAX_RUNNING)
     return plain("Other large exports are being made right now. Please try again in a minute.", 429, {
       "Retry-After": "60",
@@ -86,7 +86,7 @@ export async function libraryDownload(
   let handedOver = false;
   const release = () => running.set(owner, Math.max(0, (running.get(owner) ?? 1) - 1));
   try {
-    const ids = await rankedDocuments(context.db, state.filters, state.sort, reader.viewer);
+    const ids = await rankedDocuments(context.analytics, state.filters, state.sort, reader.viewer);
     if (format === "xlsx" && ids.length >= XLSX_MAX_ROWS) {
       return plain(
         `These results have ${ids.length.toLocaleString("en-US")} reports: more rows than Excel can open ` +
@@ -118,7 +118,7 @@ export async function libraryDownload(
       });
     }
     const headers = libraryHeaders({ narratives });
-    const rows = libraryRows(context.db, ids, { narratives });
+    const rows = libraryRows(context.analytics, ids, { narratives });
     const name = `${fileStem("library", narratives ? "reports-with-narratives" : "reports")}.${format}`;
     const stream =
       format === "csv" ? csvStream({ meta, headers, rows }) : xlsxStream(meta, [{ name: "Reports", headers, rows }]);

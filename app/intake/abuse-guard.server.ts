@@ -1,13 +1,15 @@
 import { randomBytes } from "node:crypto";
-import { CappedMap, createChallenge, randomInt, verifySolution, type Challenge, type Solution } from "altcha-lib";
+import { createChallenge, randomInt, verifySolution, type Challenge, type Solution } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/sha";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 
 /**
- * Abuse control without identity (docs/design.md §6.6). Everything here lives in this process's memory only:
- * the challenge signing secrets (new at every start, so a challenge cannot be replayed across a restart),
+ * Abuse control without identity (docs/design.md §6.6). Everything here lives in memory only: the
+ * challenge signing secrets (new at every start, so a challenge cannot be replayed across a restart),
  * the spent challenges, and hourly counters keyed by an HMAC of the address under a daily salt (the
- * server computes that key; the address itself never reaches this module).
+ * server computes that key; the address itself never reaches this module). With `--workers N` that
+ * memory is the primary process's (GuardSetup): a challenge from one worker is good at another, spent
+ * once for all, and the caps count every worker's submissions.
  */
 export interface AbuseLimits {
   submissionsPerHour: number;
@@ -38,11 +40,24 @@ export const DEFAULT_LIMITS: AbuseLimits = {
 
 export type ProofResult = "verified" | "no-script" | "missing" | "invalid" | "expired" | "replayed" | "too-soon";
 
-function hourly(points: number) {
-  return new RateLimiterMemory({ points, duration: 3600 });
+/** Where a worker process keeps its secrets and counts (server/workers.ts sets it up before any request). */
+export interface GuardSetup {
+  secrets(): Promise<readonly [string, string]>;
+  limiter(options: { keyPrefix: string; points: number; duration: number }): RateLimiterAbstract;
+}
+const SETUP = Symbol.for("closecall.abuse-guard.setup");
+
+/** Called by a worker's server before it serves: the Remix build's copy of this module finds it on globalThis. */
+export function useGuardSetup(setup: GuardSetup): void {
+  (globalThis as { [SETUP]?: GuardSetup })[SETUP] = setup;
 }
 
-async function take(limiter: RateLimiterMemory, key: string): Promise<boolean> {
+const inThisProcess: GuardSetup = {
+  secrets: async () => [randomBytes(32).toString("base64"), randomBytes(32).toString("base64")],
+  limiter: (options) => new RateLimiterMemory(options),
+};
+
+async function take(limiter: RateLimiterAbstract, key: string): Promise<boolean> {
   try {
     await limiter.consume(key);
     return true;
@@ -61,36 +76,43 @@ function decode<T>(text: string): T | null {
 }
 
 export class AbuseGuard {
-  private readonly signatureSecret = randomBytes(32).toString("base64");
-  private readonly keySignatureSecret = randomBytes(32).toString("base64");
-  /** Signatures of used challenges, until they would have expired anyway. */
-  private readonly spent = new CappedMap<string, number>({ maxSize: 100_000 });
-  private readonly submissions: RateLimiterMemory;
-  private readonly submissionsByAddress: RateLimiterMemory;
-  private readonly noScript: RateLimiterMemory;
-  private readonly noScriptByAddress: RateLimiterMemory;
-  private readonly lookups: RateLimiterMemory;
-  private readonly lookupsByAddress: RateLimiterMemory;
+  private readonly secrets: Promise<readonly [string, string]>;
+  /** Signatures of used challenges, each until it would have expired anyway (one point each). */
+  private readonly spent: RateLimiterAbstract;
+  private readonly submissions: RateLimiterAbstract;
+  private readonly submissionsByAddress: RateLimiterAbstract;
+  private readonly noScript: RateLimiterAbstract;
+  private readonly noScriptByAddress: RateLimiterAbstract;
+  private readonly lookups: RateLimiterAbstract;
+  private readonly lookupsByAddress: RateLimiterAbstract;
 
-  constructor(readonly limits: AbuseLimits = DEFAULT_LIMITS) {
-    this.submissions = hourly(limits.submissionsPerHour);
-    this.submissionsByAddress = hourly(limits.submissionsPerAddressPerHour);
-    this.noScript = hourly(limits.noScriptSubmissionsPerHour);
-    this.noScriptByAddress = hourly(limits.noScriptSubmissionsPerAddressPerHour);
-    this.lookups = hourly(limits.receiptLookupsPerHour);
-    this.lookupsByAddress = hourly(limits.receiptLookupsPerAddressPerHour);
+  constructor(
+    readonly limits: AbuseLimits = DEFAULT_LIMITS,
+    setup: GuardSetup = inThisProcess,
+  ) {
+    this.secrets = setup.secrets();
+    this.secrets.catch(() => undefined); // reported where it is awaited
+    const hourly = (keyPrefix: string, points: number) => setup.limiter({ keyPrefix, points, duration: 3600 });
+    this.spent = setup.limiter({ keyPrefix: "intake-spent", points: 1, duration: limits.challengeTtlSeconds });
+    this.submissions = hourly("intake-all", limits.submissionsPerHour);
+    this.submissionsByAddress = hourly("intake-address", limits.submissionsPerAddressPerHour);
+    this.noScript = hourly("intake-no-script-all", limits.noScriptSubmissionsPerHour);
+    this.noScriptByAddress = hourly("intake-no-script-address", limits.noScriptSubmissionsPerAddressPerHour);
+    this.lookups = hourly("receipt-all", limits.receiptLookupsPerHour);
+    this.lookupsByAddress = hourly("receipt-address", limits.receiptLookupsPerAddressPerHour);
   }
 
   /** A signed, expiring challenge, encoded for a hidden form field. */
   async issueChallenge(now = Date.now()): Promise<string> {
+    const [signatureSecret, keySignatureSecret] = await this.secrets;
     const challenge = await createChallenge({
       algorithm: "SHA-256",
       cost: 1,
       counter: randomInt(this.limits.powCounter[0], this.limits.powCounter[1]),
       deriveKey,
       expiresAt: Math.floor(now / 1000) + this.limits.challengeTtlSeconds,
-      hmacSignatureSecret: this.signatureSecret,
-      hmacKeySignatureSecret: this.keySignatureSecret,
+      hmacSignatureSecret: signatureSecret,
+      hmacKeySignatureSecret: keySignatureSecret,
     });
     return Buffer.from(JSON.stringify(challenge)).toString("base64url");
   }
@@ -106,8 +128,8 @@ export class AbuseGuard {
     if (!challenge?.parameters || typeof challenge.signature !== "string") return "invalid";
     const expiresAt = challenge.parameters.expiresAt;
     if (typeof expiresAt !== "number") return "invalid";
-    this.forgetExpired(now);
-    if (this.spent.has(challenge.signature)) return "replayed";
+    if (((await this.spent.get(challenge.signature))?.consumedPoints ?? 0) > 0) return "replayed";
+    const [signatureSecret, keySignatureSecret] = await this.secrets;
     const solution = solutionField ? decode<Solution>(solutionField) : null;
     if (solutionField && !solution) return "invalid";
     let result: Awaited<ReturnType<typeof verifySolution>>;
@@ -117,8 +139,8 @@ export class AbuseGuard {
         // Without a solution only the signature and expiry are checked; the key check then fails.
         solution: solution ?? { counter: 0, derivedKey: "00" },
         deriveKey,
-        hmacSignatureSecret: this.signatureSecret,
-        hmacKeySignatureSecret: this.keySignatureSecret,
+        hmacSignatureSecret: signatureSecret,
+        hmacKeySignatureSecret: keySignatureSecret,
       });
     } catch {
       return "invalid";
@@ -131,7 +153,8 @@ export class AbuseGuard {
     } else if (!result.verified) {
       return "invalid";
     }
-    if (!this.spent.setIfAbsent(challenge.signature, expiresAt * 1000)) return "replayed";
+    // The one point of a signature: of two uses at once (here or at another worker), one is refused.
+    if (!(await take(this.spent, challenge.signature))) return "replayed";
     return solution ? "verified" : "no-script";
   }
 
@@ -145,20 +168,13 @@ export class AbuseGuard {
   async takeReceiptLookup(addressKey: string): Promise<boolean> {
     return (await take(this.lookupsByAddress, addressKey)) && (await take(this.lookups, "all"));
   }
-
-  private forgetExpired(now: number): void {
-    for (const [signature, expires] of this.spent) {
-      if (expires > now) break; // insertion order is roughly expiry order
-      this.spent.delete(signature);
-    }
-  }
 }
 
 // One guard per server process, like the database instance: its memory is the whole point.
 let guard: AbuseGuard | undefined;
 
 export function getAbuseGuard(): AbuseGuard {
-  return (guard ??= new AbuseGuard());
+  return (guard ??= new AbuseGuard(DEFAULT_LIMITS, (globalThis as { [SETUP]?: GuardSetup })[SETUP]));
 }
 
 /** Tests start from a fresh guard (optionally with small limits or an easy challenge). */

@@ -11,7 +11,7 @@ import { parseLibrarySearch, toSearchParams } from "./filter-schema";
  */
 export const libraryPageView: PageView = {
   path: "/reports",
-  dataVersion: (context) => readRollupVersion(context.db),
+  dataVersion: (context) => readRollupVersion(context.analytics),
   async key(request, context) {
     const url = new URL(request.url);
     const parsed = parseLibrarySearch(url.searchParams);

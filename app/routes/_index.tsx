@@ -9,7 +9,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: librarySty
 export const meta: MetaFunction = () => [{ title: "Close Call — learn from law enforcement near misses" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const featured = (await mayReadLibrary(request, context)) ? await getFeaturedReport(context.db) : null;
+  const featured = (await mayReadLibrary(request, context)) ? await getFeaturedReport(context.analytics) : null;
   return { featured };
 }
 

@@ -6,7 +6,6 @@ import {
   leaveProgramme,
   listMembers,
   listOpenInvitations,
-  refreshDerivedData,
   revokeInvitation,
   rotatePartnerCode,
 } from "~/auth/accounts.server";
@@ -115,7 +114,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       }
       const left = await leaveProgramme(context.db, user);
       // The agency's past reports now count only nationally: rebuild what analytics derived from the link.
-      await refreshDerivedData(context.db, left.unlinkedReportIds);
+      await context.deployment.refreshAnalytics(left.unlinkedReportIds);
       throw redirect("/", { headers: { "Set-Cookie": clearedSessionCookie() } });
     }
     default:

@@ -50,9 +50,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = await requireLibraryReader(request, context);
   const parsed = ParamsSchema.safeParse(params);
   if (!parsed.success) throw new Response("Report numbers look like 2024-00413.", { status: 404 });
-  const report = await getPublishedReport(context.db, parsed.data.publicNumber);
+  const report = await getPublishedReport(context.analytics, parsed.data.publicNumber);
   if (!report) throw new Response(`There is no published report ${parsed.data.publicNumber}.`, { status: 404 });
-  const similar = await findSimilarReports(context.db, report);
+  const similar = await findSimilarReports(context.analytics, report);
   const canFeature = canChooseFeatured(user);
   const csrf = canFeature ? ((await getActiveSession(request, context))?.csrfToken ?? null) : null;
   const briefing = userHasPermission(user, "export:analytics:own")
@@ -74,6 +74,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         targetType: "report",
         targetId: parsed.data.publicNumber,
       });
+      // This process's pages show it at once; other processes of a scale-out deployment at their next catch-up.
+      await context.deployment.refreshAnalytics([]);
       return redirect(`/reports/${parsed.data.publicNumber}?featured=1`);
     }
     default:

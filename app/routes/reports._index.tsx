@@ -47,7 +47,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     );
     state.filters = { ...state.filters, sharedWithMyAgency: false };
   }
-  const result = await exploreReportsKept(context.db, state, viewer);
+  const result = await exploreReportsKept(context.analytics, state, viewer);
   return { view: state, result, notices, canFilterAgency: viewer.agencyId !== null };
 }
 

@@ -5,7 +5,7 @@ import { getRecentReports, requireLibraryReader } from "~/library/library.server
 // Resource route: the newest 50 published reports as Atom 1.0.
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireLibraryReader(request, context);
-  const reports = await getRecentReports(context.db, 50);
+  const reports = await getRecentReports(context.analytics, 50);
   return new Response(buildAtomFeed(reports, context.config.publicUrl), {
     headers: {
       "Content-Type": "application/atom+xml; charset=utf-8",

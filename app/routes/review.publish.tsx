@@ -22,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requirePermittedForm(request, context, "publish:report:any");
-  const result = await publishBatch(context.db, requireReviewKey(context), {
+  const result = await publishBatch(context.deployment, requireReviewKey(context), {
     retentionDays: context.config.retentionDays,
     runBy: user.id,
     privacy: { k: context.config.privacyK, agencyMinReports: context.config.agencyMinReports },

@@ -18,6 +18,7 @@ import { exploreReports, findReports } from "../../db/library/explore-reports";
 import { emptyFilters, type LibraryFilters } from "../../domain/library-query";
 import { anonymousViewer } from "../../db/library/published-columns";
 import { openDatabase } from "../../db/open";
+import { embeddedDeployment } from "../../orchestration/deployment";
 import { percentile } from "./stats";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -64,7 +65,8 @@ export async function measurePageCosts(dbFile: string, runs: number, log: (line:
   const handler = createRequestHandler(build, "production");
   const database = await openDatabase({ location: dbFile });
   const config = readConfig({ NODE_ENV: "production", DATA_DIR: path.dirname(dbFile) });
-  const context: AppContext = { db: database.db, duck: database.instance, config, cspNonce: "bench-nonce" };
+  const deployment = embeddedDeployment(database.db);
+  const context: AppContext = { db: database.db, analytics: database.db, deployment, config, cspNonce: "bench-nonce" };
   const costs: PageCost[] = [];
   try {
     for (const p of PAGES) {

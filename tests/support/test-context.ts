@@ -1,6 +1,7 @@
 import type { AppContext } from "../../app/load-context";
 import { readConfig, type AppConfig } from "../../orchestration/config";
 import type { OpenDatabase } from "../../db/open";
+import { embeddedDeployment } from "../../orchestration/deployment";
 import { TEST_SERVER_KEY } from "./test-server-key";
 
 /**
@@ -13,5 +14,6 @@ export function createTestContext(database: OpenDatabase, overrides: Partial<App
     intakeKey: TEST_SERVER_KEY,
     ...overrides,
   };
-  return { db: database.db, duck: database.instance, config, cspNonce: "test-nonce" };
+  const deployment = embeddedDeployment(database.db);
+  return { db: database.db, analytics: database.db, deployment, config, cspNonce: "test-nonce" };
 }

@@ -1,0 +1,58 @@
+// `npm start -- --workers N` (scale-out only): the primary prepares the deployment once (migrations, the
+// first demo start's data), then runs N app processes that share the port (Node cluster, round robin)
+// and replaces any that dies. Each worker has its own PostgreSQL pool and DuckDB analytics copy.
+import cluster from "node:cluster";
+import { RateLimiterCluster, RateLimiterClusterMaster } from "rate-limiter-flexible";
+import type { GuardSetup } from "../app/intake/abuse-guard.server";
+import type { AppConfig } from "../orchestration/config";
+import { prepareScaleOut } from "./open-deployment";
+import { answerWorkers, askPrimary } from "./worker-ipc";
+
+/** A worker that dies this soon after its start is not restarted again and again: the primary stops. */
+const CRASH_LOOP_MS = 30_000;
+
+export async function runPrimary(config: AppConfig, log: (line: string) => void): Promise<void> {
+  await prepareScaleOut(config, log);
+  // In this process's memory, for every worker: rate limits keyed by address, spent challenges, the
+  // day's address salt and the challenge secrets.
+  new RateLimiterClusterMaster();
+  answerWorkers();
+  log(`Starting ${config.workers} workers…`);
+  let stopping = false;
+  const started = new Map<number, number>();
+  const fork = () => {
+    const worker = cluster.fork();
+    started.set(worker.id, Date.now());
+  };
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) return;
+    const lived = Date.now() - (started.get(worker.id) ?? 0);
+    log(`Worker ${worker.id} ended (${signal ?? `exit ${code}`}) after ${(lived / 1000).toFixed(0)} s.`);
+    if (lived < CRASH_LOOP_MS && worker.exitedAfterDisconnect === false && code !== 0) {
+      log("It ended too soon after its start to be worth replacing: stopping the deployment's workers.");
+      stopping = true;
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
+      process.exitCode = 1;
+      return;
+    }
+    fork();
+  });
+  for (let i = 0; i < config.workers; i++) fork();
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping the workers…`);
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(signal);
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+/** A worker's abuse guard: secrets and counts in the primary (docs/design.md §6.6: memory only). */
+export const workerGuardSetup: GuardSetup = {
+  secrets: async () => {
+    const [a, b] = await askPrimary({ kind: "challenge-secrets" });
+    return [a!, b!];
+  },
+  limiter: (options) => new RateLimiterCluster({ ...options, timeoutMs: 10_000 }),
+};
