@@ -55,6 +55,7 @@ async function main(): Promise<void> {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.port;
     if (!config.publicUrlConfigured) config.publicUrl = listeningUrl(config.host, port);
+    if (cluster.isWorker) log(`Worker ${process.pid} ready.`);
     // With workers, the first one speaks for all (they share the port).
     if (!cluster.isWorker || cluster.worker?.id === 1)
       log(await demoBanner(deployment.db, config, listeningUrl(config.host, port)));

@@ -8,8 +8,9 @@ import type { AppConfig } from "../orchestration/config";
 import { prepareScaleOut } from "./open-deployment";
 import { answerWorkers, askPrimary } from "./worker-ipc";
 
-/** A worker that dies this soon after its start is not restarted again and again: the primary stops. */
+/** Workers that die this soon after their start, this many times in a row, are not started again and again. */
 const CRASH_LOOP_MS = 30_000;
+const CRASH_LOOP_DEATHS = 3;
 
 export async function runPrimary(config: AppConfig, log: (line: string) => void): Promise<void> {
   await prepareScaleOut(config, log);
@@ -19,17 +20,23 @@ export async function runPrimary(config: AppConfig, log: (line: string) => void)
   answerWorkers();
   log(`Starting ${config.workers} workers…`);
   let stopping = false;
+  let quickDeaths = 0;
   const started = new Map<number, number>();
   const fork = () => {
     const worker = cluster.fork();
     started.set(worker.id, Date.now());
   };
   cluster.on("exit", (worker, code, signal) => {
-    if (stopping) return;
+    if (stopping) {
+      // The primary leaves with its last worker.
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit();
+      return;
+    }
     const lived = Date.now() - (started.get(worker.id) ?? 0);
     log(`Worker ${worker.id} ended (${signal ?? `exit ${code}`}) after ${(lived / 1000).toFixed(0)} s.`);
-    if (lived < CRASH_LOOP_MS && worker.exitedAfterDisconnect === false && code !== 0) {
-      log("It ended too soon after its start to be worth replacing: stopping the deployment's workers.");
+    quickDeaths = lived < CRASH_LOOP_MS ? quickDeaths + 1 : 0;
+    if (quickDeaths >= CRASH_LOOP_DEATHS) {
+      log(`${quickDeaths} workers in a row ended within ${CRASH_LOOP_MS / 1000} s of their start: stopping.`);
       stopping = true;
       for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
       process.exitCode = 1;

@@ -28,7 +28,7 @@ beforeAll(async () => {
     dialect: new DuckDBDialect({ instance: database.instance }),
     log: (event) => void statements.push(event.query.sql),
   });
-  context = libraryContext({ ...createTestContext(database), db: logged });
+  context = libraryContext({ ...createTestContext(database), db: logged, analytics: logged });
   const row = await database.db
     .selectFrom("report_protected")
     .select("agency_id")

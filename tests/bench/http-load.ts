@@ -8,6 +8,7 @@ import { createSession } from "../../db/accounts/sessions";
 import { generateServerKeyText } from "../../db/intake/server-key";
 import { openDatabase } from "../../db/open";
 import { freePort, startBenchServer, type BenchServerOptions } from "./bench-server";
+import { runScaleOutSection } from "./scale-out";
 import { summarise } from "./stats";
 
 export interface HttpTarget {
@@ -163,6 +164,25 @@ export interface HttpSectionOptions extends BenchServerOptions {
   paths?: string[];
 }
 
+/** The pages loaded (the agency dashboard with the demo commander's session), or those of `paths`. */
+export function httpTargets(cookie: string, paths?: string[]): HttpTarget[] {
+  const targets: HttpTarget[] = [
+    { name: "Agency dashboard (Metro City PD commander)", path: "/agency", headers: { cookie } },
+    { name: "Report library, first page", path: "/reports" },
+    { name: "Report library, search 'traffic stop'", path: LIBRARY_SEARCH_PATH },
+    { name: "Report form", path: "/report" },
+  ];
+  return targets.filter((t) => !paths || paths.includes(t.path));
+}
+
+/** Pages per second of scale-out ÷ embedded, per page and number of clients measured in both. */
+export function throughputRatios(embedded: HttpRun[], scaleOut: HttpRun[]) {
+  return scaleOut.flatMap((s) => {
+    const e = embedded.find((r) => r.path === s.path && r.connections === s.connections);
+    return e ? [{ target: s.target, connections: s.connections, ratio: s.throughput / e.throughput }] : [];
+  });
+}
+
 /**
  * Section 5: the real server on the benchmark's data; each page at each number of clients. The agency
  * dashboard is requested with a session of the demo commander of Metro City PD, created in the database.
@@ -180,14 +200,7 @@ export async function runHttpSection(options: HttpSectionOptions, log: (line: st
   } finally {
     await signedIn.close();
   }
-  const targets: HttpTarget[] = [
-    // The agency dashboard (the Dashboards work) answers 404 until it lands; then it is measured with no change here.
-    { name: "Agency dashboard (Metro City PD commander)", path: "/agency", headers: { cookie } },
-    { name: "Report library, first page", path: "/reports" },
-    { name: "Report library, search 'traffic stop'", path: LIBRARY_SEARCH_PATH },
-    { name: "Report form", path: "/report" },
-  ];
-  const chosen = targets.filter((t) => !options.paths || options.paths.includes(t.path));
+  const chosen = httpTargets(cookie, options.paths);
   const server = await startBenchServer(options);
   const http: HttpResult = { runs: [], skipped: [], loadAverageAtStart: loadavg()[0]! };
   try {
@@ -227,7 +240,9 @@ export async function runHttpSection(options: HttpSectionOptions, log: (line: st
 /**
  * This section alone, on an existing data folder (e.g. one `closecall seed --demo-accounts` made):
  *   npx tsx tests/bench/http-load.ts --data /tmp/perf-1m [--seconds 10] [--connections 10,50] [--paths
- * /reports,/report]
+ * /reports,/report] [--scale-out 2]
+ * With --scale-out N, then section 5b in the same run: the data moved into PostgreSQL and served by N
+ * workers, with the ratio of pages per second to the embedded process.
  */
 async function main() {
   const { values } = parseArgs({
@@ -236,6 +251,7 @@ async function main() {
       seconds: { type: "string" },
       connections: { type: "string" },
       paths: { type: "string" },
+      "scale-out": { type: "string" },
     },
   });
   if (!values.data) throw new Error("--data DIR is required (the folder holding closecall.duckdb)");
@@ -251,7 +267,23 @@ async function main() {
     connections,
     paths,
   };
-  await runHttpSection(options, console.log);
+  const embedded = await runHttpSection(options, console.log);
+  if (!values["scale-out"]) return;
+  console.log(`\n== 5b. Scale-out: PostgreSQL, ${values["scale-out"]} workers`);
+  const scaleOut = await runScaleOutSection(
+    {
+      dataDir: options.dataDir,
+      intakeKey: options.intakeKey,
+      workers: Number(values["scale-out"]),
+      connections,
+      seconds,
+      targets: (cookie) => httpTargets(cookie, paths),
+      publications: 3,
+    },
+    console.log,
+  );
+  for (const r of throughputRatios(embedded.runs, scaleOut.runs))
+    console.log(`  ${`${r.target}, ${r.connections} clients`.padEnd(56)} ${r.ratio.toFixed(2)}× the embedded pages/s`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
