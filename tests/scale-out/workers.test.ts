@@ -56,6 +56,14 @@ async function submit(localAddress: string, shift: boolean): Promise<Sent> {
   return { status: sent.status, receipt: sent.body.match(/aria-label="Receipt code: ([^"]+)"/)?.[1] };
 }
 
+/** A page's status, or "no answer" after 10 s. */
+function statusOf(path: string): Promise<number | string> {
+  return Promise.race([
+    getPage(server.url, path).then((r) => r.status),
+    new Promise<string>((resolve) => setTimeout(() => resolve("no answer"), 10_000).unref()),
+  ]);
+}
+
 async function waitFor(check: () => boolean, what: string, ms = 60_000): Promise<void> {
   const until = Date.now() + ms;
   while (!check()) {
@@ -102,14 +110,15 @@ describe("npm start -- --workers 2 on PostgreSQL", () => {
     }
   });
 
-  it("a worker killed with SIGKILL is replaced, and the site answers meanwhile", async () => {
+  it("a worker killed with SIGKILL is replaced; the other answers meanwhile", async () => {
     const pids = [...server.output().matchAll(/Worker (\d+) ready/g)];
     expect(pids.length).toBe(2);
-    const victim = Number(pids[0]![1]);
-    process.kill(victim, "SIGKILL");
-    for (let i = 0; i < 6; i++) expect((await getPage(server.url, "/reports")).status).toBe(200);
+    process.kill(Number(pids[0]![1]), "SIGKILL");
+    // A connection the primary hands over at the very moment of the death is lost with the worker; once the
+    // primary has noticed, every request reaches the live one.
     await waitFor(() => /Worker \d+ ended \(SIGKILL\)/.test(server.output()), "the primary noticing");
+    for (let i = 0; i < 6; i++) expect(await statusOf("/reports")).toBe(200);
     await waitFor(() => [...server.output().matchAll(/Worker (\d+) ready/g)].length === 3, "a new worker");
-    for (let i = 0; i < 4; i++) expect((await getPage(server.url, "/reports")).status).toBe(200);
+    for (let i = 0; i < 4; i++) expect(await statusOf("/reports")).toBe(200);
   });
 });
