@@ -1,11 +1,12 @@
 // Section 5b: the same pages as section 5, served in scale-out mode — the benchmark's data moved into a
 // throw-away PostgreSQL, `npm start -- --workers N` on it — and the time from a publication to its report
 // being served by every worker (each catches its own analytics copy up on NOTIFY).
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { createSession } from "../../db/accounts/sessions";
+import { useAuditAnchorOf } from "../../db/audit/audit-anchor";
 import { loadServerKey, type ServerKey } from "../../db/intake/server-key";
 import { copyRecordTables } from "../../db/move/copy-database";
 import { openDatabase } from "../../db/open";
@@ -51,6 +52,7 @@ export async function runScaleOutSection(
   log: (line: string) => void,
 ): Promise<ScaleOutResult> {
   const dir = mkdtempSync(path.join(tmpdir(), "closecall-bench-scale-"));
+  chmodSync(dir, 0o755); // the `postgres` user runs the cluster below it (when run as root)
   const cluster = await startCluster(path.join(dir, "pg"), SETTINGS, () => undefined);
   const admin = new pg.Client({
     host: cluster.socketDir,
@@ -64,6 +66,8 @@ export async function runScaleOutSection(
   const url = `postgresql://${cluster.user}@/closecall?host=${cluster.socketDir}&port=${cluster.port}`;
   const store = await openPostgres(url);
   const key: ServerKey = (loadServerKey({ envKey: options.intakeKey, dataDir: "/none" }) as { key: ServerKey }).key;
+  // The review steps before each publication below write audit entries from this process too.
+  useAuditAnchorOf({ envKey: options.intakeKey, dataDir: dir });
   try {
     const moving = performance.now();
     const source = await openDatabase({ location: path.join(options.dataDir, "closecall.duckdb"), lockDown: false });
