@@ -21,7 +21,6 @@ const e2eFiles = [
   "tests/security/sign-in-flood.test.ts",
   "tests/security/smaller-items.test.ts",
   "tests/scale-out/two-nodes.test.ts",
-  "tests/scale-out/workers.test.ts",
 ];
 
 export default defineConfig({

@@ -46,11 +46,24 @@ export function deploymentOf(target: Kysely<Database> | Deployment): Deployment 
  * Scale-out: `db` is PostgreSQL, `copy` this process's analytics copy of it. Catch-ups of the copy never
  * overlap (the change watcher and a request of this process may ask at once).
  */
-export function scaleOutDeployment(db: Kysely<Database>, copy: AnalyticsCopy): Deployment {
+export function scaleOutDeployment(
+  db: Kysely<Database>,
+  copy: AnalyticsCopy,
+  log: (line: string) => void = () => undefined,
+): Deployment {
   if (!isPostgres(db)) throw new Error("scale-out needs PostgreSQL as the system of record");
   let queue: Promise<unknown> = Promise.resolve();
   const catchUp = () => {
-    const run = queue.then(() => catchUpAnalyticsCopy(db, copy));
+    const run = queue.then(async () => {
+      const from = copy.changeSeq;
+      const done = await catchUpAnalyticsCopy(db, copy);
+      if (done.reports > 0 || done.book)
+        log(
+          `Analytics copy: changes ${from + 1}–${copy.changeSeq}: ${done.reports} report(s)` +
+            `${done.book ? ", the release book" : ""}.`,
+        );
+      return done;
+    });
     queue = run.catch(() => undefined);
     return run;
   };

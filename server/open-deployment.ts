@@ -87,7 +87,8 @@ export async function openScaleOut(config: AppConfig, log: (line: string) => voi
     const totpBox = await useServerKey(store.db, config, log);
     log(`System of record: PostgreSQL ${withoutPassword(url)}; building this process's analytics copy…`);
     const copy = await openAnalyticsCopy(store.db, log);
-    const deployment = scaleOutDeployment(store.db, copy);
+    log(`Analytics copy: up to change ${copy.changeSeq} of the feed.`);
+    const deployment = scaleOutDeployment(store.db, copy, log);
     const watch = watchPublishedChanges({
       url,
       pollMs: config.publishedPollMs,

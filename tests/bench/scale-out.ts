@@ -135,7 +135,10 @@ export async function runScaleOutSection(
           const reply = await fetch(`${server.url}/reports/${number}`);
           await reply.arrayBuffer();
           inARow = reply.status === 200 ? inARow + 1 : 0;
-          if (performance.now() - committed > 60_000) throw new Error(`report ${number} not served within 60 s`);
+          if (performance.now() - committed > 60_000)
+            throw new Error(
+              `report ${number} not served within 60 s; the server said:\n${server.output().slice(-3000)}`,
+            );
           if (inARow === 0) await new Promise((resolve) => setTimeout(resolve, 20));
         }
         publicationToVisibleMs.push(performance.now() - committed);
