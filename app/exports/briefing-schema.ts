@@ -3,10 +3,10 @@
 // Shared by the builder page and the PDF route. Browser-safe.
 import { z } from "zod";
 import { type AgencyState, parseAgencySearch } from "~/dashboard/agency-state";
+import { PUBLIC_NUMBER } from "../../domain/public-number";
 
 /** At most this many reports in one briefing (a roll call is short). */
 export const MAX_BRIEFING_REPORTS = 8;
-const PUBLIC_NUMBER = /^\d{4}-\d{5}$/;
 
 export const BriefingExtrasSchema = z.object({
   report: z.array(z.string().regex(PUBLIC_NUMBER, "Report numbers look like 2024-00413")).default([]),

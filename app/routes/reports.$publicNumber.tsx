@@ -22,6 +22,7 @@ import {
   requireLibraryReader,
 } from "~/library/library.server";
 import libraryStyles from "~/library/library.css";
+import { PUBLIC_NUMBER } from "../../domain/public-number";
 import { familyOfFactor, labels } from "../../domain/taxonomy/index";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: libraryStyles }];
@@ -44,7 +45,7 @@ function briefingLink(from: string | null, publicNumber: string): { href: string
 }
 
 /** Public report numbers only (year and sequence); internal ids never appear in URLs. */
-const ParamsSchema = z.object({ publicNumber: z.string().regex(/^\d{4}-\d{5}$/) });
+const ParamsSchema = z.object({ publicNumber: z.string().regex(PUBLIC_NUMBER) });
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = await requireLibraryReader(request, context);

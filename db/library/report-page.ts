@@ -2,6 +2,7 @@
 import { sql } from "kysely";
 import type { Executor } from "../database";
 import { PUBLISHED_REPORT_COLUMNS } from "./published-columns";
+import { PUBLIC_NUMBER } from "../../domain/public-number";
 
 export interface PublishedReport {
   publicNumber: string;
@@ -24,7 +25,7 @@ export interface PublishedReport {
   factorCodes: string[];
 }
 
-export const PUBLIC_NUMBER = /^\d{4}-\d{5}$/;
+export { PUBLIC_NUMBER };
 
 export async function getPublishedReport(db: Executor, publicNumber: string): Promise<PublishedReport | null> {
   if (!PUBLIC_NUMBER.test(publicNumber)) return null;
