@@ -52,6 +52,8 @@ export interface OpenOptions {
   fileAccessOnlyTo?: string;
   /** Apply pending migrations (the default). A restore imports a backup's own tables into an empty file first. */
   migrate?: boolean;
+  /** DuckDB's worker threads (default: one per core); fewer where several processes share the cores. */
+  threads?: number;
 }
 
 /**
@@ -77,6 +79,7 @@ export async function openDatabase({
   lockDown = true,
   fileAccessOnlyTo,
   migrate = true,
+  threads,
 }: OpenOptions): Promise<OpenDatabase> {
   if (location !== ":memory:") makePrivateFolder(location);
   let instance: DuckDBInstance;
@@ -84,6 +87,7 @@ export async function openDatabase({
     instance = await DuckDBInstance.create(location, {
       autoinstall_known_extensions: "false",
       autoload_known_extensions: "false",
+      ...(threads ? { threads: String(threads) } : {}),
     });
   } catch (error) {
     if (error instanceof Error && /lock/i.test(error.message)) throw new DatabaseLockedError(location);

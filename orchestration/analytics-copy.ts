@@ -46,8 +46,9 @@ export interface AnalyticsCopy {
 export async function openAnalyticsCopy(
   source: Executor,
   log: (line: string) => void = () => {},
+  options: { threads?: number } = {},
 ): Promise<AnalyticsCopy> {
-  const database = await openDatabase({ location: ":memory:" });
+  const database = await openDatabase({ location: ":memory:", threads: options.threads });
   try {
     const started = performance.now();
     // Read first: a change committed while the tables are copied is applied again at the next catch-up.

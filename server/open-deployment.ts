@@ -1,6 +1,7 @@
 // Opens what a server process reads and writes: the embedded DuckDB file, or (DATABASE_URL set) PostgreSQL
 // as the system of record plus this process's own DuckDB analytics copy, kept up to date by the change
 // watcher (docs/scale-out.md).
+import { availableParallelism } from "node:os";
 import type { AppConfig } from "../orchestration/config";
 import { copyRecordTables } from "../db/move/copy-database";
 import { openDatabase, type OpenDatabase, type OpenStore } from "../db/open";
@@ -86,7 +87,9 @@ export async function openScaleOut(config: AppConfig, log: (line: string) => voi
   try {
     const totpBox = await useServerKey(store.db, config, log);
     log(`System of record: PostgreSQL ${withoutPassword(url)}; building this process's analytics copy…`);
-    const copy = await openAnalyticsCopy(store.db, log);
+    // Workers share the cores: each one's DuckDB gets its share of them rather than all of them.
+    const threads = config.workers > 1 ? Math.max(1, Math.floor(availableParallelism() / config.workers)) : undefined;
+    const copy = await openAnalyticsCopy(store.db, log, { threads });
     log(`Analytics copy: up to change ${copy.changeSeq} of the feed.`);
     const deployment = scaleOutDeployment(store.db, copy, log);
     const watch = watchPublishedChanges({
