@@ -143,9 +143,8 @@ export async function runScaleOutSection(
         }
         publicationToVisibleMs.push(performance.now() - committed);
       }
-      log(
-        `  Publication to visible on every worker: ${publicationToVisibleMs.map((ms) => `${ms.toFixed(0)} ms`).join(", ")}`,
-      );
+      const visible = publicationToVisibleMs.map((ms) => `${ms.toFixed(0)} ms`).join(", ");
+      log(`  Publication to visible on every worker: ${visible}`);
     } finally {
       await server.stop("SIGTERM");
     }
