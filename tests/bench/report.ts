@@ -1,5 +1,5 @@
 import { ALL_MEASURES } from "./analytics";
-import { type HttpRun, LIBRARY_SEARCH_PATH } from "./http-load";
+import { type HttpRun, LIBRARY_SEARCH_PATH, throughputRatios } from "./http-load";
 import type { BenchResult } from "./result";
 import { SEARCH_FIGURE } from "./search";
 import { ms } from "./stats";
@@ -40,6 +40,8 @@ function targets(r: BenchResult): string {
   const searchHttp = r.http?.runs.find((x) => x.path === LIBRARY_SEARCH_PATH && x.connections === 50);
   const formHttp = r.http?.runs.find((x) => x.path === "/report" && x.connections === 50);
   const lost = r.durability?.phases.reduce((s, p) => s + p.lost, 0);
+  const scaleOutRatios =
+    r.http && r.scaleOut ? throughputRatios(r.http.runs, r.scaleOut.runs).filter((x) => x.connections === 50) : [];
   const [sameTables, published] = r.postgres?.layouts ?? [];
   const rows: (string | number)[][] = [
     [
@@ -101,6 +103,16 @@ function targets(r: BenchResult): string {
         ? r.durability.phases.map((p) => `${p.name}: ${p.lost} lost of ${n(p.acknowledged)}`).join("; ")
         : "–",
       lost === undefined ? verdict(null) : verdict(lost === 0),
+    ],
+    [
+      "PostgreSQL with 2 workers: pages/s of one embedded process, 50 clients (issue 18: ≥ 1.6×)",
+      scaleOutRatios.length
+        ? scaleOutRatios.map((x) => `${x.target} ${x.ratio.toFixed(2)}×`).join("; ") +
+          `; publication to visible on every worker ${r
+            .scaleOut!.publicationToVisibleMs.map((v) => `${(v / 1000).toFixed(1)} s`)
+            .join(", ")}`
+        : "not run (quick runs leave it out)",
+      scaleOutRatios.length ? verdict(scaleOutRatios.every((x) => x.ratio >= 1.6)) : verdict(null),
     ],
     [
       "Client JavaScript for a dashboard page (≤ 350 KB gzip)",
@@ -299,6 +311,35 @@ export function renderMarkdown(r: BenchResult): string {
     );
     for (const s of r.http.skipped) out.push(`- Not measured: ${s.target} \`${s.path}\` — ${s.reason}.`);
     out.push("");
+  }
+
+  if (r.scaleOut) {
+    const ratios = r.http ? throughputRatios(r.http.runs, r.scaleOut.runs) : [];
+    out.push(
+      `## 5b. Scale-out: PostgreSQL, ${r.scaleOut.workers} workers`,
+      "",
+      `The same data moved into a throw-away PostgreSQL 15 (fsync on) in ${r.scaleOut.moveSeconds.toFixed(1)} s; ` +
+        `\`npm start -- --workers ${r.scaleOut.workers}\` on it, every worker ready (its analytics copy built) in ` +
+        `${r.scaleOut.startSeconds.toFixed(1)} s; the same pages, clients and seconds as section 5, on the same ` +
+        "cores as the load generator and PostgreSQL. Publication to visible: a report published in PostgreSQL " +
+        "(by this process, as another node would) until every worker serves its page: " +
+        `${r.scaleOut.publicationToVisibleMs.map((v) => `${v.toFixed(0)} ms`).join(", ")}.`,
+      "",
+      table(
+        ["Page", "Clients", "Requests/s", "p50 (ms)", "p95 (ms)", "p99 (ms)", "Errors", "× embedded"],
+        r.scaleOut.runs.map((x) => [
+          `${x.target} \`${x.path}\``,
+          x.connections,
+          x.throughput.toFixed(1),
+          x.p50.toFixed(0),
+          x.p95.toFixed(0),
+          x.p99.toFixed(0),
+          x.errors,
+          ratios.find((q) => q.target === x.target && q.connections === x.connections)?.ratio.toFixed(2) ?? "–",
+        ]),
+      ),
+      "",
+    );
   }
 
   if (r.durability) {

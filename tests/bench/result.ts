@@ -6,6 +6,7 @@ import type { LoadResult } from "./load";
 import type { MachineFacts } from "./machine";
 import type { PostgresResult } from "./postgres/pg-section";
 import type { ReleaseBookResult } from "./release-book";
+import type { ScaleOutResult } from "./scale-out";
 import type { SearchResult } from "./search";
 
 export interface BenchSettings {
@@ -37,6 +38,8 @@ export interface BenchResult {
   search?: SearchResult;
   releaseBook?: ReleaseBookResult;
   http?: HttpResult;
+  /** Section 5b: the same pages on PostgreSQL with workers (full runs only). */
+  scaleOut?: ScaleOutResult;
   durability?: DurabilityResult;
   errors: { section: string; message: string }[];
 }

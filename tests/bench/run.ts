@@ -16,7 +16,8 @@ import { openDatabase } from "../../db/open";
 import { runAnalyticsBench } from "./analytics";
 import { freePort } from "./bench-server";
 import { runDurability } from "./durability";
-import { runHttpSection } from "./http-load";
+import { httpTargets, runHttpSection } from "./http-load";
+import { runScaleOutSection } from "./scale-out";
 import { runLoad } from "./load";
 import { machineFacts } from "./machine";
 import { exportForPostgres } from "./postgres/pg-dataset";
@@ -212,6 +213,25 @@ async function main(): Promise<number> {
       log,
     ),
   );
+
+  // Minutes at 1M (the move, every worker's copy): full runs only, so the smoke run stays short.
+  if (settings.quick) log("\n== 5b. Scale-out on PostgreSQL: left out of quick runs");
+  else if (unavailable) log(`\n== 5b. Scale-out on PostgreSQL: not run (${unavailable})`);
+  else
+    result.scaleOut = await section("5b. Scale-out on PostgreSQL, 2 workers", () =>
+      runScaleOutSection(
+        {
+          dataDir,
+          intakeKey,
+          workers: 2,
+          connections: settings.httpConnections,
+          seconds: settings.httpSeconds,
+          targets: (cookie) => httpTargets(cookie),
+          publications: 3,
+        },
+        log,
+      ),
+    );
 
   result.durability = await section("6. Submission durability", () =>
     runDurability({
