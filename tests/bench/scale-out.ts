@@ -4,7 +4,6 @@
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { createSession } from "../../db/accounts/sessions";
 import { useAuditAnchorOf } from "../../db/audit/audit-anchor";
 import { loadServerKey, type ServerKey } from "../../db/intake/server-key";
@@ -12,7 +11,7 @@ import { copyRecordTables } from "../../db/move/copy-database";
 import { openDatabase } from "../../db/open";
 import { openPostgres } from "../../db/open-postgres";
 import { runPublicationBatch } from "../../db/review/publication";
-import { startCluster } from "../support/postgres-cluster";
+import { asSuperuser, startCluster } from "../support/postgres-cluster";
 import { startServer } from "../support/run-server";
 import { approveTestReport } from "../review/review-fixtures";
 import { freePort } from "./bench-server";
@@ -54,15 +53,7 @@ export async function runScaleOutSection(
   const dir = mkdtempSync(path.join(tmpdir(), "closecall-bench-scale-"));
   chmodSync(dir, 0o755); // the `postgres` user runs the cluster below it (when run as root)
   const cluster = await startCluster(path.join(dir, "pg"), SETTINGS, () => undefined);
-  const admin = new pg.Client({
-    host: cluster.socketDir,
-    port: cluster.port,
-    user: cluster.user,
-    database: "postgres",
-  });
-  await admin.connect();
-  await admin.query("CREATE DATABASE closecall");
-  await admin.end();
+  await asSuperuser(cluster, "CREATE DATABASE closecall");
   const url = `postgresql://${cluster.user}@/closecall?host=${cluster.socketDir}&port=${cluster.port}`;
   const store = await openPostgres(url);
   const key: ServerKey = (loadServerKey({ envKey: options.intakeKey, dataDir: "/none" }) as { key: ServerKey }).key;

@@ -3,6 +3,7 @@ import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync } from "node:
 import { userInfo } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import pg from "pg";
 import { POSTGRES_BIN } from "../../db/backup/postgres-backup";
 
 const run = promisify(execFile);
@@ -114,4 +115,20 @@ export async function startCluster(
       await run(...asServerUser(pgCtl, ["-D", dataDir, "-m", "fast", "-w", "stop"])).catch(() => undefined);
     },
   };
+}
+
+/** Runs one statement (CREATE DATABASE, …) as the cluster's superuser, in its `postgres` database. */
+export async function asSuperuser(cluster: PgCluster, statement: string): Promise<void> {
+  const client = new pg.Client({
+    host: cluster.socketDir,
+    port: cluster.port,
+    user: cluster.user,
+    database: "postgres",
+  });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
 }

@@ -1,11 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll } from "vitest";
 import { openDatabase, type OpenStore } from "../../db/open";
 import { openPostgres } from "../../db/open-postgres";
-import { type PgCluster, startCluster } from "./postgres-cluster";
+import { asSuperuser, type PgCluster, startCluster } from "./postgres-cluster";
 
 // The system of record on both backends (docs/design.md §4, issue 18): a test file runs its repository
 // tests once on DuckDB and once on PostgreSQL with `describe.each(testBackends())`. PostgreSQL runs in a
@@ -50,7 +49,7 @@ async function start(): Promise<Running> {
   let cluster: PgCluster | undefined;
   try {
     cluster = await startCluster(dir, TEST_SETTINGS, () => undefined);
-    await admin(cluster, `CREATE DATABASE ${TEMPLATE}`);
+    await asSuperuser(cluster, `CREATE DATABASE ${TEMPLATE}`);
     const template = await openPostgres(postgresUrl(cluster, TEMPLATE));
     await template.close();
     return { cluster, dir };
@@ -61,27 +60,12 @@ async function start(): Promise<Running> {
   }
 }
 
-async function admin(cluster: PgCluster, statement: string): Promise<void> {
-  const client = new pg.Client({
-    host: cluster.socketDir,
-    port: cluster.port,
-    user: cluster.user,
-    database: "postgres",
-  });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A new PostgreSQL database in this test file's cluster, migrated (or empty: no tables at all). */
 export async function createPostgresDatabase(options: { empty?: boolean } = {}): Promise<string> {
   running ??= start();
   const { cluster } = await running;
   const name = `closecall_test_${++databases}`;
-  await admin(cluster, `CREATE DATABASE ${name} TEMPLATE ${options.empty ? "template0" : TEMPLATE}`);
+  await asSuperuser(cluster, `CREATE DATABASE ${name} TEMPLATE ${options.empty ? "template0" : TEMPLATE}`);
   return postgresUrl(cluster, name);
 }
 
