@@ -10,7 +10,7 @@ import { approveTestReport } from "../review/review-fixtures";
 import { getPage, postForm, send, signInOverHttp } from "../support/http-client";
 import { formBody, solveChallengeField, testIntakeKey, VALID_INPUT } from "../support/intake";
 import { type RunningServer, startServer } from "../support/run-server";
-import { createPostgresDatabase } from "../support/test-backends";
+import { createPostgresDatabase, stopTestPostgres } from "../support/test-backends";
 
 // Scale-out (issue 18, docs/scale-out.md): two app nodes, each a real `npm start` with its own data folder
 // (two machines), on one PostgreSQL; node B runs two workers (`--workers 2`). Polling is set to a minute,
@@ -55,6 +55,7 @@ afterAll(async () => {
   await a?.stop();
   await b?.stop();
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  await stopTestPostgres(); // without testBackends() nothing else stops this file's cluster
 });
 
 /** Text of a page without its markup. */

@@ -69,6 +69,11 @@ export async function createPostgresDatabase(options: { empty?: boolean } = {}):
   return postgresUrl(cluster, name);
 }
 
+/** Stops this file's cluster and removes its files: for a file that uses createPostgresDatabase alone. */
+export async function stopTestPostgres(): Promise<void> {
+  await cleanUp();
+}
+
 async function cleanUp(): Promise<void> {
   for (const dir of duckdbFolders.splice(0)) rmSync(dir, { recursive: true, force: true });
   if (!running) return;
