@@ -8,7 +8,6 @@ import { createSession } from "../../db/accounts/sessions";
 import { generateServerKeyText } from "../../db/intake/server-key";
 import { openDatabase } from "../../db/open";
 import { freePort, startBenchServer, type BenchServerOptions } from "./bench-server";
-import { runScaleOutSection } from "./scale-out";
 import { summarise } from "./stats";
 
 export interface HttpTarget {
@@ -270,6 +269,8 @@ async function main() {
   const embedded = await runHttpSection(options, console.log);
   if (!values["scale-out"]) return;
   console.log(`\n== 5b. Scale-out: PostgreSQL, ${values["scale-out"]} workers`);
+  // Loaded here, not at the top: scale-out.ts builds on this module's load functions.
+  const { runScaleOutSection } = await import("./scale-out");
   const scaleOut = await runScaleOutSection(
     {
       dataDir: options.dataDir,
